@@ -1,0 +1,6 @@
+package dev.supportbot.workflows.domain;
+
+public enum Deployment {
+    SAAS,
+    SELF_MANAGED
+}

@@ -1,0 +1,7 @@
+package dev.supportbot.workflows.domain;
+
+public enum LicenseKind {
+    LEGACY_FILE,
+    CLOUD,
+    OFFLINE
+}
