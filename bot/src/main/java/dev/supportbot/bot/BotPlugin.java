@@ -1,0 +1,31 @@
+package dev.supportbot.bot;
+
+import dev.supportbot.bot.http.HttpRoutes;
+import dev.supportbot.bot.slack.LnrCommand;
+import java.util.List;
+
+/**
+ * A part of the bot that plugs into the one intake (after Prow's hook plugins): HTTP routes, {@code /lnr}
+ * commands, and work to start once the server listens / stop before the database closes. Registered in
+ * {@link Plugins#standard()}.
+ */
+public interface BotPlugin extends AutoCloseable {
+
+    /** Called once, before the HTTP server starts. */
+    default void init(SupportBot.Context context) {}
+
+    default List<HttpRoutes> routes() {
+        return List.of();
+    }
+
+    default List<LnrCommand> slackCommands() {
+        return List.of();
+    }
+
+    /** Called once the server listens (its port is known). */
+    default void started(SupportBot.Context context) {}
+
+    /** Called after intake stopped and before the database closes. */
+    @Override
+    default void close() {}
+}

@@ -1,0 +1,196 @@
+package dev.supportbot.bot;
+
+import dev.supportbot.bot.config.BotConfig;
+import dev.supportbot.bot.config.Settings;
+import dev.supportbot.bot.http.HealthRoutes;
+import dev.supportbot.bot.http.HttpRoutes;
+import dev.supportbot.bot.http.HttpServer;
+import dev.supportbot.bot.http.SlackSignature;
+import dev.supportbot.bot.http.ZendeskSignature;
+import dev.supportbot.bot.http.ZendeskWebhookRoutes;
+import dev.supportbot.bot.inbox.Backoff;
+import dev.supportbot.bot.inbox.Dispatcher;
+import dev.supportbot.bot.inbox.Handled;
+import dev.supportbot.bot.inbox.Inbox;
+import dev.supportbot.bot.inbox.InboxWorkers;
+import dev.supportbot.bot.inbox.Intake;
+import dev.supportbot.bot.metrics.Metrics;
+import dev.supportbot.bot.slack.LnrCommand;
+import dev.supportbot.bot.slack.SlackCommands;
+import dev.supportbot.bot.slack.SlackRoutes;
+import dev.supportbot.bot.store.Database;
+import dev.supportbot.workflows.redaction.SecretScanner;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running service: database, inbox workers and the HTTP server, wired from the configuration. Stopping it
+ * stops intake first, then lets the workers finish what they hold, then closes the database.
+ */
+public final class SupportBot implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(SupportBot.class);
+
+    private final Database database;
+    private final Inbox inbox;
+    private final InboxWorkers workers;
+    private final HttpServer http;
+    private final Metrics metrics;
+    private final List<BotPlugin> plugins;
+
+    private SupportBot(Database database, Inbox inbox, InboxWorkers workers, HttpServer http, Metrics metrics,
+            List<BotPlugin> plugins) {
+        this.database = database;
+        this.inbox = inbox;
+        this.workers = workers;
+        this.http = http;
+        this.metrics = metrics;
+        this.plugins = plugins;
+    }
+
+    public static Builder builder(BotConfig config) {
+        return new Builder(config);
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    public Inbox inbox() {
+        return inbox;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public Metrics metrics() {
+        return metrics;
+    }
+
+    @Override
+    public void close() {
+        http.close();
+        workers.close();
+        closePlugins(plugins);
+        database.close();
+        log.info("supportbot stopped");
+    }
+
+    private static void closePlugins(List<BotPlugin> plugins) {
+        for (int i = plugins.size() - 1; i >= 0; i--) {
+            BotPlugin plugin = plugins.get(i);
+            try {
+                plugin.close();
+            } catch (Exception e) {
+                log.warn("plugin {} did not close cleanly: {}", plugin.getClass().getSimpleName(), e.getMessage());
+            }
+        }
+    }
+
+    public static final class Builder {
+        private final BotConfig config;
+        private Clock clock = Clock.systemUTC();
+        private Function<Context, Dispatcher> dispatcher = context -> event -> Handled.noop("no handler");
+        private final List<BotPlugin> plugins = new ArrayList<>();
+        private String host = "0.0.0.0";
+
+        private Builder(BotConfig config) {
+            this.config = config;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        public Builder host(String host) {
+            this.host = host;
+            return this;
+        }
+
+        public Builder plugin(BotPlugin plugin) {
+            plugins.add(plugin);
+            return this;
+        }
+
+        public Builder plugins(List<BotPlugin> more) {
+            plugins.addAll(more);
+            return this;
+        }
+
+        /** The dispatcher, built once the database and clock exist. Default: records "no handler". */
+        public Builder dispatcher(Function<Context, Dispatcher> dispatcher) {
+            this.dispatcher = dispatcher;
+            return this;
+        }
+
+        public SupportBot start() {
+            Database database = Database.open(config.get(Settings.DB_URL), config.get(Settings.DB_USER),
+                    config.get(Settings.DB_PASSWORD), config.get(Settings.DB_POOL_SIZE));
+            try {
+                return assemble(database);
+            } catch (RuntimeException e) {
+                database.close();
+                throw e;
+            }
+        }
+
+        private SupportBot assemble(Database database) {
+            Metrics metrics = new Metrics();
+            Inbox inbox = new Inbox(database, clock);
+            metrics.inboxGauges(inbox::depth, inbox::deadCount);
+            Context context = new Context(config, database, clock, metrics, new AtomicInteger());
+            for (BotPlugin plugin : plugins) plugin.init(context);
+            InboxWorkers workers = new InboxWorkers(inbox, dispatcher.apply(context), new InboxWorkers.Settings(
+                    config.get(Settings.INBOX_WORKERS), config.get(Settings.INBOX_MAX_ATTEMPTS),
+                    new Backoff(config.get(Settings.INBOX_RETRY_BASE), config.get(Settings.INBOX_RETRY_MAX)),
+                    config.get(Settings.INBOX_LEASE), config.get(Settings.INBOX_POLL)), clock, metrics);
+            Intake intake = new Intake(inbox, SecretScanner::mask, workers::wakeUp);
+            SlackCommands slack = new SlackCommands(intake, plugins.stream().flatMap(p -> p.slackCommands().stream()).toList());
+            List<HttpRoutes> routes = new ArrayList<>(List.of(
+                    new HealthRoutes(database, metrics),
+                    new ZendeskWebhookRoutes(new ZendeskSignature(config.get(Settings.ZENDESK_WEBHOOK_SECRET), clock), intake),
+                    new SlackRoutes(new SlackSignature(config.get(Settings.SLACK_SIGNING_SECRET), clock),
+                            slack.app(config.get(Settings.SLACK_SIGNING_SECRET)))));
+            plugins.forEach(p -> routes.addAll(p.routes()));
+            HttpServer http = new HttpServer(routes, metrics);
+            workers.start();
+            try {
+                int port = http.start(host, config.get(Settings.PORT));
+                context.port().set(port);
+                for (BotPlugin plugin : plugins) plugin.started(context);
+                log.info("supportbot listening on port {} (database: {})", port, database.vendor().name().toLowerCase());
+            } catch (RuntimeException e) {
+                http.close();
+                workers.close();
+                closePlugins(plugins);
+                throw e;
+            }
+            warnAboutMissingSecrets();
+            return new SupportBot(database, inbox, workers, http, metrics, List.copyOf(plugins));
+        }
+
+        private void warnAboutMissingSecrets() {
+            if (config.get(Settings.ZENDESK_WEBHOOK_SECRET) == null) {
+                log.warn("BOT_ZENDESK_WEBHOOK_SECRET is not set: every Zendesk webhook will be refused (401)");
+            }
+            if (config.get(Settings.SLACK_SIGNING_SECRET) == null) {
+                log.warn("BOT_SLACK_SIGNING_SECRET is not set: every Slack request will be refused (401)");
+            }
+        }
+    }
+
+    /** What a plug-in (dispatcher, routes) may use from the running bot. {@code port} is set once the server listens. */
+    public record Context(BotConfig config, Database database, Clock clock, Metrics metrics, AtomicInteger port) {
+
+        /** The bot's own base URL on the loopback interface, e.g. for the sandbox portal. Valid after start. */
+        public String localBaseUrl() {
+            return "http://127.0.0.1:" + port.get();
+        }
+    }
+}

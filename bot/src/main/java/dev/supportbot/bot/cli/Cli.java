@@ -1,0 +1,67 @@
+package dev.supportbot.bot.cli;
+
+import dev.supportbot.bot.config.ConfigException;
+import dev.supportbot.bot.store.DatabaseUnavailableException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code supportbot <command> [options]}. Exit codes: 0 ok, 1 failure, 2 bad usage or bad configuration. */
+public final class Cli {
+    public static final int OK = 0;
+    public static final int FAILURE = 1;
+    public static final int USAGE = 2;
+
+    /** Every command, one line each. */
+    static final List<Subcommand> COMMANDS = List.of(
+            new ServeCommand(),
+            new VersionCommand(),
+            new InboxCommand(),
+            new ConfigCommand());
+
+    private final Map<String, Subcommand> commands = new LinkedHashMap<>();
+
+    public Cli() {
+        COMMANDS.forEach(c -> commands.put(c.name(), c));
+    }
+
+    public int run(String[] args, Terminal terminal) {
+        if (args.length == 0) {
+            terminal.err().println(usage());
+            return USAGE;
+        }
+        if (args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
+            terminal.out().println(usage());
+            return OK;
+        }
+        Subcommand command = commands.get(args[0]);
+        if (command == null) {
+            terminal.err().println("supportbot: unknown command '" + args[0] + "'");
+            terminal.err().println(usage());
+            return USAGE;
+        }
+        try {
+            return command.run(List.of(args).subList(1, args.length), terminal);
+        } catch (UsageException e) {
+            terminal.err().println("supportbot " + command.name() + ": " + e.getMessage());
+            terminal.err().println(e.usage());
+            return USAGE;
+        } catch (ConfigException e) {
+            terminal.err().println("supportbot: invalid configuration: " + e.getMessage());
+            return USAGE;
+        } catch (DatabaseUnavailableException e) {
+            terminal.err().println("supportbot: " + e.getMessage());
+            return FAILURE;
+        } catch (Exception e) {
+            terminal.err().println("supportbot " + command.name() + ": " + e.getMessage());
+            return FAILURE;
+        }
+    }
+
+    String usage() {
+        StringBuilder out = new StringBuilder("usage: supportbot <command> [options]\n\ncommands:\n");
+        for (Subcommand c : commands.values()) out.append(String.format("  %-10s %s%n", c.name(), c.summary()));
+        out.append("\nRun 'supportbot <command> --help' for a command's options.");
+        return out.toString();
+    }
+}

@@ -1,0 +1,57 @@
+package dev.supportbot.bot.cli;
+
+import dev.supportbot.bot.config.BotConfig;
+import dev.supportbot.bot.config.ConfigLoader;
+import dev.supportbot.bot.config.Setting;
+import dev.supportbot.bot.config.Settings;
+import java.util.List;
+
+/** {@code supportbot config [check|table]}: validate the configuration, or print the settings table for the README. */
+final class ConfigCommand implements Subcommand {
+    static final String USAGE = """
+            usage: supportbot config <check | table> [--config FILE]
+              check   load and validate the configuration; print it with secrets masked
+              table   print every setting as a Markdown table""";
+
+    @Override
+    public String name() {
+        return "config";
+    }
+
+    @Override
+    public String summary() {
+        return "validate the configuration or print the settings table";
+    }
+
+    @Override
+    public int run(List<String> args, Terminal terminal) throws Exception {
+        Options options = Options.parse(args, List.of(), USAGE);
+        if (options.help) {
+            terminal.out().println(USAGE);
+            return Cli.OK;
+        }
+        if (options.positionals.size() != 1) throw new UsageException("needs one sub-command", USAGE);
+        switch (options.positionals.get(0)) {
+            case "check" -> {
+                BotConfig config = ConfigLoader.fromSystemEnv().load(options.config);
+                terminal.out().println("configuration is valid");
+                for (Setting<?> s : Settings.ALL) {
+                    Object value = config.get(s);
+                    String shown = s.secret() ? (value == null ? "(unset)" : "(set)") : value == null ? "(unset)" : value.toString();
+                    terminal.out().printf("  %-28s %s%n", s.env(), shown);
+                }
+                return Cli.OK;
+            }
+            case "table" -> {
+                terminal.out().println("| key in bot.yaml | environment variable | default | meaning |");
+                terminal.out().println("|---|---|---|---|");
+                for (Setting<?> s : Settings.ALL) {
+                    terminal.out().printf("| %s | `%s` | %s | %s |%n", s.inFile() ? "`" + s.key() + "`" : "(environment only: secret)",
+                            s.env(), s.defaultText() == null || s.defaultText().isEmpty() ? "" : "`" + s.defaultText() + "`", s.meaning());
+                }
+                return Cli.OK;
+            }
+            default -> throw new UsageException("unknown sub-command '" + options.positionals.get(0) + "'", USAGE);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package dev.supportbot.bot.cli;
+
+import dev.supportbot.bot.config.BotConfig;
+import dev.supportbot.bot.config.ConfigLoader;
+import dev.supportbot.bot.config.Settings;
+import dev.supportbot.bot.inbox.DeadLetter;
+import dev.supportbot.bot.inbox.Inbox;
+import dev.supportbot.bot.store.Database;
+import java.time.Clock;
+import java.util.List;
+
+/** {@code supportbot inbox dead|retry ID|stats}: look at and requeue parked events. */
+final class InboxCommand implements Subcommand {
+    static final String USAGE = """
+            usage: supportbot inbox <dead | retry ID | stats> [--config FILE]
+              dead       list events parked as dead letters, with their last error
+              retry ID   put dead letter ID back in the queue
+              stats      events waiting and dead""";
+
+    @Override
+    public String name() {
+        return "inbox";
+    }
+
+    @Override
+    public String summary() {
+        return "inspect the inbox: dead letters, retry, stats";
+    }
+
+    @Override
+    public int run(List<String> args, Terminal terminal) throws Exception {
+        Options options = Options.parse(args, List.of(), USAGE);
+        if (options.help) {
+            terminal.out().println(USAGE);
+            return Cli.OK;
+        }
+        List<String> words = options.positionals;
+        if (words.isEmpty()) throw new UsageException("needs a sub-command", USAGE);
+        String action = words.get(0);
+        long retryId = 0;
+        switch (action) {
+            case "dead", "stats" -> {
+                if (words.size() != 1) throw new UsageException("'" + action + "' takes no arguments", USAGE);
+            }
+            case "retry" -> {
+                if (words.size() != 2 || !words.get(1).matches("\\d{1,18}")) throw new UsageException("retry needs an event id", USAGE);
+                retryId = Long.parseLong(words.get(1));
+            }
+            default -> throw new UsageException("unknown sub-command '" + action + "'", USAGE);
+        }
+        BotConfig config = ConfigLoader.fromSystemEnv().load(options.config);
+        try (Database database = Database.open(config.get(Settings.DB_URL), config.get(Settings.DB_USER),
+                config.get(Settings.DB_PASSWORD), 2)) {
+            Inbox inbox = new Inbox(database, Clock.systemUTC());
+            return switch (action) {
+                case "dead" -> printDead(inbox.deadLetters(1000), terminal);
+                case "stats" -> {
+                    terminal.out().printf("waiting: %d%ndead: %d%n", inbox.depth(), inbox.deadCount());
+                    yield Cli.OK;
+                }
+                default -> {
+                    if (inbox.retryDead(retryId)) {
+                        terminal.out().println("requeued dead letter " + retryId);
+                        yield Cli.OK;
+                    }
+                    terminal.err().println("supportbot inbox: no dead letter with id " + retryId);
+                    yield Cli.FAILURE;
+                }
+            };
+        }
+    }
+
+    private static int printDead(List<DeadLetter> dead, Terminal terminal) {
+        if (dead.isEmpty()) {
+            terminal.out().println("no dead letters");
+            return Cli.OK;
+        }
+        terminal.out().printf("%-8s %-8s %-32s %-10s %-8s %-20s %s%n", "ID", "SOURCE", "EVENT", "TICKET", "ATTEMPTS", "RECEIVED", "LAST ERROR");
+        for (DeadLetter d : dead) {
+            terminal.out().printf("%-8d %-8s %-32s %-10s %-8d %-20s %s%n", d.id(), d.source(), d.eventType(),
+                    d.ticketId() == null ? "-" : d.ticketId(), d.attempts(), d.receivedAt().toString().replaceFirst("\\.\\d+Z$", "Z"),
+                    d.lastError() == null ? "" : d.lastError().replace('\n', ' '));
+        }
+        return Cli.OK;
+    }
+}

@@ -1,0 +1,45 @@
+package dev.supportbot.bot.cli;
+
+import dev.supportbot.bot.Plugins;
+import dev.supportbot.bot.SupportBot;
+import dev.supportbot.bot.config.BotConfig;
+import dev.supportbot.bot.config.ConfigLoader;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code supportbot serve [--config FILE]}: runs the service until stopped (SIGTERM / Ctrl-C). */
+final class ServeCommand implements Subcommand {
+    static final String USAGE = """
+            usage: supportbot serve [--config FILE]
+              Runs the service. Reads FILE, else config/bot.yaml when present, else built-in defaults;
+              environment variables (BOT_*) override the file. See README.md for every setting.""";
+
+    @Override
+    public String name() {
+        return "serve";
+    }
+
+    @Override
+    public String summary() {
+        return "run the service (HTTP intake, inbox workers)";
+    }
+
+    @Override
+    public int run(List<String> args, Terminal terminal) throws Exception {
+        Options options = Options.parse(args, List.of(), USAGE);
+        if (options.help) {
+            terminal.out().println(USAGE);
+            return Cli.OK;
+        }
+        if (!options.positionals.isEmpty()) throw new UsageException("unexpected argument '" + options.positionals.get(0) + "'", USAGE);
+        BotConfig config = ConfigLoader.fromSystemEnv().load(options.config);
+        SupportBot bot = SupportBot.builder(config).plugins(Plugins.standard(config)).start();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            bot.close();
+            stopped.countDown();
+        }, "shutdown"));
+        stopped.await();
+        return Cli.OK;
+    }
+}

@@ -1,0 +1,103 @@
+package dev.supportbot.bot.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Reads {@code bot.yaml} (optional), then the environment, and validates every setting. The file holds no secrets:
+ * a secret found there is an error, as is an unknown key.
+ */
+public final class ConfigLoader {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private final Function<String, String> env;
+
+    public ConfigLoader(Function<String, String> env) {
+        this.env = env;
+    }
+
+    public static ConfigLoader fromSystemEnv() {
+        return new ConfigLoader(System::getenv);
+    }
+
+    /** Loads {@code file} when given, else {@code config/bot.yaml} when it exists, else built-in defaults. */
+    public BotConfig load(Path file) {
+        Path chosen = file;
+        if (chosen == null) {
+            Path conventional = Path.of("config", "bot.yaml");
+            chosen = Files.isRegularFile(conventional) ? conventional : null;
+        } else if (!Files.isRegularFile(chosen)) {
+            throw new ConfigException("config file " + chosen + ": not found");
+        }
+        return resolve(chosen == null ? Map.of() : readFile(chosen));
+    }
+
+    public BotConfig resolve(Map<String, String> fileValues) {
+        Map<String, Setting<?>> byKey = new HashMap<>();
+        for (Setting<?> s : Settings.ALL) if (s.inFile()) byKey.put(s.key(), s);
+        for (String key : fileValues.keySet()) {
+            if (!byKey.containsKey(key)) throw new ConfigException(key + ": unknown configuration key");
+        }
+        Map<Setting<?>, Object> values = new HashMap<>();
+        for (Setting<?> s : Settings.ALL) {
+            String fromEnv = env.apply(s.env());
+            if (fromEnv != null && fromEnv.isBlank()) fromEnv = null; // an empty variable counts as unset
+            String raw = fromEnv != null ? fromEnv : s.inFile() ? fileValues.getOrDefault(s.key(), s.defaultText()) : null;
+            String source = fromEnv != null ? s.env() : s.name();
+            Object value = parse(s, raw, source);
+            if (value != null) values.put(s, value);
+        }
+        return new BotConfig(values);
+    }
+
+    private static Object parse(Setting<?> s, String raw, String source) {
+        if (raw == null || raw.isBlank()) return null;
+        try {
+            return s.parser().apply(raw);
+        } catch (IllegalArgumentException e) {
+            // The value itself is only echoed for non-secrets: parsers quote it, so drop the message for secrets.
+            throw new ConfigException(source + ": " + (s.secret() ? "invalid value" : e.getMessage()));
+        }
+    }
+
+    private static Map<String, String> readFile(Path file) {
+        JsonNode root;
+        try {
+            root = YAML.readTree(Files.readString(file));
+        } catch (JsonProcessingException e) {
+            throw new ConfigException("config file " + file + ": not valid YAML (line "
+                    + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + ")");
+        } catch (IOException e) {
+            throw new ConfigException("config file " + file + ": cannot be read (" + e.getMessage() + ")");
+        }
+        Map<String, String> flat = new LinkedHashMap<>();
+        if (root == null || root.isNull() || root.isMissingNode()) return flat;
+        if (!root.isObject()) throw new ConfigException("config file " + file + ": must be a YAML mapping");
+        flatten("", root, flat);
+        return flat;
+    }
+
+    private static void flatten(String prefix, JsonNode node, Map<String, String> out) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            var field = it.next();
+            String key = prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey();
+            JsonNode value = field.getValue();
+            if (value.isObject()) flatten(key, value, out);
+            else if (value.isArray()) {
+                StringBuilder joined = new StringBuilder();
+                value.forEach(v -> joined.append(joined.length() == 0 ? "" : ",").append(v.asText()));
+                out.put(key, joined.toString());
+            } else out.put(key, value.isNull() ? "" : value.asText());
+        }
+    }
+}

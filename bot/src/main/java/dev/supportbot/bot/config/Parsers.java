@@ -1,0 +1,85 @@
+package dev.supportbot.bot.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/** Parsers for setting values. Each throws IllegalArgumentException with a message fit for an operator. */
+final class Parsers {
+    private Parsers() {}
+
+    static String text(String raw) {
+        return raw == null || raw.isBlank() ? null : raw.trim();
+    }
+
+    static Function<String, Integer> intRange(int min, int max) {
+        return raw -> {
+            int value;
+            try {
+                value = Integer.parseInt(raw.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("'" + raw + "' is not a whole number");
+            }
+            if (value < min || value > max) {
+                throw new IllegalArgumentException(value + " is out of range " + min + ".." + max);
+            }
+            return value;
+        };
+    }
+
+    static String httpUrl(String raw) {
+        String value = text(raw);
+        if (value == null) return null;
+        try {
+            URI uri = URI.create(value);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+                throw new IllegalArgumentException("'" + value + "' is not an http(s) URL");
+            }
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("'" + value + "' is not an http(s) URL");
+        }
+        return value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
+    }
+
+    static String httpUrlOrSandbox(String raw) {
+        String value = text(raw);
+        return "sandbox".equals(value) ? value : httpUrl(value);
+    }
+
+    static String jdbcUrl(String raw) {
+        String value = text(raw);
+        if (value == null || !(value.startsWith("jdbc:h2:") || value.startsWith("jdbc:postgresql:"))) {
+            throw new IllegalArgumentException("'" + raw + "' is neither a jdbc:h2: nor a jdbc:postgresql: URL");
+        }
+        return value;
+    }
+
+    static Duration duration(String raw) {
+        String value = raw.trim().toLowerCase(Locale.ROOT);
+        try {
+            if (value.endsWith("ms")) return Duration.ofMillis(Long.parseLong(value.substring(0, value.length() - 2)));
+            char unit = value.charAt(value.length() - 1);
+            long amount = Long.parseLong(value.substring(0, value.length() - 1));
+            return switch (unit) {
+                case 's' -> Duration.ofSeconds(amount);
+                case 'm' -> Duration.ofMinutes(amount);
+                case 'h' -> Duration.ofHours(amount);
+                case 'd' -> Duration.ofDays(amount);
+                default -> Duration.parse(raw.trim());
+            };
+        } catch (NumberFormatException | DateTimeParseException | StringIndexOutOfBoundsException e) {
+            throw new IllegalArgumentException("'" + raw + "' is not a duration (e.g. 500ms, 30s, 5m, 2d)");
+        }
+    }
+
+    static List<String> list(String raw) {
+        String value = text(raw);
+        if (value == null) return List.of();
+        return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+}

@@ -1,0 +1,28 @@
+package dev.supportbot.bot.config;
+
+import java.util.function.Function;
+
+/**
+ * One configuration setting: its key in {@code bot.yaml}, its environment variable, its default and its parser.
+ * Secrets have no file key: they come from the environment only.
+ */
+public record Setting<T>(
+        String key, String env, String defaultText, boolean secret, String meaning, Function<String, T> parser) {
+
+    public static <T> Setting<T> of(String key, String env, String defaultText, String meaning, Function<String, T> parser) {
+        return new Setting<>(key, env, defaultText, false, meaning, parser);
+    }
+
+    public static Setting<String> secret(String env, String meaning) {
+        return new Setting<>(null, env, null, true, meaning, Parsers::text);
+    }
+
+    public boolean inFile() {
+        return key != null;
+    }
+
+    /** The name an operator knows it by in messages: the file key, or the variable for env-only settings. */
+    public String name() {
+        return key != null ? key : env;
+    }
+}

@@ -1,0 +1,62 @@
+package dev.supportbot.bot.config;
+
+import java.time.Duration;
+import java.util.List;
+
+/** Every setting the bot reads, in one table. The README's configuration table is printed from it. */
+public final class Settings {
+    private Settings() {}
+
+    public static final Setting<Integer> PORT =
+            Setting.of("server.port", "BOT_PORT", "8080", "HTTP port (1..65535; 0 picks a free one)", Parsers.intRange(0, 65535));
+    public static final Setting<String> DB_URL = Setting.of("database.url", "BOT_DB_URL",
+            "jdbc:h2:file:./data/supportbot", "JDBC URL: `jdbc:h2:` (embedded) or `jdbc:postgresql:`", Parsers::jdbcUrl);
+    public static final Setting<String> DB_USER =
+            Setting.of("database.user", "BOT_DB_USER", "sa", "database user", Parsers::text);
+    public static final Setting<String> DB_PASSWORD = Setting.secret("BOT_DB_PASSWORD", "database password");
+    public static final Setting<Integer> DB_POOL_SIZE =
+            Setting.of("database.pool_size", "BOT_DB_POOL_SIZE", "10", "connection pool size", Parsers.intRange(1, 200));
+
+    public static final Setting<String> ZENDESK_WEBHOOK_SECRET = Setting.secret("BOT_ZENDESK_WEBHOOK_SECRET",
+            "signing secret of the Zendesk webhook; without it every webhook is refused (401)");
+    public static final Setting<String> ZENDESK_URL = Setting.of("zendesk.url", "BOT_ZENDESK_URL", "",
+            "Zendesk base URL, e.g. https://example.zendesk.com", Parsers::httpUrl);
+    public static final Setting<String> ZENDESK_EMAIL =
+            Setting.of("zendesk.email", "BOT_ZENDESK_EMAIL", "", "Zendesk agent email for API token auth", Parsers::text);
+    public static final Setting<String> ZENDESK_TOKEN = Setting.secret("BOT_ZENDESK_TOKEN", "Zendesk API token");
+
+    public static final Setting<String> SLACK_SIGNING_SECRET = Setting.secret("BOT_SLACK_SIGNING_SECRET",
+            "Slack signing secret; without it every Slack request is refused (401)");
+    public static final Setting<String> SLACK_BOT_TOKEN = Setting.secret("BOT_SLACK_BOT_TOKEN", "Slack bot token (xoxb-...)");
+    public static final Setting<String> SLACK_API_URL = Setting.of("slack.api_url", "BOT_SLACK_API_URL",
+            "https://slack.com/api/", "Slack Web API base URL", Parsers::httpUrl);
+    public static final Setting<String> SLACK_CHANNEL =
+            Setting.of("slack.channel", "BOT_SLACK_CHANNEL", "", "Slack channel id the bot reports to", Parsers::text);
+
+    public static final Setting<String> PORTAL_URL = Setting.of("portal.url", "BOT_PORTAL_URL", "sandbox",
+            "portal API base URL, or `sandbox` for the built-in sandbox portal", Parsers::httpUrlOrSandbox);
+    public static final Setting<String> PORTAL_TOKEN = Setting.secret("BOT_PORTAL_TOKEN", "portal API bearer token");
+    public static final Setting<List<String>> APPROVERS = Setting.of("approvals.approvers", "BOT_APPROVERS", "",
+            "comma-separated Slack user ids allowed to approve portal changes", Parsers::list);
+
+    public static final Setting<Integer> INBOX_WORKERS =
+            Setting.of("inbox.workers", "BOT_INBOX_WORKERS", "2", "inbox worker threads", Parsers.intRange(1, 64));
+    public static final Setting<Integer> INBOX_MAX_ATTEMPTS = Setting.of("inbox.max_attempts", "BOT_INBOX_MAX_ATTEMPTS",
+            "8", "failed attempts before an event is parked as a dead letter", Parsers.intRange(1, 100));
+    public static final Setting<Duration> INBOX_RETRY_BASE = Setting.of("inbox.retry_base", "BOT_INBOX_RETRY_BASE",
+            "2s", "first retry delay; doubles per attempt, with jitter", Parsers::duration);
+    public static final Setting<Duration> INBOX_RETRY_MAX = Setting.of("inbox.retry_max", "BOT_INBOX_RETRY_MAX",
+            "10m", "longest retry delay", Parsers::duration);
+    public static final Setting<Duration> INBOX_LEASE = Setting.of("inbox.lease", "BOT_INBOX_LEASE", "2m",
+            "how long a claimed event stays with its worker before another may take it over (crash recovery)",
+            Parsers::duration);
+    public static final Setting<Duration> INBOX_POLL = Setting.of("inbox.poll_interval", "BOT_INBOX_POLL_INTERVAL",
+            "500ms", "how often idle workers look for due events", Parsers::duration);
+
+    public static final List<Setting<?>> ALL = List.of(
+            PORT, DB_URL, DB_USER, DB_PASSWORD, DB_POOL_SIZE,
+            ZENDESK_WEBHOOK_SECRET, ZENDESK_URL, ZENDESK_EMAIL, ZENDESK_TOKEN,
+            SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN, SLACK_API_URL, SLACK_CHANNEL,
+            PORTAL_URL, PORTAL_TOKEN, APPROVERS,
+            INBOX_WORKERS, INBOX_MAX_ATTEMPTS, INBOX_RETRY_BASE, INBOX_RETRY_MAX, INBOX_LEASE, INBOX_POLL);
+}

@@ -1,0 +1,80 @@
+package dev.supportbot.bot.http;
+
+import dev.supportbot.bot.metrics.Metrics;
+import io.javalin.Javalin;
+import dev.supportbot.bot.json.Json;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson;
+import io.javalin.router.Endpoint;
+import java.time.Duration;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The bot's one HTTP server. Route groups register themselves; this class owns what holds for every route: the body
+ * limit, JSON errors without stack traces, 404/405, one log line and one metric per request.
+ */
+public final class HttpServer implements AutoCloseable {
+    public static final long MAX_BODY_BYTES = 1024 * 1024;
+    private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
+
+    private final Javalin app;
+
+    public HttpServer(List<HttpRoutes> groups, Metrics metrics) {
+        this.app = Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            cfg.startup.showOldJavalinVersionWarning = false;
+            cfg.http.maxRequestSize = MAX_BODY_BYTES;
+            cfg.http.prefer405over404 = true;
+            cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+            cfg.requestLogger.http((ctx, ms) -> {
+                String route = route(ctx);
+                log.info("{} {} {} {}ms", ctx.method(), route, ctx.statusCode(), String.format("%.1f", ms));
+                metrics.request(ctx.method().name(), route, ctx.statusCode(), Duration.ofNanos((long) (ms * 1_000_000)));
+            });
+            cfg.routes.before(ctx -> {
+                String length = ctx.header("Content-Length");
+                if (length != null && length.trim().matches("\\d{1,19}") && Long.parseLong(length.trim()) > MAX_BODY_BYTES) {
+                    throw new HttpResponseException(413, "body is larger than 1 MiB");
+                }
+            });
+            for (HttpRoutes group : groups) group.register(cfg.routes);
+            cfg.routes.error(404, ctx -> {
+                if (ctx.result() == null || ctx.result().isEmpty()) ApiError.respond(ctx, 404, "no such path");
+            });
+            cfg.routes.error(405, ctx -> ApiError.respond(ctx, 405, "method not allowed"));
+            cfg.routes.exception(HttpResponseException.class, (e, ctx) -> ApiError.respond(ctx, e.getStatus(),
+                    e.getStatus() == 413 ? "body is larger than 1 MiB" : e.getMessage()));
+            cfg.routes.exception(Exception.class, (e, ctx) -> {
+                log.error("unhandled error on {} {}", ctx.method(), route(ctx), e);
+                ApiError.respond(ctx, 500, "internal error");
+            });
+        });
+    }
+
+    /** Starts on {@code port} (0 picks a free one) and returns the port in use. */
+    public int start(String host, int port) {
+        app.start(host, port);
+        return app.port();
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+
+    private static String route(Context ctx) {
+        try {
+            Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
+            return endpoint == null ? "unmatched" : endpoint.path;
+        } catch (RuntimeException e) {
+            return "unmatched";
+        }
+    }
+}

@@ -1,0 +1,200 @@
+package dev.supportbot.bot.inbox;
+
+import dev.supportbot.bot.store.Database;
+import dev.supportbot.bot.store.UniqueViolation;
+import dev.supportbot.bot.store.Vendor;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/**
+ * The durable inbox table. An event is stored once per (source, de-duplication key); workers claim due events
+ * under a lease, and either complete them (together with the dispatcher's own writes) or record a failure,
+ * which schedules a retry or parks the event as a dead letter.
+ */
+public final class Inbox {
+    static final String PENDING = "pending";
+    static final String PROCESSING = "processing";
+    static final String DONE = "done";
+    static final String DEAD = "dead";
+    private static final int MAX_ERROR_LENGTH = 1000;
+
+    private final Jdbi jdbi;
+    private final Vendor vendor;
+    private final Clock clock;
+
+    public Inbox(Database database, Clock clock) {
+        this.jdbi = database.jdbi();
+        this.vendor = database.vendor();
+        this.clock = clock;
+    }
+
+    /** Stores the event; returns once it is committed. A second event with the same key is not stored again. */
+    public Acceptance accept(NewInboxEvent event) {
+        OffsetDateTime now = now();
+        try {
+            jdbi.useHandle(h -> h.createUpdate("""
+                            INSERT INTO inbox (source, dedup_key, event_type, ticket_id, payload, status, attempts,
+                                               next_attempt_at, received_at)
+                            VALUES (:source, :dedupKey, :eventType, :ticketId, :payload, 'pending', 0, :now, :now)""")
+                    .bind("source", event.source())
+                    .bind("dedupKey", event.dedupKey())
+                    .bind("eventType", event.eventType())
+                    .bind("ticketId", event.ticketId())
+                    .bind("payload", event.payload())
+                    .bind("now", now)
+                    .execute());
+            return Acceptance.ACCEPTED;
+        } catch (RuntimeException e) {
+            if (UniqueViolation.isCause(e)) return Acceptance.DUPLICATE;
+            throw e;
+        }
+    }
+
+    /**
+     * Claims up to {@code max} due events for {@code lease}: pending ones whose retry time has come, and ones whose
+     * previous worker's lease ran out (it crashed or hung). On PostgreSQL concurrent claimers skip each other's rows.
+     */
+    public List<InboxEvent> claim(int max, Duration lease) {
+        OffsetDateTime now = now();
+        String token = UUID.randomUUID().toString();
+        String lock = vendor == Vendor.POSTGRESQL ? "FOR UPDATE SKIP LOCKED" : "FOR UPDATE";
+        return jdbi.inTransaction(h -> {
+            List<Long> ids = h.createQuery("""
+                            SELECT id FROM inbox
+                            WHERE (status = 'pending' AND next_attempt_at <= :now)
+                               OR (status = 'processing' AND lease_until < :now)
+                            ORDER BY id
+                            LIMIT :max
+                            """ + lock)
+                    .bind("now", now)
+                    .bind("max", max)
+                    .mapTo(Long.class)
+                    .list();
+            if (ids.isEmpty()) return List.of();
+            h.createUpdate("""
+                            UPDATE inbox SET status = 'processing', claim_token = :token, lease_until = :lease,
+                                             attempts = attempts + 1
+                            WHERE id IN (<ids>)""")
+                    .bind("token", token)
+                    .bind("lease", now.plus(lease))
+                    .bindList("ids", ids)
+                    .execute();
+            return h.createQuery("""
+                            SELECT id, source, dedup_key, event_type, ticket_id, payload, attempts, received_at, claim_token
+                            FROM inbox WHERE id IN (<ids>) ORDER BY id""")
+                    .bindList("ids", ids)
+                    .map(Inbox::event)
+                    .list();
+        });
+    }
+
+    /** Marks the event done and applies the dispatcher's writes, in one transaction, if this worker still holds it. */
+    public void complete(InboxEvent event, Handled handled) {
+        jdbi.useTransaction(h -> {
+            int updated = h.createUpdate("""
+                            UPDATE inbox SET status = 'done', processed_at = :now, claim_token = NULL, lease_until = NULL,
+                                             outcome = :outcome
+                            WHERE id = :id AND claim_token = :token AND status = 'processing'""")
+                    .bind("now", now())
+                    .bind("outcome", truncate(handled.outcome()))
+                    .bind("id", event.id())
+                    .bind("token", event.claimToken())
+                    .execute();
+            if (updated != 1) throw new LostClaimException(event.id());
+            handled.commit().apply(h);
+        });
+    }
+
+    /** Records a failed attempt: retry at {@code retryAt}, or park as dead when {@code dead}. */
+    public void fail(InboxEvent event, String error, Instant retryAt, boolean dead) {
+        jdbi.useHandle(h -> h.createUpdate("""
+                        UPDATE inbox SET status = :status, next_attempt_at = :retryAt, claim_token = NULL,
+                                         lease_until = NULL, last_error = :error
+                        WHERE id = :id AND claim_token = :token""")
+                .bind("status", dead ? DEAD : PENDING)
+                .bind("retryAt", retryAt.atOffset(ZoneOffset.UTC))
+                .bind("error", truncate(error))
+                .bind("id", event.id())
+                .bind("token", event.claimToken())
+                .execute());
+    }
+
+    /** Gives claimed events back without counting the attempt (graceful shutdown). */
+    public void release(InboxEvent event) {
+        jdbi.useHandle(h -> h.createUpdate("""
+                        UPDATE inbox SET status = 'pending', claim_token = NULL, lease_until = NULL,
+                                         attempts = attempts - 1
+                        WHERE id = :id AND claim_token = :token AND status = 'processing'""")
+                .bind("id", event.id())
+                .bind("token", event.claimToken())
+                .execute());
+    }
+
+    /** Events not yet done: pending, or being processed. */
+    public long depth() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM inbox WHERE status IN ('pending', 'processing')")
+                .mapTo(Long.class)
+                .one());
+    }
+
+    public long deadCount() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM inbox WHERE status = 'dead'")
+                .mapTo(Long.class)
+                .one());
+    }
+
+    public List<DeadLetter> deadLetters(int limit) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT id, source, event_type, ticket_id, attempts, last_error, received_at
+                        FROM inbox WHERE status = 'dead' ORDER BY id LIMIT :limit""")
+                .bind("limit", limit)
+                .map((rs, ctx) -> new DeadLetter(rs.getLong("id"), rs.getString("source"), rs.getString("event_type"),
+                        nullableLong(rs, "ticket_id"), rs.getInt("attempts"), rs.getString("last_error"),
+                        instant(rs, "received_at")))
+                .list());
+    }
+
+    /** Puts a dead letter back in the queue with a fresh attempt count. Returns false when no such dead letter. */
+    public boolean retryDead(long id) {
+        return jdbi.withHandle(h -> h.createUpdate("""
+                        UPDATE inbox SET status = 'pending', attempts = 0, next_attempt_at = :now
+                        WHERE id = :id AND status = 'dead'""")
+                .bind("now", now())
+                .bind("id", id)
+                .execute()) == 1;
+    }
+
+    private OffsetDateTime now() {
+        return clock.instant().atOffset(ZoneOffset.UTC);
+    }
+
+    private static String truncate(String text) {
+        if (text == null) return null;
+        return text.length() <= MAX_ERROR_LENGTH ? text : text.substring(0, MAX_ERROR_LENGTH);
+    }
+
+    private static InboxEvent event(ResultSet rs, StatementContext ctx) throws SQLException {
+        return new InboxEvent(rs.getLong("id"), rs.getString("source"), rs.getString("dedup_key"),
+                rs.getString("event_type"), nullableLong(rs, "ticket_id"), rs.getString("payload"),
+                rs.getInt("attempts"), instant(rs, "received_at"), rs.getString("claim_token"));
+    }
+
+    private static Long nullableLong(ResultSet rs, String column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+}

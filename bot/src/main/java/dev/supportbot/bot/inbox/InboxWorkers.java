@@ -1,0 +1,152 @@
+package dev.supportbot.bot.inbox;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Worker threads that claim due inbox events and hand each to the dispatcher. Idle workers sleep until
+ * {@link #wakeUp()} (intake calls it after storing an event) or the poll interval passes, so events stored by
+ * another bot instance, and retries that come due, are found too.
+ */
+public final class InboxWorkers implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(InboxWorkers.class);
+    private static final int BATCH = 4;
+
+    public record Settings(int threads, int maxAttempts, Backoff backoff, Duration lease, Duration pollInterval) {}
+
+    private final Inbox inbox;
+    private final Dispatcher dispatcher;
+    private final Settings settings;
+    private final Clock clock;
+    private final InboxMetrics metrics;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition work = lock.newCondition();
+    private ExecutorService threads;
+
+    public InboxWorkers(Inbox inbox, Dispatcher dispatcher, Settings settings, Clock clock, InboxMetrics metrics) {
+        this.inbox = inbox;
+        this.dispatcher = dispatcher;
+        this.settings = settings;
+        this.clock = clock;
+        this.metrics = metrics;
+    }
+
+    public void start() {
+        if (!running.compareAndSet(false, true)) return;
+        threads = Executors.newFixedThreadPool(settings.threads(), runnable -> {
+            Thread t = new Thread(runnable, "inbox-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        for (int i = 0; i < settings.threads(); i++) threads.execute(this::loop);
+    }
+
+    public void wakeUp() {
+        lock.lock();
+        try {
+            work.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void loop() {
+        while (running.get()) {
+            List<InboxEvent> claimed;
+            try {
+                claimed = inbox.claim(BATCH, settings.lease());
+            } catch (RuntimeException e) {
+                log.warn("inbox claim failed: {}", e.getMessage());
+                claimed = List.of();
+            }
+            if (claimed.isEmpty()) {
+                idle();
+                continue;
+            }
+            List<InboxEvent> remaining = new ArrayList<>(claimed);
+            while (!remaining.isEmpty()) {
+                if (!running.get()) {
+                    remaining.forEach(this::releaseQuietly);
+                    return;
+                }
+                process(remaining.remove(0));
+            }
+        }
+    }
+
+    private void idle() {
+        lock.lock();
+        try {
+            if (running.get()) work.await(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running.set(false);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void process(InboxEvent event) {
+        long started = System.nanoTime();
+        try {
+            Handled handled = dispatcher.dispatch(event);
+            inbox.complete(event, handled);
+            metrics.processed(event, Duration.ofNanos(System.nanoTime() - started), clock.instant());
+        } catch (LostClaimException e) {
+            log.info("inbox event {} was taken over by another worker; result discarded", event.id());
+        } catch (Exception e) {
+            failed(event, e);
+        }
+    }
+
+    private void failed(InboxEvent event, Exception e) {
+        boolean dead = event.attempts() >= settings.maxAttempts();
+        String reason = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        try {
+            inbox.fail(event, reason, clock.instant().plus(settings.backoff().delayAfter(event.attempts())), dead);
+        } catch (RuntimeException storeFailure) {
+            log.warn("could not record failure of inbox event {}: {}", event.id(), storeFailure.getMessage());
+            return;
+        }
+        if (dead) {
+            metrics.deadLettered(event);
+            log.error("inbox event {} ({} {}) parked as dead letter after {} attempts: {}", event.id(), event.source(),
+                    event.eventType(), event.attempts(), reason);
+        } else {
+            log.warn("inbox event {} failed (attempt {}), will retry: {}", event.id(), event.attempts(), reason);
+        }
+    }
+
+    private void releaseQuietly(InboxEvent event) {
+        try {
+            inbox.release(event);
+        } catch (RuntimeException e) {
+            log.debug("could not release inbox event {}; its lease will expire", event.id());
+        }
+    }
+
+    /** Stops claiming, lets the events in hand finish, and gives back the ones not started. */
+    @Override
+    public void close() {
+        if (!running.compareAndSet(true, false)) return;
+        wakeUp();
+        threads.shutdown();
+        try {
+            if (!threads.awaitTermination(30, TimeUnit.SECONDS)) threads.shutdownNow();
+        } catch (InterruptedException e) {
+            threads.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+}

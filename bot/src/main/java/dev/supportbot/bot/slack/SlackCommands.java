@@ -1,0 +1,99 @@
+package dev.supportbot.bot.slack;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.request.builtin.SlashCommandRequest;
+import com.slack.api.bolt.response.Response;
+import dev.supportbot.bot.inbox.Intake;
+import dev.supportbot.bot.json.Json;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The Bolt app: {@code /lnr} commands and interactive button clicks. Clicks and queued commands are stored in the
+ * inbox (as a normalised JSON payload: never Slack's verification token) and acknowledged within Slack's 3 seconds.
+ */
+public final class SlackCommands {
+    public static final String SOURCE = "slack";
+    public static final String SLASH = "/lnr";
+
+    private final Intake intake;
+    private final Map<String, LnrCommand> commands = new LinkedHashMap<>();
+
+    public SlackCommands(Intake intake, List<LnrCommand> extra) {
+        this.intake = intake;
+        register(new LnrCommand("help", "/lnr help", "list the commands", false));
+        extra.forEach(this::register);
+    }
+
+    private void register(LnrCommand command) {
+        commands.put(command.name(), command);
+    }
+
+    /**
+     * A Bolt app without Bolt's own middleware: the signature is checked before Bolt sees the request, and the bot
+     * posts through its own Slack client, so Bolt needs neither a token nor an {@code auth.test} call.
+     */
+    public App app(String signingSecret) {
+        AppConfig config = AppConfig.builder().signingSecret(signingSecret == null ? "unset" : signingSecret).build();
+        App app = new App(config, List.of());
+        app.command(SLASH, (req, ctx) -> answer(req));
+        app.blockAction(Pattern.compile(".*"), (req, ctx) -> {
+            var payload = req.getPayload();
+            String actionId = payload.getActions().isEmpty() ? "unknown" : payload.getActions().get(0).getActionId();
+            Map<String, Object> event = new LinkedHashMap<>();
+            event.put("type", "block_action");
+            event.put("action_id", actionId);
+            event.put("value", payload.getActions().isEmpty() ? null : payload.getActions().get(0).getValue());
+            event.put("user_id", payload.getUser() == null ? null : payload.getUser().getId());
+            event.put("channel_id", payload.getChannel() == null ? null : payload.getChannel().getId());
+            event.put("message_ts", payload.getContainer() == null ? null : payload.getContainer().getMessageTs());
+            event.put("response_url", payload.getResponseUrl());
+            intake.submit(SOURCE, "block_action:" + actionId, null, payload.getTriggerId(), json(event));
+            return ctx.ack();
+        });
+        return app;
+    }
+
+    public List<LnrCommand> commands() {
+        return List.copyOf(commands.values());
+    }
+
+    private Response answer(SlashCommandRequest req) {
+        var payload = req.getPayload();
+        String text = payload.getText() == null ? "" : payload.getText().trim();
+        String name = text.isEmpty() ? "help" : text.split("\\s+", 2)[0].toLowerCase(java.util.Locale.ROOT);
+        Optional<LnrCommand> command = Optional.ofNullable(commands.get(name));
+        if (command.isEmpty()) {
+            return req.getContext().ack("Unknown command `" + name + "`. Try `/lnr help`.");
+        }
+        if (!command.get().queued()) return req.getContext().ack(help());
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("type", "slash_command");
+        event.put("command", name);
+        event.put("text", text);
+        event.put("user_id", payload.getUserId());
+        event.put("channel_id", payload.getChannelId());
+        event.put("response_url", payload.getResponseUrl());
+        intake.submit(SOURCE, "slash_command:" + name, null, payload.getTriggerId(), json(event));
+        return req.getContext().ack("On it: `" + SLASH + " " + name + "`");
+    }
+
+    String help() {
+        StringBuilder out = new StringBuilder("*supportbot commands*\n");
+        for (LnrCommand c : commands.values()) out.append("• `").append(c.usage()).append("`: ").append(c.description()).append('\n');
+        return out.toString().trim();
+    }
+
+    private static byte[] json(Map<String, Object> event) {
+        try {
+            return Json.MAPPER.writeValueAsBytes(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

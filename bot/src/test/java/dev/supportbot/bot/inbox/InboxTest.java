@@ -1,0 +1,136 @@
+package dev.supportbot.bot.inbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.supportbot.bot.store.Database;
+import dev.supportbot.bot.store.Vendor;
+import dev.supportbot.bot.testing.TestDatabases;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class InboxTest {
+
+    /** A clock tests move by hand. */
+    static final class MutableClock extends Clock {
+        final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-22T10:00:00Z"));
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+
+        void advance(Duration d) {
+            now.updateAndGet(i -> i.plus(d));
+        }
+    }
+
+    private static NewInboxEvent event(String key) {
+        return new NewInboxEvent("zendesk", key, "ticket.updated", 42L, "{\"ticket_id\":42}");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Vendor.class)
+    void the_same_key_is_stored_once(Vendor vendor) {
+        try (Database db = TestDatabases.open(vendor)) {
+            Inbox inbox = new Inbox(db, Clock.systemUTC());
+            assertThat(inbox.accept(event("delivery:1"))).isEqualTo(Acceptance.ACCEPTED);
+            assertThat(inbox.accept(event("delivery:1"))).isEqualTo(Acceptance.DUPLICATE);
+            assertThat(inbox.accept(event("delivery:2"))).isEqualTo(Acceptance.ACCEPTED);
+            assertThat(inbox.depth()).isEqualTo(2);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Vendor.class)
+    void a_claimed_event_is_not_claimed_again_until_its_lease_runs_out(Vendor vendor) {
+        MutableClock clock = new MutableClock();
+        try (Database db = TestDatabases.open(vendor)) {
+            Inbox inbox = new Inbox(db, clock);
+            inbox.accept(event("k1"));
+            List<InboxEvent> first = inbox.claim(10, Duration.ofSeconds(30));
+            assertThat(first).hasSize(1);
+            assertThat(first.get(0).attempts()).isEqualTo(1);
+            assertThat(inbox.claim(10, Duration.ofSeconds(30))).isEmpty();
+
+            clock.advance(Duration.ofSeconds(31)); // the first worker crashed: its lease runs out
+            List<InboxEvent> second = inbox.claim(10, Duration.ofSeconds(30));
+            assertThat(second).extracting(InboxEvent::id).containsExactly(first.get(0).id());
+            assertThat(second.get(0).attempts()).isEqualTo(2);
+
+            // The crashed worker comes back late: its completion must not count.
+            assertThatThrownBy(() -> inbox.complete(first.get(0), Handled.noop("late")))
+                    .isInstanceOf(LostClaimException.class);
+            inbox.complete(second.get(0), Handled.noop("ok"));
+            assertThat(inbox.depth()).isZero();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Vendor.class)
+    void completion_commits_the_dispatchers_writes_or_nothing(Vendor vendor) {
+        try (Database db = TestDatabases.open(vendor)) {
+            db.jdbi().useHandle(h -> h.execute("CREATE TABLE side_effect (id BIGINT PRIMARY KEY)"));
+            Inbox inbox = new Inbox(db, Clock.systemUTC());
+            inbox.accept(event("k1"));
+            InboxEvent claimed = inbox.claim(1, Duration.ofSeconds(30)).get(0);
+            Handled failing = new Handled("boom", h -> {
+                h.execute("INSERT INTO side_effect (id) VALUES (1)");
+                throw new IllegalStateException("dispatcher write failed");
+            });
+            assertThatThrownBy(() -> inbox.complete(claimed, failing)).hasMessageContaining("dispatcher write failed");
+            assertThat(count(db, "SELECT COUNT(*) FROM side_effect")).isZero();
+            assertThat(count(db, "SELECT COUNT(*) FROM inbox WHERE status = 'processing'")).isEqualTo(1);
+
+            inbox.complete(claimed, new Handled("ok", h -> h.execute("INSERT INTO side_effect (id) VALUES (1)")));
+            assertThat(count(db, "SELECT COUNT(*) FROM side_effect")).isEqualTo(1);
+            assertThat(count(db, "SELECT COUNT(*) FROM inbox WHERE status = 'done'")).isEqualTo(1);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Vendor.class)
+    void a_failed_event_waits_for_its_retry_time_and_can_be_parked_and_requeued(Vendor vendor) {
+        MutableClock clock = new MutableClock();
+        try (Database db = TestDatabases.open(vendor)) {
+            Inbox inbox = new Inbox(db, clock);
+            inbox.accept(event("k1"));
+            InboxEvent claimed = inbox.claim(1, Duration.ofSeconds(30)).get(0);
+            inbox.fail(claimed, "portal down", clock.instant().plusSeconds(10), false);
+            assertThat(inbox.claim(1, Duration.ofSeconds(30))).isEmpty();
+            clock.advance(Duration.ofSeconds(11));
+            InboxEvent again = inbox.claim(1, Duration.ofSeconds(30)).get(0);
+            inbox.fail(again, "still down", clock.instant(), true);
+
+            assertThat(inbox.deadCount()).isEqualTo(1);
+            assertThat(inbox.deadLetters(10)).singleElement().satisfies(d -> {
+                assertThat(d.lastError()).isEqualTo("still down");
+                assertThat(d.attempts()).isEqualTo(2);
+            });
+            assertThat(inbox.claim(1, Duration.ofSeconds(30))).isEmpty();
+            assertThat(inbox.retryDead(again.id())).isTrue();
+            assertThat(inbox.retryDead(again.id())).isFalse();
+            assertThat(inbox.claim(1, Duration.ofSeconds(30))).hasSize(1);
+        }
+    }
+
+    private static long count(Database db, String sql) {
+        return db.jdbi().withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
+    }
+}

@@ -1,0 +1,37 @@
+package dev.supportbot.bot.testing;
+
+import dev.supportbot.bot.config.BotConfig;
+import dev.supportbot.bot.config.ConfigLoader;
+import dev.supportbot.bot.store.Vendor;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Configuration for a bot under test: a fresh database, a free port, short inbox timings, given secrets. */
+public final class TestBots {
+    public static final String ZENDESK_SECRET = "zendesk-test-secret";
+    public static final String SLACK_SECRET = "slack-test-secret";
+
+    private TestBots() {}
+
+    public static Map<String, String> env(Vendor vendor) {
+        return env(TestDatabases.freshUrl(vendor), vendor);
+    }
+
+    public static Map<String, String> env(String dbUrl, Vendor vendor) {
+        Map<String, String> env = new HashMap<>();
+        env.put("BOT_PORT", "0");
+        env.put("BOT_DB_URL", dbUrl);
+        env.put("BOT_DB_USER", TestDatabases.user(vendor));
+        env.put("BOT_ZENDESK_WEBHOOK_SECRET", ZENDESK_SECRET);
+        env.put("BOT_SLACK_SIGNING_SECRET", SLACK_SECRET);
+        env.put("BOT_INBOX_POLL_INTERVAL", "50ms");
+        env.put("BOT_INBOX_RETRY_BASE", "20ms");
+        env.put("BOT_INBOX_RETRY_MAX", "200ms");
+        env.put("BOT_INBOX_LEASE", "5s");
+        return env;
+    }
+
+    public static BotConfig config(Map<String, String> env) {
+        return new ConfigLoader(env::get).resolve(Map.of());
+    }
+}
