@@ -21,6 +21,7 @@ public final class HttpServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
 
     private final Javalin app;
+    private volatile int port;
 
     public HttpServer(List<HttpRoutes> groups, Metrics metrics) {
         this.app = Javalin.create(cfg -> {
@@ -57,11 +58,13 @@ public final class HttpServer implements AutoCloseable {
     /** Starts on {@code port} (0 picks a free one) and returns the port in use. */
     public int start(String host, int port) {
         app.start(host, port);
-        return app.port();
+        this.port = app.port();
+        return this.port;
     }
 
+    /** The port the server listens (or listened) on. */
     public int port() {
-        return app.port();
+        return port;
     }
 
     @Override

@@ -1,0 +1,122 @@
+package dev.supportbot.bot.inbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.supportbot.bot.store.Database;
+import dev.supportbot.bot.store.Vendor;
+import dev.supportbot.bot.testing.Await;
+import dev.supportbot.bot.testing.TestDatabases;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class InboxWorkersTest {
+    private static final InboxWorkers.Settings FAST = new InboxWorkers.Settings(
+            2, 3, new Backoff(Duration.ofMillis(10), Duration.ofMillis(50)), Duration.ofSeconds(30), Duration.ofMillis(20));
+
+    private static String status(Database db, long ticket) {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT status FROM inbox WHERE ticket_id = :t")
+                .bind("t", ticket).mapTo(String.class).one());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Vendor.class)
+    void a_failing_event_is_retried_until_it_succeeds(Vendor vendor) {
+        try (Database db = TestDatabases.open(vendor)) {
+            Inbox inbox = new Inbox(db, Clock.systemUTC());
+            AtomicInteger calls = new AtomicInteger();
+            Dispatcher flaky = event -> {
+                if (calls.incrementAndGet() < 3) throw new IllegalStateException("portal unavailable");
+                return Handled.noop("ok after retries");
+            };
+            try (InboxWorkers workers = new InboxWorkers(inbox, flaky, FAST, Clock.systemUTC(), InboxMetrics.NONE)) {
+                workers.start();
+                inbox.accept(new NewInboxEvent("zendesk", "k", "ticket.updated", 7L, "{}"));
+                workers.wakeUp();
+                Await.until("event done", Duration.ofSeconds(10), () -> "done".equals(status(db, 7)));
+            }
+            assertThat(calls.get()).isEqualTo(3);
+            assertThat(inbox.deadCount()).isZero();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Vendor.class)
+    void an_event_that_keeps_failing_is_parked_as_a_dead_letter_and_others_go_on(Vendor vendor) {
+        try (Database db = TestDatabases.open(vendor)) {
+            Inbox inbox = new Inbox(db, Clock.systemUTC());
+            AtomicInteger poisonCalls = new AtomicInteger();
+            Dispatcher dispatcher = event -> {
+                if (event.ticketId() == 666L) {
+                    poisonCalls.incrementAndGet();
+                    throw new IllegalArgumentException("cannot parse ticket");
+                }
+                return Handled.noop("ok");
+            };
+            AtomicInteger dead = new AtomicInteger();
+            InboxMetrics metrics = new InboxMetrics() {
+                @Override
+                public void processed(InboxEvent event, Duration handling, java.time.Instant now) {}
+
+                @Override
+                public void deadLettered(InboxEvent event) {
+                    dead.incrementAndGet();
+                }
+            };
+            try (InboxWorkers workers = new InboxWorkers(inbox, dispatcher, FAST, Clock.systemUTC(), metrics)) {
+                workers.start();
+                inbox.accept(new NewInboxEvent("zendesk", "poison", "ticket.updated", 666L, "{}"));
+                inbox.accept(new NewInboxEvent("zendesk", "fine", "ticket.updated", 1L, "{}"));
+                workers.wakeUp();
+                Await.until("poison parked", Duration.ofSeconds(10), () -> "dead".equals(status(db, 666)));
+                Await.until("other event done", Duration.ofSeconds(10), () -> "done".equals(status(db, 1)));
+            }
+            assertThat(poisonCalls.get()).isEqualTo(FAST.maxAttempts());
+            assertThat(dead.get()).isEqualTo(1);
+            assertThat(inbox.deadLetters(10)).singleElement()
+                    .satisfies(d -> assertThat(d.lastError()).isEqualTo("IllegalArgumentException: cannot parse ticket"));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Vendor.class)
+    void two_worker_pools_on_one_database_process_each_event_exactly_once(Vendor vendor) {
+        String url = TestDatabases.freshUrl(vendor);
+        int events = 300;
+        Map<Long, AtomicInteger> handledBy = new ConcurrentHashMap<>();
+        Map<String, AtomicInteger> perPool = new ConcurrentHashMap<>();
+        try (Database first = TestDatabases.reopen(url, vendor); Database second = TestDatabases.reopen(url, vendor)) {
+            Inbox producer = new Inbox(first, Clock.systemUTC());
+            InboxWorkers a = pool(first, "a", handledBy, perPool);
+            InboxWorkers b = pool(second, "b", handledBy, perPool);
+            a.start();
+            b.start();
+            for (int i = 1; i <= events; i++) producer.accept(new NewInboxEvent("zendesk", "k" + i, "ticket.updated", (long) i, "{}"));
+            Await.until("all events processed", Duration.ofSeconds(60), () -> handledBy.size() == events && producer.depth() == 0);
+            a.close();
+            b.close();
+            long rows = first.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM processed").mapTo(Long.class).one());
+            assertThat(rows).isEqualTo(events);
+        }
+        assertThat(handledBy.values()).allSatisfy(count -> assertThat(count.get()).isEqualTo(1));
+        if (vendor == Vendor.POSTGRESQL) {
+            // Both instances did real work: SKIP LOCKED shares the queue rather than serialising it.
+            assertThat(perPool.keySet()).containsExactlyInAnyOrder("a", "b");
+        }
+    }
+
+    private static InboxWorkers pool(Database db, String name, Map<Long, AtomicInteger> handledBy, Map<String, AtomicInteger> perPool) {
+        db.jdbi().useHandle(h -> h.execute("CREATE TABLE IF NOT EXISTS processed (event_id BIGINT PRIMARY KEY, pool VARCHAR(8))"));
+        Dispatcher dispatcher = event -> {
+            handledBy.computeIfAbsent(event.id(), k -> new AtomicInteger()).incrementAndGet();
+            perPool.computeIfAbsent(name, k -> new AtomicInteger()).incrementAndGet();
+            return new Handled("by " + name, h -> h.createUpdate("INSERT INTO processed (event_id, pool) VALUES (:id, :pool)")
+                    .bind("id", event.id()).bind("pool", name).execute());
+        };
+        return new InboxWorkers(new Inbox(db, Clock.systemUTC()), dispatcher, FAST, Clock.systemUTC(), InboxMetrics.NONE);
+    }
+}
