@@ -43,7 +43,7 @@ public final class Inbox {
         try {
             jdbi.useHandle(h -> h.createUpdate("""
                             INSERT INTO inbox (source, dedup_key, event_type, ticket_id, payload, status, attempts,
-                                               next_attempt_at, received_at)
+                                               available_at, received_at)
                             VALUES (:source, :dedupKey, :eventType, :ticketId, :payload, 'pending', 0, :now, :now)""")
                     .bind("source", event.source())
                     .bind("dedupKey", event.dedupKey())
@@ -70,9 +70,8 @@ public final class Inbox {
         return jdbi.inTransaction(h -> {
             List<Long> ids = h.createQuery("""
                             SELECT id FROM inbox
-                            WHERE (status = 'pending' AND next_attempt_at <= :now)
-                               OR (status = 'processing' AND lease_until < :now)
-                            ORDER BY id
+                            WHERE available_at <= :now
+                            ORDER BY available_at
                             LIMIT :max
                             """ + lock)
                     .bind("now", now)
@@ -81,7 +80,7 @@ public final class Inbox {
                     .list();
             if (ids.isEmpty()) return List.of();
             h.createUpdate("""
-                            UPDATE inbox SET status = 'processing', claim_token = :token, lease_until = :lease,
+                            UPDATE inbox SET status = 'processing', claim_token = :token, available_at = :lease,
                                              attempts = attempts + 1
                             WHERE id IN (<ids>)""")
                     .bind("token", token)
@@ -101,7 +100,7 @@ public final class Inbox {
     public void complete(InboxEvent event, Handled handled) {
         jdbi.useTransaction(h -> {
             int updated = h.createUpdate("""
-                            UPDATE inbox SET status = 'done', processed_at = :now, claim_token = NULL, lease_until = NULL,
+                            UPDATE inbox SET status = 'done', processed_at = :now, claim_token = NULL, available_at = NULL,
                                              outcome = :outcome
                             WHERE id = :id AND claim_token = :token AND status = 'processing'""")
                     .bind("now", now())
@@ -117,11 +116,11 @@ public final class Inbox {
     /** Records a failed attempt: retry at {@code retryAt}, or park as dead when {@code dead}. */
     public void fail(InboxEvent event, String error, Instant retryAt, boolean dead) {
         jdbi.useHandle(h -> h.createUpdate("""
-                        UPDATE inbox SET status = :status, next_attempt_at = :retryAt, claim_token = NULL,
-                                         lease_until = NULL, last_error = :error
+                        UPDATE inbox SET status = :status, available_at = :retryAt, claim_token = NULL,
+                                         last_error = :error
                         WHERE id = :id AND claim_token = :token""")
                 .bind("status", dead ? DEAD : PENDING)
-                .bind("retryAt", retryAt.atOffset(ZoneOffset.UTC))
+                .bindByType("retryAt", dead ? null : retryAt.atOffset(ZoneOffset.UTC), OffsetDateTime.class)
                 .bind("error", truncate(error))
                 .bind("id", event.id())
                 .bind("token", event.claimToken())
@@ -131,9 +130,10 @@ public final class Inbox {
     /** Gives claimed events back without counting the attempt (graceful shutdown). */
     public void release(InboxEvent event) {
         jdbi.useHandle(h -> h.createUpdate("""
-                        UPDATE inbox SET status = 'pending', claim_token = NULL, lease_until = NULL,
+                        UPDATE inbox SET status = 'pending', claim_token = NULL, available_at = :now,
                                          attempts = attempts - 1
                         WHERE id = :id AND claim_token = :token AND status = 'processing'""")
+                .bind("now", now())
                 .bind("id", event.id())
                 .bind("token", event.claimToken())
                 .execute());
@@ -166,7 +166,7 @@ public final class Inbox {
     /** Puts a dead letter back in the queue with a fresh attempt count. Returns false when no such dead letter. */
     public boolean retryDead(long id) {
         return jdbi.withHandle(h -> h.createUpdate("""
-                        UPDATE inbox SET status = 'pending', attempts = 0, next_attempt_at = :now
+                        UPDATE inbox SET status = 'pending', attempts = 0, available_at = :now
                         WHERE id = :id AND status = 'dead'""")
                 .bind("now", now())
                 .bind("id", id)

