@@ -8,7 +8,7 @@ public final class Settings {
     private Settings() {}
 
     public static final Setting<Integer> PORT =
-            Setting.of("server.port", "BOT_PORT", "8080", "HTTP port (1..65535; 0 picks a free one)", Parsers.intRange(0, 65535));
+            Setting.of("server.port", "BOT_PORT", "8080", "HTTP port (0..65535; 0 picks a free one)", Parsers.intRange(0, 65535));
     public static final Setting<String> DB_URL = Setting.of("database.url", "BOT_DB_URL",
             "jdbc:h2:file:./data/supportbot", "JDBC URL: `jdbc:h2:` (embedded) or `jdbc:postgresql:`", Parsers::jdbcUrl);
     public static final Setting<String> DB_USER =
