@@ -48,6 +48,19 @@ final class Flow {
         return at(ctx.now().plus(d));
     }
 
+    /** A flow already waiting for proof: started by {@code requester} on a ticket naming the subscription. */
+    static Flow awaitingProof(Fixtures.Setup setup, dev.supportbot.workflows.engine.Person requester) {
+        Flow flow = new Flow(setup.portal());
+        flow.send(new Event.TicketUpdated(Fixtures.ticket("About " + Fixtures.SUBSCRIPTION, "", requester), List.of()));
+        if (!(flow.state instanceof OwnershipState.AwaitingProof)) throw new IllegalStateException("not awaiting: " + flow.state);
+        return flow;
+    }
+
+    /** The requester's ticket with new comments. */
+    Decision<OwnershipState> comments(dev.supportbot.workflows.engine.Person requester, dev.supportbot.workflows.engine.Comment... comments) {
+        return send(new Event.TicketUpdated(Fixtures.ticket("About " + Fixtures.SUBSCRIPTION, "", requester), List.of(comments)));
+    }
+
     static <T extends Effect> List<T> effects(Decision<?> d, Class<T> type) {
         return d.effects().stream().filter(type::isInstance).map(type::cast).toList();
     }
