@@ -14,7 +14,6 @@ import dev.supportbot.workflows.ownership.OwnershipState.Evidence;
 import dev.supportbot.workflows.ownership.OwnershipState.SoldToRequest;
 import dev.supportbot.workflows.ownership.Verdict.Accepted;
 import dev.supportbot.workflows.ownership.Verdict.Refused;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -64,11 +63,10 @@ final class ProofReplies {
     }
 
     static List<FactRequest<?>> baseFacts(AwaitingProof s) {
-        List<FactRequest<?>> base = new ArrayList<>(List.of(
+        return List.of(
                 new FactRequest.SubscriptionByName(s.subscriptionName()),
                 new FactRequest.BillingAccountById(s.billingAccountId()),
-                new FactRequest.CloudActivationOf(s.subscriptionName())));
-        return base;
+                new FactRequest.CloudActivationOf(s.subscriptionName()));
     }
 
     /** The case as the portal sees it now, or null when the subscription or its account is gone. */
