@@ -1,0 +1,69 @@
+package dev.supportbot.workflows.engine;
+
+import dev.supportbot.workflows.domain.BillingAccount;
+import dev.supportbot.workflows.domain.CloudActivation;
+import dev.supportbot.workflows.domain.Invoice;
+import dev.supportbot.workflows.domain.License;
+import dev.supportbot.workflows.domain.LicenseValidation;
+import dev.supportbot.workflows.domain.NamespaceSubscription;
+import dev.supportbot.workflows.domain.Subscription;
+import java.util.List;
+
+/**
+ * A portal read a workflow needs before it can decide. {@code T} is the type of the answer; the bot answers
+ * each request with a value of {@link #resultType()} or "not found".
+ */
+public sealed interface FactRequest<T>
+        permits FactRequest.SubscriptionByName, FactRequest.BillingAccountById,
+                FactRequest.BillingAccountOfSubscription, FactRequest.BillingAccountByZuoraId,
+                FactRequest.InvoiceByNumber, FactRequest.LicenseValidationOfComment,
+                FactRequest.NamespaceAdminView, FactRequest.CloudActivationOf, FactRequest.LicensesOfSubscription {
+
+    Class<?> resultType();
+
+    record SubscriptionByName(String name) implements FactRequest<Subscription> {
+        public Class<?> resultType() { return Subscription.class; }
+    }
+
+    record BillingAccountById(long id) implements FactRequest<BillingAccount> {
+        public Class<?> resultType() { return BillingAccount.class; }
+    }
+
+    /** The billing account a subscription belongs to (subscription, then account by its id). */
+    record BillingAccountOfSubscription(String subscriptionName) implements FactRequest<BillingAccount> {
+        public Class<?> resultType() { return BillingAccount.class; }
+    }
+
+    /** A billing account by its Zuora id, e.g. a reseller's invoice-owner account. */
+    record BillingAccountByZuoraId(String zuoraAccountId) implements FactRequest<BillingAccount> {
+        public Class<?> resultType() { return BillingAccount.class; }
+    }
+
+    record InvoiceByNumber(String number) implements FactRequest<Invoice> {
+        public Class<?> resultType() { return Invoice.class; }
+    }
+
+    /**
+     * The portal's validate-license answer for the license text pasted in comment {@code commentId}. The bot
+     * re-reads that comment, takes the {@code LICENSE_KEY} span that {@code SecretScanner.find} reports, and sends
+     * it to validate-license, all in memory: the text never enters an event, a state or a log.
+     */
+    record LicenseValidationOfComment(long commentId) implements FactRequest<LicenseValidation> {
+        public Class<?> resultType() { return LicenseValidation.class; }
+    }
+
+    /** The admin view of a SaaS namespace's {@code gitlab_subscription}. */
+    record NamespaceAdminView(String namespace) implements FactRequest<NamespaceSubscription> {
+        public Class<?> resultType() { return NamespaceSubscription.class; }
+    }
+
+    /** The cloud activation of a subscription; not found for SaaS or legacy-license subscriptions. */
+    record CloudActivationOf(String subscriptionName) implements FactRequest<CloudActivation> {
+        public Class<?> resultType() { return CloudActivation.class; }
+    }
+
+    /** All licenses of a subscription; an empty list when there are none. */
+    record LicensesOfSubscription(String subscriptionName) implements FactRequest<List<License>> {
+        public Class<?> resultType() { return List.class; }
+    }
+}

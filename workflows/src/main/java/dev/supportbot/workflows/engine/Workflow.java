@@ -1,0 +1,41 @@
+package dev.supportbot.workflows.engine;
+
+import java.util.List;
+
+/**
+ * A workflow: a pure state machine, one instance per (ticket, kind).
+ *
+ * <p>How the bot drives it, for each event of an instance: {@link #factsNeeded} names the portal reads; the bot
+ * fetches them into {@link Facts}; {@link #decide} returns the new state and the effects; the bot persists both in
+ * one transaction, then runs the effects in list order and feeds keyed results back as events. Both methods are
+ * pure: the same arguments always give the same answer, so a retried event is harmless.
+ *
+ * @param <S> the state type, a sealed interface of records (persisted as JSON)
+ */
+public interface Workflow<S> {
+
+    /** Stable name of the workflow, stored with each instance, e.g. {@code ownership_verification}. */
+    String kind();
+
+    /** The ticket tag (set by a Zendesk macro) that starts this workflow. */
+    String startTag();
+
+    /** The sealed interface of this workflow's states, for deserialisation. */
+    Class<S> stateType();
+
+    /** The state of a new instance, before its first event. */
+    S initialState();
+
+    /** The portal reads {@link #decide} needs to handle {@code event} in {@code state}; empty when none. */
+    List<FactRequest<?>> factsNeeded(S state, Event event);
+
+    /**
+     * Handles one event. {@code facts} must hold an answer (found or not found) for every request
+     * {@link #factsNeeded} returned for the same state and event. An event the state does not expect gives the
+     * same state and no effects.
+     */
+    Decision<S> decide(S state, Event event, Facts facts, Context ctx);
+
+    /** True when the state is final: no event will change it any more. */
+    boolean finished(S state);
+}

@@ -1,0 +1,56 @@
+package dev.supportbot.workflows.ownership;
+
+import dev.supportbot.workflows.engine.Context;
+import dev.supportbot.workflows.engine.Decision;
+import dev.supportbot.workflows.engine.Effect;
+import dev.supportbot.workflows.engine.Event.AgentCommand;
+import dev.supportbot.workflows.engine.Facts;
+import dev.supportbot.workflows.ownership.OwnershipState.AwaitingProof;
+import dev.supportbot.workflows.ownership.OwnershipState.AwaitingSubscription;
+import dev.supportbot.workflows.ownership.OwnershipState.Escalated;
+import dev.supportbot.workflows.ownership.OwnershipState.Evidence;
+
+/** What agents' commands do in each open state. */
+final class AgentCommands {
+    private AgentCommands() {}
+
+    static Decision<OwnershipState> whileAwaitingSubscription(AwaitingSubscription s, AgentCommand c, Facts f, Context ctx) {
+        String agent = agent(c);
+        return switch (c.command()) {
+            // Nothing to verify yet: say so rather than silently dropping the agent's macro.
+            case CONFIRM_CONTRACT -> Decision.of(s, new Effect.PrivateNote(InternalNotes.contractNeedsSubscription(agent)));
+            case ESCALATE -> Outcomes.escalated(s.ticketId(), null, agent, ctx);
+            case REJECT -> Outcomes.rejected(s.ticketId(), null, "rejected by " + agent, ctx);
+            case CANCEL -> Outcomes.cancelled(s.ticketId(), null, agent, ctx);
+        };
+    }
+
+    static Decision<OwnershipState> whileAwaitingProof(AwaitingProof s, AgentCommand c, Facts f, Context ctx) {
+        String agent = agent(c);
+        return switch (c.command()) {
+            case CONFIRM_CONTRACT -> Outcomes.verified(s.ticketId(), s.subscriptionName(), contract(agent), s.soldTo(), ctx);
+            case ESCALATE -> Outcomes.escalated(s.ticketId(), s.subscriptionName(), agent, ctx);
+            case REJECT -> Outcomes.rejected(s.ticketId(), s.subscriptionName(), "rejected by " + agent, ctx);
+            case CANCEL -> Outcomes.cancelled(s.ticketId(), s.subscriptionName(), agent, ctx);
+        };
+    }
+
+    /** Parked: only an agent's decision (after Legal & Compliance) moves it on. */
+    static Decision<OwnershipState> whileEscalated(Escalated s, AgentCommand c, Facts f, Context ctx) {
+        String agent = agent(c);
+        return switch (c.command()) {
+            case CONFIRM_CONTRACT -> Outcomes.verified(s.ticketId(), s.subscriptionName(), contract(agent), null, ctx);
+            case ESCALATE -> Decision.unchanged(s);
+            case REJECT -> Outcomes.rejected(s.ticketId(), s.subscriptionName(), "rejected by " + agent + " after escalation", ctx);
+            case CANCEL -> Outcomes.cancelled(s.ticketId(), s.subscriptionName(), agent, ctx);
+        };
+    }
+
+    private static Evidence contract(String agent) {
+        return new Evidence(ProofKind.PRIOR_CONTRACT, "prior contract confirmed by " + agent);
+    }
+
+    private static String agent(AgentCommand c) {
+        return c.agent() == null || c.agent().isBlank() ? "an agent" : c.agent();
+    }
+}

@@ -1,0 +1,57 @@
+package dev.supportbot.workflows.ownership;
+
+import dev.supportbot.workflows.engine.Attachment;
+import dev.supportbot.workflows.engine.Comment;
+import dev.supportbot.workflows.redaction.SecretKind;
+import dev.supportbot.workflows.redaction.SecretScanner;
+import dev.supportbot.workflows.redaction.SecretSpan;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Pure: which proof candidates a comment holds, judged by its text and attachments alone. */
+final class CommentClassifier {
+    /** Invoice numbers such as {@code INV-1001-A} or {@code INV00012345}. */
+    private static final Pattern INVOICE = Pattern.compile(
+            "(?<![A-Za-z0-9])INV-?\\d{3,}(?:-[A-Z0-9]{1,4})?(?![A-Za-z0-9])", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SCREENSHOT = Pattern.compile("\\bscreen\\s?shots?\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern RESELLER = Pattern.compile("\\b(reseller|resellers|partner)\\b", Pattern.CASE_INSENSITIVE);
+
+    private CommentClassifier() {}
+
+    static List<ProofCandidate> classify(Comment comment) {
+        String body = comment.body();
+        List<ProofCandidate> out = new ArrayList<>();
+        List<SecretSpan> secrets = SecretScanner.find(body);
+        boolean licenseText = secrets.stream().anyMatch(s -> s.kind() == SecretKind.LICENSE_KEY);
+        boolean activationCode = secrets.stream().anyMatch(s -> s.kind() == SecretKind.ACTIVATION_CODE);
+
+        for (String number : invoiceNumbers(body)) out.add(new ProofCandidate.InvoiceNumber(number));
+        if (licenseText) out.add(new ProofCandidate.LicenseText(comment.id()));
+        else if (activationCode) out.add(new ProofCandidate.ActivationCodeOnly());
+
+        GitlabSubscriptionJson.parse(body).ifPresentOrElse(
+                pasted -> out.add(new ProofCandidate.NamespaceJson(pasted)),
+                () -> {
+                    if (GitlabSubscriptionJson.mentioned(body)) out.add(new ProofCandidate.UnreadableNamespaceJson());
+                });
+
+        if (SCREENSHOT.matcher(body).find() || comment.attachments().stream().anyMatch(Attachment::looksLikeImage)) {
+            out.add(new ProofCandidate.Screenshot());
+        }
+        if (ApprovalReplies.read(body) == ApprovalReplies.Reply.APPROVE) out.add(new ProofCandidate.Approval());
+        if (RESELLER.matcher(body).find()) out.add(new ProofCandidate.ResellerMention());
+        return out;
+    }
+
+    static Set<String> invoiceNumbers(String body) {
+        Set<String> numbers = new LinkedHashSet<>();
+        Matcher m = INVOICE.matcher(body);
+        while (m.find()) numbers.add(m.group().toUpperCase(Locale.ROOT));
+        return numbers;
+    }
+}

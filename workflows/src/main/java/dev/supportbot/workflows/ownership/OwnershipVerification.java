@@ -1,0 +1,94 @@
+package dev.supportbot.workflows.ownership;
+
+import dev.supportbot.workflows.engine.Context;
+import dev.supportbot.workflows.engine.Decision;
+import dev.supportbot.workflows.engine.Event;
+import dev.supportbot.workflows.engine.Event.AgentCommand;
+import dev.supportbot.workflows.engine.Event.EffectFailed;
+import dev.supportbot.workflows.engine.Event.EffectSucceeded;
+import dev.supportbot.workflows.engine.Event.LinkedTicketUpdated;
+import dev.supportbot.workflows.engine.Event.ReminderDue;
+import dev.supportbot.workflows.engine.Event.TicketUpdated;
+import dev.supportbot.workflows.engine.FactRequest;
+import dev.supportbot.workflows.engine.Facts;
+import dev.supportbot.workflows.engine.TransitionTable;
+import dev.supportbot.workflows.engine.Workflow;
+import dev.supportbot.workflows.ownership.OwnershipState.AwaitingProof;
+import dev.supportbot.workflows.ownership.OwnershipState.AwaitingSubscription;
+import dev.supportbot.workflows.ownership.OwnershipState.Cancelled;
+import dev.supportbot.workflows.ownership.OwnershipState.Escalated;
+import dev.supportbot.workflows.ownership.OwnershipState.Expired;
+import dev.supportbot.workflows.ownership.OwnershipState.Rejected;
+import dev.supportbot.workflows.ownership.OwnershipState.Requested;
+import dev.supportbot.workflows.ownership.OwnershipState.Verified;
+import java.util.List;
+
+/**
+ * Ownership verification (DOMAIN.md section 1; handbook "Ownership verification"): the gate before any ownership
+ * or contact change. Verified, Rejected, Expired and Cancelled are final; every pair not in the table is ignored.
+ */
+public final class OwnershipVerification implements Workflow<OwnershipState> {
+    public static final String KIND = "ownership_verification";
+    public static final String ESCALATION_TEMPLATE = "Subscription-Ownership-Change-Escalation";
+    /** Effect keys, echoed back in EffectSucceeded / EffectFailed. */
+    public static final String SOLD_TO_TICKET_KEY = "sold-to-approval-ticket";
+    public static final String ESCALATION_KEY = "legal-escalation-issue";
+
+    private static final TransitionTable<OwnershipState> TABLE = TransitionTable.<OwnershipState>builder()
+            //  state                      event                       facts needed                  handler
+            .on(Requested.class,            TicketUpdated.class,       Starting::factsOnStart,        Starting::start)
+            .on(AwaitingSubscription.class, TicketUpdated.class,       Starting::factsOnReply,        Starting::subscriptionReply)
+            .on(AwaitingSubscription.class, ReminderDue.class,                                        Reminders::remind)
+            .on(AwaitingSubscription.class, AgentCommand.class,                                       AgentCommands::whileAwaitingSubscription)
+            .on(AwaitingProof.class,        TicketUpdated.class,       ProofReplies::factsNeeded,     ProofReplies::check)
+            .on(AwaitingProof.class,        LinkedTicketUpdated.class, SoldToReplies::factsNeeded,    SoldToReplies::reply)
+            .on(AwaitingProof.class,        ReminderDue.class,                                        Reminders::remind)
+            .on(AwaitingProof.class,        AgentCommand.class,                                       AgentCommands::whileAwaitingProof)
+            .on(AwaitingProof.class,        EffectSucceeded.class,                                    EffectResults::soldToTicketOpened)
+            .on(AwaitingProof.class,        EffectFailed.class,                                       EffectResults::soldToTicketFailed)
+            .on(Escalated.class,            AgentCommand.class,                                       AgentCommands::whileEscalated)
+            .on(Escalated.class,            EffectSucceeded.class,                                    EffectResults::escalationIssueOpened)
+            .on(Escalated.class,            EffectFailed.class,                                       EffectResults::escalationIssueFailed)
+            // Verified, Rejected, Expired, Cancelled: final, no rows.
+            .build();
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public String startTag() {
+        return OwnershipTags.START;
+    }
+
+    @Override
+    public Class<OwnershipState> stateType() {
+        return OwnershipState.class;
+    }
+
+    @Override
+    public OwnershipState initialState() {
+        return new Requested();
+    }
+
+    @Override
+    public List<FactRequest<?>> factsNeeded(OwnershipState state, Event event) {
+        return TABLE.factsNeeded(state, event);
+    }
+
+    @Override
+    public Decision<OwnershipState> decide(OwnershipState state, Event event, Facts facts, Context ctx) {
+        return TABLE.decide(state, event, facts, ctx);
+    }
+
+    @Override
+    public boolean finished(OwnershipState state) {
+        return state instanceof Verified || state instanceof Rejected || state instanceof Expired || state instanceof Cancelled;
+    }
+
+    /** The transition table, for tests and documentation. */
+    static TransitionTable<OwnershipState> table() {
+        return TABLE;
+    }
+}
