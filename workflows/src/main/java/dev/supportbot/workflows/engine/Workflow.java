@@ -1,6 +1,7 @@
 package dev.supportbot.workflows.engine;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * A workflow: a pure state machine, one instance per (ticket, kind).
@@ -19,6 +20,14 @@ public interface Workflow<S> {
 
     /** The ticket tag (set by a Zendesk macro) that starts this workflow. */
     String startTag();
+
+    /**
+     * Ticket tags that agents' macros add to give this workflow a command. The bot turns a tag it finds into an
+     * {@link Event.AgentCommand} and removes the tag, so a macro applied twice gives the command twice.
+     */
+    default Map<String, Command> commandTags() {
+        return Map.of();
+    }
 
     /** The sealed interface of this workflow's states, for deserialisation. */
     Class<S> stateType();

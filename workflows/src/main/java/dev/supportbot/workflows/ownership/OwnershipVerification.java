@@ -1,5 +1,6 @@
 package dev.supportbot.workflows.ownership;
 
+import dev.supportbot.workflows.engine.Command;
 import dev.supportbot.workflows.engine.Context;
 import dev.supportbot.workflows.engine.Decision;
 import dev.supportbot.workflows.engine.Event;
@@ -22,6 +23,7 @@ import dev.supportbot.workflows.ownership.OwnershipState.Rejected;
 import dev.supportbot.workflows.ownership.OwnershipState.Requested;
 import dev.supportbot.workflows.ownership.OwnershipState.Verified;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Ownership verification (DOMAIN.md section 1; handbook "Ownership verification"): the gate before any ownership
@@ -80,6 +82,11 @@ public final class OwnershipVerification implements Workflow<OwnershipState> {
     @Override
     public Decision<OwnershipState> decide(OwnershipState state, Event event, Facts facts, Context ctx) {
         return TABLE.decide(state, event, facts, ctx);
+    }
+
+    @Override
+    public Map<String, Command> commandTags() {
+        return Map.of(OwnershipTags.CONTRACT_CONFIRMED, Command.CONFIRM_CONTRACT, OwnershipTags.ESCALATE, Command.ESCALATE);
     }
 
     @Override
