@@ -2,7 +2,9 @@ package dev.supportbot.bot;
 
 import dev.supportbot.bot.http.HttpRoutes;
 import dev.supportbot.bot.slack.LnrCommand;
+import dev.supportbot.bot.inbox.Dispatcher;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A part of the bot that plugs into the one intake (after Prow's hook plugins): HTTP routes, {@code /lnr}
@@ -20,6 +22,11 @@ public interface BotPlugin extends AutoCloseable {
 
     default List<LnrCommand> slackCommands() {
         return List.of();
+    }
+
+    /** Dispatchers of inbox events by source ({@code zendesk}, {@code slack}, {@code effect}…); called after init. */
+    default Map<String, Dispatcher> dispatchers() {
+        return Map.of();
     }
 
     /** Called once the server listens (its port is known). */

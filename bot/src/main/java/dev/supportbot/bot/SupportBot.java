@@ -10,19 +10,20 @@ import dev.supportbot.bot.http.ZendeskSignature;
 import dev.supportbot.bot.http.ZendeskWebhookRoutes;
 import dev.supportbot.bot.inbox.Backoff;
 import dev.supportbot.bot.inbox.Dispatcher;
-import dev.supportbot.bot.inbox.Handled;
 import dev.supportbot.bot.inbox.Inbox;
 import dev.supportbot.bot.inbox.InboxWorkers;
 import dev.supportbot.bot.inbox.Intake;
+import dev.supportbot.bot.inbox.RoutingDispatcher;
 import dev.supportbot.bot.metrics.Metrics;
-import dev.supportbot.bot.slack.LnrCommand;
 import dev.supportbot.bot.slack.SlackCommands;
 import dev.supportbot.bot.slack.SlackRoutes;
 import dev.supportbot.bot.store.Database;
 import dev.supportbot.workflows.redaction.SecretScanner;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -95,7 +96,7 @@ public final class SupportBot implements AutoCloseable {
     public static final class Builder {
         private final BotConfig config;
         private Clock clock = Clock.systemUTC();
-        private Function<Context, Dispatcher> dispatcher = context -> event -> Handled.noop("no handler");
+        private Function<Context, Dispatcher> dispatcher;
         private final List<BotPlugin> plugins = new ArrayList<>();
         private String host = "0.0.0.0";
 
@@ -123,7 +124,10 @@ public final class SupportBot implements AutoCloseable {
             return this;
         }
 
-        /** The dispatcher, built once the database and clock exist. Default: records "no handler". */
+        /**
+         * Replaces the plug-ins' dispatchers with one of the test's own, built once the database and clock exist.
+         * Without it, events go to the plug-ins' dispatchers by source ("no handler" when none claims the source).
+         */
         public Builder dispatcher(Function<Context, Dispatcher> dispatcher) {
             this.dispatcher = dispatcher;
             return this;
@@ -146,7 +150,7 @@ public final class SupportBot implements AutoCloseable {
             metrics.inboxGauges(inbox::depth, inbox::deadCount);
             Context context = new Context(config, database, clock, metrics, new AtomicInteger());
             for (BotPlugin plugin : plugins) plugin.init(context);
-            InboxWorkers workers = new InboxWorkers(inbox, dispatcher.apply(context), new InboxWorkers.Settings(
+            InboxWorkers workers = new InboxWorkers(inbox, dispatcher(context), new InboxWorkers.Settings(
                     config.get(Settings.INBOX_WORKERS), config.get(Settings.INBOX_MAX_ATTEMPTS),
                     new Backoff(config.get(Settings.INBOX_RETRY_BASE), config.get(Settings.INBOX_RETRY_MAX)),
                     config.get(Settings.INBOX_LEASE), config.get(Settings.INBOX_POLL)), clock, metrics);
@@ -159,11 +163,12 @@ public final class SupportBot implements AutoCloseable {
                             slack.app(config.get(Settings.SLACK_SIGNING_SECRET)))));
             plugins.forEach(p -> routes.addAll(p.routes()));
             HttpServer http = new HttpServer(routes, metrics);
-            workers.start();
             try {
                 int port = http.start(host, config.get(Settings.PORT));
                 context.port().set(port);
                 for (BotPlugin plugin : plugins) plugin.started(context);
+                // Workers start last: what they dispatch to (e.g. the sandbox portal on this server) is up by now.
+                workers.start();
                 log.info("supportbot listening on port {} (database: {})", port, database.vendor().name().toLowerCase());
             } catch (RuntimeException e) {
                 http.close();
@@ -173,6 +178,19 @@ public final class SupportBot implements AutoCloseable {
             }
             warnAboutMissingSecrets();
             return new SupportBot(database, inbox, workers, http, metrics, List.copyOf(plugins));
+        }
+
+        private Dispatcher dispatcher(Context context) {
+            if (dispatcher != null) return dispatcher.apply(context);
+            Map<String, Dispatcher> bySource = new HashMap<>();
+            for (BotPlugin plugin : plugins) {
+                plugin.dispatchers().forEach((source, d) -> {
+                    if (bySource.putIfAbsent(source, d) != null) {
+                        throw new IllegalStateException("two plug-ins dispatch events of source " + source);
+                    }
+                });
+            }
+            return new RoutingDispatcher(bySource);
         }
 
         private void warnAboutMissingSecrets() {

@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
 
@@ -39,24 +40,31 @@ public final class Inbox {
 
     /** Stores the event; returns once it is committed. A second event with the same key is not stored again. */
     public Acceptance accept(NewInboxEvent event) {
-        OffsetDateTime now = now();
         try {
-            jdbi.useHandle(h -> h.createUpdate("""
-                            INSERT INTO inbox (source, dedup_key, event_type, ticket_id, payload, status, attempts,
-                                               available_at, received_at)
-                            VALUES (:source, :dedupKey, :eventType, :ticketId, :payload, 'pending', 0, :now, :now)""")
-                    .bind("source", event.source())
-                    .bind("dedupKey", event.dedupKey())
-                    .bind("eventType", event.eventType())
-                    .bind("ticketId", event.ticketId())
-                    .bind("payload", event.payload())
-                    .bind("now", now)
-                    .execute());
+            jdbi.useHandle(h -> enqueue(h, event, clock.instant()));
             return Acceptance.ACCEPTED;
         } catch (RuntimeException e) {
             if (UniqueViolation.isCause(e)) return Acceptance.DUPLICATE;
             throw e;
         }
+    }
+
+    /**
+     * Stores an event inside the caller's transaction: work that must follow a commit (the next effect, a result)
+     * is queued by that same commit. The key must be unique by construction; a clash fails the transaction.
+     */
+    public static void enqueue(Handle handle, NewInboxEvent event, Instant now) {
+        handle.createUpdate("""
+                        INSERT INTO inbox (source, dedup_key, event_type, ticket_id, payload, status, attempts,
+                                           available_at, received_at)
+                        VALUES (:source, :dedupKey, :eventType, :ticketId, :payload, 'pending', 0, :now, :now)""")
+                .bind("source", event.source())
+                .bind("dedupKey", event.dedupKey())
+                .bind("eventType", event.eventType())
+                .bind("ticketId", event.ticketId())
+                .bind("payload", event.payload())
+                .bind("now", now.atOffset(ZoneOffset.UTC))
+                .execute();
     }
 
     /**

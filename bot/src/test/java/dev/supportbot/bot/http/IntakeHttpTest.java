@@ -217,7 +217,7 @@ class IntakeHttpTest {
     @Test
     void stored_events_are_handed_to_the_dispatcher() throws Exception {
         signedZendesk("{\"ticket_id\":1004,\"event\":\"ticket.updated\"}");
-        Await.until("the event to be processed", Duration.ofSeconds(10), () -> "no handler".equals(
+        Await.until("the event to be processed", Duration.ofSeconds(10), () -> "no handler for source zendesk".equals(
                 bot.database().jdbi().withHandle(h -> h.createQuery(
                         "SELECT outcome FROM inbox WHERE ticket_id = 1004 AND status = 'done'").mapTo(String.class).findOne().orElse(null))));
     }
