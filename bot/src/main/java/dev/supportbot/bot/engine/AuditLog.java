@@ -1,0 +1,50 @@
+package dev.supportbot.bot.engine;
+
+import dev.supportbot.bot.store.Database;
+import dev.supportbot.workflows.redaction.SecretScanner;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The append-only record of every decision and effect: who (actor), what (action and detail), which ticket and
+ * instance, when. Entries are only ever inserted, inside the transaction of what they record; details are scrubbed.
+ */
+public final class AuditLog {
+    private final Database database;
+
+    public AuditLog(Database database) {
+        this.database = database;
+    }
+
+    public record Entry(Instant at, String actor, String action, Long ticketId, Long instanceId, String detail) {}
+
+    static void append(Handle h, Entry entry) {
+        h.createUpdate("""
+                        INSERT INTO audit_log (at, actor, action, ticket_id, instance_id, detail)
+                        VALUES (:at, :actor, :action, :ticket, :instance, :detail)""")
+                .bind("at", entry.at().atOffset(ZoneOffset.UTC))
+                .bind("actor", truncate(entry.actor(), 200))
+                .bind("action", truncate(entry.action(), 100))
+                .bind("ticket", entry.ticketId())
+                .bind("instance", entry.instanceId())
+                .bind("detail", SecretScanner.mask(entry.detail()))
+                .execute();
+    }
+
+    public List<Entry> forTicket(long ticketId) {
+        return database.jdbi().withHandle(h -> h.createQuery("""
+                        SELECT at, actor, action, ticket_id, instance_id, detail FROM audit_log
+                        WHERE ticket_id = :t ORDER BY id""")
+                .bind("t", ticketId)
+                .map((rs, ctx) -> new Entry(rs.getObject("at", java.time.OffsetDateTime.class).toInstant(),
+                        rs.getString("actor"), rs.getString("action"), rs.getLong("ticket_id"),
+                        rs.getObject("instance_id") == null ? null : rs.getLong("instance_id"), rs.getString("detail")))
+                .list());
+    }
+
+    private static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+}

@@ -1,0 +1,121 @@
+package dev.supportbot.bot.engine;
+
+import dev.supportbot.bot.store.Database;
+import dev.supportbot.bot.store.UniqueViolation;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/** Workflow instances, and the separate tickets they opened (e.g. to a Sold To contact) with their comment cursors. */
+public final class InstanceStore {
+    private static final String COLUMNS = "id, kind, ticket_id, state_json, version, comment_cursor, finished";
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+
+    public InstanceStore(Database database, Clock clock) {
+        this.jdbi = database.jdbi();
+        this.clock = clock;
+    }
+
+    public List<Instance> forTicket(long ticketId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM workflow_instance WHERE ticket_id = :t ORDER BY id")
+                .bind("t", ticketId)
+                .map((rs, ctx) -> row(rs))
+                .list());
+    }
+
+    public Optional<Instance> byId(long id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM workflow_instance WHERE id = :id")
+                .bind("id", id)
+                .map((rs, ctx) -> row(rs))
+                .findOne());
+    }
+
+    public Optional<Instance> find(long ticketId, String kind) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM workflow_instance WHERE ticket_id = :t AND kind = :k")
+                .bind("t", ticketId)
+                .bind("k", kind)
+                .map((rs, ctx) -> row(rs))
+                .findOne());
+    }
+
+    /** Creates the instance in its initial state, or returns the one another worker created first. */
+    public Instance create(long ticketId, String kind, String initialStateJson) {
+        try {
+            jdbi.useHandle(h -> h.createUpdate("""
+                            INSERT INTO workflow_instance (kind, ticket_id, state_json, state_type, version, comment_cursor,
+                                                           finished, created_at, updated_at)
+                            VALUES (:kind, :ticket, :state, 'initial', 0, 0, FALSE, :now, :now)""")
+                    .bind("kind", kind)
+                    .bind("ticket", ticketId)
+                    .bind("state", initialStateJson)
+                    .bind("now", clock.instant().atOffset(ZoneOffset.UTC))
+                    .execute());
+        } catch (RuntimeException e) {
+            if (!UniqueViolation.isCause(e)) throw e;
+        }
+        return find(ticketId, kind).orElseThrow();
+    }
+
+    /**
+     * Saves a decision's state if nobody else decided for this instance in the meantime; otherwise throws, which
+     * rolls the whole transaction back and leaves the event to be retried on the fresh state.
+     */
+    static void save(Handle h, Instance before, String stateJson, String stateType, boolean finished, long commentCursor, Clock clock) {
+        int updated = h.createUpdate("""
+                        UPDATE workflow_instance
+                        SET state_json = :state, state_type = :type, version = version + 1, finished = :finished,
+                            comment_cursor = :cursor, updated_at = :now
+                        WHERE id = :id AND version = :version""")
+                .bind("state", stateJson)
+                .bind("type", stateType)
+                .bind("finished", finished)
+                .bind("cursor", commentCursor)
+                .bind("now", clock.instant().atOffset(ZoneOffset.UTC))
+                .bind("id", before.id())
+                .bind("version", before.version())
+                .execute();
+        if (updated != 1) throw new ConcurrentDecisionException(before);
+    }
+
+    static void linkTicket(Handle h, long linkedTicketId, long instanceId) {
+        h.createUpdate("INSERT INTO linked_ticket (linked_ticket_id, instance_id, comment_cursor) VALUES (:t, :i, 0)")
+                .bind("t", linkedTicketId)
+                .bind("i", instanceId)
+                .execute();
+    }
+
+    /** The instance a separate ticket belongs to, with that ticket's comment cursor. */
+    public Optional<LinkedTicket> linkedTicket(long ticketId) {
+        return jdbi.withHandle(h -> h.createQuery(
+                        "SELECT linked_ticket_id, instance_id, comment_cursor FROM linked_ticket WHERE linked_ticket_id = :t")
+                .bind("t", ticketId)
+                .map((rs, ctx) -> new LinkedTicket(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+                .findOne());
+    }
+
+    static void advanceLinkedCursor(Handle h, long linkedTicketId, long cursor) {
+        h.createUpdate("UPDATE linked_ticket SET comment_cursor = :c WHERE linked_ticket_id = :t AND comment_cursor < :c")
+                .bind("c", cursor)
+                .bind("t", linkedTicketId)
+                .execute();
+    }
+
+    public record LinkedTicket(long ticketId, long instanceId, long commentCursor) {}
+
+    private static Instance row(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Instance(rs.getLong("id"), rs.getString("kind"), rs.getLong("ticket_id"), rs.getString("state_json"),
+                rs.getLong("version"), rs.getLong("comment_cursor"), rs.getBoolean("finished"));
+    }
+
+    /** Another worker decided for the same instance first. */
+    public static final class ConcurrentDecisionException extends RuntimeException {
+        ConcurrentDecisionException(Instance instance) {
+            super("instance " + instance.id() + " moved past version " + instance.version() + "; will retry");
+        }
+    }
+}
