@@ -19,6 +19,14 @@ public final class RateLimitRetry {
     private final Duration maxWait;
     private final Sleeper sleeper;
 
+    /**
+     * Three attempts, waits of up to 30 s: a worker holds its inbox lease (2 min by default) through at most two
+     * waits; longer waits go back to the inbox.
+     */
+    public static RateLimitRetry standard(Sleeper sleeper) {
+        return new RateLimitRetry(3, Duration.ofSeconds(30), sleeper);
+    }
+
     public RateLimitRetry(int maxAttempts, Duration maxWait, Sleeper sleeper) {
         if (maxAttempts < 1) throw new IllegalArgumentException("maxAttempts must be at least 1");
         this.maxAttempts = maxAttempts;
