@@ -24,6 +24,10 @@ public final class Settings {
     public static final Setting<String> ZENDESK_EMAIL =
             Setting.of("zendesk.email", "BOT_ZENDESK_EMAIL", "", "Zendesk agent email for API token auth", Parsers::text);
     public static final Setting<String> ZENDESK_TOKEN = Setting.secret("BOT_ZENDESK_TOKEN", "Zendesk API token");
+    public static final Setting<Integer> ZENDESK_UPDATES_PER_MINUTE = Setting.of("zendesk.updates_per_minute",
+            "BOT_ZENDESK_UPDATES_PER_MINUTE", "80",
+            "most ticket writes (comments, tags, status, redactions, new tickets) in any minute; Zendesk allows 100",
+            Parsers.intRange(10, 1000));
 
     public static final Setting<String> SLACK_SIGNING_SECRET = Setting.secret("BOT_SLACK_SIGNING_SECRET",
             "Slack signing secret; without it every Slack request is refused (401)");
@@ -36,6 +40,17 @@ public final class Settings {
     public static final Setting<String> PORTAL_URL = Setting.of("portal.url", "BOT_PORTAL_URL", "sandbox",
             "portal API base URL, or `sandbox` for the built-in sandbox portal", Parsers::httpUrlOrSandbox);
     public static final Setting<String> PORTAL_TOKEN = Setting.secret("BOT_PORTAL_TOKEN", "portal API bearer token");
+    public static final Setting<String> TRACKER_URL = Setting.of("tracker.url", "BOT_TRACKER_URL", "",
+            "GitLab base URL of the Legal & Compliance issue tracker, e.g. https://gitlab.com", Parsers::httpUrl);
+    public static final Setting<String> TRACKER_TOKEN =
+            Setting.secret("BOT_TRACKER_TOKEN", "GitLab access token (api scope) for opening escalation issues");
+    public static final Setting<String> TRACKER_PROJECT = Setting.of("tracker.project", "BOT_TRACKER_PROJECT", "",
+            "GitLab project id or path for escalations, e.g. gitlab-com/legal-and-compliance", Parsers::text);
+    public static final Setting<List<String>> TRACKER_LABELS = Setting.of("tracker.labels", "BOT_TRACKER_LABELS",
+            "Subscription-Ownership-Change-Escalation", "comma-separated labels of escalation issues", Parsers::list);
+
+    public static final Setting<List<String>> STAFF_DOMAINS = Setting.of("ownership.staff_domains", "BOT_STAFF_DOMAINS",
+            "", "comma-separated email domains of the vendor's own staff, whose vouches are never proof", Parsers::list);
     public static final Setting<List<String>> APPROVERS = Setting.of("approvals.approvers", "BOT_APPROVERS", "",
             "comma-separated Slack user ids allowed to approve portal changes", Parsers::list);
 
@@ -55,8 +70,9 @@ public final class Settings {
 
     public static final List<Setting<?>> ALL = List.of(
             PORT, DB_URL, DB_USER, DB_PASSWORD, DB_POOL_SIZE,
-            ZENDESK_WEBHOOK_SECRET, ZENDESK_URL, ZENDESK_EMAIL, ZENDESK_TOKEN,
+            ZENDESK_WEBHOOK_SECRET, ZENDESK_URL, ZENDESK_EMAIL, ZENDESK_TOKEN, ZENDESK_UPDATES_PER_MINUTE,
             SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN, SLACK_API_URL, SLACK_CHANNEL,
-            PORTAL_URL, PORTAL_TOKEN, APPROVERS,
+            PORTAL_URL, PORTAL_TOKEN, TRACKER_URL, TRACKER_TOKEN, TRACKER_PROJECT, TRACKER_LABELS,
+            STAFF_DOMAINS, APPROVERS,
             INBOX_WORKERS, INBOX_MAX_ATTEMPTS, INBOX_RETRY_BASE, INBOX_RETRY_MAX, INBOX_LEASE, INBOX_POLL);
 }

@@ -1,0 +1,12 @@
+package dev.supportbot.bot.outbound;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/** Waits for a while. Injected so that tests of rate limits and retries move a fake clock instead of sleeping. */
+@FunctionalInterface
+public interface Sleeper {
+    Sleeper SYSTEM = duration -> TimeUnit.NANOSECONDS.sleep(duration.toNanos());
+
+    void sleep(Duration duration) throws InterruptedException;
+}

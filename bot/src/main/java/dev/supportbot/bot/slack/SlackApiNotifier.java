@@ -1,0 +1,156 @@
+package dev.supportbot.bot.slack;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.app_backend.interactive_components.ActionResponseSender;
+import com.slack.api.app_backend.interactive_components.response.ActionResponse;
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.methods.request.chat.ChatPostMessageRequest;
+import com.slack.api.methods.request.chat.ChatUpdateRequest;
+import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.model.block.ActionsBlock;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.SectionBlock;
+import com.slack.api.model.block.composition.MarkdownTextObject;
+import com.slack.api.model.block.composition.PlainTextObject;
+import com.slack.api.model.block.element.BlockElement;
+import com.slack.api.model.block.element.ButtonElement;
+import com.slack.api.webhook.WebhookResponse;
+import dev.supportbot.bot.outbound.RateLimitRetry;
+import dev.supportbot.bot.outbound.Sleeper;
+import dev.supportbot.workflows.redaction.SecretScanner;
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@link SlackNotifier} on the Slack SDK that comes with Bolt: {@code chat.postMessage}, {@code chat.update}, response URLs. */
+final class SlackApiNotifier implements SlackNotifier {
+    private static final Logger log = LoggerFactory.getLogger(SlackApiNotifier.class);
+
+    private final Slack slack;
+    private final MethodsClient methods;
+    private final String channel;
+    private final RateLimitRetry retry;
+    private final AtomicBoolean warnedDisabled = new AtomicBoolean();
+
+    /** {@code token} and {@code channel} may be null: see {@link SlackNotifier} for what is then dropped. */
+    SlackApiNotifier(String apiUrl, String token, String channel, Sleeper sleeper) {
+        SlackConfig config = new SlackConfig();
+        config.setMethodsEndpointUrlPrefix(apiUrl.endsWith("/") ? apiUrl : apiUrl + "/");
+        this.slack = Slack.getInstance(config);
+        this.methods = token == null ? null : slack.methods(token);
+        this.channel = channel;
+        this.retry = RateLimitRetry.standard(sleeper);
+    }
+
+    @Override
+    public boolean enabled() {
+        return methods != null && channel != null;
+    }
+
+    @Override
+    public Optional<SlackMessageRef> post(SlackMessage message) {
+        if (!enabled()) {
+            warnDisabledOnce();
+            return Optional.empty();
+        }
+        SlackMessage clean = scrub(message);
+        ChatPostMessageResponse response = call("post to " + channel, () -> methods.chatPostMessage(
+                ChatPostMessageRequest.builder().channel(channel).text(clean.text()).blocks(blocks(clean)).build()));
+        return Optional.of(new SlackMessageRef(response.getChannel(), response.getTs()));
+    }
+
+    @Override
+    public void update(SlackMessageRef message, SlackMessage replacement) {
+        if (methods == null) {
+            warnDisabledOnce();
+            return;
+        }
+        SlackMessage clean = scrub(replacement);
+        call("update message " + message.ts() + " in " + message.channel(), () -> methods.chatUpdate(
+                ChatUpdateRequest.builder().channel(message.channel()).ts(message.ts())
+                        .text(clean.text()).blocks(blocks(clean)).build()));
+    }
+
+    @Override
+    public void respond(String responseUrl, SlackMessage message) {
+        SlackMessage clean = scrub(message);
+        ActionResponse answer = new ActionResponse();
+        answer.setResponseType("ephemeral");
+        answer.setText(clean.text());
+        answer.setBlocks(blocks(clean));
+        String what = "answer through the response URL";
+        retry.call("Slack: " + what, () -> {
+            WebhookResponse response;
+            try {
+                response = new ActionResponseSender(slack).send(responseUrl, answer);
+            } catch (IOException e) {
+                throw SlackErrors.unreachable(what, e);
+            }
+            if (response.getCode() != 200) throw SlackErrors.forStatus(what, response.getCode(), response.getHeaders());
+            return response;
+        });
+    }
+
+    @Override
+    public void close() {
+        try {
+            slack.close();
+        } catch (Exception e) {
+            log.debug("Slack client did not close cleanly: {}", e.getClass().getSimpleName());
+        }
+    }
+
+    private void warnDisabledOnce() {
+        if (warnedDisabled.compareAndSet(false, true)) {
+            log.warn("Slack is not configured (BOT_SLACK_BOT_TOKEN and BOT_SLACK_CHANNEL): Slack messages are dropped");
+        }
+    }
+
+    @FunctionalInterface
+    private interface SlackCall<T extends SlackApiTextResponse> {
+        T run() throws IOException, SlackApiException;
+    }
+
+    private <T extends SlackApiTextResponse> T call(String what, SlackCall<T> call) {
+        return retry.call("Slack: " + what, () -> {
+            T response;
+            try {
+                response = call.run();
+            } catch (SlackApiException e) {
+                throw SlackErrors.forStatus(what, e.getResponse().code(), e.getResponse().headers().toMultimap());
+            } catch (IOException e) {
+                throw SlackErrors.unreachable(what, e);
+            }
+            if (!response.isOk()) throw SlackErrors.forError(what, response.getError(), response.getHttpResponseHeaders());
+            return response;
+        });
+    }
+
+    private static SlackMessage scrub(SlackMessage message) {
+        return new SlackMessage(SecretScanner.mask(message.text()), message.buttons().stream()
+                .map(b -> new SlackButton(b.actionId(), SecretScanner.mask(b.label()),
+                        b.value() == null ? null : SecretScanner.mask(b.value()), b.style()))
+                .toList());
+    }
+
+    /** Plain messages go as text alone; with buttons, the text becomes a section above an actions block. */
+    private static List<LayoutBlock> blocks(SlackMessage message) {
+        if (message.buttons().isEmpty()) return null;
+        List<BlockElement> buttons = message.buttons().stream().<BlockElement>map(b -> ButtonElement.builder()
+                .actionId(b.actionId())
+                .text(PlainTextObject.builder().text(b.label()).build())
+                .value(b.value())
+                .style(b.style() == SlackButton.Style.DEFAULT ? null : b.style().name().toLowerCase(Locale.ROOT))
+                .build()).toList();
+        return List.of(
+                SectionBlock.builder().text(MarkdownTextObject.builder().text(message.text()).build()).build(),
+                ActionsBlock.builder().elements(buttons).build());
+    }
+}

@@ -1,0 +1,45 @@
+package dev.supportbot.bot.slack;
+
+import dev.supportbot.bot.config.BotConfig;
+import dev.supportbot.bot.config.Settings;
+import dev.supportbot.bot.outbound.OutboundException;
+import dev.supportbot.bot.outbound.Sleeper;
+import java.util.Optional;
+
+/**
+ * What the bot says in Slack. Every text is scrubbed of secrets before it leaves; rate-limited calls wait as Slack
+ * asks (a bounded number of times). Failures are {@link OutboundException}s.
+ *
+ * <p>Without {@code BOT_SLACK_BOT_TOKEN} or {@code BOT_SLACK_CHANNEL} the notifier is disabled rather than failing:
+ * the embedded default runs without Slack. Posts (and, without a token, updates) are then dropped, with one warning
+ * in the log; {@link #enabled()} tells callers that need Slack (approvals) to look elsewhere.
+ */
+public interface SlackNotifier extends AutoCloseable {
+
+    /** True when messages can be posted to the configured channel. */
+    boolean enabled();
+
+    /** Posts to the configured channel. Empty when the notifier is disabled and the message was dropped. */
+    Optional<SlackMessageRef> post(SlackMessage message);
+
+    /** Replaces a message the bot posted (e.g. an approval request once decided). */
+    void update(SlackMessageRef message, SlackMessage replacement);
+
+    /**
+     * Answers a slash command or a click through its {@code response_url}, visible only to the user who sent it.
+     * Needs no token. Slack accepts up to 5 answers within 30 minutes per URL.
+     */
+    void respond(String responseUrl, SlackMessage message);
+
+    @Override
+    void close();
+
+    static SlackNotifier fromConfig(BotConfig config) {
+        return fromConfig(config, Sleeper.SYSTEM);
+    }
+
+    static SlackNotifier fromConfig(BotConfig config, Sleeper sleeper) {
+        return new SlackApiNotifier(config.get(Settings.SLACK_API_URL), config.get(Settings.SLACK_BOT_TOKEN),
+                config.get(Settings.SLACK_CHANNEL), sleeper);
+    }
+}

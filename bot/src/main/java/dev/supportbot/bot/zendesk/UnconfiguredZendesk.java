@@ -1,0 +1,72 @@
+package dev.supportbot.bot.zendesk;
+
+import dev.supportbot.bot.outbound.OutboundException;
+import dev.supportbot.bot.outbound.OutboundException.Failure;
+import java.util.Collection;
+import java.util.List;
+
+/** Stands in when Zendesk settings are missing: the bot still starts, and each call says what to set. */
+final class UnconfiguredZendesk implements Zendesk {
+    private final String message;
+
+    UnconfiguredZendesk(List<String> missing) {
+        this.message = "Zendesk is not configured: set " + String.join(", ", missing);
+    }
+
+    private OutboundException fail() {
+        return new OutboundException(Failure.NOT_CONFIGURED, message);
+    }
+
+    @Override
+    public ZendeskTicket ticket(long ticketId) {
+        throw fail();
+    }
+
+    @Override
+    public ZendeskUser user(long userId) {
+        throw fail();
+    }
+
+    @Override
+    public List<ZendeskComment> commentsAfter(long ticketId, long afterCommentId) {
+        throw fail();
+    }
+
+    @Override
+    public void addPublicComment(long ticketId, String body) {
+        throw fail();
+    }
+
+    @Override
+    public void addPrivateNote(long ticketId, String body) {
+        throw fail();
+    }
+
+    @Override
+    public void addTags(long ticketId, Collection<String> tags) {
+        throw fail();
+    }
+
+    @Override
+    public void removeTags(long ticketId, Collection<String> tags) {
+        throw fail();
+    }
+
+    @Override
+    public void setStatus(long ticketId, TicketStatus status) {
+        throw fail();
+    }
+
+    @Override
+    public long createTicket(NewTicket ticket, String idempotencyKey) {
+        throw fail();
+    }
+
+    @Override
+    public Redaction redact(long ticketId, long commentId, List<String> secrets) {
+        throw fail();
+    }
+
+    @Override
+    public void close() {}
+}

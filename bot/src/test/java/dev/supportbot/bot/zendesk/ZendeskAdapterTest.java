@@ -1,0 +1,302 @@
+package dev.supportbot.bot.zendesk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockserver.model.HttpRequest.request;
+import static org.mockserver.model.HttpResponse.response;
+import static org.mockserver.model.JsonBody.json;
+
+import dev.supportbot.bot.outbound.OutboundException;
+import dev.supportbot.bot.outbound.OutboundException.Failure;
+import dev.supportbot.bot.testing.FakeTime;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mockserver.integration.ClientAndServer;
+import org.mockserver.matchers.MatchType;
+import org.mockserver.matchers.Times;
+import org.mockserver.model.HttpRequest;
+import org.mockserver.verify.VerificationTimes;
+
+/** The Zendesk adapter against MockServer standing in for Zendesk: the exact requests, and the answers mapped. */
+class ZendeskAdapterTest {
+    static final String EMAIL = "bot@vendor.example";
+    static final String TOKEN = "zd-api-token-123";
+    static final String AUTH = "Basic " + Base64.getEncoder().encodeToString(
+            (EMAIL + "/token:" + TOKEN).getBytes(StandardCharsets.UTF_8));
+    static final String ACTIVATION_CODE = "aB3dE5fG7hJ9kL1mN2pQ4rS6";
+
+    static ClientAndServer zendeskServer;
+    FakeTime time;
+    Zendesk zendesk;
+
+    @BeforeAll
+    static void startZendesk() {
+        zendeskServer = ClientAndServer.startClientAndServer();
+    }
+
+    @AfterAll
+    static void stopZendesk() {
+        zendeskServer.stop();
+    }
+
+    @BeforeEach
+    void connect() {
+        zendeskServer.reset();
+        time = new FakeTime();
+        zendesk = adapter(80);
+    }
+
+    @AfterEach
+    void disconnect() {
+        zendesk.close();
+    }
+
+    Zendesk adapter(int updatesPerMinute) {
+        return new ZendeskAdapter(new ZendeskAccount("http://127.0.0.1:" + zendeskServer.getPort(), EMAIL, TOKEN),
+                updatesPerMinute, time, time);
+    }
+
+    static HttpRequest zendeskCall(String method, String path) {
+        return request().withMethod(method).withPath(path).withHeader("Authorization", AUTH);
+    }
+
+    void answer(String method, String path, String json) {
+        zendeskServer.when(request().withMethod(method).withPath(path))
+                .respond(response().withStatusCode(200).withHeader("Content-Type", "application/json").withBody(json));
+    }
+
+    void answerTicket42() {
+        answer("GET", "/api/v2/tickets/42.json", """
+                {"ticket": {"id": 42, "subject": "Change of subscription owner", "description": "Please move A-S00012345",
+                  "requester_id": 7, "status": "open", "tags": ["supportbot_start_ownership_verification", "l_and_r"]}}""");
+        answer("GET", "/api/v2/users/7.json", """
+                {"user": {"id": 7, "name": "Ada Lovelace", "email": "ada@customer.example"}}""");
+    }
+
+    @Test
+    void reads_a_ticket_with_its_requester() {
+        answerTicket42();
+
+        ZendeskTicket ticket = zendesk.ticket(42);
+
+        assertThat(ticket).isEqualTo(new ZendeskTicket(42, "Change of subscription owner", "Please move A-S00012345",
+                new ZendeskUser(7, "Ada Lovelace", "ada@customer.example"),
+                List.of("supportbot_start_ownership_verification", "l_and_r"), TicketStatus.OPEN));
+        zendeskServer.verify(zendeskCall("GET", "/api/v2/tickets/42.json"), VerificationTimes.once());
+        zendeskServer.verify(zendeskCall("GET", "/api/v2/users/7.json"), VerificationTimes.once());
+    }
+
+    @Test
+    void a_missing_ticket_is_not_found() {
+        zendeskServer.when(request().withPath("/api/v2/tickets/404.json"))
+                .respond(response().withStatusCode(404).withBody("{\"error\":\"RecordNotFound\"}"));
+
+        assertThatThrownBy(() -> zendesk.ticket(404)).isInstanceOfSatisfying(OutboundException.class, e -> {
+            assertThat(e.failure()).isEqualTo(Failure.NOT_FOUND);
+            assertThat(e.getMessage()).isEqualTo("Zendesk: get ticket 404: not found (HTTP 404)");
+        });
+    }
+
+    @Test
+    void lists_only_the_comments_newer_than_the_last_one_seen_with_their_authors() {
+        answerTicket42();
+        zendeskServer.when(request().withMethod("GET").withPath("/api/v2/tickets/42/comments.json")
+                        .withQueryStringParameter("sort_order", "asc"))
+                .respond(response().withStatusCode(200).withBody("""
+                        {"comments": [
+                          {"id": 100, "author_id": 7, "public": true, "body": "Please move A-S00012345",
+                           "created_at": "2026-11-20T09:00:00Z"},
+                          {"id": 101, "author_id": 9, "public": false, "body": "internal: checking",
+                           "created_at": "2026-11-20T10:00:00Z"},
+                          {"id": 102, "author_id": 7, "public": true, "body": "Here is our invoice",
+                           "attachments": [{"id": 5, "file_name": "invoice.pdf", "content_type": "application/pdf"}],
+                           "created_at": "2026-11-21T08:30:00Z"}
+                        ], "next_page": null}"""));
+        zendeskServer.when(request().withMethod("GET").withPath("/api/v2/users/show_many.json")
+                        .withQueryStringParameter("ids", "9,7"))
+                .respond(response().withStatusCode(200).withBody("""
+                        {"users": [{"id": 7, "name": "Ada Lovelace", "email": "ada@customer.example"},
+                                   {"id": 9, "name": "Sam Agent", "email": "sam@vendor.example"}]}"""));
+
+        List<ZendeskComment> comments = zendesk.commentsAfter(42, 100);
+
+        assertThat(comments).containsExactly(
+                new ZendeskComment(101, new ZendeskUser(9, "Sam Agent", "sam@vendor.example"), false, false,
+                        "internal: checking", List.of(), Instant.parse("2026-11-20T10:00:00Z")),
+                new ZendeskComment(102, new ZendeskUser(7, "Ada Lovelace", "ada@customer.example"), true, true,
+                        "Here is our invoice", List.of(new ZendeskAttachment("invoice.pdf", "application/pdf")),
+                        Instant.parse("2026-11-21T08:30:00Z")));
+    }
+
+    @Test
+    void nothing_newer_than_the_last_comment_means_no_author_lookup() {
+        answerTicket42();
+        answer("GET", "/api/v2/tickets/42/comments.json", """
+                {"comments": [{"id": 100, "author_id": 7, "public": true, "body": "hi"}], "next_page": null}""");
+
+        assertThat(zendesk.commentsAfter(42, 100)).isEmpty();
+        zendeskServer.verify(request().withPath("/api/v2/users/show_many.json"), VerificationTimes.never());
+    }
+
+    @Test
+    void a_public_comment_is_one_ticket_update_with_the_comment_marked_public() {
+        answer("PUT", "/api/v2/tickets/42.json", "{\"ticket\": {\"id\": 42}}");
+
+        zendesk.addPublicComment(42, "Please send us one of these proofs.");
+
+        zendeskServer.verify(zendeskCall("PUT", "/api/v2/tickets/42.json").withBody(json("""
+                {"ticket": {"comment": {"body": "Please send us one of these proofs.", "public": true}}}""",
+                MatchType.ONLY_MATCHING_FIELDS)), VerificationTimes.once());
+    }
+
+    @Test
+    void a_private_note_arrives_private_and_with_any_secret_masked() {
+        answer("PUT", "/api/v2/tickets/42.json", "{\"ticket\": {\"id\": 42}}");
+
+        zendesk.addPrivateNote(42, "Customer pasted code " + ACTIVATION_CODE + " in comment 102.");
+
+        zendeskServer.verify(zendeskCall("PUT", "/api/v2/tickets/42.json").withBody(json("""
+                {"ticket": {"comment": {"body": "Customer pasted code [REDACTED activation code] in comment 102.",
+                 "public": false}}}""", MatchType.ONLY_MATCHING_FIELDS)), VerificationTimes.once());
+        assertThat(recordedBodies()).noneMatch(body -> body.contains(ACTIVATION_CODE));
+    }
+
+    @Test
+    void tags_are_added_and_removed_through_the_tags_endpoint() {
+        answer("PUT", "/api/v2/tickets/42/tags.json", "{\"tags\": [\"a\", \"supportbot_ov_awaiting_proof\"]}");
+        answer("DELETE", "/api/v2/tickets/42/tags.json", "{\"tags\": [\"a\"]}");
+
+        zendesk.addTags(42, List.of("supportbot_ov_awaiting_proof"));
+        zendesk.removeTags(42, List.of("supportbot_ov_awaiting_proof", "supportbot_start_ownership_verification"));
+
+        zendeskServer.verify(zendeskCall("PUT", "/api/v2/tickets/42/tags.json").withBody(json("""
+                {"tags": ["supportbot_ov_awaiting_proof"]}""", MatchType.STRICT)), VerificationTimes.once());
+        zendeskServer.verify(zendeskCall("DELETE", "/api/v2/tickets/42/tags.json").withBody(json("""
+                {"tags": ["supportbot_ov_awaiting_proof", "supportbot_start_ownership_verification"]}""",
+                MatchType.STRICT)), VerificationTimes.once());
+    }
+
+    @Test
+    void the_status_is_set_by_a_ticket_update() {
+        answer("PUT", "/api/v2/tickets/42.json", "{\"ticket\": {\"id\": 42, \"status\": \"solved\"}}");
+
+        zendesk.setStatus(42, TicketStatus.SOLVED);
+
+        zendeskServer.verify(zendeskCall("PUT", "/api/v2/tickets/42.json").withBody(json("""
+                {"ticket": {"id": 42, "status": "solved"}}""", MatchType.ONLY_MATCHING_FIELDS)), VerificationTimes.once());
+        assertThat(recordedBodies().get(0)).doesNotContain("comment", "requester");
+    }
+
+    @Test
+    void a_new_ticket_goes_to_the_given_requester_idempotently_and_masked() {
+        zendeskServer.when(request().withMethod("POST").withPath("/api/v2/tickets.json"))
+                .respond(response().withStatusCode(201).withHeader("x-idempotency-lookup", "miss")
+                        .withBody("{\"ticket\": {\"id\": 4711}}"));
+
+        long id = zendesk.createTicket(new NewTicket("Grace Hopper", "grace@soldto.example",
+                "Approval requested: subscription A-S00012345",
+                "Do you approve? The code " + ACTIVATION_CODE + " is not needed.", List.of("supportbot_ov_approval_for_42")),
+                "ov-42-approval");
+
+        assertThat(id).isEqualTo(4711);
+        zendeskServer.verify(zendeskCall("POST", "/api/v2/tickets.json")
+                .withHeader("Idempotency-Key", "ov-42-approval")
+                .withBody(json("""
+                        {"ticket": {"requester": {"name": "Grace Hopper", "email": "grace@soldto.example"},
+                          "subject": "Approval requested: subscription A-S00012345",
+                          "comment": {"body": "Do you approve? The code [REDACTED activation code] is not needed."},
+                          "tags": ["supportbot_ov_approval_for_42"]}}""", MatchType.ONLY_MATCHING_FIELDS)),
+                VerificationTimes.once());
+    }
+
+    @Test
+    void a_rate_limited_call_waits_as_long_as_zendesk_asks_then_succeeds() {
+        zendeskServer.when(request().withPath("/api/v2/tickets/42/tags.json"), Times.once())
+                .respond(response().withStatusCode(429).withHeader("Retry-After", "7"));
+        answer("PUT", "/api/v2/tickets/42/tags.json", "{\"tags\": [\"x\"]}");
+
+        zendesk.addTags(42, List.of("x"));
+
+        assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(7));
+        zendeskServer.verify(request().withPath("/api/v2/tickets/42/tags.json"), VerificationTimes.exactly(2));
+    }
+
+    @Test
+    void a_call_still_rate_limited_after_three_attempts_fails_with_the_wait_zendesk_asked_for() {
+        zendeskServer.when(request().withPath("/api/v2/tickets/42.json"))
+                .respond(response().withStatusCode(429).withHeader("Retry-After", "5"));
+
+        assertThatThrownBy(() -> zendesk.ticket(42)).isInstanceOfSatisfying(OutboundException.class, e -> {
+            assertThat(e.failure()).isEqualTo(Failure.RATE_LIMITED);
+            assertThat(e.retryAfter()).contains(Duration.ofSeconds(5));
+        });
+        zendeskServer.verify(request().withPath("/api/v2/tickets/42.json"), VerificationTimes.exactly(3));
+    }
+
+    @Test
+    void ticket_writes_stay_under_the_configured_rate_but_reads_do_not_wait() {
+        zendesk.close();
+        zendesk = adapter(10); // a burst of 1, then one update every 60/9 s
+        answerTicket42();
+        answer("PUT", "/api/v2/tickets/42/tags.json", "{\"tags\": [\"x\"]}");
+
+        zendesk.ticket(42);
+        zendesk.ticket(42);
+        assertThat(time.sleeps()).isEmpty();
+
+        zendesk.addTags(42, List.of("x"));
+        zendesk.addTags(42, List.of("y"));
+        zendesk.addTags(42, List.of("z"));
+        assertThat(time.sleeps()).hasSize(2).allSatisfy(d -> assertThat(d).isBetween(
+                Duration.ofMillis(6666), Duration.ofMillis(6667)));
+    }
+
+    @Test
+    void failures_are_typed_and_their_messages_carry_no_text_of_the_request() {
+        zendeskServer.when(request().withPath("/api/v2/tickets/500.json"))
+                .respond(response().withStatusCode(503));
+        zendeskServer.when(request().withPath("/api/v2/tickets/401.json"))
+                .respond(response().withStatusCode(401).withBody("{\"error\":\"Couldn't authenticate you\"}"));
+        zendeskServer.when(request().withPath("/api/v2/tickets/422.json"))
+                .respond(response().withStatusCode(422).withBody("{\"details\":{\"body\":\"Secret note text\"}}"));
+
+        assertThatThrownBy(() -> zendesk.ticket(500)).isInstanceOfSatisfying(OutboundException.class,
+                e -> assertThat(e.failure()).isEqualTo(Failure.UNAVAILABLE));
+        assertThatThrownBy(() -> zendesk.ticket(401)).isInstanceOfSatisfying(OutboundException.class, e -> {
+            assertThat(e.failure()).isEqualTo(Failure.REJECTED);
+            assertThat(e.getMessage()).contains("BOT_ZENDESK_TOKEN");
+        });
+        assertThatThrownBy(() -> zendesk.addPrivateNote(422, "Secret note text"))
+                .isInstanceOfSatisfying(OutboundException.class, e -> {
+                    assertThat(e.failure()).isEqualTo(Failure.REJECTED);
+                    assertThat(e.getMessage()).isEqualTo("Zendesk: add a private note to ticket 422: refused (HTTP 422)");
+                    assertThat(e.getCause()).isNull();
+                });
+    }
+
+    @Test
+    void an_unreachable_zendesk_is_unavailable() {
+        Zendesk nowhere = new ZendeskAdapter(new ZendeskAccount("http://127.0.0.1:1", EMAIL, TOKEN), 80, time, time);
+        try {
+            assertThatThrownBy(() -> nowhere.ticket(42)).isInstanceOfSatisfying(OutboundException.class, e -> {
+                assertThat(e.failure()).isEqualTo(Failure.UNAVAILABLE);
+                assertThat(e.getMessage()).startsWith("Zendesk: get ticket 42: unreachable");
+            });
+        } finally {
+            nowhere.close();
+        }
+    }
+
+    List<String> recordedBodies() {
+        return java.util.Arrays.stream(zendeskServer.retrieveRecordedRequests(request()))
+                .map(HttpRequest::getBodyAsString).filter(b -> b != null).toList();
+    }
+}
