@@ -1,0 +1,97 @@
+package dev.supportbot.bot.engine;
+
+import dev.supportbot.bot.slack.SlackMessage;
+import dev.supportbot.bot.slack.SlackNotifier;
+import dev.supportbot.bot.tracker.IssueTracker;
+import dev.supportbot.bot.tracker.OwnershipEscalation;
+import dev.supportbot.bot.tracker.TrackerIssue;
+import dev.supportbot.bot.zendesk.NewTicket;
+import dev.supportbot.bot.zendesk.TicketStatus;
+import dev.supportbot.bot.zendesk.Zendesk;
+import dev.supportbot.bot.zendesk.ZendeskComment;
+import dev.supportbot.workflows.engine.Effect;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Carries out one effect against the outside system it names. Effects that a retry could repeat check first:
+ * comments already on the ticket are not posted again; new tickets carry the step's idempotency key; tags and
+ * statuses are idempotent by nature; rescheduling a reminder replaces it.
+ */
+public final class EffectRunner {
+    /** Tag on tickets the bot opens to someone else, so their replies can be told apart in views. */
+    public static final String LINKED_TICKET_TAG = "supportbot_linked_ticket";
+
+    private final Zendesk zendesk;
+    private final SlackNotifier slack;
+    private final IssueTracker tracker;
+    private final ReminderPort reminders;
+    private final String zendeskUrl;
+    private final Clock clock;
+
+    public EffectRunner(Zendesk zendesk, SlackNotifier slack, IssueTracker tracker, ReminderPort reminders, String zendeskUrl, Clock clock) {
+        this.zendesk = zendesk;
+        this.slack = slack;
+        this.tracker = tracker;
+        this.reminders = reminders;
+        this.zendeskUrl = zendeskUrl;
+        this.clock = clock;
+    }
+
+    /** Runs the step's effect; {@code retry} is true when an earlier attempt may have got through. Returns its result. */
+    public Map<String, String> run(EffectStep step, boolean retry) {
+        long ticket = step.ticketId();
+        Effect effect = step.effect();
+        if (effect instanceof Effect.PublicComment c) {
+            if (!(retry && alreadyOnTicket(ticket, c.body()))) zendesk.addPublicComment(ticket, c.body());
+        } else if (effect instanceof Effect.PrivateNote n) {
+            if (!(retry && alreadyOnTicket(ticket, n.body()))) zendesk.addPrivateNote(ticket, n.body());
+        } else if (effect instanceof Effect.AddTags t) {
+            zendesk.addTags(ticket, t.tags());
+        } else if (effect instanceof Effect.RemoveTags t) {
+            zendesk.removeTags(ticket, t.tags());
+        } else if (effect instanceof Effect.SetTicketStatus s) {
+            zendesk.setStatus(ticket, TicketStatus.valueOf(s.status().toUpperCase(Locale.ROOT)));
+        } else if (effect instanceof Effect.SlackMessage m) {
+            slack.post(SlackMessage.text(m.text() + "\n" + ticketUrl(ticket)));
+        } else if (effect instanceof Effect.ScheduleReminder r) {
+            reminders.schedule(requireInstance(step), r.sequence(), ticket, clock.instant().plus(r.after()));
+        } else if (effect instanceof Effect.CancelReminders) {
+            reminders.cancelAll(requireInstance(step));
+        } else if (effect instanceof Effect.OpenSeparateTicket t) {
+            long id = zendesk.createTicket(new NewTicket(t.recipientName(), t.recipientEmail(), t.subject(), t.body(),
+                    List.of(LINKED_TICKET_TAG)), step.key());
+            return Map.of(Effect.OpenSeparateTicket.TICKET_ID, Long.toString(id));
+        } else if (effect instanceof Effect.OpenEscalationIssue e) {
+            TrackerIssue issue = tracker.escalateOwnershipChange(new OwnershipEscalation(ticket, ticketUrl(ticket),
+                    null, null, null, e.title(), e.description(), "supportbot"));
+            return Map.of(Effect.OpenEscalationIssue.ISSUE_URL, issue.url());
+        } else {
+            throw new IllegalStateException("no runner for " + effect.getClass().getSimpleName());
+        }
+        return Map.of();
+    }
+
+    String ticketUrl(long ticket) {
+        return (zendeskUrl == null ? "" : zendeskUrl) + "/agent/tickets/" + ticket;
+    }
+
+    private boolean alreadyOnTicket(long ticket, String body) {
+        String wanted = normalise(body);
+        for (ZendeskComment comment : zendesk.commentsAfter(ticket, 0)) {
+            if (normalise(comment.body()).equals(wanted)) return true;
+        }
+        return false;
+    }
+
+    private static String normalise(String text) {
+        return text == null ? "" : text.strip().replaceAll("\\s+", " ");
+    }
+
+    private static long requireInstance(EffectStep step) {
+        if (step.instanceId() == null) throw new IllegalStateException("a reminder needs a workflow instance");
+        return step.instanceId();
+    }
+}

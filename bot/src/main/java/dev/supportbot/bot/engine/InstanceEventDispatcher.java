@@ -1,0 +1,45 @@
+package dev.supportbot.bot.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.supportbot.bot.inbox.Dispatcher;
+import dev.supportbot.bot.inbox.Handled;
+import dev.supportbot.bot.inbox.InboxEvent;
+import dev.supportbot.workflows.engine.Event;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Events addressed to one instance by id: effect results ({@code result}) and due reminders ({@code reminder}).
+ * A late or repeated one is harmless: the workflow ignores what its state no longer expects.
+ */
+public final class InstanceEventDispatcher implements Dispatcher {
+    private final WorkflowEngine engine;
+    private final InstanceStore instances;
+
+    public InstanceEventDispatcher(WorkflowEngine engine, InstanceStore instances) {
+        this.engine = engine;
+        this.instances = instances;
+    }
+
+    @Override
+    public Handled dispatch(InboxEvent event) throws Exception {
+        JsonNode payload = engine.json().mapper().readTree(event.payload());
+        long instanceId = payload.path("instance_id").asLong();
+        Instance instance = instances.byId(instanceId).orElse(null);
+        if (instance == null) return Handled.noop("no instance " + instanceId);
+        Event workflowEvent;
+        String actor;
+        if (EffectResult.SOURCE.equals(event.source())) {
+            EffectResult result = engine.json().read(event.payload(), EffectResult.class);
+            workflowEvent = result.succeeded()
+                    ? new Event.EffectSucceeded(result.key(), result.result())
+                    : new Event.EffectFailed(result.key(), result.reason());
+            actor = "supportbot";
+        } else {
+            workflowEvent = new Event.ReminderDue(payload.path("sequence").asInt());
+            actor = "reminder";
+        }
+        WorkflowEngine.Advance advance = engine.advance(instance, workflowEvent, Map.of(), instance.commentCursor(), actor, List.of());
+        return new Handled(advance.outcome(), advance.commit());
+    }
+}

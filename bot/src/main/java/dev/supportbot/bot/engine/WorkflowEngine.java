@@ -1,0 +1,99 @@
+package dev.supportbot.bot.engine;
+
+import dev.supportbot.bot.inbox.Handled;
+import dev.supportbot.workflows.engine.Context;
+import dev.supportbot.workflows.engine.Decision;
+import dev.supportbot.workflows.engine.Effect;
+import dev.supportbot.workflows.engine.Event;
+import dev.supportbot.workflows.engine.FactRequest;
+import dev.supportbot.workflows.engine.Facts;
+import dev.supportbot.workflows.engine.Policy;
+import dev.supportbot.workflows.engine.Workflow;
+import dev.supportbot.workflows.engine.WorkflowRegistry;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Decide, then persist: loads an instance's state, fetches the facts its workflow asks for, calls the pure
+ * decision, and returns the commit that saves the new state (optimistic lock), queues the effects and writes the
+ * audit entry, all in the transaction that completes the inbox event.
+ */
+public final class WorkflowEngine {
+    private final WorkflowRegistry registry;
+    private final WorkflowJson json;
+    private final FactFetcher facts;
+    private final Policy policy;
+    private final Clock clock;
+    private final Queue queue;
+
+    public WorkflowEngine(WorkflowRegistry registry, WorkflowJson json, FactFetcher facts, Policy policy, Clock clock) {
+        this.registry = registry;
+        this.json = json;
+        this.facts = facts;
+        this.policy = policy;
+        this.clock = clock;
+        this.queue = new Queue(json, clock);
+    }
+
+    /** The result of one decision: the instance as it will be once committed, and the commit itself. */
+    public record Advance(Instance after, String outcome, Handled.Commit commit) {}
+
+    /**
+     * Decides {@code event} for {@code instance}. {@code commentCursor} becomes the instance's cursor;
+     * {@code extraEffects} run after the workflow's own (e.g. removing the macro tag that carried a command).
+     */
+    public Advance advance(Instance instance, Event event, Map<Long, String> commentBodies, long commentCursor,
+            String actor, List<Effect> extraEffects) throws Exception {
+        Workflow<?> workflow = registry.forKind(instance.kind())
+                .orElseThrow(() -> new IllegalStateException("no workflow of kind " + instance.kind()));
+        return decide(workflow, instance, event, commentBodies, Math.max(commentCursor, instance.commentCursor()), actor, extraEffects);
+    }
+
+    private <S> Advance decide(Workflow<S> workflow, Instance instance, Event event, Map<Long, String> commentBodies,
+            long cursor, String actor, List<Effect> extraEffects) throws Exception {
+        S before = json.read(instance.stateJson(), workflow.stateType());
+        List<FactRequest<?>> needed = workflow.factsNeeded(before, event);
+        Facts answered = needed.isEmpty() ? Facts.none() : facts.fetch(needed, commentBodies);
+        Decision<S> decision = workflow.decide(before, event, answered, new Context(clock.instant(), policy));
+        List<Effect> effects = new ArrayList<>(decision.effects());
+        effects.addAll(extraEffects);
+        boolean nothing = decision.changesNothingFrom(before) && extraEffects.isEmpty();
+        String fromType = before.getClass().getSimpleName();
+        String toType = decision.state().getClass().getSimpleName();
+        String eventType = event.getClass().getSimpleName();
+        if (nothing && cursor == instance.commentCursor()) {
+            return new Advance(instance, instance.kind() + ": " + eventType + " ignored in " + fromType, h -> {});
+        }
+        String stateJson = json.write(decision.state(), workflow.stateType());
+        boolean finished = workflow.finished(decision.state());
+        long version = instance.version() + 1;
+        Instance after = new Instance(instance.id(), instance.kind(), instance.ticketId(), stateJson, version, cursor, finished);
+        String outcome = instance.kind() + " v" + version + ": " + fromType + " -> " + toType + " on " + eventType
+                + " (" + effects.size() + " effects)";
+        Handled.Commit commit = h -> {
+            InstanceStore.save(h, instance, stateJson, toType, finished, cursor, clock);
+            queue.effects(h, instance.id(), instance.ticketId(), version, effects);
+            AuditLog.append(h, new AuditLog.Entry(clock.instant(), actor, "decision", instance.ticketId(), instance.id(),
+                    outcome + (effects.isEmpty() ? "" : "; effects: " + effectNames(effects))));
+        };
+        return new Advance(after, outcome, commit);
+    }
+
+    public WorkflowRegistry registry() {
+        return registry;
+    }
+
+    public WorkflowJson json() {
+        return json;
+    }
+
+    Queue queue() {
+        return queue;
+    }
+
+    private static String effectNames(List<Effect> effects) {
+        return String.join(", ", effects.stream().map(e -> e.getClass().getSimpleName()).toList());
+    }
+}
