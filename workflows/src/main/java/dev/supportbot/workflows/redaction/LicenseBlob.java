@@ -118,35 +118,43 @@ final class LicenseBlob {
         return read >= MIN_PARTIAL_CHARS && json.reachedDataValue();
     }
 
-    /** Skips the {@code =} padding after the last quad, also when the wrap put it alone on the next line. */
+    /** Skips the {@code =} padding after the last quad, also where the wrap put some of it on the next line. */
     private static int afterPadding(String s, int pos) {
         int n = s.length();
         int i = pos;
-        while (i < n && s.charAt(i) == '=') i++;
-        if (i > pos) return i;
-        int next = afterLineBreak(s, pos);
-        if (next < 0 || next >= n || s.charAt(next) != '=') return pos;
-        int j = next;
-        while (j < n && s.charAt(j) == '=') j++;
-        return j == n || Character.isWhitespace(s.charAt(j)) ? j : pos;
+        while (true) {
+            while (i < n && s.charAt(i) == '=') i++;
+            int next = afterLineBreak(s, i);
+            if (next < 0 || next >= n || s.charAt(next) != '=') return i;
+            int j = next;
+            while (j < n && s.charAt(j) == '=') j++;
+            if (j < n && !Character.isWhitespace(s.charAt(j))) return i;
+            i = j;
+        }
     }
 
     /**
-     * The start of the next line's chunk when the chunk ending at {@code pos} ends its line and the next line (after
-     * its prefix) is base64 that ends the line too (white space then more text means prose); -1 otherwise.
+     * The start of the next line's chunk, when the chunk ending at {@code pos} ends its line and the next line (after
+     * its prefix) is a chunk of at least {@value #MIN_CHUNK} chars, or a shorter chunk that ends the line (padding
+     * and closing punctuation allowed) or a JSON string ({@code \n} escape or quote); -1 otherwise. A short word with
+     * more text after it on its line ("Thanks, Bob") is prose, not the end of a blob.
      */
     private static int lineChunk(String s, int pos) {
         int i = afterLineBreak(s, pos);
         if (i < 0) return -1;
         int j = runEnd(s, i);
         if (j == i) return -1;
+        if (j - i >= MIN_CHUNK) return i;
         int n = s.length();
         while (j < n && s.charAt(j) == '=') j++;
-        int k = j;
-        while (k < n && isBlank(s.charAt(k))) k++;
-        if (k == n) return i;
-        char c = s.charAt(k);
-        return c == '\r' || c == '\n' || c == '\\' || k == j ? i : -1;
+        if (j < n && (s.charAt(j) == '\\' || s.charAt(j) == '"')) return i;
+        while (j < n && isClosingPunctuation(s.charAt(j))) j++;
+        while (j < n && isBlank(s.charAt(j))) j++;
+        return j == n || s.charAt(j) == '\r' || s.charAt(j) == '\n' ? i : -1;
+    }
+
+    private static boolean isClosingPunctuation(char c) {
+        return ".,;:!?)]}>'`*_~\"".indexOf(c) >= 0;
     }
 
     /** The start of a chunk that follows the one ending at {@code pos} after spaces on the same line; -1 if none. */
