@@ -20,18 +20,19 @@ package dev.supportbot.workflows.redaction;
  *   {@value #BASE64_LINE} base64 chars in mixed case (a wrapped blob that is not a license), is that blob's last
  *   line.</li>
  *   <li><b>Not a word or identifier.</b> A run that splits camel-case-wise into long, vowel-rich pieces
- *   ({@code AbstractSingletonFactory}, {@code Electroencephalographies}) is accepted only if
- *   "activation", "code" or "licen[cs]e" appears within {@value #CONTEXT} chars before it. Without that context
- *   this rejects about 0.06% of random codes.</li>
+ *   ({@code AbstractSingletonFactory}, {@code Electroencephalographies}) is accepted only if "code" or
+ *   "activation" (any case, also inside a word: "Aktivierungscode") appears within {@value #CONTEXT} chars before
+ *   it with no {@code . ; ! ?} in between. Without that context this rejects about 0.06% of random codes. ("license" is no such context: licensing
+ *   tickets say it everywhere.)</li>
  * </ol>
  */
 final class ActivationCodeRule {
     static final int LENGTH = 24;
     static final int BASE64_LINE = 48;
-    static final int CONTEXT = 80;
+    static final int CONTEXT = 32;
     private static final int MAX_PUNCTUATION = 8;
     private static final int MAX_LABEL = 32;
-    private static final String[] CONTEXT_WORDS = {"activation", "code", "license", "licence"};
+    private static final String[] CONTEXT_WORDS = {"code", "activation"};
 
     private ActivationCodeRule() {}
 
@@ -224,14 +225,20 @@ final class ActivationCodeRule {
         return count;
     }
 
+    /** "code" or "activation" within {@value #CONTEXT} chars before {@code start}, in the same clause. */
     private static boolean mentionsCodeBefore(String s, int start) {
-        int from = Math.max(0, start - CONTEXT);
+        int from = start;
+        while (from > 0 && start - from < CONTEXT && !isClauseEnd(s.charAt(from - 1))) from--;
         for (String word : CONTEXT_WORDS) {
             for (int i = from; i + word.length() <= start; i++) {
                 if (s.regionMatches(true, i, word, 0, word.length())) return true;
             }
         }
         return false;
+    }
+
+    private static boolean isClauseEnd(char c) {
+        return c == '.' || c == ';' || c == '!' || c == '?';
     }
 
     private static boolean isDigit(char c) {

@@ -120,6 +120,18 @@ class ActivationCodeTest {
     }
 
     @Test
+    void onlyCodeOrActivationRightBeforeAWordLikeRunCountsAsContext() {
+        String word = "AbstractSingletonFactory";
+        assertThat(SecretScanner.find("Activation code:\n" + word)).hasSize(1);
+        assertThat(SecretScanner.find("Aktivierungscode: " + word)).hasSize(1);
+        assertThat(SecretScanner.find("The license is fine. The license page shows: " + word)).isEmpty();
+        assertThat(SecretScanner.find("Is the code in the 16.9 release? The stack trace shows " + word)).isEmpty();
+        assertThat(SecretScanner.find("We read the source code again; " + word + " is fine")).isEmpty();
+        // Tolerated: in the same clause as "code", a word-like run is redacted.
+        assertThat(SecretScanner.find("the source code of " + word)).hasSize(1);
+    }
+
+    @Test
     void findsADigitlessRandomCode() {
         assertThat(SecretScanner.find("We tried QmtXbVxwPqzkJfhtRwLdxqZp yesterday"))
                 .extracting(SecretSpan::start, SecretSpan::end).containsExactly(org.assertj.core.groups.Tuple.tuple(9, 33));

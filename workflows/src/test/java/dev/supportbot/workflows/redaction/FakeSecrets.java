@@ -10,38 +10,38 @@ import java.util.Random;
  * key and a 16-byte iv, each MIME-base64'd (60-char lines, {@code \n}-terminated), put in
  * {@code {"data":..,"key":..,"iv":..}} (the line breaks JSON-escaped) and the JSON base64'd again in 60-char lines.
  */
-final class FakeSecrets {
-    static final String ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+public final class FakeSecrets {
+    public static final String ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
     private final Random random;
 
-    FakeSecrets(long seed) {
+    public FakeSecrets(long seed) {
         this.random = new Random(seed);
     }
 
-    Random random() {
+    public Random random() {
         return random;
     }
 
     /** A cloud activation code: 24 chars drawn uniformly from [A-Za-z0-9]. */
-    String activationCode() {
+    public String activationCode() {
         return randomChars(ALPHANUMERIC, 24);
     }
 
-    String randomChars(String alphabet, int length) {
+    public String randomChars(String alphabet, int length) {
         StringBuilder out = new StringBuilder(length);
         for (int i = 0; i < length; i++) out.append(alphabet.charAt(random.nextInt(alphabet.length())));
         return out.toString();
     }
 
-    byte[] bytes(int length) {
+    public byte[] bytes(int length) {
         byte[] bytes = new byte[length];
         random.nextBytes(bytes);
         return bytes;
     }
 
     /** The license file text on one line (no wrapping). */
-    String licenseBase64() {
+    public String licenseBase64() {
         int dataBlocks = 20 + random.nextInt(60);
         String json = "{\"data\":\"" + rubyBase64(bytes(16 * dataBlocks)).replace("\n", "\\n")
                 + "\",\"key\":\"" + rubyBase64(bytes(256)).replace("\n", "\\n")
@@ -50,20 +50,20 @@ final class FakeSecrets {
     }
 
     /** Like Ruby's {@code Base64.encode64}: 60-char lines, each ending with a line break. */
-    static String rubyBase64(byte[] bytes) {
+    public static String rubyBase64(byte[] bytes) {
         return wrap(base64(bytes), 60, "\n", "") + "\n";
     }
 
-    static String base64(byte[] bytes) {
+    public static String base64(byte[] bytes) {
         return Base64.getEncoder().encodeToString(bytes);
     }
 
-    static String base64(String text) {
+    public static String base64(String text) {
         return base64(text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** {@code text} in lines of {@code width} chars (0: one line) joined by {@code eol}; lines after the first get {@code prefix}. */
-    static String wrap(String text, int width, String eol, String prefix) {
+    public static String wrap(String text, int width, String eol, String prefix) {
         if (width <= 0 || text.length() <= width) return text;
         StringBuilder out = new StringBuilder(text.length() + text.length() / width * (eol.length() + prefix.length()));
         for (int i = 0; i < text.length(); i += width) {
@@ -73,16 +73,16 @@ final class FakeSecrets {
         return out.toString();
     }
 
-    String uuid() {
+    public String uuid() {
         return new java.util.UUID(random.nextLong(), random.nextLong()).toString();
     }
 
-    String hex(int length) {
+    public String hex(int length) {
         return randomChars("0123456789abcdef", length);
     }
 
     /** A JWT-shaped token (base64url header.payload.signature), not a license. */
-    String jwt() {
+    public String jwt() {
         Base64.Encoder url = Base64.getUrlEncoder().withoutPadding();
         String header = url.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"k1\"}".getBytes(StandardCharsets.UTF_8));
         String payload = url.encodeToString(("{\"sub\":\"" + random.nextInt(1_000_000) + "\",\"iss\":\"https://gitlab.example.com\","
