@@ -9,8 +9,8 @@ package dev.supportbot.workflows.redaction;
  *   of random codes have none, while a random code lacks a case only once in ~230,000. This drops hex (SHAs, Mongo
  *   ids, dashless UUID pieces), numbers, upper-case order/ticket ids and all-lower-case words.</li>
  *   <li><b>A token of its own.</b> The white-space delimited word holding the run (the separators {@code , ; |} also
- *   end a word) is the run itself, wrapped in at most 8 opening/closing punctuation chars ({@code ( [ { < > " ' `
- *   * _ ~}, typographic quotes, and sentence punctuation {@code . , ; : ! ?} after it), optionally after a label
+ *   end a word) is the run itself, wrapped in at most 8 punctuation chars (brackets, angle brackets, quotes,
+ *   backticks, <code>* _ ~</code>, typographic quotes; and <code>. , ; : ! ?</code> after it), optionally after a label
  *   ending in {@code :} or {@code =} ({@code code:XXXX}, {@code activation_code=XXXX}). Any other neighbour (a dot
  *   followed by more text, {@code - / + @ # & ? % \} ...) makes the run part of a longer token: a URL (path segments
  *   and query values included), an email, a hostname, a Java class, a JWT, base64, a hyphenated id. A run right
@@ -22,8 +22,8 @@ package dev.supportbot.workflows.redaction;
  *   <li><b>Not a word or identifier.</b> A run that splits camel-case-wise into long, vowel-rich pieces
  *   ({@code AbstractSingletonFactory}, {@code Electroencephalographies}) is accepted only if "code" or
  *   "activation" (any case, also inside a word: "Aktivierungscode") appears within {@value #CONTEXT} chars before
- *   it with no {@code . ; ! ?} in between. Without that context this rejects about 0.06% of random codes. ("license" is no such context: licensing
- *   tickets say it everywhere.)</li>
+ *   it with no <code>. ; ! ?</code> in between. Without that context this rejects about 0.06% of random codes.
+ *   ("license" is no such context: licensing tickets say it everywhere.)</li>
  * </ol>
  */
 final class ActivationCodeRule {

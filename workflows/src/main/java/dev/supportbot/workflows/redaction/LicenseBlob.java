@@ -1,7 +1,7 @@
 package dev.supportbot.workflows.redaction;
 
 /**
- * Recognises a legacy license blob: base64 text, starting with {@value #MARKER} (the base64 of {@code {"data}),
+ * Recognises a legacy license blob: base64 text, starting with {@value #MARKER} (the base64 of <code>{"data</code>),
  * that decodes to a JSON object whose first key is {@code data} and which has {@code key} and {@code iv} keys, all
  * with base64 string values (what the license generator writes: {@code {"data":"..","key":"..","iv":".."}}).
  *
@@ -20,7 +20,8 @@ package dev.supportbot.workflows.redaction;
  * <p>A truncated paste (the text ends, or the next chunk does not decode, before the closing brace) is still
  * license material and is reported when at least {@value #MIN_PARTIAL_CHARS} base64 chars were read and the decoding
  * got into the value of {@code data}. A blob that decodes to complete JSON without {@code key} and {@code iv}, or that
- * is not {@code {"data":"<base64>...} at all (e.g. {@code {"data":{...}}} of some JSON:API payload), is not a license.
+ * is not <code>{"data":"&lt;base64&gt;...</code> at all (e.g. {@code {"data":{...}}} of a JSON:API payload), is not a
+ * license.
  */
 final class LicenseBlob {
     static final String MARKER = "eyJkYXRh";

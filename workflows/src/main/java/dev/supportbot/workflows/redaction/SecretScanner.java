@@ -7,7 +7,7 @@ import java.util.List;
  * Finds cloud activation codes and legacy license keys in ticket text, in one pass and without regular expressions.
  *
  * <p>The pass walks runs of ASCII letters and digits. A run that starts with {@code eyJkYXRh} (base64 of
- * {@code {"data}) and is not the middle of other base64 text is checked as a license ({@link LicenseBlob}: decoded as
+ * <code>{"data</code>) and is not the middle of other base64 text is checked as a license ({@link LicenseBlob}: decoded as
  * it is read, across wrapped and quoted lines); a run of exactly 24 chars is checked as an activation code
  * ({@link ActivationCodeRule}). Everything else costs one table look-up per char.
  *
