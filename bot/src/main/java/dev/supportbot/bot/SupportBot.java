@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -148,12 +149,17 @@ public final class SupportBot implements AutoCloseable {
             Metrics metrics = new Metrics();
             Inbox inbox = new Inbox(database, clock);
             metrics.inboxGauges(inbox::depth, inbox::deadCount);
-            Context context = new Context(config, database, clock, metrics, new AtomicInteger());
+            AtomicReference<InboxWorkers> workersRef = new AtomicReference<>();
+            Context context = new Context(config, database, clock, metrics, new AtomicInteger(), inbox, () -> {
+                InboxWorkers w = workersRef.get();
+                if (w != null) w.wakeUp();
+            });
             for (BotPlugin plugin : plugins) plugin.init(context);
             InboxWorkers workers = new InboxWorkers(inbox, dispatcher(context), new InboxWorkers.Settings(
                     config.get(Settings.INBOX_WORKERS), config.get(Settings.INBOX_MAX_ATTEMPTS),
                     new Backoff(config.get(Settings.INBOX_RETRY_BASE), config.get(Settings.INBOX_RETRY_MAX)),
                     config.get(Settings.INBOX_LEASE), config.get(Settings.INBOX_POLL)), clock, metrics);
+            workersRef.set(workers);
             Intake intake = new Intake(inbox, SecretScanner::mask, workers::wakeUp);
             SlackCommands slack = new SlackCommands(intake, plugins.stream().flatMap(p -> p.slackCommands().stream()).toList());
             List<HttpRoutes> routes = new ArrayList<>(List.of(
@@ -204,7 +210,8 @@ public final class SupportBot implements AutoCloseable {
     }
 
     /** What a plug-in (dispatcher, routes) may use from the running bot. {@code port} is set once the server listens. */
-    public record Context(BotConfig config, Database database, Clock clock, Metrics metrics, AtomicInteger port) {
+    public record Context(BotConfig config, Database database, Clock clock, Metrics metrics, AtomicInteger port, Inbox inbox,
+            Runnable wakeUp) {
 
         /** The bot's own base URL on the loopback interface, e.g. for the sandbox portal. Valid after start. */
         public String localBaseUrl() {

@@ -50,7 +50,7 @@ public final class Settings {
             "Subscription-Ownership-Change-Escalation", "comma-separated labels of escalation issues", Parsers::list);
 
     public static final Setting<List<String>> STAFF_DOMAINS = Setting.of("ownership.staff_domains", "BOT_STAFF_DOMAINS",
-            "", "comma-separated email domains of the vendor's own staff, whose vouches are never proof", Parsers::list);
+            "gitlab.com", "comma-separated email domains of the vendor's own staff, whose vouches are never proof", Parsers::list);
     public static final Setting<List<String>> APPROVERS = Setting.of("approvals.approvers", "BOT_APPROVERS", "",
             "comma-separated Slack user ids allowed to approve portal changes", Parsers::list);
 

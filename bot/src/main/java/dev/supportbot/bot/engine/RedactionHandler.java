@@ -1,0 +1,83 @@
+package dev.supportbot.bot.engine;
+
+import dev.supportbot.bot.inbox.Handled;
+import dev.supportbot.bot.zendesk.Redaction;
+import dev.supportbot.bot.zendesk.Zendesk;
+import dev.supportbot.bot.zendesk.ZendeskAttachment;
+import dev.supportbot.bot.zendesk.ZendeskComment;
+import dev.supportbot.bot.zendesk.ZendeskTicket;
+import dev.supportbot.workflows.engine.Effect;
+import dev.supportbot.workflows.redaction.SecretKind;
+import dev.supportbot.workflows.redaction.SecretScanner;
+import dev.supportbot.workflows.redaction.SecretSpan;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Scans the comments of a ticket the bot has not scanned yet; redacts every activation code and license key through
+ * Zendesk (now, while the text is only in memory), then queues one private note saying what kind of secret was
+ * removed from which comment (never the secret) and which {@code .gitlab-license} attachments an agent must delete.
+ * Re-running it is harmless: a redacted comment no longer holds the secret.
+ */
+public final class RedactionHandler implements TicketHandler {
+    private final Zendesk zendesk;
+    private final Queue queue;
+    private final Clock clock;
+    private final org.jdbi.v3.core.Jdbi jdbi;
+
+    public RedactionHandler(Zendesk zendesk, WorkflowEngine engine, dev.supportbot.bot.store.Database database, Clock clock) {
+        this.zendesk = zendesk;
+        this.queue = engine.queue();
+        this.clock = clock;
+        this.jdbi = database.jdbi();
+    }
+
+    @Override
+    public Handled handle(ZendeskTicket ticket, TicketComments comments) {
+        long cursor = jdbi.withHandle(h -> h.createQuery("SELECT comment_cursor FROM ticket_scan WHERE ticket_id = :t")
+                .bind("t", ticket.id()).mapTo(Long.class).findOne().orElse(0L));
+        List<ZendeskComment> fresh = comments.after(cursor);
+        if (fresh.isEmpty()) return Handled.noop("");
+        List<String> findings = new ArrayList<>();
+        for (ZendeskComment comment : fresh) {
+            String body = comment.body() == null ? "" : comment.body();
+            List<SecretSpan> spans = SecretScanner.find(body);
+            if (!spans.isEmpty()) {
+                Redaction done = zendesk.redact(ticket.id(), comment.id(), spans.stream().map(s -> body.substring(s.start(), s.end())).toList());
+                if (done.via() != Redaction.Via.NOTHING_TO_REDACT) findings.add("Redacted " + describe(spans) + " from comment " + comment.id() + ".");
+            }
+            for (ZendeskAttachment attachment : comment.attachments()) {
+                if (attachment.fileName() != null && attachment.fileName().toLowerCase(Locale.ROOT).endsWith(".gitlab-license")) {
+                    findings.add("Comment " + comment.id() + " has a license file attached (" + attachment.fileName()
+                            + "): attachments cannot be redacted, please delete it.");
+                }
+            }
+        }
+        long scanned = TicketComments.lastId(fresh, cursor);
+        String note = findings.isEmpty() ? null : "supportbot redaction:\n" + String.join("\n", findings);
+        return new Handled(note == null ? "" : "redaction: " + findings.size() + " finding(s)", h -> {
+            int updated = h.createUpdate("UPDATE ticket_scan SET comment_cursor = :c WHERE ticket_id = :t AND comment_cursor < :c")
+                    .bind("c", scanned).bind("t", ticket.id()).execute();
+            if (updated == 0 && cursor == 0L) {
+                h.createUpdate("INSERT INTO ticket_scan (ticket_id, comment_cursor) VALUES (:t, :c)")
+                        .bind("t", ticket.id()).bind("c", scanned).execute();
+            }
+            if (note != null) {
+                queue.effects(h, null, ticket.id(), scanned, List.of(new Effect.PrivateNote(note)));
+                AuditLog.append(h, new AuditLog.Entry(clock.instant(), "supportbot", "redaction", ticket.id(), null, note));
+            }
+        });
+    }
+
+    private static String describe(List<SecretSpan> spans) {
+        Map<SecretKind, Integer> counts = new EnumMap<>(SecretKind.class);
+        for (SecretSpan span : spans) counts.merge(span.kind(), 1, Integer::sum);
+        List<String> parts = new ArrayList<>();
+        counts.forEach((kind, n) -> parts.add(n + " " + kind.label() + (n == 1 ? "" : "s")));
+        return String.join(" and ", parts);
+    }
+}
