@@ -28,6 +28,7 @@ public final class TestBots {
         env.put("BOT_INBOX_RETRY_BASE", "20ms");
         env.put("BOT_INBOX_RETRY_MAX", "200ms");
         env.put("BOT_INBOX_LEASE", "5s");
+        env.put("BOT_ZENDESK_UPDATES_PER_MINUTE", "1000");
         return env;
     }
 

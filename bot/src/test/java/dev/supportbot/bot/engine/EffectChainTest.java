@@ -1,0 +1,56 @@
+package dev.supportbot.bot.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.supportbot.bot.store.Vendor;
+import dev.supportbot.bot.testing.Await;
+import dev.supportbot.bot.testing.FakeZendesk;
+import dev.supportbot.workflows.engine.Effect;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class EffectChainTest {
+
+    @ParameterizedTest
+    @EnumSource(Vendor.class)
+    void effects_run_once_each_in_order_even_when_zendesks_answer_is_lost(Vendor vendor) {
+        try (EngineFixture f = new EngineFixture(vendor)) {
+            FakeZendesk.User requester = f.fake.user("Ada", "ada@customer.example");
+            FakeZendesk.Ticket ticket = f.fake.ticket(77, "Question", "Hello", requester);
+            // The comment reaches Zendesk but its answer is lost: the bot must not post it a second time.
+            f.fake.loseNextResponse(r -> r.getPath().getValue().equals("/api/v2/tickets/77.json") && "PUT".equals(r.getMethod().getValue()));
+
+            f.db.jdbi().useTransaction(h -> f.engine.queue().effects(h, null, 77, 1, List.of(
+                    new Effect.PublicComment("We need one proof of ownership."),
+                    new Effect.AddTags(Set.of("supportbot_ov_awaiting_proof")),
+                    new Effect.PrivateNote("Asked for proof."))));
+
+            Await.until("the chain to finish", Duration.ofSeconds(20), () -> f.pending() == 0);
+            assertThat(f.fake.lostResponses()).isEqualTo(1);
+            assertThat(ticket.publicCommentsBy(FakeZendesk.BOT_USER)).extracting(FakeZendesk.Comment::body)
+                    .containsExactly("We need one proof of ownership.");
+            assertThat(ticket.privateNotes()).extracting(FakeZendesk.Comment::body).containsExactly("Asked for proof.");
+            assertThat(ticket.tags).contains("supportbot_ov_awaiting_proof");
+            // In order: the note (third) comes after the public comment (first).
+            assertThat(ticket.comments).extracting(FakeZendesk.Comment::body)
+                    .containsSubsequence("We need one proof of ownership.", "Asked for proof.");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Vendor.class)
+    void an_effect_that_keeps_failing_is_parked_and_holds_up_the_rest_of_its_list(Vendor vendor) {
+        try (EngineFixture f = new EngineFixture(vendor)) {
+            // No ticket 78 in Zendesk: adding a comment to it fails every time.
+            f.db.jdbi().useTransaction(h -> f.engine.queue().effects(h, null, 78, 1, List.of(
+                    new Effect.PrivateNote("first"), new Effect.PrivateNote("second"))));
+            Await.until("the first effect to be parked", Duration.ofSeconds(20), () -> f.inbox.deadCount() == 1);
+            assertThat(f.inbox.deadLetters(10)).singleElement()
+                    .satisfies(d -> assertThat(d.lastError()).contains("ticket 78"));
+            assertThat(f.outcomes()).doesNotContain("effect PrivateNote: done");
+        }
+    }
+}

@@ -1,0 +1,285 @@
+package dev.supportbot.bot.testing;
+
+import static org.mockserver.model.HttpRequest.request;
+import static org.mockserver.model.HttpResponse.response;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.mockserver.integration.ClientAndServer;
+import org.mockserver.model.HttpRequest;
+import org.mockserver.model.HttpResponse;
+
+/**
+ * Zendesk's far side for end-to-end tests: MockServer answering the API calls the adapter makes from an in-memory
+ * model, so what the bot writes (comments, tags, new tickets, redactions) shows in what it reads next, as in real
+ * Zendesk. Every request is also recorded by MockServer for assertions on the wire.
+ */
+public final class FakeZendesk implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern TICKET = Pattern.compile("/api/v2/tickets/(\\d+)\\.json");
+    private static final Pattern COMMENTS = Pattern.compile("/api/v2/tickets/(\\d+)/comments\\.json");
+    private static final Pattern TAGS = Pattern.compile("/api/v2/tickets/(\\d+)/tags\\.json");
+    private static final Pattern USER = Pattern.compile("/api/v2/users/(\\d+)\\.json");
+    private static final Pattern REDACTION = Pattern.compile("/api/v2/comment_redactions/(\\d+)(\\.json)?");
+    public static final long BOT_USER = 1;
+
+    public record User(long id, String name, String email) {}
+
+    public record Comment(long id, long authorId, boolean isPublic, String body, List<String[]> attachments) {}
+
+    public static final class Ticket {
+        public final long id;
+        public final String subject;
+        public final long requesterId;
+        public final Set<String> tags = Collections.synchronizedSet(new LinkedHashSet<>());
+        public final List<Comment> comments = new CopyOnWriteArrayList<>();
+        public volatile String status = "open";
+
+        Ticket(long id, String subject, long requesterId) {
+            this.id = id;
+            this.subject = subject;
+            this.requesterId = requesterId;
+        }
+
+        public List<Comment> publicCommentsBy(long authorId) {
+            return comments.stream().filter(c -> c.authorId() == authorId && c.isPublic()).toList();
+        }
+
+        public List<Comment> privateNotes() {
+            return comments.stream().filter(c -> !c.isPublic()).toList();
+        }
+    }
+
+    private final ClientAndServer server = ClientAndServer.startClientAndServer();
+    private final Map<Long, Ticket> tickets = new ConcurrentHashMap<>();
+    private final Map<Long, User> users = new ConcurrentHashMap<>();
+    private final AtomicLong ids = new AtomicLong(1000);
+    private final AtomicLong commentIds = new AtomicLong(1);
+    private final List<Predicate<HttpRequest>> failOnce = new CopyOnWriteArrayList<>();
+    private final AtomicInteger lostResponses = new AtomicInteger();
+
+    public FakeZendesk() {
+        users.put(BOT_USER, new User(BOT_USER, "supportbot", "bot@vendor.example"));
+        server.when(request()).respond(this::answer);
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.getPort();
+    }
+
+    public ClientAndServer server() {
+        return server;
+    }
+
+    public User user(String name, String email) {
+        User existing = users.values().stream().filter(u -> email.equalsIgnoreCase(u.email())).findFirst().orElse(null);
+        if (existing != null) return existing;
+        User user = new User(ids.incrementAndGet(), name, email);
+        users.put(user.id(), user);
+        return user;
+    }
+
+    /** A ticket opened by {@code requester}; its first comment is {@code description}. */
+    public Ticket ticket(long id, String subject, String description, User requester, String... tags) {
+        Ticket ticket = new Ticket(id, subject, requester.id());
+        ticket.tags.addAll(List.of(tags));
+        ticket.comments.add(new Comment(commentIds.incrementAndGet(), requester.id(), true, description, List.of()));
+        tickets.put(id, ticket);
+        return ticket;
+    }
+
+    public Ticket ticket(long id) {
+        return tickets.get(id);
+    }
+
+    public List<Ticket> tickets() {
+        return new ArrayList<>(tickets.values());
+    }
+
+    public Comment reply(long ticketId, User author, String body, String... attachmentNames) {
+        List<String[]> attachments = new ArrayList<>();
+        for (String name : attachmentNames) attachments.add(new String[] {name, name.endsWith(".png") ? "image/png" : "application/octet-stream"});
+        Comment comment = new Comment(commentIds.incrementAndGet(), author.id(), true, body, attachments);
+        tickets.get(ticketId).comments.add(comment);
+        return comment;
+    }
+
+    /**
+     * The next request matching {@code which} is carried out but answered with a 500, as when Zendesk did the work
+     * and the answer was lost on the way back.
+     */
+    public void loseNextResponse(Predicate<HttpRequest> which) {
+        failOnce.add(which);
+    }
+
+    public int lostResponses() {
+        return lostResponses.get();
+    }
+
+    /** Every request body Zendesk received, as text. */
+    public List<String> receivedBodies() {
+        List<String> bodies = new ArrayList<>();
+        for (HttpRequest r : server.retrieveRecordedRequests(request())) {
+            if (r.getBodyAsString() != null) bodies.add(r.getBodyAsString());
+        }
+        return bodies;
+    }
+
+    public HttpRequest[] recorded() {
+        return server.retrieveRecordedRequests(request());
+    }
+
+    private HttpResponse answer(HttpRequest request) throws Exception {
+        HttpResponse response = route(request);
+        for (Predicate<HttpRequest> rule : failOnce) {
+            if (rule.test(request) && failOnce.remove(rule)) {
+                lostResponses.incrementAndGet();
+                return response().withStatusCode(500).withBody("{\"error\":\"lost\"}");
+            }
+        }
+        return response;
+    }
+
+    private HttpResponse route(HttpRequest request) throws Exception {
+        String method = request.getMethod().getValue();
+        String path = request.getPath().getValue();
+        Matcher m;
+        if ((m = TICKET.matcher(path)).matches() && method.equals("GET")) return ticketJson(Long.parseLong(m.group(1)));
+        if ((m = TICKET.matcher(path)).matches() && method.equals("PUT")) return update(Long.parseLong(m.group(1)), request);
+        if ((m = COMMENTS.matcher(path)).matches()) return comments(Long.parseLong(m.group(1)));
+        if ((m = TAGS.matcher(path)).matches()) return tags(Long.parseLong(m.group(1)), method, request);
+        if ((m = USER.matcher(path)).matches()) return userJson(Long.parseLong(m.group(1)));
+        if (path.equals("/api/v2/users/show_many.json")) return usersJson(request.getFirstQueryStringParameter("ids"));
+        if (path.equals("/api/v2/tickets.json") && method.equals("POST")) return create(request);
+        if ((m = REDACTION.matcher(path)).matches() && method.equals("PUT")) return redact(Long.parseLong(m.group(1)), request);
+        return response().withStatusCode(404).withBody("{\"error\":\"InvalidEndpoint\"}");
+    }
+
+    private HttpResponse ticketJson(long id) {
+        Ticket t = tickets.get(id);
+        if (t == null) return response().withStatusCode(404).withBody("{\"error\":\"RecordNotFound\"}");
+        ObjectNode ticket = JSON.createObjectNode();
+        ticket.put("id", t.id).put("subject", t.subject).put("description", t.comments.get(0).body())
+                .put("requester_id", t.requesterId).put("status", t.status);
+        ArrayNode tags = ticket.putArray("tags");
+        synchronized (t.tags) {
+            t.tags.forEach(tags::add);
+        }
+        return ok(JSON.createObjectNode().set("ticket", ticket));
+    }
+
+    private HttpResponse update(long id, HttpRequest request) throws Exception {
+        Ticket t = tickets.get(id);
+        if (t == null) return response().withStatusCode(404);
+        JsonNode ticket = JSON.readTree(request.getBodyAsString()).path("ticket");
+        JsonNode comment = ticket.path("comment");
+        if (!comment.isMissingNode() && comment.has("body")) {
+            t.comments.add(new Comment(commentIds.incrementAndGet(), BOT_USER, comment.path("public").asBoolean(true),
+                    comment.path("body").asText(), List.of()));
+        }
+        if (ticket.has("status")) t.status = ticket.path("status").asText();
+        return ticketJson(id);
+    }
+
+    private HttpResponse comments(long id) {
+        Ticket t = tickets.get(id);
+        if (t == null) return response().withStatusCode(404);
+        ArrayNode comments = JSON.createArrayNode();
+        for (Comment c : t.comments) {
+            ObjectNode node = comments.addObject();
+            node.put("id", c.id()).put("author_id", c.authorId()).put("public", c.isPublic()).put("body", c.body())
+                    .put("html_body", "<div class=\"zd-comment\"><p>" + c.body() + "</p></div>").put("plain_body", c.body())
+                    .put("created_at", "2026-11-22T10:00:00Z");
+            ArrayNode attachments = node.putArray("attachments");
+            for (String[] a : c.attachments()) attachments.addObject().put("id", 1).put("file_name", a[0]).put("content_type", a[1]);
+        }
+        ObjectNode body = JSON.createObjectNode();
+        body.set("comments", comments);
+        body.putNull("next_page");
+        return ok(body);
+    }
+
+    private HttpResponse tags(long id, String method, HttpRequest request) throws Exception {
+        Ticket t = tickets.get(id);
+        List<String> given = new ArrayList<>();
+        JSON.readTree(request.getBodyAsString()).path("tags").forEach(n -> given.add(n.asText()));
+        if (method.equals("DELETE")) given.forEach(t.tags::remove);
+        else t.tags.addAll(given);
+        ArrayNode tags = JSON.createArrayNode();
+        synchronized (t.tags) {
+            t.tags.forEach(tags::add);
+        }
+        return ok(JSON.createObjectNode().set("tags", tags));
+    }
+
+    private HttpResponse userJson(long id) {
+        User u = users.get(id);
+        if (u == null) return response().withStatusCode(404);
+        return ok(JSON.createObjectNode().set("user", userNode(u)));
+    }
+
+    private HttpResponse usersJson(String ids) {
+        ArrayNode list = JSON.createArrayNode();
+        for (String id : ids.split(",")) {
+            User u = users.get(Long.parseLong(id.trim()));
+            if (u != null) list.add(userNode(u));
+        }
+        return ok(JSON.createObjectNode().set("users", list));
+    }
+
+    private HttpResponse create(HttpRequest request) throws Exception {
+        JsonNode ticket = JSON.readTree(request.getBodyAsString()).path("ticket");
+        JsonNode requester = ticket.path("requester");
+        User user = user(requester.path("name").asText(), requester.path("email").asText());
+        long id = ids.incrementAndGet();
+        Ticket created = ticket(id, ticket.path("subject").asText(), ticket.path("comment").path("body").asText(), user);
+        created.comments.set(0, new Comment(created.comments.get(0).id(), BOT_USER, true, created.comments.get(0).body(), List.of()));
+        ticket.path("tags").forEach(tag -> created.tags.add(tag.asText()));
+        return response().withStatusCode(201).withHeader("Content-Type", "application/json")
+                .withBody("{\"ticket\": {\"id\": " + id + "}}");
+    }
+
+    private HttpResponse redact(long commentId, HttpRequest request) throws Exception {
+        String html = JSON.readTree(request.getBodyAsString()).path("html_body").asText();
+        Matcher secret = Pattern.compile("<redact>(.*?)</redact>", Pattern.DOTALL).matcher(html);
+        for (Ticket t : tickets.values()) {
+            for (int i = 0; i < t.comments.size(); i++) {
+                Comment c = t.comments.get(i);
+                if (c.id() != commentId) continue;
+                String body = c.body();
+                while (secret.find()) body = body.replace(secret.group(1), "▇");
+                t.comments.set(i, new Comment(c.id(), c.authorId(), c.isPublic(), body, c.attachments()));
+                return ok(JSON.createObjectNode().set("comment", JSON.createObjectNode().put("id", commentId)));
+            }
+        }
+        return response().withStatusCode(404);
+    }
+
+    private static ObjectNode userNode(User u) {
+        return JSON.createObjectNode().put("id", u.id()).put("name", u.name()).put("email", u.email());
+    }
+
+    private static HttpResponse ok(JsonNode body) {
+        return response().withStatusCode(200).withHeader("Content-Type", "application/json").withBody(body.toString());
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+}
