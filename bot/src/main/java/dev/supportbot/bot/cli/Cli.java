@@ -17,6 +17,7 @@ public final class Cli {
             new ServeCommand(),
             new VersionCommand(),
             new InboxCommand(),
+            new RedactCommand(),
             new ConfigCommand());
 
     private final Map<String, Subcommand> commands = new LinkedHashMap<>();
