@@ -1,0 +1,170 @@
+package dev.supportbot.bot.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockserver.model.HttpRequest.request;
+import static org.mockserver.model.HttpResponse.response;
+
+import dev.supportbot.bot.Plugins;
+import dev.supportbot.bot.SupportBot;
+import dev.supportbot.bot.config.BotConfig;
+import dev.supportbot.bot.store.Vendor;
+import dev.supportbot.bot.testing.Await;
+import dev.supportbot.bot.testing.FakeZendesk;
+import dev.supportbot.bot.testing.Signing;
+import dev.supportbot.bot.testing.TestBots;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.mockserver.integration.ClientAndServer;
+
+/**
+ * Ownership verification from signed webhook to the calls Zendesk and Slack see, with the real engine, the real
+ * database and the sandbox portal over HTTP. Only Zendesk and Slack are replaced, at the far side of the wire.
+ */
+class OwnershipEndToEndTest {
+    private static final AtomicInteger DELIVERY = new AtomicInteger();
+    private static final String SOLD_TO = "pat@acme.example";
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final FakeZendesk zendesk = new FakeZendesk();
+    private final ClientAndServer slack = ClientAndServer.startClientAndServer();
+    private SupportBot bot;
+    private Clock clock = Clock.systemUTC();
+
+    @AfterEach
+    void stop() {
+        if (bot != null) bot.close();
+        zendesk.close();
+        slack.stop();
+    }
+
+    private SupportBot start(Vendor vendor, Clock clock) {
+        slack.when(request().withPath("/api/chat.postMessage"))
+                .respond(response().withStatusCode(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"ok\":true,\"channel\":\"C123\",\"ts\":\"1700000000.000100\"}"));
+        Map<String, String> env = TestBots.env(vendor);
+        env.put("BOT_ZENDESK_URL", zendesk.url());
+        env.put("BOT_ZENDESK_EMAIL", "bot@vendor.example");
+        env.put("BOT_ZENDESK_TOKEN", "zd-token");
+        env.put("BOT_SLACK_BOT_TOKEN", "xoxb-test-token");
+        env.put("BOT_SLACK_API_URL", "http://127.0.0.1:" + slack.getPort() + "/api/");
+        env.put("BOT_SLACK_CHANNEL", "C123");
+        BotConfig config = TestBots.config(env);
+        this.clock = clock;
+        bot = SupportBot.builder(config).host("127.0.0.1").clock(clock).plugins(Plugins.standard(config)).start();
+        return bot;
+    }
+
+    private void webhook(long ticketId) throws Exception {
+        String body = "{\"ticket_id\":" + ticketId + ",\"event\":\"ticket.updated\",\"delivery_id\":\"e2e-" + DELIVERY.incrementAndGet() + "\"}";
+        String ts = clock.instant().truncatedTo(ChronoUnit.SECONDS).toString(); // the bot checks against its own clock
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bot.port() + "/webhooks/zendesk"))
+                .header("X-Zendesk-Webhook-Signature-Timestamp", ts)
+                .header("X-Zendesk-Webhook-Signature", Signing.zendesk(TestBots.ZENDESK_SECRET, ts, body))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+    }
+
+    private void settled() {
+        Await.until("the bot to finish its work", Duration.ofSeconds(30), () -> bot.inbox().depth() == 0);
+    }
+
+    private FakeZendesk.Ticket requestOwnership(long id) throws Exception {
+        FakeZendesk.User sam = zendesk.user("Sam Rivera", "sam@acme.example");
+        FakeZendesk.Ticket ticket = zendesk.ticket(id, "Please make me the owner of A-S00001001",
+                "Hello, Pat left the company. Please make me the owner of subscription A-S00001001.", sam,
+                "supportbot_start_ownership_verification");
+        webhook(id);
+        Await.until("the proof request", Duration.ofSeconds(30), () -> ticket.tags.contains("supportbot_ov_awaiting_proof"));
+        settled();
+        return ticket;
+    }
+
+    private List<String> requestsAbout(long ticketId) {
+        return Arrays.stream(zendesk.recorded())
+                .filter(r -> r.getPath().getValue().contains("/tickets/" + ticketId))
+                .map(r -> r.getBodyAsString() == null ? "" : r.getBodyAsString())
+                .toList();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Vendor.class)
+    void a_recent_invoice_verifies_the_requester(Vendor vendor) throws Exception {
+        start(vendor, Clock.systemUTC());
+        FakeZendesk.Ticket ticket = requestOwnership(501);
+
+        List<FakeZendesk.Comment> asked = ticket.publicCommentsBy(FakeZendesk.BOT_USER);
+        assertThat(asked).hasSize(1);
+        assertThat(asked.get(0).body()).containsIgnoringCase("invoice").doesNotContain(SOLD_TO).doesNotContain("Pat Lee");
+
+        FakeZendesk.User sam = zendesk.user("Sam Rivera", "sam@acme.example");
+        zendesk.reply(501, sam, "Sure, our latest invoice is INV-1001-A.");
+        webhook(501);
+        Await.until("verification", Duration.ofSeconds(30), () -> ticket.tags.contains("supportbot_ov_verified"));
+        settled();
+
+        assertThat(ticket.tags).doesNotContain("supportbot_ov_awaiting_proof");
+        assertThat(ticket.publicCommentsBy(FakeZendesk.BOT_USER)).hasSize(2);
+        assertThat(ticket.privateNotes()).extracting(FakeZendesk.Comment::body).anyMatch(n -> n.contains("INV-1001-A"));
+        assertThat(slack.retrieveRecordedRequests(request().withPath("/api/chat.postMessage")))
+                .anyMatch(r -> r.getBodyAsString().contains("501") && r.getBodyAsString().contains("C123"));
+        // The Sold To contact is asked in a ticket of their own; their address never touches the requester's ticket.
+        assertThat(zendesk.tickets()).anyMatch(t -> t.id != 501 && t.tags.contains(EffectRunner.LINKED_TICKET_TAG));
+        assertThat(requestsAbout(501)).noneMatch(body -> body.contains(SOLD_TO));
+        assertThat(new AuditLog(bot.database()).forTicket(501)).extracting(AuditLog.Entry::action).contains("decision", "effect");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Vendor.class)
+    void the_sold_to_contacts_approval_in_their_own_ticket_verifies_the_requester(Vendor vendor) throws Exception {
+        start(vendor, Clock.systemUTC());
+        FakeZendesk.Ticket ticket = requestOwnership(502);
+        FakeZendesk.Ticket approval = zendesk.tickets().stream()
+                .filter(t -> t.id != 502 && t.tags.contains(EffectRunner.LINKED_TICKET_TAG)).findFirst().orElseThrow();
+        assertThat(approval.comments.get(0).body()).doesNotContain("sam@acme.example");
+
+        zendesk.reply(approval.id, zendesk.user("Pat Lee", SOLD_TO), "Yes, I approve this change.");
+        webhook(approval.id);
+        Await.until("verification", Duration.ofSeconds(30), () -> ticket.tags.contains("supportbot_ov_verified"));
+        settled();
+        assertThat(requestsAbout(502)).noneMatch(body -> body.contains(SOLD_TO));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Vendor.class)
+    void a_screenshot_is_refused_with_the_reason_and_the_bot_keeps_waiting(Vendor vendor) throws Exception {
+        start(vendor, Clock.systemUTC());
+        FakeZendesk.Ticket ticket = requestOwnership(503);
+        zendesk.reply(503, zendesk.user("Sam Rivera", "sam@acme.example"), "Here is a screenshot of our license page.", "license.png");
+        webhook(503);
+        Await.until("the refusal", Duration.ofSeconds(30), () -> ticket.publicCommentsBy(FakeZendesk.BOT_USER).size() == 2);
+        settled();
+        assertThat(ticket.publicCommentsBy(FakeZendesk.BOT_USER).get(1).body()).containsIgnoringCase("screenshot");
+        assertThat(ticket.tags).contains("supportbot_ov_awaiting_proof").doesNotContain("supportbot_ov_verified");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Vendor.class)
+    void a_requester_who_does_not_answer_is_reminded_through_quartz(Vendor vendor) throws Exception {
+        // The bot's clock runs 2 days minus 2 seconds behind: the first reminder (after 2 days) falls due in ~2 s.
+        Clock behind = Clock.offset(Clock.systemUTC(), Duration.ofDays(2).minusSeconds(2).negated());
+        start(vendor, behind);
+        FakeZendesk.Ticket ticket = requestOwnership(504);
+        Await.until("the first reminder", Duration.ofSeconds(30), () -> ticket.publicCommentsBy(FakeZendesk.BOT_USER).size() == 2);
+        settled();
+        assertThat(ticket.publicCommentsBy(FakeZendesk.BOT_USER)).hasSize(2);
+        assertThat(ticket.tags).contains("supportbot_ov_awaiting_proof");
+    }
+}
