@@ -68,11 +68,27 @@ public final class Settings {
     public static final Setting<Duration> INBOX_POLL = Setting.of("inbox.poll_interval", "BOT_INBOX_POLL_INTERVAL",
             "500ms", "how often idle workers look for due events", Parsers::duration);
 
+    public static final Setting<Integer> SCHEDULER_THREADS = Setting.of("scheduler.threads", "BOT_SCHEDULER_THREADS",
+            "2", "reminder scheduler (Quartz) worker threads", Parsers.intRange(1, 16));
+    public static final Setting<Duration> SCHEDULER_CLUSTER_CHECKIN = Setting.of("scheduler.cluster_checkin",
+            "BOT_SCHEDULER_CLUSTER_CHECKIN", "15s",
+            "how often each bot instance tells the others it is alive; a silent one's running reminders are taken over",
+            Parsers::duration);
+
+    public static final Setting<Duration> OV_REMINDER_1 = Setting.of("ownership.reminder_1", "BOT_OV_REMINDER_1", "2d",
+            "ownership verification: first reminder to the requester, counted from the request", Parsers::duration);
+    public static final Setting<Duration> OV_REMINDER_2 = Setting.of("ownership.reminder_2", "BOT_OV_REMINDER_2", "4d",
+            "ownership verification: second reminder, counted from the request", Parsers::duration);
+    public static final Setting<Duration> OV_EXPIRY = Setting.of("ownership.expiry", "BOT_OV_EXPIRY", "7d",
+            "ownership verification: close as expired without proof, counted from the request", Parsers::duration);
+
     public static final List<Setting<?>> ALL = List.of(
             PORT, DB_URL, DB_USER, DB_PASSWORD, DB_POOL_SIZE,
             ZENDESK_WEBHOOK_SECRET, ZENDESK_URL, ZENDESK_EMAIL, ZENDESK_TOKEN, ZENDESK_UPDATES_PER_MINUTE,
             SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN, SLACK_API_URL, SLACK_CHANNEL,
             PORTAL_URL, PORTAL_TOKEN, TRACKER_URL, TRACKER_TOKEN, TRACKER_PROJECT, TRACKER_LABELS,
             STAFF_DOMAINS, APPROVERS,
-            INBOX_WORKERS, INBOX_MAX_ATTEMPTS, INBOX_RETRY_BASE, INBOX_RETRY_MAX, INBOX_LEASE, INBOX_POLL);
+            INBOX_WORKERS, INBOX_MAX_ATTEMPTS, INBOX_RETRY_BASE, INBOX_RETRY_MAX, INBOX_LEASE, INBOX_POLL,
+            SCHEDULER_THREADS, SCHEDULER_CLUSTER_CHECKIN,
+            OV_REMINDER_1, OV_REMINDER_2, OV_EXPIRY);
 }
