@@ -15,9 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends one portal call over HTTP: bearer token, timeout, retries of repeatable calls on 429, 5xx, timeouts and
- * connection failures, and the mapping of error answers to {@link PortalException} subtypes. Logs name the call only:
- * never a header, a body or a query string.
+ * Sends one portal call over HTTP: bearer token, timeout, retries on 429, 5xx, timeouts and connection failures (every
+ * {@link PortalRequest} is repeatable: a GET, a safe POST, or a change with its idempotency key), and the mapping of
+ * error answers to {@link PortalException} subtypes. Logs name the call only: never a header, a body or a query.
  */
 final class PortalTransport {
     private static final Logger log = LoggerFactory.getLogger(PortalTransport.class);
@@ -49,7 +49,6 @@ final class PortalTransport {
         for (int attempt = 1; ; attempt++) {
             Attempt outcome = attempt(request, call);
             if (outcome.succeeded()) return outcome.body();
-            if (!request.retryable()) throw outcome.unavailable(call, "");
             if (attempt >= retry.maxAttempts()) throw outcome.unavailable(call, " (gave up after " + attempt + " attempts)");
             Duration retryAfter = outcome.retryAfter();
             if (retryAfter != null && retryAfter.compareTo(retry.maxRetryAfter()) > 0) {

@@ -3,6 +3,8 @@ package dev.supportbot.bot.portal;
 import static dev.supportbot.bot.portal.PortalFixtures.ACTIVATION_CODE;
 import static dev.supportbot.bot.portal.PortalFixtures.LICENSE_TEXT;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.supportbot.bot.portal.PortalCalls.Call;
@@ -28,6 +30,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -92,6 +95,14 @@ class PortalClientCallsTest {
     }
 
     @Test
+    void a_change_without_an_idempotency_key_is_refused_before_anything_is_sent() {
+        assertThatThrownBy(() -> client.createMembership(1101, 1001, null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("idempotency key");
+        assertThat(portal.requests()).isEmpty();
+    }
+
+    @Test
     void without_a_token_no_authorization_header_is_sent() {
         portal.answer("GET", "/customers/1101", 200, PortalFixtures.CUSTOMER);
 
@@ -121,7 +132,7 @@ class PortalClientCallsTest {
         portal.answer("GET", "/customers/1302/history", 200, PortalFixtures.list(PortalFixtures.HISTORY_ENTRY));
 
         assertThat(client.customerHistory(1302)).containsExactly(new HistoryEntry(9, "update",
-                java.util.Map.of("login_activated", new HistoryEntry.Change("true", "false")),
+                Map.of("login_activated", new HistoryEntry.Change("true", "false")),
                 Instant.parse("2026-08-14T16:45:00Z")));
     }
 
@@ -249,7 +260,7 @@ class PortalClientCallsTest {
 
         List<License> found = client.searchLicenses(new LicenseSearch("Pat Lee", null, "Acme Corp"));
 
-        assertThat(found).extracting(License::id, License::kind).containsExactly(org.assertj.core.groups.Tuple.tuple(1101L,
+        assertThat(found).extracting(License::id, License::kind).containsExactly(tuple(1101L,
                 LicenseKind.LEGACY_FILE));
         HttpRequest sent = portal.onlyRequest();
         assertThat(sent.getFirstQueryStringParameter("name")).isEqualTo("Pat Lee");
