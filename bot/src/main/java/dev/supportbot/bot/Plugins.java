@@ -1,6 +1,11 @@
 package dev.supportbot.bot;
 
 import dev.supportbot.bot.config.BotConfig;
+import dev.supportbot.bot.config.Settings;
+import dev.supportbot.bot.engine.EnginePlugin;
+import dev.supportbot.bot.portal.PortalClients;
+import dev.supportbot.bot.sandbox.SandboxPortalPlugin;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The plug-ins of the production service, in one place. */
@@ -8,6 +13,9 @@ public final class Plugins {
     private Plugins() {}
 
     public static List<BotPlugin> standard(BotConfig config) {
-        return List.of();
+        List<BotPlugin> plugins = new ArrayList<>();
+        if (PortalClients.SANDBOX.equals(config.get(Settings.PORTAL_URL))) plugins.add(new SandboxPortalPlugin());
+        plugins.add(new EnginePlugin());
+        return List.copyOf(plugins);
     }
 }

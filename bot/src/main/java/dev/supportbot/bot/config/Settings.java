@@ -39,7 +39,26 @@ public final class Settings {
 
     public static final Setting<String> PORTAL_URL = Setting.of("portal.url", "BOT_PORTAL_URL", "sandbox",
             "portal API base URL, or `sandbox` for the built-in sandbox portal", Parsers::httpUrlOrSandbox);
-    public static final Setting<String> PORTAL_TOKEN = Setting.secret("BOT_PORTAL_TOKEN", "portal API bearer token");
+    public static final Setting<String> PORTAL_TOKEN = Setting.secret("BOT_PORTAL_TOKEN",
+            "portal API bearer token; the sandbox portal requires it when set and accepts any request when unset");
+    public static final Setting<Duration> PORTAL_TIMEOUT = Setting.of("portal.timeout", "BOT_PORTAL_TIMEOUT", "10s",
+            "how long one portal call attempt may take, connecting included", Parsers::duration);
+    public static final Setting<Integer> PORTAL_MAX_ATTEMPTS = Setting.of("portal.max_attempts", "BOT_PORTAL_MAX_ATTEMPTS",
+            "4", "attempts of a repeatable portal call (reads, and changes with their idempotency key) before giving up",
+            Parsers.intRange(1, 10));
+    public static final Setting<Duration> PORTAL_RETRY_BASE = Setting.of("portal.retry_base", "BOT_PORTAL_RETRY_BASE",
+            "250ms", "first wait before repeating a portal call; doubles per attempt, with jitter", Parsers::duration);
+    public static final Setting<Duration> PORTAL_RETRY_MAX = Setting.of("portal.retry_max", "BOT_PORTAL_RETRY_MAX",
+            "5s", "longest backoff between portal call attempts", Parsers::duration);
+    public static final Setting<Duration> PORTAL_RETRY_AFTER_MAX = Setting.of("portal.retry_after_max",
+            "BOT_PORTAL_RETRY_AFTER_MAX", "30s",
+            "longest Retry-After the client waits out; a longer one fails the call at once (to be retried later)",
+            Parsers::duration);
+    public static final Setting<Duration> PORTAL_CACHE_TTL = Setting.of("portal.cache_ttl", "BOT_PORTAL_CACHE_TTL", "30s",
+            "how long portal reads are cached (0s: not at all); the client's own changes empty the cache", Parsers::duration);
+    public static final Setting<String> PORTAL_SANDBOX_SEED = Setting.of("portal.sandbox_seed", "BOT_PORTAL_SANDBOX_SEED",
+            "", "seed file of the sandbox portal; empty: the copy of config/sandbox-seed.yaml built into the bot",
+            Parsers::text);
     public static final Setting<String> TRACKER_URL = Setting.of("tracker.url", "BOT_TRACKER_URL", "",
             "GitLab base URL of the Legal & Compliance issue tracker, e.g. https://gitlab.com", Parsers::httpUrl);
     public static final Setting<String> TRACKER_TOKEN =
@@ -86,7 +105,9 @@ public final class Settings {
             PORT, DB_URL, DB_USER, DB_PASSWORD, DB_POOL_SIZE,
             ZENDESK_WEBHOOK_SECRET, ZENDESK_URL, ZENDESK_EMAIL, ZENDESK_TOKEN, ZENDESK_UPDATES_PER_MINUTE,
             SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN, SLACK_API_URL, SLACK_CHANNEL,
-            PORTAL_URL, PORTAL_TOKEN, TRACKER_URL, TRACKER_TOKEN, TRACKER_PROJECT, TRACKER_LABELS,
+            PORTAL_URL, PORTAL_TOKEN, PORTAL_TIMEOUT, PORTAL_MAX_ATTEMPTS, PORTAL_RETRY_BASE, PORTAL_RETRY_MAX,
+            PORTAL_RETRY_AFTER_MAX, PORTAL_CACHE_TTL, PORTAL_SANDBOX_SEED,
+            TRACKER_URL, TRACKER_TOKEN, TRACKER_PROJECT, TRACKER_LABELS,
             STAFF_DOMAINS, APPROVERS,
             INBOX_WORKERS, INBOX_MAX_ATTEMPTS, INBOX_RETRY_BASE, INBOX_RETRY_MAX, INBOX_LEASE, INBOX_POLL,
             SCHEDULER_THREADS, SCHEDULER_CLUSTER_CHECKIN,
