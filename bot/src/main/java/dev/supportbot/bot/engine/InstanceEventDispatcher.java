@@ -23,22 +23,24 @@ public final class InstanceEventDispatcher implements Dispatcher {
 
     @Override
     public Handled dispatch(InboxEvent event) throws Exception {
-        JsonNode payload = engine.json().mapper().readTree(event.payload());
-        long instanceId = payload.path("instance_id").asLong();
-        Instance instance = instances.byId(instanceId).orElse(null);
-        if (instance == null) return Handled.noop("no instance " + instanceId);
+        long instanceId;
         Event workflowEvent;
         String actor;
         if (EffectResult.SOURCE.equals(event.source())) {
             EffectResult result = engine.json().read(event.payload(), EffectResult.class);
+            instanceId = result.instanceId();
             workflowEvent = result.succeeded()
                     ? new Event.EffectSucceeded(result.key(), result.result())
                     : new Event.EffectFailed(result.key(), result.reason());
             actor = "supportbot";
         } else {
-            workflowEvent = new Event.ReminderDue(payload.path("sequence").asInt());
+            JsonNode reminder = engine.json().mapper().readTree(event.payload());
+            instanceId = reminder.path("instance_id").asLong();
+            workflowEvent = new Event.ReminderDue(reminder.path("sequence").asInt());
             actor = "reminder";
         }
+        Instance instance = instances.byId(instanceId).orElse(null);
+        if (instance == null) return Handled.noop("no instance " + instanceId);
         WorkflowEngine.Advance advance = engine.advance(instance, workflowEvent, Map.of(), instance.commentCursor(), actor, List.of());
         return new Handled(advance.outcome(), advance.commit());
     }

@@ -10,6 +10,7 @@ import dev.supportbot.bot.config.BotConfig;
 import dev.supportbot.bot.store.Vendor;
 import dev.supportbot.bot.testing.Await;
 import dev.supportbot.bot.testing.FakeZendesk;
+import dev.supportbot.bot.testing.MutableClock;
 import dev.supportbot.bot.testing.Signing;
 import dev.supportbot.bot.testing.TestBots;
 import java.net.URI;
@@ -45,7 +46,13 @@ class OwnershipEndToEndTest {
 
     @AfterEach
     void stop() {
-        if (bot != null) bot.close();
+        if (bot != null) {
+            // What the bot did, for the test log: each inbox event with its outcome or last error.
+            bot.database().jdbi().useHandle(h -> h.createQuery(
+                            "SELECT id, source, event_type, ticket_id, status, attempts, outcome, last_error FROM inbox ORDER BY id")
+                    .mapToMap().forEach(row -> System.out.println("inbox " + row)));
+            bot.close();
+        }
         zendesk.close();
         slack.stop();
     }
@@ -158,13 +165,71 @@ class OwnershipEndToEndTest {
     @ParameterizedTest
     @EnumSource(Vendor.class)
     void a_requester_who_does_not_answer_is_reminded_through_quartz(Vendor vendor) throws Exception {
-        // The bot's clock runs 2 days minus 2 seconds behind: the first reminder (after 2 days) falls due in ~2 s.
-        Clock behind = Clock.offset(Clock.systemUTC(), Duration.ofDays(2).minusSeconds(2).negated());
-        start(vendor, behind);
+        // The bot's clock starts 2 days (less 2 s) behind: the first reminder, 2 days after the proof request, is
+        // due 2 s from now on Quartz's wall clock. Then 2 days pass for the bot, so the reminder is not early.
+        MutableClock clock = new MutableClock(Duration.ofDays(2).minusSeconds(2).negated());
+        start(vendor, clock);
         FakeZendesk.Ticket ticket = requestOwnership(504);
+        clock.advance(Duration.ofDays(2));
         Await.until("the first reminder", Duration.ofSeconds(30), () -> ticket.publicCommentsBy(FakeZendesk.BOT_USER).size() == 2);
         settled();
         assertThat(ticket.publicCommentsBy(FakeZendesk.BOT_USER)).hasSize(2);
         assertThat(ticket.tags).contains("supportbot_ov_awaiting_proof");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Vendor.class)
+    void failures_between_steps_neither_lose_nor_repeat_an_effect(Vendor vendor) throws Exception {
+        start(vendor, Clock.systemUTC());
+        // Before the decision: the first read of the ticket fails. After the far side acted: the answers to the
+        // proof request and to the new Sold To ticket are lost. Each step is retried; none is done twice.
+        zendesk.loseNextResponse(r -> r.getPath().getValue().equals("/api/v2/tickets/505.json") && "GET".equals(r.getMethod().getValue()));
+        zendesk.loseNextResponse(r -> r.getPath().getValue().equals("/api/v2/tickets/505.json") && "PUT".equals(r.getMethod().getValue()));
+        zendesk.loseNextResponse(r -> r.getPath().getValue().equals("/api/v2/tickets.json"));
+        FakeZendesk.Ticket ticket = requestOwnership(505);
+
+        assertThat(zendesk.lostResponses()).isEqualTo(3);
+        assertThat(ticket.publicCommentsBy(FakeZendesk.BOT_USER)).hasSize(1);
+        assertThat(zendesk.tickets()).filteredOn(t -> t.tags.contains(EffectRunner.LINKED_TICKET_TAG)).hasSize(1);
+        assertThat(ticket.tags).contains("supportbot_ov_awaiting_proof");
+    }
+
+    @org.junit.jupiter.api.Test
+    void two_bots_on_one_postgresql_post_each_reminder_once() throws Exception {
+        MutableClock clock = new MutableClock(Duration.ofDays(2).minusSeconds(3).negated());
+        String url = dev.supportbot.bot.testing.TestDatabases.freshUrl(Vendor.POSTGRESQL);
+        start(url, clock);
+        SupportBot first = bot;
+        SupportBot second = startAnother(url, clock);
+        try {
+            FakeZendesk.Ticket ticket = requestOwnership(506);
+            clock.advance(Duration.ofDays(2));
+            Await.until("the first reminder", Duration.ofSeconds(30), () -> ticket.publicCommentsBy(FakeZendesk.BOT_USER).size() >= 2);
+            Await.until("both bots idle", Duration.ofSeconds(30), () -> first.inbox().depth() == 0 && second.inbox().depth() == 0);
+            long reminderEvents = first.database().jdbi().withHandle(h -> h.createQuery(
+                    "SELECT COUNT(*) FROM inbox WHERE source = 'reminder'").mapTo(Long.class).one());
+            assertThat(reminderEvents).isEqualTo(1);
+            assertThat(ticket.publicCommentsBy(FakeZendesk.BOT_USER)).hasSize(2);
+        } finally {
+            second.close();
+        }
+    }
+
+    private SupportBot start(String dbUrl, Clock clock) {
+        bot = startAnother(dbUrl, clock);
+        this.clock = clock;
+        return bot;
+    }
+
+    private SupportBot startAnother(String dbUrl, Clock clock) {
+        slack.when(request().withPath("/api/chat.postMessage"))
+                .respond(response().withStatusCode(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"ok\":true,\"channel\":\"C123\",\"ts\":\"1700000000.000100\"}"));
+        Map<String, String> env = TestBots.env(dbUrl, Vendor.POSTGRESQL);
+        env.put("BOT_ZENDESK_URL", zendesk.url());
+        env.put("BOT_ZENDESK_EMAIL", "bot@vendor.example");
+        env.put("BOT_ZENDESK_TOKEN", "zd-token");
+        BotConfig config = TestBots.config(env);
+        return SupportBot.builder(config).host("127.0.0.1").clock(clock).plugins(Plugins.standard(config)).start();
     }
 }

@@ -25,7 +25,7 @@ class PortalClientsTest {
             env.put("BOT_PORTAL_TOKEN", "configured-token");
             BotConfig config = TestBots.config(env);
 
-            PortalClients.forBot(new SupportBot.Context(config, null, Clock.systemUTC(), null, new AtomicInteger()))
+            PortalClients.forBot(new SupportBot.Context(config, null, Clock.systemUTC(), null, new AtomicInteger(), null, () -> {}))
                     .customer(1101);
 
             HttpRequest sent = portal.onlyRequest();

@@ -72,6 +72,7 @@ public final class FakeZendesk implements AutoCloseable {
     private final AtomicLong commentIds = new AtomicLong(1);
     private final List<Predicate<HttpRequest>> failOnce = new CopyOnWriteArrayList<>();
     private final AtomicInteger lostResponses = new AtomicInteger();
+    private final Map<String, Long> idempotencyKeys = new ConcurrentHashMap<>();
 
     public FakeZendesk() {
         users.put(BOT_USER, new User(BOT_USER, "supportbot", "bot@vendor.example"));
@@ -243,6 +244,13 @@ public final class FakeZendesk implements AutoCloseable {
     }
 
     private HttpResponse create(HttpRequest request) throws Exception {
+        String key = request.getFirstHeader("Idempotency-Key");
+        Long seen = key == null || key.isEmpty() ? null : idempotencyKeys.get(key);
+        if (seen != null) {
+            // As Zendesk does within its idempotency window: the first ticket again, and nothing new.
+            return response().withStatusCode(201).withHeader("Content-Type", "application/json")
+                    .withHeader("x-idempotency-lookup", "hit").withBody("{\"ticket\": {\"id\": " + seen + "}}");
+        }
         JsonNode ticket = JSON.readTree(request.getBodyAsString()).path("ticket");
         JsonNode requester = ticket.path("requester");
         User user = user(requester.path("name").asText(), requester.path("email").asText());
@@ -250,7 +258,10 @@ public final class FakeZendesk implements AutoCloseable {
         Ticket created = ticket(id, ticket.path("subject").asText(), ticket.path("comment").path("body").asText(), user);
         created.comments.set(0, new Comment(created.comments.get(0).id(), BOT_USER, true, created.comments.get(0).body(), List.of()));
         ticket.path("tags").forEach(tag -> created.tags.add(tag.asText()));
+        if (key != null && !key.isEmpty()) idempotencyKeys.put(key, id);
+        // Zendesk says whether an Idempotency-Key was seen before; the client requires the header.
         return response().withStatusCode(201).withHeader("Content-Type", "application/json")
+                .withHeader("x-idempotency-lookup", "miss")
                 .withBody("{\"ticket\": {\"id\": " + id + "}}");
     }
 
