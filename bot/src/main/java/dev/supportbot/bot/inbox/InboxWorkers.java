@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -32,6 +33,8 @@ public final class InboxWorkers implements AutoCloseable {
     private final AtomicBoolean running = new AtomicBoolean();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition work = lock.newCondition();
+    private final AtomicInteger idle = new AtomicInteger();
+    private final AtomicBoolean pending = new AtomicBoolean();
     private ExecutorService threads;
 
     public InboxWorkers(Inbox inbox, Dispatcher dispatcher, Settings settings, Clock clock, InboxMetrics metrics) {
@@ -52,10 +55,17 @@ public final class InboxWorkers implements AutoCloseable {
         for (int i = 0; i < settings.threads(); i++) threads.execute(this::loop);
     }
 
+    /**
+     * One new event needs one worker: wake one idle worker, if any. Busy workers claim again as soon as they finish,
+     * so waking them too would only cost every request a lock and every worker an empty claim.
+     */
     public void wakeUp() {
+        // Set before reading idle; a worker counts itself idle before reading pending: one of them sees the other.
+        pending.set(true);
+        if (idle.get() == 0) return;
         lock.lock();
         try {
-            work.signalAll();
+            work.signal();
         } finally {
             lock.unlock();
         }
@@ -87,12 +97,14 @@ public final class InboxWorkers implements AutoCloseable {
 
     private void idle() {
         lock.lock();
+        idle.incrementAndGet();
         try {
-            if (running.get()) work.await(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+            if (running.get() && !pending.getAndSet(false)) work.await(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running.set(false);
         } finally {
+            idle.decrementAndGet();
             lock.unlock();
         }
     }
@@ -140,7 +152,12 @@ public final class InboxWorkers implements AutoCloseable {
     @Override
     public void close() {
         if (!running.compareAndSet(true, false)) return;
-        wakeUp();
+        lock.lock();
+        try {
+            work.signalAll();
+        } finally {
+            lock.unlock();
+        }
         threads.shutdown();
         try {
             if (!threads.awaitTermination(30, TimeUnit.SECONDS)) threads.shutdownNow();
