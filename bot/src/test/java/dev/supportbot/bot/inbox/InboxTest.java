@@ -5,41 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.supportbot.bot.store.Database;
 import dev.supportbot.bot.store.Vendor;
+import dev.supportbot.bot.testing.SettableClock;
 import dev.supportbot.bot.testing.TestDatabases;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 class InboxTest {
-
-    /** A clock tests move by hand. */
-    static final class MutableClock extends Clock {
-        final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-22T10:00:00Z"));
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-
-        void advance(Duration d) {
-            now.updateAndGet(i -> i.plus(d));
-        }
-    }
 
     private static NewInboxEvent event(String key) {
         return new NewInboxEvent("zendesk", key, "ticket.updated", 42L, "{\"ticket_id\":42}");
@@ -60,7 +35,7 @@ class InboxTest {
     @ParameterizedTest
     @EnumSource(Vendor.class)
     void a_claimed_event_is_not_claimed_again_until_its_lease_runs_out(Vendor vendor) {
-        MutableClock clock = new MutableClock();
+        SettableClock clock = new SettableClock(Instant.parse("2026-11-22T10:00:00Z"));
         try (Database db = TestDatabases.open(vendor)) {
             Inbox inbox = new Inbox(db, clock);
             inbox.accept(event("k1"));
@@ -107,7 +82,7 @@ class InboxTest {
     @ParameterizedTest
     @EnumSource(Vendor.class)
     void a_failed_event_waits_for_its_retry_time_and_can_be_parked_and_requeued(Vendor vendor) {
-        MutableClock clock = new MutableClock();
+        SettableClock clock = new SettableClock(Instant.parse("2026-11-22T10:00:00Z"));
         try (Database db = TestDatabases.open(vendor)) {
             Inbox inbox = new Inbox(db, clock);
             inbox.accept(event("k1"));

@@ -7,6 +7,7 @@ import dev.supportbot.bot.config.BotConfig;
 import dev.supportbot.bot.portal.HttpPortalClient;
 import dev.supportbot.bot.portal.PortalClients;
 import dev.supportbot.bot.store.Vendor;
+import dev.supportbot.bot.testing.SettableClock;
 import dev.supportbot.bot.testing.TestBots;
 import dev.supportbot.bot.testing.TestDatabases;
 import java.io.IOException;
