@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * A part of the bot that plugs into the one intake (after Prow's hook plugins): HTTP routes, {@code /lnr}
  * commands, and work to start once the server listens / stop before the database closes. Registered in
- * {@link Plugins#standard()}.
+ * {@link Plugins#standard(dev.supportbot.bot.config.BotConfig)}.
  */
 public interface BotPlugin extends AutoCloseable {
 

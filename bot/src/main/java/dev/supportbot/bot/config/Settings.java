@@ -70,6 +70,8 @@ public final class Settings {
 
     public static final Setting<List<String>> STAFF_DOMAINS = Setting.of("ownership.staff_domains", "BOT_STAFF_DOMAINS",
             "gitlab.com", "comma-separated email domains of the vendor's own staff, whose vouches are never proof", Parsers::list);
+    public static final Setting<List<String>> SLACK_AGENTS = Setting.of("slack.agents", "BOT_SLACK_AGENTS", "",
+            "comma-separated Slack user ids allowed to give `/lnr ov` commands (none: only the Zendesk macros)", Parsers::list);
     public static final Setting<List<String>> APPROVERS = Setting.of("approvals.approvers", "BOT_APPROVERS", "",
             "comma-separated Slack user ids allowed to approve portal changes", Parsers::list);
 
@@ -108,7 +110,7 @@ public final class Settings {
             PORTAL_URL, PORTAL_TOKEN, PORTAL_TIMEOUT, PORTAL_MAX_ATTEMPTS, PORTAL_RETRY_BASE, PORTAL_RETRY_MAX,
             PORTAL_RETRY_AFTER_MAX, PORTAL_CACHE_TTL, PORTAL_SANDBOX_SEED,
             TRACKER_URL, TRACKER_TOKEN, TRACKER_PROJECT, TRACKER_LABELS,
-            STAFF_DOMAINS, APPROVERS,
+            STAFF_DOMAINS, SLACK_AGENTS, APPROVERS,
             INBOX_WORKERS, INBOX_MAX_ATTEMPTS, INBOX_RETRY_BASE, INBOX_RETRY_MAX, INBOX_LEASE, INBOX_POLL,
             SCHEDULER_THREADS, SCHEDULER_CLUSTER_CHECKIN,
             OV_REMINDER_1, OV_REMINDER_2, OV_EXPIRY);

@@ -51,7 +51,8 @@ public final class EnginePlugin implements BotPlugin {
         dispatchers = Map.of(
                 "zendesk", new TicketDispatcher(zendesk, engine, instances,
                         List.of(new RedactionHandler(zendesk, engine, context.database(), context.clock()))),
-                "slack", new SlackCommandDispatcher(engine, instances, slack, new OwnershipVerification().kind()),
+                "slack", new SlackCommandDispatcher(engine, instances, slack, new OwnershipVerification().kind(),
+                        config.get(Settings.SLACK_AGENTS)),
                 EffectStep.SOURCE, new EffectDispatcher(runner, engine, context.clock(), config.get(Settings.INBOX_MAX_ATTEMPTS)),
                 EffectResult.SOURCE, toInstance,
                 "reminder", toInstance);

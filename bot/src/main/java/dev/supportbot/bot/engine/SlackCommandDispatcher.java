@@ -9,9 +9,11 @@ import dev.supportbot.bot.slack.SlackMessage;
 import dev.supportbot.bot.slack.SlackNotifier;
 import dev.supportbot.workflows.engine.Command;
 import dev.supportbot.workflows.engine.Event;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,12 +33,15 @@ public final class SlackCommandDispatcher implements Dispatcher {
     private final InstanceStore instances;
     private final SlackNotifier slack;
     private final String kind;
+    private final Set<String> agents;
 
-    public SlackCommandDispatcher(WorkflowEngine engine, InstanceStore instances, SlackNotifier slack, String ownershipKind) {
+    public SlackCommandDispatcher(WorkflowEngine engine, InstanceStore instances, SlackNotifier slack, String ownershipKind,
+            Collection<String> agentSlackIds) {
         this.engine = engine;
         this.instances = instances;
         this.slack = slack;
         this.kind = ownershipKind;
+        this.agents = Set.copyOf(agentSlackIds);
     }
 
     @Override
@@ -46,6 +51,11 @@ public final class SlackCommandDispatcher implements Dispatcher {
             return Handled.noop("no handler for " + event.eventType());
         }
         String responseUrl = payload.path("response_url").asText(null);
+        String userId = payload.path("user_id").asText("");
+        if (!agents.contains(userId)) {
+            answer(responseUrl, "Only the support agents configured in BOT_SLACK_AGENTS can give `/lnr ov` commands.");
+            return Handled.noop("refused /lnr ov from " + (userId.isEmpty() ? "an unknown user" : userId) + ": not an agent");
+        }
         String[] words = payload.path("text").asText("").trim().split("\\s+");
         Command command = words.length == 3 ? ACTIONS.get(words[1]) : null;
         if (command == null || !words[2].matches("\\d{1,18}")) {
@@ -58,7 +68,7 @@ public final class SlackCommandDispatcher implements Dispatcher {
             answer(responseUrl, "Ticket " + ticketId + " has no ownership verification in progress.");
             return Handled.noop("no running " + kind + " on ticket " + ticketId);
         }
-        String agent = "slack:" + payload.path("user_id").asText("unknown");
+        String agent = "slack:" + userId;
         WorkflowEngine.Advance advance = engine.advance(instance.get(), new Event.AgentCommand(command, agent), Map.of(),
                 instance.get().commentCursor(), agent, List.of());
         answer(responseUrl, "Ticket " + ticketId + ": " + words[1] + " recorded.");
