@@ -55,6 +55,7 @@ public final class ConfigLoader {
             String raw = fromEnv != null ? fromEnv : s.inFile() ? fileValues.getOrDefault(s.key(), s.defaultText()) : null;
             String source = fromEnv != null ? s.env() : s.name();
             Object value = parse(s, raw, source);
+            if (value == null) value = s.whenUnset();
             if (value != null) values.put(s, value);
         }
         return new BotConfig(values);

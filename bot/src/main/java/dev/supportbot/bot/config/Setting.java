@@ -1,5 +1,6 @@
 package dev.supportbot.bot.config;
 
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -7,14 +8,19 @@ import java.util.function.Function;
  * Secrets have no file key: they come from the environment only.
  */
 public record Setting<T>(
-        String key, String env, String defaultText, boolean secret, String meaning, Function<String, T> parser) {
+        String key, String env, String defaultText, boolean secret, String meaning, Function<String, T> parser, T whenUnset) {
 
     public static <T> Setting<T> of(String key, String env, String defaultText, String meaning, Function<String, T> parser) {
-        return new Setting<>(key, env, defaultText, false, meaning, parser);
+        return new Setting<>(key, env, defaultText, false, meaning, parser, null);
+    }
+
+    /** A comma-separated list; an empty list when unset, never null. */
+    public static Setting<List<String>> list(String key, String env, String defaultText, String meaning) {
+        return new Setting<>(key, env, defaultText, false, meaning, Parsers::list, List.of());
     }
 
     public static Setting<String> secret(String env, String meaning) {
-        return new Setting<>(null, env, null, true, meaning, Parsers::text);
+        return new Setting<>(null, env, null, true, meaning, Parsers::text, null);
     }
 
     public boolean inFile() {

@@ -65,15 +65,15 @@ public final class Settings {
             Setting.secret("BOT_TRACKER_TOKEN", "GitLab access token (api scope) for opening escalation issues");
     public static final Setting<String> TRACKER_PROJECT = Setting.of("tracker.project", "BOT_TRACKER_PROJECT", "",
             "GitLab project id or path for escalations, e.g. gitlab-com/legal-and-compliance", Parsers::text);
-    public static final Setting<List<String>> TRACKER_LABELS = Setting.of("tracker.labels", "BOT_TRACKER_LABELS",
-            "Subscription-Ownership-Change-Escalation", "comma-separated labels of escalation issues", Parsers::list);
+    public static final Setting<List<String>> TRACKER_LABELS = Setting.list("tracker.labels", "BOT_TRACKER_LABELS",
+            "Subscription-Ownership-Change-Escalation", "comma-separated labels of escalation issues");
 
-    public static final Setting<List<String>> STAFF_DOMAINS = Setting.of("ownership.staff_domains", "BOT_STAFF_DOMAINS",
-            "gitlab.com", "comma-separated email domains of the vendor's own staff, whose vouches are never proof", Parsers::list);
-    public static final Setting<List<String>> SLACK_AGENTS = Setting.of("slack.agents", "BOT_SLACK_AGENTS", "",
-            "comma-separated Slack user ids allowed to give `/lnr ov` commands (none: only the Zendesk macros)", Parsers::list);
-    public static final Setting<List<String>> APPROVERS = Setting.of("approvals.approvers", "BOT_APPROVERS", "",
-            "comma-separated Slack user ids allowed to approve portal changes", Parsers::list);
+    public static final Setting<List<String>> STAFF_DOMAINS = Setting.list("ownership.staff_domains", "BOT_STAFF_DOMAINS",
+            "gitlab.com", "comma-separated email domains of the vendor's own staff, whose vouches are never proof");
+    public static final Setting<List<String>> SLACK_AGENTS = Setting.list("slack.agents", "BOT_SLACK_AGENTS", "",
+            "comma-separated Slack user ids allowed to give `/lnr ov` commands (none: only the Zendesk macros)");
+    public static final Setting<List<String>> APPROVERS = Setting.list("approvals.approvers", "BOT_APPROVERS", "",
+            "comma-separated Slack user ids allowed to approve portal changes");
 
     public static final Setting<Integer> INBOX_WORKERS =
             Setting.of("inbox.workers", "BOT_INBOX_WORKERS", "2", "inbox worker threads", Parsers.intRange(1, 64));

@@ -102,4 +102,14 @@ class ConfigLoaderTest {
             assertThat((Object) shipped.get(s)).as(s.name()).isEqualTo(defaults.get(s));
         }
     }
+
+    @Test
+    void an_unset_list_is_empty_never_null() {
+        BotConfig config = loader(Map.of("BOT_SLACK_AGENTS", " ")).resolve(Map.of());
+        for (Setting<?> s : Settings.ALL) {
+            if (s.whenUnset() != null) assertThat((Object) config.get(s)).as(s.name()).isNotNull();
+        }
+        assertThat(config.get(Settings.SLACK_AGENTS)).isEmpty();
+        assertThat(config.get(Settings.APPROVERS)).isEmpty();
+    }
 }

@@ -43,6 +43,7 @@ class OwnershipEndToEndTest {
     private final ClientAndServer slack = ClientAndServer.startClientAndServer();
     private SupportBot bot;
     private Clock clock = Clock.systemUTC();
+    private Map<String, String> extraEnv = Map.of();
 
     @AfterEach
     void stop() {
@@ -68,6 +69,7 @@ class OwnershipEndToEndTest {
         env.put("BOT_SLACK_BOT_TOKEN", "xoxb-test-token");
         env.put("BOT_SLACK_API_URL", "http://127.0.0.1:" + slack.getPort() + "/api/");
         env.put("BOT_SLACK_CHANNEL", "C123");
+        env.putAll(extraEnv);
         BotConfig config = TestBots.config(env);
         this.clock = clock;
         bot = SupportBot.builder(config).host("127.0.0.1").clock(clock).plugins(Plugins.standard(config)).start();
@@ -231,5 +233,37 @@ class OwnershipEndToEndTest {
         env.put("BOT_ZENDESK_TOKEN", "zd-token");
         BotConfig config = TestBots.config(env);
         return SupportBot.builder(config).host("127.0.0.1").clock(clock).plugins(Plugins.standard(config)).start();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Vendor.class)
+    void the_escalate_macro_opens_a_legal_issue_and_parks_the_verification(Vendor vendor) throws Exception {
+        ClientAndServer gitlab = ClientAndServer.startClientAndServer();
+        try {
+            gitlab.when(request().withMethod("POST").withPath("/api/v4/projects/legal%2Fcompliance/issues"))
+                    .respond(response().withStatusCode(201).withHeader("Content-Type", "application/json")
+                            .withBody("{\"iid\": 77, \"web_url\": \"https://gitlab.example/legal/compliance/-/issues/77\"}"));
+            extraEnv = Map.of("BOT_TRACKER_URL", "http://127.0.0.1:" + gitlab.getPort(), "BOT_TRACKER_TOKEN", "glpat-test",
+                    "BOT_TRACKER_PROJECT", "legal/compliance");
+            start(vendor, Clock.systemUTC());
+            FakeZendesk.Ticket ticket = requestOwnership(507);
+            ticket.tags.add("supportbot_ov_escalate"); // an agent applies the escalation macro
+            webhook(507);
+            Await.until("the escalation", Duration.ofSeconds(30), () -> ticket.tags.contains("supportbot_ov_escalated"));
+            settled();
+
+            assertThat(gitlab.retrieveRecordedRequests(request().withPath("/api/v4/projects/legal%2Fcompliance/issues")))
+                    .singleElement().satisfies(r -> {
+                        assertThat(r.getFirstHeader("PRIVATE-TOKEN")).isEqualTo("glpat-test");
+                        assertThat(r.getBodyAsString()).contains("507").doesNotContain(SOLD_TO);
+                    });
+            assertThat(ticket.tags).doesNotContain("supportbot_ov_escalate", "supportbot_ov_awaiting_proof");
+            assertThat(ticket.privateNotes()).isNotEmpty();
+            String state = bot.database().jdbi().withHandle(h -> h.createQuery(
+                    "SELECT state_type FROM workflow_instance WHERE ticket_id = 507").mapTo(String.class).one());
+            assertThat(state).isEqualTo("Escalated");
+        } finally {
+            gitlab.stop();
+        }
     }
 }
