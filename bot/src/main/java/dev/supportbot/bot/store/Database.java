@@ -27,7 +27,7 @@ public final class Database implements AutoCloseable {
     public static Database open(String url, String user, String password, int poolSize) {
         Vendor vendor = Vendor.of(url);
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(url);
+        config.setJdbcUrl(vendor == Vendor.H2 ? ownedByUs(url) : url);
         config.setUsername(user);
         config.setPassword(password);
         config.setMaximumPoolSize(poolSize);
@@ -83,6 +83,14 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         dataSource.close();
+    }
+
+    /**
+     * H2 closes its databases in a JVM shutdown hook of its own, which can run before ours has stopped the workers
+     * and the scheduler. The bot closes the pool itself on shutdown, so H2 must not.
+     */
+    static String ownedByUs(String h2Url) {
+        return h2Url.toUpperCase(java.util.Locale.ROOT).contains("DB_CLOSE_ON_EXIT") ? h2Url : h2Url + ";DB_CLOSE_ON_EXIT=FALSE";
     }
 
     /** The URL without user info or query parameters, which may hold credentials. */
