@@ -41,11 +41,16 @@ public final class Cli {
             terminal.err().println(usage());
             return USAGE;
         }
+        List<String> rest = List.of(args).subList(1, args.length);
+        if (rest.contains("--help") || rest.contains("-h")) {
+            terminal.out().println(command.usage());
+            return OK;
+        }
         try {
-            return command.run(List.of(args).subList(1, args.length), terminal);
+            return command.run(rest, terminal);
         } catch (UsageException e) {
             terminal.err().println("supportbot " + command.name() + ": " + e.getMessage());
-            terminal.err().println(e.usage());
+            terminal.err().println(command.usage());
             return USAGE;
         } catch (ConfigException e) {
             terminal.err().println("supportbot: invalid configuration: " + e.getMessage());

@@ -24,13 +24,14 @@ final class ConfigCommand implements Subcommand {
     }
 
     @Override
+    public String usage() {
+        return USAGE;
+    }
+
+    @Override
     public int run(List<String> args, Terminal terminal) throws Exception {
-        Options options = Options.parse(args, List.of(), USAGE);
-        if (options.help) {
-            terminal.out().println(USAGE);
-            return Cli.OK;
-        }
-        if (options.positionals.size() != 1) throw new UsageException("needs one sub-command", USAGE);
+        Options options = Options.parse(args, List.of());
+        if (options.positionals.size() != 1) throw new UsageException("needs one sub-command");
         switch (options.positionals.get(0)) {
             case "check" -> {
                 BotConfig config = ConfigLoader.fromSystemEnv().load(options.config);
@@ -51,7 +52,7 @@ final class ConfigCommand implements Subcommand {
                 }
                 return Cli.OK;
             }
-            default -> throw new UsageException("unknown sub-command '" + options.positionals.get(0) + "'", USAGE);
+            default -> throw new UsageException("unknown sub-command '" + options.positionals.get(0) + "'");
         }
     }
 }

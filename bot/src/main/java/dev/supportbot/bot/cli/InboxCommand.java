@@ -28,25 +28,26 @@ final class InboxCommand implements Subcommand {
     }
 
     @Override
+    public String usage() {
+        return USAGE;
+    }
+
+    @Override
     public int run(List<String> args, Terminal terminal) throws Exception {
-        Options options = Options.parse(args, List.of(), USAGE);
-        if (options.help) {
-            terminal.out().println(USAGE);
-            return Cli.OK;
-        }
+        Options options = Options.parse(args, List.of());
         List<String> words = options.positionals;
-        if (words.isEmpty()) throw new UsageException("needs a sub-command", USAGE);
+        if (words.isEmpty()) throw new UsageException("needs a sub-command");
         String action = words.get(0);
         long retryId = 0;
         switch (action) {
             case "dead", "stats" -> {
-                if (words.size() != 1) throw new UsageException("'" + action + "' takes no arguments", USAGE);
+                if (words.size() != 1) throw new UsageException("'" + action + "' takes no arguments");
             }
             case "retry" -> {
-                if (words.size() != 2 || !words.get(1).matches("\\d{1,18}")) throw new UsageException("retry needs an event id", USAGE);
+                if (words.size() != 2 || !words.get(1).matches("\\d{1,18}")) throw new UsageException("retry needs an event id");
                 retryId = Long.parseLong(words.get(1));
             }
-            default -> throw new UsageException("unknown sub-command '" + action + "'", USAGE);
+            default -> throw new UsageException("unknown sub-command '" + action + "'");
         }
         BotConfig config = ConfigLoader.fromSystemEnv().load(options.config);
         try (Database database = Database.open(config.get(Settings.DB_URL), config.get(Settings.DB_USER),

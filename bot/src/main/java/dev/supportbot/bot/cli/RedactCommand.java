@@ -43,14 +43,15 @@ final class RedactCommand implements Subcommand {
     }
 
     @Override
+    public String usage() {
+        return USAGE;
+    }
+
+    @Override
     public int run(List<String> args, Terminal terminal) throws Exception {
-        Options options = Options.parse(args, List.of("--json"), USAGE);
-        if (options.help) {
-            terminal.out().println(USAGE);
-            return Cli.OK;
-        }
-        if (options.config != null) throw new UsageException("takes no --config", USAGE);
-        if (!options.positionals.isEmpty()) throw new UsageException("takes no arguments: it reads stdin", USAGE);
+        Options options = Options.parse(args, List.of("--json"));
+        if (options.config != null) throw new UsageException("takes no --config");
+        if (!options.positionals.isEmpty()) throw new UsageException("takes no arguments: it reads stdin");
         byte[] input = terminal.in().readNBytes(maxInput + 1);
         if (input.length > maxInput) {
             terminal.err().println("supportbot redact: input is larger than the limit of " + maxInput + " bytes");

@@ -25,13 +25,14 @@ final class ServeCommand implements Subcommand {
     }
 
     @Override
+    public String usage() {
+        return USAGE;
+    }
+
+    @Override
     public int run(List<String> args, Terminal terminal) throws Exception {
-        Options options = Options.parse(args, List.of(), USAGE);
-        if (options.help) {
-            terminal.out().println(USAGE);
-            return Cli.OK;
-        }
-        if (!options.positionals.isEmpty()) throw new UsageException("unexpected argument '" + options.positionals.get(0) + "'", USAGE);
+        Options options = Options.parse(args, List.of());
+        if (!options.positionals.isEmpty()) throw new UsageException("unexpected argument '" + options.positionals.get(0) + "'");
         BotConfig config = ConfigLoader.fromSystemEnv().load(options.config);
         SupportBot bot = SupportBot.builder(config).plugins(Plugins.standard(config)).start();
         CountDownLatch stopped = new CountDownLatch(1);

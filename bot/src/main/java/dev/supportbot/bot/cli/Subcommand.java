@@ -9,6 +9,9 @@ public interface Subcommand {
     /** One line for the usage text. */
     String summary();
 
+    /** The command's usage: printed for {@code --help} (stdout) and after bad usage (stderr). */
+    String usage();
+
     /** Runs with the arguments after the command name. Returns the exit code; throw {@link UsageException} on bad usage. */
     int run(List<String> args, Terminal terminal) throws Exception;
 }

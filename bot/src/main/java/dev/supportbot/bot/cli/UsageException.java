@@ -2,14 +2,7 @@ package dev.supportbot.bot.cli;
 
 /** Bad command-line usage: the CLI prints the message and the command's usage on stderr and exits 2. */
 public final class UsageException extends Exception {
-    private final String usage;
-
-    public UsageException(String message, String usage) {
+    public UsageException(String message) {
         super(message);
-        this.usage = usage;
-    }
-
-    public String usage() {
-        return usage;
     }
 }

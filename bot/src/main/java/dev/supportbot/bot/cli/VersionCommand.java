@@ -15,8 +15,13 @@ final class VersionCommand implements Subcommand {
     }
 
     @Override
+    public String usage() {
+        return "usage: supportbot version";
+    }
+
+    @Override
     public int run(List<String> args, Terminal terminal) throws UsageException {
-        if (!args.isEmpty()) throw new UsageException("takes no arguments", "usage: supportbot version");
+        if (!args.isEmpty()) throw new UsageException("takes no arguments");
         terminal.out().println("supportbot " + version());
         return Cli.OK;
     }
