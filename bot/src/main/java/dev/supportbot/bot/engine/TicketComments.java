@@ -2,23 +2,24 @@ package dev.supportbot.bot.engine;
 
 import dev.supportbot.bot.zendesk.Zendesk;
 import dev.supportbot.bot.zendesk.ZendeskComment;
+import dev.supportbot.bot.zendesk.ZendeskTicket;
 import java.util.List;
 
 /** A ticket's comments for one dispatch: fetched once, from the oldest cursor asked for, and shared. */
 public final class TicketComments {
     private final Zendesk zendesk;
-    private final long ticketId;
+    private final ZendeskTicket ticket;
     private long fetchedAfter = Long.MAX_VALUE;
     private List<ZendeskComment> fetched = List.of();
 
-    public TicketComments(Zendesk zendesk, long ticketId) {
+    public TicketComments(Zendesk zendesk, ZendeskTicket ticket) {
         this.zendesk = zendesk;
-        this.ticketId = ticketId;
+        this.ticket = ticket;
     }
 
     public List<ZendeskComment> after(long cursor) {
         if (cursor < fetchedAfter) {
-            fetched = zendesk.commentsAfter(ticketId, cursor);
+            fetched = zendesk.commentsAfter(ticket, cursor);
             fetchedAfter = cursor;
         }
         return fetched.stream().filter(c -> c.id() > cursor).toList();

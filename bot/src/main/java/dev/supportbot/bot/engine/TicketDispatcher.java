@@ -42,7 +42,7 @@ public final class TicketDispatcher implements Dispatcher {
     public Handled dispatch(InboxEvent event) throws Exception {
         long ticketId = event.ticketId();
         ZendeskTicket ticket = zendesk.ticket(ticketId);
-        TicketComments comments = new TicketComments(zendesk, ticketId);
+        TicketComments comments = new TicketComments(zendesk, ticket);
         List<Handled> done = new ArrayList<>();
         Optional<InstanceStore.LinkedTicket> linked = instances.linkedTicket(ticketId);
         if (linked.isPresent()) linkedTicket(linked.get(), comments).ifPresent(done::add);

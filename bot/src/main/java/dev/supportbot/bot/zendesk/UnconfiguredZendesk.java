@@ -28,7 +28,7 @@ final class UnconfiguredZendesk implements Zendesk {
     }
 
     @Override
-    public List<ZendeskComment> commentsAfter(long ticketId, long afterCommentId) {
+    public List<ZendeskComment> commentsAfter(ZendeskTicket ticket, long afterCommentId) {
         throw fail();
     }
 

@@ -20,8 +20,16 @@ public interface Zendesk extends AutoCloseable {
 
     ZendeskUser user(long userId);
 
-    /** The ticket's comments with an id greater than {@code afterCommentId}, oldest first (0: all of them). */
-    List<ZendeskComment> commentsAfter(long ticketId, long afterCommentId);
+    /**
+     * The ticket's comments with an id greater than {@code afterCommentId}, oldest first (0: all of them). Takes the
+     * ticket already read, whose requester tells which comments are the requester's.
+     */
+    List<ZendeskComment> commentsAfter(ZendeskTicket ticket, long afterCommentId);
+
+    /** The same, for a caller that has not read the ticket yet. */
+    default List<ZendeskComment> commentsAfter(long ticketId, long afterCommentId) {
+        return commentsAfter(ticket(ticketId), afterCommentId);
+    }
 
     void addPublicComment(long ticketId, String body);
 

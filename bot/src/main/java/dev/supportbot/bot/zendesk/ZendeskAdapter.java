@@ -62,14 +62,15 @@ final class ZendeskAdapter implements Zendesk {
     }
 
     @Override
-    public List<ZendeskComment> commentsAfter(long ticketId, long afterCommentId) {
-        long requesterId = read("get ticket " + ticketId, () -> client.getTicket(ticketId)).getRequesterId();
+    public List<ZendeskComment> commentsAfter(ZendeskTicket ticket, long afterCommentId) {
+        long ticketId = ticket.id();
+        Long requesterId = ticket.requester() == null ? null : ticket.requester().id();
         List<Comment> comments = allComments(ticketId).stream().filter(c -> c.getId() > afterCommentId).toList();
         Map<Long, ZendeskUser> authors = authors(ticketId, comments);
         return comments.stream().map(c -> new ZendeskComment(
                 c.getId(),
                 authors.getOrDefault(c.getAuthorId(), new ZendeskUser(c.getAuthorId(), null, null)),
-                c.getAuthorId() != null && c.getAuthorId() == requesterId,
+                c.getAuthorId() != null && c.getAuthorId().equals(requesterId),
                 Boolean.TRUE.equals(c.isPublic()),
                 c.getBody(),
                 c.getAttachments() == null ? List.of() : c.getAttachments().stream()

@@ -31,6 +31,10 @@ class TicketRedactionTest {
 
             webhook(f, 90);
             Await.until("the note", Duration.ofSeconds(20), () -> !ticket.privateNotes().isEmpty() && f.pending() == 0);
+            // The webhook read the ticket once: the comments were read with the ticket the dispatcher already had.
+            assertThat(java.util.Arrays.stream(f.fake.recorded())
+                    .filter(r -> "GET".equals(r.getMethod().getValue()) && r.getPath().getValue().equals("/api/v2/tickets/90.json")))
+                    .hasSize(1);
 
             assertThat(ticket.comments).extracting(FakeZendesk.Comment::body).noneMatch(b -> b.contains(code))
                     .noneMatch(b -> b.contains(license.lines().findFirst().orElseThrow()));
