@@ -5,6 +5,7 @@ import dev.supportbot.bot.config.ConfigException;
 import dev.supportbot.bot.config.ConfigLoader;
 import dev.supportbot.bot.config.Settings;
 import dev.supportbot.bot.engine.EnginePlugin;
+import dev.supportbot.bot.outbound.OutboundException;
 import dev.supportbot.bot.outbound.Sleeper;
 import dev.supportbot.bot.zendesk.ZendeskAccount;
 import dev.supportbot.bot.zendesk.setup.Lint;
@@ -41,13 +42,17 @@ final class ZendeskCommand implements Subcommand {
             ${BOT_PUBLIC_URL} (the bot's public base URL) and ${BOT_ZENDESK_EMAIL} in the files.""";
 
     private final Function<String, String> env;
+    private final Clock clock;
+    private final Sleeper sleeper;
 
     ZendeskCommand() {
-        this(System::getenv);
+        this(System::getenv, Clock.systemUTC(), Sleeper.SYSTEM);
     }
 
-    ZendeskCommand(Function<String, String> env) {
+    ZendeskCommand(Function<String, String> env, Clock clock, Sleeper sleeper) {
         this.env = env;
+        this.clock = clock;
+        this.sleeper = sleeper;
     }
 
     @Override
@@ -102,7 +107,7 @@ final class ZendeskCommand implements Subcommand {
             int applied = setup.apply(plan, terminal.out(), ZendeskCommand::secretInstructions);
             terminal.out().println(applied + " change(s) applied; objects only in Zendesk were left alone");
             return Cli.OK;
-        } catch (SetupException e) {
+        } catch (SetupException | OutboundException e) {
             terminal.err().println("supportbot zendesk: " + e.getMessage());
             return Cli.FAILURE;
         }
@@ -126,7 +131,7 @@ final class ZendeskCommand implements Subcommand {
         if (!missing.isEmpty()) throw new ConfigException(String.join(", ", missing) + " must be set to reach Zendesk");
         ZendeskAccount account = new ZendeskAccount(config.get(Settings.ZENDESK_URL), config.get(Settings.ZENDESK_EMAIL),
                 config.get(Settings.ZENDESK_TOKEN));
-        return new ZendeskAdminApi(account, config.get(Settings.ZENDESK_UPDATES_PER_MINUTE), Clock.systemUTC(), Sleeper.SYSTEM);
+        return new ZendeskAdminApi(account, config.get(Settings.ZENDESK_UPDATES_PER_MINUTE), clock, sleeper);
     }
 
     private Variables variables(BotConfig config) {
