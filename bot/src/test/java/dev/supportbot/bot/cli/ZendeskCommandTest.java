@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockserver.model.HttpRequest.request;
 import static org.mockserver.model.HttpResponse.response;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.supportbot.bot.config.ConfigException;
@@ -26,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mockserver.matchers.TimeToLive;
 import org.mockserver.matchers.Times;
+import org.slf4j.LoggerFactory;
 
 /** {@code supportbot zendesk compare|sync} against Zendesk's admin API (MockServer), asserting the requests on the wire. */
 class ZendeskCommandTest {
@@ -77,7 +81,15 @@ class ZendeskCommandTest {
     @Test
     void the_first_sync_creates_the_webhook_the_category_the_macros_and_the_trigger_with_the_json_zendesk_expects()
             throws Exception {
-        assertThat(run("sync", SHIPPED.toString(), "--yes")).as(out() + err).isZero();
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ListAppender<ILoggingEvent> logs = new ListAppender<>();
+        logs.start();
+        root.addAppender(logs);
+        try {
+            assertThat(run("sync", SHIPPED.toString(), "--yes")).as(out() + err).isZero();
+        } finally {
+            root.detachAppender(logs);
+        }
 
         assertThat(zendesk.bodies("POST", "/api/v2/webhooks")).containsExactly(json("""
                 {"webhook": {"name": "supportbot", "status": "active",
@@ -117,6 +129,8 @@ class ZendeskCommandTest {
 
         assertThat(out()).contains("BOT_ZENDESK_WEBHOOK_SECRET=" + FakeZendeskAdmin.secretOf(webhookId))
                 .contains("11 change(s) applied");
+        assertThat(logs.list).extracting(ILoggingEvent::getFormattedMessage)
+                .noneMatch(line -> line.contains(FakeZendeskAdmin.secretOf(webhookId)) || line.contains(FakeZendeskAdmin.TOKEN));
     }
 
     @Test
