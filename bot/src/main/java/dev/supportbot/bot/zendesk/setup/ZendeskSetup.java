@@ -21,7 +21,6 @@ public final class ZendeskSetup {
     private final SetupFiles files;
     private final ZendeskObjects zendesk;
     private final Resolver resolver;
-    private final Map<SetupKind, List<JsonNode>> live = new EnumMap<>(SetupKind.class);
 
     public ZendeskSetup(SetupFiles files, ZendeskAdminApi api, Variables variables) {
         this.files = files;
@@ -31,6 +30,7 @@ public final class ZendeskSetup {
 
     /** Reads the live objects and works out what sync would do. Changes nothing. */
     public Plan compare() {
+        Map<SetupKind, List<JsonNode>> live = new EnumMap<>(SetupKind.class);
         for (SetupKind kind : SetupKind.SYNC_ORDER) live.put(kind, zendesk.list(kind));
         for (JsonNode webhook : live.get(SetupKind.WEBHOOK)) resolver.webhook(webhook.path("name").asText(), webhook.path("id").asText());
         if (!files.of(SetupKind.TRIGGER).isEmpty()) {
