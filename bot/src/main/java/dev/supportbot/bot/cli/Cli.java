@@ -18,7 +18,8 @@ public final class Cli {
             new VersionCommand(),
             new InboxCommand(),
             new RedactCommand(),
-            new ConfigCommand());
+            new ConfigCommand(),
+            new ZendeskCommand());
 
     private final Map<String, Subcommand> commands = new LinkedHashMap<>();
 

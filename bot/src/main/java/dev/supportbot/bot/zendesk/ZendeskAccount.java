@@ -11,7 +11,7 @@ public record ZendeskAccount(String url, String email, String token) {
     }
 
     /** The {@code Authorization} header value for API token auth: Basic base64(email/token:token). */
-    String basicAuthorization() {
+    public String basicAuthorization() {
         String credentials = email + "/token:" + token;
         return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
     }
