@@ -196,6 +196,29 @@ class OwnershipEndToEndTest {
         assertThat(ticket.tags).contains("supportbot_ov_awaiting_proof");
     }
 
+    @ParameterizedTest
+    @EnumSource(Vendor.class)
+    void without_zendesks_idempotency_lost_answers_and_retries_still_open_one_sold_to_ticket(Vendor vendor) throws Exception {
+        start(vendor, Clock.systemUTC());
+        // Zendesk neither de-duplicates nor sends x-idempotency-lookup; the answer to the first look-up by external id
+        // and the answer to the new ticket (opened all the same) are lost.
+        zendesk.withoutIdempotency();
+        zendesk.loseNextResponse(r -> r.getPath().getValue().equals("/api/v2/tickets.json") && "GET".equals(r.getMethod().getValue()));
+        zendesk.loseNextResponse(r -> r.getPath().getValue().equals("/api/v2/tickets.json") && "POST".equals(r.getMethod().getValue()));
+        requestOwnership(508);
+
+        assertThat(zendesk.lostResponses()).isEqualTo(2);
+        List<FakeZendesk.Ticket> soldTo = zendesk.tickets().stream()
+                .filter(t -> t.tags.contains(EffectRunner.LINKED_TICKET_TAG)).toList();
+        assertThat(soldTo).singleElement().satisfies(t -> {
+            assertThat(t.externalId).isNotBlank();
+            assertThat(zendesk.ticketsWithExternalId(t.externalId)).hasSize(1);
+        });
+        long linked = bot.database().jdbi().withHandle(h -> h.createQuery(
+                "SELECT linked_ticket_id FROM linked_ticket").mapTo(Long.class).one());
+        assertThat(linked).isEqualTo(soldTo.get(0).id);
+    }
+
     @org.junit.jupiter.api.Test
     void two_bots_on_one_postgresql_post_each_reminder_once() throws Exception {
         MutableClock clock = new MutableClock(Duration.ofDays(2).minusSeconds(3).negated());
