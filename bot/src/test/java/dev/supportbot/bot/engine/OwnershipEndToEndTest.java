@@ -9,6 +9,7 @@ import dev.supportbot.bot.SupportBot;
 import dev.supportbot.bot.config.BotConfig;
 import dev.supportbot.bot.store.Vendor;
 import dev.supportbot.bot.testing.Await;
+import dev.supportbot.bot.testing.FakeGitlab;
 import dev.supportbot.bot.testing.FakeZendesk;
 import dev.supportbot.bot.testing.MutableClock;
 import dev.supportbot.bot.testing.Signing;
@@ -261,12 +262,10 @@ class OwnershipEndToEndTest {
     @ParameterizedTest
     @EnumSource(Vendor.class)
     void the_escalate_macro_opens_a_legal_issue_and_parks_the_verification(Vendor vendor) throws Exception {
-        ClientAndServer gitlab = ClientAndServer.startClientAndServer();
-        try {
-            gitlab.when(request().withMethod("POST").withPath("/api/v4/projects/legal%2Fcompliance/issues"))
-                    .respond(response().withStatusCode(201).withHeader("Content-Type", "application/json")
-                            .withBody("{\"iid\": 77, \"web_url\": \"https://gitlab.example/legal/compliance/-/issues/77\"}"));
-            extraEnv = Map.of("BOT_TRACKER_URL", "http://127.0.0.1:" + gitlab.getPort(), "BOT_TRACKER_TOKEN", "glpat-test",
+        try (FakeGitlab gitlab = new FakeGitlab("legal%2Fcompliance")) {
+            // GitLab opens the issue but its answer is lost: the retry finds the issue instead of opening another.
+            gitlab.loseCreateAnswers(1);
+            extraEnv = Map.of("BOT_TRACKER_URL", gitlab.url(), "BOT_TRACKER_TOKEN", "glpat-test",
                     "BOT_TRACKER_PROJECT", "legal/compliance");
             start(vendor, Clock.systemUTC());
             FakeZendesk.Ticket ticket = requestOwnership(507);
@@ -275,18 +274,17 @@ class OwnershipEndToEndTest {
             Await.until("the escalation", Duration.ofSeconds(30), () -> ticket.tags.contains("supportbot_ov_escalated"));
             settled();
 
-            assertThat(gitlab.retrieveRecordedRequests(request().withPath("/api/v4/projects/legal%2Fcompliance/issues")))
-                    .singleElement().satisfies(r -> {
-                        assertThat(r.getFirstHeader("PRIVATE-TOKEN")).isEqualTo("glpat-test");
-                        assertThat(r.getBodyAsString()).contains("507").doesNotContain(SOLD_TO);
-                    });
+            assertThat(gitlab.lostAnswers()).isEqualTo(1);
+            assertThat(gitlab.issues()).singleElement().satisfies(issue -> {
+                assertThat(issue.confidential()).isTrue();
+                assertThat(issue.description()).contains("507").doesNotContain(SOLD_TO);
+            });
+            assertThat(gitlab.recorded()).allSatisfy(r -> assertThat(r.getFirstHeader("PRIVATE-TOKEN")).isEqualTo("glpat-test"));
             assertThat(ticket.tags).doesNotContain("supportbot_ov_escalate", "supportbot_ov_awaiting_proof");
             assertThat(ticket.privateNotes()).isNotEmpty();
             String state = bot.database().jdbi().withHandle(h -> h.createQuery(
                     "SELECT state_type FROM workflow_instance WHERE ticket_id = 507").mapTo(String.class).one());
             assertThat(state).isEqualTo("Escalated");
-        } finally {
-            gitlab.stop();
         }
     }
 }
