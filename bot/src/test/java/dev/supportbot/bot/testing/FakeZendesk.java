@@ -72,6 +72,7 @@ public final class FakeZendesk implements AutoCloseable {
     private final AtomicLong ids = new AtomicLong(1000);
     private final AtomicLong commentIds = new AtomicLong(1);
     private final List<Predicate<HttpRequest>> failOnce = new CopyOnWriteArrayList<>();
+    private final List<Predicate<HttpRequest>> garbleOnce = new CopyOnWriteArrayList<>();
     private final AtomicInteger lostResponses = new AtomicInteger();
     private final Map<String, Long> idempotencyKeys = new ConcurrentHashMap<>();
     private volatile boolean idempotency = true;
@@ -142,6 +143,14 @@ public final class FakeZendesk implements AutoCloseable {
         return tickets.values().stream().filter(t -> externalId.equals(t.externalId)).toList();
     }
 
+    /**
+     * The next request matching {@code which} is carried out but answered 200 with a body that is not what the API
+     * promises (an HTML page from a proxy in front of Zendesk).
+     */
+    public void garbleNextResponse(Predicate<HttpRequest> which) {
+        garbleOnce.add(which);
+    }
+
     public int lostResponses() {
         return lostResponses.get();
     }
@@ -165,6 +174,11 @@ public final class FakeZendesk implements AutoCloseable {
             if (rule.test(request) && failOnce.remove(rule)) {
                 lostResponses.incrementAndGet();
                 return response().withStatusCode(500).withBody("{\"error\":\"lost\"}");
+            }
+        }
+        for (Predicate<HttpRequest> rule : garbleOnce) {
+            if (rule.test(request) && garbleOnce.remove(rule)) {
+                return response().withStatusCode(200).withHeader("Content-Type", "text/html").withBody("<html>Please wait</html>");
             }
         }
         return response;
