@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockserver.model.HttpRequest.request;
 import static org.mockserver.model.HttpResponse.response;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.supportbot.bot.Plugins;
 import dev.supportbot.bot.SupportBot;
 import dev.supportbot.bot.config.BotConfig;
@@ -11,6 +14,7 @@ import dev.supportbot.bot.store.Vendor;
 import dev.supportbot.bot.testing.Await;
 import dev.supportbot.bot.testing.FakeGitlab;
 import dev.supportbot.bot.testing.FakeZendesk;
+import dev.supportbot.bot.testing.Licenses;
 import dev.supportbot.bot.testing.MutableClock;
 import dev.supportbot.bot.testing.Signing;
 import dev.supportbot.bot.testing.TestBots;
@@ -18,6 +22,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -78,7 +83,10 @@ class OwnershipEndToEndTest {
     }
 
     private void webhook(long ticketId) throws Exception {
-        String body = "{\"ticket_id\":" + ticketId + ",\"event\":\"ticket.updated\",\"delivery_id\":\"e2e-" + DELIVERY.incrementAndGet() + "\"}";
+        webhook("{\"ticket_id\":" + ticketId + ",\"event\":\"ticket.updated\",\"delivery_id\":\"e2e-" + DELIVERY.incrementAndGet() + "\"}");
+    }
+
+    private void webhook(String body) throws Exception {
         String ts = clock.instant().truncatedTo(ChronoUnit.SECONDS).toString(); // the bot checks against its own clock
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bot.port() + "/webhooks/zendesk"))
                 .header("X-Zendesk-Webhook-Signature-Timestamp", ts)
@@ -218,6 +226,26 @@ class OwnershipEndToEndTest {
         long linked = bot.database().jdbi().withHandle(h -> h.createQuery(
                 "SELECT linked_ticket_id FROM linked_ticket").mapTo(Long.class).one());
         assertThat(linked).isEqualTo(soldTo.get(0).id);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Vendor.class)
+    void a_new_tickets_first_comment_is_redacted_on_the_webhook_the_trigger_sends_at_creation(Vendor vendor) throws Exception {
+        start(vendor, Clock.systemUTC());
+        String code = Licenses.activationCode();
+        FakeZendesk.User ada = zendesk.user("Ada Lovelace", "ada@customer.example");
+        FakeZendesk.Ticket ticket = zendesk.ticket(509, "Activation fails", "My activation code " + code + " fails.", ada);
+
+        // The body the shipped trigger sends, placeholders filled in as Zendesk does on the ticket's creation.
+        JsonNode trigger = new ObjectMapper(new YAMLFactory()).readTree(Path.of("..", "macros", "triggers",
+                "supportbot-ticket-updated.yaml").toFile());
+        webhook(trigger.path("actions").get(0).path("value").get(1).asText()
+                .replace("{{ticket.id}}", "509").replace("{{ticket.updated_at_with_timestamp}}", "2026-11-22T10:00:00Z"));
+        Await.until("the redaction note", Duration.ofSeconds(30), () -> !ticket.privateNotes().isEmpty());
+        settled();
+
+        assertThat(ticket.comments.get(0).body()).startsWith("My activation code ").endsWith(" fails.").doesNotContain(code);
+        assertThat(ticket.privateNotes()).singleElement().satisfies(n -> assertThat(n.body()).doesNotContain(code));
     }
 
     @org.junit.jupiter.api.Test
