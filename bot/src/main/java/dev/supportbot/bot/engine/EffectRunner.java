@@ -17,8 +17,9 @@ import java.util.Map;
 
 /**
  * Carries out one effect against the outside system it names. Effects that a retry could repeat check first:
- * comments already on the ticket are not posted again; new tickets carry the step's idempotency key; tags and
- * statuses are idempotent by nature; rescheduling a reminder replaces it.
+ * comments already on the ticket are not posted again; new tickets and escalation issues carry the step's key and
+ * are looked up by it before being opened; tags and statuses are idempotent by nature; rescheduling a reminder
+ * replaces it.
  */
 public final class EffectRunner {
     /** Tag on tickets the bot opens to someone else, so their replies can be told apart in views. */
@@ -66,7 +67,7 @@ public final class EffectRunner {
             return Map.of(Effect.OpenSeparateTicket.TICKET_ID, Long.toString(id));
         } else if (effect instanceof Effect.OpenEscalationIssue e) {
             TrackerIssue issue = tracker.escalateOwnershipChange(new OwnershipEscalation(ticket, ticketUrl(ticket),
-                    null, null, null, e.title(), e.description(), "supportbot"));
+                    null, null, null, e.title(), e.description(), "supportbot"), step.key());
             return Map.of(Effect.OpenEscalationIssue.ISSUE_URL, issue.url());
         } else {
             throw new IllegalStateException("no runner for " + effect.getClass().getSimpleName());

@@ -19,7 +19,12 @@ public final class OutboundException extends RuntimeException {
         /** Still rate limited after the bounded retries; {@link #retryAfter()} says when to try again. */
         RATE_LIMITED(true),
         /** Unreachable, timed out or failing (5xx). */
-        UNAVAILABLE(true);
+        UNAVAILABLE(true),
+        /**
+         * The system answered, but not with what its API promises (unparseable, a field missing, an unexpected status
+         * or header). Retried: every call that creates something looks for what an earlier attempt created first.
+         */
+        BAD_RESPONSE(true);
 
         private final boolean retryable;
 

@@ -72,10 +72,13 @@ public abstract sealed class PortalException extends RuntimeException {
         }
     }
 
-    /** The answer was not what the API document promises (malformed JSON, unexpected status). */
+    /**
+     * The answer was not what the API document promises (malformed JSON, unexpected status). Worded "bad response",
+     * as the other outbound adapters word it.
+     */
     public static final class BadResponse extends PortalException {
         public BadResponse(String call, int status, String detail) {
-            super(call, status, detail);
+            super(call, status, "bad response (" + detail + ")");
         }
     }
 }

@@ -72,9 +72,9 @@ final class PortalTransport {
         try {
             response = http.send(httpRequest(request), HttpResponse.BodyHandlers.ofByteArray());
         } catch (HttpTimeoutException e) {
-            return Attempt.noAnswer("no answer within " + timeout.toMillis() + " ms");
+            return Attempt.noAnswer("unreachable (no answer within " + timeout.toMillis() + " ms)");
         } catch (IOException e) {
-            return Attempt.noAnswer("connection failed (" + e.getClass().getSimpleName() + ")");
+            return Attempt.noAnswer("unreachable (" + e.getClass().getSimpleName() + ")");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PortalException.Unavailable(call, 0, "interrupted", null);

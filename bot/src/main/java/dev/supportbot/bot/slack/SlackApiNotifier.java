@@ -63,6 +63,9 @@ final class SlackApiNotifier implements SlackNotifier {
         SlackMessage clean = scrub(message);
         ChatPostMessageResponse response = call("post to " + channel, () -> methods.chatPostMessage(
                 ChatPostMessageRequest.builder().channel(channel).text(clean.text()).blocks(blocks(clean)).build()));
+        if (response.getChannel() == null || response.getTs() == null) {
+            throw SlackErrors.badResponse("post to " + channel, "no channel or ts");
+        }
         return Optional.of(new SlackMessageRef(response.getChannel(), response.getTs()));
     }
 
@@ -90,8 +93,8 @@ final class SlackApiNotifier implements SlackNotifier {
             WebhookResponse response;
             try {
                 response = new ActionResponseSender(slack).send(responseUrl, answer);
-            } catch (IOException e) {
-                throw SlackErrors.unreachable(what, e);
+            } catch (IOException | RuntimeException e) {
+                throw SlackErrors.failed(what, e);
             }
             if (response.getCode() != 200) throw SlackErrors.forStatus(what, response.getCode(), response.getHeaders());
             return response;
@@ -125,8 +128,8 @@ final class SlackApiNotifier implements SlackNotifier {
                 response = call.run();
             } catch (SlackApiException e) {
                 throw SlackErrors.forStatus(what, e.getResponse().code(), e.getResponse().headers().toMultimap());
-            } catch (IOException e) {
-                throw SlackErrors.unreachable(what, e);
+            } catch (IOException | RuntimeException e) {
+                throw SlackErrors.failed(what, e);
             }
             if (!response.isOk()) throw SlackErrors.forError(what, response.getError(), response.getHttpResponseHeaders());
             return response;

@@ -2,6 +2,7 @@ package dev.supportbot.bot.slack;
 
 import dev.supportbot.bot.outbound.OutboundException;
 import dev.supportbot.bot.outbound.OutboundException.Failure;
+import dev.supportbot.bot.outbound.OutboundFailures;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ final class SlackErrors {
         if (status == 429) return rateLimited(what, headers);
         if (status == 404) return new OutboundException(Failure.NOT_FOUND, prefix(what) + "not found (HTTP 404)");
         if (status >= 500) return new OutboundException(Failure.UNAVAILABLE, prefix(what) + "Slack failed (HTTP " + status + ")");
+        if (status < 400) return badResponse(what, "unexpected HTTP " + status);
         return new OutboundException(Failure.REJECTED, prefix(what) + "refused (HTTP " + status + ")");
     }
 
@@ -32,9 +34,13 @@ final class SlackErrors {
         return new OutboundException(failure, prefix(what) + error);
     }
 
-    static OutboundException unreachable(String what, Exception e) {
-        return new OutboundException(Failure.UNAVAILABLE, prefix(what) + "unreachable (" + e.getClass().getSimpleName() + ")",
-                null, e);
+    /** No answer, or one the SDK could not read. */
+    static OutboundException failed(String what, Exception e) {
+        return OutboundFailures.classify("Slack", what, e);
+    }
+
+    static OutboundException badResponse(String what, String detail) {
+        return OutboundFailures.badResponse("Slack", what, detail);
     }
 
     private static OutboundException rateLimited(String what, Map<String, List<String>> headers) {

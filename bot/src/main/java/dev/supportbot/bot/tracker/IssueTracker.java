@@ -13,8 +13,11 @@ import java.util.List;
  */
 public interface IssueTracker {
 
-    /** Opens an issue from the "Subscription-Ownership-Change-Escalation" template. */
-    TrackerIssue escalateOwnershipChange(OwnershipEscalation escalation);
+    /**
+     * Opens an issue from the "Subscription-Ownership-Change-Escalation" template, or returns the one an earlier call
+     * with the same {@code key} opened (its answer lost, say): one key, one issue.
+     */
+    TrackerIssue escalateOwnershipChange(OwnershipEscalation escalation, String key);
 
     /**
      * The GitLab tracker of the configuration; when {@code BOT_TRACKER_URL}, {@code BOT_TRACKER_TOKEN} or
@@ -31,7 +34,7 @@ public interface IssueTracker {
         if (config.get(Settings.TRACKER_PROJECT) == null) missing.add(Settings.TRACKER_PROJECT.env());
         if (!missing.isEmpty()) {
             String message = "the issue tracker is not configured: set " + String.join(", ", missing);
-            return escalation -> {
+            return (escalation, key) -> {
                 throw new OutboundException(OutboundException.Failure.NOT_CONFIGURED, message);
             };
         }

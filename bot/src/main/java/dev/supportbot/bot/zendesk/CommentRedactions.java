@@ -1,26 +1,17 @@
 package dev.supportbot.bot.zendesk;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.supportbot.bot.json.Json;
-import dev.supportbot.bot.outbound.OutboundException;
-import dev.supportbot.bot.outbound.OutboundException.Failure;
-import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import org.asynchttpclient.AsyncHttpClient;
 import org.asynchttpclient.Response;
 
 /**
- * The two redaction endpoints the Zendesk client lacks, called through the client's own HTTP client. These requests
+ * The two redaction endpoints the Zendesk client lacks, called through {@link ZendeskHttp}. These requests
  * necessarily carry the secret (Zendesk finds the text to remove by it): they are never logged.
  */
 final class CommentRedactions {
-    private final AsyncHttpClient http;
-    private final ZendeskAccount account;
+    private final ZendeskHttp http;
 
-    CommentRedactions(AsyncHttpClient http, ZendeskAccount account) {
+    CommentRedactions(ZendeskHttp http) {
         this.http = http;
-        this.account = account;
     }
 
     /**
@@ -44,32 +35,9 @@ final class CommentRedactions {
 
     /** Returns 2xx, 403 or 404; throws for every other answer. */
     private int put(String what, String path, Map<String, Object> body) throws InterruptedException {
-        Response response;
-        try {
-            response = http.preparePut(account.url() + path)
-                    .setHeader("Authorization", account.basicAuthorization())
-                    .setHeader("Content-Type", "application/json; charset=UTF-8")
-                    .setHeader("Accept", "application/json")
-                    .setBody(Json.MAPPER.writeValueAsBytes(body))
-                    .execute()
-                    .get();
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new OutboundException(Failure.UNAVAILABLE,
-                    "Zendesk: " + what + ": unreachable (" + cause.getClass().getSimpleName() + ")", null, cause);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write a redaction request", e);
-        }
+        Response response = http.put(what, path, body);
         int status = response.getStatusCode();
         if ((status >= 200 && status < 300) || status == 403 || status == 404) return status;
-        throw ZendeskErrors.forStatus(what, status, status == 429 ? retryAfter(response.getHeader("Retry-After")) : null);
-    }
-
-    private static Duration retryAfter(String header) {
-        try {
-            return header == null ? ZendeskErrors.DEFAULT_RETRY_AFTER : Duration.ofSeconds(Long.parseLong(header.trim()));
-        } catch (NumberFormatException e) {
-            return ZendeskErrors.DEFAULT_RETRY_AFTER;
-        }
+        throw ZendeskErrors.forStatus(what, status, status == 429 ? ZendeskHttp.retryAfter(response) : null);
     }
 }

@@ -42,8 +42,9 @@ public interface Zendesk extends AutoCloseable {
     void setStatus(long ticketId, TicketStatus status);
 
     /**
-     * Opens a ticket to another person and returns its id. The same {@code idempotencyKey} within Zendesk's window
-     * (about two hours) returns the first ticket instead of opening a second.
+     * Opens a ticket to another person and returns its id. The ticket carries {@code idempotencyKey} as its
+     * {@code external_id} (and as Zendesk's {@code Idempotency-Key}); a ticket already opened under that key, by an
+     * earlier attempt whose answer was lost, is returned instead of opening a second.
      */
     long createTicket(NewTicket ticket, String idempotencyKey);
 

@@ -30,6 +30,7 @@ final class ZendeskAdapter implements Zendesk {
     private final AsyncHttpClient http;
     private final org.zendesk.client.v2.Zendesk client;
     private final CommentRedactions redactions;
+    private final TicketCreation creation;
     private final RateLimiter updates;
     private final RateLimitRetry retry;
 
@@ -44,7 +45,9 @@ final class ZendeskAdapter implements Zendesk {
                 .setUsername(account.email())
                 .setToken(account.token())
                 .build();
-        this.redactions = new CommentRedactions(http, account);
+        ZendeskHttp raw = new ZendeskHttp(http, account);
+        this.redactions = new CommentRedactions(raw);
+        this.creation = new TicketCreation(raw);
         this.updates = new RateLimiter(updatesPerMinute, clock, sleeper);
         this.retry = RateLimitRetry.standard(sleeper);
     }
@@ -106,12 +109,21 @@ final class ZendeskAdapter implements Zendesk {
         write("set the status of ticket " + ticketId, () -> client.updateTicket(change));
     }
 
+    /**
+     * Looks for a ticket an earlier attempt opened under the same key (its {@code external_id}) before opening one:
+     * Zendesk's idempotency window is two hours and not every account has it, while a retry may come later.
+     */
     @Override
     public long createTicket(NewTicket ticket, String idempotencyKey) {
-        Ticket created = new Ticket(new Ticket.Requester(ticket.requesterName(), ticket.requesterEmail()),
-                SecretScanner.mask(ticket.subject()), new Comment(SecretScanner.mask(ticket.body())));
-        created.setTags(ticket.tags());
-        return write("create a ticket", () -> client.createTicketIdempotent(created, idempotencyKey)).get().getId();
+        Optional<Long> earlier = ticketWithExternalId(idempotencyKey);
+        if (earlier.isPresent()) return earlier.get();
+        return write(TicketCreation.WHAT, () -> creation.create(ticket, idempotencyKey));
+    }
+
+    private Optional<Long> ticketWithExternalId(String externalId) {
+        List<Ticket> found = read("look up the ticket with external id " + externalId, () -> StreamSupport
+                .stream(client.getTicketsByExternalId(externalId).spliterator(), false).toList());
+        return found.stream().map(Ticket::getId).filter(id -> id != null).min(Long::compare);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.supportbot.bot.zendesk;
 
 import dev.supportbot.bot.outbound.OutboundException;
 import dev.supportbot.bot.outbound.OutboundException.Failure;
+import dev.supportbot.bot.outbound.OutboundFailures;
 import java.time.Duration;
 import org.zendesk.client.v2.ZendeskException;
 import org.zendesk.client.v2.ZendeskResponseException;
@@ -28,10 +29,9 @@ final class ZendeskErrors {
                     prefix(what) + "idempotency key already used for a different request");
         }
         if (e instanceof ZendeskResponseException response) return forStatus(what, response.getStatusCode(), null);
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
-        return new OutboundException(Failure.UNAVAILABLE,
-                prefix(what) + "unreachable (" + root.getClass().getSimpleName() + ")", null, e.getCause());
+        // Without a cause it is the client's own complaint about the answer; its message quotes the body.
+        return e.getCause() == null ? OutboundFailures.badResponse("Zendesk", what, e.getClass().getSimpleName())
+                : OutboundFailures.classify("Zendesk", what, e.getCause());
     }
 
     static OutboundException forStatus(String what, int status, Duration retryAfter) {
@@ -43,7 +43,9 @@ final class ZendeskErrors {
                     prefix(what) + "credentials refused (HTTP 401): check BOT_ZENDESK_EMAIL and BOT_ZENDESK_TOKEN");
             default -> status >= 500
                     ? new OutboundException(Failure.UNAVAILABLE, prefix(what) + "Zendesk failed (HTTP " + status + ")")
-                    : new OutboundException(Failure.REJECTED, prefix(what) + "refused (HTTP " + status + ")");
+                    : status >= 400
+                    ? new OutboundException(Failure.REJECTED, prefix(what) + "refused (HTTP " + status + ")")
+                    : OutboundFailures.badResponse("Zendesk", what, "unexpected HTTP " + status);
         };
     }
 

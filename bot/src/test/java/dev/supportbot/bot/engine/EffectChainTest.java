@@ -2,6 +2,9 @@ package dev.supportbot.bot.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.supportbot.bot.store.Vendor;
 import dev.supportbot.bot.testing.Await;
 import dev.supportbot.bot.testing.FakeZendesk;
@@ -11,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.slf4j.LoggerFactory;
 
 class EffectChainTest {
 
@@ -51,6 +55,32 @@ class EffectChainTest {
             assertThat(f.inbox.deadLetters(10)).singleElement()
                     .satisfies(d -> assertThat(d.lastError()).contains("ticket 78"));
             assertThat(f.outcomes()).doesNotContain("effect PrivateNote: done");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Vendor.class)
+    void a_garbled_answer_to_a_new_ticket_is_a_bad_response_in_the_log_and_the_retry_opens_no_second_ticket(Vendor vendor) {
+        Logger logger = (Logger) LoggerFactory.getLogger("dev.supportbot");
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        logger.addAppender(log);
+        try (EngineFixture f = new EngineFixture(vendor)) {
+            f.fake.withoutIdempotency();
+            f.fake.garbleNextResponse(r -> r.getPath().getValue().equals("/api/v2/tickets.json") && "POST".equals(r.getMethod().getValue()));
+
+            f.db.jdbi().useTransaction(h -> f.engine.queue().effects(h, null, 79, 1, List.of(new Effect.OpenSeparateTicket(
+                    "approval", "Pat", "pat@acme.example", "Approval requested", "Do you approve?"))));
+
+            Await.until("the new ticket", Duration.ofSeconds(20), () -> f.pending() == 0);
+            assertThat(f.fake.tickets()).filteredOn(t -> t.tags.contains(EffectRunner.LINKED_TICKET_TAG)).singleElement()
+                    .satisfies(t -> assertThat(t.externalId).isEqualTo("effect:ticket-79:1:0"));
+            assertThat(log.list).extracting(ILoggingEvent::getFormattedMessage)
+                    .anySatisfy(line -> assertThat(line).endsWith(
+                            "will retry: OutboundException: Zendesk: create a ticket: bad response (not JSON)"))
+                    .noneMatch(line -> line.contains("unreachable"));
+        } finally {
+            logger.detachAppender(log);
         }
     }
 }

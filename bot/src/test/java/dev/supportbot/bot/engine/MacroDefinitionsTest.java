@@ -48,4 +48,17 @@ class MacroDefinitionsTest {
         assertThat(json.path("ticket_id").asText()).isEqualTo("{{ticket.id}}");
         assertThat(json.path("delivery_id").asText()).contains("{{ticket.id}}").contains("{{ticket.updated_at_with_timestamp}}");
     }
+
+    @Test
+    void the_trigger_fires_when_a_ticket_is_created_as_well_as_when_it_changes() throws Exception {
+        JsonNode conditions = YAML.readTree(MACROS.resolve("triggers/supportbot-ticket-updated.yaml").toFile()).path("conditions");
+        List<String> anyUpdateType = new java.util.ArrayList<>();
+        for (JsonNode c : conditions.path("any")) {
+            if (c.path("field").asText().equals("update_type") && c.path("operator").asText().equals("is")) {
+                anyUpdateType.add(c.path("value").asText());
+            }
+        }
+        assertThat(anyUpdateType).containsExactlyInAnyOrder("Create", "Change");
+        assertThat(conditions.path("all")).noneMatch(c -> c.path("field").asText().equals("update_type"));
+    }
 }

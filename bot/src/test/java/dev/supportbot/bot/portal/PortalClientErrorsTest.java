@@ -165,7 +165,7 @@ class PortalClientErrorsTest {
         assertTimeoutPreemptively(Duration.ofSeconds(5), () -> assertThatThrownBy(() -> client.customer(1101))
                 .isInstanceOf(PortalException.BadResponse.class)
                 .hasMessageContaining("GET /customers/1101")
-                .hasMessageContaining("not the Customer JSON the API promises")
+                .hasMessageContaining("bad response (the answer is not the Customer JSON the API promises")
                 .hasMessageNotContaining("Patricia"));
         assertThat(portal.requests()).hasSize(1);
     }
@@ -218,7 +218,7 @@ class PortalClientErrorsTest {
 
         assertThatThrownBy(() -> unreachable.customer(1101))
                 .isInstanceOfSatisfying(PortalException.Unavailable.class, e -> assertThat(e.status()).isZero())
-                .hasMessageContaining("connection failed");
+                .hasMessageContaining("unreachable (ConnectException)");
         assertThat(portal.sleeper.waits()).hasSize(1);
     }
 }

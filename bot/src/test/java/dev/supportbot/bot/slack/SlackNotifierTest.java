@@ -185,6 +185,37 @@ class SlackNotifierTest {
     }
 
     @Test
+    void an_answer_slack_would_never_give_is_a_bad_response_not_unreachable() {
+        slackServer.when(request().withPath("/api/chat.postMessage")).respond(response().withStatusCode(200)
+                .withHeader("Content-Type", "application/json").withBody("<html>proxy login " + CODE + "</html>"));
+        assertThatThrownBy(() -> slack.post(SlackMessage.text("hello"))).isInstanceOfSatisfying(OutboundException.class, e -> {
+            assertThat(e.failure()).isEqualTo(Failure.BAD_RESPONSE);
+            assertThat(e.getMessage()).startsWith("Slack: post to C0SUPPORT: bad response (").doesNotContain(CODE);
+            assertThat(e.getCause()).isNull();
+        });
+
+        slackServer.reset();
+        answer("chat.postMessage", "{\"ok\": true}");
+        assertThatThrownBy(() -> slack.post(SlackMessage.text("hello"))).isInstanceOfSatisfying(OutboundException.class, e -> {
+            assertThat(e.failure()).isEqualTo(Failure.BAD_RESPONSE);
+            assertThat(e.getMessage()).isEqualTo("Slack: post to C0SUPPORT: bad response (no channel or ts)");
+        });
+    }
+
+    @Test
+    void no_answer_at_all_is_unreachable() {
+        SlackNotifier nowhere = new SlackApiNotifier("http://127.0.0.1:1/api", TOKEN, CHANNEL, time);
+        try {
+            assertThatThrownBy(() -> nowhere.post(SlackMessage.text("hello"))).isInstanceOfSatisfying(OutboundException.class, e -> {
+                assertThat(e.failure()).isEqualTo(Failure.UNAVAILABLE);
+                assertThat(e.getMessage()).isEqualTo("Slack: post to C0SUPPORT: unreachable (ConnectException)");
+            });
+        } finally {
+            nowhere.close();
+        }
+    }
+
+    @Test
     void updates_a_message_in_place() {
         answer("chat.update", POSTED);
 

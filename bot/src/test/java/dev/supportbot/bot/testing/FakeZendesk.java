@@ -49,6 +49,7 @@ public final class FakeZendesk implements AutoCloseable {
         public final Set<String> tags = Collections.synchronizedSet(new LinkedHashSet<>());
         public final List<Comment> comments = new CopyOnWriteArrayList<>();
         public volatile String status = "open";
+        public volatile String externalId;
 
         Ticket(long id, String subject, long requesterId) {
             this.id = id;
@@ -71,8 +72,10 @@ public final class FakeZendesk implements AutoCloseable {
     private final AtomicLong ids = new AtomicLong(1000);
     private final AtomicLong commentIds = new AtomicLong(1);
     private final List<Predicate<HttpRequest>> failOnce = new CopyOnWriteArrayList<>();
+    private final List<Predicate<HttpRequest>> garbleOnce = new CopyOnWriteArrayList<>();
     private final AtomicInteger lostResponses = new AtomicInteger();
     private final Map<String, Long> idempotencyKeys = new ConcurrentHashMap<>();
+    private volatile boolean idempotency = true;
 
     public FakeZendesk() {
         users.put(BOT_USER, new User(BOT_USER, "supportbot", "bot@vendor.example"));
@@ -128,6 +131,26 @@ public final class FakeZendesk implements AutoCloseable {
         failOnce.add(which);
     }
 
+    /**
+     * From now on ticket creation ignores {@code Idempotency-Key} and answers without {@code x-idempotency-lookup},
+     * as for an account (or a moment past the two-hour window) where Zendesk does not de-duplicate.
+     */
+    public void withoutIdempotency() {
+        idempotency = false;
+    }
+
+    public List<Ticket> ticketsWithExternalId(String externalId) {
+        return tickets.values().stream().filter(t -> externalId.equals(t.externalId)).toList();
+    }
+
+    /**
+     * The next request matching {@code which} is carried out but answered 200 with a body that is not what the API
+     * promises (an HTML page from a proxy in front of Zendesk).
+     */
+    public void garbleNextResponse(Predicate<HttpRequest> which) {
+        garbleOnce.add(which);
+    }
+
     public int lostResponses() {
         return lostResponses.get();
     }
@@ -153,6 +176,11 @@ public final class FakeZendesk implements AutoCloseable {
                 return response().withStatusCode(500).withBody("{\"error\":\"lost\"}");
             }
         }
+        for (Predicate<HttpRequest> rule : garbleOnce) {
+            if (rule.test(request) && garbleOnce.remove(rule)) {
+                return response().withStatusCode(200).withHeader("Content-Type", "text/html").withBody("<html>Please wait</html>");
+            }
+        }
         return response;
     }
 
@@ -167,6 +195,7 @@ public final class FakeZendesk implements AutoCloseable {
         if ((m = USER.matcher(path)).matches()) return userJson(Long.parseLong(m.group(1)));
         if (path.equals("/api/v2/users/show_many.json")) return usersJson(request.getFirstQueryStringParameter("ids"));
         if (path.equals("/api/v2/tickets.json") && method.equals("POST")) return create(request);
+        if (path.equals("/api/v2/tickets.json") && method.equals("GET")) return byExternalId(request.getFirstQueryStringParameter("external_id"));
         if ((m = REDACTION.matcher(path)).matches() && method.equals("PUT")) return redact(Long.parseLong(m.group(1)), request);
         return response().withStatusCode(404).withBody("{\"error\":\"InvalidEndpoint\"}");
     }
@@ -174,6 +203,22 @@ public final class FakeZendesk implements AutoCloseable {
     private HttpResponse ticketJson(long id) {
         Ticket t = tickets.get(id);
         if (t == null) return response().withStatusCode(404).withBody("{\"error\":\"RecordNotFound\"}");
+        return ok(JSON.createObjectNode().set("ticket", ticketNode(t)));
+    }
+
+    /** As Zendesk's {@code GET /api/v2/tickets.json?external_id=}: every ticket with it, oldest first. */
+    private HttpResponse byExternalId(String externalId) {
+        ArrayNode list = JSON.createArrayNode();
+        tickets.values().stream().filter(t -> externalId != null && !externalId.isEmpty() && externalId.equals(t.externalId))
+                .sorted(java.util.Comparator.comparingLong(t -> t.id)).forEach(t -> list.add(ticketNode(t)));
+        ObjectNode body = JSON.createObjectNode();
+        body.set("tickets", list);
+        body.putNull("next_page");
+        body.put("count", list.size());
+        return ok(body);
+    }
+
+    private ObjectNode ticketNode(Ticket t) {
         ObjectNode ticket = JSON.createObjectNode();
         ticket.put("id", t.id).put("subject", t.subject).put("description", t.comments.get(0).body())
                 .put("requester_id", t.requesterId).put("status", t.status);
@@ -181,7 +226,8 @@ public final class FakeZendesk implements AutoCloseable {
         synchronized (t.tags) {
             t.tags.forEach(tags::add);
         }
-        return ok(JSON.createObjectNode().set("ticket", ticket));
+        if (t.externalId != null) ticket.put("external_id", t.externalId);
+        return ticket;
     }
 
     private HttpResponse update(long id, HttpRequest request) throws Exception {
@@ -244,7 +290,7 @@ public final class FakeZendesk implements AutoCloseable {
     }
 
     private HttpResponse create(HttpRequest request) throws Exception {
-        String key = request.getFirstHeader("Idempotency-Key");
+        String key = idempotency ? request.getFirstHeader("Idempotency-Key") : null;
         Long seen = key == null || key.isEmpty() ? null : idempotencyKeys.get(key);
         if (seen != null) {
             // As Zendesk does within its idempotency window: the first ticket again, and nothing new.
@@ -258,11 +304,12 @@ public final class FakeZendesk implements AutoCloseable {
         Ticket created = ticket(id, ticket.path("subject").asText(), ticket.path("comment").path("body").asText(), user);
         created.comments.set(0, new Comment(created.comments.get(0).id(), BOT_USER, true, created.comments.get(0).body(), List.of()));
         ticket.path("tags").forEach(tag -> created.tags.add(tag.asText()));
+        if (ticket.hasNonNull("external_id")) created.externalId = ticket.path("external_id").asText();
         if (key != null && !key.isEmpty()) idempotencyKeys.put(key, id);
-        // Zendesk says whether an Idempotency-Key was seen before; the client requires the header.
-        return response().withStatusCode(201).withHeader("Content-Type", "application/json")
-                .withHeader("x-idempotency-lookup", "miss")
+        HttpResponse answer = response().withStatusCode(201).withHeader("Content-Type", "application/json")
                 .withBody("{\"ticket\": {\"id\": " + id + "}}");
+        // Zendesk says whether an Idempotency-Key was seen before, where it de-duplicates.
+        return idempotency ? answer.withHeader("x-idempotency-lookup", "miss") : answer;
     }
 
     private HttpResponse redact(long commentId, HttpRequest request) throws Exception {

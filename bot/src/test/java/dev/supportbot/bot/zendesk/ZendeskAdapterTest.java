@@ -195,26 +195,98 @@ class ZendeskAdapterTest {
         assertThat(recordedBodies().get(0)).doesNotContain("comment", "requester");
     }
 
+    void noTicketWithExternalId(String key) {
+        zendeskServer.when(request().withMethod("GET").withPath("/api/v2/tickets.json").withQueryStringParameter("external_id", key))
+                .respond(response().withStatusCode(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"tickets\": [], \"next_page\": null, \"count\": 0}"));
+    }
+
+    static NewTicket approvalTicket() {
+        return new NewTicket("Grace Hopper", "grace@soldto.example", "Approval requested: subscription A-S00012345",
+                "Do you approve? The code " + ACTIVATION_CODE + " is not needed.", List.of("supportbot_ov_approval_for_42"));
+    }
+
     @Test
-    void a_new_ticket_goes_to_the_given_requester_idempotently_and_masked() {
+    void a_new_ticket_goes_to_the_given_requester_idempotently_and_masked_with_the_key_as_external_id() {
+        noTicketWithExternalId("ov-42-approval");
         zendeskServer.when(request().withMethod("POST").withPath("/api/v2/tickets.json"))
                 .respond(response().withStatusCode(201).withHeader("x-idempotency-lookup", "miss")
                         .withBody("{\"ticket\": {\"id\": 4711}}"));
 
-        long id = zendesk.createTicket(new NewTicket("Grace Hopper", "grace@soldto.example",
-                "Approval requested: subscription A-S00012345",
-                "Do you approve? The code " + ACTIVATION_CODE + " is not needed.", List.of("supportbot_ov_approval_for_42")),
-                "ov-42-approval");
+        long id = zendesk.createTicket(approvalTicket(), "ov-42-approval");
 
         assertThat(id).isEqualTo(4711);
+        zendeskServer.verify(zendeskCall("GET", "/api/v2/tickets.json").withQueryStringParameter("external_id", "ov-42-approval"),
+                VerificationTimes.once());
         zendeskServer.verify(zendeskCall("POST", "/api/v2/tickets.json")
                 .withHeader("Idempotency-Key", "ov-42-approval")
                 .withBody(json("""
                         {"ticket": {"requester": {"name": "Grace Hopper", "email": "grace@soldto.example"},
                           "subject": "Approval requested: subscription A-S00012345",
                           "comment": {"body": "Do you approve? The code [REDACTED activation code] is not needed."},
-                          "tags": ["supportbot_ov_approval_for_42"]}}""", MatchType.ONLY_MATCHING_FIELDS)),
+                          "tags": ["supportbot_ov_approval_for_42"], "external_id": "ov-42-approval"}}""",
+                        MatchType.ONLY_MATCHING_FIELDS)),
                 VerificationTimes.once());
+        assertThat(recordedBodies()).noneMatch(body -> body.contains(ACTIVATION_CODE));
+    }
+
+    @Test
+    void an_answer_without_the_idempotency_lookup_header_still_gives_the_new_ticket() {
+        noTicketWithExternalId("ov-42-approval");
+        zendeskServer.when(request().withMethod("POST").withPath("/api/v2/tickets.json"))
+                .respond(response().withStatusCode(201).withHeader("Content-Type", "application/json")
+                        .withBody("{\"ticket\": {\"id\": 4712}}"));
+
+        assertThat(zendesk.createTicket(approvalTicket(), "ov-42-approval")).isEqualTo(4712);
+    }
+
+    @Test
+    void a_ticket_an_earlier_attempt_opened_is_found_by_its_external_id_and_not_opened_again() {
+        zendeskServer.when(request().withMethod("GET").withPath("/api/v2/tickets.json").withQueryStringParameter("external_id", "ov-42-approval"))
+                .respond(response().withStatusCode(200).withHeader("Content-Type", "application/json").withBody("""
+                        {"tickets": [{"id": 4713, "external_id": "ov-42-approval"}, {"id": 4711, "external_id": "ov-42-approval"}],
+                         "next_page": null, "count": 2}"""));
+
+        assertThat(zendesk.createTicket(approvalTicket(), "ov-42-approval")).isEqualTo(4711);
+        zendeskServer.verify(request().withMethod("POST"), VerificationTimes.never());
+    }
+
+    @Test
+    void a_creation_answer_without_a_ticket_id_is_a_bad_response_not_unreachable() {
+        noTicketWithExternalId("ov-42-approval");
+        zendeskServer.when(request().withMethod("POST").withPath("/api/v2/tickets.json"))
+                .respond(response().withStatusCode(201).withBody("{\"ticket\": {}}"));
+
+        assertThatThrownBy(() -> zendesk.createTicket(approvalTicket(), "ov-42-approval"))
+                .isInstanceOfSatisfying(OutboundException.class, e -> {
+                    assertThat(e.failure()).isEqualTo(Failure.BAD_RESPONSE);
+                    assertThat(e.retryable()).isTrue();
+                    assertThat(e.getMessage()).isEqualTo("Zendesk: create a ticket: bad response (no ticket id)");
+                });
+    }
+
+    @Test
+    void an_answer_that_is_not_json_is_a_bad_response_whose_message_quotes_none_of_it() {
+        zendeskServer.when(request().withPath("/api/v2/tickets/42.json"))
+                .respond(response().withStatusCode(200).withHeader("Content-Type", "application/json")
+                        .withBody("<html>Customer wrote " + ACTIVATION_CODE + "</html>"));
+
+        assertThatThrownBy(() -> zendesk.ticket(42)).isInstanceOfSatisfying(OutboundException.class, e -> {
+            assertThat(e.failure()).isEqualTo(Failure.BAD_RESPONSE);
+            assertThat(e.getMessage()).startsWith("Zendesk: get ticket 42: bad response (").doesNotContain(ACTIVATION_CODE, "html");
+            assertThat(e.getCause()).isNull();
+        });
+    }
+
+    @Test
+    void a_redirect_is_a_bad_response() {
+        zendeskServer.when(request().withPath("/api/v2/tickets/42/tags.json"))
+                .respond(response().withStatusCode(302).withHeader("Location", "https://elsewhere.example/"));
+
+        assertThatThrownBy(() -> zendesk.addTags(42, List.of("x"))).isInstanceOfSatisfying(OutboundException.class, e -> {
+            assertThat(e.failure()).isEqualTo(Failure.BAD_RESPONSE);
+            assertThat(e.getMessage()).isEqualTo("Zendesk: add tags to ticket 42: bad response (unexpected HTTP 302)");
+        });
     }
 
     @Test

@@ -1,0 +1,57 @@
+package dev.supportbot.bot.zendesk;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.supportbot.bot.json.Json;
+import dev.supportbot.bot.outbound.OutboundFailures;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import org.asynchttpclient.AsyncHttpClient;
+import org.asynchttpclient.BoundRequestBuilder;
+import org.asynchttpclient.Response;
+
+/**
+ * Calls to the Zendesk endpoints the Zendesk client lacks or gets wrong, through the client's own HTTP client: JSON
+ * in, the raw response out. No answer at all is "unreachable"; what the answer means is the caller's to judge.
+ */
+final class ZendeskHttp {
+    private final AsyncHttpClient http;
+    private final ZendeskAccount account;
+
+    ZendeskHttp(AsyncHttpClient http, ZendeskAccount account) {
+        this.http = http;
+        this.account = account;
+    }
+
+    Response put(String what, String path, Map<String, ?> body) throws InterruptedException {
+        return send(what, http.preparePut(account.url() + path), body, Map.of());
+    }
+
+    Response post(String what, String path, Map<String, ?> body, Map<String, String> headers) throws InterruptedException {
+        return send(what, http.preparePost(account.url() + path), body, headers);
+    }
+
+    private Response send(String what, BoundRequestBuilder request, Map<String, ?> body, Map<String, String> headers)
+            throws InterruptedException {
+        request.setHeader("Authorization", account.basicAuthorization())
+                .setHeader("Content-Type", "application/json; charset=UTF-8")
+                .setHeader("Accept", "application/json");
+        headers.forEach(request::setHeader);
+        try {
+            return request.setBody(Json.MAPPER.writeValueAsBytes(body)).execute().get();
+        } catch (ExecutionException e) {
+            throw OutboundFailures.unreachable("Zendesk", what, e.getCause() == null ? e : e.getCause());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a Zendesk request", e);
+        }
+    }
+
+    static Duration retryAfter(Response response) {
+        String header = response.getHeader("Retry-After");
+        try {
+            return header == null ? ZendeskErrors.DEFAULT_RETRY_AFTER : Duration.ofSeconds(Long.parseLong(header.trim()));
+        } catch (NumberFormatException e) {
+            return ZendeskErrors.DEFAULT_RETRY_AFTER;
+        }
+    }
+}
