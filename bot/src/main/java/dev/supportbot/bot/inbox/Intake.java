@@ -12,8 +12,8 @@ import java.util.function.UnaryOperator;
  * stores the event and wakes a worker. Shared by the Zendesk and Slack routes.
  *
  * <p>Nothing the sender wrote is stored as it came: the payload is re-encoded with every decoded string and key
- * masked ({@link JsonScrubber}), the event type is masked and cut to its column, and the sender's delivery id, which
- * is free text, is kept only as a hash.
+ * masked ({@link JsonScrubber}), the event type is masked, kept on one line and cut to its column, and the sender's
+ * delivery id, which is free text, is kept only as a hash.
  */
 public final class Intake {
     /** The length of the {@code event_type} column. */
@@ -44,10 +44,22 @@ public final class Intake {
                 ? "delivery:" + sha256(deliveryId.trim().getBytes(StandardCharsets.UTF_8))
                 : "sha256:" + sha256(body);
         String payload = json.scrub(body);
-        String type = cut(scrubber.apply(eventType), MAX_EVENT_TYPE);
+        String type = cut(oneLine(scrubber.apply(eventType)), MAX_EVENT_TYPE);
         Acceptance acceptance = inbox.accept(new NewInboxEvent(source, dedupKey, type, ticketId, payload));
         if (acceptance == Acceptance.ACCEPTED) onAccepted.run();
         return acceptance;
+    }
+
+    /** Control chars (line breaks, tabs) as spaces: the event type is a label, printed in log lines and by the CLI. */
+    static String oneLine(String s) {
+        StringBuilder out = null;
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isISOControl(s.charAt(i))) {
+                if (out == null) out = new StringBuilder(s);
+                out.setCharAt(i, ' ');
+            }
+        }
+        return out == null ? s : out.toString();
     }
 
     /** At most {@code max} chars, never half a surrogate pair. */

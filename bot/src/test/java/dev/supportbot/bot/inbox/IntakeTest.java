@@ -58,6 +58,10 @@ class IntakeTest {
             Map<String, Object> row = row(db, 3);
             assertThat((String) row.get("event_type")).isEqualTo("e".repeat(75) + " [REDACTED activation cod").hasSize(100);
             assertThat((String) row.get("payload")).isEqualTo("{\"ticket_id\":3,\"comment\":\"code:\\n[REDACTED activation code]\"}");
+
+            String afterBreak = TestSecrets.activationCode();
+            intake.submit("slack", "block_action:approve\r\n" + afterBreak + "\tx", 4L, null, utf8("{}"));
+            assertThat(row(db, 4).get("event_type")).isEqualTo("block_action:approve  [REDACTED activation code] x");
         }
     }
 
