@@ -2,7 +2,6 @@ package dev.supportbot.bot.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.assertj.core.api.SoftAssertions;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
@@ -42,6 +41,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -141,6 +141,8 @@ class SecretsAtRestTest {
     private void plantInSlackRequests() throws Exception {
         post("/slack/events", command("ov confirm-contract 123\n" + planted.code("slash command text"), "tr-" + System.nanoTime()), 200);
         post("/slack/events", command("ov escalate 124", planted.code("slash command trigger_id")), 200);
+        post("/slack/events", command("ov cancel 125", "tr-" + System.nanoTime()) + "&team_domain=" + planted.code("form field team_domain")
+                + "&channel_name=x%0A" + planted.code("form field channel_name") + "&enterprise_name=" + planted.code("form field enterprise_name"), 200);
         String unknown = planted.code("unknown slash command");
         HttpResponse<String> answer = post("/slack/events", command(unknown + " please", "tr-" + System.nanoTime()), 200);
         softly.assertThat(answer.body().toLowerCase(Locale.ROOT)).as("answer to an unknown command").doesNotContain(unknown.toLowerCase(Locale.ROOT));
@@ -148,6 +150,8 @@ class SecretsAtRestTest {
         post("/slack/events", blockAction("approve\\t" + planted.code("action_id after \\t"), "plan\\n" + planted.code("action value"),
                 planted.code("action trigger_id")), 200);
         post("/slack/events", blockAction("approve\\n" + planted.code("action_id after \\n"), "plan-8", "tr-" + System.nanoTime()), 200);
+        String message = "\"message\":{\"text\":\"the code\\n" + planted.code("message text in an interaction") + "\"},";
+        post("/slack/events", blockAction("approve", "plan-9", "tr-" + System.nanoTime(), message), 200);
         String mystery = "{\"type\":\"mystery\",\"note\":\"x\\n" + planted.code("unknown interaction type") + "\"}";
         post("/slack/events", "payload=" + URLEncoder.encode(mystery, StandardCharsets.UTF_8), 400);
         post("/slack/events", "text=" + planted.code("form field of an unknown request") + "&note=x", 400);
@@ -171,7 +175,12 @@ class SecretsAtRestTest {
 
     /** A block_actions interaction; {@code actionId} and {@code value} are JSON string contents (escapes allowed). */
     private static String blockAction(String actionId, String value, String triggerId) {
-        String payload = "{\"type\":\"block_actions\",\"token\":\"verif\",\"trigger_id\":\"" + triggerId + "\","
+        return blockAction(actionId, value, triggerId, "");
+    }
+
+    /** A block_actions interaction that also has {@code otherFields} (JSON members, each followed by a comma). */
+    private static String blockAction(String actionId, String value, String triggerId, String otherFields) {
+        String payload = "{" + otherFields + "\"type\":\"block_actions\",\"token\":\"verif\",\"trigger_id\":\"" + triggerId + "\","
                 + "\"user\":{\"id\":\"U2\"},\"team\":{\"id\":\"T1\"},\"channel\":{\"id\":\"C1\"},"
                 + "\"container\":{\"message_ts\":\"1.2\"},\"response_url\":\"http://127.0.0.1:1/y\","
                 + "\"actions\":[{\"action_id\":\"" + actionId + "\",\"value\":\"" + value + "\",\"type\":\"button\",\"block_id\":\"b\"}]}";
