@@ -5,13 +5,13 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import java.io.IOException;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.function.UnaryOperator;
 
 /**
  * Masks secrets in a JSON document by its decoded text: every string value and every object key is decoded, masked,
  * and written back re-encoded. Scanning the raw JSON text instead misses a secret right after an escape ({@code \n},
- * {@code \"}, {@code \u0041}...), since the escape's letter joins the secret's run of letters.
+ * {@code \"}, a Unicode escape...), since the escape's letter joins the secret's run of letters, and one with some of
+ * its own chars written as Unicode escapes.
  *
  * <p>A string that itself holds a JSON object or array (a payload copied into a field) is scrubbed the same way,
  * once decoded, so its own escapes do not hide a secret either. Numbers, booleans and nulls are copied as they are;

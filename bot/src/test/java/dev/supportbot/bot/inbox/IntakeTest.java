@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -78,7 +79,7 @@ class IntakeTest {
         }
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void cutting_never_splits_a_surrogate_pair() {
         assertThat(Intake.cut("ab\uD83D\uDE00", 3)).isEqualTo("ab");
         assertThat(Intake.cut("abc", 3)).isEqualTo("abc");
