@@ -1,5 +1,6 @@
 package dev.supportbot.bot.inbox;
 
+import dev.supportbot.bot.redaction.JsonScrubber;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -7,37 +8,65 @@ import java.util.HexFormat;
 import java.util.function.UnaryOperator;
 
 /**
- * Where every verified request enters the inbox: scrubs secrets from the payload, derives the de-duplication key,
+ * Where every verified request enters the inbox: scrubs secrets from what it stores, derives the de-duplication key,
  * stores the event and wakes a worker. Shared by the Zendesk and Slack routes.
+ *
+ * <p>Nothing the sender wrote is stored as it came: the payload is re-encoded with every decoded string and key
+ * masked ({@link JsonScrubber}), the event type is masked, kept on one line and cut to its column, and the sender's
+ * delivery id, which is free text, is kept only as a hash.
  */
 public final class Intake {
+    /** The length of the {@code event_type} column. */
+    static final int MAX_EVENT_TYPE = 100;
+
     private final Inbox inbox;
     private final UnaryOperator<String> scrubber;
+    private final JsonScrubber json;
     private final Runnable onAccepted;
 
+    /** {@code scrubber} masks secrets in plain text (e.g. {@code SecretScanner::mask}). */
     public Intake(Inbox inbox, UnaryOperator<String> scrubber, Runnable onAccepted) {
         this.inbox = inbox;
         this.scrubber = scrubber;
+        this.json = new JsonScrubber(scrubber);
         this.onAccepted = onAccepted;
     }
 
     /**
-     * Stores one event. {@code deliveryId} is the sender's own identity of the delivery when it has one; otherwise
-     * the event is identified by a hash of the raw body, so a byte-identical redelivery is stored once.
+     * Stores one event whose payload is the JSON document {@code body}. {@code deliveryId} is the sender's own
+     * identity of the delivery when it has one; otherwise the event is identified by a hash of the body, so a
+     * byte-identical redelivery is stored once.
+     *
+     * @throws IllegalArgumentException when {@code body} is not JSON (the routes check that first)
      */
-    public Acceptance submit(String source, String eventType, Long ticketId, String deliveryId, byte[] rawBody) {
+    public Acceptance submit(String source, String eventType, Long ticketId, String deliveryId, byte[] body) {
         String dedupKey = deliveryId != null && !deliveryId.isBlank()
-                ? "delivery:" + deliveryId.trim()
-                : "sha256:" + sha256(rawBody);
-        String payload = scrubber.apply(new String(rawBody, StandardCharsets.UTF_8));
-        Acceptance acceptance = inbox.accept(new NewInboxEvent(source, truncateKey(dedupKey), eventType, ticketId, payload));
+                ? "delivery:" + sha256(deliveryId.trim().getBytes(StandardCharsets.UTF_8))
+                : "sha256:" + sha256(body);
+        String payload = json.scrub(body);
+        String type = cut(oneLine(scrubber.apply(eventType)), MAX_EVENT_TYPE);
+        Acceptance acceptance = inbox.accept(new NewInboxEvent(source, dedupKey, type, ticketId, payload));
         if (acceptance == Acceptance.ACCEPTED) onAccepted.run();
         return acceptance;
     }
 
-    private static String truncateKey(String key) {
-        // Keys longer than the column are replaced by their hash: still unique, still stable.
-        return key.length() <= 200 ? key : "sha256:" + sha256(key.getBytes(StandardCharsets.UTF_8));
+    /** Control chars (line breaks, tabs) as spaces: the event type is a label, printed in log lines and by the CLI. */
+    static String oneLine(String s) {
+        StringBuilder out = null;
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isISOControl(s.charAt(i))) {
+                if (out == null) out = new StringBuilder(s);
+                out.setCharAt(i, ' ');
+            }
+        }
+        return out == null ? s : out.toString();
+    }
+
+    /** At most {@code max} chars, never half a surrogate pair. */
+    static String cut(String s, int max) {
+        if (s.length() <= max) return s;
+        int end = Character.isHighSurrogate(s.charAt(max - 1)) ? max - 1 : max;
+        return s.substring(0, end);
     }
 
     static String sha256(byte[] bytes) {

@@ -42,7 +42,8 @@ public final class SlackCommands {
         AppConfig config = AppConfig.builder().signingSecret(signingSecret == null ? "unset" : signingSecret).build();
         App app = new App(config, List.of());
         app.command(SLASH, (req, ctx) -> answer(req));
-        app.blockAction(Pattern.compile(".*"), (req, ctx) -> {
+        // Any action id, line breaks included: one that matched no handler would be logged by Bolt.
+        app.blockAction(Pattern.compile(".*", Pattern.DOTALL), (req, ctx) -> {
             var payload = req.getPayload();
             String actionId = payload.getActions().isEmpty() ? "unknown" : payload.getActions().get(0).getActionId();
             Map<String, Object> event = new LinkedHashMap<>();
@@ -69,7 +70,8 @@ public final class SlackCommands {
         String name = text.isEmpty() ? "help" : text.split("\\s+", 2)[0].toLowerCase(java.util.Locale.ROOT);
         Optional<LnrCommand> command = Optional.ofNullable(commands.get(name));
         if (command.isEmpty()) {
-            return req.getContext().ack("Unknown command `" + name + "`. Try `/lnr help`.");
+            // Never echoed: what was typed may be a pasted activation code or license.
+            return req.getContext().ack("Unknown command. Try `/lnr help`.");
         }
         if (!command.get().queued()) return req.getContext().ack(help());
         Map<String, Object> event = new LinkedHashMap<>();

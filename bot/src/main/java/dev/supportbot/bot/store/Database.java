@@ -8,6 +8,8 @@ import java.time.Duration;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementException;
+import org.jdbi.v3.core.statement.StatementExceptions;
 
 /**
  * The bot's database: a connection pool, the schema migrated by Flyway on open, and Jdbi on top. H2 is the
@@ -22,6 +24,13 @@ public final class Database implements AutoCloseable {
         this.dataSource = dataSource;
         this.vendor = vendor;
         this.jdbi = Jdbi.create(dataSource);
+        // A failed statement's message names the statement, never its bound values (request payloads among them).
+        jdbi.getConfig(StatementExceptions.class).setMessageRendering(Database::statementError);
+    }
+
+    private static String statementError(StatementException e) {
+        String sql = e.getStatementContext() == null ? null : e.getStatementContext().getRawSql();
+        return sql == null ? e.getShortMessage() : e.getShortMessage() + " [statement: \"" + sql.strip().replaceAll("\\s+", " ") + "\"]";
     }
 
     public static Database open(String url, String user, String password, int poolSize) {
@@ -32,6 +41,8 @@ public final class Database implements AutoCloseable {
         config.setPassword(password);
         config.setMaximumPoolSize(poolSize);
         config.setPoolName("supportbot-db");
+        // PostgreSQL's error details quote row values ("Failing row contains ..."); messages get logged.
+        if (vendor == Vendor.POSTGRESQL) config.addDataSourceProperty("logServerErrorDetail", "false");
         config.setConnectionTimeout(Duration.ofSeconds(5).toMillis());
         config.setValidationTimeout(Duration.ofSeconds(2).toMillis());
         // Fail at start-up with a clear message instead of on the first request.

@@ -184,7 +184,7 @@ class IntakeHttpTest {
         long before = stored();
         HttpResponse<String> response = slack(command("frobnicate now"), TestBots.SLACK_SECRET, Instant.now().getEpochSecond());
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("Unknown command `frobnicate`");
+        assertThat(response.body()).contains("Unknown command. Try `/lnr help`.").doesNotContain("frobnicate");
         assertThat(stored()).isEqualTo(before);
     }
 

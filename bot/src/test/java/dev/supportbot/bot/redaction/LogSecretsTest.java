@@ -46,6 +46,9 @@ class LogSecretsTest {
         assertThat(consoleAppender().getEncoder()).isInstanceOf(MaskingPatternLayoutEncoder.class);
         assertThat(context.getLogger("org.zendesk.client").getLevel()).isEqualTo(Level.INFO);
         assertThat(context.getLogger("org.eclipse.jetty").getLevel()).isEqualTo(Level.WARN);
+        // Bolt's WARN lines quote request bodies ("No request pattern detected for ...").
+        assertThat(context.getLogger("com.slack.api.bolt.util.SlackRequestParser").getEffectiveLevel()).isEqualTo(Level.ERROR);
+        assertThat(context.getLogger("com.slack.api.bolt.App").getEffectiveLevel()).isEqualTo(Level.ERROR);
         assertThat(context.getLogger(Logger.ROOT_LOGGER_NAME).getLevel()).isEqualTo(Level.INFO);
     }
 

@@ -1,0 +1,279 @@
+package dev.supportbot.bot.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.OutputStreamAppender;
+import dev.supportbot.bot.Plugins;
+import dev.supportbot.bot.SupportBot;
+import dev.supportbot.bot.config.BotConfig;
+import dev.supportbot.bot.redaction.MaskingPatternLayoutEncoder;
+import dev.supportbot.bot.store.Database;
+import dev.supportbot.bot.store.Vendor;
+import dev.supportbot.bot.testing.Await;
+import dev.supportbot.bot.testing.PlantedSecrets;
+import dev.supportbot.bot.testing.Signing;
+import dev.supportbot.bot.testing.TestBots;
+import dev.supportbot.bot.testing.TestDatabases;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Plants activation codes and licenses in every position and JSON/form encoding of signed Zendesk webhooks and Slack
+ * requests to the real service, stops it, and searches what it left behind for them: every file under the H2 data
+ * directory, every value of every table (PostgreSQL's files are not ours to search), and the log output.
+ */
+class SecretsAtRestTest {
+    private static final String LOG_PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSX,UTC} %-5level [%thread] %logger{24} - %msg%n";
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final PlantedSecrets planted = new PlantedSecrets();
+    private final SoftAssertions softly = new SoftAssertions();
+    private final String canary = "canary" + Long.toString(System.nanoTime(), 36) + "marker";
+    private long nextTicket = 7000;
+    private int port;
+
+    @TempDir
+    Path dataDir;
+
+    @ParameterizedTest
+    @EnumSource(Vendor.class)
+    void no_planted_secret_is_found_in_the_data_directory_the_tables_or_the_log(Vendor vendor) throws Exception {
+        String url = vendor == Vendor.H2 ? "jdbc:h2:file:" + dataDir.resolve("supportbot") : TestDatabases.freshUrl(vendor);
+        BotConfig config = TestBots.config(TestBots.env(url, vendor));
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        OutputStreamAppender<ILoggingEvent> appender = captureLog(log);
+        try {
+            SupportBot bot = SupportBot.builder(config).plugins(Plugins.standard(config)).host("127.0.0.1").start();
+            try {
+                port = bot.port();
+                plantInZendeskWebhooks();
+                plantInSlackRequests();
+                Await.until("every stored event handled", Duration.ofSeconds(60), () -> bot.inbox().depth() == 0);
+            } finally {
+                bot.close();
+            }
+        } finally {
+            rootLogger().detachAppender(appender);
+            appender.stop();
+        }
+
+        String tables = allTableValues(url, vendor);
+        softly.assertThat(tables).as("the canary planted beside the secrets is stored, so the search can find things").contains(canary);
+        softly.assertThat(planted.foundIn(tables)).as("planted secrets found in the tables, of " + planted.count()).isEmpty();
+        if (vendor == Vendor.H2) {
+            String files = allFiles(dataDir);
+            softly.assertThat(files).as("the canary is in the H2 files").contains(canary);
+            softly.assertThat(planted.foundIn(files)).as("planted secrets found in the data directory, of " + planted.count()).isEmpty();
+        }
+        String logged = log.toString(StandardCharsets.UTF_8);
+        softly.assertThat(logged).as("the request log was captured").contains("POST /webhooks/zendesk 200");
+        softly.assertThat(planted.foundIn(logged)).as("planted secrets found in the log, of " + planted.count()).isEmpty();
+        softly.assertAll();
+    }
+
+    private void plantInZendeskWebhooks() throws Exception {
+        String escapes = "\"comment_lf\":\"my activation code:\\n" + planted.code("after \\n") + "\","
+                + "\"comment_crlf\":\"hello\\r\\n" + planted.code("after \\r\\n") + "\\r\\nthanks\","
+                + "\"comment_tab\":\"code\\t" + planted.code("after \\t") + "\","
+                + "\"comment_quote\":\"the code is \\\"" + planted.code("inside \\\"") + "\\\"\","
+                + "\"comment_before\":\"" + planted.code("before \\n") + "\\nthanks\","
+                + "\"comment_backslash\":\"C:\\\\tmp\\\\\\n" + planted.code("after \\\\ and \\n") + "\","
+                + "\"comment_solidus\":\"a\\/b\\n" + planted.code("after \\/ and \\n") + "\","
+                + "\"comment_escaped_lf\":\"code:\\u000a" + planted.code("after \\u000a") + "\","
+                + "\"note\":\"" + canary + "\"";
+        zendesk(escapes);
+
+        String first = planted.code("first char as \\u00XX");
+        String escapedFirst = unicodeEscape(first.charAt(0)) + first.substring(1);
+        planted.alsoAs("first char as \\u00XX", escapedFirst);
+        String middle = planted.code("middle char as \\u00XX");
+        String escapedMiddle = middle.substring(0, 10) + unicodeEscape(middle.charAt(10)) + middle.substring(11);
+        planted.alsoAs("middle char as \\u00XX", escapedMiddle);
+        zendesk("\"comment\":\"code: " + escapedFirst + "\",\"other\":\"code: " + escapedMiddle + "\"");
+
+        zendesk("\"ticket\":{\"comments\":[{\"body\":\"hi\\n" + planted.code("nested object") + "\"}]}");
+        zendesk("\"tags\":[\"a\",\"x\\n" + planted.code("array") + "\"]");
+        zendesk("\"code\\n" + planted.code("object key") + "\":1");
+        zendesk("\"comment\":\"" + "a ".repeat(20_000) + "\\n" + planted.code("long string") + "\"");
+        zendesk("\"raw\":\"{\\\"note\\\":\\\"x\\\\n" + planted.code("JSON inside a string") + "\\\"}\"");
+        zendesk("\"comment\":\"my license:\\n" + planted.license("license wrapped with \\n", "\n").replace("\n", "\\n") + "\"");
+        zendesk("\"comment\":\"license:\\r\\n" + planted.license("license wrapped with \\r\\n", "\r\n").replace("\r\n", "\\r\\n")
+                + "\\r\\n\"");
+
+        String delivered = "{\"ticket_id\":" + ticket() + ",\"event\":\"ticket.updated\",\"delivery_id\":\""
+                + planted.code("delivery_id") + "\"}";
+        post("/webhooks/zendesk", delivered, 200);
+        // A redelivery: the de-duplication key clashes in the database, whose error would quote it.
+        softly.assertThat(post("/webhooks/zendesk", delivered, 200).body()).contains("duplicate");
+        post("/webhooks/zendesk", "{\"ticket_id\":" + ticket() + ",\"event\":\"ticket.updated\\n" + planted.code("event")
+                + "\"}", 200);
+        String longEvent = "e".repeat(75) + " " + planted.code("event of 100 chars");
+        post("/webhooks/zendesk", "{\"ticket_id\":" + ticket() + ",\"event\":\"" + longEvent + "\"}", 200);
+    }
+
+    private void plantInSlackRequests() throws Exception {
+        post("/slack/events", command("ov confirm-contract 123\n" + planted.code("slash command text"), "tr-" + System.nanoTime()), 200);
+        post("/slack/events", command("ov escalate 124", planted.code("slash command trigger_id")), 200);
+        post("/slack/events", command("ov cancel 125", "tr-" + System.nanoTime()) + "&team_domain=" + planted.code("form field team_domain")
+                + "&channel_name=x%0A" + planted.code("form field channel_name") + "&enterprise_name=" + planted.code("form field enterprise_name"), 200);
+        String unknown = planted.code("unknown slash command");
+        HttpResponse<String> answer = post("/slack/events", command(unknown + " please", "tr-" + System.nanoTime()), 200);
+        softly.assertThat(answer.body().toLowerCase(Locale.ROOT)).as("answer to an unknown command").doesNotContain(unknown.toLowerCase(Locale.ROOT));
+
+        post("/slack/events", blockAction("approve\\t" + planted.code("action_id after \\t"), "plan\\n" + planted.code("action value"),
+                planted.code("action trigger_id")), 200);
+        post("/slack/events", blockAction("approve\\n" + planted.code("action_id after \\n"), "plan-8", "tr-" + System.nanoTime()), 200);
+        String message = "\"message\":{\"text\":\"the code\\n" + planted.code("message text in an interaction") + "\"},";
+        post("/slack/events", blockAction("approve", "plan-9", "tr-" + System.nanoTime(), message), 200);
+        String mystery = "{\"type\":\"mystery\",\"note\":\"x\\n" + planted.code("unknown interaction type") + "\"}";
+        post("/slack/events", "payload=" + URLEncoder.encode(mystery, StandardCharsets.UTF_8), 400);
+        post("/slack/events", "text=" + planted.code("form field of an unknown request") + "&note=x", 400);
+    }
+
+    private void zendesk(String fields) throws Exception {
+        long ticket = ticket();
+        post("/webhooks/zendesk", "{\"ticket_id\":" + ticket + ",\"event\":\"ticket.updated\",\"delivery_id\":\"d-" + ticket
+                + "\"," + fields + "}", 200);
+    }
+
+    private long ticket() {
+        return nextTicket++;
+    }
+
+    private static String command(String text, String triggerId) {
+        return "token=verif&team_id=T1&channel_id=C1&user_id=U1&user_name=agent&command=%2Flnr&text="
+                + URLEncoder.encode(text, StandardCharsets.UTF_8) + "&response_url=http%3A%2F%2F127.0.0.1%3A1%2Fx"
+                + "&trigger_id=" + URLEncoder.encode(triggerId, StandardCharsets.UTF_8);
+    }
+
+    /** A block_actions interaction; {@code actionId} and {@code value} are JSON string contents (escapes allowed). */
+    private static String blockAction(String actionId, String value, String triggerId) {
+        return blockAction(actionId, value, triggerId, "");
+    }
+
+    /** A block_actions interaction that also has {@code otherFields} (JSON members, each followed by a comma). */
+    private static String blockAction(String actionId, String value, String triggerId, String otherFields) {
+        String payload = "{" + otherFields + "\"type\":\"block_actions\",\"token\":\"verif\",\"trigger_id\":\"" + triggerId + "\","
+                + "\"user\":{\"id\":\"U2\"},\"team\":{\"id\":\"T1\"},\"channel\":{\"id\":\"C1\"},"
+                + "\"container\":{\"message_ts\":\"1.2\"},\"response_url\":\"http://127.0.0.1:1/y\","
+                + "\"actions\":[{\"action_id\":\"" + actionId + "\",\"value\":\"" + value + "\",\"type\":\"button\",\"block_id\":\"b\"}]}";
+        return "payload=" + URLEncoder.encode(payload, StandardCharsets.UTF_8);
+    }
+
+    private HttpResponse<String> post(String path, String body, int expectedStatus) throws Exception {
+        String ts = path.startsWith("/slack") ? Long.toString(Instant.now().getEpochSecond())
+                : Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(20))
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (path.startsWith("/slack")) {
+            request.header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("X-Slack-Request-Timestamp", ts)
+                    .header("X-Slack-Signature", Signing.slack(TestBots.SLACK_SECRET, ts, body));
+        } else {
+            request.header("X-Zendesk-Webhook-Signature-Timestamp", ts)
+                    .header("X-Zendesk-Webhook-Signature", Signing.zendesk(TestBots.ZENDESK_SECRET, ts, body));
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        softly.assertThat(response.statusCode()).as("status of a request to " + path + ": " + response.body()).isEqualTo(expectedStatus);
+        return response;
+    }
+
+    private static String unicodeEscape(char c) {
+        return String.format("\\u%04x", (int) c);
+    }
+
+    private static Logger rootLogger() {
+        return ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    }
+
+    /** Everything the service logs from now on, formatted as its console appender formats it. */
+    private static OutputStreamAppender<ILoggingEvent> captureLog(ByteArrayOutputStream out) {
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        MaskingPatternLayoutEncoder encoder = new MaskingPatternLayoutEncoder();
+        encoder.setContext(context);
+        encoder.setPattern(LOG_PATTERN);
+        encoder.start();
+        OutputStreamAppender<ILoggingEvent> appender = new OutputStreamAppender<>();
+        appender.setContext(context);
+        appender.setEncoder(encoder);
+        appender.setOutputStream(out);
+        appender.start();
+        rootLogger().addAppender(appender);
+        return appender;
+    }
+
+    /** Every file under {@code dir}, bytes as Latin-1 chars (so any ASCII text in them is found as it is). */
+    private static String allFiles(Path dir) throws Exception {
+        StringBuilder all = new StringBuilder();
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                all.append(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1)).append('\n');
+            }
+        }
+        return all.toString();
+    }
+
+    /** Every value of every table of the bot's schema, binary columns as Latin-1 chars. */
+    private static String allTableValues(String url, Vendor vendor) throws Exception {
+        StringBuilder all = new StringBuilder();
+        try (Database database = TestDatabases.reopen(url, vendor); Connection c = database.dataSource().getConnection()) {
+            DatabaseMetaData meta = c.getMetaData();
+            List<String> tables = new ArrayList<>();
+            try (ResultSet rs = meta.getTables(null, vendor == Vendor.H2 ? "PUBLIC" : "public", "%", new String[] {"TABLE"})) {
+                while (rs.next()) tables.add(rs.getString("TABLE_NAME"));
+            }
+            assertThat(tables).isNotEmpty();
+            try (Statement s = c.createStatement()) {
+                for (String table : tables) {
+                    try (ResultSet rs = s.executeQuery("SELECT * FROM \"" + table + "\"")) {
+                        ResultSetMetaData columns = rs.getMetaData();
+                        while (rs.next()) {
+                            for (int i = 1; i <= columns.getColumnCount(); i++) all.append(value(rs, i, columns.getColumnType(i))).append('\n');
+                        }
+                    }
+                }
+            }
+        }
+        return all.toString();
+    }
+
+    private static String value(ResultSet rs, int column, int type) throws Exception {
+        if (Map.of(Types.BINARY, 1, Types.VARBINARY, 1, Types.LONGVARBINARY, 1, Types.BLOB, 1).containsKey(type)) {
+            byte[] bytes = rs.getBytes(column);
+            return bytes == null ? "" : new String(bytes, StandardCharsets.ISO_8859_1);
+        }
+        String text = rs.getString(column);
+        return text == null ? "" : text;
+    }
+}
