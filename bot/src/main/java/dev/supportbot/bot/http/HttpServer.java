@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The bot's one HTTP server. Route groups register themselves; this class owns what holds for every route: the body
- * limit, JSON errors without stack traces, 404/405, one log line and one metric per request.
+ * limit, JSON errors without stack traces, 404/405, one log line and one metric per request, and the
+ * {@link JettyLimits} that keep slow and hostile clients from starving it.
  */
 public final class HttpServer implements AutoCloseable {
     public static final long MAX_BODY_BYTES = 1024 * 1024;
@@ -23,8 +24,9 @@ public final class HttpServer implements AutoCloseable {
     private final Javalin app;
     private volatile int port;
 
-    public HttpServer(List<HttpRoutes> groups, Metrics metrics) {
+    public HttpServer(List<HttpRoutes> groups, Metrics metrics, ServerLimits limits) {
         this.app = Javalin.create(cfg -> {
+            JettyLimits.apply(cfg.jetty, limits, groups.stream().flatMap(g -> g.limitedPaths().stream()).toList(), MAX_BODY_BYTES);
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
             cfg.http.maxRequestSize = MAX_BODY_BYTES;
@@ -49,6 +51,12 @@ public final class HttpServer implements AutoCloseable {
             cfg.routes.exception(HttpResponseException.class, (e, ctx) -> ApiError.respond(ctx, e.getStatus(),
                     e.getStatus() == 413 ? "body is larger than 1 MiB" : e.getMessage()));
             cfg.routes.exception(Exception.class, (e, ctx) -> {
+                ClientFailure failure = ClientFailure.of(e);
+                if (failure != null) {
+                    // The client's doing (gone, or too slow): the request log line says enough, no stack trace.
+                    ApiError.respond(ctx, failure.status(), failure.message());
+                    return;
+                }
                 log.error("unhandled error on {} {}", ctx.method(), route(ctx), e);
                 ApiError.respond(ctx, 500, "internal error");
             });

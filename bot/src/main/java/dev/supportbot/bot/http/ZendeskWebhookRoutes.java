@@ -9,6 +9,7 @@ import dev.supportbot.bot.json.Json;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -30,6 +31,11 @@ public final class ZendeskWebhookRoutes implements HttpRoutes {
     @Override
     public void register(RoutesConfig routes) {
         routes.post(PATH, this::receive);
+    }
+
+    @Override
+    public List<String> limitedPaths() {
+        return List.of(PATH);
     }
 
     private void receive(Context ctx) {

@@ -1,0 +1,58 @@
+package dev.supportbot.bot.http;
+
+import io.javalin.config.JettyConfig;
+import java.util.List;
+import org.eclipse.jetty.server.AbstractConnector;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.handler.EagerContentHandler;
+import org.eclipse.jetty.server.handler.MinimumDataRateHandler;
+import org.eclipse.jetty.server.handler.QoSHandler;
+import org.eclipse.jetty.util.component.LifeCycle;
+
+/**
+ * What keeps slow or hostile clients from starving the server (and {@code /healthz} with it), set up on Jetty:
+ * <ul>
+ *   <li>request bodies are read without a thread (Jetty buffers them, then calls the route), so a client that trickles
+ *       its body holds a connection but never a request thread;</li>
+ *   <li>a body that arrives slower than the minimum rate is cut off, and a connection silent for the idle timeout is
+ *       closed (headers are parsed without a thread too, so a trickled header costs a connection until then);</li>
+ *   <li>at most {@code maxConnections} connections are open at once;</li>
+ *   <li>each limited route handles at most {@code maxRequestsPerRoute} requests at once, so no one route takes all
+ *       request threads;</li>
+ *   <li>Jetty's own error answers are JSON ({@link JsonErrorHandler}).</li>
+ * </ul>
+ */
+final class JettyLimits {
+    private JettyLimits() {}
+
+    static void apply(JettyConfig jetty, ServerLimits limits, List<String> limitedPaths, long maxBodyBytes) {
+        jetty.modifyServer(server -> {
+            server.setErrorHandler(new JsonErrorHandler());
+            server.addBean(new NetworkConnectionLimit(limits.maxConnections(), server));
+            // Inserted outermost last: data rate check, then body buffering, then one limit per route.
+            for (String path : limitedPaths) server.insertHandler(routeLimit(path, limits.maxRequestsPerRoute()));
+            server.insertHandler(new EagerContentHandler(new EagerContentHandler.RetainedContentLoaderFactory(
+                    maxBodyBytes + 64 * 1024, -1, false)));
+            server.insertHandler(new MinimumDataRateHandler(limits.minRequestBytesPerSecond(), 0));
+            server.addEventListener(new LifeCycle.Listener() {
+                @Override
+                public void lifeCycleStarting(LifeCycle event) {
+                    // Javalin adds its connector after this configuration runs and before the server starts.
+                    for (Connector connector : server.getConnectors()) {
+                        if (connector instanceof AbstractConnector c) c.setIdleTimeout(limits.idleTimeout().toMillis());
+                    }
+                }
+            });
+        });
+    }
+
+    private static QoSHandler routeLimit(String path, int maxRequests) {
+        QoSHandler limit = new QoSHandler();
+        limit.includePath(path);
+        limit.setMaxRequestCount(maxRequests);
+        limit.setMaxSuspend(ServerLimits.MAX_WAIT_FOR_SLOT);
+        return limit;
+    }
+}
