@@ -51,12 +51,6 @@ public final class HttpServer implements AutoCloseable {
             cfg.routes.exception(HttpResponseException.class, (e, ctx) -> ApiError.respond(ctx, e.getStatus(),
                     e.getStatus() == 413 ? "body is larger than 1 MiB" : e.getMessage()));
             cfg.routes.exception(Exception.class, (e, ctx) -> {
-                ClientFailure failure = ClientFailure.of(e);
-                if (failure != null) {
-                    // The client's doing (gone, or too slow): the request log line says enough, no stack trace.
-                    ApiError.respond(ctx, failure.status(), failure.message());
-                    return;
-                }
                 log.error("unhandled error on {} {}", ctx.method(), route(ctx), e);
                 ApiError.respond(ctx, 500, "internal error");
             });

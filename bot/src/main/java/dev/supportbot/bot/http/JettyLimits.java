@@ -6,18 +6,17 @@ import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.handler.EagerContentHandler;
-import org.eclipse.jetty.server.handler.MinimumDataRateHandler;
 import org.eclipse.jetty.server.handler.QoSHandler;
 import org.eclipse.jetty.util.component.LifeCycle;
 
 /**
  * What keeps slow or hostile clients from starving the server (and {@code /healthz} with it), set up on Jetty:
  * <ul>
- *   <li>request bodies are read without a thread (Jetty buffers them, then calls the route), so a client that trickles
- *       its body holds a connection but never a request thread;</li>
- *   <li>a body that arrives slower than the minimum rate is cut off, and a connection silent for the idle timeout is
- *       closed (headers are parsed without a thread too, so a trickled header costs a connection until then);</li>
+ *   <li>request bodies are read in full without a thread before the route runs ({@link BufferedBodyHandler}), so a
+ *       client that trickles its body holds a connection but never a request thread, and gets 408 at the body
+ *       timeout;</li>
+ *   <li>a connection silent for the idle timeout is closed (headers are parsed without a thread too, so a trickled
+ *       header costs a connection until then);</li>
  *   <li>at most {@code maxConnections} connections are open at once;</li>
  *   <li>each limited route handles at most {@code maxRequestsPerRoute} requests at once, so no one route takes all
  *       request threads;</li>
@@ -31,11 +30,9 @@ final class JettyLimits {
         jetty.modifyServer(server -> {
             server.setErrorHandler(new JsonErrorHandler());
             server.addBean(new NetworkConnectionLimit(limits.maxConnections(), server));
-            // Inserted outermost last: data rate check, then body buffering, then one limit per route.
+            // Each insert goes outside the ones before: bodies are buffered before a route's limit counts them.
             for (String path : limitedPaths) server.insertHandler(routeLimit(path, limits.maxRequestsPerRoute()));
-            server.insertHandler(new EagerContentHandler(new EagerContentHandler.RetainedContentLoaderFactory(
-                    maxBodyBytes + 64 * 1024, -1, false)));
-            server.insertHandler(new MinimumDataRateHandler(limits.minRequestBytesPerSecond(), 0));
+            server.insertHandler(new BufferedBodyHandler(maxBodyBytes, limits.bodyTimeout()));
             server.addEventListener(new LifeCycle.Listener() {
                 @Override
                 public void lifeCycleStarting(LifeCycle event) {
