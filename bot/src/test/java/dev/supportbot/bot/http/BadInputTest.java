@@ -2,7 +2,9 @@ package dev.supportbot.bot.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.supportbot.bot.Plugins;
 import dev.supportbot.bot.SupportBot;
+import dev.supportbot.bot.config.BotConfig;
 import dev.supportbot.bot.store.Vendor;
 import dev.supportbot.bot.testing.Signing;
 import dev.supportbot.bot.testing.TestBots;
@@ -24,7 +26,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Signed requests whose values do not fit what the inbox stores (bounded columns, characters PostgreSQL refuses,
- * trailing JSON) get a 400 JSON answer, store nothing and log no stack trace, on H2 and on PostgreSQL.
+ * trailing JSON) get a 400 JSON answer, store nothing and log no stack trace, on H2 and on PostgreSQL. The bot runs
+ * with its production plug-ins, so the sandbox portal's routes are there too.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BadInputTest {
@@ -37,7 +40,10 @@ class BadInputTest {
     }
 
     private SupportBot bot(Vendor vendor) {
-        return bots.computeIfAbsent(vendor, v -> SupportBot.builder(TestBots.config(TestBots.env(v))).host("127.0.0.1").start());
+        return bots.computeIfAbsent(vendor, v -> {
+            BotConfig config = TestBots.config(TestBots.env(v));
+            return SupportBot.builder(config).plugins(Plugins.standard(config)).host("127.0.0.1").start();
+        });
     }
 
     private HttpResponse<String> zendesk(Vendor vendor, String body) throws Exception {
@@ -105,6 +111,20 @@ class BadInputTest {
         assertThat(stored(vendor)).isEqualTo(before);
         // Trailing white space is not a second value.
         assertThat(zendesk(vendor, "{\"ticket_id\":8,\"event\":\"x\"}\n  ").statusCode()).isEqualTo(200);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Vendor.class)
+    void the_sandbox_portal_refuses_a_trailing_value_after_the_json_object(Vendor vendor) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + bot(vendor).port() + "/sandbox/portal/api/v1/sign-in-links/redeem"))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", "trailing-" + vendor)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"token\":\"a\"} {\"token\":\"b\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(response.body()).contains("the body is not a valid SignInRedemption JSON object");
     }
 
     @ParameterizedTest
