@@ -170,7 +170,8 @@ public final class SupportBot implements AutoCloseable {
                             slack.app(config.get(Settings.SLACK_SIGNING_SECRET)))));
             plugins.forEach(p -> routes.addAll(p.routes()));
             HttpServer http = new HttpServer(routes, metrics, new ServerLimits(config.get(Settings.SERVER_IDLE_TIMEOUT),
-                    config.get(Settings.SERVER_BODY_TIMEOUT), config.get(Settings.SERVER_MAX_CONNECTIONS),
+                    config.get(Settings.SERVER_HEADER_TIMEOUT), config.get(Settings.SERVER_BODY_TIMEOUT),
+                    config.get(Settings.SERVER_MAX_CONNECTIONS),
                     config.get(Settings.SERVER_MAX_REQUESTS_PER_ROUTE)));
             try {
                 int port = http.start(host, config.get(Settings.PORT));

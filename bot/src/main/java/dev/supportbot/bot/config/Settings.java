@@ -12,6 +12,10 @@ public final class Settings {
     public static final Setting<Duration> SERVER_IDLE_TIMEOUT = Setting.of("server.idle_timeout", "BOT_SERVER_IDLE_TIMEOUT",
             "30s", "longest silence on an HTTP connection (inside a request or between two) before it is closed",
             Parsers::duration);
+    public static final Setting<Duration> SERVER_HEADER_TIMEOUT = Setting.of("server.header_timeout",
+            "BOT_SERVER_HEADER_TIMEOUT", "10s",
+            "longest the request line and headers of a request may take to arrive; a slower connection is closed",
+            Parsers::duration);
     public static final Setting<Duration> SERVER_BODY_TIMEOUT = Setting.of("server.body_timeout",
             "BOT_SERVER_BODY_TIMEOUT", "10s",
             "longest a request body may take to arrive once the headers are in; a slower one gets 408", Parsers::duration);
@@ -117,7 +121,7 @@ public final class Settings {
             "ownership verification: close as expired without proof, counted from the request", Parsers::duration);
 
     public static final List<Setting<?>> ALL = List.of(
-            PORT, SERVER_IDLE_TIMEOUT, SERVER_BODY_TIMEOUT, SERVER_MAX_CONNECTIONS, SERVER_MAX_REQUESTS_PER_ROUTE,
+            PORT, SERVER_IDLE_TIMEOUT, SERVER_HEADER_TIMEOUT, SERVER_BODY_TIMEOUT, SERVER_MAX_CONNECTIONS, SERVER_MAX_REQUESTS_PER_ROUTE,
             DB_URL, DB_USER, DB_PASSWORD, DB_POOL_SIZE,
             ZENDESK_WEBHOOK_SECRET, ZENDESK_URL, ZENDESK_EMAIL, ZENDESK_TOKEN, ZENDESK_UPDATES_PER_MINUTE,
             SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN, SLACK_API_URL, SLACK_CHANNEL,

@@ -15,8 +15,9 @@ import org.eclipse.jetty.util.component.LifeCycle;
  *   <li>request bodies are read in full without a thread before the route runs ({@link BufferedBodyHandler}), so a
  *       client that trickles its body holds a connection but never a request thread, and gets 408 at the body
  *       timeout;</li>
- *   <li>a connection silent for the idle timeout is closed (headers are parsed without a thread too, so a trickled
- *       header costs a connection until then);</li>
+ *   <li>a connection whose request headers take longer than the header timeout is closed ({@link HeaderDeadline});
+ *       headers are parsed without a thread, so until then a trickled header costs only a connection;</li>
+ *   <li>a connection silent for the idle timeout is closed;</li>
  *   <li>at most {@code maxConnections} connections are open at once;</li>
  *   <li>each limited route handles at most {@code maxRequestsPerRoute} requests at once, so no one route takes all
  *       request threads;</li>
@@ -39,6 +40,7 @@ final class JettyLimits {
                     // Javalin adds its connector after this configuration runs and before the server starts.
                     for (Connector connector : server.getConnectors()) {
                         if (connector instanceof AbstractConnector c) c.setIdleTimeout(limits.idleTimeout().toMillis());
+                        connector.addEventListener(new HeaderDeadline(limits.headerTimeout(), connector.getScheduler()));
                     }
                 }
             });

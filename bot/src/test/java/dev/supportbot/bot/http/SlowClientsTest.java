@@ -32,7 +32,8 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SlowClientsTest {
-    private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(2);
+    private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(3);
+    private static final Duration HEADER_TIMEOUT = Duration.ofSeconds(1);
     private static final Duration BODY_TIMEOUT = Duration.ofSeconds(1);
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     private SupportBot bot;
@@ -41,6 +42,7 @@ class SlowClientsTest {
     void start() {
         Map<String, String> env = TestBots.env(Vendor.H2);
         env.put("BOT_SERVER_IDLE_TIMEOUT", IDLE_TIMEOUT.toMillis() + "ms");
+        env.put("BOT_SERVER_HEADER_TIMEOUT", HEADER_TIMEOUT.toMillis() + "ms");
         env.put("BOT_SERVER_BODY_TIMEOUT", BODY_TIMEOUT.toMillis() + "ms");
         bot = SupportBot.builder(TestBots.config(env)).host("127.0.0.1").start();
     }
@@ -102,12 +104,40 @@ class SlowClientsTest {
     }
 
     @Test
-    void a_connection_that_goes_silent_in_its_headers_is_closed_after_the_idle_timeout() throws Exception {
-        try (Socket headers = RawHttp.open(bot.port())) {
-            headers.getOutputStream().write("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ".getBytes(StandardCharsets.US_ASCII));
+    void a_connection_that_trickles_its_headers_is_closed_at_the_header_timeout() throws Exception {
+        try (Socket socket = RawHttp.open(bot.port())) {
+            socket.getOutputStream().write("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ".getBytes(StandardCharsets.US_ASCII));
             long started = System.nanoTime();
-            assertThat(headers.getInputStream().readAllBytes()).as("nothing is answered to half a request").isEmpty();
+            Thread trickler = new Thread(() -> {
+                try {
+                    while (!Thread.currentThread().isInterrupted()) {
+                        socket.getOutputStream().write('a'); // faster than the idle timeout, so only the header timeout ends it
+                        Thread.sleep(200);
+                    }
+                } catch (IOException | InterruptedException stopped) {
+                    // closed by the server, or the test is over
+                }
+            });
+            trickler.start();
+            try {
+                assertThat(socket.getInputStream().readAllBytes()).as("nothing is answered to half a request").isEmpty();
+            } finally {
+                trickler.interrupt();
+                trickler.join(5_000);
+            }
             assertThat(Duration.ofNanos(System.nanoTime() - started))
+                    .isGreaterThanOrEqualTo(HEADER_TIMEOUT.minusMillis(100)).isLessThan(IDLE_TIMEOUT);
+        }
+    }
+
+    @Test
+    void a_connection_silent_after_its_request_is_closed_at_the_idle_timeout() throws Exception {
+        try (Socket socket = RawHttp.open(bot.port())) {
+            socket.getOutputStream().write("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertThat(RawHttp.read(socket.getInputStream()).status()).isEqualTo(200);
+            long answered = System.nanoTime();
+            assertThat(socket.getInputStream().readAllBytes()).isEmpty();
+            assertThat(Duration.ofNanos(System.nanoTime() - answered))
                     .isGreaterThanOrEqualTo(IDLE_TIMEOUT.minusMillis(200)).isLessThan(IDLE_TIMEOUT.plusSeconds(5));
         }
     }
