@@ -37,12 +37,6 @@ public final class HttpServer implements AutoCloseable {
                 log.info("{} {} {} {}ms", ctx.method(), route, ctx.statusCode(), String.format("%.1f", ms));
                 metrics.request(ctx.method().name(), route, ctx.statusCode(), Duration.ofNanos((long) (ms * 1_000_000)));
             });
-            cfg.routes.before(ctx -> {
-                String length = ctx.header("Content-Length");
-                if (length != null && length.trim().matches("\\d{1,19}") && Long.parseLong(length.trim()) > MAX_BODY_BYTES) {
-                    throw new HttpResponseException(413, "body is larger than 1 MiB");
-                }
-            });
             for (HttpRoutes group : groups) group.register(cfg.routes);
             cfg.routes.error(404, ctx -> {
                 if (ctx.result() == null || ctx.result().isEmpty()) ApiError.respond(ctx, 404, "no such path");

@@ -76,6 +76,25 @@ class HostileClientsTest {
     }
 
     @Test
+    void a_chunked_body_is_read_in_full_and_one_over_one_mebibyte_gets_413() throws Exception {
+        long before = stored();
+        String body = "{\"ticket_id\":12,\"event\":\"ticket.updated\"}";
+        String head = signedHead(body, 0).replace("Content-Length: 0", "Transfer-Encoding: chunked");
+        String chunked = head + Integer.toHexString(10) + "\r\n" + body.substring(0, 10) + "\r\n"
+                + Integer.toHexString(body.length() - 10) + "\r\n" + body.substring(10) + "\r\n0\r\n\r\n";
+        RawHttp.Answer accepted = RawHttp.exchange(bot.port(), chunked);
+        assertThat(accepted.body()).contains("{\"status\":\"accepted\"}");
+        assertThat(stored()).isEqualTo(before + 1);
+
+        String chunk = "a".repeat(64 * 1024);
+        StringBuilder huge = new StringBuilder(head);
+        for (int i = 0; i < 17; i++) huge.append(Integer.toHexString(chunk.length())).append("\r\n").append(chunk).append("\r\n");
+        huge.append("0\r\n\r\n");
+        assertJsonError(RawHttp.exchange(bot.port(), huge.toString()), 413);
+        assertThat(stored()).isEqualTo(before + 1);
+    }
+
+    @Test
     void jettys_own_errors_are_json() throws Exception {
         try (LoggedLines log = new LoggedLines()) {
             assertJsonError(RawHttp.exchange(bot.port(), "GET /healthz?" + "q".repeat(20_000) + " HTTP/1.1\r\nHost: x\r\n\r\n"), 414);
