@@ -7,8 +7,6 @@ import dev.supportbot.bot.store.Vendor;
 import dev.supportbot.bot.testing.Await;
 import dev.supportbot.bot.testing.Signing;
 import dev.supportbot.bot.testing.TestBots;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -114,9 +112,5 @@ class HostileClientsTest {
         assertJsonError(RawHttp.exchange(bot.port(), "GET /nowhere HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"), 404);
         assertJsonError(RawHttp.exchange(bot.port(), "BREW /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"), 405);
         assertJsonError(RawHttp.exchange(bot.port(), "DELETE /webhooks/zendesk HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"), 405);
-    }
-
-    static String readAll(InputStream in) throws IOException {
-        return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
     }
 }
