@@ -5,6 +5,7 @@ import dev.supportbot.bot.config.Settings;
 import dev.supportbot.bot.http.HealthRoutes;
 import dev.supportbot.bot.http.HttpRoutes;
 import dev.supportbot.bot.http.HttpServer;
+import dev.supportbot.bot.http.ServerLimits;
 import dev.supportbot.bot.http.SlackSignature;
 import dev.supportbot.bot.http.ZendeskSignature;
 import dev.supportbot.bot.http.ZendeskWebhookRoutes;
@@ -168,7 +169,10 @@ public final class SupportBot implements AutoCloseable {
                     new SlackRoutes(new SlackSignature(config.get(Settings.SLACK_SIGNING_SECRET), clock),
                             slack.app(config.get(Settings.SLACK_SIGNING_SECRET)))));
             plugins.forEach(p -> routes.addAll(p.routes()));
-            HttpServer http = new HttpServer(routes, metrics);
+            HttpServer http = new HttpServer(routes, metrics, new ServerLimits(config.get(Settings.SERVER_IDLE_TIMEOUT),
+                    config.get(Settings.SERVER_HEADER_TIMEOUT), config.get(Settings.SERVER_BODY_TIMEOUT),
+                    config.get(Settings.SERVER_MAX_CONNECTIONS),
+                    config.get(Settings.SERVER_MAX_REQUESTS_PER_ROUTE)));
             try {
                 int port = http.start(host, config.get(Settings.PORT));
                 context.port().set(port);

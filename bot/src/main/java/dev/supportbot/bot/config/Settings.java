@@ -9,6 +9,23 @@ public final class Settings {
 
     public static final Setting<Integer> PORT =
             Setting.of("server.port", "BOT_PORT", "8080", "HTTP port (0..65535; 0 picks a free one)", Parsers.intRange(0, 65535));
+    public static final Setting<Duration> SERVER_IDLE_TIMEOUT = Setting.of("server.idle_timeout", "BOT_SERVER_IDLE_TIMEOUT",
+            "30s", "longest silence on an HTTP connection (inside a request or between two) before it is closed",
+            Parsers::duration);
+    public static final Setting<Duration> SERVER_HEADER_TIMEOUT = Setting.of("server.header_timeout",
+            "BOT_SERVER_HEADER_TIMEOUT", "10s",
+            "longest the request line and headers of a request may take to arrive; a slower connection is closed",
+            Parsers::duration);
+    public static final Setting<Duration> SERVER_BODY_TIMEOUT = Setting.of("server.body_timeout",
+            "BOT_SERVER_BODY_TIMEOUT", "10s",
+            "longest a request body may take to arrive once the headers are in; a slower one gets 408", Parsers::duration);
+    public static final Setting<Integer> SERVER_MAX_CONNECTIONS = Setting.of("server.max_connections",
+            "BOT_SERVER_MAX_CONNECTIONS", "1000", "most open HTTP connections at once; more wait to be accepted",
+            Parsers.intRange(16, 100_000));
+    public static final Setting<Integer> SERVER_MAX_REQUESTS_PER_ROUTE = Setting.of("server.max_requests_per_route",
+            "BOT_SERVER_MAX_REQUESTS_PER_ROUTE", "32",
+            "most requests to one intake route (Zendesk webhook, Slack) handled at once; more wait up to 5s, then get 503",
+            Parsers.intRange(1, 200));
     public static final Setting<String> DB_URL = Setting.of("database.url", "BOT_DB_URL",
             "jdbc:h2:file:./data/supportbot", "JDBC URL: `jdbc:h2:` (embedded) or `jdbc:postgresql:`", Parsers::jdbcUrl);
     public static final Setting<String> DB_USER =
@@ -104,7 +121,8 @@ public final class Settings {
             "ownership verification: close as expired without proof, counted from the request", Parsers::duration);
 
     public static final List<Setting<?>> ALL = List.of(
-            PORT, DB_URL, DB_USER, DB_PASSWORD, DB_POOL_SIZE,
+            PORT, SERVER_IDLE_TIMEOUT, SERVER_HEADER_TIMEOUT, SERVER_BODY_TIMEOUT, SERVER_MAX_CONNECTIONS, SERVER_MAX_REQUESTS_PER_ROUTE,
+            DB_URL, DB_USER, DB_PASSWORD, DB_POOL_SIZE,
             ZENDESK_WEBHOOK_SECRET, ZENDESK_URL, ZENDESK_EMAIL, ZENDESK_TOKEN, ZENDESK_UPDATES_PER_MINUTE,
             SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN, SLACK_API_URL, SLACK_CHANNEL,
             PORTAL_URL, PORTAL_TOKEN, PORTAL_TIMEOUT, PORTAL_MAX_ATTEMPTS, PORTAL_RETRY_BASE, PORTAL_RETRY_MAX,

@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The bot's one HTTP server. Route groups register themselves; this class owns what holds for every route: the body
- * limit, JSON errors without stack traces, 404/405, one log line and one metric per request.
+ * limit, JSON errors without stack traces, 404/405, one log line and one metric per request, and the
+ * {@link JettyLimits} that keep slow and hostile clients from starving it.
  */
 public final class HttpServer implements AutoCloseable {
     public static final long MAX_BODY_BYTES = 1024 * 1024;
@@ -23,8 +24,9 @@ public final class HttpServer implements AutoCloseable {
     private final Javalin app;
     private volatile int port;
 
-    public HttpServer(List<HttpRoutes> groups, Metrics metrics) {
+    public HttpServer(List<HttpRoutes> groups, Metrics metrics, ServerLimits limits) {
         this.app = Javalin.create(cfg -> {
+            JettyLimits.apply(cfg.jetty, limits, groups.stream().flatMap(g -> g.limitedPaths().stream()).toList(), MAX_BODY_BYTES);
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
             cfg.http.maxRequestSize = MAX_BODY_BYTES;
@@ -34,12 +36,6 @@ public final class HttpServer implements AutoCloseable {
                 String route = route(ctx);
                 log.info("{} {} {} {}ms", ctx.method(), route, ctx.statusCode(), String.format("%.1f", ms));
                 metrics.request(ctx.method().name(), route, ctx.statusCode(), Duration.ofNanos((long) (ms * 1_000_000)));
-            });
-            cfg.routes.before(ctx -> {
-                String length = ctx.header("Content-Length");
-                if (length != null && length.trim().matches("\\d{1,19}") && Long.parseLong(length.trim()) > MAX_BODY_BYTES) {
-                    throw new HttpResponseException(413, "body is larger than 1 MiB");
-                }
             });
             for (HttpRoutes group : groups) group.register(cfg.routes);
             cfg.routes.error(404, ctx -> {

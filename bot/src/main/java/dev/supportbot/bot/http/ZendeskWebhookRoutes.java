@@ -2,13 +2,16 @@ package dev.supportbot.bot.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.supportbot.bot.inbox.Acceptance;
+import dev.supportbot.bot.inbox.InboxColumns;
 import dev.supportbot.bot.inbox.Intake;
+import dev.supportbot.bot.json.Json;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code POST /webhooks/zendesk}: verify the signature on the raw body, validate the few fields intake needs
@@ -17,8 +20,6 @@ import java.util.Map;
 public final class ZendeskWebhookRoutes implements HttpRoutes {
     public static final String PATH = "/webhooks/zendesk";
     public static final String SOURCE = "zendesk";
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final ZendeskSignature signature;
     private final Intake intake;
 
@@ -32,6 +33,11 @@ public final class ZendeskWebhookRoutes implements HttpRoutes {
         routes.post(PATH, this::receive);
     }
 
+    @Override
+    public List<String> limitedPaths() {
+        return List.of(PATH);
+    }
+
     private void receive(Context ctx) {
         byte[] body = ctx.bodyAsBytes();
         SignatureCheck check = signature.check(
@@ -42,7 +48,7 @@ public final class ZendeskWebhookRoutes implements HttpRoutes {
         }
         JsonNode root;
         try {
-            root = JSON.readTree(body);
+            root = Json.MAPPER.readTree(body);
         } catch (JsonProcessingException e) {
             ApiError.respond(ctx, 400, "body is not valid JSON");
             return;
@@ -66,6 +72,12 @@ public final class ZendeskWebhookRoutes implements HttpRoutes {
         }
         JsonNode delivery = root.get("delivery_id");
         String deliveryId = delivery != null && delivery.isValueNode() && !delivery.isNull() ? delivery.asText() : null;
+        Optional<String> unstorable = InboxColumns.eventTypeProblem("event", "", event.asText())
+                .or(() -> InboxColumns.keyProblem("delivery_id", deliveryId));
+        if (unstorable.isPresent()) {
+            ApiError.respond(ctx, 400, unstorable.get());
+            return;
+        }
         Acceptance acceptance = intake.submit(SOURCE, event.asText(), ticketId, deliveryId, body);
         ctx.status(200).json(Map.of("status", acceptance.word()));
     }

@@ -5,6 +5,8 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
+import dev.supportbot.bot.http.ApiError;
+import dev.supportbot.bot.inbox.InboxColumns;
 import dev.supportbot.bot.inbox.Intake;
 import dev.supportbot.bot.json.Json;
 import java.util.LinkedHashMap;
@@ -20,6 +22,7 @@ import java.util.regex.Pattern;
 public final class SlackCommands {
     public static final String SOURCE = "slack";
     public static final String SLASH = "/lnr";
+    static final String BLOCK_ACTION = "block_action:";
 
     private final Intake intake;
     private final Map<String, LnrCommand> commands = new LinkedHashMap<>();
@@ -45,7 +48,11 @@ public final class SlackCommands {
         // Any action id, line breaks included: one that matched no handler would be logged by Bolt.
         app.blockAction(Pattern.compile(".*", Pattern.DOTALL), (req, ctx) -> {
             var payload = req.getPayload();
-            String actionId = payload.getActions().isEmpty() ? "unknown" : payload.getActions().get(0).getActionId();
+            String actionId = payload.getActions().isEmpty() || payload.getActions().get(0).getActionId() == null
+                    ? "unknown" : payload.getActions().get(0).getActionId();
+            Optional<String> unstorable = InboxColumns.eventTypeProblem("action_id", BLOCK_ACTION, actionId)
+                    .or(() -> InboxColumns.keyProblem("trigger_id", payload.getTriggerId()));
+            if (unstorable.isPresent()) return refused(unstorable.get());
             Map<String, Object> event = new LinkedHashMap<>();
             event.put("type", "block_action");
             event.put("action_id", actionId);
@@ -54,7 +61,7 @@ public final class SlackCommands {
             event.put("channel_id", payload.getChannel() == null ? null : payload.getChannel().getId());
             event.put("message_ts", payload.getContainer() == null ? null : payload.getContainer().getMessageTs());
             event.put("response_url", payload.getResponseUrl());
-            intake.submit(SOURCE, "block_action:" + actionId, null, payload.getTriggerId(), json(event));
+            intake.submit(SOURCE, BLOCK_ACTION + actionId, null, payload.getTriggerId(), json(event));
             return ctx.ack();
         });
         return app;
@@ -74,6 +81,8 @@ public final class SlackCommands {
             return req.getContext().ack("Unknown command. Try `/lnr help`.");
         }
         if (!command.get().queued()) return req.getContext().ack(help());
+        Optional<String> unstorable = InboxColumns.keyProblem("trigger_id", payload.getTriggerId());
+        if (unstorable.isPresent()) return refused(unstorable.get());
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("type", "slash_command");
         event.put("command", name);
@@ -83,6 +92,11 @@ public final class SlackCommands {
         event.put("response_url", payload.getResponseUrl());
         intake.submit(SOURCE, "slash_command:" + name, null, payload.getTriggerId(), json(event));
         return req.getContext().ack("On it: `" + SLASH + " " + name + "`");
+    }
+
+    /** A malformed request: Slack only needs a quick answer, and this one stores nothing. */
+    private static Response refused(String reason) {
+        return Response.builder().statusCode(400).contentType(ApiError.CONTENT_TYPE).body(ApiError.json(400, reason)).build();
     }
 
     String help() {

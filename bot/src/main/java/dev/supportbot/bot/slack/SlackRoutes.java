@@ -42,6 +42,11 @@ public final class SlackRoutes implements HttpRoutes {
         routes.post(PATH, this::receive);
     }
 
+    @Override
+    public List<String> limitedPaths() {
+        return List.of(PATH);
+    }
+
     private void receive(Context ctx) throws Exception {
         byte[] raw = ctx.bodyAsBytes();
         SignatureCheck check = signature.check(
