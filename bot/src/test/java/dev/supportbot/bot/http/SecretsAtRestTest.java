@@ -135,7 +135,10 @@ class SecretsAtRestTest {
         post("/webhooks/zendesk", delivered, 200);
         // A redelivery: the de-duplication key clashes in the database, whose error would quote it.
         softly.assertThat(post("/webhooks/zendesk", delivered, 200).body()).contains("duplicate");
+        // A control character in the event type is refused (400) and stores nothing; after a space it is scrubbed.
         post("/webhooks/zendesk", "{\"ticket_id\":" + ticket() + ",\"event\":\"ticket.updated\\n" + planted.code("event")
+                + "\"}", 400);
+        post("/webhooks/zendesk", "{\"ticket_id\":" + ticket() + ",\"event\":\"ticket.updated " + planted.code("event after a space")
                 + "\"}", 200);
         String longEvent = "e".repeat(75) + " " + planted.code("event of 100 chars");
         post("/webhooks/zendesk", "{\"ticket_id\":" + ticket() + ",\"event\":\"" + longEvent + "\"}", 200);
@@ -150,9 +153,11 @@ class SecretsAtRestTest {
         HttpResponse<String> answer = post("/slack/events", command(unknown + " please", "tr-" + System.nanoTime()), 200);
         softly.assertThat(answer.body().toLowerCase(Locale.ROOT)).as("answer to an unknown command").doesNotContain(unknown.toLowerCase(Locale.ROOT));
 
-        post("/slack/events", blockAction("approve\\t" + planted.code("action_id after \\t"), "plan\\n" + planted.code("action value"),
+        // Control characters in an action id are refused (400) and store nothing; other values are scrubbed.
+        post("/slack/events", blockAction("approve\\t" + planted.code("action_id after \\t"), "plan-7", "tr-" + System.nanoTime()), 400);
+        post("/slack/events", blockAction("approve\\n" + planted.code("action_id after \\n"), "plan-8", "tr-" + System.nanoTime()), 400);
+        post("/slack/events", blockAction("approve " + planted.code("action_id after a space"), "plan\\n" + planted.code("action value"),
                 planted.code("action trigger_id")), 200);
-        post("/slack/events", blockAction("approve\\n" + planted.code("action_id after \\n"), "plan-8", "tr-" + System.nanoTime()), 200);
         String message = "\"message\":{\"text\":\"the code\\n" + planted.code("message text in an interaction") + "\"},";
         post("/slack/events", blockAction("approve", "plan-9", "tr-" + System.nanoTime(), message), 200);
         String mystery = "{\"type\":\"mystery\",\"note\":\"x\\n" + planted.code("unknown interaction type") + "\"}";
