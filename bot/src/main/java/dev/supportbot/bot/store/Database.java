@@ -2,8 +2,6 @@ package dev.supportbot.bot.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -71,13 +69,14 @@ public final class Database implements AutoCloseable {
         return vendor;
     }
 
-    /** True when a connection answers a trivial query within the pool's validation timeout. */
-    public boolean isReachable() {
-        try (Connection c = dataSource.getConnection()) {
-            return c.isValid(2);
-        } catch (SQLException | RuntimeException e) {
-            return false;
-        }
+    /** Updates the one {@code health_check} row in a transaction; throws when the database refuses the write. */
+    void checkWrite() {
+        jdbi.useTransaction(h -> {
+            int updated = h.createUpdate("UPDATE health_check SET checks = checks + 1, checked_at = CURRENT_TIMESTAMP WHERE id = 1")
+                    .setQueryTimeout(2)
+                    .execute();
+            if (updated != 1) throw new IllegalStateException("health_check row is missing");
+        });
     }
 
     @Override
@@ -101,7 +100,7 @@ public final class Database implements AutoCloseable {
         return semicolon < 0 ? base : base.substring(0, semicolon);
     }
 
-    private static String rootMessage(Throwable e) {
+    static String rootMessage(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) root = root.getCause();
         String message = root.getMessage();
