@@ -109,7 +109,7 @@ public final class Database implements AutoCloseable {
         if (e.getErrorCode() == H2_ALREADY_OPEN) {
             return "database " + where(url) + " is in use by another process";
         }
-        return "cannot connect to " + safeUrl(url) + ": " + rootMessage(e);
+        return "cannot connect to " + safeUrl(url) + ": " + firstLine(e); // the driver's own message says most
     }
 
     private static String where(String url) {
@@ -181,9 +181,13 @@ public final class Database implements AutoCloseable {
     static String rootMessage(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) root = root.getCause();
-        String message = root.getMessage();
+        return firstLine(root);
+    }
+
+    private static String firstLine(Throwable e) {
+        String message = e.getMessage();
         // H2 ends its messages with its error code and build, e.g. " [90062-252]".
-        return message == null ? root.getClass().getSimpleName()
+        return message == null ? e.getClass().getSimpleName()
                 : message.lines().findFirst().orElse("").replaceFirst(" \\[\\d+-\\d+]$", "");
     }
 }
