@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * {@code supportbot inbox dead|retry ID|stats}: look at and requeue parked events, also while the service runs
- * (on an H2 file through H2's automatic server). Refuses a database that does not exist rather than creating one.
+ * (on an H2 file through the local H2 server the service announces). Refuses a database that does not exist rather than creating one.
  */
 final class InboxCommand implements Subcommand {
     static final String USAGE = """

@@ -2,11 +2,11 @@ package dev.supportbot.bot.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -61,7 +61,7 @@ public final class Database implements AutoCloseable {
 
     /**
      * Opens a database the service created, for the CLI, while the service may be running on it (an H2 file is
-     * reached through H2's automatic server then). Never creates a database and never migrates one.
+     * reached through the service's {@link H2Server} then). Never creates a database and never migrates one.
      */
     public static Database openExisting(String url, String user, String password) {
         Vendor vendor = Vendor.of(url);

@@ -32,7 +32,9 @@ final class H2Server implements AutoCloseable {
 
     /** Starts the server for the database at {@code databasePath} (absolute, no extension) and announces it. */
     static H2Server start(String databasePath) {
-        String key = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+        byte[] random = new byte[16];
+        new SecureRandom().nextBytes(random);
+        String key = HexFormat.of().formatHex(random);
         Server server;
         try {
             // Without -tcpAllowOthers the server refuses every connection that is not from this host.
