@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.supportbot.bot.inbox.Inbox;
 import dev.supportbot.bot.inbox.NewInboxEvent;
 import dev.supportbot.bot.store.Database;
+import dev.supportbot.bot.store.Vendor;
+import dev.supportbot.bot.testing.TestDatabases;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -171,5 +173,15 @@ class CliTest {
             assertThat(err().lines()).singleElement().asString()
                     .startsWith("supportbot: cannot listen on 0.0.0.0:" + taken.getLocalPort() + ": Port already in use");
         }
+    }
+
+    @Test
+    void inbox_commands_refuse_a_postgresql_database_that_does_not_exist(@TempDir Path dir) throws Exception {
+        String existing = TestDatabases.freshUrl(Vendor.POSTGRESQL);
+        String missing = existing.replaceFirst("/(\\w+)\\?", "/no_such_db?");
+        Path config = dir.resolve("bot.yaml");
+        Files.writeString(config, "database:\n  url: \"" + missing + "\"\n  user: postgres\n");
+        assertThat(run("inbox", "stats", "--config", config.toString())).isEqualTo(2);
+        assertThat(err().strip()).isEqualTo("supportbot: no database at " + missing.substring(0, missing.indexOf('?')) + " (nothing was created)");
     }
 }
