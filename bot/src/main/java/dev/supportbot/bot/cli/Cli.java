@@ -1,12 +1,16 @@
 package dev.supportbot.bot.cli;
 
 import dev.supportbot.bot.config.ConfigException;
+import dev.supportbot.bot.http.PortUnavailableException;
 import dev.supportbot.bot.store.DatabaseUnavailableException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** {@code supportbot <command> [options]}. Exit codes: 0 ok, 1 failure, 2 bad usage or bad configuration. */
+/**
+ * {@code supportbot <command> [options]}. Exit codes: 0 ok, 1 failure, 2 bad usage, bad configuration, or a database
+ * or port that cannot be used (one line on stderr each).
+ */
 public final class Cli {
     public static final int OK = 0;
     public static final int FAILURE = 1;
@@ -56,9 +60,9 @@ public final class Cli {
         } catch (ConfigException e) {
             terminal.err().println("supportbot: invalid configuration: " + e.getMessage());
             return USAGE;
-        } catch (DatabaseUnavailableException e) {
+        } catch (DatabaseUnavailableException | PortUnavailableException e) {
             terminal.err().println("supportbot: " + e.getMessage());
-            return FAILURE;
+            return USAGE;
         } catch (Exception e) {
             terminal.err().println("supportbot " + command.name() + ": " + e.getMessage());
             return FAILURE;

@@ -9,7 +9,10 @@ import dev.supportbot.bot.store.Database;
 import java.time.Clock;
 import java.util.List;
 
-/** {@code supportbot inbox dead|retry ID|stats}: look at and requeue parked events. */
+/**
+ * {@code supportbot inbox dead|retry ID|stats}: look at and requeue parked events, also while the service runs
+ * (on an H2 file through the local H2 server the service announces). Refuses a database that does not exist rather than creating one.
+ */
 final class InboxCommand implements Subcommand {
     static final String USAGE = """
             usage: supportbot inbox <dead | retry ID | stats> [--config FILE]
@@ -50,8 +53,8 @@ final class InboxCommand implements Subcommand {
             default -> throw new UsageException("unknown sub-command '" + action + "'");
         }
         BotConfig config = ConfigLoader.fromSystemEnv().load(options.config);
-        try (Database database = Database.open(config.get(Settings.DB_URL), config.get(Settings.DB_USER),
-                config.get(Settings.DB_PASSWORD), 2)) {
+        try (Database database = Database.openExisting(config.get(Settings.DB_URL), config.get(Settings.DB_USER),
+                config.get(Settings.DB_PASSWORD))) {
             Inbox inbox = new Inbox(database, Clock.systemUTC());
             return switch (action) {
                 case "dead" -> printDead(inbox.deadLetters(1000), terminal);

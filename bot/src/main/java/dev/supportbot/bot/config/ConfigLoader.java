@@ -7,9 +7,11 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -51,23 +53,38 @@ public final class ConfigLoader {
         Map<Setting<?>, Object> values = new HashMap<>();
         for (Setting<?> s : Settings.ALL) {
             String fromEnv = env.apply(s.env());
-            if (fromEnv != null && fromEnv.isBlank()) fromEnv = null; // an empty variable counts as unset
-            String raw = fromEnv != null ? fromEnv : s.inFile() ? fileValues.getOrDefault(s.key(), s.defaultText()) : null;
+            boolean inFile = s.inFile() && fileValues.containsKey(s.key());
+            String raw = fromEnv != null ? fromEnv : inFile ? fileValues.get(s.key()) : s.defaultText();
             String source = fromEnv != null ? s.env() : s.name();
             Object value = parse(s, raw, source);
             if (value == null) value = s.whenUnset();
             if (value != null) values.put(s, value);
         }
+        for (List<Setting<Duration>> pair : Settings.ORDERED) requireOrder(values, pair.get(0), pair.get(1));
         return new BotConfig(values);
     }
 
     private static Object parse(Setting<?> s, String raw, String source) {
-        if (raw == null || raw.isBlank()) return null;
+        if (raw == null) return null;
+        if (raw.isBlank()) {
+            // Only an optional setting (no default) may be given empty; for any other an empty value is a mistake
+            // (e.g. BOT_PORT= in a compose file), not a request for the default.
+            if (s.optional()) return null;
+            throw new ConfigException(source + ": is empty; remove it to use the default (" + s.defaultText() + ")");
+        }
         try {
             return s.parser().apply(raw);
         } catch (IllegalArgumentException e) {
             // The value itself is only echoed for non-secrets: parsers quote it, so drop the message for secrets.
             throw new ConfigException(source + ": " + (s.secret() ? "invalid value" : e.getMessage()));
+        }
+    }
+
+    private static void requireOrder(Map<Setting<?>, Object> values, Setting<Duration> shorter, Setting<Duration> longer) {
+        Duration a = (Duration) values.get(shorter);
+        Duration b = (Duration) values.get(longer);
+        if (a != null && b != null && a.compareTo(b) > 0) {
+            throw new ConfigException(shorter.name() + ": must not be longer than " + longer.name());
         }
     }
 

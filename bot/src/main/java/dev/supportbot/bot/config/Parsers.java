@@ -77,6 +77,19 @@ final class Parsers {
         }
     }
 
+    /** A duration within {@code min..max} (both given as duration text, e.g. "1ms", "1d"). */
+    static Function<String, Duration> durationRange(String min, String max) {
+        Duration low = duration(min);
+        Duration high = duration(max);
+        return raw -> {
+            Duration value = duration(raw);
+            if (value.compareTo(low) < 0 || value.compareTo(high) > 0) {
+                throw new IllegalArgumentException("'" + raw.trim() + "' is out of range " + min + ".." + max);
+            }
+            return value;
+        };
+    }
+
     static List<String> list(String raw) {
         String value = text(raw);
         if (value == null) return List.of();

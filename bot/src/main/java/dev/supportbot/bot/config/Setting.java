@@ -23,6 +23,11 @@ public record Setting<T>(
         return new Setting<>(null, env, null, true, meaning, Parsers::text, null);
     }
 
+    /** Without a default: may be left empty, which means unset. Any other setting given empty is an error. */
+    public boolean optional() {
+        return defaultText == null || defaultText.isEmpty();
+    }
+
     public boolean inFile() {
         return key != null;
     }

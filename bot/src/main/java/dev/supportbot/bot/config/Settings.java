@@ -59,20 +59,23 @@ public final class Settings {
     public static final Setting<String> PORTAL_TOKEN = Setting.secret("BOT_PORTAL_TOKEN",
             "portal API bearer token; the sandbox portal requires it when set and accepts any request when unset");
     public static final Setting<Duration> PORTAL_TIMEOUT = Setting.of("portal.timeout", "BOT_PORTAL_TIMEOUT", "10s",
-            "how long one portal call attempt may take, connecting included", Parsers::duration);
+            "how long one portal call attempt may take, connecting included (100ms..10m)",
+            Parsers.durationRange("100ms", "10m"));
     public static final Setting<Integer> PORTAL_MAX_ATTEMPTS = Setting.of("portal.max_attempts", "BOT_PORTAL_MAX_ATTEMPTS",
             "4", "attempts of a repeatable portal call (reads, and changes with their idempotency key) before giving up",
             Parsers.intRange(1, 10));
     public static final Setting<Duration> PORTAL_RETRY_BASE = Setting.of("portal.retry_base", "BOT_PORTAL_RETRY_BASE",
-            "250ms", "first wait before repeating a portal call; doubles per attempt, with jitter", Parsers::duration);
+            "250ms", "first wait before repeating a portal call; doubles per attempt, with jitter (1ms..1m)",
+            Parsers.durationRange("1ms", "1m"));
     public static final Setting<Duration> PORTAL_RETRY_MAX = Setting.of("portal.retry_max", "BOT_PORTAL_RETRY_MAX",
-            "5s", "longest backoff between portal call attempts", Parsers::duration);
+            "5s", "longest backoff between portal call attempts (1ms..10m)", Parsers.durationRange("1ms", "10m"));
     public static final Setting<Duration> PORTAL_RETRY_AFTER_MAX = Setting.of("portal.retry_after_max",
             "BOT_PORTAL_RETRY_AFTER_MAX", "30s",
-            "longest Retry-After the client waits out; a longer one fails the call at once (to be retried later)",
-            Parsers::duration);
+            "longest Retry-After the client waits out; a longer one fails the call at once (to be retried later) (0s..1h)",
+            Parsers.durationRange("0s", "1h"));
     public static final Setting<Duration> PORTAL_CACHE_TTL = Setting.of("portal.cache_ttl", "BOT_PORTAL_CACHE_TTL", "30s",
-            "how long portal reads are cached (0s: not at all); the client's own changes empty the cache", Parsers::duration);
+            "how long portal reads are cached (0s: not at all); the client's own changes empty the cache (0s..1d)",
+            Parsers.durationRange("0s", "1d"));
     public static final Setting<String> PORTAL_SANDBOX_SEED = Setting.of("portal.sandbox_seed", "BOT_PORTAL_SANDBOX_SEED",
             "", "seed file of the sandbox portal; empty: the copy of config/sandbox-seed.yaml built into the bot",
             Parsers::text);
@@ -97,28 +100,36 @@ public final class Settings {
     public static final Setting<Integer> INBOX_MAX_ATTEMPTS = Setting.of("inbox.max_attempts", "BOT_INBOX_MAX_ATTEMPTS",
             "8", "failed attempts before an event is parked as a dead letter", Parsers.intRange(1, 100));
     public static final Setting<Duration> INBOX_RETRY_BASE = Setting.of("inbox.retry_base", "BOT_INBOX_RETRY_BASE",
-            "2s", "first retry delay; doubles per attempt, with jitter", Parsers::duration);
+            "2s", "first retry delay; doubles per attempt, with jitter (1ms..1h)", Parsers.durationRange("1ms", "1h"));
     public static final Setting<Duration> INBOX_RETRY_MAX = Setting.of("inbox.retry_max", "BOT_INBOX_RETRY_MAX",
-            "10m", "longest retry delay", Parsers::duration);
+            "10m", "longest retry delay (1ms..7d)", Parsers.durationRange("1ms", "7d"));
     public static final Setting<Duration> INBOX_LEASE = Setting.of("inbox.lease", "BOT_INBOX_LEASE", "2m",
-            "how long a claimed event stays with its worker before another may take it over (crash recovery)",
-            Parsers::duration);
+            "how long a claimed event stays with its worker before another may take it over (crash recovery) (1s..1d)",
+            Parsers.durationRange("1s", "1d"));
     public static final Setting<Duration> INBOX_POLL = Setting.of("inbox.poll_interval", "BOT_INBOX_POLL_INTERVAL",
-            "500ms", "how often idle workers look for due events", Parsers::duration);
+            "500ms", "how often idle workers look for due events (1ms..1m)", Parsers.durationRange("1ms", "1m"));
 
     public static final Setting<Integer> SCHEDULER_THREADS = Setting.of("scheduler.threads", "BOT_SCHEDULER_THREADS",
             "2", "reminder scheduler (Quartz) worker threads", Parsers.intRange(1, 16));
     public static final Setting<Duration> SCHEDULER_CLUSTER_CHECKIN = Setting.of("scheduler.cluster_checkin",
             "BOT_SCHEDULER_CLUSTER_CHECKIN", "15s",
-            "how often each bot instance tells the others it is alive; a silent one's running reminders are taken over",
-            Parsers::duration);
+            "how often each bot instance tells the others it is alive; a silent one's running reminders are taken over (1s..10m)",
+            Parsers.durationRange("1s", "10m"));
 
     public static final Setting<Duration> OV_REMINDER_1 = Setting.of("ownership.reminder_1", "BOT_OV_REMINDER_1", "2d",
-            "ownership verification: first reminder to the requester, counted from the request", Parsers::duration);
+            "ownership verification: first reminder to the requester, counted from the request (1m..365d)",
+            Parsers.durationRange("1m", "365d"));
     public static final Setting<Duration> OV_REMINDER_2 = Setting.of("ownership.reminder_2", "BOT_OV_REMINDER_2", "4d",
-            "ownership verification: second reminder, counted from the request", Parsers::duration);
+            "ownership verification: second reminder, counted from the request (1m..365d)",
+            Parsers.durationRange("1m", "365d"));
     public static final Setting<Duration> OV_EXPIRY = Setting.of("ownership.expiry", "BOT_OV_EXPIRY", "7d",
-            "ownership verification: close as expired without proof, counted from the request", Parsers::duration);
+            "ownership verification: close as expired without proof, counted from the request (1m..365d)",
+            Parsers.durationRange("1m", "365d"));
+
+    /** Pairs of durations where the first must not be longer than the second. */
+    static final List<List<Setting<Duration>>> ORDERED = List.of(
+            List.of(PORTAL_RETRY_BASE, PORTAL_RETRY_MAX), List.of(INBOX_RETRY_BASE, INBOX_RETRY_MAX),
+            List.of(OV_REMINDER_1, OV_REMINDER_2), List.of(OV_REMINDER_2, OV_EXPIRY));
 
     public static final List<Setting<?>> ALL = List.of(
             PORT, SERVER_IDLE_TIMEOUT, SERVER_HEADER_TIMEOUT, SERVER_BODY_TIMEOUT, SERVER_MAX_CONNECTIONS, SERVER_MAX_REQUESTS_PER_ROUTE,

@@ -7,6 +7,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.Endpoint;
+import io.javalin.util.JavalinBindException;
 import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
@@ -53,7 +54,11 @@ public final class HttpServer implements AutoCloseable {
 
     /** Starts on {@code port} (0 picks a free one) and returns the port in use. */
     public int start(String host, int port) {
-        app.start(host, port);
+        try {
+            app.start(host, port);
+        } catch (JavalinBindException e) {
+            throw new PortUnavailableException("cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
+        }
         this.port = app.port();
         return this.port;
     }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.supportbot.bot.inbox.Inbox;
 import dev.supportbot.bot.inbox.NewInboxEvent;
 import dev.supportbot.bot.store.Database;
+import dev.supportbot.bot.store.Vendor;
+import dev.supportbot.bot.testing.TestDatabases;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -101,5 +103,85 @@ class CliTest {
         assertThat(out()).contains("requeued dead letter " + id);
         assertThat(run("inbox", "retry", Long.toString(id), "--config", config.toString())).isEqualTo(1);
         assertThat(run("inbox", "bogus")).isEqualTo(2);
+    }
+
+    @Test
+    void inbox_commands_refuse_a_database_that_does_not_exist_and_create_nothing(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("bot.yaml");
+        Files.writeString(config, "database:\n  url: jdbc:h2:file:" + dir.resolve("data/supportbot").toAbsolutePath() + "\n");
+        for (String action : new String[] {"stats", "dead"}) {
+            assertThat(run("inbox", action, "--config", config.toString())).isEqualTo(2);
+        }
+        assertThat(err().lines()).hasSize(2).allSatisfy(line -> assertThat(line)
+                .isEqualTo("supportbot: no database at " + dir.resolve("data/supportbot").toAbsolutePath() + " (nothing was created)"));
+        try (var files = Files.list(dir)) {
+            assertThat(files).containsExactly(config);
+        }
+    }
+
+    @Test
+    void inbox_commands_refuse_a_database_without_the_bots_tables(@TempDir Path dir) throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("other").toAbsolutePath();
+        try (var c = java.sql.DriverManager.getConnection(url, "sa", null)) {
+            c.createStatement().execute("CREATE TABLE unrelated (id INT)");
+        }
+        Path config = dir.resolve("bot.yaml");
+        Files.writeString(config, "database:\n  url: " + url + "\n");
+        assertThat(run("inbox", "stats", "--config", config.toString())).isEqualTo(2);
+        assertThat(err().strip()).isEqualTo("supportbot: no supportbot database at " + dir.resolve("other").toAbsolutePath() + " (no inbox table)");
+    }
+
+    @Test
+    void serve_with_an_unreachable_database_says_so_in_one_line_and_exits_2(@TempDir Path dir) throws Exception {
+        int closedPort;
+        try (var socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        Path config = dir.resolve("bot.yaml");
+        Files.writeString(config, "server:\n  port: 0\ndatabase:\n  url: jdbc:postgresql://127.0.0.1:" + closedPort + "/bot\n");
+        assertThat(run("serve", "--config", config.toString())).isEqualTo(2);
+        assertThat(err().lines()).singleElement().asString()
+                .startsWith("supportbot: cannot connect to jdbc:postgresql://127.0.0.1:" + closedPort + "/bot: Connection to 127.0.0.1:" + closedPort + " refused");
+    }
+
+    @Test
+    void serve_on_an_h2_path_that_cannot_be_created_prints_one_line_and_nothing_from_h2(@TempDir Path dir) throws Exception {
+        Path notADirectory = Files.writeString(dir.resolve("plain-file"), "x");
+        Path config = dir.resolve("bot.yaml");
+        Files.writeString(config, "server:\n  port: 0\ndatabase:\n  url: jdbc:h2:file:" + notADirectory.resolve("db") + "\n");
+        ByteArrayOutputStream processErr = new ByteArrayOutputStream();
+        PrintStream original = System.err;
+        System.setErr(new PrintStream(processErr, true, StandardCharsets.UTF_8));
+        try {
+            assertThat(run("serve", "--config", config.toString())).isEqualTo(2);
+        } finally {
+            System.setErr(original);
+        }
+        assertThat(err().lines()).singleElement().asString()
+                .startsWith("supportbot: cannot connect to jdbc:h2:file:" + notADirectory.resolve("db") + ": ").contains("NotDirectoryException")
+                .doesNotContain("[9");
+        assertThat(processErr.toString(StandardCharsets.UTF_8)).as("H2's own output").isEmpty();
+    }
+
+    @Test
+    void serve_on_a_port_in_use_says_so_in_one_line_and_exits_2(@TempDir Path dir) throws Exception {
+        try (var taken = new java.net.ServerSocket(0)) {
+            Path config = dir.resolve("bot.yaml");
+            Files.writeString(config, "server:\n  port: " + taken.getLocalPort() + "\ndatabase:\n  url: jdbc:h2:file:"
+                    + dir.resolve("bot").toAbsolutePath() + "\n");
+            assertThat(run("serve", "--config", config.toString())).isEqualTo(2);
+            assertThat(err().lines()).singleElement().asString()
+                    .startsWith("supportbot: cannot listen on 0.0.0.0:" + taken.getLocalPort() + ": Port already in use");
+        }
+    }
+
+    @Test
+    void inbox_commands_refuse_a_postgresql_database_that_does_not_exist(@TempDir Path dir) throws Exception {
+        String existing = TestDatabases.freshUrl(Vendor.POSTGRESQL);
+        String missing = existing.replaceFirst("/(\\w+)\\?", "/no_such_db?");
+        Path config = dir.resolve("bot.yaml");
+        Files.writeString(config, "database:\n  url: \"" + missing + "\"\n  user: postgres\n");
+        assertThat(run("inbox", "stats", "--config", config.toString())).isEqualTo(2);
+        assertThat(err().strip()).isEqualTo("supportbot: no database at " + missing.substring(0, missing.indexOf('?')) + " (nothing was created)");
     }
 }

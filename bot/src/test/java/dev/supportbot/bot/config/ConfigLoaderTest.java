@@ -112,4 +112,44 @@ class ConfigLoaderTest {
         assertThat(config.get(Settings.SLACK_AGENTS)).isEmpty();
         assertThat(config.get(Settings.APPROVERS)).isEmpty();
     }
+
+    @Test
+    void every_duration_has_a_range_and_zero_or_negative_is_refused_where_it_makes_no_sense() {
+        assertThatThrownBy(() -> loader(Map.of("BOT_INBOX_LEASE", "-5s")).resolve(Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessage("BOT_INBOX_LEASE: '-5s' is out of range 1s..1d");
+        assertThatThrownBy(() -> loader(Map.of()).resolve(Map.of("inbox.poll_interval", "0ms")))
+                .hasMessage("inbox.poll_interval: '0ms' is out of range 1ms..1m");
+        for (String env : List.of("BOT_PORTAL_TIMEOUT", "BOT_PORTAL_RETRY_BASE", "BOT_PORTAL_RETRY_MAX", "BOT_INBOX_RETRY_BASE",
+                "BOT_INBOX_RETRY_MAX", "BOT_INBOX_LEASE", "BOT_INBOX_POLL_INTERVAL", "BOT_SCHEDULER_CLUSTER_CHECKIN",
+                "BOT_OV_REMINDER_1", "BOT_OV_REMINDER_2", "BOT_OV_EXPIRY")) {
+            assertThatThrownBy(() -> loader(Map.of(env, "0s")).resolve(Map.of())).as(env).hasMessageStartingWith(env + ": '0s' is out of range");
+            assertThatThrownBy(() -> loader(Map.of(env, "-1m")).resolve(Map.of())).as(env).hasMessageStartingWith(env + ": '-1m' is out of range");
+        }
+        // Zero is meaningful for these two: no caching, never wait out a Retry-After.
+        assertThat(loader(Map.of("BOT_PORTAL_CACHE_TTL", "0s", "BOT_PORTAL_RETRY_AFTER_MAX", "0s")).resolve(Map.of())
+                .get(Settings.PORTAL_CACHE_TTL)).isZero();
+        assertThatThrownBy(() -> loader(Map.of("BOT_PORTAL_CACHE_TTL", "-1s")).resolve(Map.of()))
+                .hasMessage("BOT_PORTAL_CACHE_TTL: '-1s' is out of range 0s..1d");
+    }
+
+    @Test
+    void durations_that_build_on_each_other_must_be_in_order() {
+        assertThatThrownBy(() -> loader(Map.of("BOT_INBOX_RETRY_BASE", "20m")).resolve(Map.of()))
+                .hasMessage("inbox.retry_base: must not be longer than inbox.retry_max");
+        assertThatThrownBy(() -> loader(Map.of("BOT_OV_REMINDER_2", "8d")).resolve(Map.of()))
+                .hasMessage("ownership.reminder_2: must not be longer than ownership.expiry");
+    }
+
+    @Test
+    void an_empty_value_for_a_setting_with_a_default_is_an_error_naming_the_key() {
+        assertThatThrownBy(() -> loader(Map.of("BOT_PORT", "")).resolve(Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessage("BOT_PORT: is empty; remove it to use the default (8080)");
+        assertThatThrownBy(() -> loader(Map.of("BOT_DB_URL", " ")).resolve(Map.of())).hasMessageStartingWith("BOT_DB_URL: is empty");
+        assertThatThrownBy(() -> loader(Map.of("BOT_INBOX_LEASE", "")).resolve(Map.of())).hasMessageStartingWith("BOT_INBOX_LEASE: is empty");
+        assertThatThrownBy(() -> loader(Map.of()).resolve(Map.of("server.port", ""))).hasMessageStartingWith("server.port: is empty");
+        // Settings without a default may be empty: that means unset.
+        BotConfig config = loader(Map.of("BOT_ZENDESK_URL", "", "BOT_ZENDESK_TOKEN", "", "BOT_SLACK_AGENTS", "")).resolve(Map.of());
+        assertThat(config.get(Settings.ZENDESK_URL)).isNull();
+        assertThat(config.get(Settings.ZENDESK_TOKEN)).isNull();
+    }
 }
