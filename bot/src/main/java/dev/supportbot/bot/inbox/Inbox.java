@@ -69,36 +69,41 @@ public final class Inbox {
 
     /**
      * Claims up to {@code max} due events for {@code lease}: pending ones whose retry time has come, and ones whose
-     * previous worker's lease ran out (it crashed or hung). On PostgreSQL concurrent claimers skip each other's rows.
+     * previous worker's lease ran out (it crashed or hung). A claim locks and rewrites only the rows it takes, however
+     * long the backlog: H2 locks every row its {@code SELECT ... LIMIT n FOR UPDATE} reads, so there the candidates
+     * are read without a lock and taken by an update that re-checks they are still due; a row another worker took
+     * first is not due any more and is left out. On PostgreSQL concurrent claimers skip each other's rows.
      */
     public List<InboxEvent> claim(int max, Duration lease) {
         OffsetDateTime now = now();
         String token = UUID.randomUUID().toString();
-        String lock = vendor == Vendor.POSTGRESQL ? "FOR UPDATE SKIP LOCKED" : "FOR UPDATE";
         return jdbi.inTransaction(h -> {
             List<Long> ids = h.createQuery("""
                             SELECT id FROM inbox
                             WHERE available_at <= :now
                             ORDER BY available_at
                             LIMIT :max
-                            """ + lock)
+                            """ + (vendor == Vendor.POSTGRESQL ? "FOR UPDATE SKIP LOCKED" : ""))
                     .bind("now", now)
                     .bind("max", max)
                     .mapTo(Long.class)
                     .list();
             if (ids.isEmpty()) return List.of();
-            h.createUpdate("""
+            int taken = h.createUpdate("""
                             UPDATE inbox SET status = 'processing', claim_token = :token, available_at = :lease,
                                              attempts = attempts + 1
-                            WHERE id IN (<ids>)""")
+                            WHERE id IN (<ids>) AND available_at <= :now""")
                     .bind("token", token)
                     .bind("lease", now.plus(lease))
+                    .bind("now", now)
                     .bindList("ids", ids)
                     .execute();
+            if (taken == 0) return List.of();
             return h.createQuery("""
                             SELECT id, source, dedup_key, event_type, ticket_id, payload, attempts, received_at, claim_token
-                            FROM inbox WHERE id IN (<ids>) ORDER BY id""")
+                            FROM inbox WHERE id IN (<ids>) AND claim_token = :token ORDER BY id""")
                     .bindList("ids", ids)
+                    .bind("token", token)
                     .map(Inbox::event)
                     .list();
         });
