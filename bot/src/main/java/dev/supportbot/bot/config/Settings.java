@@ -88,6 +88,14 @@ public final class Settings {
             Parsers::duration);
     public static final Setting<Duration> INBOX_POLL = Setting.of("inbox.poll_interval", "BOT_INBOX_POLL_INTERVAL",
             "500ms", "how often idle workers look for due events", Parsers::duration);
+    public static final Setting<Duration> INBOX_RETENTION = Setting.of("inbox.retention", "BOT_INBOX_RETENTION", "14d",
+            "how long processed inbox events and the comment-scan position of a ticket with no new comment are kept; "
+                    + "dead letters stay until retried or purged with `inbox purge-dead`", Parsers::duration);
+    public static final Setting<Duration> AUDIT_RETENTION = Setting.of("audit.retention", "BOT_AUDIT_RETENTION", "",
+            "how long audit log entries are kept; empty: forever", Parsers::duration);
+    public static final Setting<Duration> PURGE_INTERVAL = Setting.of("retention.purge_interval",
+            "BOT_RETENTION_PURGE_INTERVAL", "1h", "how often each bot instance deletes what is past its retention (0s: never)",
+            Parsers::duration);
 
     public static final Setting<Integer> SCHEDULER_THREADS = Setting.of("scheduler.threads", "BOT_SCHEDULER_THREADS",
             "2", "reminder scheduler (Quartz) worker threads", Parsers.intRange(1, 16));
@@ -112,6 +120,7 @@ public final class Settings {
             TRACKER_URL, TRACKER_TOKEN, TRACKER_PROJECT, TRACKER_LABELS,
             STAFF_DOMAINS, SLACK_AGENTS, APPROVERS,
             INBOX_WORKERS, INBOX_MAX_ATTEMPTS, INBOX_RETRY_BASE, INBOX_RETRY_MAX, INBOX_LEASE, INBOX_POLL,
+            INBOX_RETENTION, AUDIT_RETENTION, PURGE_INTERVAL,
             SCHEDULER_THREADS, SCHEDULER_CLUSTER_CHECKIN,
             OV_REMINDER_1, OV_REMINDER_2, OV_EXPIRY);
 }

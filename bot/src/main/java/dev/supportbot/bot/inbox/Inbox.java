@@ -186,6 +186,36 @@ public final class Inbox {
                 .execute()) == 1;
     }
 
+    /**
+     * Deletes up to {@code batch} events done before {@code before}; returns how many. Small batches keep each
+     * transaction short while workers run. Dead letters are not touched: they wait for {@link #retryDead} or
+     * {@link #purgeDead}.
+     */
+    public int purgeDone(Instant before, int batch) {
+        return jdbi.withHandle(h -> h.createUpdate("""
+                        DELETE FROM inbox WHERE id IN (
+                            SELECT id FROM inbox WHERE status = 'done' AND processed_at < :before LIMIT :batch)""")
+                .bind("before", before.atOffset(ZoneOffset.UTC))
+                .bind("batch", batch)
+                .execute());
+    }
+
+    /** Deletes the dead letters received before {@code before}, in batches; returns how many. */
+    public long purgeDead(Instant before, int batch) {
+        long deleted = 0;
+        int n;
+        do {
+            n = jdbi.withHandle(h -> h.createUpdate("""
+                            DELETE FROM inbox WHERE id IN (
+                                SELECT id FROM inbox WHERE status = 'dead' AND received_at < :before LIMIT :batch)""")
+                    .bind("before", before.atOffset(ZoneOffset.UTC))
+                    .bind("batch", batch)
+                    .execute());
+            deleted += n;
+        } while (n == batch);
+        return deleted;
+    }
+
     private OffsetDateTime now() {
         return clock.instant().atOffset(ZoneOffset.UTC);
     }
