@@ -9,6 +9,8 @@ public final class Settings {
 
     public static final Setting<Integer> PORT =
             Setting.of("server.port", "BOT_PORT", "8080", "HTTP port (0..65535; 0 picks a free one)", Parsers.intRange(0, 65535));
+    public static final Setting<String> HOST = Setting.of("server.host", "BOT_HOST", "0.0.0.0",
+            "address the HTTP server listens on (127.0.0.1: this machine only)", Parsers::text);
     public static final Setting<String> DB_URL = Setting.of("database.url", "BOT_DB_URL",
             "jdbc:h2:file:./data/supportbot", "JDBC URL: `jdbc:h2:` (embedded) or `jdbc:postgresql:`", Parsers::jdbcUrl);
     public static final Setting<String> DB_USER =
@@ -112,7 +114,7 @@ public final class Settings {
             "ownership verification: close as expired without proof, counted from the request", Parsers::duration);
 
     public static final List<Setting<?>> ALL = List.of(
-            PORT, DB_URL, DB_USER, DB_PASSWORD, DB_POOL_SIZE,
+            PORT, HOST, DB_URL, DB_USER, DB_PASSWORD, DB_POOL_SIZE,
             ZENDESK_WEBHOOK_SECRET, ZENDESK_URL, ZENDESK_EMAIL, ZENDESK_TOKEN, ZENDESK_UPDATES_PER_MINUTE,
             SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN, SLACK_API_URL, SLACK_CHANNEL,
             PORTAL_URL, PORTAL_TOKEN, PORTAL_TIMEOUT, PORTAL_MAX_ATTEMPTS, PORTAL_RETRY_BASE, PORTAL_RETRY_MAX,
