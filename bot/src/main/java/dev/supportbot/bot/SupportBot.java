@@ -83,7 +83,7 @@ public final class SupportBot implements AutoCloseable {
         retention.close();
         workers.close();
         closePlugins(plugins);
-        database.close();
+        if (database.closeCompacted()) log.info("database compacted");
         log.info("supportbot stopped");
     }
 

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -27,6 +28,7 @@ public final class Inbox {
     static final String DONE = "done";
     static final String DEAD = "dead";
     private static final int MAX_ERROR_LENGTH = 1000;
+    private static final int CLAIM_RACES = 5;
 
     private final Jdbi jdbi;
     private final Vendor vendor;
@@ -75,6 +77,17 @@ public final class Inbox {
      * first is not due any more and is left out. On PostgreSQL concurrent claimers skip each other's rows.
      */
     public List<InboxEvent> claim(int max, Duration lease) {
+        // Workers that read the same candidates at once race for them; the loser tries the next ones at once rather
+        // than going idle with a backlog waiting.
+        for (int race = 0; race < CLAIM_RACES; race++) {
+            Optional<List<InboxEvent>> claimed = tryClaim(max, lease);
+            if (claimed.isPresent()) return claimed.get();
+        }
+        return List.of();
+    }
+
+    /** Empty when other claimers took every candidate first; an empty list when nothing is due. */
+    private Optional<List<InboxEvent>> tryClaim(int max, Duration lease) {
         OffsetDateTime now = now();
         String token = UUID.randomUUID().toString();
         return jdbi.inTransaction(h -> {
@@ -88,7 +101,7 @@ public final class Inbox {
                     .bind("max", max)
                     .mapTo(Long.class)
                     .list();
-            if (ids.isEmpty()) return List.of();
+            if (ids.isEmpty()) return Optional.of(List.of());
             int taken = h.createUpdate("""
                             UPDATE inbox SET status = 'processing', claim_token = :token, available_at = :lease,
                                              attempts = attempts + 1
@@ -98,14 +111,14 @@ public final class Inbox {
                     .bind("now", now)
                     .bindList("ids", ids)
                     .execute();
-            if (taken == 0) return List.of();
-            return h.createQuery("""
+            if (taken == 0) return Optional.empty();
+            return Optional.of(h.createQuery("""
                             SELECT id, source, dedup_key, event_type, ticket_id, payload, attempts, received_at, claim_token
                             FROM inbox WHERE id IN (<ids>) AND claim_token = :token ORDER BY id""")
                     .bindList("ids", ids)
                     .bind("token", token)
                     .map(Inbox::event)
-                    .list();
+                    .list());
         });
     }
 

@@ -129,6 +129,7 @@ public final class DrainBenchmark {
         long elapsed = 0;
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(MAX_SECONDS);
+            long report = System.nanoTime();
             while (System.nanoTime() < deadline && child.isAlive()) {
                 long d = depth(port);
                 if (d >= 0 && started == 0) started = System.nanoTime();
@@ -136,6 +137,10 @@ public final class DrainBenchmark {
                 drainMax = Math.max(drainMax, dbSize.getAsLong());
                 endRss = status(child.pid(), "VmRSS");
                 peakRss = Math.max(peakRss, status(child.pid(), "VmHWM"));
+                if (System.nanoTime() - report > TimeUnit.SECONDS.toNanos(10)) {
+                    report = System.nanoTime();
+                    System.out.printf("%s: %d waiting, database %d MB, RSS %d MB%n", name, depth, drainMax / MB, endRss / 1024);
+                }
                 if (depth == 0 || drainMax > MAX_FILE_MB * MB) break;
                 Thread.sleep(200);
             }
@@ -143,6 +148,7 @@ public final class DrainBenchmark {
         } finally {
             child.destroy(); // SIGTERM: the graceful stop
             if (!child.waitFor(60, TimeUnit.SECONDS)) child.destroyForcibly().waitFor();
+            System.out.printf("%s: child exited with %d%n", name, child.exitValue());
         }
         long stoppedSize = dbSize.getAsLong();
         long drained = EVENTS - Math.max(depth, 0);
@@ -181,11 +187,9 @@ public final class DrainBenchmark {
         return Math.max(max.get(), dbSize.getAsLong());
     }
 
-    private long countDone(String url, Vendor vendor) {
-        try (Database db = Database.open(url, TestDatabases.user(vendor), null, 1)) {
-            return db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM inbox WHERE status = 'done'")
-                    .mapTo(Long.class).one());
-        }
+    private static long countDone(String url, Vendor vendor) {
+        return org.jdbi.v3.core.Jdbi.create(url, TestDatabases.user(vendor), "").withHandle(h ->
+                h.createQuery("SELECT COUNT(*) FROM inbox WHERE status = 'done'").mapTo(Long.class).one());
     }
 
     /** The inbox depth from the child's /metrics, or -1 while it does not answer. */
