@@ -78,7 +78,7 @@ public final class Settings {
             "comma-separated Slack user ids allowed to approve portal changes");
 
     public static final Setting<Integer> INBOX_WORKERS =
-            Setting.of("inbox.workers", "BOT_INBOX_WORKERS", "2", "inbox worker threads", Parsers.intRange(1, 64));
+            Setting.of("inbox.workers", "BOT_INBOX_WORKERS", "4", "inbox worker threads", Parsers.intRange(1, 64));
     public static final Setting<Integer> INBOX_MAX_ATTEMPTS = Setting.of("inbox.max_attempts", "BOT_INBOX_MAX_ATTEMPTS",
             "8", "failed attempts before an event is parked as a dead letter", Parsers.intRange(1, 100));
     public static final Setting<Duration> INBOX_RETRY_BASE = Setting.of("inbox.retry_base", "BOT_INBOX_RETRY_BASE",

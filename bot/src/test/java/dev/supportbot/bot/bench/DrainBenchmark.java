@@ -97,8 +97,8 @@ public final class DrainBenchmark {
         System.out.printf("%ndrain benchmark: %d ticket webhooks over %d tickets, child JVM flags: %s, %d cores%n",
                 EVENTS, TICKETS, bench.jvmFlags.isEmpty() ? "(none)" : String.join(" ", bench.jvmFlags),
                 Runtime.getRuntime().availableProcessors());
-        System.out.printf("%-10s %9s %10s %13s %13s %10s %12s %13s %10s %10s%n", "database", "drained", "events/s",
-                "intake max MB", "drain max MB", "stopped MB", "after stop MB", "RSS peak MB", "RSS end MB", "seconds");
+        System.out.printf("%-10s %9s %10s %13s %13s %13s %13s %10s %10s%n", "database", "drained", "events/s",
+                "intake max MB", "drain max MB", "after stop MB", "RSS peak MB", "RSS end MB", "seconds");
         rows.forEach(System.out::println);
         System.exit(0);
     }
@@ -114,6 +114,8 @@ public final class DrainBenchmark {
         env.put("BOT_ZENDESK_URL", zendesk.url());
         env.put("BOT_ZENDESK_EMAIL", "bot@vendor.example");
         env.put("BOT_ZENDESK_TOKEN", "bench-token");
+        env.remove("BOT_INBOX_WORKERS"); // the default, unless asked for
+        if (System.getProperty("bench.workers") != null) env.put("BOT_INBOX_WORKERS", System.getProperty("bench.workers"));
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(jvmFlags);
         command.addAll(List.of("-jar", jar.toString(), "serve"));
@@ -150,15 +152,14 @@ public final class DrainBenchmark {
             if (!child.waitFor(60, TimeUnit.SECONDS)) child.destroyForcibly().waitFor();
             System.out.printf("%s: child exited with %d%n", name, child.exitValue());
         }
-        long stoppedSize = dbSize.getAsLong();
         long drained = EVENTS - Math.max(depth, 0);
         long done = countDone(url, vendor);
         long afterStop = dbSize.getAsLong();
         double seconds = elapsed / 1e9;
         Files.deleteIfExists(dir.resolve(name + ".log"));
-        return String.format("%-10s %9s %10.0f %13d %13d %10d %12d %13d %10d %10.1f", name,
-                drained + (done == drained ? "" : "(" + done + " done)"), drained / seconds, intakeMax / MB,
-                drainMax / MB, stoppedSize / MB, afterStop / MB, peakRss / 1024, endRss / 1024, seconds);
+        return String.format("%-10s %9s %10.0f %13.1f %13.1f %13.1f %13d %10d %10.1f", name,
+                drained + (done == drained ? "" : "(" + done + " done)"), drained / seconds, intakeMax / (double) MB,
+                drainMax / (double) MB, afterStop / (double) MB, peakRss / 1024, endRss / 1024, seconds);
     }
 
     /** Stores the backlog from several threads, as concurrent webhook requests would; returns the largest size seen. */
