@@ -8,6 +8,7 @@ import dev.supportbot.bot.inbox.InboxEvent;
 import dev.supportbot.bot.inbox.NewInboxEvent;
 import dev.supportbot.bot.store.Database;
 import dev.supportbot.bot.store.Vendor;
+import dev.supportbot.bot.testing.Await;
 import dev.supportbot.bot.testing.SettableClock;
 import dev.supportbot.bot.testing.TestDatabases;
 import java.time.Duration;
@@ -109,6 +110,22 @@ class RetentionTest {
             assertThat(inbox.deadLetters(10)).singleElement().satisfies(d -> assertThat(d.lastError()).isEqualTo("gave up"));
             assertThat(inbox.purgeDead(clock.instant(), 500)).isEqualTo(1);
             assertThat(inbox.deadCount()).isZero();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Vendor.class)
+    void once_started_it_purges_on_its_own_every_interval(Vendor vendor) {
+        try (Database db = TestDatabases.open(vendor)) {
+            Inbox inbox = new Inbox(db, clock);
+            acceptAndProcess(inbox, "old", 3);
+            clock.advance(Duration.ofDays(15));
+            try (Retention retention = new Retention(db, inbox, clock,
+                    new Retention.Settings(Duration.ofDays(14), null, Duration.ofMillis(50)))) {
+                retention.start();
+                Await.until("old events purged", Duration.ofSeconds(10),
+                        () -> count(db, "SELECT COUNT(*) FROM inbox") == 0);
+            }
         }
     }
 
