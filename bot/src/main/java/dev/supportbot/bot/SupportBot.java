@@ -16,6 +16,7 @@ import dev.supportbot.bot.inbox.InboxWorkers;
 import dev.supportbot.bot.inbox.Intake;
 import dev.supportbot.bot.inbox.RoutingDispatcher;
 import dev.supportbot.bot.metrics.Metrics;
+import dev.supportbot.bot.retention.Retention;
 import dev.supportbot.bot.slack.SlackCommands;
 import dev.supportbot.bot.slack.SlackRoutes;
 import dev.supportbot.bot.store.Database;
@@ -41,15 +42,17 @@ public final class SupportBot implements AutoCloseable {
     private final Database database;
     private final Inbox inbox;
     private final InboxWorkers workers;
+    private final Retention retention;
     private final HttpServer http;
     private final Metrics metrics;
     private final List<BotPlugin> plugins;
 
-    private SupportBot(Database database, Inbox inbox, InboxWorkers workers, HttpServer http, Metrics metrics,
-            List<BotPlugin> plugins) {
+    private SupportBot(Database database, Inbox inbox, InboxWorkers workers, Retention retention, HttpServer http,
+            Metrics metrics, List<BotPlugin> plugins) {
         this.database = database;
         this.inbox = inbox;
         this.workers = workers;
+        this.retention = retention;
         this.http = http;
         this.metrics = metrics;
         this.plugins = plugins;
@@ -78,9 +81,10 @@ public final class SupportBot implements AutoCloseable {
     @Override
     public void close() {
         http.close();
+        retention.close();
         workers.close();
         closePlugins(plugins);
-        database.close();
+        if (database.closeCompacted()) log.info("database compacted");
         log.info("supportbot stopped");
     }
 
@@ -161,6 +165,9 @@ public final class SupportBot implements AutoCloseable {
                     new Backoff(config.get(Settings.INBOX_RETRY_BASE), config.get(Settings.INBOX_RETRY_MAX)),
                     config.get(Settings.INBOX_LEASE), config.get(Settings.INBOX_POLL)), clock, metrics);
             workersRef.set(workers);
+            Retention retention = new Retention(database, inbox, clock, new Retention.Settings(
+                    config.get(Settings.INBOX_RETENTION), config.get(Settings.AUDIT_RETENTION),
+                    config.get(Settings.PURGE_INTERVAL)));
             Intake intake = new Intake(inbox, SecretScanner::mask, workers::wakeUp);
             SlackCommands slack = new SlackCommands(intake, plugins.stream().flatMap(p -> p.slackCommands().stream()).toList());
             List<HttpRoutes> routes = new ArrayList<>(List.of(
@@ -179,15 +186,17 @@ public final class SupportBot implements AutoCloseable {
                 for (BotPlugin plugin : plugins) plugin.started(context);
                 // Workers start last: what they dispatch to (e.g. the sandbox portal on this server) is up by now.
                 workers.start();
+                retention.start();
                 log.info("supportbot listening on port {} (database: {})", port, database.vendor().name().toLowerCase());
             } catch (RuntimeException e) {
                 http.close();
+                retention.close();
                 workers.close();
                 closePlugins(plugins);
                 throw e;
             }
             warnAboutMissingSecrets();
-            return new SupportBot(database, inbox, workers, http, metrics, List.copyOf(plugins));
+            return new SupportBot(database, inbox, workers, retention, http, metrics, List.copyOf(plugins));
         }
 
         private Dispatcher dispatcher(Context context) {

@@ -6,7 +6,10 @@ import dev.supportbot.bot.config.Settings;
 import dev.supportbot.bot.inbox.DeadLetter;
 import dev.supportbot.bot.inbox.Inbox;
 import dev.supportbot.bot.store.Database;
+import dev.supportbot.bot.config.Parsers;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -15,10 +18,11 @@ import java.util.List;
  */
 final class InboxCommand implements Subcommand {
     static final String USAGE = """
-            usage: supportbot inbox <dead | retry ID | stats> [--config FILE]
-              dead       list events parked as dead letters, with their last error
-              retry ID   put dead letter ID back in the queue
-              stats      events waiting and dead""";
+            usage: supportbot inbox <dead | retry ID | purge-dead [AGE] | stats> [--config FILE]
+              dead              list events parked as dead letters, with their last error
+              retry ID          put dead letter ID back in the queue
+              purge-dead [AGE]  delete the dead letters received more than AGE ago (e.g. 30d); without AGE, all
+              stats             events waiting and dead""";
 
     @Override
     public String name() {
@@ -27,7 +31,7 @@ final class InboxCommand implements Subcommand {
 
     @Override
     public String summary() {
-        return "inspect the inbox: dead letters, retry, stats";
+        return "inspect the inbox: dead letters, retry, purge, stats";
     }
 
     @Override
@@ -42,6 +46,7 @@ final class InboxCommand implements Subcommand {
         if (words.isEmpty()) throw new UsageException("needs a sub-command");
         String action = words.get(0);
         long retryId = 0;
+        Duration age = Duration.ZERO;
         switch (action) {
             case "dead", "stats" -> {
                 if (words.size() != 1) throw new UsageException("'" + action + "' takes no arguments");
@@ -49,6 +54,10 @@ final class InboxCommand implements Subcommand {
             case "retry" -> {
                 if (words.size() != 2 || !words.get(1).matches("\\d{1,18}")) throw new UsageException("retry needs an event id");
                 retryId = Long.parseLong(words.get(1));
+            }
+            case "purge-dead" -> {
+                if (words.size() > 2) throw new UsageException("purge-dead takes at most an age, e.g. 30d");
+                if (words.size() == 2) age = parseAge(words.get(1));
             }
             default -> throw new UsageException("unknown sub-command '" + action + "'");
         }
@@ -62,6 +71,11 @@ final class InboxCommand implements Subcommand {
                     terminal.out().printf("waiting: %d%ndead: %d%n", inbox.depth(), inbox.deadCount());
                     yield Cli.OK;
                 }
+                case "purge-dead" -> {
+                    long purged = inbox.purgeDead(Instant.now().minus(age), 500);
+                    terminal.out().println("deleted " + purged + " dead letter" + (purged == 1 ? "" : "s"));
+                    yield Cli.OK;
+                }
                 default -> {
                     if (inbox.retryDead(retryId)) {
                         terminal.out().println("requeued dead letter " + retryId);
@@ -71,6 +85,16 @@ final class InboxCommand implements Subcommand {
                     yield Cli.FAILURE;
                 }
             };
+        }
+    }
+
+    private static Duration parseAge(String text) throws UsageException {
+        try {
+            Duration age = Parsers.duration(text);
+            if (age.isNegative()) throw new IllegalArgumentException("negative");
+            return age;
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("'" + text + "' is not an age (e.g. 12h, 30d)");
         }
     }
 

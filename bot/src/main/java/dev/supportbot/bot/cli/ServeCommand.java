@@ -4,6 +4,7 @@ import dev.supportbot.bot.Plugins;
 import dev.supportbot.bot.SupportBot;
 import dev.supportbot.bot.config.BotConfig;
 import dev.supportbot.bot.config.ConfigLoader;
+import dev.supportbot.bot.config.Settings;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
@@ -34,7 +35,7 @@ final class ServeCommand implements Subcommand {
         Options options = Options.parse(args, List.of());
         if (!options.positionals.isEmpty()) throw new UsageException("unexpected argument '" + options.positionals.get(0) + "'");
         BotConfig config = ConfigLoader.fromSystemEnv().load(options.config);
-        SupportBot bot = SupportBot.builder(config).plugins(Plugins.standard(config)).start();
+        SupportBot bot = SupportBot.builder(config).host(config.get(Settings.HOST)).plugins(Plugins.standard(config)).start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             bot.close();

@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.function.Function;
 
 /** Parsers for setting values. Each throws IllegalArgumentException with a message fit for an operator. */
-final class Parsers {
+public final class Parsers {
     private Parsers() {}
 
     static String text(String raw) {
@@ -59,7 +59,7 @@ final class Parsers {
         return value;
     }
 
-    static Duration duration(String raw) {
+    public static Duration duration(String raw) {
         String value = raw.trim().toLowerCase(Locale.ROOT);
         try {
             if (value.endsWith("ms")) return Duration.ofMillis(Long.parseLong(value.substring(0, value.length() - 2)));
@@ -87,6 +87,20 @@ final class Parsers {
                 throw new IllegalArgumentException("'" + raw.trim() + "' is out of range " + min + ".." + max);
             }
             return value;
+        };
+    }
+
+    /** A duration in {@code min..max}, or zero (which the setting documents as "off"). */
+    static Function<String, Duration> durationOrZero(String min, String max) {
+        Function<String, Duration> ranged = durationRange(min, max);
+        return raw -> {
+            Duration value = duration(raw);
+            if (value.isZero()) return value;
+            try {
+                return ranged.apply(raw);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("'" + raw.trim() + "' is out of range: 0s, or " + min + ".." + max);
+            }
         };
     }
 

@@ -10,15 +10,16 @@ public final class Settings {
     public static final Setting<Integer> PORT =
             Setting.of("server.port", "BOT_PORT", "8080", "HTTP port (0..65535; 0 picks a free one)", Parsers.intRange(0, 65535));
     public static final Setting<Duration> SERVER_IDLE_TIMEOUT = Setting.of("server.idle_timeout", "BOT_SERVER_IDLE_TIMEOUT",
-            "30s", "longest silence on an HTTP connection (inside a request or between two) before it is closed",
-            Parsers::duration);
+            "30s", "longest silence on an HTTP connection (inside a request or between two) before it is closed (1s..1h)",
+            Parsers.durationRange("1s", "1h"));
     public static final Setting<Duration> SERVER_HEADER_TIMEOUT = Setting.of("server.header_timeout",
             "BOT_SERVER_HEADER_TIMEOUT", "10s",
-            "longest the request line and headers of a request may take to arrive; a slower connection is closed",
-            Parsers::duration);
+            "longest the request line and headers of a request may take to arrive; a slower connection is closed (1s..10m)",
+            Parsers.durationRange("1s", "10m"));
     public static final Setting<Duration> SERVER_BODY_TIMEOUT = Setting.of("server.body_timeout",
             "BOT_SERVER_BODY_TIMEOUT", "10s",
-            "longest a request body may take to arrive once the headers are in; a slower one gets 408", Parsers::duration);
+            "longest a request body may take to arrive once the headers are in; a slower one gets 408 (1s..10m)",
+            Parsers.durationRange("1s", "10m"));
     public static final Setting<Integer> SERVER_MAX_CONNECTIONS = Setting.of("server.max_connections",
             "BOT_SERVER_MAX_CONNECTIONS", "1000", "most open HTTP connections at once; more wait to be accepted",
             Parsers.intRange(16, 100_000));
@@ -26,6 +27,8 @@ public final class Settings {
             "BOT_SERVER_MAX_REQUESTS_PER_ROUTE", "32",
             "most requests to one intake route (Zendesk webhook, Slack) handled at once; more wait up to 5s, then get 503",
             Parsers.intRange(1, 200));
+    public static final Setting<String> HOST = Setting.of("server.host", "BOT_HOST", "0.0.0.0",
+            "address the HTTP server listens on (127.0.0.1: this machine only)", Parsers::text);
     public static final Setting<String> DB_URL = Setting.of("database.url", "BOT_DB_URL",
             "jdbc:h2:file:./data/supportbot", "JDBC URL: `jdbc:h2:` (embedded) or `jdbc:postgresql:`", Parsers::jdbcUrl);
     public static final Setting<String> DB_USER =
@@ -96,7 +99,7 @@ public final class Settings {
             "comma-separated Slack user ids allowed to approve portal changes");
 
     public static final Setting<Integer> INBOX_WORKERS =
-            Setting.of("inbox.workers", "BOT_INBOX_WORKERS", "2", "inbox worker threads", Parsers.intRange(1, 64));
+            Setting.of("inbox.workers", "BOT_INBOX_WORKERS", "4", "inbox worker threads", Parsers.intRange(1, 64));
     public static final Setting<Integer> INBOX_MAX_ATTEMPTS = Setting.of("inbox.max_attempts", "BOT_INBOX_MAX_ATTEMPTS",
             "8", "failed attempts before an event is parked as a dead letter", Parsers.intRange(1, 100));
     public static final Setting<Duration> INBOX_RETRY_BASE = Setting.of("inbox.retry_base", "BOT_INBOX_RETRY_BASE",
@@ -108,6 +111,14 @@ public final class Settings {
             Parsers.durationRange("1s", "1d"));
     public static final Setting<Duration> INBOX_POLL = Setting.of("inbox.poll_interval", "BOT_INBOX_POLL_INTERVAL",
             "500ms", "how often idle workers look for due events (1ms..1m)", Parsers.durationRange("1ms", "1m"));
+    public static final Setting<Duration> INBOX_RETENTION = Setting.of("inbox.retention", "BOT_INBOX_RETENTION", "14d",
+            "how long processed inbox events and the comment-scan position of a ticket with no new comment are kept; "
+                    + "dead letters stay until retried or purged with `inbox purge-dead` (1h..3650d)", Parsers.durationRange("1h", "3650d"));
+    public static final Setting<Duration> AUDIT_RETENTION = Setting.of("audit.retention", "BOT_AUDIT_RETENTION", "",
+            "how long audit log entries are kept; empty: forever (1d..36500d)", Parsers.durationRange("1d", "36500d"));
+    public static final Setting<Duration> PURGE_INTERVAL = Setting.of("retention.purge_interval",
+            "BOT_RETENTION_PURGE_INTERVAL", "1h", "how often each bot instance deletes what is past its retention (0s: never; else 1m..7d)",
+            Parsers.durationOrZero("1m", "7d"));
 
     public static final Setting<Integer> SCHEDULER_THREADS = Setting.of("scheduler.threads", "BOT_SCHEDULER_THREADS",
             "2", "reminder scheduler (Quartz) worker threads", Parsers.intRange(1, 16));
@@ -132,7 +143,7 @@ public final class Settings {
             List.of(OV_REMINDER_1, OV_REMINDER_2), List.of(OV_REMINDER_2, OV_EXPIRY));
 
     public static final List<Setting<?>> ALL = List.of(
-            PORT, SERVER_IDLE_TIMEOUT, SERVER_HEADER_TIMEOUT, SERVER_BODY_TIMEOUT, SERVER_MAX_CONNECTIONS, SERVER_MAX_REQUESTS_PER_ROUTE,
+            PORT, HOST, SERVER_IDLE_TIMEOUT, SERVER_HEADER_TIMEOUT, SERVER_BODY_TIMEOUT, SERVER_MAX_CONNECTIONS, SERVER_MAX_REQUESTS_PER_ROUTE,
             DB_URL, DB_USER, DB_PASSWORD, DB_POOL_SIZE,
             ZENDESK_WEBHOOK_SECRET, ZENDESK_URL, ZENDESK_EMAIL, ZENDESK_TOKEN, ZENDESK_UPDATES_PER_MINUTE,
             SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN, SLACK_API_URL, SLACK_CHANNEL,
@@ -141,6 +152,7 @@ public final class Settings {
             TRACKER_URL, TRACKER_TOKEN, TRACKER_PROJECT, TRACKER_LABELS,
             STAFF_DOMAINS, SLACK_AGENTS, APPROVERS,
             INBOX_WORKERS, INBOX_MAX_ATTEMPTS, INBOX_RETRY_BASE, INBOX_RETRY_MAX, INBOX_LEASE, INBOX_POLL,
+            INBOX_RETENTION, AUDIT_RETENTION, PURGE_INTERVAL,
             SCHEDULER_THREADS, SCHEDULER_CLUSTER_CHECKIN,
             OV_REMINDER_1, OV_REMINDER_2, OV_EXPIRY);
 }

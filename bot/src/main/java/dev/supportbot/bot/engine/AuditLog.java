@@ -9,7 +9,8 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * The append-only record of every decision and effect: who (actor), what (action and detail), which ticket and
- * instance, when. Entries are only ever inserted, inside the transaction of what they record; details are scrubbed.
+ * instance, when. Entries are inserted inside the transaction of what they record, never changed, and deleted only
+ * once older than {@code audit.retention} when that is set; details are scrubbed.
  */
 public final class AuditLog {
     private final Database database;

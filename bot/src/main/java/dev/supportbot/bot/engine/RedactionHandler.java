@@ -60,11 +60,14 @@ public final class RedactionHandler implements TicketHandler {
         long scanned = TicketComments.lastId(fresh, cursor);
         String note = findings.isEmpty() ? null : "supportbot redaction:\n" + String.join("\n", findings);
         return new Handled(note == null ? "" : "redaction: " + findings.size() + " finding(s)", h -> {
-            int updated = h.createUpdate("UPDATE ticket_scan SET comment_cursor = :c WHERE ticket_id = :t AND comment_cursor < :c")
-                    .bind("c", scanned).bind("t", ticket.id()).execute();
+            var now = clock.instant().atOffset(java.time.ZoneOffset.UTC);
+            int updated = h.createUpdate("""
+                            UPDATE ticket_scan SET comment_cursor = :c, scanned_at = :now
+                            WHERE ticket_id = :t AND comment_cursor < :c""")
+                    .bind("c", scanned).bind("t", ticket.id()).bind("now", now).execute();
             if (updated == 0 && cursor == 0L) {
-                h.createUpdate("INSERT INTO ticket_scan (ticket_id, comment_cursor) VALUES (:t, :c)")
-                        .bind("t", ticket.id()).bind("c", scanned).execute();
+                h.createUpdate("INSERT INTO ticket_scan (ticket_id, comment_cursor, scanned_at) VALUES (:t, :c, :now)")
+                        .bind("t", ticket.id()).bind("c", scanned).bind("now", now).execute();
             }
             if (note != null) {
                 queue.effects(h, null, ticket.id(), scanned, List.of(new Effect.PrivateNote(note)));

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -27,6 +28,7 @@ public final class Inbox {
     static final String DONE = "done";
     static final String DEAD = "dead";
     private static final int MAX_ERROR_LENGTH = 1000;
+    private static final int CLAIM_RACES = 5;
 
     private final Jdbi jdbi;
     private final Vendor vendor;
@@ -69,38 +71,54 @@ public final class Inbox {
 
     /**
      * Claims up to {@code max} due events for {@code lease}: pending ones whose retry time has come, and ones whose
-     * previous worker's lease ran out (it crashed or hung). On PostgreSQL concurrent claimers skip each other's rows.
+     * previous worker's lease ran out (it crashed or hung). A claim locks and rewrites only the rows it takes, however
+     * long the backlog: H2 locks every row its {@code SELECT ... LIMIT n FOR UPDATE} reads, so there the candidates
+     * are read without a lock and taken by an update that re-checks they are still due; a row another worker took
+     * first is not due any more and is left out. On PostgreSQL concurrent claimers skip each other's rows.
      */
     public List<InboxEvent> claim(int max, Duration lease) {
+        // Workers that read the same candidates at once race for them; the loser tries the next ones at once rather
+        // than going idle with a backlog waiting.
+        for (int race = 0; race < CLAIM_RACES; race++) {
+            Optional<List<InboxEvent>> claimed = tryClaim(max, lease);
+            if (claimed.isPresent()) return claimed.get();
+        }
+        return List.of();
+    }
+
+    /** Empty when other claimers took every candidate first; an empty list when nothing is due. */
+    private Optional<List<InboxEvent>> tryClaim(int max, Duration lease) {
         OffsetDateTime now = now();
         String token = UUID.randomUUID().toString();
-        String lock = vendor == Vendor.POSTGRESQL ? "FOR UPDATE SKIP LOCKED" : "FOR UPDATE";
         return jdbi.inTransaction(h -> {
             List<Long> ids = h.createQuery("""
                             SELECT id FROM inbox
                             WHERE available_at <= :now
                             ORDER BY available_at
                             LIMIT :max
-                            """ + lock)
+                            """ + (vendor == Vendor.POSTGRESQL ? "FOR UPDATE SKIP LOCKED" : ""))
                     .bind("now", now)
                     .bind("max", max)
                     .mapTo(Long.class)
                     .list();
-            if (ids.isEmpty()) return List.of();
-            h.createUpdate("""
+            if (ids.isEmpty()) return Optional.of(List.of());
+            int taken = h.createUpdate("""
                             UPDATE inbox SET status = 'processing', claim_token = :token, available_at = :lease,
                                              attempts = attempts + 1
-                            WHERE id IN (<ids>)""")
+                            WHERE id IN (<ids>) AND available_at <= :now""")
                     .bind("token", token)
                     .bind("lease", now.plus(lease))
+                    .bind("now", now)
                     .bindList("ids", ids)
                     .execute();
-            return h.createQuery("""
+            if (taken == 0) return Optional.empty();
+            return Optional.of(h.createQuery("""
                             SELECT id, source, dedup_key, event_type, ticket_id, payload, attempts, received_at, claim_token
-                            FROM inbox WHERE id IN (<ids>) ORDER BY id""")
+                            FROM inbox WHERE id IN (<ids>) AND claim_token = :token ORDER BY id""")
                     .bindList("ids", ids)
+                    .bind("token", token)
                     .map(Inbox::event)
-                    .list();
+                    .list());
         });
     }
 
@@ -179,6 +197,36 @@ public final class Inbox {
                 .bind("now", now())
                 .bind("id", id)
                 .execute()) == 1;
+    }
+
+    /**
+     * Deletes up to {@code batch} events done before {@code before}; returns how many. Small batches keep each
+     * transaction short while workers run. Dead letters are not touched: they wait for {@link #retryDead} or
+     * {@link #purgeDead}.
+     */
+    public int purgeDone(Instant before, int batch) {
+        return jdbi.withHandle(h -> h.createUpdate("""
+                        DELETE FROM inbox WHERE id IN (
+                            SELECT id FROM inbox WHERE status = 'done' AND processed_at < :before LIMIT :batch)""")
+                .bind("before", before.atOffset(ZoneOffset.UTC))
+                .bind("batch", batch)
+                .execute());
+    }
+
+    /** Deletes the dead letters received before {@code before}, in batches; returns how many. */
+    public long purgeDead(Instant before, int batch) {
+        long deleted = 0;
+        int n;
+        do {
+            n = jdbi.withHandle(h -> h.createUpdate("""
+                            DELETE FROM inbox WHERE id IN (
+                                SELECT id FROM inbox WHERE status = 'dead' AND received_at < :before LIMIT :batch)""")
+                    .bind("before", before.atOffset(ZoneOffset.UTC))
+                    .bind("batch", batch)
+                    .execute());
+            deleted += n;
+        } while (n == batch);
+        return deleted;
     }
 
     private OffsetDateTime now() {

@@ -184,4 +184,24 @@ class CliTest {
         assertThat(run("inbox", "stats", "--config", config.toString())).isEqualTo(2);
         assertThat(err().strip()).isEqualTo("supportbot: no database at " + missing.substring(0, missing.indexOf('?')) + " (nothing was created)");
     }
+
+    @Test
+    void inbox_purge_dead_deletes_the_dead_letters_older_than_the_age_given(@TempDir Path dir) throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("bot").toAbsolutePath();
+        Path config = dir.resolve("bot.yaml");
+        Files.writeString(config, "database:\n  url: " + url + "\n");
+        try (Database db = Database.open(url, "sa", null, 2)) {
+            Inbox inbox = new Inbox(db, Clock.systemUTC());
+            inbox.accept(new NewInboxEvent("zendesk", "k", "ticket.updated", 77L, "{}"));
+            inbox.fail(inbox.claim(1, Duration.ofMinutes(1)).get(0), "portal said 500", Clock.systemUTC().instant(), true);
+        }
+        assertThat(run("inbox", "purge-dead", "1d", "--config", config.toString())).isZero();
+        assertThat(out()).contains("deleted 0 dead letters");
+        assertThat(run("inbox", "purge-dead", "soon", "--config", config.toString())).isEqualTo(2);
+        assertThat(err()).contains("'soon' is not an age");
+        assertThat(run("inbox", "purge-dead", "--config", config.toString())).isZero();
+        assertThat(out()).contains("deleted 1 dead letter\n");
+        assertThat(run("inbox", "stats", "--config", config.toString())).isZero();
+        assertThat(out()).contains("dead: 0");
+    }
 }

@@ -10,7 +10,14 @@ import dev.supportbot.bot.testing.TestDatabases;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -102,6 +109,66 @@ class InboxTest {
             assertThat(inbox.retryDead(again.id())).isTrue();
             assertThat(inbox.retryDead(again.id())).isFalse();
             assertThat(inbox.claim(1, Duration.ofSeconds(30))).hasSize(1);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Vendor.class)
+    void a_claim_touches_only_the_rows_it_claims(Vendor vendor) throws Exception {
+        try (Database db = TestDatabases.open(vendor)) {
+            Inbox inbox = new Inbox(db, Clock.systemUTC());
+            for (int i = 0; i < 50; i++) inbox.accept(event("k" + i));
+            long last = count(db, "SELECT MAX(id) FROM inbox");
+            ExecutorService claimer = Executors.newSingleThreadExecutor();
+            // Another transaction holds a due row that the claim has no reason to take: the claim must not wait for it.
+            try (Handle other = db.jdbi().open()) {
+                other.begin();
+                other.createUpdate("UPDATE inbox SET outcome = 'held' WHERE id = :id").bind("id", last).execute();
+                Future<List<InboxEvent>> claim = claimer.submit(() -> inbox.claim(4, Duration.ofSeconds(30)));
+                try {
+                    assertThat(claim.get(10, TimeUnit.SECONDS)).hasSize(4).noneMatch(e -> e.id() == last);
+                } finally {
+                    other.rollback();
+                }
+            } finally {
+                claimer.shutdownNow();
+            }
+            assertThat(count(db, "SELECT COUNT(*) FROM inbox WHERE status = 'processing'")).isEqualTo(4);
+            assertThat(count(db, "SELECT COUNT(*) FROM inbox WHERE status = 'pending' AND claim_token IS NULL")).isEqualTo(46);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Vendor.class)
+    void workers_claiming_at_once_each_get_their_own_events_and_none_is_lost(Vendor vendor) throws Exception {
+        try (Database db = TestDatabases.open(vendor)) {
+            Inbox inbox = new Inbox(db, Clock.systemUTC());
+            int events = 200;
+            for (int i = 0; i < events; i++) inbox.accept(event("k" + i));
+            int threads = 4;
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<List<Long>>> results = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    List<Long> mine = new ArrayList<>();
+                    for (List<InboxEvent> batch = inbox.claim(3, Duration.ofMinutes(1)); !batch.isEmpty();
+                         batch = inbox.claim(3, Duration.ofMinutes(1))) {
+                        for (InboxEvent e : batch) {
+                            inbox.complete(e, Handled.noop("ok"));
+                            mine.add(e.id());
+                        }
+                    }
+                    return mine;
+                }));
+            }
+            start.countDown();
+            List<Long> all = new ArrayList<>();
+            for (Future<List<Long>> r : results) all.addAll(r.get(60, TimeUnit.SECONDS));
+            pool.shutdownNow();
+            assertThat(all).hasSize(events).doesNotHaveDuplicates();
+            assertThat(inbox.depth()).isZero();
         }
     }
 
