@@ -177,9 +177,13 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        stopServer();
+        dataSource.close();
+    }
+
+    private void stopServer() {
         H2Server running = server;
         if (running != null) running.close();
-        dataSource.close();
     }
 
     /**
@@ -188,8 +192,9 @@ public final class Database implements AutoCloseable {
      * a graceful stop, when nothing else uses the database any more. Returns whether it compacted.
      */
     public boolean closeCompacted() {
+        stopServer();
         boolean compacted = false;
-        if (vendor == Vendor.H2 && isFile(dataSource.getJdbcUrl())) {
+        if (vendor == Vendor.H2 && H2Urls.isLocalFile(dataSource.getJdbcUrl())) {
             try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
                 s.execute("SHUTDOWN COMPACT");
                 compacted = true;
@@ -199,11 +204,6 @@ public final class Database implements AutoCloseable {
         }
         dataSource.close();
         return compacted;
-    }
-
-    private static boolean isFile(String h2Url) {
-        String url = h2Url.toLowerCase(java.util.Locale.ROOT);
-        return !url.startsWith("jdbc:h2:mem:") && !url.startsWith("jdbc:h2:tcp:") && !url.startsWith("jdbc:h2:ssl:");
     }
 
     /** The URL without user info or query parameters, which may hold credentials. */
