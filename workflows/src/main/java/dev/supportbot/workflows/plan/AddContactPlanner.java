@@ -54,8 +54,6 @@ public final class AddContactPlanner {
             return Planning.notPlanned(Why.NEEDS_HUMAN, "login of the requester's customer was switched off after it was"
                     + " created, maybe on purpose: a person must decide");
         }
-        PortalChange leave = elsewhere.map(m -> new PortalChange.DeleteMembership(m.id(), customer.id(), m.billingAccountId()))
-                .orElse(null);
         PortalChange join = new PortalChange.CreateMembership(customer.id(), account.id());
         PortalChange login = new PortalChange.SetLoginActivated(customer.id(), true);
         Optional<Customer> originalSoldTo = facts.soldToCustomer(account.id());
@@ -66,18 +64,20 @@ public final class AddContactPlanner {
         Plan base = new Plan(r.ticketId(), "add a subscription management contact", r.evidence(), facts, List.of(),
                 new Goal(account.id(), account.soldTo(), account.billTo(), members));
 
-        Plan handbook = base.withChanges(new Steps()
-                .addIf(leave != null, leave)
+        Steps handbook = leaving(elsewhere, customer)
                 .addIf(!member, join)
+                .addIf(enableLogin, login);
+        if (enableLogin) originalSoldTo.ifPresent(c -> handbook.add(PortalChange.UpdateCustomer.save(c.id())));
+        Steps loginFirst = leaving(elsewhere, customer)
                 .addIf(enableLogin, login)
-                .addIf(enableLogin && originalSoldTo.isPresent(),
-                        PortalChange.UpdateCustomer.save(originalSoldTo.map(Customer::id).orElse(0L)))
-                .list());
-        Plan loginFirst = base.withChanges(new Steps()
-                .addIf(leave != null, leave)
-                .addIf(enableLogin, login)
-                .addIf(!member, join)
-                .list());
-        return Planning.firstSafe(List.of(handbook, loginFirst));
+                .addIf(!member, join);
+        return Planning.firstSafe(List.of(base.withChanges(handbook.list()), base.withChanges(loginFirst.list())));
+    }
+
+    /** Starts the steps with removing the requester's membership of another account, when there is one. */
+    private static Steps leaving(Optional<Membership> elsewhere, Customer customer) {
+        Steps steps = new Steps();
+        elsewhere.ifPresent(m -> steps.add(new PortalChange.DeleteMembership(m.id(), customer.id(), m.billingAccountId())));
+        return steps;
     }
 }

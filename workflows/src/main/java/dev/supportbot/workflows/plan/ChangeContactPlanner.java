@@ -69,18 +69,15 @@ public final class ChangeContactPlanner {
         }
         if (!member) members.add(customer.email());
         Goal goal = new Goal(account.id(), contact, billToToo ? contact : account.billTo(), members);
+        Steps steps = new Steps();
+        elsewhere.ifPresent(m -> steps.add(new PortalChange.DeleteMembership(m.id(), customer.id(), m.billingAccountId())));
+        steps.addIf(enableLogin, new PortalChange.SetLoginActivated(customer.id(), true))
+                .addIf(!member, new PortalChange.CreateMembership(customer.id(), account.id()));
+        previousMembership.ifPresent(m -> steps.add(new PortalChange.DeleteMembership(m.id(), m.customerId(), account.id())));
+        steps.add(new PortalChange.UpdateBillingContact(account.id(), billToToo ? ContactRole.BOTH : ContactRole.SOLD_TO,
+                contact));
         Plan plan = new Plan(r.ticketId(), "change the subscription management contact (existing user)", r.evidence(),
-                facts, new Steps()
-                        .addIf(elsewhere.isPresent(), elsewhere.map(m -> (PortalChange) new PortalChange.DeleteMembership(
-                                m.id(), customer.id(), m.billingAccountId())).orElse(null))
-                        .addIf(enableLogin, new PortalChange.SetLoginActivated(customer.id(), true))
-                        .addIf(!member, new PortalChange.CreateMembership(customer.id(), account.id()))
-                        .addIf(previousMembership.isPresent(), previousMembership.map(m -> (PortalChange)
-                                new PortalChange.DeleteMembership(m.id(), m.customerId(), account.id())).orElse(null))
-                        .add(new PortalChange.UpdateBillingContact(account.id(),
-                                billToToo ? ContactRole.BOTH : ContactRole.SOLD_TO, contact))
-                        .list(),
-                goal);
+                facts, steps.list(), goal);
         return Planning.firstSafe(List.of(plan));
     }
 
