@@ -2,16 +2,19 @@ package dev.supportbot.bot.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.supportbot.bot.portal.LicenseSearch;
 import dev.supportbot.bot.portal.PortalClient;
-import dev.supportbot.bot.sandbox.GeneratedCompanies.Flow;
 import dev.supportbot.bot.sandbox.GeneratedCompanies.Login;
 import dev.supportbot.bot.sandbox.GeneratedCompanies.Order;
 import dev.supportbot.bot.sandbox.GeneratedCompanies.Variation;
 import dev.supportbot.bot.store.Vendor;
 import dev.supportbot.bot.testing.TestDatabases;
 import dev.supportbot.workflows.domain.ContactRole;
-import dev.supportbot.workflows.domain.Customer;
 import dev.supportbot.workflows.domain.Contact;
+import dev.supportbot.workflows.domain.Customer;
+import dev.supportbot.workflows.domain.HistoryEntry;
+import dev.supportbot.workflows.domain.License;
+import dev.supportbot.workflows.domain.MailDelivery;
 import dev.supportbot.workflows.domain.Membership;
 import dev.supportbot.workflows.plan.AddContactPlanner;
 import dev.supportbot.workflows.plan.BackendState;
@@ -117,6 +120,15 @@ class PlanPreviewAgreesWithSandboxTest {
             assertThat(end.account(umbrella).soldTo().email()).isEqualTo("alice@umbrella.example");
             assertThat(end.account(acme).soldTo().email()).isEqualTo("pat@acme.example");
             assertThat(agreement.checkedSteps()).isEqualTo(1 + 3 + 2 + 2 + 4 + 2);
+            // What the model leaves out of its state, the steps still did: mails and the duplicated license.
+            assertThat(portal.mailDeliveries("nia@initech.example")).extracting(MailDelivery::subject)
+                    .containsExactly("Your one-time sign-in link");
+            assertThat(portal.mailDeliveries("alice@umbrella.example")).extracting(MailDelivery::subject)
+                    .singleElement().asString().startsWith("Your GitLab activation code");
+            assertThat(portal.mailDeliveries("pat@acme.example")).extracting(MailDelivery::subject)
+                    .anyMatch(subject -> subject.startsWith("Your GitLab license file"));
+            assertThat(portal.searchLicenses(LicenseSearch.byEmail("pat@acme.example"))).extracting(License::trueUpCount)
+                    .contains(5);
         }
     }
 
@@ -233,7 +245,7 @@ class PlanPreviewAgreesWithSandboxTest {
         return agreement.facts(accounts, SEEDED_EMAILS);
     }
 
-    private static List<dev.supportbot.workflows.domain.HistoryEntry> history(PortalClient portal, String email) {
+    private static List<HistoryEntry> history(PortalClient portal, String email) {
         return portal.findCustomerByEmail(email).map(c -> portal.customerHistory(c.id())).orElse(List.of());
     }
 }

@@ -25,6 +25,10 @@ public final class PlanCheck {
         Goal goal = plan.goal();
         Snapshot before = preview.before();
         Snapshot end = preview.end();
+        if (plan.facts().account(goal.billingAccountId()).isEmpty()) {
+            problems.add("the goal's billing account " + goal.billingAccountId() + " is not in the facts");
+            return problems;
+        }
         Snapshot.AccountContacts target = end.account(goal.billingAccountId());
         if (!same(target.soldTo(), goal.soldTo())) {
             problems.add("the Sold To would end as " + text(target.soldTo()) + " instead of " + text(goal.soldTo()));

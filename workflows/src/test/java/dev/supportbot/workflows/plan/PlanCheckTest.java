@@ -64,7 +64,10 @@ class PlanCheckTest {
                         List.of(new SetLoginActivated(SAM, true)),
                         new Goal(ACME, World.contact("Pat", "Lee", "pat@acme.example"),
                                 World.contact("Bo", "Chan", "billing@acme.example"), List.of("pat@acme.example")),
-                        List.of("the contacts of billing account 20 would change")));
+                        List.of("the contacts of billing account 20 would change")),
+                new Row("a goal for an account the facts do not hold", World.seeded(), List.of(),
+                        new Goal(99, World.contact("Pat", "Lee", "pat@acme.example"), null, List.of()),
+                        List.of("the goal's billing account 99 is not in the facts")));
     }
 
     @ParameterizedTest(name = "{0}")
