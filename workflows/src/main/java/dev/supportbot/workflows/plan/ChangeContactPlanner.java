@@ -1,0 +1,127 @@
+package dev.supportbot.workflows.plan;
+
+import dev.supportbot.workflows.domain.BillingAccount;
+import dev.supportbot.workflows.domain.Contact;
+import dev.supportbot.workflows.domain.ContactRole;
+import dev.supportbot.workflows.domain.Customer;
+import dev.supportbot.workflows.domain.Emails;
+import dev.supportbot.workflows.domain.HistoryEntry;
+import dev.supportbot.workflows.domain.Membership;
+import dev.supportbot.workflows.plan.Planning.Why;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Change the subscription management contact, support-assisted (DOMAIN.md section 3). The new contact takes over the
+ * roles the previous Sold To held: the Sold To, and the Bill To too when it had the same email.
+ */
+public final class ChangeContactPlanner {
+    private ChangeContactPlanner() {}
+
+    /** The new contact already has a customer record ("Email has already been taken"). */
+    public record ExistingUser(long ticketId, List<Evidence> evidence, BackendState facts, long billingAccountId,
+            String newContactEmail, List<HistoryEntry> newContactHistory, boolean leaveOtherAccount) {}
+
+    /** The new contact has no customer record: the previous Sold To's customer is renamed to them. */
+    public record NewUser(long ticketId, List<Evidence> evidence, BackendState facts, long billingAccountId,
+            String firstName, String lastName, String email) {}
+
+    /**
+     * Add the membership (login enabled first, before it exists, so the save rewrites no contact), remove the previous
+     * Sold To's membership, then set the contact: its email has a customer, so no customer is created.
+     */
+    public static Planning existingUser(ExistingUser r) {
+        BackendState facts = r.facts();
+        Optional<BillingAccount> found = facts.account(r.billingAccountId());
+        if (found.isEmpty()) return Planning.notPlanned(Why.NEEDS_HUMAN, "billing account " + r.billingAccountId() + " is not in the facts");
+        BillingAccount account = found.get();
+        Optional<Customer> newOwner = facts.customerByEmail(r.newContactEmail());
+        if (newOwner.isEmpty()) {
+            return Planning.notPlanned(Why.NEEDS_HUMAN, "the new contact has no customer record: use the non-existing user path");
+        }
+        Customer customer = newOwner.get();
+        if (Emails.sameAddress(account.soldTo().email(), customer.email())) {
+            return Planning.notPlanned(Why.NOTHING_TO_DO, "the new contact already is the Sold To");
+        }
+        List<Membership> memberships = facts.membershipsOfCustomer(customer.id());
+        boolean member = memberships.stream().anyMatch(m -> m.billingAccountId() == account.id());
+        Optional<Membership> elsewhere = memberships.stream().filter(m -> m.billingAccountId() != account.id()).findFirst();
+        if (elsewhere.isPresent() && !r.leaveOtherAccount()) {
+            return Planning.notPlanned(Why.ASK_REQUESTER, "the new contact manages another billing account; ask whether"
+                    + " they want to stop managing its subscriptions");
+        }
+        boolean enableLogin = !customer.loginActivated();
+        if (enableLogin && LoginHistory.switchedOffOnPurpose(r.newContactHistory())) {
+            return Planning.notPlanned(Why.NEEDS_HUMAN, "login of the new contact was switched off after it was created,"
+                    + " maybe on purpose: a person must decide");
+        }
+        Optional<Customer> previous = facts.soldToCustomer(account.id());
+        Optional<Membership> previousMembership = previous.flatMap(p -> facts.membershipsOfAccount(account.id()).stream()
+                .filter(m -> m.customerId() == p.id()).findFirst());
+        boolean billToToo = sameEmail(account.billTo(), account.soldTo());
+        Contact contact = new Contact(customer.firstName(), customer.lastName(), customer.email(), account.soldTo().address());
+
+        List<String> members = new ArrayList<>();
+        for (Membership m : facts.membershipsOfAccount(account.id())) {
+            if (previousMembership.isPresent() && previousMembership.get().id() == m.id()) continue;
+            members.add(facts.customer(m.customerId()).map(Customer::email).orElse("customer " + m.customerId()));
+        }
+        if (!member) members.add(customer.email());
+        Goal goal = new Goal(account.id(), contact, billToToo ? contact : account.billTo(), members);
+        Steps steps = new Steps();
+        elsewhere.ifPresent(m -> steps.add(new PortalChange.DeleteMembership(m.id(), customer.id(), m.billingAccountId())));
+        steps.addIf(enableLogin, new PortalChange.SetLoginActivated(customer.id(), true))
+                .addIf(!member, new PortalChange.CreateMembership(customer.id(), account.id()));
+        previousMembership.ifPresent(m -> steps.add(new PortalChange.DeleteMembership(m.id(), m.customerId(), account.id())));
+        steps.add(new PortalChange.UpdateBillingContact(account.id(), billToToo ? ContactRole.BOTH : ContactRole.SOLD_TO,
+                contact));
+        Plan plan = new Plan(r.ticketId(), "change the subscription management contact (existing user)", r.evidence(),
+                facts, steps.list(), goal);
+        return Planning.firstSafe(List.of(plan));
+    }
+
+    /**
+     * Rename the previous Sold To's customer to the new contact (email confirmation skipped), unlink its GitLab.com
+     * account, send a sign-in link; the save normally carries the Sold To along, and when the preview says it does
+     * not (the customer is no member of the account) the contact is set explicitly at the end.
+     */
+    public static Planning newUser(NewUser r) {
+        BackendState facts = r.facts();
+        Optional<BillingAccount> found = facts.account(r.billingAccountId());
+        if (found.isEmpty()) return Planning.notPlanned(Why.NEEDS_HUMAN, "billing account " + r.billingAccountId() + " is not in the facts");
+        BillingAccount account = found.get();
+        if (facts.customerByEmail(r.email()).isPresent()) {
+            return Planning.notPlanned(Why.NEEDS_HUMAN, "the new contact already has a customer record: use the existing user path");
+        }
+        Optional<Customer> previous = facts.soldToCustomer(account.id());
+        if (previous.isEmpty()) {
+            return Planning.notPlanned(Why.NEEDS_HUMAN, "no customer has the Sold To's email");
+        }
+        Customer renamed = previous.get();
+        boolean billToToo = sameEmail(account.billTo(), account.soldTo());
+        Contact soldTo = new Contact(r.firstName(), r.lastName(), r.email(), account.soldTo().address());
+        Contact billTo = billToToo ? new Contact(r.firstName(), r.lastName(), r.email(), account.billTo().address())
+                : account.billTo();
+        List<String> members = facts.membershipsOfAccount(account.id()).stream()
+                .map(m -> m.customerId() == renamed.id() ? r.email()
+                        : facts.customer(m.customerId()).map(Customer::email).orElse("customer " + m.customerId()))
+                .toList();
+        Plan base = new Plan(r.ticketId(), "change the subscription management contact (new user)", r.evidence(), facts,
+                List.of(), new Goal(account.id(), soldTo, billTo, members));
+        Steps steps = new Steps()
+                .add(new PortalChange.UpdateCustomer(renamed.id(), r.firstName(), r.lastName(), r.email(), true))
+                .addIf(renamed.uid() != null, new PortalChange.UnlinkGitLabAccount(renamed.id()))
+                .add(new PortalChange.SendSignInLink(renamed.id()));
+        Plan plain = base.withChanges(steps.list());
+        Plan withContacts = base.withChanges(steps
+                .add(new PortalChange.UpdateBillingContact(account.id(), ContactRole.SOLD_TO, soldTo))
+                .addIf(billToToo, new PortalChange.UpdateBillingContact(account.id(), ContactRole.BILL_TO, billTo))
+                .list());
+        return Planning.firstSafe(List.of(plain, withContacts));
+    }
+
+    static boolean sameEmail(Contact a, Contact b) {
+        return a != null && b != null && Emails.sameAddress(a.email(), b.email());
+    }
+}

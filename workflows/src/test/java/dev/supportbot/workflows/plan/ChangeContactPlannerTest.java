@@ -1,0 +1,114 @@
+package dev.supportbot.workflows.plan;
+
+import static dev.supportbot.workflows.plan.World.ACME;
+import static dev.supportbot.workflows.plan.World.HOOLI;
+import static dev.supportbot.workflows.plan.World.PAT;
+import static dev.supportbot.workflows.plan.World.SAM;
+
+import dev.supportbot.workflows.domain.Customer;
+import dev.supportbot.workflows.domain.HistoryEntry;
+import dev.supportbot.workflows.plan.Planning.Why;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Change the subscription management contact (DOMAIN.md section 3), existing and non-existing user. */
+class ChangeContactPlannerTest {
+
+    record ExistingRow(String name, World world, String newContact, List<HistoryEntry> history, boolean leaveOther,
+            Expect expect) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    record NewRow(String name, World world, String email, Expect expect) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    private static final String ADD_SAM = "Add Sam Rivera <sam@acme.example> (customer 2) as a member of billing account A00001001";
+    private static final String REMOVE_PAT = "Remove the membership of Pat Lee <pat@acme.example> (customer 1) in billing account A00001001";
+    private static final String SAM_EMAIL = "sam@acme.example";
+    private static final String PAT_EMAIL = "pat@acme.example";
+
+    static Stream<ExistingRow> existing() {
+        return Stream.of(
+                new ExistingRow("add membership, remove the previous Sold To's, set the Sold To", World.seeded(), SAM_EMAIL,
+                        World.createdThen(), false, Expect.plan(List.of(ADD_SAM, REMOVE_PAT,
+                                "Set the Sold To of billing account A00001001 to Sam Rivera <sam@acme.example>"),
+                                List.of(PAT_EMAIL, PAT_EMAIL, SAM_EMAIL))),
+                new ExistingRow("Bill To = Sold To: both roles pass to the new contact", World.seeded().withAcmeBillToSameAsSoldTo(),
+                        SAM_EMAIL, World.createdThen(), false, Expect.plan(List.of(ADD_SAM, REMOVE_PAT,
+                                "Set the Sold To and Bill To of billing account A00001001 to Sam Rivera <sam@acme.example>"),
+                                List.of(PAT_EMAIL, PAT_EMAIL, SAM_EMAIL))),
+                new ExistingRow("login off: enabled before the membership exists", World.seeded().withLogin(SAM, false),
+                        SAM_EMAIL, World.createdThen(), false, Expect.plan(List.of(
+                                "Activate login of Sam Rivera <sam@acme.example> (customer 2)", ADD_SAM, REMOVE_PAT,
+                                "Set the Sold To of billing account A00001001 to Sam Rivera <sam@acme.example>"),
+                                List.of(PAT_EMAIL, PAT_EMAIL, PAT_EMAIL, SAM_EMAIL))),
+                new ExistingRow("login switched off on purpose: a person decides", World.seeded().withLogin(SAM, false),
+                        SAM_EMAIL, World.createdThen("false"), false, Expect.none(Why.NEEDS_HUMAN)),
+                new ExistingRow("member elsewhere: ask first", World.seeded().withMembership(102, SAM, HOOLI), SAM_EMAIL,
+                        World.createdThen(), false, Expect.none(Why.ASK_REQUESTER)),
+                new ExistingRow("member elsewhere, agreed: that membership goes first", World.seeded()
+                        .withMembership(102, SAM, HOOLI), SAM_EMAIL, World.createdThen(), true, Expect.plan(List.of(
+                                "Remove the membership of Sam Rivera <sam@acme.example> (customer 2) in billing account A00005001",
+                                ADD_SAM, REMOVE_PAT, "Set the Sold To of billing account A00001001 to Sam Rivera <sam@acme.example>"),
+                                List.of(PAT_EMAIL, PAT_EMAIL, PAT_EMAIL, SAM_EMAIL))),
+                new ExistingRow("the previous Sold To is no member: nothing to remove", World.seeded().withoutMembership(100),
+                        SAM_EMAIL, World.createdThen(), false, Expect.plan(List.of(ADD_SAM,
+                                "Set the Sold To of billing account A00001001 to Sam Rivera <sam@acme.example>"),
+                                List.of(PAT_EMAIL, SAM_EMAIL))),
+                new ExistingRow("no customer record: the non-existing user path", World.seeded(), "nia@acme.example",
+                        List.of(), false, Expect.none(Why.NEEDS_HUMAN)),
+                new ExistingRow("already the Sold To", World.seeded(), PAT_EMAIL, List.of(), false, Expect.none(Why.NOTHING_TO_DO)));
+    }
+
+    static Stream<NewRow> newUser() {
+        String edit = "Edit Pat Lee <pat@acme.example> (customer 1): name Nia Ng email nia@acme.example (skip email confirmation)";
+        String unlink = "Unlink the GitLab.com account of Nia Ng <nia@acme.example> (customer 1)";
+        String link = "Send a one-time sign-in link to Nia Ng <nia@acme.example> (customer 1)";
+        String nia = "nia@acme.example";
+        return Stream.of(
+                new NewRow("rename the Sold To's customer, unlink, sign-in link: the save carries the Sold To", World.seeded(),
+                        nia, Expect.plan(List.of(edit, unlink, link), List.of(nia, nia, nia))),
+                new NewRow("no linked account: no unlink", World.seeded().withCustomer(
+                        new Customer(PAT, "Pat", "Lee", PAT_EMAIL, "Acme", true, null)), nia,
+                        Expect.plan(List.of(edit, link), List.of(nia, nia))),
+                new NewRow("Sold To's customer is no member: the Sold To is set at the end", World.seeded().withoutMembership(100),
+                        nia, Expect.plan(List.of(edit, unlink, link,
+                                "Set the Sold To of billing account A00001001 to Nia Ng <nia@acme.example>"),
+                                List.of(PAT_EMAIL, PAT_EMAIL, PAT_EMAIL, nia))),
+                new NewRow("no member and Bill To = Sold To: both contacts are set at the end",
+                        World.seeded().withoutMembership(100).withAcmeBillToSameAsSoldTo(), nia,
+                        Expect.plan(List.of(edit, unlink, link,
+                                "Set the Sold To of billing account A00001001 to Nia Ng <nia@acme.example>",
+                                "Set the Bill To of billing account A00001001 to Nia Ng <nia@acme.example>"),
+                                List.of(PAT_EMAIL, PAT_EMAIL, PAT_EMAIL, nia, nia))),
+                new NewRow("login off: the sign-in link would be refused, so no plan", World.seeded().withLogin(PAT, false), nia,
+                        Expect.none(Why.NO_SAFE_ORDER)),
+                new NewRow("the email has a customer: the existing user path", World.seeded(), SAM_EMAIL,
+                        Expect.none(Why.NEEDS_HUMAN)),
+                new NewRow("no customer has the Sold To's email", World.seeded().withoutCustomer(PAT), nia,
+                        Expect.none(Why.NEEDS_HUMAN)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("existing")
+    void existing_user(ExistingRow row) {
+        row.expect().check(ChangeContactPlanner.existingUser(new ChangeContactPlanner.ExistingUser(42, World.EVIDENCE,
+                row.world().state(), ACME, row.newContact(), row.history(), row.leaveOther())));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("newUser")
+    void new_user(NewRow row) {
+        row.expect().check(ChangeContactPlanner.newUser(new ChangeContactPlanner.NewUser(42, World.EVIDENCE,
+                row.world().state(), ACME, "Nia", "Ng", row.email())));
+    }
+}
