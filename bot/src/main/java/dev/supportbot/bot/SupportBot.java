@@ -77,6 +77,7 @@ public final class SupportBot implements AutoCloseable {
     @Override
     public void close() {
         http.close();
+        inbox.close();
         workers.close();
         closePlugins(plugins);
         database.close();
