@@ -1,6 +1,8 @@
 package dev.supportbot.bot.inbox;
 
+import dev.supportbot.bot.store.H2FileSync;
 import dev.supportbot.bot.store.Vendor;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -16,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -25,8 +28,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Group commit of intake: one thread takes every event waiting to be accepted, stores them in one transaction and
- * makes that commit durable once (PostgreSQL: the commit with {@code synchronous_commit} on; H2: {@code CHECKPOINT
- * SYNC}, which writes the store and forces the file to disk). Each caller is answered only after that, with its own
+ * makes that commit durable once (PostgreSQL: the commit with {@code synchronous_commit} on; H2: {@link H2FileSync},
+ * which writes the store and forces the file to disk). Each caller is answered only after that, with its own
  * outcome. The queue is bounded: when it is full a caller is turned away at once rather than held in memory.
  */
 final class InboxWriter implements AutoCloseable {
@@ -40,6 +43,7 @@ final class InboxWriter implements AutoCloseable {
     private final Clock clock;
     private final BlockingQueue<Pending> queue;
     private final Thread thread;
+    private final AtomicLong taken = new AtomicLong();
     private volatile boolean closed;
 
     InboxWriter(Jdbi jdbi, Vendor vendor, Clock clock, int capacity) {
@@ -75,6 +79,11 @@ final class InboxWriter implements AutoCloseable {
         return queue.size();
     }
 
+    /** Events the writer has taken into batches so far. */
+    long taken() {
+        return taken.get();
+    }
+
     private void run() {
         List<Pending> batch = new ArrayList<>(MAX_BATCH);
         while (!closed || !queue.isEmpty()) {
@@ -83,6 +92,7 @@ final class InboxWriter implements AutoCloseable {
                 if (first == null) continue;
                 batch.add(first);
                 queue.drainTo(batch, MAX_BATCH - 1);
+                taken.addAndGet(batch.size());
                 store(batch);
             } catch (InterruptedException e) {
                 if (!closed) log.warn("inbox writer interrupted while open");
@@ -97,10 +107,10 @@ final class InboxWriter implements AutoCloseable {
         try {
             answers = jdbi.withHandle(h -> {
                 List<Acceptance> stored = h.inTransaction(tx -> insert(tx, batch));
-                if (vendor == Vendor.H2) h.execute("CHECKPOINT SYNC");
+                if (vendor == Vendor.H2) H2FileSync.sync(h.getConnection());
                 return stored;
             });
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | SQLException e) {
             // Only this batch's callers fail; they answer 503 and their senders retry. No payload in the log.
             log.warn("inbox writer: a batch of {} events was not stored: {}", batch.size(), e.getClass().getSimpleName());
             InboxUnavailableException failure = new InboxUnavailableException("the event could not be stored", e);

@@ -27,7 +27,7 @@ public final class Database implements AutoCloseable {
     public static Database open(String url, String user, String password, int poolSize) {
         Vendor vendor = Vendor.of(url);
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(vendor == Vendor.H2 ? writtenAtCommit(ownedByUs(url)) : url);
+        config.setJdbcUrl(vendor == Vendor.H2 ? ownedByUs(url) : url);
         config.setUsername(user);
         config.setPassword(password);
         config.setMaximumPoolSize(poolSize);
@@ -91,15 +91,6 @@ public final class Database implements AutoCloseable {
      */
     static String ownedByUs(String h2Url) {
         return h2Url.toUpperCase(java.util.Locale.ROOT).contains("DB_CLOSE_ON_EXIT") ? h2Url : h2Url + ";DB_CLOSE_ON_EXIT=FALSE";
-    }
-
-    /**
-     * H2 writes committed changes to its file from a background thread, up to WRITE_DELAY later, so a killed process
-     * loses commits it had acknowledged. With 0, each commit is written to the file before it returns, in the
-     * committing thread; intake adds one {@code CHECKPOINT SYNC} per batch to force the file to disk.
-     */
-    static String writtenAtCommit(String h2Url) {
-        return h2Url.toUpperCase(java.util.Locale.ROOT).contains("WRITE_DELAY") ? h2Url : h2Url + ";WRITE_DELAY=0";
     }
 
     /** The URL without user info or query parameters, which may hold credentials. */

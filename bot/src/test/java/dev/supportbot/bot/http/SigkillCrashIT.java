@@ -42,7 +42,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * Kills the real service (the shaded jar, in a child process) with SIGKILL while several clients stream signed
  * webhooks into it, restarts it on the same database, and checks that every webhook it acknowledged is in the inbox
- * exactly once and was handled: the ticket was read from (fake) Zendesk and the event is done. Several kill points per
+ * exactly once and was handled: the ticket was read from (fake) Zendesk and the event is done, once (one row, one
+ * completion; on PostgreSQL no more reads than claims). Several kill points per
  * database, chosen by a seeded random generator whose seed is printed (set {@code -Dcrash.seed=N} to replay).
  */
 class SigkillCrashIT {
@@ -137,8 +138,13 @@ class SigkillCrashIT {
             assertThat(row.count).as("rows of %s", delivery).isEqualTo(1);
             assertThat(row.status).as("status of %s", delivery).isEqualTo("done");
             int read = reads.getOrDefault(ticketOf.get(delivery), 0);
-            // Handled: the ticket was read. A second read only when the kill interrupted a first attempt.
-            assertThat(read).as("Zendesk reads of the ticket of %s", delivery).isBetween(1, row.attempts);
+            assertThat(read).as("Zendesk reads of the ticket of %s (handled)", delivery).isPositive();
+            if (vendor == Vendor.POSTGRESQL) {
+                // Every commit is durable, claims included: a second read only when the kill interrupted a first attempt.
+                assertThat(read).as("Zendesk reads of the ticket of %s", delivery).isLessThanOrEqualTo(row.attempts);
+            }
+            // On H2 only intake forces its commits to disk: a worker's claim and completion can be lost with the
+            // process, and such an event is handled again after the restart, as after a crash before its commit.
         }
         assertThat(rows.values()).allSatisfy(r -> assertThat(r.status).isEqualTo("done"));
     }

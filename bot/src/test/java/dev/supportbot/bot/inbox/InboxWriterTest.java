@@ -92,7 +92,8 @@ class InboxWriterTest {
                 block(blocker, vendor); // the writer's next transaction waits for this one
                 first = pool.submit(() -> inbox.accept(event("delivery:1")));
                 Await.until("the writer to take the first event", Duration.ofSeconds(10),
-                        () -> inbox.writer().waiting() == 0 && !first.isDone());
+                        () -> inbox.writer().taken() == 1);
+                assertThat(first).isNotDone();
                 second = pool.submit(() -> inbox.accept(event("delivery:2")));
                 Await.until("the second event to wait in the queue", Duration.ofSeconds(10), () -> inbox.writer().waiting() == 1);
 
