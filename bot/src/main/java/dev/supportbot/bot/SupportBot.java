@@ -77,9 +77,9 @@ public final class SupportBot implements AutoCloseable {
     @Override
     public void close() {
         http.close();
-        inbox.close();
         workers.close();
         closePlugins(plugins);
+        inbox.close(); // after the plug-ins: the reminder scheduler stores its events through it until it stops
         database.close();
         log.info("supportbot stopped");
     }

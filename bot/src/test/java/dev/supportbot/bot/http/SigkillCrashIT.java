@@ -91,7 +91,9 @@ class SigkillCrashIT {
         Map<String, String> env = childEnv(url, vendor);
         long firstTicket = (long) round * TICKETS_PER_ROUND + (vendor == Vendor.H2 ? 0 : 10 * TICKETS_PER_ROUND);
 
-        Child first = Child.start(env, dir.resolve("round" + round + "-first.log"));
+        Path logs = Files.createDirectories(Path.of("target", "sigkill-crash").toAbsolutePath());
+        String name = vendor.name().toLowerCase() + "-round" + round;
+        Child first = Child.start(env, logs.resolve(name + "-first.log"));
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         Map<String, Long> ticketOf = new ConcurrentHashMap<>();
         AtomicBoolean stop = new AtomicBoolean();
@@ -121,9 +123,11 @@ class SigkillCrashIT {
                 round, acknowledged.size(), next.get(), (System.nanoTime() - started) / 1e9);
         assertThat(acknowledged).as("webhooks acknowledged before the kill").isNotEmpty();
 
-        Child second = Child.start(env, dir.resolve("round" + round + "-second.log"));
+        Child second = Child.start(env, logs.resolve(name + "-second.log"));
         try {
             Await.until("the restarted service to finish the inbox", Duration.ofSeconds(60), () -> second.inboxDepth() == 0);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + " (depth " + second.inboxDepth() + "; log in " + logs + ")", e);
         } finally {
             second.stopGracefully();
         }
