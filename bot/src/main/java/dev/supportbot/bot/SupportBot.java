@@ -84,6 +84,7 @@ public final class SupportBot implements AutoCloseable {
         retention.close();
         workers.close();
         closePlugins(plugins);
+        inbox.close(); // after the plug-ins: the reminder scheduler stores its events through it until it stops
         if (database.closeCompacted()) log.info("database compacted");
         log.info("supportbot stopped");
     }

@@ -1,5 +1,6 @@
 package dev.supportbot.bot.http;
 
+import dev.supportbot.bot.inbox.InboxUnavailableException;
 import dev.supportbot.bot.metrics.Metrics;
 import io.javalin.Javalin;
 import dev.supportbot.bot.json.Json;
@@ -45,6 +46,11 @@ public final class HttpServer implements AutoCloseable {
             cfg.routes.error(405, ctx -> ApiError.respond(ctx, 405, "method not allowed"));
             cfg.routes.exception(HttpResponseException.class, (e, ctx) -> ApiError.respond(ctx, e.getStatus(),
                     e.getStatus() == 413 ? "body is larger than 1 MiB" : e.getMessage()));
+            cfg.routes.exception(InboxUnavailableException.class, (e, ctx) -> {
+                log.warn("{} {} not accepted: {}", ctx.method(), route(ctx), e.getMessage());
+                ctx.header("Retry-After", Integer.toString(InboxUnavailableException.RETRY_AFTER_SECONDS));
+                ApiError.respond(ctx, 503, e.getMessage() + "; retry later");
+            });
             cfg.routes.exception(Exception.class, (e, ctx) -> {
                 log.error("unhandled error on {} {}", ctx.method(), route(ctx), e);
                 ApiError.respond(ctx, 500, "internal error");

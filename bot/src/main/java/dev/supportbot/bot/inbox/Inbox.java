@@ -1,7 +1,6 @@
 package dev.supportbot.bot.inbox;
 
 import dev.supportbot.bot.store.Database;
-import dev.supportbot.bot.store.UniqueViolation;
 import dev.supportbot.bot.store.Vendor;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,7 +21,7 @@ import org.jdbi.v3.core.statement.StatementContext;
  * under a lease, and either complete them (together with the dispatcher's own writes) or record a failure,
  * which schedules a retry or parks the event as a dead letter.
  */
-public final class Inbox {
+public final class Inbox implements AutoCloseable {
     static final String PENDING = "pending";
     static final String PROCESSING = "processing";
     static final String DONE = "done";
@@ -33,22 +32,38 @@ public final class Inbox {
     private final Jdbi jdbi;
     private final Vendor vendor;
     private final Clock clock;
+    private final int writerCapacity;
+    private InboxWriter writer;
 
     public Inbox(Database database, Clock clock) {
+        this(database, clock, InboxWriter.DEFAULT_CAPACITY);
+    }
+
+    Inbox(Database database, Clock clock, int writerCapacity) {
         this.jdbi = database.jdbi();
         this.vendor = database.vendor();
         this.clock = clock;
+        this.writerCapacity = writerCapacity;
     }
 
-    /** Stores the event; returns once it is committed. A second event with the same key is not stored again. */
+    /**
+     * Stores the event; returns once its commit is on disk (group commit: concurrent calls share one transaction and
+     * one sync). A second event with the same key is not stored again. Throws {@link InboxUnavailableException}
+     * when the event was not stored (queue full, store failed): the sender should retry.
+     */
     public Acceptance accept(NewInboxEvent event) {
-        try {
-            jdbi.useHandle(h -> enqueue(h, event, clock.instant()));
-            return Acceptance.ACCEPTED;
-        } catch (RuntimeException e) {
-            if (UniqueViolation.isCause(e)) return Acceptance.DUPLICATE;
-            throw e;
-        }
+        return writer().write(event);
+    }
+
+    synchronized InboxWriter writer() {
+        if (writer == null) writer = new InboxWriter(jdbi, vendor, clock, writerCapacity);
+        return writer;
+    }
+
+    /** Stores what is waiting to be accepted and stops the writer. */
+    @Override
+    public synchronized void close() {
+        if (writer != null) writer.close();
     }
 
     /**

@@ -26,7 +26,9 @@ import java.util.function.LongFunction;
  * Intake benchmark: starts the real server on H2 (file) and on PostgreSQL, and drives it over loopback with
  * concurrent clients. Prints, per database, the closed-loop rate of signed {@code POST /webhooks/zendesk} next to
  * {@code GET /healthz} on the same server in the same run, and the acknowledgement latency of webhooks sent at a
- * fixed 500 events/s (measured from each request's scheduled time, so a stall is not hidden).
+ * fixed 500 events/s (measured from each request's scheduled time, so a stall is not hidden). The webhooks take the
+ * durable path of production: acknowledged only after the inbox writer's group commit is on disk (H2: a file database,
+ * so the store write and the file sync happen; PostgreSQL: synchronous commit).
  *
  * <p>Run: {@code mvn -B -q -DskipTests -Pbench-intake verify}. Not a test: nothing here asserts a time.
  */
