@@ -3,12 +3,13 @@ package dev.supportbot.bot.portal;
 import dev.supportbot.bot.SupportBot;
 import dev.supportbot.bot.config.BotConfig;
 import dev.supportbot.bot.config.Settings;
-import dev.supportbot.bot.sandbox.SandboxPortalPlugin;
 import java.util.function.Supplier;
 
 /** Builds the bot's portal client from its configuration. */
 public final class PortalClients {
     public static final String SANDBOX = "sandbox";
+    /** Where the bot serves the sandbox portal's API when {@code BOT_PORTAL_URL} is {@code sandbox}. */
+    public static final String SANDBOX_API_PATH = "/sandbox/portal/api/v1";
 
     private PortalClients() {}
 
@@ -19,7 +20,7 @@ public final class PortalClients {
     public static HttpPortalClient forBot(SupportBot.Context context) {
         BotConfig config = context.config();
         String url = config.get(Settings.PORTAL_URL);
-        Supplier<String> baseUrl = SANDBOX.equals(url) ? () -> context.localBaseUrl() + SandboxPortalPlugin.API_PATH : () -> url;
+        Supplier<String> baseUrl = SANDBOX.equals(url) ? () -> context.localBaseUrl() + SANDBOX_API_PATH : () -> url;
         return HttpPortalClient.builder(baseUrl)
                 .token(config.get(Settings.PORTAL_TOKEN))
                 .timeout(config.get(Settings.PORTAL_TIMEOUT))

@@ -4,6 +4,7 @@ import dev.supportbot.bot.BotPlugin;
 import dev.supportbot.bot.SupportBot;
 import dev.supportbot.bot.config.Settings;
 import dev.supportbot.bot.http.HttpRoutes;
+import dev.supportbot.bot.portal.PortalClients;
 import dev.supportbot.bot.store.UniqueViolation;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -19,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * It requires BOT_PORTAL_TOKEN as bearer token when that is set, and accepts any request when it is not.
  */
 public final class SandboxPortalPlugin implements BotPlugin {
-    public static final String API_PATH = "/sandbox/portal/api/v1";
+    public static final String API_PATH = PortalClients.SANDBOX_API_PATH;
     private static final Logger log = LoggerFactory.getLogger(SandboxPortalPlugin.class);
 
     private SandboxPortalRoutes routes;
