@@ -18,7 +18,8 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * A Zendesk ticket webhook: reads the ticket once, then (1) if it is a ticket a workflow opened to someone else,
+ * A Zendesk ticket webhook: reads the ticket once when a workflow needs it (otherwise what the webhook body says of
+ * it will do), and the comments no one has seen yet once, then (1) if it is a ticket a workflow opened to someone else,
  * hands its new comments to that workflow; otherwise starts the workflows whose start tag it carries and hands
  * every running one the comments it has not seen, plus the commands agents' macros left as tags; (2) runs the
  * other ticket handlers (redaction). Workflows go first: they read a pasted license before it is redacted.
@@ -41,16 +42,27 @@ public final class TicketDispatcher implements Dispatcher {
     @Override
     public Handled dispatch(InboxEvent event) throws Exception {
         long ticketId = event.ticketId();
-        ZendeskTicket ticket = zendesk.ticket(ticketId);
+        Optional<WebhookTicket> told = WebhookTicket.of(event.payload());
+        Optional<InstanceStore.LinkedTicket> linked = instances.linkedTicket(ticketId);
+        ZendeskTicket ticket = told.isPresent() && (linked.isPresent() || !concernsAWorkflow(ticketId, told.get().tags()))
+                ? told.get().ticket(ticketId) : zendesk.ticket(ticketId);
         TicketComments comments = new TicketComments(zendesk, ticket);
         List<Handled> done = new ArrayList<>();
-        Optional<InstanceStore.LinkedTicket> linked = instances.linkedTicket(ticketId);
         if (linked.isPresent()) linkedTicket(linked.get(), comments).ifPresent(done::add);
         else for (Workflow<?> workflow : engine.registry().all()) workflow(workflow, ticket, comments).ifPresent(done::add);
         for (TicketHandler handler : handlers) done.add(handler.handle(ticket, comments));
         List<String> outcomes = done.stream().map(Handled::outcome).filter(o -> !o.isEmpty()).toList();
         return new Handled(outcomes.isEmpty() ? "nothing to do" : String.join("; ", outcomes),
                 h -> done.forEach(d -> d.commit().apply(h)));
+    }
+
+    /** Whether a workflow runs on the ticket, or would start on it: only then is the whole ticket needed. */
+    private boolean concernsAWorkflow(long ticketId, List<String> tags) {
+        for (Workflow<?> workflow : engine.registry().all()) {
+            Optional<Instance> existing = instances.find(ticketId, workflow.kind());
+            if (existing.isPresent() ? !existing.get().finished() : tags.contains(workflow.startTag())) return true;
+        }
+        return false;
     }
 
     private Optional<Handled> linkedTicket(InstanceStore.LinkedTicket linked, TicketComments comments) throws Exception {
