@@ -15,8 +15,9 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Zendesk's API budget, shared through the database by every bot instance on it: at most {@code requestsPerWindow}
- * requests (reads and writes) and {@code updatesPerWindow} ticket writes in any window (a minute in service). Each
- * request is logged with its time; a caller that finds the window full waits until its oldest request leaves it.
+ * requests (reads and writes) and {@code updatesPerWindow} ticket writes in any window (a minute in service), and a
+ * tenth of each in any tenth of the window, so that waits stay short. Each request is logged with its time; a caller
+ * that finds a window full waits until the request that filled it leaves it.
  * A pause (after a 429, or when Zendesk reports little left) holds every instance until it ends.
  */
 public final class ApiBudget {
@@ -95,17 +96,10 @@ public final class ApiBudget {
             OffsetDateTime paused = h.createQuery("SELECT paused_until FROM zendesk_budget WHERE kind = :kind FOR UPDATE")
                     .bind("kind", limit).mapTo(OffsetDateTime.class).findOne().orElse(null);
             if (paused != null && paused.toInstant().isAfter(now)) wait = longer(wait, Duration.between(now, paused.toInstant()));
-            long used = used(h, limit, now);
-            int max = limitOf(limit);
-            if (used >= max) {
-                // The window has room again when the request that made it full leaves it.
-                Instant freed = h.createQuery("""
-                                SELECT granted_at FROM zendesk_budget_grant WHERE kind = :kind AND granted_at > :since
-                                ORDER BY granted_at LIMIT 1 OFFSET :skip""")
-                        .bind("kind", limit).bind("since", at(now.minus(window))).bind("skip", used - max)
-                        .mapTo(OffsetDateTime.class).one().toInstant().plus(window);
-                wait = longer(wait, Duration.between(now, freed).plusMillis(1));
-            }
+            wait = longer(wait, untilRoom(h, limit, limitOf(limit), window, now));
+            // A tenth of the budget in a tenth of the window: requests are spread out, not spent in one burst that
+            // leaves every caller waiting a whole window (longer than an inbox lease).
+            wait = longer(wait, untilRoom(h, limit, Math.max(1, limitOf(limit) / 10), window.dividedBy(10), now));
         }
         if (!wait.isZero()) return wait;
         for (String limit : limits) {
@@ -117,9 +111,26 @@ public final class ApiBudget {
         return Duration.ZERO;
     }
 
+    /** How long until fewer than {@code max} of the limit's requests are in the last {@code span}. */
+    private static Duration untilRoom(Handle h, String limit, int max, Duration span, Instant now) {
+        long used = used(h, limit, now, span);
+        if (used < max) return Duration.ZERO;
+        // There is room again when the request that made the span full leaves it.
+        Instant freed = h.createQuery("""
+                        SELECT granted_at FROM zendesk_budget_grant WHERE kind = :kind AND granted_at > :since
+                        ORDER BY granted_at LIMIT 1 OFFSET :skip""")
+                .bind("kind", limit).bind("since", at(now.minus(span))).bind("skip", used - max)
+                .mapTo(OffsetDateTime.class).one().toInstant().plus(span);
+        return Duration.between(now, freed).plusMillis(1);
+    }
+
     private long used(Handle h, String limit, Instant now) {
+        return used(h, limit, now, window);
+    }
+
+    private static long used(Handle h, String limit, Instant now, Duration span) {
         return h.createQuery("SELECT COUNT(*) FROM zendesk_budget_grant WHERE kind = :kind AND granted_at > :since")
-                .bind("kind", limit).bind("since", at(now.minus(window))).mapTo(Long.class).one();
+                .bind("kind", limit).bind("since", at(now.minus(span))).mapTo(Long.class).one();
     }
 
     private int limitOf(String limit) {

@@ -1,5 +1,6 @@
 package dev.supportbot.bot.zendesk;
 
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -14,8 +15,8 @@ public record TicketUpdate(String comment, boolean publicComment, Set<String> ad
     public static final TicketUpdate NONE = new TicketUpdate(null, true, Set.of(), Set.of(), null);
 
     public TicketUpdate {
-        addTags = Set.copyOf(addTags);
-        removeTags = Set.copyOf(removeTags);
+        addTags = Collections.unmodifiableSet(new LinkedHashSet<>(addTags)); // in the order given, for a stable body
+        removeTags = Collections.unmodifiableSet(new LinkedHashSet<>(removeTags));
     }
 
     public static TicketUpdate publicComment(String body) {
