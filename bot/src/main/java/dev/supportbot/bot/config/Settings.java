@@ -52,7 +52,7 @@ public final class Settings {
             "BOT_ZENDESK_REQUESTS_PER_MINUTE", "160",
             "most Zendesk API requests (reads and writes) of all instances together in any minute; leave room for the "
                     + "account's other integrations (Zendesk allows 200 to 2500 by plan)",
-            Parsers.intRange(10, 2500));
+            Parsers.intRange(10, 100_000));
 
     public static final Setting<String> SLACK_SIGNING_SECRET = Setting.secret("BOT_SLACK_SIGNING_SECRET",
             "Slack signing secret; without it every Slack request is refused (401)");

@@ -10,15 +10,17 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
  * Zendesk's API budget, shared through the database by every bot instance on it: at most {@code requestsPerWindow}
  * requests (reads and writes) and {@code updatesPerWindow} ticket writes in any window (a minute in service), and a
- * tenth of each in any tenth of the window, so that waits stay short. Each request is logged with its time; a caller
- * that finds a window full waits until the request that filled it leaves it.
- * A pause (after a 429, or when Zendesk reports little left) holds every instance until it ends.
+ * tenth of each in any tenth of the window, so that requests are spread out and waits stay short. Requests are
+ * counted per slot (a sixtieth of the window); a caller that finds a limit reached waits until enough slots have
+ * left the window. A pause (after a 429, or when Zendesk reports little left) holds every instance until it ends.
  */
 public final class ApiBudget {
     /** What a request costs: every request counts against the requests limit, a write against the updates limit too. */
@@ -26,27 +28,30 @@ public final class ApiBudget {
         READ, WRITE
     }
 
+    static final int SLOTS_PER_WINDOW = 60;
     /**
-     * Requests count against the window a little longer than it lasts, for the time between taking the budget and
-     * reaching Zendesk (which counts arrivals, not grants).
+     * Any window touches at most one slot more than it lasts; one slot more again (a second in service) is margin for
+     * the time between taking the budget and reaching Zendesk, which counts arrivals.
      */
-    static final Duration MARGIN = Duration.ofSeconds(1);
+    static final int SLOTS_COUNTED = SLOTS_PER_WINDOW + 2;
+    static final int SHORT_SLOTS = SLOTS_PER_WINDOW / 10;
     static final String REQUESTS = "requests";
     static final String UPDATES = "updates";
 
     private final Jdbi jdbi;
     private final int requestsPerWindow;
     private final int updatesPerWindow;
-    private final Duration window;
+    private final long slotMillis;
     private final Clock clock;
     private final Sleeper sleeper;
 
     public ApiBudget(Database database, int requestsPerWindow, int updatesPerWindow, Duration window, Clock clock, Sleeper sleeper) {
         if (requestsPerWindow < 1 || updatesPerWindow < 1) throw new IllegalArgumentException("limits must be positive");
+        if (window.toMillis() < SLOTS_PER_WINDOW) throw new IllegalArgumentException("window too short: " + window);
         this.jdbi = database.jdbi();
         this.requestsPerWindow = requestsPerWindow;
         this.updatesPerWindow = updatesPerWindow;
-        this.window = window.plus(MARGIN);
+        this.slotMillis = window.toMillis() / SLOTS_PER_WINDOW;
         this.clock = clock;
         this.sleeper = sleeper;
     }
@@ -69,7 +74,7 @@ public final class ApiBudget {
 
     /** Holds every instance's requests for {@code wait} from now (a pause already longer stays). */
     public void pause(Duration wait) {
-        OffsetDateTime until = at(clock.instant().plus(wait));
+        OffsetDateTime until = clock.instant().plus(wait).atOffset(ZoneOffset.UTC);
         jdbi.useHandle(h -> h.createUpdate("""
                         UPDATE zendesk_budget SET paused_until = :until
                         WHERE kind = :kind AND (paused_until IS NULL OR paused_until < :until)""")
@@ -79,8 +84,8 @@ public final class ApiBudget {
     /** Requests (or, for {@link Kind#WRITE}, ticket updates) that may still go out in the current window. */
     public long left(Kind kind) {
         String limit = kind == Kind.WRITE ? UPDATES : REQUESTS;
-        Instant now = clock.instant();
-        long used = jdbi.withHandle(h -> used(h, limit, now));
+        long slot = slot(clock.instant());
+        long used = jdbi.withHandle(h -> use(h, limit, slot)).values().stream().mapToLong(Integer::longValue).sum();
         return Math.max(0, limitOf(limit) - used);
     }
 
@@ -90,58 +95,64 @@ public final class ApiBudget {
 
     private Duration reserve(Handle h, List<String> limits) {
         Instant now = clock.instant();
-        Duration wait = Duration.ZERO;
+        long slot = slot(now);
+        long waitMillis = 0;
         for (String limit : limits) {
-            // Locks the limit's row: instances take their turn, so no two see the same free slot.
+            // Locks the limit's row: instances take their turn, so no two see the same room.
             OffsetDateTime paused = h.createQuery("SELECT paused_until FROM zendesk_budget WHERE kind = :kind FOR UPDATE")
                     .bind("kind", limit).mapTo(OffsetDateTime.class).findOne().orElse(null);
-            if (paused != null && paused.toInstant().isAfter(now)) wait = longer(wait, Duration.between(now, paused.toInstant()));
-            wait = longer(wait, untilRoom(h, limit, limitOf(limit), window, now));
-            // A tenth of the budget in a tenth of the window: requests are spread out, not spent in one burst that
-            // leaves every caller waiting a whole window (longer than an inbox lease).
-            wait = longer(wait, untilRoom(h, limit, Math.max(1, limitOf(limit) / 10), window.dividedBy(10), now));
+            if (paused != null && paused.toInstant().isAfter(now)) {
+                waitMillis = Math.max(waitMillis, Duration.between(now, paused.toInstant()).toMillis() + 1);
+            }
+            Map<Long, Integer> use = use(h, limit, slot);
+            waitMillis = Math.max(waitMillis, untilRoom(use, slot, SLOTS_COUNTED, limitOf(limit), now));
+            waitMillis = Math.max(waitMillis, untilRoom(use, slot, SHORT_SLOTS, Math.max(1, limitOf(limit) / 10), now));
         }
-        if (!wait.isZero()) return wait;
+        if (waitMillis > 0) return Duration.ofMillis(waitMillis);
         for (String limit : limits) {
-            h.createUpdate("INSERT INTO zendesk_budget_grant (kind, granted_at) VALUES (:kind, :at)")
-                    .bind("kind", limit).bind("at", at(now)).execute();
-            h.createUpdate("DELETE FROM zendesk_budget_grant WHERE kind = :kind AND granted_at <= :before")
-                    .bind("kind", limit).bind("before", at(now.minus(window))).execute();
+            int counted = h.createUpdate("UPDATE zendesk_budget_use SET used = used + 1 WHERE kind = :kind AND slot = :slot")
+                    .bind("kind", limit).bind("slot", slot).execute();
+            if (counted == 0) {
+                h.createUpdate("INSERT INTO zendesk_budget_use (kind, slot, used) VALUES (:kind, :slot, 1)")
+                        .bind("kind", limit).bind("slot", slot).execute();
+            }
+            h.createUpdate("DELETE FROM zendesk_budget_use WHERE kind = :kind AND slot <= :old")
+                    .bind("kind", limit).bind("old", slot - SLOTS_COUNTED).execute();
         }
         return Duration.ZERO;
     }
 
-    /** How long until fewer than {@code max} of the limit's requests are in the last {@code span}. */
-    private static Duration untilRoom(Handle h, String limit, int max, Duration span, Instant now) {
-        long used = used(h, limit, now, span);
-        if (used < max) return Duration.ZERO;
-        // There is room again when the request that made the span full leaves it.
-        Instant freed = h.createQuery("""
-                        SELECT granted_at FROM zendesk_budget_grant WHERE kind = :kind AND granted_at > :since
-                        ORDER BY granted_at LIMIT 1 OFFSET :skip""")
-                .bind("kind", limit).bind("since", at(now.minus(span))).bind("skip", used - max)
-                .mapTo(OffsetDateTime.class).one().toInstant().plus(span);
-        return Duration.between(now, freed).plusMillis(1);
+    /**
+     * Milliseconds until fewer than {@code max} requests are in the last {@code slots} slots: until the oldest slots
+     * holding the excess have left them.
+     */
+    private long untilRoom(Map<Long, Integer> use, long slot, int slots, int max, Instant now) {
+        long first = slot - slots + 1;
+        long used = use.entrySet().stream().filter(e -> e.getKey() >= first).mapToLong(Map.Entry::getValue).sum();
+        if (used < max) return 0;
+        long excess = used - max + 1;
+        for (Map.Entry<Long, Integer> e : use.entrySet()) {
+            if (e.getKey() < first) continue;
+            excess -= e.getValue();
+            if (excess <= 0) return Math.max(1, (e.getKey() + slots) * slotMillis - now.toEpochMilli());
+        }
+        throw new IllegalStateException("unreachable: the slots hold the excess");
     }
 
-    private long used(Handle h, String limit, Instant now) {
-        return used(h, limit, now, window);
+    /** The counts of the slots still in the longest window, oldest first. */
+    private static Map<Long, Integer> use(Handle h, String limit, long slot) {
+        Map<Long, Integer> use = new TreeMap<>();
+        h.createQuery("SELECT slot, used FROM zendesk_budget_use WHERE kind = :kind AND slot > :old")
+                .bind("kind", limit).bind("old", slot - SLOTS_COUNTED)
+                .map((rs, ctx) -> Map.entry(rs.getLong("slot"), rs.getInt("used"))).forEach(e -> use.put(e.getKey(), e.getValue()));
+        return use;
     }
 
-    private static long used(Handle h, String limit, Instant now, Duration span) {
-        return h.createQuery("SELECT COUNT(*) FROM zendesk_budget_grant WHERE kind = :kind AND granted_at > :since")
-                .bind("kind", limit).bind("since", at(now.minus(span))).mapTo(Long.class).one();
+    private long slot(Instant instant) {
+        return Math.floorDiv(instant.toEpochMilli(), slotMillis);
     }
 
     private int limitOf(String limit) {
         return limit.equals(UPDATES) ? updatesPerWindow : requestsPerWindow;
-    }
-
-    private static Duration longer(Duration a, Duration b) {
-        return a.compareTo(b) >= 0 ? a : b;
-    }
-
-    private static OffsetDateTime at(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }
