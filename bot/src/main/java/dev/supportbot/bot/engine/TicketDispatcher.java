@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * A Zendesk ticket webhook: reads the ticket once when a workflow needs it (otherwise what the webhook body says of
@@ -44,12 +45,15 @@ public final class TicketDispatcher implements Dispatcher {
         long ticketId = event.ticketId();
         Optional<WebhookTicket> told = WebhookTicket.of(event.payload());
         Optional<InstanceStore.LinkedTicket> linked = instances.linkedTicket(ticketId);
-        ZendeskTicket ticket = told.isPresent() && (linked.isPresent() || !concernsAWorkflow(ticketId, told.get().tags()))
-                ? told.get().ticket(ticketId) : zendesk.ticket(ticketId);
+        boolean enoughSaid = told.isPresent() && (linked.isPresent() || !concernsAWorkflow(ticketId, told.get().tags()));
+        ZendeskTicket[] read = {enoughSaid ? null : zendesk.ticket(ticketId)};
+        ZendeskTicket ticket = enoughSaid ? told.get().ticket(ticketId) : read[0];
+        // Should a workflow start or run after all (another event of the ticket got there first), it reads the ticket.
+        Supplier<ZendeskTicket> whole = () -> read[0] != null ? read[0] : (read[0] = zendesk.ticket(ticketId));
         TicketComments comments = new TicketComments(zendesk, ticket);
         List<Handled> done = new ArrayList<>();
         if (linked.isPresent()) linkedTicket(linked.get(), comments).ifPresent(done::add);
-        else for (Workflow<?> workflow : engine.registry().all()) workflow(workflow, ticket, comments).ifPresent(done::add);
+        else for (Workflow<?> workflow : engine.registry().all()) workflow(workflow, ticket, whole, comments).ifPresent(done::add);
         for (TicketHandler handler : handlers) done.add(handler.handle(ticket, comments));
         List<String> outcomes = done.stream().map(Handled::outcome).filter(o -> !o.isEmpty()).toList();
         return new Handled(outcomes.isEmpty() ? "nothing to do" : String.join("; ", outcomes),
@@ -79,9 +83,12 @@ public final class TicketDispatcher implements Dispatcher {
         }));
     }
 
-    private Optional<Handled> workflow(Workflow<?> workflow, ZendeskTicket ticket, TicketComments comments) throws Exception {
-        Optional<Instance> existing = instances.find(ticket.id(), workflow.kind());
-        if (existing.isEmpty() && !ticket.tags().contains(workflow.startTag())) return Optional.empty();
+    private Optional<Handled> workflow(Workflow<?> workflow, ZendeskTicket told, Supplier<ZendeskTicket> whole,
+                                       TicketComments comments) throws Exception {
+        Optional<Instance> existing = instances.find(told.id(), workflow.kind());
+        if (existing.isEmpty() && !told.tags().contains(workflow.startTag())) return Optional.empty();
+        if (existing.isPresent() && existing.get().finished()) return Optional.empty();
+        ZendeskTicket ticket = whole.get();
         Instance instance = existing.orElseGet(() -> instances.create(ticket.id(), workflow.kind(),
                 engine.json().write(workflow.initialState(), workflow.stateType())));
         if (instance.finished()) return Optional.empty();
