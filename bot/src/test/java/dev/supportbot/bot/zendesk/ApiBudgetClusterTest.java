@@ -66,6 +66,40 @@ class ApiBudgetClusterTest {
         }
     }
 
+    @Test
+    void a_429_answered_to_one_instance_holds_the_other_for_its_retry_after() throws Exception {
+        String url = TestDatabases.freshUrl(Vendor.POSTGRESQL);
+        try (FakeZendesk fake = new FakeZendesk();
+                Database dbA = TestDatabases.reopen(url, Vendor.POSTGRESQL);
+                Database dbB = TestDatabases.reopen(url, Vendor.POSTGRESQL)) {
+            fake.ticket(7, "Question", "Hello", fake.user("Ada", "ada@customer.example"));
+            ZendeskAccount account = new ZendeskAccount(fake.url(), "bot@vendor.example", "zd-token");
+            Zendesk a = new ZendeskAdapter(account, new ApiBudget(dbA, 1000, 100, Duration.ofMinutes(1), Clock.systemUTC(), Sleeper.SYSTEM),
+                    Sleeper.SYSTEM, ZendeskMeter.NONE);
+            Zendesk b = new ZendeskAdapter(account, new ApiBudget(dbB, 1000, 100, Duration.ofMinutes(1), Clock.systemUTC(), Sleeper.SYSTEM),
+                    Sleeper.SYSTEM, ZendeskMeter.NONE);
+            ExecutorService thread = Executors.newSingleThreadExecutor();
+            try {
+                fake.rateLimitNext(r -> r.getPath().getValue().equals("/api/v2/tickets/7.json"), 2);
+                Future<ZendeskTicket> first = thread.submit(() -> a.ticket(7));
+                // Once the 429 has reached instance A (and so the shared budget), instance B asks.
+                dev.supportbot.bot.testing.Await.until("the pause", Duration.ofSeconds(20), () -> dbB.jdbi().withHandle(h -> h.createQuery(
+                        "SELECT COUNT(*) FROM zendesk_budget WHERE paused_until IS NOT NULL").mapTo(Integer.class).one()) > 0);
+
+                b.ticket(7);
+                assertThat(first.get(30, TimeUnit.SECONDS).id()).isEqualTo(7);
+            } finally {
+                thread.shutdownNow();
+                a.close();
+                b.close();
+            }
+            List<FakeZendesk.Arrival> arrivals = fake.arrivals();
+            assertThat(arrivals).extracting(FakeZendesk.Arrival::status).containsExactly(429, 200, 200);
+            // Neither instance asked again before the two seconds Zendesk asked for were over.
+            assertThat(Duration.between(arrivals.get(0).at(), arrivals.get(1).at())).isGreaterThanOrEqualTo(Duration.ofMillis(1900));
+        }
+    }
+
     private static int mostInAnyWindow(List<FakeZendesk.Arrival> arrivals) {
         int most = 0;
         for (FakeZendesk.Arrival start : arrivals) {
