@@ -46,7 +46,8 @@ public final class Settings {
     public static final Setting<String> ZENDESK_TOKEN = Setting.secret("BOT_ZENDESK_TOKEN", "Zendesk API token");
     public static final Setting<Integer> ZENDESK_UPDATES_PER_MINUTE = Setting.of("zendesk.updates_per_minute",
             "BOT_ZENDESK_UPDATES_PER_MINUTE", "80",
-            "most ticket writes (comments, tags, status, redactions, new tickets) in any minute; Zendesk allows 100",
+            "most ticket writes (comments, tags, status, redactions, new tickets) of all instances together in any "
+                    + "minute; Zendesk allows 100",
             Parsers.intRange(10, 1000));
     public static final Setting<Integer> ZENDESK_REQUESTS_PER_MINUTE = Setting.of("zendesk.requests_per_minute",
             "BOT_ZENDESK_REQUESTS_PER_MINUTE", "160",
