@@ -46,8 +46,14 @@ public final class Settings {
     public static final Setting<String> ZENDESK_TOKEN = Setting.secret("BOT_ZENDESK_TOKEN", "Zendesk API token");
     public static final Setting<Integer> ZENDESK_UPDATES_PER_MINUTE = Setting.of("zendesk.updates_per_minute",
             "BOT_ZENDESK_UPDATES_PER_MINUTE", "80",
-            "most ticket writes (comments, tags, status, redactions, new tickets) in any minute; Zendesk allows 100",
+            "most ticket writes (comments, tags, status, redactions, new tickets) of all instances together in any "
+                    + "minute; Zendesk allows 100",
             Parsers.intRange(10, 1000));
+    public static final Setting<Integer> ZENDESK_REQUESTS_PER_MINUTE = Setting.of("zendesk.requests_per_minute",
+            "BOT_ZENDESK_REQUESTS_PER_MINUTE", "160",
+            "most Zendesk API requests (reads and writes) of all instances together in any minute; leave room for the "
+                    + "account's other integrations (Zendesk allows 200 to 2500 by plan)",
+            Parsers.intRange(10, 100_000));
 
     public static final Setting<String> SLACK_SIGNING_SECRET = Setting.secret("BOT_SLACK_SIGNING_SECRET",
             "Slack signing secret; without it every Slack request is refused (401)");
@@ -145,7 +151,7 @@ public final class Settings {
     public static final List<Setting<?>> ALL = List.of(
             PORT, HOST, SERVER_IDLE_TIMEOUT, SERVER_HEADER_TIMEOUT, SERVER_BODY_TIMEOUT, SERVER_MAX_CONNECTIONS, SERVER_MAX_REQUESTS_PER_ROUTE,
             DB_URL, DB_USER, DB_PASSWORD, DB_POOL_SIZE,
-            ZENDESK_WEBHOOK_SECRET, ZENDESK_URL, ZENDESK_EMAIL, ZENDESK_TOKEN, ZENDESK_UPDATES_PER_MINUTE,
+            ZENDESK_WEBHOOK_SECRET, ZENDESK_URL, ZENDESK_EMAIL, ZENDESK_TOKEN, ZENDESK_UPDATES_PER_MINUTE, ZENDESK_REQUESTS_PER_MINUTE,
             SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN, SLACK_API_URL, SLACK_CHANNEL,
             PORTAL_URL, PORTAL_TOKEN, PORTAL_TIMEOUT, PORTAL_MAX_ATTEMPTS, PORTAL_RETRY_BASE, PORTAL_RETRY_MAX,
             PORTAL_RETRY_AFTER_MAX, PORTAL_CACHE_TTL, PORTAL_SANDBOX_SEED,

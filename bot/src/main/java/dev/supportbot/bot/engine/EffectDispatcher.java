@@ -35,9 +35,9 @@ public final class EffectDispatcher implements Dispatcher {
         EffectStep step = json.read(event.payload(), EffectStep.class);
         Effect effect = step.effect();
         String name = effect.getClass().getSimpleName();
-        Map<String, String> result;
+        EffectRunner.Ran ran;
         try {
-            result = runner.run(step, event.attempts() > 1);
+            ran = runner.run(step, event.attempts() > 1);
         } catch (RuntimeException e) {
             boolean lastAttempt = event.attempts() >= maxAttempts || (e instanceof OutboundException o && !o.retryable());
             if (!(effect instanceof ResultKeyed keyed && step.instanceId() != null && lastAttempt)) throw e;
@@ -47,14 +47,19 @@ public final class EffectDispatcher implements Dispatcher {
                 continueChain(h, step, name + " failed: " + e.getMessage());
             });
         }
-        return new Handled(name + " done", h -> {
+        Map<String, String> result = ran.result();
+        // A folded ticket update carried out the steps after this one too: the chain goes on after the last.
+        EffectStep last = step.at(step.index() + ran.effects() - 1);
+        String done = ran.effects() == 1 ? name : String.join("+", step.effects().subList(step.index(), last.index() + 1)
+                .stream().map(e -> e.getClass().getSimpleName()).toList());
+        return new Handled(done + " done", h -> {
             if (effect instanceof ResultKeyed keyed && step.instanceId() != null) {
                 if (effect instanceof Effect.OpenSeparateTicket) {
                     InstanceStore.linkTicket(h, Long.parseLong(result.get(Effect.OpenSeparateTicket.TICKET_ID)), step.instanceId());
                 }
                 queue.result(h, step, new EffectResult(step.instanceId(), step.ticketId(), keyed.key(), true, result, null));
             }
-            continueChain(h, step, name + " done");
+            continueChain(h, last, done + " done");
         });
     }
 

@@ -6,18 +6,18 @@ import dev.supportbot.bot.tracker.IssueTracker;
 import dev.supportbot.bot.tracker.OwnershipEscalation;
 import dev.supportbot.bot.tracker.TrackerIssue;
 import dev.supportbot.bot.zendesk.NewTicket;
-import dev.supportbot.bot.zendesk.TicketStatus;
+import dev.supportbot.bot.zendesk.TicketUpdate;
 import dev.supportbot.bot.zendesk.Zendesk;
 import dev.supportbot.bot.zendesk.ZendeskComment;
 import dev.supportbot.workflows.engine.Effect;
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
- * Carries out one effect against the outside system it names. Effects that a retry could repeat check first:
- * comments already on the ticket are not posted again; new tickets and escalation issues carry the step's key and
+ * Carries out one effect against the outside system it names; consecutive ticket writes go out as one ticket update
+ * ({@link TicketWrites}). Effects that a retry could repeat check first: comments already on the ticket are not
+ * posted again (the rest of their update still is); new tickets and escalation issues carry the step's key and
  * are looked up by it before being opened; tags and statuses are idempotent by nature; rescheduling a reminder
  * replaces it.
  */
@@ -41,20 +41,26 @@ public final class EffectRunner {
         this.clock = clock;
     }
 
-    /** Runs the step's effect; {@code retry} is true when an earlier attempt may have got through. Returns its result. */
-    public Map<String, String> run(EffectStep step, boolean retry) {
+    /** What a run did: the result for the workflow, and how many effects of the list, from the step's, it carried out. */
+    public record Ran(Map<String, String> result, int effects) {
+        static Ran one(Map<String, String> result) {
+            return new Ran(result, 1);
+        }
+    }
+
+    /**
+     * Runs the step's effect, and with a ticket write the ticket writes that follow it, folded into one update;
+     * {@code retry} is true when an earlier attempt may have got through.
+     */
+    public Ran run(EffectStep step, boolean retry) {
         long ticket = step.ticketId();
         Effect effect = step.effect();
-        if (effect instanceof Effect.PublicComment c) {
-            if (!(retry && alreadyOnTicket(ticket, c.body()))) zendesk.addPublicComment(ticket, c.body());
-        } else if (effect instanceof Effect.PrivateNote n) {
-            if (!(retry && alreadyOnTicket(ticket, n.body()))) zendesk.addPrivateNote(ticket, n.body());
-        } else if (effect instanceof Effect.AddTags t) {
-            zendesk.addTags(ticket, t.tags());
-        } else if (effect instanceof Effect.RemoveTags t) {
-            zendesk.removeTags(ticket, t.tags());
-        } else if (effect instanceof Effect.SetTicketStatus s) {
-            zendesk.setStatus(ticket, TicketStatus.valueOf(s.status().toUpperCase(Locale.ROOT)));
+        if (TicketWrites.isTicketWrite(effect)) {
+            TicketWrites.Folded folded = TicketWrites.fold(step.effects(), step.index());
+            TicketUpdate update = folded.update();
+            if (retry && update.comment() != null && alreadyOnTicket(ticket, update.comment())) update = update.withoutComment();
+            zendesk.update(ticket, update);
+            return new Ran(Map.of(), folded.effects());
         } else if (effect instanceof Effect.SlackMessage m) {
             slack.post(SlackMessage.text(m.text() + "\n" + ticketUrl(ticket)));
         } else if (effect instanceof Effect.ScheduleReminder r) {
@@ -64,15 +70,15 @@ public final class EffectRunner {
         } else if (effect instanceof Effect.OpenSeparateTicket t) {
             long id = zendesk.createTicket(new NewTicket(t.recipientName(), t.recipientEmail(), t.subject(), t.body(),
                     List.of(LINKED_TICKET_TAG)), step.key());
-            return Map.of(Effect.OpenSeparateTicket.TICKET_ID, Long.toString(id));
+            return Ran.one(Map.of(Effect.OpenSeparateTicket.TICKET_ID, Long.toString(id)));
         } else if (effect instanceof Effect.OpenEscalationIssue e) {
             TrackerIssue issue = tracker.escalateOwnershipChange(new OwnershipEscalation(ticket, ticketUrl(ticket),
                     null, null, null, e.title(), e.description(), "supportbot"), step.key());
-            return Map.of(Effect.OpenEscalationIssue.ISSUE_URL, issue.url());
+            return Ran.one(Map.of(Effect.OpenEscalationIssue.ISSUE_URL, issue.url()));
         } else {
             throw new IllegalStateException("no runner for " + effect.getClass().getSimpleName());
         }
-        return Map.of();
+        return Ran.one(Map.of());
     }
 
     String ticketUrl(long ticket) {
@@ -81,7 +87,7 @@ public final class EffectRunner {
 
     private boolean alreadyOnTicket(long ticket, String body) {
         String wanted = normalise(body);
-        for (ZendeskComment comment : zendesk.commentsAfter(ticket, 0)) {
+        for (ZendeskComment comment : zendesk.commentsAfter(ticket, null, 0)) {
             if (normalise(comment.body()).equals(wanted)) return true;
         }
         return false;

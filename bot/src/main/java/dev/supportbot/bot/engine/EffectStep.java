@@ -33,6 +33,10 @@ public record EffectStep(Long instanceId, long ticketId, long version, int index
     }
 
     public EffectStep next() {
-        return new EffectStep(instanceId, ticketId, version, index + 1, effects);
+        return at(index + 1);
+    }
+
+    public EffectStep at(int otherIndex) {
+        return new EffectStep(instanceId, ticketId, version, otherIndex, effects);
     }
 }

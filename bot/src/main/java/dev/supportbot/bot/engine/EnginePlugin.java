@@ -13,6 +13,7 @@ import dev.supportbot.bot.scheduler.ReminderKey;
 import dev.supportbot.bot.slack.LnrCommand;
 import dev.supportbot.bot.slack.SlackNotifier;
 import dev.supportbot.bot.tracker.IssueTracker;
+import dev.supportbot.bot.zendesk.ApiBudget;
 import dev.supportbot.bot.zendesk.Zendesk;
 import dev.supportbot.workflows.engine.Policy;
 import dev.supportbot.workflows.engine.WorkflowRegistry;
@@ -38,7 +39,10 @@ public final class EnginePlugin implements BotPlugin {
     @Override
     public void init(SupportBot.Context context) {
         BotConfig config = context.config();
-        zendesk = Zendesk.fromConfig(config, context.clock(), Sleeper.SYSTEM);
+        ApiBudget budget = ApiBudget.fromConfig(config, context.database(), context.clock(), Sleeper.SYSTEM);
+        context.metrics().zendeskBudget(() -> budget.left(ApiBudget.Kind.READ), () -> budget.left(ApiBudget.Kind.WRITE));
+        zendesk = Zendesk.fromConfig(config, budget, Sleeper.SYSTEM,
+                (kind, outcome) -> context.metrics().zendeskRequest(kind.name().toLowerCase(java.util.Locale.ROOT), outcome));
         slack = SlackNotifier.fromConfig(config);
         portal = PortalClients.forBot(context);
         reminders = QuartzReminders.start(context.database(), context.inbox(), context.wakeUp(), context.clock(), config);

@@ -16,9 +16,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
- * A Zendesk ticket webhook: reads the ticket once, then (1) if it is a ticket a workflow opened to someone else,
+ * A Zendesk ticket webhook: reads the ticket once when a workflow needs it (otherwise what the webhook body says of
+ * it will do), and the comments no one has seen yet once, then (1) if it is a ticket a workflow opened to someone else,
  * hands its new comments to that workflow; otherwise starts the workflows whose start tag it carries and hands
  * every running one the comments it has not seen, plus the commands agents' macros left as tags; (2) runs the
  * other ticket handlers (redaction). Workflows go first: they read a pasted license before it is redacted.
@@ -41,16 +43,30 @@ public final class TicketDispatcher implements Dispatcher {
     @Override
     public Handled dispatch(InboxEvent event) throws Exception {
         long ticketId = event.ticketId();
-        ZendeskTicket ticket = zendesk.ticket(ticketId);
+        Optional<WebhookTicket> told = WebhookTicket.of(event.payload());
+        Optional<InstanceStore.LinkedTicket> linked = instances.linkedTicket(ticketId);
+        boolean enoughSaid = told.isPresent() && (linked.isPresent() || !concernsAWorkflow(ticketId, told.get().tags()));
+        ZendeskTicket[] read = {enoughSaid ? null : zendesk.ticket(ticketId)};
+        ZendeskTicket ticket = enoughSaid ? told.get().ticket(ticketId) : read[0];
+        // Should a workflow start or run after all (another event of the ticket got there first), it reads the ticket.
+        Supplier<ZendeskTicket> whole = () -> read[0] != null ? read[0] : (read[0] = zendesk.ticket(ticketId));
         TicketComments comments = new TicketComments(zendesk, ticket);
         List<Handled> done = new ArrayList<>();
-        Optional<InstanceStore.LinkedTicket> linked = instances.linkedTicket(ticketId);
         if (linked.isPresent()) linkedTicket(linked.get(), comments).ifPresent(done::add);
-        else for (Workflow<?> workflow : engine.registry().all()) workflow(workflow, ticket, comments).ifPresent(done::add);
+        else for (Workflow<?> workflow : engine.registry().all()) workflow(workflow, ticket, whole, comments).ifPresent(done::add);
         for (TicketHandler handler : handlers) done.add(handler.handle(ticket, comments));
         List<String> outcomes = done.stream().map(Handled::outcome).filter(o -> !o.isEmpty()).toList();
         return new Handled(outcomes.isEmpty() ? "nothing to do" : String.join("; ", outcomes),
                 h -> done.forEach(d -> d.commit().apply(h)));
+    }
+
+    /** Whether a workflow runs on the ticket, or would start on it: only then is the whole ticket needed. */
+    private boolean concernsAWorkflow(long ticketId, List<String> tags) {
+        for (Workflow<?> workflow : engine.registry().all()) {
+            Optional<Instance> existing = instances.find(ticketId, workflow.kind());
+            if (existing.isPresent() ? !existing.get().finished() : tags.contains(workflow.startTag())) return true;
+        }
+        return false;
     }
 
     private Optional<Handled> linkedTicket(InstanceStore.LinkedTicket linked, TicketComments comments) throws Exception {
@@ -67,9 +83,12 @@ public final class TicketDispatcher implements Dispatcher {
         }));
     }
 
-    private Optional<Handled> workflow(Workflow<?> workflow, ZendeskTicket ticket, TicketComments comments) throws Exception {
-        Optional<Instance> existing = instances.find(ticket.id(), workflow.kind());
-        if (existing.isEmpty() && !ticket.tags().contains(workflow.startTag())) return Optional.empty();
+    private Optional<Handled> workflow(Workflow<?> workflow, ZendeskTicket told, Supplier<ZendeskTicket> whole,
+                                       TicketComments comments) throws Exception {
+        Optional<Instance> existing = instances.find(told.id(), workflow.kind());
+        if (existing.isEmpty() && !told.tags().contains(workflow.startTag())) return Optional.empty();
+        if (existing.isPresent() && existing.get().finished()) return Optional.empty();
+        ZendeskTicket ticket = whole.get();
         Instance instance = existing.orElseGet(() -> instances.create(ticket.id(), workflow.kind(),
                 engine.json().write(workflow.initialState(), workflow.stateType())));
         if (instance.finished()) return Optional.empty();

@@ -13,7 +13,7 @@ import java.util.function.LongSupplier;
 
 /**
  * The bot's Prometheus metrics: HTTP requests by route and status, inbox depth and dead letters (read from the
- * database when scraped), and event processing latency.
+ * database when scraped), event processing latency, Zendesk requests by kind and outcome and the budget left.
  */
 public final class Metrics implements InboxMetrics {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -40,6 +40,24 @@ public final class Metrics implements InboxMetrics {
         Gauge.builder("supportbot_inbox_depth", () -> safely(depth)).description("events not yet done").register(registry);
         Gauge.builder("supportbot_inbox_dead_letters", () -> safely(dead)).description("events parked as dead letters")
                 .register(registry);
+    }
+
+    /** Zendesk's budget left to all instances in the current minute, read from the database when scraped. */
+    public void zendeskBudget(LongSupplier requestsLeft, LongSupplier updatesLeft) {
+        Gauge.builder("supportbot_zendesk_budget_left", () -> safely(requestsLeft)).tag("limit", "requests")
+                .description("Zendesk requests all instances may still send this minute").register(registry);
+        Gauge.builder("supportbot_zendesk_budget_left", () -> safely(updatesLeft)).tag("limit", "updates")
+                .description("Zendesk ticket updates all instances may still send this minute").register(registry);
+    }
+
+    /** One Zendesk request of this process: {@code kind} read or write, {@code outcome} ok or the failure. */
+    public void zendeskRequest(String kind, String outcome) {
+        Counter.builder("supportbot_zendesk_requests")
+                .description("Zendesk API requests by kind and outcome")
+                .tag("kind", kind)
+                .tag("outcome", outcome)
+                .register(registry)
+                .increment();
     }
 
     public void request(String method, String route, int status, Duration took) {

@@ -2,7 +2,6 @@ package dev.supportbot.bot.zendesk;
 
 import dev.supportbot.bot.outbound.OutboundException;
 import dev.supportbot.bot.outbound.OutboundException.Failure;
-import java.util.Collection;
 import java.util.List;
 
 /** Stands in when Zendesk settings are missing: the bot still starts, and each call says what to set. */
@@ -28,32 +27,12 @@ final class UnconfiguredZendesk implements Zendesk {
     }
 
     @Override
-    public List<ZendeskComment> commentsAfter(ZendeskTicket ticket, long afterCommentId) {
+    public List<ZendeskComment> commentsAfter(long ticketId, Long requesterId, long afterCommentId) {
         throw fail();
     }
 
     @Override
-    public void addPublicComment(long ticketId, String body) {
-        throw fail();
-    }
-
-    @Override
-    public void addPrivateNote(long ticketId, String body) {
-        throw fail();
-    }
-
-    @Override
-    public void addTags(long ticketId, Collection<String> tags) {
-        throw fail();
-    }
-
-    @Override
-    public void removeTags(long ticketId, Collection<String> tags) {
-        throw fail();
-    }
-
-    @Override
-    public void setStatus(long ticketId, TicketStatus status) {
+    public void update(long ticketId, TicketUpdate update) {
         throw fail();
     }
 

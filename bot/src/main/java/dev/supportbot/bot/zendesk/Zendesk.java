@@ -4,15 +4,14 @@ import dev.supportbot.bot.config.BotConfig;
 import dev.supportbot.bot.config.Settings;
 import dev.supportbot.bot.outbound.OutboundException;
 import dev.supportbot.bot.outbound.Sleeper;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
 /**
  * What the bot reads from and writes to Zendesk. Every text written to a ticket is scrubbed of secrets first. Calls
- * that are rate limited wait as Zendesk asks (a bounded number of times), and ticket writes stay under
- * {@code BOT_ZENDESK_UPDATES_PER_MINUTE}. Failures are {@link OutboundException}s.
+ * that are rate limited wait as Zendesk asks (a bounded number of times), and all requests stay within the
+ * {@link ApiBudget} every instance shares. Failures are {@link OutboundException}s.
  */
 public interface Zendesk extends AutoCloseable {
 
@@ -21,25 +20,38 @@ public interface Zendesk extends AutoCloseable {
     ZendeskUser user(long userId);
 
     /**
-     * The ticket's comments with an id greater than {@code afterCommentId}, oldest first (0: all of them). Takes the
-     * ticket already read, whose requester tells which comments are the requester's.
+     * The ticket's comments with an id greater than {@code afterCommentId}, oldest first (0: all of them), newest
+     * pages first so that only the pages holding new comments are read. {@code requesterId} (may be null) tells which
+     * comments are the requester's.
      */
-    List<ZendeskComment> commentsAfter(ZendeskTicket ticket, long afterCommentId);
+    List<ZendeskComment> commentsAfter(long ticketId, Long requesterId, long afterCommentId);
 
-    /** The same, for a caller that has not read the ticket yet. */
-    default List<ZendeskComment> commentsAfter(long ticketId, long afterCommentId) {
-        return commentsAfter(ticket(ticketId), afterCommentId);
+    default List<ZendeskComment> commentsAfter(ZendeskTicket ticket, long afterCommentId) {
+        return commentsAfter(ticket.id(), ticket.requester() == null ? null : ticket.requester().id(), afterCommentId);
     }
 
-    void addPublicComment(long ticketId, String body);
+    /** Applies {@code update} as one ticket update; its comment is scrubbed of secrets first. */
+    void update(long ticketId, TicketUpdate update);
 
-    void addPrivateNote(long ticketId, String body);
+    default void addPublicComment(long ticketId, String body) {
+        update(ticketId, TicketUpdate.publicComment(body));
+    }
 
-    void addTags(long ticketId, Collection<String> tags);
+    default void addPrivateNote(long ticketId, String body) {
+        update(ticketId, TicketUpdate.privateNote(body));
+    }
 
-    void removeTags(long ticketId, Collection<String> tags);
+    default void addTags(long ticketId, Collection<String> tags) {
+        update(ticketId, TicketUpdate.NONE.adding(tags));
+    }
 
-    void setStatus(long ticketId, TicketStatus status);
+    default void removeTags(long ticketId, Collection<String> tags) {
+        update(ticketId, TicketUpdate.NONE.removing(tags));
+    }
+
+    default void setStatus(long ticketId, TicketStatus status) {
+        update(ticketId, TicketUpdate.NONE.withStatus(status));
+    }
 
     /**
      * Opens a ticket to another person and returns its id. The ticket carries {@code idempotencyKey} as its
@@ -59,14 +71,11 @@ public interface Zendesk extends AutoCloseable {
     void close();
 
     /**
-     * The Zendesk of the configuration; when {@code BOT_ZENDESK_URL}, {@code BOT_ZENDESK_EMAIL} or
-     * {@code BOT_ZENDESK_TOKEN} is missing, one whose every call fails with {@code NOT_CONFIGURED} naming them.
+     * The Zendesk of the configuration, its requests within {@code budget}; when
+     * {@code BOT_ZENDESK_URL}, {@code BOT_ZENDESK_EMAIL} or {@code BOT_ZENDESK_TOKEN} is missing, one whose every
+     * call fails with {@code NOT_CONFIGURED} naming them.
      */
-    static Zendesk fromConfig(BotConfig config) {
-        return fromConfig(config, Clock.systemUTC(), Sleeper.SYSTEM);
-    }
-
-    static Zendesk fromConfig(BotConfig config, Clock clock, Sleeper sleeper) {
+    static Zendesk fromConfig(BotConfig config, ApiBudget budget, Sleeper sleeper, ZendeskMeter meter) {
         List<String> missing = new ArrayList<>();
         if (config.get(Settings.ZENDESK_URL) == null) missing.add(Settings.ZENDESK_URL.env());
         if (config.get(Settings.ZENDESK_EMAIL) == null) missing.add(Settings.ZENDESK_EMAIL.env());
@@ -74,6 +83,6 @@ public interface Zendesk extends AutoCloseable {
         if (!missing.isEmpty()) return new UnconfiguredZendesk(missing);
         ZendeskAccount account = new ZendeskAccount(
                 config.get(Settings.ZENDESK_URL), config.get(Settings.ZENDESK_EMAIL), config.get(Settings.ZENDESK_TOKEN));
-        return new ZendeskAdapter(account, config.get(Settings.ZENDESK_UPDATES_PER_MINUTE), clock, sleeper);
+        return new ZendeskAdapter(account, budget, sleeper, meter);
     }
 }

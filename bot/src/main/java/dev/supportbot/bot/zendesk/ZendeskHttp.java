@@ -1,8 +1,10 @@
 package dev.supportbot.bot.zendesk;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.supportbot.bot.json.Json;
 import dev.supportbot.bot.outbound.OutboundFailures;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -21,6 +23,32 @@ final class ZendeskHttp {
     ZendeskHttp(AsyncHttpClient http, ZendeskAccount account) {
         this.http = http;
         this.account = account;
+    }
+
+    Response get(String what, String path, Map<String, String> query) throws InterruptedException {
+        BoundRequestBuilder request = http.prepareGet(account.url() + path);
+        query.forEach(request::addQueryParam);
+        request.setHeader("Authorization", account.basicAuthorization()).setHeader("Accept", "application/json");
+        try {
+            return request.execute().get();
+        } catch (ExecutionException e) {
+            throw OutboundFailures.unreachable("Zendesk", what, e.getCause() == null ? e : e.getCause());
+        }
+    }
+
+    /** The answer's JSON; anything else is a bad response (whose message quotes none of the body). */
+    static JsonNode json(String what, Response response) {
+        int status = response.getStatusCode();
+        if (status < 200 || status >= 300) {
+            throw ZendeskErrors.forStatus(what, status, status == 429 ? retryAfter(response) : null);
+        }
+        try {
+            JsonNode body = Json.MAPPER.readTree(response.getResponseBodyAsBytes());
+            if (body == null || !body.isObject()) throw OutboundFailures.badResponse("Zendesk", what, "not a JSON object");
+            return body;
+        } catch (IOException e) {
+            throw OutboundFailures.badResponse("Zendesk", what, "not JSON");
+        }
     }
 
     Response put(String what, String path, Map<String, ?> body) throws InterruptedException {

@@ -114,6 +114,7 @@ public final class DrainBenchmark {
         env.put("BOT_ZENDESK_URL", zendesk.url());
         env.put("BOT_ZENDESK_EMAIL", "bot@vendor.example");
         env.put("BOT_ZENDESK_TOKEN", "bench-token");
+        env.put("BOT_ZENDESK_REQUESTS_PER_MINUTE", "100000"); // the drain, not the API budget, is measured here
         env.remove("BOT_INBOX_WORKERS"); // the default, unless asked for
         if (System.getProperty("bench.workers") != null) env.put("BOT_INBOX_WORKERS", System.getProperty("bench.workers"));
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));

@@ -15,7 +15,9 @@ import dev.supportbot.bot.testing.FakeZendesk;
 import dev.supportbot.bot.testing.TestBots;
 import dev.supportbot.bot.testing.TestDatabases;
 import dev.supportbot.bot.tracker.IssueTracker;
+import dev.supportbot.bot.zendesk.ApiBudget;
 import dev.supportbot.bot.zendesk.Zendesk;
+import dev.supportbot.bot.zendesk.ZendeskMeter;
 import dev.supportbot.workflows.engine.Policy;
 import dev.supportbot.workflows.engine.WorkflowRegistry;
 import dev.supportbot.workflows.ownership.OwnershipVerification;
@@ -46,7 +48,7 @@ final class EngineFixture implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         db = TestDatabases.open(vendor);
         inbox = new Inbox(db, clock);
-        zendesk = Zendesk.fromConfig(config, clock, Sleeper.SYSTEM);
+        zendesk = Zendesk.fromConfig(config, ApiBudget.fromConfig(config, db, clock, Sleeper.SYSTEM), Sleeper.SYSTEM, ZendeskMeter.NONE);
         WorkflowRegistry registry = WorkflowRegistry.of(new OwnershipVerification());
         engine = new WorkflowEngine(registry, new WorkflowJson(registry), FactFetcher.NONE, Policy.defaults(), clock);
         instances = new InstanceStore(db, clock);

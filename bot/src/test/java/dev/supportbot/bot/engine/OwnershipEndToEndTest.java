@@ -142,6 +142,12 @@ class OwnershipEndToEndTest {
         assertThat(zendesk.tickets()).anyMatch(t -> t.id != 501 && t.tags.contains(EffectRunner.LINKED_TICKET_TAG));
         assertThat(requestsAbout(501)).noneMatch(body -> body.contains(SOLD_TO));
         assertThat(new AuditLog(bot.database()).forTicket(501)).extracting(AuditLog.Entry::action).contains("decision", "effect");
+        String metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bot.port() + "/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(metrics).containsPattern("supportbot_zendesk_requests_total\\{kind=\"read\",outcome=\"ok\"\\} [1-9]")
+                .containsPattern("supportbot_zendesk_requests_total\\{kind=\"write\",outcome=\"ok\"\\} [1-9]")
+                .containsPattern("supportbot_zendesk_budget_left\\{limit=\"requests\"\\} [1-9]")
+                .containsPattern("supportbot_zendesk_budget_left\\{limit=\"updates\"\\} [1-9]");
     }
 
     @ParameterizedTest

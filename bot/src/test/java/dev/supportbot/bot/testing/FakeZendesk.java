@@ -75,6 +75,16 @@ public final class FakeZendesk implements AutoCloseable {
     private final List<Predicate<HttpRequest>> garbleOnce = new CopyOnWriteArrayList<>();
     private final AtomicInteger lostResponses = new AtomicInteger();
     private final Map<String, Long> idempotencyKeys = new ConcurrentHashMap<>();
+    private final List<Predicate<HttpRequest>> rateLimitOnce = new CopyOnWriteArrayList<>();
+    private final List<Arrival> arrivals = new CopyOnWriteArrayList<>();
+    private volatile int retryAfterSeconds = 1;
+
+    /** A request as it reached the fake: when (on this machine's clock), its method and path, and the answer's status. */
+    public record Arrival(java.time.Instant at, String method, String path, int status) {
+        public boolean isWrite() {
+            return !method.equals("GET");
+        }
+    }
     private volatile boolean idempotency = true;
 
     public FakeZendesk() {
@@ -168,7 +178,34 @@ public final class FakeZendesk implements AutoCloseable {
         return server.retrieveRecordedRequests(request());
     }
 
+    /**
+     * The next request matching {@code which} is refused with a 429 and {@code Retry-After: seconds}, doing nothing,
+     * as Zendesk does when the account's budget is spent.
+     */
+    public void rateLimitNext(Predicate<HttpRequest> which, int seconds) {
+        retryAfterSeconds = seconds;
+        rateLimitOnce.add(which);
+    }
+
+    /** Every request that reached the fake, in order of arrival. */
+    public List<Arrival> arrivals() {
+        return List.copyOf(arrivals);
+    }
+
     private HttpResponse answer(HttpRequest request) throws Exception {
+        HttpResponse response = answerOnce(request);
+        arrivals.add(new Arrival(java.time.Instant.now(), request.getMethod().getValue(), request.getPath().getValue(),
+                response.getStatusCode() == null ? 200 : response.getStatusCode()));
+        return response;
+    }
+
+    private HttpResponse answerOnce(HttpRequest request) throws Exception {
+        for (Predicate<HttpRequest> rule : rateLimitOnce) {
+            if (rule.test(request) && rateLimitOnce.remove(rule)) {
+                return response().withStatusCode(429).withHeader("Retry-After", Integer.toString(retryAfterSeconds))
+                        .withBody("{\"error\":\"APIRateLimitExceeded\"}");
+            }
+        }
         HttpResponse response = route(request);
         for (Predicate<HttpRequest> rule : failOnce) {
             if (rule.test(request) && failOnce.remove(rule)) {
@@ -188,9 +225,11 @@ public final class FakeZendesk implements AutoCloseable {
         String method = request.getMethod().getValue();
         String path = request.getPath().getValue();
         Matcher m;
-        if ((m = TICKET.matcher(path)).matches() && method.equals("GET")) return ticketJson(Long.parseLong(m.group(1)));
+        if ((m = TICKET.matcher(path)).matches() && method.equals("GET")) {
+            return ticketJson(Long.parseLong(m.group(1)), "users".equals(request.getFirstQueryStringParameter("include")));
+        }
         if ((m = TICKET.matcher(path)).matches() && method.equals("PUT")) return update(Long.parseLong(m.group(1)), request);
-        if ((m = COMMENTS.matcher(path)).matches()) return comments(Long.parseLong(m.group(1)));
+        if ((m = COMMENTS.matcher(path)).matches()) return comments(Long.parseLong(m.group(1)), request);
         if ((m = TAGS.matcher(path)).matches()) return tags(Long.parseLong(m.group(1)), method, request);
         if ((m = USER.matcher(path)).matches()) return userJson(Long.parseLong(m.group(1)));
         if (path.equals("/api/v2/users/show_many.json")) return usersJson(request.getFirstQueryStringParameter("ids"));
@@ -200,10 +239,13 @@ public final class FakeZendesk implements AutoCloseable {
         return response().withStatusCode(404).withBody("{\"error\":\"InvalidEndpoint\"}");
     }
 
-    private HttpResponse ticketJson(long id) {
+    private HttpResponse ticketJson(long id, boolean withUsers) {
         Ticket t = tickets.get(id);
         if (t == null) return response().withStatusCode(404).withBody("{\"error\":\"RecordNotFound\"}");
-        return ok(JSON.createObjectNode().set("ticket", ticketNode(t)));
+        ObjectNode body = JSON.createObjectNode();
+        body.set("ticket", ticketNode(t));
+        if (withUsers && users.containsKey(t.requesterId)) body.putArray("users").add(userNode(users.get(t.requesterId)));
+        return ok(body);
     }
 
     /** As Zendesk's {@code GET /api/v2/tickets.json?external_id=}: every ticket with it, oldest first. */
@@ -240,14 +282,34 @@ public final class FakeZendesk implements AutoCloseable {
                     comment.path("body").asText(), List.of()));
         }
         if (ticket.has("status")) t.status = ticket.path("status").asText();
-        return ticketJson(id);
+        ticket.path("additional_tags").forEach(tag -> t.tags.add(tag.asText()));
+        ticket.path("remove_tags").forEach(tag -> t.tags.remove(tag.asText()));
+        return ticketJson(id, false);
     }
 
-    private HttpResponse comments(long id) {
+    /**
+     * As Zendesk's list of comments: {@code sort_order}, cursor pages ({@code page[size]}, {@code page[after]}, the
+     * cursor being the last id of the page before) and the authors sideloaded with {@code include=users}.
+     */
+    private HttpResponse comments(long id, HttpRequest request) {
         Ticket t = tickets.get(id);
         if (t == null) return response().withStatusCode(404);
+        List<Comment> all = new ArrayList<>(t.comments);
+        boolean newestFirst = "desc".equals(request.getFirstQueryStringParameter("sort_order"));
+        if (newestFirst) Collections.reverse(all);
+        String size = request.getFirstQueryStringParameter("page[size]");
+        String after = request.getFirstQueryStringParameter("page[after]");
+        int from = 0;
+        if (after != null && !after.isEmpty()) {
+            while (from < all.size() && all.get(from).id() != Long.parseLong(after)) from++;
+            from++;
+        }
+        int to = size == null || size.isEmpty() ? all.size() : Math.min(all.size(), from + Integer.parseInt(size));
+        List<Comment> page = all.subList(Math.min(from, all.size()), to);
         ArrayNode comments = JSON.createArrayNode();
-        for (Comment c : t.comments) {
+        Set<Long> authors = new LinkedHashSet<>();
+        for (Comment c : page) {
+            authors.add(c.authorId());
             ObjectNode node = comments.addObject();
             node.put("id", c.id()).put("author_id", c.authorId()).put("public", c.isPublic()).put("body", c.body())
                     .put("html_body", "<div class=\"zd-comment\"><p>" + c.body() + "</p></div>").put("plain_body", c.body())
@@ -257,7 +319,17 @@ public final class FakeZendesk implements AutoCloseable {
         }
         ObjectNode body = JSON.createObjectNode();
         body.set("comments", comments);
-        body.putNull("next_page");
+        if ("users".equals(request.getFirstQueryStringParameter("include"))) {
+            ArrayNode list = body.putArray("users");
+            authors.stream().map(users::get).filter(u -> u != null).forEach(u -> list.add(userNode(u)));
+        }
+        if (size != null && !size.isEmpty()) {
+            boolean more = to < all.size();
+            body.putObject("meta").put("has_more", more)
+                    .put("after_cursor", page.isEmpty() ? null : Long.toString(page.get(page.size() - 1).id()));
+        } else {
+            body.putNull("next_page");
+        }
         return ok(body);
     }
 

@@ -29,6 +29,7 @@ public final class TestBots {
         env.put("BOT_INBOX_RETRY_MAX", "200ms");
         env.put("BOT_INBOX_LEASE", "5s");
         env.put("BOT_ZENDESK_UPDATES_PER_MINUTE", "1000");
+        env.put("BOT_ZENDESK_REQUESTS_PER_MINUTE", "2500");
         return env;
     }
 

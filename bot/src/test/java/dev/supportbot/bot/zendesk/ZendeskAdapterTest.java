@@ -8,11 +8,15 @@ import static org.mockserver.model.JsonBody.json;
 
 import dev.supportbot.bot.outbound.OutboundException;
 import dev.supportbot.bot.outbound.OutboundException.Failure;
+import dev.supportbot.bot.store.Database;
+import dev.supportbot.bot.store.Vendor;
 import dev.supportbot.bot.testing.FakeTime;
+import dev.supportbot.bot.testing.TestDatabases;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -35,6 +39,7 @@ class ZendeskAdapterTest {
 
     static ClientAndServer zendeskServer;
     FakeTime time;
+    Database db;
     Zendesk zendesk;
 
     @BeforeAll
@@ -51,17 +56,24 @@ class ZendeskAdapterTest {
     void connect() {
         zendeskServer.reset();
         time = new FakeTime();
+        db = TestDatabases.open(Vendor.H2);
         zendesk = adapter(80);
     }
 
     @AfterEach
     void disconnect() {
         zendesk.close();
+        db.close();
     }
 
     Zendesk adapter(int updatesPerMinute) {
         return new ZendeskAdapter(new ZendeskAccount("http://127.0.0.1:" + zendeskServer.getPort(), EMAIL, TOKEN),
-                updatesPerMinute, time, time);
+                budget(db, updatesPerMinute, time), time, ZendeskMeter.NONE);
+    }
+
+    /** The shared budget on its own database, generous for requests, the given limit for updates. */
+    static ApiBudget budget(Database db, int updatesPerMinute, FakeTime time) {
+        return new ApiBudget(db, 1000, updatesPerMinute, Duration.ofMinutes(1), time, time);
     }
 
     static HttpRequest zendeskCall(String method, String path) {
@@ -76,13 +88,12 @@ class ZendeskAdapterTest {
     void answerTicket42() {
         answer("GET", "/api/v2/tickets/42.json", """
                 {"ticket": {"id": 42, "subject": "Change of subscription owner", "description": "Please move A-S00012345",
-                  "requester_id": 7, "status": "open", "tags": ["supportbot_start_ownership_verification", "l_and_r"]}}""");
-        answer("GET", "/api/v2/users/7.json", """
-                {"user": {"id": 7, "name": "Ada Lovelace", "email": "ada@customer.example"}}""");
+                  "requester_id": 7, "status": "open", "tags": ["supportbot_start_ownership_verification", "l_and_r"]},
+                 "users": [{"id": 7, "name": "Ada Lovelace", "email": "ada@customer.example"}]}""");
     }
 
     @Test
-    void reads_a_ticket_with_its_requester() {
+    void reads_a_ticket_with_its_requester_sideloaded_in_one_request() {
         answerTicket42();
 
         ZendeskTicket ticket = zendesk.ticket(42);
@@ -90,8 +101,9 @@ class ZendeskAdapterTest {
         assertThat(ticket).isEqualTo(new ZendeskTicket(42, "Change of subscription owner", "Please move A-S00012345",
                 new ZendeskUser(7, "Ada Lovelace", "ada@customer.example"),
                 List.of("supportbot_start_ownership_verification", "l_and_r"), TicketStatus.OPEN));
-        zendeskServer.verify(zendeskCall("GET", "/api/v2/tickets/42.json"), VerificationTimes.once());
-        zendeskServer.verify(zendeskCall("GET", "/api/v2/users/7.json"), VerificationTimes.once());
+        zendeskServer.verify(zendeskCall("GET", "/api/v2/tickets/42.json").withQueryStringParameter("include", "users"),
+                VerificationTimes.once());
+        assertThat(zendeskServer.retrieveRecordedRequests(request())).hasSize(1);
     }
 
     @Test
@@ -105,28 +117,29 @@ class ZendeskAdapterTest {
         });
     }
 
+    static String comment(long id, long author, boolean isPublic, String body) {
+        return "{\"id\": %d, \"author_id\": %d, \"public\": %s, \"body\": \"%s\", \"created_at\": \"2026-11-20T09:00:00Z\"}"
+                .formatted(id, author, isPublic, body);
+    }
+
     @Test
-    void lists_only_the_comments_newer_than_the_last_one_seen_with_their_authors() {
-        answerTicket42();
+    void lists_the_comments_newer_than_the_last_one_seen_newest_page_first_with_their_authors_in_one_request() {
         zendeskServer.when(request().withMethod("GET").withPath("/api/v2/tickets/42/comments.json")
-                        .withQueryStringParameter("sort_order", "asc"))
+                        .withQueryStringParameter("sort_order", "desc").withQueryStringParameter("include", "users"))
                 .respond(response().withStatusCode(200).withBody("""
                         {"comments": [
-                          {"id": 100, "author_id": 7, "public": true, "body": "Please move A-S00012345",
-                           "created_at": "2026-11-20T09:00:00Z"},
-                          {"id": 101, "author_id": 9, "public": false, "body": "internal: checking",
-                           "created_at": "2026-11-20T10:00:00Z"},
                           {"id": 102, "author_id": 7, "public": true, "body": "Here is our invoice",
                            "attachments": [{"id": 5, "file_name": "invoice.pdf", "content_type": "application/pdf"}],
-                           "created_at": "2026-11-21T08:30:00Z"}
-                        ], "next_page": null}"""));
-        zendeskServer.when(request().withMethod("GET").withPath("/api/v2/users/show_many.json")
-                        .withQueryStringParameter("ids", "9,7"))
-                .respond(response().withStatusCode(200).withBody("""
-                        {"users": [{"id": 7, "name": "Ada Lovelace", "email": "ada@customer.example"},
-                                   {"id": 9, "name": "Sam Agent", "email": "sam@vendor.example"}]}"""));
+                           "created_at": "2026-11-21T08:30:00Z"},
+                          {"id": 101, "author_id": 9, "public": false, "body": "internal: checking",
+                           "created_at": "2026-11-20T10:00:00Z"},
+                          {"id": 100, "author_id": 7, "public": true, "body": "Please move A-S00012345",
+                           "created_at": "2026-11-20T09:00:00Z"}],
+                         "users": [{"id": 7, "name": "Ada Lovelace", "email": "ada@customer.example"},
+                                   {"id": 9, "name": "Sam Agent", "email": "sam@vendor.example"}],
+                         "meta": {"has_more": true, "after_cursor": "c1"}}"""));
 
-        List<ZendeskComment> comments = zendesk.commentsAfter(42, 100);
+        List<ZendeskComment> comments = zendesk.commentsAfter(42, 7L, 100);
 
         assertThat(comments).containsExactly(
                 new ZendeskComment(101, new ZendeskUser(9, "Sam Agent", "sam@vendor.example"), false, false,
@@ -134,16 +147,47 @@ class ZendeskAdapterTest {
                 new ZendeskComment(102, new ZendeskUser(7, "Ada Lovelace", "ada@customer.example"), true, true,
                         "Here is our invoice", List.of(new ZendeskAttachment("invoice.pdf", "application/pdf")),
                         Instant.parse("2026-11-21T08:30:00Z")));
+        // The page reached a comment already seen: the next page is not read, though there is one.
+        assertThat(zendeskServer.retrieveRecordedRequests(request())).hasSize(1);
     }
 
     @Test
-    void nothing_newer_than_the_last_comment_means_no_author_lookup() {
-        answerTicket42();
-        answer("GET", "/api/v2/tickets/42/comments.json", """
-                {"comments": [{"id": 100, "author_id": 7, "public": true, "body": "hi"}], "next_page": null}""");
+    void follows_the_cursor_while_every_comment_of_a_page_is_new() {
+        zendeskServer.when(request().withMethod("GET").withPath("/api/v2/tickets/42/comments.json")
+                        .withQueryStringParameter("page[after]", "c1"))
+                .respond(response().withStatusCode(200).withBody("""
+                        {"comments": [%s, %s], "meta": {"has_more": true, "after_cursor": "c2"}}"""
+                        .formatted(comment(101, 7, true, "second"), comment(100, 7, true, "first"))));
+        zendeskServer.when(request().withMethod("GET").withPath("/api/v2/tickets/42/comments.json"))
+                .respond(response().withStatusCode(200).withBody("""
+                        {"comments": [%s, %s], "meta": {"has_more": true, "after_cursor": "c1"}}"""
+                        .formatted(comment(103, 7, true, "fourth"), comment(102, 9, true, "third"))));
 
-        assertThat(zendesk.commentsAfter(42, 100)).isEmpty();
-        zendeskServer.verify(request().withPath("/api/v2/users/show_many.json"), VerificationTimes.never());
+        assertThat(zendesk.commentsAfter(42, 7L, 100)).extracting(ZendeskComment::id).containsExactly(101L, 102L, 103L);
+        assertThat(zendeskServer.retrieveRecordedRequests(request())).hasSize(2);
+    }
+
+    @Test
+    void nothing_newer_than_the_last_comment_is_one_request_and_nothing() {
+        answer("GET", "/api/v2/tickets/42/comments.json", """
+                {"comments": [{"id": 100, "author_id": 7, "public": true, "body": "hi"}], "meta": {"has_more": false}}""");
+
+        assertThat(zendesk.commentsAfter(42, 7L, 100)).isEmpty();
+        assertThat(zendeskServer.retrieveRecordedRequests(request())).hasSize(1);
+    }
+
+    @Test
+    void a_comment_tags_and_status_go_out_as_one_ticket_update() {
+        answer("PUT", "/api/v2/tickets/42.json", "{\"ticket\": {\"id\": 42}}");
+
+        zendesk.update(42, TicketUpdate.publicComment("Thanks, all done.").adding(List.of("supportbot_ov_done"))
+                .removing(List.of("supportbot_ov_awaiting_proof")).withStatus(TicketStatus.SOLVED));
+
+        zendeskServer.verify(zendeskCall("PUT", "/api/v2/tickets/42.json").withBody(json("""
+                {"ticket": {"comment": {"body": "Thanks, all done.", "public": true}, "additional_tags": ["supportbot_ov_done"],
+                 "remove_tags": ["supportbot_ov_awaiting_proof"], "status": "solved"}}""", MatchType.STRICT)),
+                VerificationTimes.once());
+        assertThat(zendeskServer.retrieveRecordedRequests(request())).hasSize(1);
     }
 
     @Test
@@ -170,17 +214,16 @@ class ZendeskAdapterTest {
     }
 
     @Test
-    void tags_are_added_and_removed_through_the_tags_endpoint() {
-        answer("PUT", "/api/v2/tickets/42/tags.json", "{\"tags\": [\"a\", \"supportbot_ov_awaiting_proof\"]}");
-        answer("DELETE", "/api/v2/tickets/42/tags.json", "{\"tags\": [\"a\"]}");
+    void tags_are_added_and_removed_by_ticket_updates() {
+        answer("PUT", "/api/v2/tickets/42.json", "{\"ticket\": {\"id\": 42}}");
 
         zendesk.addTags(42, List.of("supportbot_ov_awaiting_proof"));
         zendesk.removeTags(42, List.of("supportbot_ov_awaiting_proof", "supportbot_start_ownership_verification"));
 
-        zendeskServer.verify(zendeskCall("PUT", "/api/v2/tickets/42/tags.json").withBody(json("""
-                {"tags": ["supportbot_ov_awaiting_proof"]}""", MatchType.STRICT)), VerificationTimes.once());
-        zendeskServer.verify(zendeskCall("DELETE", "/api/v2/tickets/42/tags.json").withBody(json("""
-                {"tags": ["supportbot_ov_awaiting_proof", "supportbot_start_ownership_verification"]}""",
+        zendeskServer.verify(zendeskCall("PUT", "/api/v2/tickets/42.json").withBody(json("""
+                {"ticket": {"additional_tags": ["supportbot_ov_awaiting_proof"]}}""", MatchType.STRICT)), VerificationTimes.once());
+        zendeskServer.verify(zendeskCall("PUT", "/api/v2/tickets/42.json").withBody(json("""
+                {"ticket": {"remove_tags": ["supportbot_ov_awaiting_proof", "supportbot_start_ownership_verification"]}}""",
                 MatchType.STRICT)), VerificationTimes.once());
     }
 
@@ -191,7 +234,7 @@ class ZendeskAdapterTest {
         zendesk.setStatus(42, TicketStatus.SOLVED);
 
         zendeskServer.verify(zendeskCall("PUT", "/api/v2/tickets/42.json").withBody(json("""
-                {"ticket": {"id": 42, "status": "solved"}}""", MatchType.ONLY_MATCHING_FIELDS)), VerificationTimes.once());
+                {"ticket": {"status": "solved"}}""", MatchType.STRICT)), VerificationTimes.once());
         assertThat(recordedBodies().get(0)).doesNotContain("comment", "requester");
     }
 
@@ -280,7 +323,7 @@ class ZendeskAdapterTest {
 
     @Test
     void a_redirect_is_a_bad_response() {
-        zendeskServer.when(request().withPath("/api/v2/tickets/42/tags.json"))
+        zendeskServer.when(request().withPath("/api/v2/tickets/42.json"))
                 .respond(response().withStatusCode(302).withHeader("Location", "https://elsewhere.example/"));
 
         assertThatThrownBy(() -> zendesk.addTags(42, List.of("x"))).isInstanceOfSatisfying(OutboundException.class, e -> {
@@ -291,14 +334,14 @@ class ZendeskAdapterTest {
 
     @Test
     void a_rate_limited_call_waits_as_long_as_zendesk_asks_then_succeeds() {
-        zendeskServer.when(request().withPath("/api/v2/tickets/42/tags.json"), Times.once())
+        zendeskServer.when(request().withPath("/api/v2/tickets/42.json"), Times.once())
                 .respond(response().withStatusCode(429).withHeader("Retry-After", "7"));
-        answer("PUT", "/api/v2/tickets/42/tags.json", "{\"tags\": [\"x\"]}");
+        answer("PUT", "/api/v2/tickets/42.json", "{\"ticket\": {\"id\": 42}}");
 
         zendesk.addTags(42, List.of("x"));
 
         assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(7));
-        zendeskServer.verify(request().withPath("/api/v2/tickets/42/tags.json"), VerificationTimes.exactly(2));
+        zendeskServer.verify(request().withPath("/api/v2/tickets/42.json"), VerificationTimes.exactly(2));
     }
 
     @Test
@@ -314,21 +357,41 @@ class ZendeskAdapterTest {
     }
 
     @Test
-    void ticket_writes_stay_under_the_configured_rate_but_reads_do_not_wait() {
+    void ticket_writes_are_spread_over_the_minute_under_the_update_limit_but_reads_do_not_wait_for_them() {
         zendesk.close();
-        zendesk = adapter(10); // a burst of 1, then one update every 60/9 s
+        zendesk = adapter(10);
         answerTicket42();
-        answer("PUT", "/api/v2/tickets/42/tags.json", "{\"tags\": [\"x\"]}");
+        answer("PUT", "/api/v2/tickets/42.json", "{\"ticket\": {\"id\": 42}}");
 
+        List<Instant> sent = new ArrayList<>();
+        for (int i = 0; i < 11; i++) {
+            zendesk.addTags(42, List.of("x" + i));
+            sent.add(time.instant());
+        }
+        int sleptForWrites = time.sleeps().size();
         zendesk.ticket(42);
+
+        assertThat(time.sleeps()).hasSize(sleptForWrites);
+        // A tenth of the limit in a tenth of the minute: one write every 6 s, and never 11 in a minute (and its margin).
+        for (int i = 1; i < sent.size(); i++) {
+            assertThat(Duration.between(sent.get(i - 1), sent.get(i))).isGreaterThanOrEqualTo(Duration.ofSeconds(6));
+        }
+        assertThat(Duration.between(sent.get(0), sent.get(10))).isGreaterThan(Duration.ofSeconds(61));
+    }
+
+    @Test
+    void a_low_remaining_budget_reported_by_zendesk_pauses_the_next_request_until_the_reset() {
+        zendeskServer.when(request().withPath("/api/v2/tickets/42.json"), Times.once())
+                .respond(response().withStatusCode(200).withHeader("Content-Type", "application/json")
+                        .withHeader("ratelimit-remaining", "3").withHeader("ratelimit-reset", "12")
+                        .withBody("{\"ticket\": {\"id\": 42, \"requester_id\": 7, \"status\": \"open\"}}"));
+        answerTicket42();
+
         zendesk.ticket(42);
         assertThat(time.sleeps()).isEmpty();
+        zendesk.ticket(42);
 
-        zendesk.addTags(42, List.of("x"));
-        zendesk.addTags(42, List.of("y"));
-        zendesk.addTags(42, List.of("z"));
-        assertThat(time.sleeps()).hasSize(2).allSatisfy(d -> assertThat(d).isBetween(
-                Duration.ofMillis(6666), Duration.ofMillis(6667)));
+        assertThat(time.sleeps()).singleElement().satisfies(d -> assertThat(d).isBetween(Duration.ofSeconds(12), Duration.ofMillis(12_001)));
     }
 
     @Test
@@ -356,7 +419,7 @@ class ZendeskAdapterTest {
 
     @Test
     void an_unreachable_zendesk_is_unavailable() {
-        Zendesk nowhere = new ZendeskAdapter(new ZendeskAccount("http://127.0.0.1:1", EMAIL, TOKEN), 80, time, time);
+        Zendesk nowhere = new ZendeskAdapter(new ZendeskAccount("http://127.0.0.1:1", EMAIL, TOKEN), budget(db, 80, time), time, ZendeskMeter.NONE);
         try {
             assertThatThrownBy(() -> nowhere.ticket(42)).isInstanceOfSatisfying(OutboundException.class, e -> {
                 assertThat(e.failure()).isEqualTo(Failure.UNAVAILABLE);

@@ -9,7 +9,10 @@ import static org.mockserver.model.JsonBody.json;
 import dev.supportbot.bot.json.Json;
 import dev.supportbot.bot.outbound.OutboundException;
 import dev.supportbot.bot.outbound.OutboundException.Failure;
+import dev.supportbot.bot.store.Database;
+import dev.supportbot.bot.store.Vendor;
 import dev.supportbot.bot.testing.FakeTime;
+import dev.supportbot.bot.testing.TestDatabases;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +37,7 @@ class ZendeskRedactionTest {
 
     static ClientAndServer zendeskServer;
     FakeTime time;
+    Database db;
     Zendesk zendesk;
 
     @BeforeAll
@@ -50,13 +54,15 @@ class ZendeskRedactionTest {
     void connect() {
         zendeskServer.reset();
         time = new FakeTime();
+        db = TestDatabases.open(Vendor.H2);
         zendesk = new ZendeskAdapter(new ZendeskAccount("http://127.0.0.1:" + zendeskServer.getPort(),
-                ZendeskAdapterTest.EMAIL, ZendeskAdapterTest.TOKEN), 80, time, time);
+                ZendeskAdapterTest.EMAIL, ZendeskAdapterTest.TOKEN), ZendeskAdapterTest.budget(db, 80, time), time, ZendeskMeter.NONE);
     }
 
     @AfterEach
     void disconnect() {
         zendesk.close();
+        db.close();
     }
 
     void comment102(String body, String htmlBody) throws Exception {
