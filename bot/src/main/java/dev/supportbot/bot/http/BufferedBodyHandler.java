@@ -22,9 +22,14 @@ import org.slf4j.LoggerFactory;
  * client that trickles its body costs a connection, never a request thread), and within a deadline. A body not
  * complete by then gets 408, one larger than the limit 413, both JSON; a client that leaves mid-body gets nothing
  * and one log line. Routes then read the buffered body without blocking.
+ *
+ * <p>A body over the limit is read to its end and dropped before the 413 goes out, up to {@link #DRAIN_FACTOR} times
+ * the limit: a client still sending when the server closes gets a reset instead of the answer, so it would never
+ * learn why. A larger one is answered at once and the connection closed.
  */
 final class BufferedBodyHandler extends Handler.Wrapper {
     private static final Logger log = LoggerFactory.getLogger(BufferedBodyHandler.class);
+    static final int DRAIN_FACTOR = 4;
 
     private final long maxBytes;
     private final Duration timeout;
@@ -39,7 +44,7 @@ final class BufferedBodyHandler extends Handler.Wrapper {
         long declared = request.getLength();
         boolean chunked = request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
         if (declared == 0 || (declared < 0 && !chunked)) return super.handle(request, response, callback);
-        if (declared > maxBytes) {
+        if (declared > maxBytes * DRAIN_FACTOR) {
             refuse(response, callback, 413, "body is larger than 1 MiB");
             return true;
         }
@@ -98,8 +103,13 @@ final class BufferedBodyHandler extends Handler.Wrapper {
                     } else {
                         size += chunk.remaining();
                         if (size > maxBytes) {
+                            // Too large: drop what is buffered and read on to the end (bounded) before answering.
+                            boolean last = chunk.isLast();
                             chunk.release();
-                            finish();
+                            chunks.forEach(Content.Chunk::release);
+                            chunks.clear();
+                            if (last || size > maxBytes * DRAIN_FACTOR) finish();
+                            else continue;
                         } else {
                             chunks.add(chunk);
                             if (chunk.isLast()) finish();
