@@ -2,6 +2,8 @@ package dev.supportbot.bot.inbox;
 
 import dev.supportbot.bot.store.Database;
 import dev.supportbot.bot.store.Vendor;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -15,6 +17,8 @@ import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The durable inbox table. An event is stored once per (source, de-duplication key); workers claim due events
@@ -28,11 +32,13 @@ public final class Inbox implements AutoCloseable {
     static final String DEAD = "dead";
     private static final int MAX_ERROR_LENGTH = 1000;
     private static final int CLAIM_RACES = 5;
+    private static final Logger log = LoggerFactory.getLogger(Inbox.class);
 
     private final Jdbi jdbi;
     private final Vendor vendor;
     private final Clock clock;
     private final int writerCapacity;
+    private final IntakeJournal journal; // only for the service's H2 file database
     private InboxWriter writer;
 
     public Inbox(Database database, Clock clock) {
@@ -44,6 +50,36 @@ public final class Inbox implements AutoCloseable {
         this.vendor = database.vendor();
         this.clock = clock;
         this.writerCapacity = writerCapacity;
+        this.journal = database.h2File().map(file -> openJournal(Path.of(file + ".intake.journal"))).orElse(null);
+    }
+
+    /**
+     * Opens the intake journal and stores what it holds that the database lost (events acknowledged before a crash
+     * whose H2 commit had not reached the file yet). This runs before intake and the workers start.
+     */
+    private IntakeJournal openJournal(Path path) {
+        IntakeJournal opened = null;
+        try {
+            opened = IntakeJournal.open(path);
+            int replayed = InboxWriter.replay(jdbi, opened);
+            if (!opened.recovered().isEmpty()) {
+                log.info("intake journal: {} events found, {} were missing from the inbox and are stored now",
+                        opened.recovered().size(), replayed);
+            }
+            return opened;
+        } catch (IOException | SQLException | RuntimeException e) {
+            closeQuietly(opened);
+            throw new InboxUnavailableException("cannot open or replay the intake journal " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void closeQuietly(IntakeJournal journal) {
+        if (journal == null) return;
+        try {
+            journal.close();
+        } catch (IOException e) {
+            log.warn("intake journal: close failed: {}", e.getMessage());
+        }
     }
 
     /**
@@ -56,14 +92,15 @@ public final class Inbox implements AutoCloseable {
     }
 
     synchronized InboxWriter writer() {
-        if (writer == null) writer = new InboxWriter(jdbi, vendor, clock, writerCapacity);
+        if (writer == null) writer = new InboxWriter(jdbi, vendor, clock, writerCapacity, journal);
         return writer;
     }
 
-    /** Stores what is waiting to be accepted and stops the writer. */
+    /** Stores what is waiting to be accepted, stops the writer (which checkpoints the journal) and closes the journal. */
     @Override
     public synchronized void close() {
         if (writer != null) writer.close();
+        closeQuietly(journal);
     }
 
     /**

@@ -28,6 +28,7 @@ public final class Database implements AutoCloseable {
     private final Jdbi jdbi;
     private final Vendor vendor;
     private volatile H2Server server;
+    private volatile String h2File;
 
     private Database(HikariDataSource dataSource, Vendor vendor) {
         this.dataSource = dataSource;
@@ -61,6 +62,7 @@ public final class Database implements AutoCloseable {
         if (vendor == Vendor.H2 && H2Urls.isLocalFile(url)) {
             try {
                 database.server = H2Server.start(H2Urls.location(url));
+                database.h2File = H2Urls.location(url);
             } catch (RuntimeException e) {
                 database.close();
                 throw e;
@@ -163,6 +165,14 @@ public final class Database implements AutoCloseable {
 
     public Vendor vendor() {
         return vendor;
+    }
+
+    /**
+     * The path of the H2 file database the service opened (absolute, without extension); empty for PostgreSQL, an
+     * in-memory database and a database the CLI opened. Files that belong with the database go beside it.
+     */
+    public Optional<String> h2File() {
+        return Optional.ofNullable(h2File);
     }
 
     /** Updates the one {@code health_check} row in a transaction; throws when the database refuses the write. */

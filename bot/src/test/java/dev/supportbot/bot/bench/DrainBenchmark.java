@@ -84,6 +84,7 @@ public final class DrainBenchmark {
             } finally {
                 Files.deleteIfExists(Path.of(h2 + ".mv.db"));
                 Files.deleteIfExists(Path.of(h2 + ".trace.db"));
+                Files.deleteIfExists(Path.of(h2 + ".intake.journal"));
             }
             if (!Boolean.getBoolean("bench.h2only")) {
                 String url = TestDatabases.freshUrl(Vendor.POSTGRESQL);

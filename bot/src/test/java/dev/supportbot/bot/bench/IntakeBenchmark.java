@@ -53,6 +53,7 @@ public final class IntakeBenchmark {
             // Under this churn H2's file grows by gigabytes (old chunks are kept for its retention time): remove it.
             Files.deleteIfExists(Path.of(h2File + ".mv.db"));
             Files.deleteIfExists(Path.of(h2File + ".trace.db"));
+            Files.deleteIfExists(Path.of(h2File + ".intake.journal"));
         }
         String postgres = Boolean.getBoolean("bench.h2only") ? "" : bench.run("postgresql", TestDatabases.freshUrl(Vendor.POSTGRESQL), Vendor.POSTGRESQL);
         // The server logs one line per request; the table comes last so it is not lost among them.

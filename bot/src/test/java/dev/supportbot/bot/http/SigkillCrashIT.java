@@ -138,11 +138,11 @@ class SigkillCrashIT {
 
         Map<String, Row> rows = inboxRows(url, vendor);
         Map<Long, Integer> reads = ticketReads();
-        List<String> lost = acknowledged.stream().filter(d -> !rows.containsKey(storedKey(d))).sorted().toList();
+        List<String> lost = acknowledged.stream().filter(d -> !rows.containsKey(dedupKey(d))).sorted().toList();
         assertThat(lost).as("acknowledged webhooks missing after the SIGKILL (%d of %d)", lost.size(), acknowledged.size())
                 .isEmpty();
         for (String delivery : acknowledged) {
-            Row row = rows.get(storedKey(delivery));
+            Row row = rows.get(dedupKey(delivery));
             assertThat(row.count).as("rows of %s", delivery).isEqualTo(1);
             assertThat(row.status).as("status of %s", delivery).isEqualTo("done");
             int read = reads.getOrDefault(ticketOf.get(delivery), 0);
@@ -192,11 +192,11 @@ class SigkillCrashIT {
 
     private record Row(int count, String status, int attempts) {}
 
-    /** The inbox keeps a delivery id only as its SHA-256. */
-    private static String storedKey(String deliveryId) {
+    /** Intake keeps only a hash of a delivery id. */
+    private static String dedupKey(String delivery) {
         try {
             return "delivery:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(deliveryId.getBytes(StandardCharsets.UTF_8)));
+                    .digest(delivery.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
