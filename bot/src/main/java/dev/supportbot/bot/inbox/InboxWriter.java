@@ -132,7 +132,8 @@ final class InboxWriter implements AutoCloseable {
             journal.reset();
             checkpoints.incrementAndGet();
         } catch (RuntimeException | SQLException | IOException e) {
-            // The journal keeps its records (they are replayed on start); the next round tries again.
+            // The journal keeps its records (they are replayed on start); try again one checkpoint age later.
+            firstUncheckpointed = System.nanoTime();
             log.warn("inbox writer: checkpoint failed: {}", e.getClass().getSimpleName());
         }
     }

@@ -167,8 +167,9 @@ public final class DrainBenchmark {
     /** Stores the backlog from several threads, as concurrent webhook requests would; returns the largest size seen. */
     private long intake(String url, Vendor vendor, LongSupplier dbSize) throws Exception {
         AtomicLong max = new AtomicLong();
-        try (Database db = Database.open(url, TestDatabases.user(vendor), null, INTAKE_THREADS + 2)) {
-            Intake intake = new Intake(new Inbox(db, Clock.systemUTC()), SecretScanner::mask, () -> {});
+        try (Database db = Database.open(url, TestDatabases.user(vendor), null, INTAKE_THREADS + 2);
+                Inbox inbox = new Inbox(db, Clock.systemUTC())) {
+            Intake intake = new Intake(inbox, SecretScanner::mask, () -> {});
             ExecutorService threads = Executors.newFixedThreadPool(INTAKE_THREADS);
             AtomicInteger next = new AtomicInteger();
             long started = System.nanoTime();
