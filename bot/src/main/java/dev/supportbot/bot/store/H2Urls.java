@@ -19,19 +19,20 @@ final class H2Urls {
 
     /**
      * The URL the pool uses. The bot closes H2 itself on shutdown, after its workers and scheduler, so H2's own exit
-     * hook must not. The CLI never creates a database.
+     * hook must not. H2 keeps no trace file: its error messages quote the values of failed statements, and the bot
+     * logs its errors itself, masked. The CLI never creates a database.
      */
     static String pooled(String url, boolean mustExist) {
-        String pooled = with(url, "DB_CLOSE_ON_EXIT", "FALSE");
+        String pooled = with(with(url, "DB_CLOSE_ON_EXIT", "FALSE"), "TRACE_LEVEL_FILE", "0");
         return mustExist ? with(pooled, "IFEXISTS", "TRUE") : pooled;
     }
 
     /**
-     * The URL of the one connection that checks a database before the service opens its pool: without H2's trace
-     * file, which H2 otherwise reports failing to write, stack trace and all, when the directory is not writable.
+     * The URL of the one connection that checks a database before the service opens its pool (without a trace file,
+     * which H2 would otherwise report failing to write, stack trace and all, when the directory is not writable).
      */
     static String serviceProbe(String url) {
-        return with(pooled(url, false), "TRACE_LEVEL_FILE", "0");
+        return pooled(url, false);
     }
 
     /** The file path of a local file URL, absolute, without extension or settings; the URL without settings otherwise. */
