@@ -39,6 +39,8 @@ import org.slf4j.LoggerFactory;
 final class InboxWriter implements AutoCloseable {
     static final int DEFAULT_CAPACITY = 2048;
     static final int MAX_BATCH = 256;
+    private static final int REPLAY_ATTEMPTS = 5;
+    private static final Duration REPLAY_RETRY_WAIT = Duration.ofSeconds(2);
     static final long CHECKPOINT_BYTES = 8L * 1024 * 1024;
     static final Duration CHECKPOINT_AGE = Duration.ofSeconds(10);
     private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(10);
@@ -227,6 +229,26 @@ final class InboxWriter implements AutoCloseable {
      * workers start, so no worker has seen a row it stores and none is stored twice.
      */
     static int replay(Jdbi jdbi, IntakeJournal journal) throws IOException, SQLException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return replayOnce(jdbi, journal);
+            } catch (RuntimeException | SQLException e) {
+                // Seen once right after a SIGKILL: H2 answered a lock timeout to the first inserts after its recovery.
+                // The records stay in the journal until they are stored, so waiting and trying again loses nothing.
+                if (attempt == REPLAY_ATTEMPTS) throw e;
+                log.warn("intake journal: replay attempt {} of {} failed ({}), trying again", attempt, REPLAY_ATTEMPTS,
+                        e.getClass().getSimpleName());
+                try {
+                    Thread.sleep(REPLAY_RETRY_WAIT.toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static int replayOnce(Jdbi jdbi, IntakeJournal journal) throws IOException, SQLException {
         List<IntakeJournal.Entry> entries = journal.recovered();
         int stored = entries.isEmpty() ? 0 : jdbi.withHandle(h -> {
             int inserted = 0;
