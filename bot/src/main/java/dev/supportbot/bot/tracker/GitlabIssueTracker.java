@@ -3,10 +3,11 @@ package dev.supportbot.bot.tracker;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.supportbot.bot.json.Json;
-import dev.supportbot.bot.outbound.OutboundException;
 import dev.supportbot.bot.outbound.OutboundException.Failure;
+import dev.supportbot.bot.outbound.OutboundException;
 import dev.supportbot.bot.outbound.OutboundFailures;
 import dev.supportbot.bot.outbound.RateLimitRetry;
+import dev.supportbot.bot.outbound.RetryAfter;
 import dev.supportbot.bot.outbound.Sleeper;
 import java.io.IOException;
 import java.net.URI;
@@ -139,13 +140,7 @@ final class GitlabIssueTracker implements IssueTracker {
     }
 
     private static Duration retryAfter(HttpResponse<?> response) {
-        return response.headers().firstValue("Retry-After").map(v -> {
-            try {
-                return Duration.ofSeconds(Long.parseLong(v.trim()));
-            } catch (NumberFormatException e) {
-                return DEFAULT_RETRY_AFTER;
-            }
-        }).orElse(DEFAULT_RETRY_AFTER);
+        return RetryAfter.seconds(response.headers().firstValue("Retry-After").orElse(null), DEFAULT_RETRY_AFTER);
     }
 
     private static String prefix(String what) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.supportbot.bot.json.Json;
 import dev.supportbot.bot.outbound.OutboundFailures;
+import dev.supportbot.bot.outbound.RetryAfter;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
@@ -75,11 +76,6 @@ final class ZendeskHttp {
     }
 
     static Duration retryAfter(Response response) {
-        String header = response.getHeader("Retry-After");
-        try {
-            return header == null ? ZendeskErrors.DEFAULT_RETRY_AFTER : Duration.ofSeconds(Long.parseLong(header.trim()));
-        } catch (NumberFormatException e) {
-            return ZendeskErrors.DEFAULT_RETRY_AFTER;
-        }
+        return RetryAfter.seconds(response.getHeader("Retry-After"), ZendeskErrors.DEFAULT_RETRY_AFTER);
     }
 }

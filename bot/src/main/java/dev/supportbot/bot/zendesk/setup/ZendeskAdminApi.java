@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.supportbot.bot.json.Json;
 import dev.supportbot.bot.outbound.OutboundException;
 import dev.supportbot.bot.outbound.OutboundException.Failure;
+import dev.supportbot.bot.outbound.OutboundFailures;
 import dev.supportbot.bot.outbound.RateLimitRetry;
 import dev.supportbot.bot.outbound.RateLimiter;
+import dev.supportbot.bot.outbound.RetryAfter;
 import dev.supportbot.bot.outbound.Sleeper;
 import dev.supportbot.bot.zendesk.ZendeskAccount;
 import java.io.IOException;
@@ -112,7 +114,7 @@ public final class ZendeskAdminApi {
         try {
             return Json.MAPPER.readTree(body);
         } catch (IOException e) {
-            throw new OutboundException(Failure.UNAVAILABLE, "Zendesk: " + what + ": bad response (not JSON)");
+            throw OutboundFailures.badResponse("Zendesk", what, "not JSON");
         }
     }
 
@@ -120,7 +122,7 @@ public final class ZendeskAdminApi {
         String prefix = "Zendesk: " + what + ": ";
         return switch (status) {
             case 429 -> {
-                Duration wait = retryAfter(response.headers().firstValue("Retry-After").orElse(null));
+                Duration wait = RetryAfter.seconds(response.headers().firstValue("Retry-After").orElse(null), DEFAULT_RETRY_AFTER);
                 yield OutboundException.rateLimited(prefix + "rate limited, retry after " + wait.toSeconds() + " s", wait);
             }
             case 401 -> new OutboundException(Failure.REJECTED,
@@ -145,14 +147,6 @@ public final class ZendeskAdminApi {
             return text.isEmpty() ? "" : ": " + (text.length() > 300 ? text.substring(0, 300) + "..." : text);
         } catch (IOException | RuntimeException e) {
             return "";
-        }
-    }
-
-    private static Duration retryAfter(String header) {
-        try {
-            return header == null ? DEFAULT_RETRY_AFTER : Duration.ofSeconds(Long.parseLong(header.trim()));
-        } catch (NumberFormatException e) {
-            return DEFAULT_RETRY_AFTER;
         }
     }
 
