@@ -1,5 +1,6 @@
 package dev.supportbot.bot.engine;
 
+import dev.supportbot.workflows.ownership.OwnershipCommands;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.supportbot.bot.inbox.Dispatcher;
 import dev.supportbot.bot.inbox.Handled;
@@ -25,8 +26,8 @@ public final class SlackCommandDispatcher implements Dispatcher {
     public static final LnrCommand OV = new LnrCommand("ov", "/lnr ov <confirm-contract|escalate|reject|cancel> TICKET",
             "an agent's decision on a ticket's ownership verification", true);
     private static final Map<String, Command> ACTIONS = Map.of(
-            "confirm-contract", Command.CONFIRM_CONTRACT, "escalate", Command.ESCALATE,
-            "reject", Command.REJECT, "cancel", Command.CANCEL);
+            "confirm-contract", OwnershipCommands.CONFIRM_CONTRACT, "escalate", OwnershipCommands.ESCALATE,
+            "reject", OwnershipCommands.REJECT, "cancel", Command.CANCEL);
     private static final Logger log = LoggerFactory.getLogger(SlackCommandDispatcher.class);
 
     private final WorkflowEngine engine;

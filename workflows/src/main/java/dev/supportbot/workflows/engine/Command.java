@@ -1,17 +1,22 @@
 package dev.supportbot.workflows.engine;
 
+import java.util.Objects;
+
 /**
- * What an agent can tell a workflow, from a Zendesk macro tag or a Slack command. The bot maps e.g.
- * {@code supportbot_ov_contract_confirmed} to {@link #CONFIRM_CONTRACT} and {@code supportbot_ov_escalate} to
- * {@link #ESCALATE}.
+ * What an agent can tell a workflow, from a Zendesk macro tag, a Slack command or a button. Each workflow names its
+ * own verbs (e.g. ownership verification's {@code confirm-contract}); {@link #CANCEL} means the same to every workflow.
  */
-public enum Command {
-    /** The agent checked a prior subscription contract by hand: the requester is verified. */
-    CONFIRM_CONTRACT,
-    /** Hand the case to Legal & Compliance and park the workflow. */
-    ESCALATE,
-    /** The agent decides the request is not verified (e.g. after Legal & Compliance said no). */
-    REJECT,
+public record Command(String verb) {
     /** Stop the workflow; nothing more is sent. */
-    CANCEL
+    public static final Command CANCEL = new Command("cancel");
+
+    public Command {
+        Objects.requireNonNull(verb, "verb");
+        if (!verb.matches("[a-z][a-z0-9-]{0,39}")) throw new IllegalArgumentException("not a command verb: " + verb);
+    }
+
+    @Override
+    public String toString() {
+        return verb;
+    }
 }

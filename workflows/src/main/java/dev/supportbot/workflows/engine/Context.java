@@ -5,12 +5,21 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Objects;
 
-/** What a decision may know besides state, event and facts: the time, and the configured policy. */
-public record Context(Instant now, Policy policy) {
+/** What a decision may know besides state, event and facts: the time, the shared policy and the workflows' settings. */
+public record Context(Instant now, Policy policy, WorkflowSettings settings) {
 
     public Context {
         Objects.requireNonNull(now, "now");
         Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(settings, "settings");
+    }
+
+    public Context(Instant now, Policy policy) {
+        this(now, policy, WorkflowSettings.defaults());
+    }
+
+    public <T> T setting(WorkflowSetting<T> setting) {
+        return settings.get(setting);
     }
 
     public static Context at(Instant now) {

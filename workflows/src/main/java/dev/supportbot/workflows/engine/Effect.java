@@ -1,6 +1,11 @@
 package dev.supportbot.workflows.engine;
 
+import dev.supportbot.workflows.plan.Plan;
+import dev.supportbot.workflows.plan.PlanScope;
+import dev.supportbot.workflows.plan.PortalChange;
+import dev.supportbot.workflows.plan.Snapshot;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -11,7 +16,8 @@ import java.util.Set;
 public sealed interface Effect
         permits Effect.PublicComment, Effect.PrivateNote, Effect.AddTags, Effect.RemoveTags, Effect.SlackMessage,
                 Effect.ScheduleReminder, Effect.CancelReminders, Effect.OpenSeparateTicket,
-                Effect.OpenEscalationIssue, Effect.SetTicketStatus {
+                Effect.OpenEscalationIssue, Effect.SetTicketStatus, Effect.RequestApproval, Effect.UpdateApproval,
+                Effect.RunPlanStep, Effect.Continue, Effect.StartWorkflow, Effect.ReplyToCommand {
 
     /** A comment on the instance's ticket that the requester sees. */
     record PublicComment(String body) implements Effect {}
@@ -60,4 +66,56 @@ public sealed interface Effect
 
     /** Set the Zendesk status of the instance's ticket ({@code open}, {@code pending}, {@code solved}...). */
     record SetTicketStatus(String status) implements Effect {}
+
+    /**
+     * Put {@code plan} before the approvers in Slack: its ticket, evidence and every step with its predicted effect,
+     * with Approve and Reject buttons. The bot binds the approval to the plan's hash, refuses the initiator and anyone
+     * not configured as an approver, and needs {@code approversNeeded} different approvers. Clicks after {@code ttl}
+     * are refused; the workflow expires the plan itself (its own reminder) and says so with {@link UpdateApproval}.
+     * Success result: {@link #APPROVAL_ID}; the decision comes back as {@link Event.ApprovalDecided}.
+     */
+    record RequestApproval(String key, Plan plan, int approversNeeded, Duration ttl) implements Effect, ResultKeyed {
+        public static final String APPROVAL_ID = "approval_id";
+    }
+
+    /**
+     * Updates the approval's Slack message in place: {@code phase} and {@code lines} (e.g. each step's result so
+     * far), and a "retry from step k" button when {@code retryFromStep} is not null. {@link Phase#EXPIRED} and
+     * {@link Phase#CANCELLED} also close the approval, so a late click changes nothing.
+     */
+    record UpdateApproval(long approvalId, Phase phase, List<String> lines, Integer retryFromStep) implements Effect {
+        public UpdateApproval {
+            lines = List.copyOf(lines);
+        }
+
+        public enum Phase { WAITING, EXECUTING, DONE, FAILED, REJECTED, EXPIRED, CANCELLED }
+    }
+
+    /**
+     * Step {@code step} (1-based) of an approved plan: the bot reads the plan's {@code scope} again and goes on only
+     * if it still looks as the preview predicted before this step ({@code expectedBefore}); when it already looks as
+     * predicted after it ({@code expectedAfter}), the step is taken as done (a retry after a lost answer). The
+     * portal call carries the idempotency key (approval, step, round): {@code round} counts the approvers' retries.
+     * Every executed step goes to the audit log with the snapshots before and after. Success result
+     * {@link #ALREADY_DONE} ({@code true}/{@code false}); failure reason says what changed or what the portal answered.
+     */
+    record RunPlanStep(String key, long approvalId, int step, int round, PortalChange change, PlanScope scope,
+                       Snapshot expectedBefore, Snapshot expectedAfter) implements Effect, ResultKeyed {
+        public static final String ALREADY_DONE = "already_done";
+    }
+
+    /**
+     * Comes back at once as {@link Event.EffectSucceeded} with {@code key}: lets a workflow ask for new facts after a
+     * decision (decide, then fetch what the new state needs, then decide again).
+     */
+    record Continue(String key) implements Effect, ResultKeyed {}
+
+    /** Starts workflow {@code kind} on the instance's ticket, unless one of that kind is running there already. */
+    record StartWorkflow(String kind) implements Effect {}
+
+    /**
+     * An answer to the person who gave a command (e.g. through a Slack response URL, which {@code replyTo} holds).
+     * The bot adds it after the decision commits; workflows do not emit it.
+     */
+    record ReplyToCommand(String replyTo, String text) implements Effect {}
 }

@@ -9,7 +9,8 @@ import java.util.Map;
  */
 public sealed interface Event
         permits Event.TicketUpdated, Event.LinkedTicketUpdated, Event.ReminderDue, Event.AgentCommand,
-                Event.EffectSucceeded, Event.EffectFailed {
+                Event.EffectSucceeded, Event.EffectFailed, Event.WorkflowFinished, Event.ApprovalDecided,
+                Event.RetryRequested {
 
     /** The instance's ticket changed; {@code newComments} are the comments added since the last event. */
     record TicketUpdated(Ticket ticket, List<Comment> newComments) implements Event {
@@ -40,4 +41,25 @@ public sealed interface Event
 
     /** A keyed effect failed for good (after the bot's retries). */
     record EffectFailed(String effectKey, String reason) implements Event {}
+
+    /**
+     * Another workflow on the same ticket finished (e.g. ownership verification, which a contact change requires).
+     * The bot sends it to every running instance of the ticket that {@link Workflow#requires()} the finished kind.
+     */
+    record WorkflowFinished(Outcome outcome) implements Event {}
+
+    /**
+     * The approvers decided on the plan an {@link Effect.RequestApproval} put before them. {@code planHash} is the hash
+     * the approval was bound to: a workflow acts only when it is the hash of the plan it holds. {@code approvers} are
+     * the people who approved (or the one who rejected), as the bot names them; {@code reason} is a rejection's.
+     */
+    record ApprovalDecided(long approvalId, String planHash, boolean approved, java.util.List<String> approvers,
+                           String reason) implements Event {
+        public ApprovalDecided {
+            approvers = approvers == null ? List.of() : List.copyOf(approvers);
+        }
+    }
+
+    /** An approver asked to run a failed plan again from step {@code fromStep} (1-based). */
+    record RetryRequested(long approvalId, int fromStep, String approver) implements Event {}
 }

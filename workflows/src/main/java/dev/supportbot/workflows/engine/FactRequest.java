@@ -17,7 +17,8 @@ public sealed interface FactRequest<T>
         permits FactRequest.SubscriptionByName, FactRequest.BillingAccountById,
                 FactRequest.BillingAccountOfSubscription, FactRequest.BillingAccountByZuoraId,
                 FactRequest.InvoiceByNumber, FactRequest.LicenseValidationOfComment,
-                FactRequest.NamespaceAdminView, FactRequest.CloudActivationOf, FactRequest.LicensesOfSubscription {
+                FactRequest.NamespaceAdminView, FactRequest.CloudActivationOf, FactRequest.LicensesOfSubscription,
+                FactRequest.OutcomeOf, FactRequest.PlanFactsOf {
 
     Class<?> resultType();
 
@@ -65,5 +66,27 @@ public sealed interface FactRequest<T>
     /** All licenses of a subscription; an empty list when there are none. */
     record LicensesOfSubscription(String subscriptionName) implements FactRequest<List<License>> {
         public Class<?> resultType() { return List.class; }
+    }
+
+    /**
+     * The outcome of the newest instance of workflow {@code kind} on ticket {@code ticketId}; not found when there is
+     * none. Answered from the bot's own store, not the portal.
+     */
+    record OutcomeOf(long ticketId, String kind) implements FactRequest<Outcome> {
+        public Class<?> resultType() { return Outcome.class; }
+    }
+
+    /**
+     * What a plan about subscription {@code subscriptionName} starts from: its billing account, and the back end
+     * around it: the customers with the account's Sold To and Bill To emails and with {@code emails}, the account's
+     * members, those customers' memberships and the accounts they belong to; and the change history of the customers
+     * with {@code emails}. Not found when the subscription or its billing account does not exist.
+     */
+    record PlanFactsOf(String subscriptionName, List<String> emails) implements FactRequest<PlanFacts> {
+        public PlanFactsOf {
+            emails = List.copyOf(emails);
+        }
+
+        public Class<?> resultType() { return PlanFacts.class; }
     }
 }

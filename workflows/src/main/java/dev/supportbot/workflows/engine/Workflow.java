@@ -29,6 +29,32 @@ public interface Workflow<S> {
         return Map.of();
     }
 
+    /** {@code /lnr} sub-commands of this workflow, with their help. */
+    default List<SlashCommand> slashCommands() {
+        return List.of();
+    }
+
+    /** Slack button action ids that give this workflow a command; the button's value names the ticket. */
+    default Map<String, Command> buttonActions() {
+        return Map.of();
+    }
+
+    /** Settings this workflow reads from {@link Context#settings()}. */
+    default List<WorkflowSetting<?>> settings() {
+        return List.of();
+    }
+
+    /**
+     * Kinds of workflow whose outcome this one relies on (on the same ticket): each running instance of this one is
+     * sent {@link Event.WorkflowFinished} when an instance of such a kind finishes.
+     */
+    default List<String> requires() {
+        return List.of();
+    }
+
+    /** What an instance in {@code state} has come to, for other workflows and for people ({@code /lnr status}). */
+    Outcome outcome(S state);
+
     /** The sealed interface of this workflow's states, for deserialisation. */
     Class<S> stateType();
 

@@ -12,37 +12,44 @@ import dev.supportbot.workflows.ownership.OwnershipState.Evidence;
 
 /** What agents' commands do in each open state. */
 final class AgentCommands {
+    private static final String CONFIRM_CONTRACT = OwnershipCommands.CONFIRM_CONTRACT_VERB;
+    private static final String ESCALATE = OwnershipCommands.ESCALATE_VERB;
+    private static final String REJECT = OwnershipCommands.REJECT_VERB;
+    private static final String CANCEL = "cancel";
+
     private AgentCommands() {}
 
     static Decision<OwnershipState> whileAwaitingSubscription(AwaitingSubscription s, AgentCommand c, Facts f, Context ctx) {
         String agent = agent(c);
-        return switch (c.command()) {
+        return switch (c.command().verb()) {
             // Nothing to verify yet: say so rather than silently dropping the agent's macro.
             case CONFIRM_CONTRACT -> Decision.of(s, new Effect.PrivateNote(InternalNotes.contractNeedsSubscription(agent)));
             case ESCALATE -> Outcomes.escalated(s.ticketId(), null, agent, ctx);
             case REJECT -> Outcomes.rejected(s.ticketId(), null, "rejected by " + agent, ctx);
             case CANCEL -> Outcomes.cancelled(s.ticketId(), null, agent, ctx);
+            default -> Decision.unchanged(s);
         };
     }
 
     static Decision<OwnershipState> whileAwaitingProof(AwaitingProof s, AgentCommand c, Facts f, Context ctx) {
         String agent = agent(c);
-        return switch (c.command()) {
+        return switch (c.command().verb()) {
             case CONFIRM_CONTRACT -> Outcomes.verified(s.ticketId(), s.subscriptionName(), contract(agent), s.soldTo(), ctx);
             case ESCALATE -> Outcomes.escalated(s.ticketId(), s.subscriptionName(), agent, ctx);
             case REJECT -> Outcomes.rejected(s.ticketId(), s.subscriptionName(), "rejected by " + agent, ctx);
             case CANCEL -> Outcomes.cancelled(s.ticketId(), s.subscriptionName(), agent, ctx);
+            default -> Decision.unchanged(s);
         };
     }
 
     /** Parked: only an agent's decision (after Legal & Compliance) moves it on. */
     static Decision<OwnershipState> whileEscalated(Escalated s, AgentCommand c, Facts f, Context ctx) {
         String agent = agent(c);
-        return switch (c.command()) {
+        return switch (c.command().verb()) {
             case CONFIRM_CONTRACT -> Outcomes.verified(s.ticketId(), s.subscriptionName(), contract(agent), null, ctx);
-            case ESCALATE -> Decision.unchanged(s);
             case REJECT -> Outcomes.rejected(s.ticketId(), s.subscriptionName(), "rejected by " + agent + " after escalation", ctx);
             case CANCEL -> Outcomes.cancelled(s.ticketId(), s.subscriptionName(), agent, ctx);
+            default -> Decision.unchanged(s);
         };
     }
 

@@ -11,6 +11,7 @@ import dev.supportbot.workflows.engine.Event.LinkedTicketUpdated;
 import dev.supportbot.workflows.engine.Event.ReminderDue;
 import dev.supportbot.workflows.engine.Event.TicketUpdated;
 import dev.supportbot.workflows.engine.FactRequest;
+import dev.supportbot.workflows.engine.Outcome;
 import dev.supportbot.workflows.engine.Facts;
 import dev.supportbot.workflows.engine.TransitionTable;
 import dev.supportbot.workflows.engine.Workflow;
@@ -86,7 +87,24 @@ public final class OwnershipVerification implements Workflow<OwnershipState> {
 
     @Override
     public Map<String, Command> commandTags() {
-        return Map.of(OwnershipTags.CONTRACT_CONFIRMED, Command.CONFIRM_CONTRACT, OwnershipTags.ESCALATE, Command.ESCALATE);
+        return Map.of(OwnershipTags.CONTRACT_CONFIRMED, OwnershipCommands.CONFIRM_CONTRACT, OwnershipTags.ESCALATE, OwnershipCommands.ESCALATE);
+    }
+
+    @Override
+    public Outcome outcome(OwnershipState state) {
+        boolean finished = finished(state);
+        if (state instanceof Verified v) {
+            return new Outcome(KIND, Outcome.VERIFIED, true, Map.of(Outcome.SUBSCRIPTION, v.subscriptionName(),
+                    Outcome.PROOF, v.evidence().kind().name()));
+        }
+        String result = state instanceof Rejected ? "rejected"
+                : state instanceof Expired ? "expired"
+                : state instanceof Cancelled ? "cancelled"
+                : state instanceof Escalated ? "escalated"
+                : state instanceof AwaitingProof ? "awaiting proof"
+                : state instanceof AwaitingSubscription ? "awaiting the subscription name"
+                : "started";
+        return new Outcome(KIND, result, finished, Map.of());
     }
 
     @Override

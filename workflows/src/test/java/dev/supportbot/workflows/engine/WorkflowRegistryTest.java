@@ -15,6 +15,7 @@ class WorkflowRegistryTest {
         public List<FactRequest<?>> factsNeeded(String state, Event event) { return List.of(); }
         public Decision<String> decide(String state, Event event, Facts facts, Context ctx) { return Decision.unchanged(state); }
         public boolean finished(String state) { return false; }
+        public Outcome outcome(String state) { return new Outcome(kind, state, false, java.util.Map.of()); }
     }
 
     @Test

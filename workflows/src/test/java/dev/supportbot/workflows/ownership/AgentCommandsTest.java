@@ -32,20 +32,20 @@ class AgentCommandsTest {
     @Test
     void a_confirmed_prior_contract_verifies_with_the_agent_as_evidence() {
         Flow flow = Flow.awaitingProof(SELF_MANAGED_DIRECT, CUSTOMER);
-        Decision<OwnershipState> d = flow.send(command(Command.CONFIRM_CONTRACT));
+        Decision<OwnershipState> d = flow.send(command(OwnershipCommands.CONFIRM_CONTRACT));
         assertThat(d.state()).isInstanceOfSatisfying(Verified.class, v -> {
             assertThat(v.evidence().kind()).isEqualTo(ProofKind.PRIOR_CONTRACT);
             assertThat(v.evidence().detail()).isEqualTo("prior contract confirmed by agent.smith");
         });
         assertThat(Flow.notes(d)).contains("prior contract confirmed by agent.smith");
         OwnershipState verified = flow.state;
-        assertThat(flow.send(command(Command.CONFIRM_CONTRACT)).changesNothingFrom(verified)).as("macro applied twice").isTrue();
+        assertThat(flow.send(command(OwnershipCommands.CONFIRM_CONTRACT)).changesNothingFrom(verified)).as("macro applied twice").isTrue();
     }
 
     @Test
     void escalation_opens_the_legal_issue_and_parks_the_workflow() {
         Flow flow = Flow.awaitingProof(SELF_MANAGED_DIRECT, CUSTOMER);
-        Decision<OwnershipState> d = flow.send(command(Command.ESCALATE));
+        Decision<OwnershipState> d = flow.send(command(OwnershipCommands.ESCALATE));
 
         assertThat(d.state()).isEqualTo(new Escalated(TICKET_ID, SUBSCRIPTION, AGENT, null, null, NOW));
         assertThat(effects(d, Effect.OpenEscalationIssue.class)).singleElement().satisfies(i -> {
@@ -61,13 +61,13 @@ class AgentCommandsTest {
         OwnershipState parked = flow.state;
         assertThat(flow.comments(CUSTOMER, fromRequester(60, CUSTOMER, "INV-1001-A")).changesNothingFrom(parked)).isTrue();
         assertThat(flow.send(new dev.supportbot.workflows.engine.Event.ReminderDue(3)).changesNothingFrom(parked)).isTrue();
-        assertThat(flow.send(command(Command.ESCALATE)).changesNothingFrom(parked)).isTrue();
+        assertThat(flow.send(command(OwnershipCommands.ESCALATE)).changesNothingFrom(parked)).isTrue();
     }
 
     @Test
     void the_escalation_issue_url_is_recorded_once_and_a_failure_is_reported() {
         Flow flow = Flow.awaitingProof(SELF_MANAGED_DIRECT, CUSTOMER);
-        flow.send(command(Command.ESCALATE));
+        flow.send(command(OwnershipCommands.ESCALATE));
         Decision<OwnershipState> opened = flow.send(new EffectSucceeded(OwnershipVerification.ESCALATION_KEY,
                 Map.of(Effect.OpenEscalationIssue.ISSUE_URL, "https://issues.example/legal/17")));
         assertThat(((Escalated) opened.state()).issueUrl()).isEqualTo("https://issues.example/legal/17");
@@ -77,7 +77,7 @@ class AgentCommandsTest {
                 Map.of(Effect.OpenEscalationIssue.ISSUE_URL, "https://issues.example/legal/18"))).changesNothingFrom(after)).isTrue();
 
         Flow failing = Flow.awaitingProof(SELF_MANAGED_DIRECT, CUSTOMER);
-        failing.send(command(Command.ESCALATE));
+        failing.send(command(OwnershipCommands.ESCALATE));
         Decision<OwnershipState> failed = failing.send(new EffectFailed(OwnershipVerification.ESCALATION_KEY, "403"));
         assertThat(effects(failed, Effect.SlackMessage.class)).hasSize(1);
         assertThat(Flow.notes(failed)).contains("Subscription-Ownership-Change-Escalation");
@@ -88,15 +88,15 @@ class AgentCommandsTest {
     @Test
     void after_escalation_an_agent_verifies_or_rejects() {
         Flow verify = Flow.awaitingProof(SELF_MANAGED_DIRECT, CUSTOMER);
-        verify.send(command(Command.ESCALATE));
-        Decision<OwnershipState> v = verify.send(command(Command.CONFIRM_CONTRACT));
+        verify.send(command(OwnershipCommands.ESCALATE));
+        Decision<OwnershipState> v = verify.send(command(OwnershipCommands.CONFIRM_CONTRACT));
         assertThat(v.state()).isInstanceOf(Verified.class);
         assertThat(effects(v, Effect.RemoveTags.class)).singleElement()
                 .satisfies(r -> assertThat(r.tags()).contains(OwnershipTags.ESCALATED));
 
         Flow reject = Flow.awaitingProof(SELF_MANAGED_DIRECT, CUSTOMER);
-        reject.send(command(Command.ESCALATE));
-        assertThat(reject.send(command(Command.REJECT)).state()).isInstanceOfSatisfying(Rejected.class,
+        reject.send(command(OwnershipCommands.ESCALATE));
+        assertThat(reject.send(command(OwnershipCommands.REJECT)).state()).isInstanceOfSatisfying(Rejected.class,
                 r -> assertThat(r.reason()).contains(AGENT, "escalation"));
     }
 
@@ -116,10 +116,10 @@ class AgentCommandsTest {
         Flow flow = new Flow(SELF_MANAGED_DIRECT.portal());
         flow.send(new TicketUpdated(ticket("Help", "", CUSTOMER), List.of()));
         OwnershipState before = flow.state;
-        Decision<OwnershipState> d = flow.send(command(Command.CONFIRM_CONTRACT));
+        Decision<OwnershipState> d = flow.send(command(OwnershipCommands.CONFIRM_CONTRACT));
         assertThat(d.state()).isEqualTo(before);
         assertThat(d.effects()).singleElement().isInstanceOf(Effect.PrivateNote.class);
-        assertThat(flow.send(command(Command.ESCALATE)).state()).isInstanceOfSatisfying(Escalated.class,
+        assertThat(flow.send(command(OwnershipCommands.ESCALATE)).state()).isInstanceOfSatisfying(Escalated.class,
                 e -> assertThat(e.subscriptionName()).isNull());
     }
 
@@ -132,6 +132,6 @@ class AgentCommandsTest {
 
         Flow reject = new Flow(SELF_MANAGED_DIRECT.portal());
         reject.send(new TicketUpdated(ticket("Help", "", CUSTOMER), List.of()));
-        assertThat(reject.send(command(Command.REJECT)).state()).isInstanceOf(Rejected.class);
+        assertThat(reject.send(command(OwnershipCommands.REJECT)).state()).isInstanceOf(Rejected.class);
     }
 }

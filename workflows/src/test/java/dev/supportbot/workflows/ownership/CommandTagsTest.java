@@ -10,8 +10,8 @@ class CommandTagsTest {
     void the_macro_tags_name_the_commands_agents_give_by_macro() {
         assertThat(new OwnershipVerification().commandTags())
                 .containsOnlyKeys("supportbot_ov_contract_confirmed", "supportbot_ov_escalate")
-                .containsEntry("supportbot_ov_contract_confirmed", Command.CONFIRM_CONTRACT)
-                .containsEntry("supportbot_ov_escalate", Command.ESCALATE);
+                .containsEntry("supportbot_ov_contract_confirmed", OwnershipCommands.CONFIRM_CONTRACT)
+                .containsEntry("supportbot_ov_escalate", OwnershipCommands.ESCALATE);
     }
 
     @Test

@@ -77,8 +77,8 @@ class PrivacyAndSecretsTest {
 
     static Flow escalated(Setup setup, Person requester) {
         Flow flow = start(setup, requester);
-        flow.send(new AgentCommand(Command.ESCALATE, "agent.smith"));
-        flow.send(new AgentCommand(Command.CONFIRM_CONTRACT, "agent.smith"));
+        flow.send(new AgentCommand(OwnershipCommands.ESCALATE, "agent.smith"));
+        flow.send(new AgentCommand(OwnershipCommands.CONFIRM_CONTRACT, "agent.smith"));
         return flow;
     }
 

@@ -9,6 +9,7 @@ import dev.supportbot.workflows.engine.Context;
 import dev.supportbot.workflows.engine.Decision;
 import dev.supportbot.workflows.engine.Effect;
 import dev.supportbot.workflows.engine.Event;
+import dev.supportbot.workflows.engine.Outcome;
 import dev.supportbot.workflows.engine.TransitionTable;
 import dev.supportbot.workflows.ownership.OwnershipState.*;
 import java.time.Duration;
@@ -41,9 +42,12 @@ class TransitionTableTest {
             new Event.TicketUpdated(ticket(SUBSCRIPTION, "", CUSTOMER), List.of(fromRequester(1, CUSTOMER, SUBSCRIPTION + " INV-1001-A"))),
             new Event.LinkedTicketUpdated(987, List.of(comment(2, SOLD_TO, true, "I approve"))),
             new Event.ReminderDue(3),
-            new Event.AgentCommand(Command.CONFIRM_CONTRACT, "agent"),
+            new Event.AgentCommand(OwnershipCommands.CONFIRM_CONTRACT, "agent"),
             new Event.EffectSucceeded(OwnershipVerification.SOLD_TO_TICKET_KEY, Map.of(Effect.OpenSeparateTicket.TICKET_ID, "988")),
-            new Event.EffectFailed(OwnershipVerification.ESCALATION_KEY, "boom"));
+            new Event.EffectFailed(OwnershipVerification.ESCALATION_KEY, "boom"),
+            new Event.WorkflowFinished(new Outcome("add_contact", "done", true, Map.of())),
+            new Event.ApprovalDecided(5, "abc", true, List.of("slack:UAPPROVER"), null),
+            new Event.RetryRequested(5, 2, "slack:UAPPROVER"));
 
     static final Context LATER = Context.at(NOW.plus(Duration.ofDays(30)));
 
@@ -123,7 +127,7 @@ class TransitionTableTest {
                 Map.entry(proof, new Event.EffectSucceeded("unknown", Map.of())),
                 Map.entry(proof, new Event.EffectFailed(OwnershipVerification.ESCALATION_KEY, "x")),
                 Map.entry(STATES.get(5), new Event.EffectSucceeded(OwnershipVerification.SOLD_TO_TICKET_KEY, Map.of())),
-                Map.entry(STATES.get(5), new Event.AgentCommand(Command.ESCALATE, "again")));
+                Map.entry(STATES.get(5), new Event.AgentCommand(OwnershipCommands.ESCALATE, "again")));
         for (var pair : irrelevant) {
             Flow flow = new Flow(SELF_MANAGED_DIRECT.portal(), pair.getKey()).at(LATER.now());
             assertThat(flow.send(pair.getValue()).changesNothingFrom(pair.getKey())).as(pair.toString()).isTrue();

@@ -1,0 +1,19 @@
+package dev.supportbot.bot.engine;
+
+import dev.supportbot.bot.inbox.Handled;
+import java.util.Set;
+
+/**
+ * Handles Slack button clicks with the given action ids, as stored in the inbox. Its answer to the person who clicked
+ * (ephemeral, through the click's response URL) goes out after the commit, as an effect.
+ */
+public interface ClickHandler {
+
+    Set<String> actionIds();
+
+    Handled handle(Click click) throws Exception;
+
+    /** A click as the intake stored it; {@code value} is the button's value (e.g. an approval id). */
+    record Click(String actionId, String value, String userId, String channelId, String messageTs, String responseUrl,
+                 String triggerId) {}
+}

@@ -1,0 +1,28 @@
+package dev.supportbot.workflows.engine;
+
+import java.util.Optional;
+
+/**
+ * A {@code /lnr} sub-command a workflow offers, with its help: either it starts the workflow on a ticket
+ * ({@code command} empty, e.g. {@code /lnr add-contact TICKET}) or it gives the running instance a command
+ * ({@code /lnr ov escalate TICKET}, where {@code verb} is the word before the ticket).
+ *
+ * @param name        the first word after {@code /lnr}
+ * @param usage       the whole usage line, shown on a bad argument and in {@code /lnr help}
+ * @param description one line for {@code /lnr help}
+ * @param verb        for a command: the word after {@code name} that picks the {@link Command}; null to start
+ */
+public record SlashCommand(String name, String usage, String description, String verb, Command command) {
+
+    public static SlashCommand starting(String name, String usage, String description) {
+        return new SlashCommand(name, usage, description, null, null);
+    }
+
+    public static SlashCommand commanding(String name, String verb, String usage, String description, Command command) {
+        return new SlashCommand(name, usage, description, verb, command);
+    }
+
+    public Optional<Command> asCommand() {
+        return Optional.ofNullable(command);
+    }
+}
