@@ -59,7 +59,8 @@ public final class EnginePlugin implements BotPlugin {
                         config.get(Settings.SLACK_AGENTS)),
                 EffectStep.SOURCE, new EffectDispatcher(runner, engine, context.clock(), config.get(Settings.INBOX_MAX_ATTEMPTS)),
                 EffectResult.SOURCE, toInstance,
-                "reminder", toInstance);
+                "reminder", toInstance,
+                InstanceEvents.SOURCE, toInstance);
     }
 
     @Override

@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Events addressed to one instance by id: effect results ({@code result}) and due reminders ({@code reminder}).
+ * Events addressed to one instance by id: effect results ({@code result}), due reminders ({@code reminder}) and
+ * events other parts of the bot queue for it ({@link InstanceEvents}).
  * A late or repeated one is harmless: the workflow ignores what its state no longer expects.
  */
 public final class InstanceEventDispatcher implements Dispatcher {
@@ -26,7 +27,12 @@ public final class InstanceEventDispatcher implements Dispatcher {
         long instanceId;
         Event workflowEvent;
         String actor;
-        if (EffectResult.SOURCE.equals(event.source())) {
+        if (InstanceEvents.SOURCE.equals(event.source())) {
+            InstanceEvents.Addressed addressed = engine.json().read(event.payload(), InstanceEvents.Addressed.class);
+            instanceId = addressed.instanceId();
+            workflowEvent = addressed.event();
+            actor = "supportbot";
+        } else if (EffectResult.SOURCE.equals(event.source())) {
             EffectResult result = engine.json().read(event.payload(), EffectResult.class);
             instanceId = result.instanceId();
             workflowEvent = result.succeeded()
