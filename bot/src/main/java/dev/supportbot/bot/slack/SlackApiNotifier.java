@@ -11,10 +11,14 @@ import com.slack.api.methods.request.chat.ChatPostMessageRequest;
 import com.slack.api.methods.request.chat.ChatUpdateRequest;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.model.block.ActionsBlock;
+import com.slack.api.model.block.ContextBlock;
+import com.slack.api.model.block.DividerBlock;
+import com.slack.api.model.block.HeaderBlock;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.SectionBlock;
 import com.slack.api.model.block.composition.MarkdownTextObject;
 import com.slack.api.model.block.composition.PlainTextObject;
+import com.slack.api.model.block.composition.TextObject;
 import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.block.element.ButtonElement;
 import com.slack.api.webhook.WebhookResponse;
@@ -22,6 +26,7 @@ import dev.supportbot.bot.outbound.RateLimitRetry;
 import dev.supportbot.bot.outbound.Sleeper;
 import dev.supportbot.workflows.redaction.SecretScanner;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -137,23 +142,57 @@ final class SlackApiNotifier implements SlackNotifier {
     }
 
     private static SlackMessage scrub(SlackMessage message) {
-        return new SlackMessage(SecretScanner.mask(message.text()), message.buttons().stream()
+        return new SlackMessage(SecretScanner.mask(message.text()), message.blocks().stream().map(SlackApiNotifier::scrub).toList(),
+                message.buttons().stream()
                 .map(b -> new SlackButton(b.actionId(), SecretScanner.mask(b.label()),
                         b.value() == null ? null : SecretScanner.mask(b.value()), b.style()))
                 .toList());
     }
 
-    /** Plain messages go as text alone; with buttons, the text becomes a section above an actions block. */
-    private static List<LayoutBlock> blocks(SlackMessage message) {
-        if (message.buttons().isEmpty()) return null;
+    private static SlackBlock scrub(SlackBlock block) {
+        if (block instanceof SlackBlock.Header h) return new SlackBlock.Header(SecretScanner.mask(h.text()));
+        if (block instanceof SlackBlock.Section s) return new SlackBlock.Section(SecretScanner.mask(s.mrkdwn()));
+        if (block instanceof SlackBlock.Fields f) return new SlackBlock.Fields(f.mrkdwn().stream().map(SecretScanner::mask).toList());
+        if (block instanceof SlackBlock.Context c) return new SlackBlock.Context(SecretScanner.mask(c.mrkdwn()));
+        return block;
+    }
+
+    /**
+     * Plain messages go as text alone. With blocks, the blocks are the message (the text is the notification); with
+     * buttons and no blocks, the text becomes a section; buttons go in an actions block at the end.
+     */
+    static List<LayoutBlock> blocks(SlackMessage message) {
+        if (message.buttons().isEmpty() && message.blocks().isEmpty()) return null;
+        List<LayoutBlock> out = new ArrayList<>();
+        if (message.blocks().isEmpty()) {
+            out.add(SectionBlock.builder().text(MarkdownTextObject.builder().text(message.text()).build()).build());
+        }
+        for (SlackBlock block : message.blocks()) out.add(layout(block));
+        if (message.buttons().isEmpty()) return out;
         List<BlockElement> buttons = message.buttons().stream().<BlockElement>map(b -> ButtonElement.builder()
                 .actionId(b.actionId())
                 .text(PlainTextObject.builder().text(b.label()).build())
                 .value(b.value())
                 .style(b.style() == SlackButton.Style.DEFAULT ? null : b.style().name().toLowerCase(Locale.ROOT))
                 .build()).toList();
-        return List.of(
-                SectionBlock.builder().text(MarkdownTextObject.builder().text(message.text()).build()).build(),
-                ActionsBlock.builder().elements(buttons).build());
+        out.add(ActionsBlock.builder().elements(buttons).build());
+        return out;
+    }
+
+    private static LayoutBlock layout(SlackBlock block) {
+        if (block instanceof SlackBlock.Header h) {
+            return HeaderBlock.builder().text(PlainTextObject.builder().text(h.text()).build()).build();
+        }
+        if (block instanceof SlackBlock.Section s) {
+            return SectionBlock.builder().text(MarkdownTextObject.builder().text(s.mrkdwn()).build()).build();
+        }
+        if (block instanceof SlackBlock.Fields f) {
+            return SectionBlock.builder().fields(f.mrkdwn().stream()
+                    .<TextObject>map(t -> MarkdownTextObject.builder().text(t).build()).toList()).build();
+        }
+        if (block instanceof SlackBlock.Context c) {
+            return ContextBlock.builder().elements(List.of(MarkdownTextObject.builder().text(c.mrkdwn()).build())).build();
+        }
+        return DividerBlock.builder().build();
     }
 }
