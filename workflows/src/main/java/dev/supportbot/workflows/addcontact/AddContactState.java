@@ -40,7 +40,7 @@ public sealed interface AddContactState {
             return new AwaitingAnswer(ticketId, requesterEmail, verification, askedAt, sent, askedAgain, handledCommentIds);
         }
 
-        AwaitingAnswer askedAgain(Collection<Long> handled) {
+        AwaitingAnswer withQuestionRepeated(Collection<Long> handled) {
             return new AwaitingAnswer(ticketId, requesterEmail, verification, askedAt, remindersSent, true, union(handled));
         }
 

@@ -48,7 +48,7 @@ final class Answers {
                 case UNCLEAR -> { }
             }
         }
-        if (!s.askedAgain()) return Decision.of(s.askedAgain(ids), new Effect.PublicComment(Messages.askAgain(subscription)));
+        if (!s.askedAgain()) return Decision.of(s.withQuestionRepeated(ids), new Effect.PublicComment(Messages.askAgain(subscription)));
         return Decision.of(new NeedsHuman(s.ticketId(), subscription, Handoff.UNCLEAR_ANSWER, ctx.now()),
                 new Effect.CancelReminders(),
                 new Effect.PrivateNote(InternalNotes.handoff(Handoff.UNCLEAR_ANSWER, null)));
