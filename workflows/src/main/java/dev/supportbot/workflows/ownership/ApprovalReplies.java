@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * off); a refusal word ("deny", "reject", "do not approve", ...) wins over everything; otherwise "approve" /
  * "approved" / "I approve" means approval; anything else is unclear and left to a human.
  */
-final class ApprovalReplies {
+public final class ApprovalReplies {
 
     enum Reply { APPROVE, DENY, UNCLEAR }
 
@@ -31,7 +31,7 @@ final class ApprovalReplies {
     }
 
     /** The reply's own text, without the quoted message it answers. */
-    static String ownText(String body) {
+    public static String ownText(String body) {
         if (body == null) return "";
         var m = QUOTE_START.matcher(body);
         return (m.find() ? body.substring(0, m.start()) : body).toLowerCase(Locale.ROOT);

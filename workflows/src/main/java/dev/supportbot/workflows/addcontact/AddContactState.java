@@ -1,0 +1,152 @@
+package dev.supportbot.workflows.addcontact;
+
+import dev.supportbot.workflows.plan.Plan;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The persisted state of one add-contact run. Holds ids, names, the requester's own email and the plan (whose facts
+ * name the billing account's contacts, which is fine in the bot's database); never a comment body, a secret, a free
+ * text someone typed, or the Sold To contact's address outside the plan.
+ */
+public sealed interface AddContactState {
+
+    /** A new instance, before its first event. */
+    record Requested() implements AddContactState {}
+
+    /** Ownership is not verified on the ticket yet; a verification runs (started by this run or already running). */
+    record AwaitingOwnership(long ticketId, String requesterEmail, Instant since) implements AddContactState, Open {}
+
+    /**
+     * Ownership is verified; a {@code Continue(factsKey)} was emitted so that the next decision has the plan's facts.
+     *
+     * @param leaveOtherAccount the requester agreed to stop managing the billing account they are a member of now
+     */
+    record Planning(long ticketId, String requesterEmail, Verification verification, boolean leaveOtherAccount,
+                    String factsKey) implements AddContactState, Open {}
+
+    /** The requester manages another billing account and was asked whether to stop managing it. */
+    record AwaitingAnswer(long ticketId, String requesterEmail, Verification verification, Instant askedAt,
+                          int remindersSent, boolean askedAgain, Set<Long> handledCommentIds) implements AddContactState, Open {
+        public AwaitingAnswer {
+            handledCommentIds = Set.copyOf(handledCommentIds);
+        }
+
+        AwaitingAnswer withRemindersSent(int sent) {
+            return new AwaitingAnswer(ticketId, requesterEmail, verification, askedAt, sent, askedAgain, handledCommentIds);
+        }
+
+        AwaitingAnswer withQuestionRepeated(Collection<Long> handled) {
+            return new AwaitingAnswer(ticketId, requesterEmail, verification, askedAt, remindersSent, true, union(handled));
+        }
+
+        private Set<Long> union(Collection<Long> more) {
+            Set<Long> all = new HashSet<>(handledCommentIds);
+            all.addAll(more);
+            return all;
+        }
+    }
+
+    /**
+     * The plan waits for the approvers. {@code approvalId} is null until the approval request's result comes back;
+     * the plan expires at {@code expiresAt}.
+     */
+    record AwaitingApproval(long ticketId, Verification verification, Plan plan, String planHash, Long approvalId,
+                            Instant expiresAt) implements AddContactState, Open {
+        AwaitingApproval withApprovalId(long id) {
+            return new AwaitingApproval(ticketId, verification, plan, planHash, id, expiresAt);
+        }
+    }
+
+    /** Approved: step {@code step} (1-based) of the plan runs, in round {@code round} (0, then one more per approver's retry). */
+    record Executing(long ticketId, Verification verification, Plan plan, String planHash, long approvalId,
+                     List<String> approvers, int step, int round, List<StepResult> results) implements AddContactState, Open {
+        public Executing {
+            approvers = List.copyOf(approvers);
+            results = List.copyOf(results);
+        }
+    }
+
+    /** Step {@code failedStep} failed for good; the later steps did not run. Waits for an approver's retry. */
+    record Failed(long ticketId, Verification verification, Plan plan, String planHash, long approvalId,
+                  List<String> approvers, int failedStep, int round, List<StepResult> results) implements AddContactState, Open {
+        public Failed {
+            approvers = List.copyOf(approvers);
+            results = List.copyOf(results);
+        }
+    }
+
+    // ---- final states
+
+    /** Every step ran: the requester manages the subscription. */
+    record Done(long ticketId, String subscriptionName, long approvalId, List<String> approvers, Instant at)
+            implements AddContactState {
+        public Done {
+            approvers = List.copyOf(approvers);
+        }
+    }
+
+    /** The ownership verification this run waited for ended without verifying (its {@code result}). */
+    record NotVerified(long ticketId, String ownershipResult, Instant at) implements AddContactState {}
+
+    /** The requester prefers to keep managing their current subscriptions. */
+    record Declined(long ticketId, String subscriptionName, Instant at) implements AddContactState {}
+
+    /** The requester already manages the billing account with login on. */
+    record NothingToDo(long ticketId, String subscriptionName, Instant at) implements AddContactState {}
+
+    /** No plan: a person must go on (the note on the ticket says why). */
+    record NeedsHuman(long ticketId, String subscriptionName, Handoff why, Instant at) implements AddContactState {}
+
+    /** An approver rejected the plan; nothing was changed. */
+    record Rejected(long ticketId, String subscriptionName, long approvalId, String rejectedBy, Instant at)
+            implements AddContactState {}
+
+    /** The requester did not answer, or the approvers did not decide, in time. */
+    record Expired(long ticketId, String subscriptionName, Wait waitedFor, Instant at) implements AddContactState {}
+
+    record Cancelled(long ticketId, String agent, Instant at) implements AddContactState {}
+
+    // ---- parts
+
+    /** A state that events still move on; an agent can cancel it. */
+    interface Open {
+        long ticketId();
+    }
+
+    /** What the ownership verification on the ticket established: the subscription and the kind of proof. */
+    record Verification(String subscriptionName, String proof) {}
+
+    /** How far each step of an approved plan got. */
+    enum StepResult { NOT_RUN, RUNNING, DONE, ALREADY_DONE, FAILED }
+
+    enum Handoff {
+        /** The requester has no customer record. */
+        NO_CUSTOMER_RECORD,
+        /** The requester's login was switched off after their customer record was created, maybe on purpose. */
+        LOGIN_SWITCHED_OFF,
+        /** The subscription or its billing account is not in the portal. */
+        NO_BILLING_ACCOUNT,
+        /** Every order of steps the planner knows would end wrong. */
+        NO_SAFE_ORDER,
+        /** The approval request could not be posted. */
+        APPROVAL_NOT_POSTED,
+        /** The requester's answer stayed unclear after asking twice. */
+        UNCLEAR_ANSWER,
+        /** The ticket has no requester email to look up. */
+        NO_REQUESTER_EMAIL
+    }
+
+    enum Wait { REQUESTER_ANSWER, APPROVAL }
+
+    /** {@code results} with step {@code step} (1-based) set to {@code result}. */
+    static List<StepResult> with(List<StepResult> results, int step, StepResult result) {
+        List<StepResult> next = new ArrayList<>(results);
+        next.set(step - 1, result);
+        return next;
+    }
+}

@@ -1,0 +1,79 @@
+package dev.supportbot.workflows.addcontact;
+
+import dev.supportbot.workflows.addcontact.AddContactState.AwaitingAnswer;
+import dev.supportbot.workflows.addcontact.AddContactState.Declined;
+import dev.supportbot.workflows.addcontact.AddContactState.Expired;
+import dev.supportbot.workflows.addcontact.AddContactState.Handoff;
+import dev.supportbot.workflows.addcontact.AddContactState.NeedsHuman;
+import dev.supportbot.workflows.addcontact.AddContactState.Wait;
+import dev.supportbot.workflows.engine.Comment;
+import dev.supportbot.workflows.engine.Context;
+import dev.supportbot.workflows.engine.Decision;
+import dev.supportbot.workflows.engine.Effect;
+import dev.supportbot.workflows.engine.Event.ReminderDue;
+import dev.supportbot.workflows.engine.Event.TicketUpdated;
+import dev.supportbot.workflows.engine.Facts;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/**
+ * The requester's answer to "stop managing your current subscriptions?": yes plans again with their other membership
+ * removed first, no ends politely, unclear is asked again once and then handed to a person. Reminders and expiry work
+ * like ownership verification's: a reminder counts only when due for this question and not sent yet.
+ */
+final class Answers {
+    private Answers() {}
+
+    static Decision<AddContactState> reply(AwaitingAnswer s, TicketUpdated e, Facts facts, Context ctx) {
+        List<Comment> replies = e.newComments().stream()
+                .filter(c -> c.byRequester() && c.isPublic() && !s.handledCommentIds().contains(c.id())).toList();
+        if (replies.isEmpty()) return Decision.unchanged(s);
+        List<Long> ids = replies.stream().map(Comment::id).toList();
+        String subscription = s.verification().subscriptionName();
+        for (Comment reply : replies) {
+            switch (YesNo.read(reply.body())) {
+                case YES -> {
+                    Decision<AddContactState> planning = Proposing.plan(s.ticketId(), s.requesterEmail(), s.verification(), true, ctx);
+                    return Decision.of(planning.state(), prepend(planning.effects(),
+                            new Effect.CancelReminders(), new Effect.PublicComment(Messages.goingAhead())));
+                }
+                case NO -> {
+                    return Decision.of(new Declined(s.ticketId(), subscription, ctx.now()),
+                            new Effect.CancelReminders(),
+                            new Effect.PublicComment(Messages.declined()),
+                            new Effect.PrivateNote(InternalNotes.requesterDeclined()));
+                }
+                case UNCLEAR -> { }
+            }
+        }
+        if (!s.askedAgain()) return Decision.of(s.withQuestionRepeated(ids), new Effect.PublicComment(Messages.askAgain(subscription)));
+        return Decision.of(new NeedsHuman(s.ticketId(), subscription, Handoff.UNCLEAR_ANSWER, ctx.now()),
+                new Effect.CancelReminders(),
+                new Effect.PrivateNote(InternalNotes.handoff(Handoff.UNCLEAR_ANSWER, null)));
+    }
+
+    static Decision<AddContactState> remind(AwaitingAnswer s, ReminderDue e, Facts facts, Context ctx) {
+        int sequence = e.sequence();
+        if (sequence < 1 || sequence > AddContactSettings.ANSWER_EXPIRY) return Decision.unchanged(s);
+        Instant due = s.askedAt().plus(AddContactSettings.answerDelay(sequence, ctx)).minus(ctx.policy().clockSkew());
+        if (ctx.now().isBefore(due)) return Decision.unchanged(s);
+        String subscription = s.verification().subscriptionName();
+        if (sequence == AddContactSettings.ANSWER_EXPIRY) {
+            return Decision.of(new Expired(s.ticketId(), subscription, Wait.REQUESTER_ANSWER, ctx.now()),
+                    new Effect.CancelReminders(),
+                    new Effect.PublicComment(Messages.answerExpired()),
+                    new Effect.PrivateNote(InternalNotes.answerExpired()));
+        }
+        if (sequence <= s.remindersSent()) return Decision.unchanged(s);
+        LocalDate closesOn = LocalDate.ofInstant(s.askedAt().plus(ctx.setting(AddContactSettings.EXPIRY)), ZoneOffset.UTC);
+        return Decision.of(s.withRemindersSent(sequence), new Effect.PublicComment(Messages.reminder(subscription, closesOn)));
+    }
+
+    private static List<Effect> prepend(List<Effect> effects, Effect... first) {
+        List<Effect> all = new java.util.ArrayList<>(List.of(first));
+        all.addAll(effects);
+        return all;
+    }
+}
