@@ -170,7 +170,7 @@ public final class SupportBot implements AutoCloseable {
                     config.get(Settings.INBOX_RETENTION), config.get(Settings.AUDIT_RETENTION),
                     config.get(Settings.PURGE_INTERVAL)));
             Intake intake = new Intake(inbox, SecretScanner::mask, workers::wakeUp);
-            SlackCommands slack = new SlackCommands(intake, plugins.stream().flatMap(p -> p.slackCommands().stream()).toList());
+            SlackCommands slack = new SlackCommands(intake);
             List<HttpRoutes> routes = new ArrayList<>(List.of(
                     new HealthRoutes(database, metrics),
                     new ZendeskWebhookRoutes(new ZendeskSignature(config.get(Settings.ZENDESK_WEBHOOK_SECRET), clock), intake),
