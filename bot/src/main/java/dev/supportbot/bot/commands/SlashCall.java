@@ -6,7 +6,8 @@ import java.util.stream.Collectors;
 
 /**
  * One {@code /lnr} command from an agent, as a worker handles it: {@code args} are the words after the sub-command's
- * name. What was typed is never echoed back nor logged.
+ * name. What was typed is never echoed back nor logged. A call has one answer: the answer is keyed by the inbox event,
+ * so a second one would fail the commit.
  */
 public record SlashCall(String name, List<String> args, String userId, String channelId, String triggerId,
                         List<LnrCommand> help, Responder responder) {
