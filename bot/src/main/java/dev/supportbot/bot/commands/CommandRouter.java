@@ -65,11 +65,16 @@ public final class CommandRouter implements Dispatcher {
         all.addAll(slashHandlers);
         all.forEach(router::register);
         for (Workflow<?> workflow : engine.registry().all()) {
-            workflow.buttonActions().forEach((actionId, command) ->
-                    router.register(actionId, workflow.kind(), new WorkflowButton(workflow.kind(), command)));
+            workflow.buttonActions().forEach((actionId, command) -> {
+                router.claim(actionId, workflow.kind());
+                router.buttons.put(actionId, new WorkflowButton(workflow.kind(), command));
+            });
         }
         for (ClickHandler handler : clickHandlers) {
-            handler.actionIds().forEach(id -> router.register(id, handler.getClass().getSimpleName(), handler));
+            for (String actionId : handler.actionIds()) {
+                router.claim(actionId, handler.getClass().getSimpleName());
+                router.clicks.put(actionId, handler);
+            }
         }
         return router;
     }
@@ -82,12 +87,10 @@ public final class CommandRouter implements Dispatcher {
         }
     }
 
-    private void register(String actionId, String by, Object target) {
+    private void claim(String actionId, String by) {
         if (clicks.containsKey(actionId) || buttons.containsKey(actionId)) {
             throw new IllegalStateException("button action id " + actionId + " is registered twice (again by " + by + ")");
         }
-        if (target instanceof ClickHandler handler) clicks.put(actionId, handler);
-        else buttons.put(actionId, (WorkflowButton) target);
     }
 
     /** Every sub-command's help line, {@code help} first, in registration order. */

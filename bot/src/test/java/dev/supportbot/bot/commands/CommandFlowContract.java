@@ -149,6 +149,14 @@ abstract class CommandFlowContract {
                 OwnershipState.Cancelled.class, c -> assertThat(c.agent()).isEqualTo("slack:" + CommandsBot.AGENT));
         assertThat(new AuditLog(f.bot.database()).forTicket(ticket)).extracting(AuditLog.Entry::actor).contains("slack:" + CommandsBot.AGENT);
 
+        long notStarted = NEXT_TICKET.incrementAndGet();
+        Instance requested = f.instances().create(notStarted, KIND,
+                f.engine().json().write(new OwnershipState.Requested(), OwnershipState.class));
+        f.command(CommandsBot.AGENT, "ov escalate " + notStarted, "early-" + notStarted);
+        assertThat(answer("early-" + notStarted))
+                .isEqualTo("Ticket " + notStarted + ": escalate changes nothing at this stage of its ownership verification.");
+        assertThat(instance(notStarted)).isEqualTo(requested);
+
         f.command(CommandsBot.AGENT, "ov reject " + ticket, "again-" + ticket);
         assertThat(answer("again-" + ticket)).isEqualTo("Ticket " + ticket + " has no ownership verification in progress.");
         drained();

@@ -3,13 +3,17 @@ package dev.supportbot.bot.commands;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.supportbot.bot.BotPlugin;
+import dev.supportbot.bot.SupportBot;
 import dev.supportbot.bot.engine.ClickHandler;
+import dev.supportbot.bot.engine.EnginePlugin;
 import dev.supportbot.bot.engine.FactFetcher;
 import dev.supportbot.bot.engine.InstanceStore;
 import dev.supportbot.bot.engine.WorkflowEngine;
 import dev.supportbot.bot.engine.WorkflowJson;
 import dev.supportbot.bot.store.Database;
 import dev.supportbot.bot.store.Vendor;
+import dev.supportbot.bot.testing.TestBots;
 import dev.supportbot.bot.testing.TestDatabases;
 import dev.supportbot.workflows.engine.Command;
 import dev.supportbot.workflows.engine.Policy;
@@ -90,5 +94,19 @@ class CommandRouterRegistrationTest {
                 .hasMessageStartingWith("button action id ov_cancel is registered twice");
         assertThat(router(ButtonedOwnership.withCancelButton(), List.of(), List.of(new Clicks("approve", "reject", "retry"))))
                 .isNotNull();
+    }
+
+    @Test
+    void the_service_does_not_start_when_a_plug_in_registers_a_workflows_sub_command_again() {
+        BotPlugin clashing = new BotPlugin() {
+            @Override
+            public List<SlashHandler> slashHandlers() {
+                return List.of(new Ping("verify"));
+            }
+        };
+        EnginePlugin engine = new EnginePlugin();
+        SupportBot.Builder bot = SupportBot.builder(TestBots.config(TestBots.env(Vendor.H2))).host("127.0.0.1")
+                .plugin(engine).plugin(clashing).plugin(new CommandsPlugin(engine, List.of(engine, clashing)));
+        assertThatThrownBy(bot::start).isInstanceOf(IllegalStateException.class).hasMessage("/lnr verify is registered twice");
     }
 }
