@@ -1,6 +1,5 @@
 package dev.supportbot.bot.commands;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.supportbot.bot.engine.Instance;
 import dev.supportbot.bot.engine.InstanceStore;
 import dev.supportbot.bot.engine.StartRequest;
@@ -8,7 +7,6 @@ import dev.supportbot.bot.engine.WorkflowEngine;
 import dev.supportbot.bot.inbox.Handled;
 import dev.supportbot.bot.inbox.Inbox;
 import dev.supportbot.bot.inbox.NewInboxEvent;
-import dev.supportbot.bot.json.Json;
 import dev.supportbot.workflows.engine.Command;
 import dev.supportbot.workflows.engine.Event;
 import java.time.Clock;
@@ -51,7 +49,7 @@ final class InstanceCommands {
             return responder.answer(kind + " already running on ticket " + ticketId,
                     "Ticket " + ticketId + " already has " + article(label(kind)) + " in progress.");
         }
-        String payload = json(new StartRequest(ticketId, kind, initiator));
+        String payload = engine.json().write(new StartRequest(ticketId, kind, initiator), StartRequest.class);
         String dedupKey = "start:" + responder.cause().source() + ":" + responder.cause().id();
         return responder.answer("start of " + kind + " on ticket " + ticketId + " requested by " + initiator,
                 h -> Inbox.enqueue(h, new NewInboxEvent(StartRequest.SOURCE, dedupKey, kind, ticketId, payload), clock.instant()),
@@ -65,13 +63,5 @@ final class InstanceCommands {
 
     private static String article(String noun) {
         return ("aeiou".indexOf(noun.charAt(0)) >= 0 ? "an " : "a ") + noun;
-    }
-
-    private static String json(StartRequest request) {
-        try {
-            return Json.MAPPER.writeValueAsString(request);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

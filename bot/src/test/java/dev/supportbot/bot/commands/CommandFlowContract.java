@@ -9,7 +9,6 @@ import dev.supportbot.bot.engine.InstanceStore;
 import dev.supportbot.bot.engine.StartRequest;
 import dev.supportbot.bot.inbox.Handled;
 import dev.supportbot.bot.inbox.InboxEvent;
-import dev.supportbot.bot.json.Json;
 import dev.supportbot.bot.store.Vendor;
 import dev.supportbot.bot.testing.Await;
 import dev.supportbot.workflows.ownership.OwnershipState;
@@ -128,7 +127,7 @@ abstract class CommandFlowContract {
         f.command(CommandsBot.AGENT, "verify " + ticket, "verify-" + ticket);
         assertThat(answer("verify-" + ticket)).isEqualTo("Ticket " + ticket + ": ownership verification requested.");
         assertThat(startRequests(ticket)).singleElement().satisfies(payload -> assertThat(
-                Json.MAPPER.readValue(payload, StartRequest.class)).isEqualTo(new StartRequest(ticket, KIND, "slack:" + CommandsBot.AGENT)));
+                f.engine().json().read(payload, StartRequest.class)).isEqualTo(new StartRequest(ticket, KIND, "slack:" + CommandsBot.AGENT)));
 
         long running = runningVerification();
         f.command(CommandsBot.AGENT, "verify " + running, "verify-" + running);
