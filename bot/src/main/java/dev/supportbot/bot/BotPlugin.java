@@ -1,7 +1,8 @@
 package dev.supportbot.bot;
 
+import dev.supportbot.bot.commands.SlashHandler;
+import dev.supportbot.bot.engine.ClickHandler;
 import dev.supportbot.bot.http.HttpRoutes;
-import dev.supportbot.bot.slack.LnrCommand;
 import dev.supportbot.bot.inbox.Dispatcher;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,13 @@ public interface BotPlugin extends AutoCloseable {
         return List.of();
     }
 
-    default List<LnrCommand> slackCommands() {
+    /** {@code /lnr} sub-commands of this plug-in; available after init. */
+    default List<SlashHandler> slashHandlers() {
+        return List.of();
+    }
+
+    /** Handlers of Slack button clicks by action id; available after init. */
+    default List<ClickHandler> clickHandlers() {
         return List.of();
     }
 

@@ -1,5 +1,6 @@
 package dev.supportbot.bot;
 
+import dev.supportbot.bot.commands.CommandsPlugin;
 import dev.supportbot.bot.config.BotConfig;
 import dev.supportbot.bot.config.Settings;
 import dev.supportbot.bot.engine.EnginePlugin;
@@ -15,7 +16,10 @@ public final class Plugins {
     public static List<BotPlugin> standard(BotConfig config) {
         List<BotPlugin> plugins = new ArrayList<>();
         if (PortalClients.SANDBOX.equals(config.get(Settings.PORTAL_URL))) plugins.add(new SandboxPortalPlugin());
-        plugins.add(new EnginePlugin());
+        EnginePlugin engine = new EnginePlugin();
+        plugins.add(engine);
+        // Last: it routes the /lnr commands and clicks of the plug-ins before it.
+        plugins.add(new CommandsPlugin(engine, plugins));
         return List.copyOf(plugins);
     }
 }

@@ -160,7 +160,14 @@ public final class SupportBot implements AutoCloseable {
                 InboxWorkers w = workersRef.get();
                 if (w != null) w.wakeUp();
             });
-            for (BotPlugin plugin : plugins) plugin.init(context);
+            for (int i = 0; i < plugins.size(); i++) {
+                try {
+                    plugins.get(i).init(context);
+                } catch (RuntimeException e) {
+                    closePlugins(plugins.subList(0, i)); // e.g. a clash of /lnr sub-commands: stop what already runs
+                    throw e;
+                }
+            }
             InboxWorkers workers = new InboxWorkers(inbox, dispatcher(context), new InboxWorkers.Settings(
                     config.get(Settings.INBOX_WORKERS), config.get(Settings.INBOX_MAX_ATTEMPTS),
                     new Backoff(config.get(Settings.INBOX_RETRY_BASE), config.get(Settings.INBOX_RETRY_MAX)),
@@ -170,7 +177,7 @@ public final class SupportBot implements AutoCloseable {
                     config.get(Settings.INBOX_RETENTION), config.get(Settings.AUDIT_RETENTION),
                     config.get(Settings.PURGE_INTERVAL)));
             Intake intake = new Intake(inbox, SecretScanner::mask, workers::wakeUp);
-            SlackCommands slack = new SlackCommands(intake, plugins.stream().flatMap(p -> p.slackCommands().stream()).toList());
+            SlackCommands slack = new SlackCommands(intake);
             List<HttpRoutes> routes = new ArrayList<>(List.of(
                     new HealthRoutes(database, metrics),
                     new ZendeskWebhookRoutes(new ZendeskSignature(config.get(Settings.ZENDESK_WEBHOOK_SECRET), clock), intake),

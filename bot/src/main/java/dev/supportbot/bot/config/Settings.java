@@ -100,7 +100,7 @@ public final class Settings {
     public static final Setting<List<String>> STAFF_DOMAINS = Setting.list("ownership.staff_domains", "BOT_STAFF_DOMAINS",
             "gitlab.com", "comma-separated email domains of the vendor's own staff, whose vouches are never proof");
     public static final Setting<List<String>> SLACK_AGENTS = Setting.list("slack.agents", "BOT_SLACK_AGENTS", "",
-            "comma-separated Slack user ids allowed to give `/lnr ov` commands (none: only the Zendesk macros)");
+            "comma-separated Slack user ids allowed to run `/lnr` commands (none: only the Zendesk macros)");
     public static final Setting<List<String>> APPROVERS = Setting.list("approvals.approvers", "BOT_APPROVERS", "",
             "comma-separated Slack user ids allowed to approve portal changes");
 

@@ -1,6 +1,7 @@
 package dev.supportbot.bot.engine;
 
 import dev.supportbot.bot.inbox.Handled;
+import dev.supportbot.bot.inbox.InboxEvent;
 import java.util.Set;
 
 /**
@@ -12,6 +13,14 @@ public interface ClickHandler {
     Set<String> actionIds();
 
     Handled handle(Click click) throws Exception;
+
+    /**
+     * What the click router calls: {@code cause} is the inbox event that carried the click, which
+     * {@link CommandReplies#enqueue} needs to key the answer. Override it to answer; the default ignores the cause.
+     */
+    default Handled handle(Click click, InboxEvent cause) throws Exception {
+        return handle(click);
+    }
 
     /** A click as the intake stored it; {@code value} is the button's value (e.g. an approval id). */
     record Click(String actionId, String value, String userId, String channelId, String messageTs, String responseUrl,

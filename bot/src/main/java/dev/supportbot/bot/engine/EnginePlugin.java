@@ -10,7 +10,6 @@ import dev.supportbot.bot.portal.PortalClient;
 import dev.supportbot.bot.portal.PortalClients;
 import dev.supportbot.bot.scheduler.QuartzReminders;
 import dev.supportbot.bot.scheduler.ReminderKey;
-import dev.supportbot.bot.slack.LnrCommand;
 import dev.supportbot.bot.slack.SlackNotifier;
 import dev.supportbot.bot.tracker.IssueTracker;
 import dev.supportbot.bot.zendesk.ApiBudget;
@@ -34,6 +33,8 @@ public final class EnginePlugin implements BotPlugin {
     private SlackNotifier slack;
     private PortalClient portal;
     private QuartzReminders reminders;
+    private WorkflowEngine engine;
+    private InstanceStore instances;
     private Map<String, Dispatcher> dispatchers;
 
     @Override
@@ -47,16 +48,14 @@ public final class EnginePlugin implements BotPlugin {
         portal = PortalClients.forBot(context);
         reminders = QuartzReminders.start(context.database(), context.inbox(), context.wakeUp(), context.clock(), config);
         WorkflowJson json = new WorkflowJson(WORKFLOWS);
-        WorkflowEngine engine = new WorkflowEngine(WORKFLOWS, json, new PortalFacts(() -> portal), policy(config), context.clock());
-        InstanceStore instances = new InstanceStore(context.database(), context.clock());
+        engine = new WorkflowEngine(WORKFLOWS, json, new PortalFacts(() -> portal), policy(config), context.clock());
+        instances = new InstanceStore(context.database(), context.clock());
         EffectRunner runner = new EffectRunner(zendesk, slack, IssueTracker.fromConfig(config), reminderPort(),
                 config.get(Settings.ZENDESK_URL), context.clock());
         InstanceEventDispatcher toInstance = new InstanceEventDispatcher(engine, instances);
         dispatchers = Map.of(
                 "zendesk", new TicketDispatcher(zendesk, engine, instances,
                         List.of(new RedactionHandler(zendesk, engine, context.database(), context.clock()))),
-                "slack", new SlackCommandDispatcher(engine, instances, slack, new OwnershipVerification().kind(),
-                        config.get(Settings.SLACK_AGENTS)),
                 EffectStep.SOURCE, new EffectDispatcher(runner, engine, context.clock(), config.get(Settings.INBOX_MAX_ATTEMPTS)),
                 EffectResult.SOURCE, toInstance,
                 "reminder", toInstance,
@@ -68,9 +67,13 @@ public final class EnginePlugin implements BotPlugin {
         return dispatchers;
     }
 
-    @Override
-    public List<LnrCommand> slackCommands() {
-        return List.of(SlackCommandDispatcher.OV);
+    /** The engine, for the plug-ins that give its workflows commands; set by init. */
+    public WorkflowEngine engine() {
+        return engine;
+    }
+
+    public InstanceStore instances() {
+        return instances;
     }
 
     @Override

@@ -16,25 +16,21 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The Bolt app: {@code /lnr} commands and interactive button clicks. Clicks and queued commands are stored in the
- * inbox (as a normalised JSON payload: never Slack's verification token) and acknowledged within Slack's 3 seconds.
+ * The Bolt app: {@code /lnr} commands and interactive button clicks, stored in the inbox (as a normalised JSON
+ * payload: never Slack's verification token) and acknowledged within Slack's 3 seconds. Nothing is decided here:
+ * a worker checks who asked and routes the command or click, and answers through its response URL.
  */
 public final class SlackCommands {
     public static final String SOURCE = "slack";
     public static final String SLASH = "/lnr";
     static final String BLOCK_ACTION = "block_action:";
+    static final String SLASH_COMMAND = "slash_command";
+    static final String ACKNOWLEDGED = "On it: the answer follows here.";
 
     private final Intake intake;
-    private final Map<String, LnrCommand> commands = new LinkedHashMap<>();
 
-    public SlackCommands(Intake intake, List<LnrCommand> extra) {
+    public SlackCommands(Intake intake) {
         this.intake = intake;
-        register(new LnrCommand("help", "/lnr help", "list the commands", false));
-        extra.forEach(this::register);
-    }
-
-    private void register(LnrCommand command) {
-        commands.put(command.name(), command);
     }
 
     /**
@@ -61,48 +57,32 @@ public final class SlackCommands {
             event.put("channel_id", payload.getChannel() == null ? null : payload.getChannel().getId());
             event.put("message_ts", payload.getContainer() == null ? null : payload.getContainer().getMessageTs());
             event.put("response_url", payload.getResponseUrl());
+            event.put("trigger_id", payload.getTriggerId());
             intake.submit(SOURCE, BLOCK_ACTION + actionId, null, payload.getTriggerId(), json(event));
             return ctx.ack();
         });
         return app;
     }
 
-    public List<LnrCommand> commands() {
-        return List.copyOf(commands.values());
-    }
-
+    /** Every {@code /lnr} request is stored as it came (scrubbed); the sub-command is not even looked at here. */
     private Response answer(SlashCommandRequest req) {
         var payload = req.getPayload();
-        String text = payload.getText() == null ? "" : payload.getText().trim();
-        String name = text.isEmpty() ? "help" : text.split("\\s+", 2)[0].toLowerCase(java.util.Locale.ROOT);
-        Optional<LnrCommand> command = Optional.ofNullable(commands.get(name));
-        if (command.isEmpty()) {
-            // Never echoed: what was typed may be a pasted activation code or license.
-            return req.getContext().ack("Unknown command. Try `/lnr help`.");
-        }
-        if (!command.get().queued()) return req.getContext().ack(help());
         Optional<String> unstorable = InboxColumns.keyProblem("trigger_id", payload.getTriggerId());
         if (unstorable.isPresent()) return refused(unstorable.get());
         Map<String, Object> event = new LinkedHashMap<>();
-        event.put("type", "slash_command");
-        event.put("command", name);
-        event.put("text", text);
+        event.put("type", SLASH_COMMAND);
+        event.put("text", payload.getText() == null ? "" : payload.getText());
         event.put("user_id", payload.getUserId());
         event.put("channel_id", payload.getChannelId());
         event.put("response_url", payload.getResponseUrl());
-        intake.submit(SOURCE, "slash_command:" + name, null, payload.getTriggerId(), json(event));
-        return req.getContext().ack("On it: `" + SLASH + " " + name + "`");
+        event.put("trigger_id", payload.getTriggerId());
+        intake.submit(SOURCE, SLASH_COMMAND, null, payload.getTriggerId(), json(event));
+        return req.getContext().ack(ACKNOWLEDGED);
     }
 
     /** A malformed request: Slack only needs a quick answer, and this one stores nothing. */
     private static Response refused(String reason) {
         return Response.builder().statusCode(400).contentType(ApiError.CONTENT_TYPE).body(ApiError.json(400, reason)).build();
-    }
-
-    String help() {
-        StringBuilder out = new StringBuilder("*supportbot commands*\n");
-        for (LnrCommand c : commands.values()) out.append("• `").append(c.usage()).append("`: ").append(c.description()).append('\n');
-        return out.toString().trim();
     }
 
     private static byte[] json(Map<String, Object> event) {

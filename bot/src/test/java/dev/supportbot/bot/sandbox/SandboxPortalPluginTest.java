@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.supportbot.bot.BotPlugin;
 import dev.supportbot.bot.Plugins;
+import dev.supportbot.bot.commands.CommandsPlugin;
 import dev.supportbot.bot.engine.EnginePlugin;
 import dev.supportbot.bot.portal.CustomerUpdate;
 import dev.supportbot.bot.portal.IdempotencyKey;
@@ -29,8 +30,8 @@ class SandboxPortalPluginTest {
         env.put("BOT_PORTAL_URL", "https://portal.example.com/api/v1");
         List<BotPlugin> forARealPortal = Plugins.standard(TestBots.config(env));
 
-        assertThat(byDefault).hasExactlyElementsOfTypes(SandboxPortalPlugin.class, EnginePlugin.class);
-        assertThat(forARealPortal).hasExactlyElementsOfTypes(EnginePlugin.class);
+        assertThat(byDefault).hasExactlyElementsOfTypes(SandboxPortalPlugin.class, EnginePlugin.class, CommandsPlugin.class);
+        assertThat(forARealPortal).hasExactlyElementsOfTypes(EnginePlugin.class, CommandsPlugin.class);
     }
 
     @ParameterizedTest

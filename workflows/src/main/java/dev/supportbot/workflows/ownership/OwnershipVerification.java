@@ -12,6 +12,7 @@ import dev.supportbot.workflows.engine.Event.ReminderDue;
 import dev.supportbot.workflows.engine.Event.TicketUpdated;
 import dev.supportbot.workflows.engine.FactRequest;
 import dev.supportbot.workflows.engine.Outcome;
+import dev.supportbot.workflows.engine.SlashCommand;
 import dev.supportbot.workflows.engine.Facts;
 import dev.supportbot.workflows.engine.TransitionTable;
 import dev.supportbot.workflows.engine.Workflow;
@@ -63,6 +64,20 @@ public final class OwnershipVerification implements Workflow<OwnershipState> {
     @Override
     public String startTag() {
         return OwnershipTags.START;
+    }
+
+    @Override
+    public List<SlashCommand> slashCommands() {
+        return List.of(
+                SlashCommand.starting("verify", "/lnr verify TICKET", "start ownership verification on a ticket"),
+                SlashCommand.commanding("ov", OwnershipCommands.CONFIRM_CONTRACT_VERB, "/lnr ov confirm-contract TICKET",
+                        "verified by a prior contract the agent checked", OwnershipCommands.CONFIRM_CONTRACT),
+                SlashCommand.commanding("ov", OwnershipCommands.ESCALATE_VERB, "/lnr ov escalate TICKET",
+                        "hand the verification to Legal & Compliance", OwnershipCommands.ESCALATE),
+                SlashCommand.commanding("ov", OwnershipCommands.REJECT_VERB, "/lnr ov reject TICKET",
+                        "the requester is not verified", OwnershipCommands.REJECT),
+                SlashCommand.commanding("ov", Command.CANCEL.verb(), "/lnr ov cancel TICKET",
+                        "stop the verification; nothing more is sent", Command.CANCEL));
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.supportbot.workflows.ownership;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.supportbot.workflows.engine.Command;
+import dev.supportbot.workflows.engine.SlashCommand;
 import org.junit.jupiter.api.Test;
 
 class CommandTagsTest {
@@ -20,5 +21,20 @@ class CommandTagsTest {
         assertThat(new OwnershipVerification().commandTags().keySet())
                 .doesNotContain(OwnershipTags.START, OwnershipTags.AWAITING_PROOF, OwnershipTags.VERIFIED,
                         OwnershipTags.ESCALATED, OwnershipTags.AWAITING_SUBSCRIPTION);
+    }
+
+    @Test
+    void slack_offers_verify_to_start_and_the_ov_verbs_with_their_commands() {
+        var commands = new OwnershipVerification().slashCommands();
+        assertThat(commands).filteredOn(c -> c.name().equals("verify")).singleElement()
+                .satisfies(c -> assertThat(c.asCommand()).isEmpty());
+        assertThat(commands).filteredOn(c -> c.name().equals("ov"))
+                .extracting(SlashCommand::verb, SlashCommand::command)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("confirm-contract", OwnershipCommands.CONFIRM_CONTRACT),
+                        org.assertj.core.groups.Tuple.tuple("escalate", OwnershipCommands.ESCALATE),
+                        org.assertj.core.groups.Tuple.tuple("reject", OwnershipCommands.REJECT),
+                        org.assertj.core.groups.Tuple.tuple("cancel", Command.CANCEL));
+        assertThat(commands).allSatisfy(c -> assertThat(c.usage()).startsWith("/lnr " + c.name() + " ").endsWith("TICKET"));
     }
 }
