@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.supportbot.bot.portal.IdempotencyKey;
 import dev.supportbot.bot.portal.PlanSteps;
+import dev.supportbot.bot.portal.PlanWorld;
 import dev.supportbot.bot.portal.PortalClient;
 import dev.supportbot.bot.portal.PortalException;
 import dev.supportbot.workflows.plan.BackendState;
@@ -23,13 +24,13 @@ import java.util.Set;
  */
 final class PlanAgreement {
     private final PlanSteps steps;
-    private final PortalWorld world;
+    private final PlanWorld world;
     private int checkedSteps;
     private int refusedSteps;
 
     PlanAgreement(PortalClient portal) {
         this.steps = new PlanSteps(portal);
-        this.world = new PortalWorld(portal);
+        this.world = new PlanWorld(portal);
     }
 
     BackendState facts(Collection<Long> accounts, Collection<String> emails) {
