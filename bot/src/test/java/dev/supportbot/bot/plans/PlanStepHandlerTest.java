@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.supportbot.bot.engine.AuditLog;
 import dev.supportbot.bot.engine.EffectHandler;
+import dev.supportbot.bot.engine.EffectStep;
 import dev.supportbot.bot.json.Json;
 import dev.supportbot.bot.outbound.OutboundException;
 import dev.supportbot.bot.portal.HttpPortalClient;
+import dev.supportbot.bot.portal.PlanWorld;
 import dev.supportbot.bot.portal.RetryPolicy;
 import dev.supportbot.bot.sandbox.SandboxBot;
 import dev.supportbot.bot.store.Vendor;
@@ -24,6 +26,7 @@ import dev.supportbot.workflows.plan.Planning;
 import dev.supportbot.workflows.plan.PortalChange;
 import dev.supportbot.workflows.plan.Preview;
 import dev.supportbot.workflows.plan.Snapshot;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -140,7 +143,7 @@ class PlanStepHandlerTest {
         Effect.RunPlanStep step = new Effect.RunPlanStep("k", APPROVAL, 1, 0, new PortalChange.SendSignInLink(7),
                 new PlanScope(List.of(5L), List.of("sam@acme.example")), empty, empty);
 
-        assertThatThrownBy(() -> handler.run(new dev.supportbot.bot.engine.EffectStep(1L, 9, 1, 0, List.of(step)), step, false))
+        assertThatThrownBy(() -> handler.run(new EffectStep(1L, 9, 1, 0, List.of(step)), step, false))
                 .isInstanceOfSatisfying(OutboundException.class, e -> {
                     assertThat(e.retryable()).isTrue();
                     assertThat(e.failure()).isEqualTo(OutboundException.Failure.UNAVAILABLE);
@@ -170,13 +173,13 @@ class PlanStepHandlerTest {
     }
 
     static BackendState world(SandboxBot sandbox, PlanScope scope) {
-        return new dev.supportbot.bot.portal.PlanWorld(sandbox.client.withoutCache()).read(scope);
+        return new PlanWorld(sandbox.client.withoutCache()).read(scope);
     }
 
     static Snapshot read(String json) {
         try {
             return Json.MAPPER.readValue(json, Snapshot.class);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new AssertionError("not a snapshot: " + json, e);
         }
     }
