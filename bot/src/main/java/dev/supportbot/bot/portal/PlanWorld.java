@@ -36,10 +36,11 @@ public final class PlanWorld {
     public BackendState read(Collection<Long> accountIds, Collection<String> emails) {
         List<BillingAccount> accounts = accountIds.stream().distinct().map(portal::billingAccount).toList();
         Set<String> wanted = new LinkedHashSet<>();
-        emails.forEach(e -> wanted.add(e.trim().toLowerCase(Locale.ROOT)));
+        // A blank email would be a search without a filter: every customer.
+        emails.stream().filter(e -> e != null && !e.isBlank()).forEach(e -> wanted.add(e.trim().toLowerCase(Locale.ROOT)));
         for (BillingAccount a : accounts) {
             for (Contact c : new Contact[] {a.soldTo(), a.billTo()}) {
-                if (c != null && c.email() != null) wanted.add(c.email().trim().toLowerCase(Locale.ROOT));
+                if (c != null && c.email() != null && !c.email().isBlank()) wanted.add(c.email().trim().toLowerCase(Locale.ROOT));
             }
         }
         Map<Long, Customer> customers = new LinkedHashMap<>();

@@ -32,7 +32,7 @@ class PlanFactsSourceTest {
             long acme = sandbox.client.findBillingAccountByZuoraId("A00001001").orElseThrow().id();
             long hooli = sandbox.client.findBillingAccountByZuoraId("A00005001").orElseThrow().id();
 
-            PlanFacts facts = answer(sandbox, "A-S00001001", List.of("Gavin@Hooli.example", "nobody@nowhere.example"));
+            PlanFacts facts = answer(sandbox, "A-S00001001", List.of("Gavin@Hooli.example", "nobody@nowhere.example", " "));
 
             assertThat(facts.billingAccountId()).isEqualTo(acme);
             assertThat(facts.state().accounts()).extracting(BillingAccount::id).containsExactlyInAnyOrder(acme, hooli);
