@@ -132,6 +132,27 @@ class PlanStepHandlerTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Vendor.class)
+    void a_back_end_that_ends_otherwise_than_predicted_is_named_in_the_result_and_the_audit(Vendor vendor) {
+        try (SandboxBot sandbox = SandboxBot.start(vendor)) {
+            EffectHandler<Effect.RunPlanStep> handler = PlanExecution.handler(sandbox.client, Clock.systemUTC());
+            PlanRun run = PlanRun.of(APPROVAL, addSam(sandbox));
+            Effect.RunPlanStep planned = run.step(1);
+            // A prediction that the membership changes nothing: the portal will not agree.
+            Effect.RunPlanStep step = new Effect.RunPlanStep(planned.key(), APPROVAL, 1, 0, planned.change(), planned.scope(),
+                    planned.expectedBefore(), planned.expectedBefore());
+
+            EffectHandler.Ran ran = handler.run(run.queued(step), step, false);
+
+            String expected = "new membership of sam@acme.example in billing account " + acme(sandbox);
+            assertThat(ran.result()).containsEntry(Effect.RunPlanStep.ALREADY_DONE, "false")
+                    .containsEntry(PlanStepHandler.DIFFERS_FROM_PREVIEW, expected);
+            assertThat(ran.audit().get(0).detail()).contains("differs from the preview: " + expected);
+            assertThat(read(ran.audit().get(0).after())).isEqualTo(planned.expectedAfter());
+        }
+    }
+
     @Test
     void a_portal_that_does_not_answer_is_left_to_the_inbox_to_retry() {
         HttpPortalClient unreachable = HttpPortalClient.builder(() -> "http://127.0.0.1:1/api/v1")
