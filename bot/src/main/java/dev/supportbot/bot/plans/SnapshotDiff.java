@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 
@@ -42,7 +43,7 @@ final class SnapshotDiff {
     private static void accounts(Snapshot expected, Snapshot found, List<String> items) {
         Map<Long, AccountContacts> was = byKey(expected.accounts(), AccountContacts::billingAccountId);
         Map<Long, AccountContacts> is = byKey(found.accounts(), AccountContacts::billingAccountId);
-        for (Long id : new TreeSet<>(union(was.keySet(), is.keySet()))) {
+        for (Long id : union(was.keySet(), is.keySet())) {
             AccountContacts a = was.get(id);
             AccountContacts b = is.get(id);
             if (a == null) {
@@ -77,7 +78,7 @@ final class SnapshotDiff {
     private static void customers(Snapshot expected, Snapshot found, List<String> items) {
         Map<String, CustomerView> was = byKey(expected.customers(), CustomerView::email);
         Map<String, CustomerView> is = byKey(found.customers(), CustomerView::email);
-        for (String email : new TreeSet<>(union(was.keySet(), is.keySet()))) {
+        for (String email : union(was.keySet(), is.keySet())) {
             CustomerView a = was.get(email);
             CustomerView b = is.get(email);
             if (a == null) {
@@ -108,7 +109,7 @@ final class SnapshotDiff {
         return map;
     }
 
-    private static <K> TreeSet<K> union(java.util.Set<K> a, java.util.Set<K> b) {
+    private static <K> TreeSet<K> union(Set<K> a, Set<K> b) {
         TreeSet<K> all = new TreeSet<>(a);
         all.addAll(b);
         return all;
