@@ -35,7 +35,7 @@ public final class EffectDispatcher implements Dispatcher {
         EffectStep step = json.read(event.payload(), EffectStep.class);
         Effect effect = step.effect();
         String name = effect.getClass().getSimpleName();
-        EffectRunner.Ran ran;
+        EffectHandler.Ran ran;
         try {
             ran = runner.run(step, event.attempts() > 1);
         } catch (RuntimeException e) {
@@ -53,6 +53,7 @@ public final class EffectDispatcher implements Dispatcher {
         String done = ran.effects() == 1 ? name : String.join("+", step.effects().subList(step.index(), last.index() + 1)
                 .stream().map(e -> e.getClass().getSimpleName()).toList());
         return new Handled(done + " done", h -> {
+            ran.audit().forEach(entry -> AuditLog.append(h, entry));
             if (effect instanceof ResultKeyed keyed && step.instanceId() != null) {
                 if (effect instanceof Effect.OpenSeparateTicket) {
                     InstanceStore.linkTicket(h, Long.parseLong(result.get(Effect.OpenSeparateTicket.TICKET_ID)), step.instanceId());

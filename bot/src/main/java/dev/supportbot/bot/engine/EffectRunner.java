@@ -41,18 +41,20 @@ public final class EffectRunner {
         this.clock = clock;
     }
 
-    /** What a run did: the result for the workflow, and how many effects of the list, from the step's, it carried out. */
-    public record Ran(Map<String, String> result, int effects) {
-        static Ran one(Map<String, String> result) {
-            return new Ran(result, 1);
-        }
+    /** Handlers of effects this runner does not carry out itself (until every effect has its handler). */
+    private final Map<Class<?>, EffectHandler<?>> handlers = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** This runner, with {@code handler} carrying out the effects of its type. */
+    public EffectRunner handling(EffectHandler<?> handler) {
+        handlers.put(handler.type(), handler);
+        return this;
     }
 
     /**
      * Runs the step's effect, and with a ticket write the ticket writes that follow it, folded into one update;
      * {@code retry} is true when an earlier attempt may have got through.
      */
-    public Ran run(EffectStep step, boolean retry) {
+    public EffectHandler.Ran run(EffectStep step, boolean retry) {
         long ticket = step.ticketId();
         Effect effect = step.effect();
         if (TicketWrites.isTicketWrite(effect)) {
@@ -60,7 +62,7 @@ public final class EffectRunner {
             TicketUpdate update = folded.update();
             if (retry && update.comment() != null && alreadyOnTicket(ticket, update.comment())) update = update.withoutComment();
             zendesk.update(ticket, update);
-            return new Ran(Map.of(), folded.effects());
+            return new EffectHandler.Ran(Map.of(), folded.effects(), List.of());
         } else if (effect instanceof Effect.SlackMessage m) {
             slack.post(SlackMessage.text(m.text() + "\n" + ticketUrl(ticket)));
         } else if (effect instanceof Effect.ScheduleReminder r) {
@@ -70,15 +72,22 @@ public final class EffectRunner {
         } else if (effect instanceof Effect.OpenSeparateTicket t) {
             long id = zendesk.createTicket(new NewTicket(t.recipientName(), t.recipientEmail(), t.subject(), t.body(),
                     List.of(LINKED_TICKET_TAG)), step.key());
-            return Ran.one(Map.of(Effect.OpenSeparateTicket.TICKET_ID, Long.toString(id)));
+            return EffectHandler.Ran.with(Map.of(Effect.OpenSeparateTicket.TICKET_ID, Long.toString(id)));
         } else if (effect instanceof Effect.OpenEscalationIssue e) {
             TrackerIssue issue = tracker.escalateOwnershipChange(new OwnershipEscalation(ticket, ticketUrl(ticket),
                     null, null, null, e.title(), e.description(), "supportbot"), step.key());
-            return Ran.one(Map.of(Effect.OpenEscalationIssue.ISSUE_URL, issue.url()));
+            return EffectHandler.Ran.with(Map.of(Effect.OpenEscalationIssue.ISSUE_URL, issue.url()));
+        } else if (handlers.containsKey(effect.getClass())) {
+            return runWith(handlers.get(effect.getClass()), step, retry);
         } else {
             throw new IllegalStateException("no runner for " + effect.getClass().getSimpleName());
         }
-        return Ran.one(Map.of());
+        return EffectHandler.Ran.done();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <E extends Effect> EffectHandler.Ran runWith(EffectHandler<E> handler, EffectStep step, boolean retry) {
+        return handler.run(step, (E) step.effect(), retry);
     }
 
     String ticketUrl(long ticket) {

@@ -43,11 +43,23 @@ public final class HttpPortalClient implements PortalClient {
     private final PortalTransport transport;
     private final Cache<String, Cached> cache;
     /** Counts finished changes: a read started before a change must not fill the cache after it. */
-    private final AtomicLong changes = new AtomicLong();
+    private final AtomicLong changes;
+    /** False for {@link #withoutCache()}: reads go to the portal, while changes still empty the shared cache. */
+    private final boolean cachedReads;
 
-    private HttpPortalClient(PortalTransport transport, Cache<String, Cached> cache) {
+    private HttpPortalClient(PortalTransport transport, Cache<String, Cached> cache, AtomicLong changes, boolean cachedReads) {
         this.transport = transport;
         this.cache = cache;
+        this.changes = changes;
+        this.cachedReads = cachedReads;
+    }
+
+    /**
+     * This client with every read going to the portal (for checks that must see changes made by others, such as the
+     * re-read before a plan step); its changes still empty this client's cache.
+     */
+    public HttpPortalClient withoutCache() {
+        return new HttpPortalClient(transport, cache, changes, false);
     }
 
     /** {@code baseUrl} is asked on every call: the sandbox's port is known only once the bot listens. */
@@ -219,12 +231,13 @@ public final class HttpPortalClient implements PortalClient {
     @SuppressWarnings("unchecked")
     private <T> T cachedRead(String path, JavaType type) {
         long generation = changes.get();
-        Cached hit = cache == null ? null : cache.getIfPresent(path);
+        boolean cached = cache != null && cachedReads;
+        Cached hit = cached ? cache.getIfPresent(path) : null;
         if (hit != null && hit.generation == generation) return (T) hit.value;
         PortalRequest request = PortalRequest.get(path);
         Object value = decode(request, transport.send(request), type);
         if (value instanceof List<?> list) value = List.copyOf(list);
-        if (cache != null) cache.put(path, new Cached(generation, value));
+        if (cached) cache.put(path, new Cached(generation, value));
         return (T) value;
     }
 
@@ -363,7 +376,8 @@ public final class HttpPortalClient implements PortalClient {
                     .build();
             Cache<String, Cached> cache = cacheTtl.isZero() ? null
                     : Caffeine.newBuilder().expireAfterWrite(cacheTtl).maximumSize(10_000).ticker(ticker).build();
-            return new HttpPortalClient(new PortalTransport(http, baseUrl, token, timeout, retry, sleeper, clock, random), cache);
+            return new HttpPortalClient(new PortalTransport(http, baseUrl, token, timeout, retry, sleeper, clock, random), cache,
+                    new AtomicLong(), true);
         }
     }
 }

@@ -97,6 +97,23 @@ class PortalClientCacheTest {
     }
 
     @Test
+    void a_client_without_cache_always_asks_the_portal_and_its_changes_empty_the_shared_cache() {
+        HttpPortalClient cached = portal.client().cacheTtl(Duration.ofSeconds(30)).ticker(ticker).build();
+        HttpPortalClient fresh = cached.withoutCache();
+        portal.answer("POST", "/memberships", 201, PortalFixtures.MEMBERSHIP);
+
+        cached.customer(1101);
+        fresh.customer(1101);
+        fresh.customer(1101);
+        cached.customer(1101);
+        fresh.createMembership(1101, 1001, PortalCalls.KEY);
+        cached.customer(1101);
+
+        assertThat(portal.requests()).extracting(r -> r.getMethod().getValue())
+                .containsExactly("GET", "GET", "GET", "POST", "GET");
+    }
+
+    @Test
     void license_validation_is_never_cached() {
         portal.answer("POST", "/licenses/validate", 200, PortalFixtures.VALIDATION);
 

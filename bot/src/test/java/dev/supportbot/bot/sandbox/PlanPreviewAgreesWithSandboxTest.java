@@ -39,8 +39,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The model is the bot's belief, the sandbox portal is the world: plans from the planners (and careless and shuffled
- * orders of them) run step by step against the sandbox through the bot's real portal client, and after every step the
- * sandbox's Sold To, Bill To, memberships and customers equal the preview's prediction.
+ * orders of them) run step by step against the sandbox through the bot's plan step handler and real portal client, and
+ * after every step the sandbox's Sold To, Bill To, memberships and customers equal the preview's prediction.
  */
 class PlanPreviewAgreesWithSandboxTest {
     private static final List<Evidence> EVIDENCE = List.of(new Evidence("ownership", "verified on the ticket"));
@@ -58,7 +58,7 @@ class PlanPreviewAgreesWithSandboxTest {
     void the_seeded_companies_change_as_previewed(Vendor vendor) {
         try (SandboxBot sandbox = SandboxBot.start(vendor)) {
             PortalClient portal = sandbox.client;
-            PlanAgreement agreement = new PlanAgreement(portal);
+            PlanAgreement agreement = new PlanAgreement(sandbox.client);
             List<Long> accounts = SEEDED_ZUORA_IDS.stream()
                     .map(z -> portal.findBillingAccountByZuoraId(z).orElseThrow().id()).toList();
             long acme = accounts.get(0);
@@ -120,6 +120,13 @@ class PlanPreviewAgreesWithSandboxTest {
             assertThat(end.account(umbrella).soldTo().email()).isEqualTo("alice@umbrella.example");
             assertThat(end.account(acme).soldTo().email()).isEqualTo("pat@acme.example");
             assertThat(agreement.checkedSteps()).isEqualTo(1 + 3 + 2 + 2 + 4 + 2);
+            // With the generated variations (which add SetLoginActivated), every kind of change runs through the handler.
+            assertThat(agreement.executedKinds()).as("the kinds of change run through the plan step handler")
+                    .containsExactlyInAnyOrder(PortalChange.CreateMembership.class, PortalChange.DeleteMembership.class,
+                            PortalChange.UpdateCustomer.class, PortalChange.UpdateBillingContact.class,
+                            PortalChange.UnlinkGitLabAccount.class, PortalChange.SendSignInLink.class,
+                            PortalChange.ResendActivationCode.class, PortalChange.DuplicateLicense.class,
+                            PortalChange.ResendLicense.class);
             // What the model leaves out of its state, the steps still did: mails and the duplicated license.
             assertThat(portal.mailDeliveries("nia@initech.example")).extracting(MailDelivery::subject)
                     .containsExactly("Your one-time sign-in link");
@@ -140,7 +147,7 @@ class PlanPreviewAgreesWithSandboxTest {
         try (SandboxBot sandbox = SandboxBot.start(TestDatabases.freshUrl(vendor), vendor,
                 Map.of("BOT_PORTAL_SANDBOX_SEED", seed.toString()))) {
             PortalClient portal = sandbox.client;
-            PlanAgreement agreement = new PlanAgreement(portal);
+            PlanAgreement agreement = new PlanAgreement(sandbox.client);
             int proposed = 0;
             for (Variation v : variations) {
                 if (run(v, portal, agreement)) proposed++;
@@ -149,6 +156,11 @@ class PlanPreviewAgreesWithSandboxTest {
                     .filter(v -> !(v.hasRequester() && v.login() == Login.OFF_ON_PURPOSE)).count());
             assertThat(agreement.refusedSteps()).as("careless orders the back end refuses").isPositive();
             assertThat(agreement.checkedSteps()).as("steps compared").isGreaterThan(3 * variations.size() / 2);
+            assertThat(agreement.executedKinds()).as("the kinds of change run through the plan step handler")
+                    .containsExactlyInAnyOrder(PortalChange.CreateMembership.class, PortalChange.DeleteMembership.class,
+                            PortalChange.UpdateCustomer.class, PortalChange.SetLoginActivated.class,
+                            PortalChange.UpdateBillingContact.class, PortalChange.UnlinkGitLabAccount.class,
+                            PortalChange.SendSignInLink.class, PortalChange.ResendActivationCode.class);
         }
     }
 

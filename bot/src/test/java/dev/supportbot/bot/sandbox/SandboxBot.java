@@ -28,12 +28,12 @@ import org.jdbi.v3.core.Jdbi;
  * bot's own portal client: the sandbox is reached over HTTP as in production. Also reads the sandbox's secrets
  * straight from its tables, as only a test may.
  */
-final class SandboxBot implements AutoCloseable {
+public final class SandboxBot implements AutoCloseable {
     static final Instant START = Instant.parse("2026-11-22T10:00:00Z");
 
-    final SettableClock clock = new SettableClock(START);
-    final SupportBot bot;
-    final HttpPortalClient client;
+    public final SettableClock clock = new SettableClock(START);
+    public final SupportBot bot;
+    public final HttpPortalClient client;
     private final HttpClient http = HttpClient.newHttpClient();
 
     private SandboxBot(BotConfig config) {
@@ -42,11 +42,11 @@ final class SandboxBot implements AutoCloseable {
         this.client = PortalClients.forBot(capture.context);
     }
 
-    static SandboxBot start(Vendor vendor) {
+    public static SandboxBot start(Vendor vendor) {
         return start(TestDatabases.freshUrl(vendor), vendor, Map.of());
     }
 
-    static SandboxBot start(String dbUrl, Vendor vendor, Map<String, String> extraEnv) {
+    public static SandboxBot start(String dbUrl, Vendor vendor, Map<String, String> extraEnv) {
         Map<String, String> env = new HashMap<>(TestBots.env(dbUrl, vendor));
         env.putAll(extraEnv);
         return new SandboxBot(TestBots.config(env));
@@ -57,16 +57,16 @@ final class SandboxBot implements AutoCloseable {
         return LocalDate.ofInstant(START, ZoneOffset.UTC);
     }
 
-    Jdbi jdbi() {
+    public Jdbi jdbi() {
         return bot.database().jdbi();
     }
 
-    String licenseText(long licenseId) {
+    public String licenseText(long licenseId) {
         return jdbi().withHandle(h -> h.createQuery("SELECT license_text FROM sandbox_license WHERE id = :id")
                 .bind("id", licenseId).mapTo(String.class).one());
     }
 
-    String activationCode(String subscriptionName) {
+    public String activationCode(String subscriptionName) {
         return jdbi().withHandle(h -> h.createQuery("SELECT activation_code FROM sandbox_cloud_activation WHERE subscription_name = :s")
                 .bind("s", subscriptionName).mapTo(String.class).one());
     }
@@ -77,12 +77,12 @@ final class SandboxBot implements AutoCloseable {
                 .bind("c", customerId).mapTo(String.class).one());
     }
 
-    long count(String table) {
+    public long count(String table) {
         return jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM " + table).mapTo(Long.class).one());
     }
 
     /** A raw request to the sandbox API, for what the bot's client never sends. */
-    HttpResponse<String> send(String method, String path, String json, String... headers) {
+    public HttpResponse<String> send(String method, String path, String json, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bot.port()
                         + SandboxPortalPlugin.API_PATH + path))
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));

@@ -1,11 +1,11 @@
-package dev.supportbot.bot.sandbox;
+package dev.supportbot.bot.portal;
 
-import dev.supportbot.bot.portal.PortalClient;
 import dev.supportbot.workflows.domain.BillingAccount;
 import dev.supportbot.workflows.domain.Contact;
 import dev.supportbot.workflows.domain.Customer;
 import dev.supportbot.workflows.domain.Membership;
 import dev.supportbot.workflows.plan.BackendState;
+import dev.supportbot.workflows.plan.PlanScope;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -16,24 +16,31 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads what the portal holds through the bot's client, as a {@link BackendState}: the given billing accounts, the
- * customers with the given emails or the accounts' contact emails, the accounts' members, and those customers'
- * memberships. Used both for a plan's facts and for what the world shows after each step, so the two compare.
+ * Reads the part of the portal a plan relies on, as a {@link BackendState}: the given billing accounts, the customers
+ * with the given emails or the accounts' contact emails, the accounts' members, and those customers' memberships.
+ * The same reading gives a plan's facts and what the world shows before and after each step, so the two compare.
+ * Reading the scope of what it returned gives the same state again. Throws the client's {@link PortalException}s
+ * ({@link PortalException.NotFound} when an account of the scope no longer exists).
  */
-final class PortalWorld {
+public final class PlanWorld {
     private final PortalClient portal;
 
-    PortalWorld(PortalClient portal) {
+    public PlanWorld(PortalClient portal) {
         this.portal = portal;
     }
 
-    BackendState read(Collection<Long> accountIds, Collection<String> emails) {
+    public BackendState read(PlanScope scope) {
+        return read(scope.billingAccountIds(), scope.customerEmails());
+    }
+
+    public BackendState read(Collection<Long> accountIds, Collection<String> emails) {
         List<BillingAccount> accounts = accountIds.stream().distinct().map(portal::billingAccount).toList();
         Set<String> wanted = new LinkedHashSet<>();
-        emails.forEach(e -> wanted.add(e.toLowerCase(Locale.ROOT)));
+        // A blank email would be a search without a filter: every customer.
+        emails.stream().filter(e -> e != null && !e.isBlank()).forEach(e -> wanted.add(e.trim().toLowerCase(Locale.ROOT)));
         for (BillingAccount a : accounts) {
             for (Contact c : new Contact[] {a.soldTo(), a.billTo()}) {
-                if (c != null) wanted.add(c.email().toLowerCase(Locale.ROOT));
+                if (c != null && c.email() != null && !c.email().isBlank()) wanted.add(c.email().trim().toLowerCase(Locale.ROOT));
             }
         }
         Map<Long, Customer> customers = new LinkedHashMap<>();
