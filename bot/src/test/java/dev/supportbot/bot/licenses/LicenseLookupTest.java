@@ -10,6 +10,7 @@ import dev.supportbot.bot.slack.SlackBlock.Header;
 import dev.supportbot.bot.slack.SlackBlock.Section;
 import dev.supportbot.bot.slack.SlackMessage;
 import dev.supportbot.bot.store.Vendor;
+import dev.supportbot.bot.testing.SandboxPortalBot;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +26,7 @@ class LicenseLookupTest {
     @ParameterizedTest
     @EnumSource(Vendor.class)
     void a_company_lookup_lists_every_license_newest_first_with_the_summary_and_the_active_one_marked(Vendor vendor) {
-        try (LookupBot sandbox = LookupBot.start(vendor)) {
+        try (SandboxPortalBot sandbox = SandboxPortalBot.start(vendor)) {
             LocalDate d = sandbox.d();
             LicenseLookup lookup = new LicenseLookup(sandbox.client, sandbox.clock);
 
@@ -53,7 +54,7 @@ class LicenseLookupTest {
     @ParameterizedTest
     @EnumSource(Vendor.class)
     void long_answers_come_in_pages_that_name_the_command_for_the_next_page(Vendor vendor) {
-        try (LookupBot sandbox = LookupBot.start(vendor)) {
+        try (SandboxPortalBot sandbox = SandboxPortalBot.start(vendor)) {
             LicenseLookup lookup = new LicenseLookup(sandbox.client, sandbox.clock, 2);
 
             SlackMessage first = answer(lookup.reply("licenses", "vandelay"));
@@ -78,7 +79,7 @@ class LicenseLookupTest {
     @ParameterizedTest
     @EnumSource(Vendor.class)
     void an_email_finds_the_licenses_sent_to_it_and_a_customer_with_only_expired_trials_has_no_active_one(Vendor vendor) {
-        try (LookupBot sandbox = LookupBot.start(vendor)) {
+        try (SandboxPortalBot sandbox = SandboxPortalBot.start(vendor)) {
             LicenseLookup lookup = new LicenseLookup(sandbox.client, sandbox.clock);
 
             assertThat(titles(answer(lookup.reply("licenses", "ART@vandelay.example"))))
@@ -96,7 +97,7 @@ class LicenseLookupTest {
     @ParameterizedTest
     @EnumSource(Vendor.class)
     void one_license_shows_its_facts_whether_it_is_the_active_one_and_its_hosts(Vendor vendor) {
-        try (LookupBot sandbox = LookupBot.start(vendor)) {
+        try (SandboxPortalBot sandbox = SandboxPortalBot.start(vendor)) {
             LocalDate d = sandbox.d();
             LicenseLookup lookup = new LicenseLookup(sandbox.client, sandbox.clock);
 
@@ -121,7 +122,7 @@ class LicenseLookupTest {
     @ParameterizedTest
     @EnumSource(Vendor.class)
     void hosts_come_newest_ping_first_with_the_stale_one_marked(Vendor vendor) {
-        try (LookupBot sandbox = LookupBot.start(vendor)) {
+        try (SandboxPortalBot sandbox = SandboxPortalBot.start(vendor)) {
             LocalDate d = sandbox.d();
             LicenseLookup lookup = new LicenseLookup(sandbox.client, sandbox.clock);
 
@@ -147,7 +148,7 @@ class LicenseLookupTest {
     @ParameterizedTest
     @EnumSource(Vendor.class)
     void bad_arguments_get_the_usage_line_and_what_an_agent_types_is_escaped(Vendor vendor) {
-        try (LookupBot sandbox = LookupBot.start(vendor)) {
+        try (SandboxPortalBot sandbox = SandboxPortalBot.start(vendor)) {
             LicenseLookup lookup = new LicenseLookup(sandbox.client, sandbox.clock);
 
             assertThat(lookup.reply("licenses", "   ")).isEqualTo(

@@ -1,4 +1,4 @@
-package dev.supportbot.bot.licenses;
+package dev.supportbot.bot.testing;
 
 import dev.supportbot.bot.BotPlugin;
 import dev.supportbot.bot.Plugins;
@@ -7,36 +7,33 @@ import dev.supportbot.bot.config.BotConfig;
 import dev.supportbot.bot.portal.HttpPortalClient;
 import dev.supportbot.bot.portal.PortalClients;
 import dev.supportbot.bot.store.Vendor;
-import dev.supportbot.bot.testing.SettableClock;
-import dev.supportbot.bot.testing.TestBots;
-import dev.supportbot.bot.testing.TestDatabases;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 
 /**
  * A whole bot with the production plug-ins on a fresh database (BOT_PORTAL_URL=sandbox, the bundled seed) and the
- * bot's own portal client, so lookups reach the sandbox portal over HTTP as they do in production.
+ * bot's own portal client, so portal reads reach the sandbox portal over HTTP as they do in production.
  */
-final class LookupBot implements AutoCloseable {
-    static final Instant START = Instant.parse("2026-11-22T10:00:00Z");
+public final class SandboxPortalBot implements AutoCloseable {
+    public static final Instant START = Instant.parse("2026-11-22T10:00:00Z");
 
-    final SettableClock clock = new SettableClock(START);
-    final SupportBot bot;
-    final HttpPortalClient client;
+    public final SettableClock clock = new SettableClock(START);
+    public final SupportBot bot;
+    public final HttpPortalClient client;
 
-    private LookupBot(BotConfig config) {
+    private SandboxPortalBot(BotConfig config) {
         ContextCapture capture = new ContextCapture();
         this.bot = SupportBot.builder(config).clock(clock).plugins(Plugins.standard(config)).plugin(capture).start();
         this.client = PortalClients.forBot(capture.context);
     }
 
-    static LookupBot start(Vendor vendor) {
-        return new LookupBot(TestBots.config(TestBots.env(TestDatabases.freshUrl(vendor), vendor)));
+    public static SandboxPortalBot start(Vendor vendor) {
+        return new SandboxPortalBot(TestBots.config(TestBots.env(TestDatabases.freshUrl(vendor), vendor)));
     }
 
     /** The seeding day D. */
-    LocalDate d() {
+    public LocalDate d() {
         return LocalDate.ofInstant(START, ZoneOffset.UTC);
     }
 
