@@ -14,7 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The active license, the summary line and the host report, one table row per case. */
+/** The active license, the last license, the summary line and the host report, one table row per case. */
 class LicenseRulesTest {
     static final LocalDate TODAY = LocalDate.parse("2026-12-01");
 
@@ -56,6 +56,22 @@ class LicenseRulesTest {
     @MethodSource("activeCases")
     void the_active_license(String why, String licenses, Long expected) {
         assertThat(ActiveLicense.among(ls(licenses), TODAY).map(License::id).orElse(null)).isEqualTo(expected);
+    }
+
+    static Stream<Arguments> lastCases() {
+        return Stream.of(
+                Arguments.of("no licenses", "", null),
+                Arguments.of("the newest paid license, even before it starts", "1:-300:-300:+65 2:-2:+66:+430", 2L),
+                Arguments.of("trials are skipped however new", "1:-300:-300:+65 3:-5:-5:+25:trial", 1L),
+                Arguments.of("an expired paid license is still the last one", "1:-800:-800:-435 2:-435:-435:-70", 2L),
+                Arguments.of("only trials: none", "3:-50:-50:-20:trial 4:-3:-3:+27:trial", null),
+                Arguments.of("same issue day: the higher id", "6:-10:-10:+20 5:-10:-10:+20", 6L));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("lastCases")
+    void the_last_license_to_duplicate(String why, String licenses, Long expected) {
+        assertThat(LastLicense.among(ls(licenses)).map(License::id).orElse(null)).isEqualTo(expected);
     }
 
     static Stream<Arguments> summaryCases() {
