@@ -13,8 +13,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -61,7 +63,7 @@ public final class LicenseLookup {
         } catch (PortalException e) {
             log.warn("license lookup {}: the portal failed: {}", name, e.getClass().getSimpleName());
             return new LookupReply.Answer(SlackMessage.text("The portal did not answer the lookup ("
-                    + e.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT)
+                    + e.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT)
                     + "). Nothing was changed; try again in a minute."));
         }
         return new LookupReply.UsageError("Unknown lookup. Usage: " + LICENSES.usage() + " | " + LICENSE.usage() + " | " + HOSTS.usage());
@@ -123,7 +125,7 @@ public final class LicenseLookup {
         return sorted(byId.values());
     }
 
-    private static List<License> sorted(java.util.Collection<License> licenses) {
+    private static List<License> sorted(Collection<License> licenses) {
         List<License> list = new ArrayList<>(licenses);
         list.sort(ActiveLicense.NEWEST_ISSUE_FIRST);
         return list;

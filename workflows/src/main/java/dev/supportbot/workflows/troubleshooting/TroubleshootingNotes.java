@@ -5,6 +5,7 @@ import dev.supportbot.workflows.engine.Person;
 import dev.supportbot.workflows.troubleshooting.RegistrationError.TrueUpMismatch;
 import dev.supportbot.workflows.troubleshooting.RegistrationError.UsersOverLimit;
 import dev.supportbot.workflows.troubleshooting.TroubleshootingState.TrueUpFix;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -117,7 +118,7 @@ final class TroubleshootingNotes {
                 + (reason == null || reason.isBlank() ? "" : ": " + reason) + ". Nothing was changed.";
     }
 
-    static String expired(TrueUpFix fix, java.time.Duration ttl) {
+    static String expired(TrueUpFix fix, Duration ttl) {
         return "No approver decided on the duplicate of license #" + fix.licenseId() + " within " + ttl.toHours()
                 + " hours: the plan expired and nothing was changed. A new true-up error from the customer plans it again.";
     }
