@@ -10,9 +10,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** The Block Kit of the lookups' answers. Text from the portal or the agent is escaped for mrkdwn. */
+/**
+ * The Block Kit of the lookups' answers. Text from the portal or the agent is cut to {@link #VALUE_MAX} characters and
+ * escaped for mrkdwn, so that no block passes Slack's limits (a field 2000 characters, a section 3000) whatever the
+ * portal holds; each host gets a section of its own for the same reason.
+ */
 final class LicenseBlocks {
     private static final int HEADER_MAX = 150;
+    /** Escaping makes a character at most 5 long ({@code &amp;}): 300 stay under a field's 2000 with room for a label. */
+    static final int VALUE_MAX = 300;
+    private static final int FIELD_VALUE_MAX = 1900;
     private static final DateTimeFormatter PING = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private LicenseBlocks() {}
@@ -53,12 +60,14 @@ final class LicenseBlocks {
             return SlackMessage.blocks(text, List.of(new SlackBlock.Header(header("Hostnames with license #" + licenseId)),
                     new SlackBlock.Section(text)));
         }
-        List<String> lines = page.items().stream().map(h -> "`" + escape(h.hostname()) + "` · last usage ping "
-                + PING.format(h.lastPing()) + (h.stale() ? " · *stale* (over 30 days)" : "")).toList();
-        return SlackMessage.blocks(count + (count == 1 ? " host reports" : " hosts report") + " license #" + licenseId,
-                List.of(new SlackBlock.Header(header("Hostnames with license #" + licenseId)),
-                        new SlackBlock.Section(String.join("\n", lines)),
-                        new SlackBlock.Context("Newest ping first; pings older than 30 days are stale. " + pageLine(page, nextCommand))));
+        List<SlackBlock> blocks = new ArrayList<>();
+        blocks.add(new SlackBlock.Header(header("Hostnames with license #" + licenseId)));
+        for (HostReport h : page.items()) {
+            blocks.add(new SlackBlock.Section("`" + escape(h.hostname()) + "` · last usage ping " + PING.format(h.lastPing())
+                    + (h.stale() ? " · *stale* (over 30 days)" : "")));
+        }
+        blocks.add(new SlackBlock.Context("Newest ping first; pings older than 30 days are stale. " + pageLine(page, nextCommand)));
+        return SlackMessage.blocks(count + (count == 1 ? " host reports" : " hosts report") + " license #" + licenseId, blocks);
     }
 
     /** {@code *#1605* · Premium · legacy file · paid · *ACTIVE*}. */
@@ -69,14 +78,19 @@ final class LicenseBlocks {
 
     static List<String> fields(License l) {
         return List.of(
-                "*Users*\n" + l.usersCount(),
-                "*True-up*\n" + l.trueUpCount(),
-                "*Issued*\n" + l.issuedAt(),
-                "*Starts*\n" + l.startsAt(),
-                "*Expires*\n" + l.expiresAt(),
-                "*Subscription*\n" + (l.subscriptionName() == null ? "none" : escape(l.subscriptionName())),
-                "*Sent to*\n" + escape(l.licenseeName()) + " (" + escape(l.licenseeEmail()) + ")",
-                "*Company*\n" + (l.licenseeCompany() == null ? "none" : escape(l.licenseeCompany())));
+                field("Users", String.valueOf(l.usersCount())),
+                field("True-up", String.valueOf(l.trueUpCount())),
+                field("Issued", l.issuedAt().toString()),
+                field("Starts", l.startsAt().toString()),
+                field("Expires", l.expiresAt().toString()),
+                field("Subscription", l.subscriptionName() == null ? "none" : escape(l.subscriptionName())),
+                field("Sent to", escape(l.licenseeName()) + " (" + escape(l.licenseeEmail()) + ")"),
+                field("Company", l.licenseeCompany() == null ? "none" : escape(l.licenseeCompany())));
+    }
+
+    /** A label and its value; the value is cut where two escaped values together would pass a field's 2000 characters. */
+    private static String field(String label, String value) {
+        return "*" + label + "*\n" + (value.length() <= FIELD_VALUE_MAX ? value : value.substring(0, FIELD_VALUE_MAX - 1) + "…");
     }
 
     private static String kind(License l) {
@@ -91,8 +105,10 @@ final class LicenseBlocks {
         return text.length() <= HEADER_MAX ? text : text.substring(0, HEADER_MAX - 1) + "…";
     }
 
-    /** Slack's three mrkdwn control characters. */
+    /** Cut to {@link #VALUE_MAX}, then Slack's three mrkdwn control characters escaped. */
     static String escape(String text) {
-        return text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        if (text == null) return "";
+        String cut = text.length() <= VALUE_MAX ? text : text.substring(0, VALUE_MAX - 1) + "…";
+        return cut.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 }
