@@ -3,7 +3,6 @@ package dev.supportbot.bot.licenses;
 import dev.supportbot.bot.portal.LicenseSearch;
 import dev.supportbot.bot.portal.PortalException;
 import dev.supportbot.bot.portal.PortalLicensing;
-import dev.supportbot.bot.slack.LnrCommand;
 import dev.supportbot.bot.slack.SlackMessage;
 import dev.supportbot.workflows.domain.License;
 import dev.supportbot.workflows.licenses.ActiveLicense;
@@ -28,13 +27,13 @@ import org.slf4j.LoggerFactory;
  * nothing in the portal. Answers name licensees and their emails, so they go to the asking agent only (ephemeral).
  */
 public final class LicenseLookup {
-    public static final LnrCommand LICENSES = new LnrCommand("licenses", "/lnr licenses <name|email|company> [--page N]",
-            "every license of a customer (found by licensee name, email or company), the active one marked", true);
-    public static final LnrCommand LICENSE = new LnrCommand("license", "/lnr license <license id>",
-            "one license: plan, users, true-up, dates, trial or paid, who received it", true);
-    public static final LnrCommand HOSTS = new LnrCommand("hosts", "/lnr hosts <license id> [--page N]",
-            "the hosts that reported a license through usage ping, newest first, stale pings marked", true);
-    public static final List<LnrCommand> COMMANDS = List.of(LICENSES, LICENSE, HOSTS);
+    public static final LookupCommand LICENSES = new LookupCommand("licenses", "/lnr licenses <name|email|company> [--page N]",
+            "every license of a customer (found by licensee name, email or company), the active one marked");
+    public static final LookupCommand LICENSE = new LookupCommand("license", "/lnr license <license id>",
+            "one license: plan, users, true-up, dates, trial or paid, who received it");
+    public static final LookupCommand HOSTS = new LookupCommand("hosts", "/lnr hosts <license id> [--page N]",
+            "the hosts that reported a license through usage ping, newest first, stale pings marked");
+    public static final List<LookupCommand> COMMANDS = List.of(LICENSES, LICENSE, HOSTS);
     static final int PAGE_SIZE = 10;
 
     private static final Logger log = LoggerFactory.getLogger(LicenseLookup.class);
@@ -136,7 +135,7 @@ public final class LicenseLookup {
         return "There " + (total == 1 ? "is 1 page" : "are " + total + " pages");
     }
 
-    private static LookupReply usage(LnrCommand command, String what) {
+    private static LookupReply usage(LookupCommand command, String what) {
         return new LookupReply.UsageError(what + ". Usage: " + command.usage());
     }
 
