@@ -17,6 +17,7 @@ import dev.supportbot.bot.zendesk.Zendesk;
 import dev.supportbot.workflows.engine.Policy;
 import dev.supportbot.workflows.engine.WorkflowRegistry;
 import dev.supportbot.workflows.ownership.OwnershipVerification;
+import dev.supportbot.workflows.troubleshooting.LicenseTroubleshooting;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -27,7 +28,7 @@ import java.util.Map;
  * reminders), and the dispatchers of every inbox source the engine owns.
  */
 public final class EnginePlugin implements BotPlugin {
-    public static final WorkflowRegistry WORKFLOWS = WorkflowRegistry.of(new OwnershipVerification());
+    public static final WorkflowRegistry WORKFLOWS = WorkflowRegistry.of(new OwnershipVerification(), new LicenseTroubleshooting());
 
     private Zendesk zendesk;
     private SlackNotifier slack;

@@ -22,9 +22,11 @@ import java.util.function.Supplier;
  */
 public final class PortalFacts implements FactFetcher {
     private final Supplier<PortalClient> portal;
+    private final LicensesOfCustomerSource licensesOfCustomer;
 
     public PortalFacts(Supplier<PortalClient> portal) {
         this.portal = portal;
+        this.licensesOfCustomer = new LicensesOfCustomerSource(portal);
     }
 
     @Override
@@ -58,6 +60,7 @@ public final class PortalFacts implements FactFetcher {
                     .filter(l -> r.subscriptionName().equals(l.subscriptionName()))
                     .toList();
         }
+        if (request instanceof FactRequest.LicensesOfCustomer r) return licensesOfCustomer.answer(r, commentBodies);
         throw new IllegalStateException("no portal call answers " + request.getClass().getSimpleName());
     }
 

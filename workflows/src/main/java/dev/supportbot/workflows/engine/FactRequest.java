@@ -18,7 +18,7 @@ public sealed interface FactRequest<T>
                 FactRequest.BillingAccountOfSubscription, FactRequest.BillingAccountByZuoraId,
                 FactRequest.InvoiceByNumber, FactRequest.LicenseValidationOfComment,
                 FactRequest.NamespaceAdminView, FactRequest.CloudActivationOf, FactRequest.LicensesOfSubscription,
-                FactRequest.OutcomeOf, FactRequest.PlanFactsOf {
+                FactRequest.OutcomeOf, FactRequest.PlanFactsOf, FactRequest.LicensesOfCustomer {
 
     Class<?> resultType();
 
@@ -65,6 +65,15 @@ public sealed interface FactRequest<T>
 
     /** All licenses of a subscription; an empty list when there are none. */
     record LicensesOfSubscription(String subscriptionName) implements FactRequest<List<License>> {
+        public Class<?> resultType() { return List.class; }
+    }
+
+    /**
+     * A customer's licenses, newest issue first (seed "License Troubleshooting": "find the last license key by email or
+     * company name"): those issued to {@code email}; when there are none, those of the company of the portal customer
+     * with that email. An empty list when neither has any.
+     */
+    record LicensesOfCustomer(String email) implements FactRequest<List<License>> {
         public Class<?> resultType() { return List.class; }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.supportbot.workflows.addcontact.AddContactState;
 import dev.supportbot.workflows.ownership.OwnershipState;
+import dev.supportbot.workflows.troubleshooting.TroubleshootingState;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
@@ -32,7 +33,7 @@ class PersistableShapeTest {
     @Test
     void states_events_and_effects_are_records_of_plain_values() {
         Set<Class<?>> seen = new HashSet<>();
-        for (Class<?> root : List.of(OwnershipState.class, AddContactState.class, Event.class, Effect.class)) check(root, seen);
+        for (Class<?> root : List.of(OwnershipState.class, AddContactState.class, TroubleshootingState.class, Event.class, Effect.class)) check(root, seen);
         assertThat(seen).hasSizeGreaterThan(25);
     }
 

@@ -1,0 +1,185 @@
+package dev.supportbot.bot.licenses;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.supportbot.bot.slack.SlackBlock;
+import dev.supportbot.bot.slack.SlackBlock.Context;
+import dev.supportbot.bot.slack.SlackBlock.Divider;
+import dev.supportbot.bot.slack.SlackBlock.Fields;
+import dev.supportbot.bot.slack.SlackBlock.Header;
+import dev.supportbot.bot.slack.SlackBlock.Section;
+import dev.supportbot.bot.slack.SlackMessage;
+import dev.supportbot.bot.store.Vendor;
+import dev.supportbot.bot.testing.SandboxPortalBot;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The lookups against the sandbox portal over HTTP, on the seeded company Vandelay Industries (five licenses, two of
+ * them trials, hosts on two domains, a stale ping), on H2 and PostgreSQL.
+ */
+class LicenseLookupTest {
+
+    @ParameterizedTest
+    @EnumSource(Vendor.class)
+    void a_company_lookup_lists_every_license_newest_first_with_the_summary_and_the_active_one_marked(Vendor vendor) {
+        try (SandboxPortalBot sandbox = SandboxPortalBot.start(vendor)) {
+            LocalDate d = sandbox.d();
+            LicenseLookup lookup = new LicenseLookup(sandbox.client, sandbox.clock);
+
+            SlackMessage message = answer(lookup.reply("licenses", "  Vandelay  "));
+
+            String summary = "5 licenses, 2 trials (last " + d.minusDays(60) + "), active: #1605 Premium 40 users until " + d.plusDays(325);
+            List<SlackBlock> expected = new ArrayList<>(List.of(new Header("Licenses matching \"Vandelay\""), new Section("*" + summary + "*")));
+            expected.addAll(license("*#1605* · Premium · legacy file · paid · *ACTIVE*", 40, 2, d.minusDays(10), d.minusDays(40),
+                    d.plusDays(325), "A-S00006001", "Art Vandelay (art@vandelay.example)"));
+            expected.addAll(license("*#1604* · Premium · legacy file · paid", 40, 0, d.minusDays(41), d.minusDays(40), d.plusDays(325),
+                    "A-S00006001", "Art Vandelay (art@vandelay.example)"));
+            expected.addAll(license("*#1603* · Premium · legacy file · trial", 50, 0, d.minusDays(60), d.minusDays(60), d.minusDays(30),
+                    "none", "Kel Varnsen (kel@vandelay.example)"));
+            expected.addAll(license("*#1601* · Premium · legacy file · paid", 25, 0, d.minusDays(406), d.minusDays(405), d.minusDays(41),
+                    "A-S00006001", "Art Vandelay (art@vandelay.example)"));
+            expected.addAll(license("*#1602* · Ultimate · legacy file · trial", 100, 0, d.minusDays(500), d.minusDays(500),
+                    d.minusDays(470), "none", "Kel Varnsen (kel@vandelay.example)"));
+            expected.add(new Context("page 1 of 1"));
+            assertThat(message.text()).isEqualTo(summary);
+            assertThat(message.blocks()).containsExactlyElementsOf(expected);
+            assertThat(message.buttons()).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Vendor.class)
+    void long_answers_come_in_pages_that_name_the_command_for_the_next_page(Vendor vendor) {
+        try (SandboxPortalBot sandbox = SandboxPortalBot.start(vendor)) {
+            LicenseLookup lookup = new LicenseLookup(sandbox.client, sandbox.clock, 2);
+
+            SlackMessage first = answer(lookup.reply("licenses", "vandelay"));
+            assertThat(titles(first)).containsExactly("*#1605*", "*#1604*");
+            assertThat(first.blocks()).last().isEqualTo(new Context("page 1 of 3 · next: `/lnr licenses vandelay --page 2`"));
+
+            SlackMessage second = answer(lookup.reply("licenses", "vandelay --page 2"));
+            assertThat(titles(second)).containsExactly("*#1603*", "*#1601*");
+            assertThat(second.blocks()).last().isEqualTo(new Context("page 2 of 3 · next: `/lnr licenses vandelay --page 3`"));
+            assertThat(second.blocks().get(1)).isEqualTo(first.blocks().get(1));
+
+            SlackMessage third = answer(lookup.reply("licenses", "vandelay  --page   3"));
+            assertThat(titles(third)).containsExactly("*#1602*");
+            assertThat(third.blocks()).last().isEqualTo(new Context("page 3 of 3"));
+
+            assertThat(lookup.reply("licenses", "vandelay --page 4"))
+                    .isEqualTo(new LookupReply.UsageError("There are 3 pages. Usage: /lnr licenses <name|email|company> [--page N]"));
+            assertThat(lookup.reply("licenses", "vandelay --page 0")).isInstanceOf(LookupReply.UsageError.class);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Vendor.class)
+    void an_email_finds_the_licenses_sent_to_it_and_a_customer_with_only_expired_trials_has_no_active_one(Vendor vendor) {
+        try (SandboxPortalBot sandbox = SandboxPortalBot.start(vendor)) {
+            LicenseLookup lookup = new LicenseLookup(sandbox.client, sandbox.clock);
+
+            assertThat(titles(answer(lookup.reply("licenses", "ART@vandelay.example"))))
+                    .containsExactly("*#1605*", "*#1604*", "*#1601*");
+            SlackMessage kel = answer(lookup.reply("licenses", "kel@vandelay.example"));
+            assertThat(kel.text()).isEqualTo("2 licenses, 2 trials (last " + sandbox.d().minusDays(60) + "), active: none");
+            assertThat(kel.blocks()).noneMatch(b -> b instanceof Section s && s.mrkdwn().contains("ACTIVE"));
+
+            SlackMessage acme = answer(lookup.reply("licenses", "acme"));
+            assertThat(acme.text()).startsWith("2 licenses, 1 trial (last ").endsWith("active: #1101 Premium 50 users until "
+                    + sandbox.d().plusDays(65));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Vendor.class)
+    void one_license_shows_its_facts_whether_it_is_the_active_one_and_its_hosts(Vendor vendor) {
+        try (SandboxPortalBot sandbox = SandboxPortalBot.start(vendor)) {
+            LocalDate d = sandbox.d();
+            LicenseLookup lookup = new LicenseLookup(sandbox.client, sandbox.clock);
+
+            SlackMessage active = answer(lookup.reply("license", "1605"));
+            assertThat(active.text()).isEqualTo("License #1605: Premium, 40 users, paid, active");
+            List<SlackBlock> expected = new ArrayList<>(List.of(new Header("License #1605")));
+            expected.addAll(license("*#1605* · Premium · legacy file · paid · *ACTIVE*", 40, 2, d.minusDays(10), d.minusDays(40),
+                    d.plusDays(325), "A-S00006001", "Art Vandelay (art@vandelay.example)").subList(1, 3));
+            expected.add(new Context("3 hosts reported it (1 stale): `/lnr hosts 1605`"));
+            assertThat(active.blocks()).containsExactlyElementsOf(expected);
+
+            SlackMessage superseded = answer(lookup.reply("license", "#1604"));
+            assertThat(superseded.text()).isEqualTo("License #1604: Premium, 40 users, paid");
+            assertThat(superseded.blocks()).last().isEqualTo(new Context("No host has reported this license."));
+
+            assertThat(answer(lookup.reply("license", "999999")).text()).isEqualTo("License #999999 was not found.");
+            assertThat(lookup.reply("license", "16o5"))
+                    .isEqualTo(new LookupReply.UsageError("Give a license id. Usage: /lnr license <license id>"));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Vendor.class)
+    void hosts_come_newest_ping_first_with_the_stale_one_marked(Vendor vendor) {
+        try (SandboxPortalBot sandbox = SandboxPortalBot.start(vendor)) {
+            LocalDate d = sandbox.d();
+            LicenseLookup lookup = new LicenseLookup(sandbox.client, sandbox.clock);
+
+            SlackMessage hosts = answer(lookup.reply("hosts", "1605"));
+
+            assertThat(hosts.text()).isEqualTo("3 hosts report license #1605");
+            assertThat(hosts.blocks()).containsExactly(
+                    new Header("Hostnames with license #1605"),
+                    new Section("`gitlab.vandelay.example` · last usage ping " + d.minusDays(1) + " 04:15 UTC"),
+                    new Section("`ci.vandelay.ninja` · last usage ping " + d.minusDays(3) + " 12:00 UTC"),
+                    new Section("`staging.vandelay.example` · last usage ping " + d.minusDays(45) + " 09:30 UTC · *stale* (over 30 days)"),
+                    new Context("Newest ping first; pings older than 30 days are stale. page 1 of 1"));
+
+            sandbox.clock.advance(java.time.Duration.ofDays(28));
+            SlackMessage later = answer(lookup.reply("hosts", "1605"));
+            assertThat(later.blocks()).filteredOn(b -> b instanceof Section s && s.mrkdwn().contains("*stale*"))
+                    .extracting(b -> ((Section) b).mrkdwn().split("`")[1]).containsExactly("ci.vandelay.ninja", "staging.vandelay.example");
+
+            assertThat(answer(lookup.reply("hosts", "1604")).text()).isEqualTo("No host has reported license #1604 through usage ping.");
+            assertThat(answer(lookup.reply("hosts", "424242")).text()).isEqualTo("License #424242 was not found.");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Vendor.class)
+    void bad_arguments_get_the_usage_line_and_what_an_agent_types_is_escaped(Vendor vendor) {
+        try (SandboxPortalBot sandbox = SandboxPortalBot.start(vendor)) {
+            LicenseLookup lookup = new LicenseLookup(sandbox.client, sandbox.clock);
+
+            assertThat(lookup.reply("licenses", "   ")).isEqualTo(
+                    new LookupReply.UsageError("Give a name, an email or a company. Usage: /lnr licenses <name|email|company> [--page N]"));
+            assertThat(lookup.reply("licenses", "a")).isInstanceOf(LookupReply.UsageError.class);
+            assertThat(lookup.reply("licenses", "x".repeat(201))).isInstanceOf(LookupReply.UsageError.class);
+            assertThat(lookup.reply("hosts", "")).isInstanceOf(LookupReply.UsageError.class);
+            assertThat(lookup.reply("licence", "acme")).isInstanceOf(LookupReply.UsageError.class);
+
+            SlackMessage none = answer(lookup.reply("licenses", "<!channel> & co"));
+            assertThat(none.blocks()).containsExactly(
+                    new Section("No license matches \"&lt;!channel&gt; &amp; co\" by licensee name, email or company."));
+        }
+    }
+
+    private static SlackMessage answer(LookupReply reply) {
+        assertThat(reply).isInstanceOf(LookupReply.Answer.class);
+        return ((LookupReply.Answer) reply).message();
+    }
+
+    /** The "#id" part of each license's title line. */
+    private static List<String> titles(SlackMessage message) {
+        return message.blocks().stream().filter(b -> b instanceof Section s && s.mrkdwn().startsWith("*#"))
+                .map(b -> ((Section) b).mrkdwn().split(" ")[0]).toList();
+    }
+
+    private static List<SlackBlock> license(String title, int users, int trueUp, LocalDate issued, LocalDate starts,
+            LocalDate expires, String subscription, String sentTo) {
+        return List.of(new Divider(), new Section(title), new Fields(List.of("*Users*\n" + users, "*True-up*\n" + trueUp,
+                "*Issued*\n" + issued, "*Starts*\n" + starts, "*Expires*\n" + expires, "*Subscription*\n" + subscription,
+                "*Sent to*\n" + sentTo, "*Company*\nVandelay Industries")));
+    }
+}

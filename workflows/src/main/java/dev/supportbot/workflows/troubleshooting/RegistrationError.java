@@ -1,0 +1,20 @@
+package dev.supportbot.workflows.troubleshooting;
+
+/** A license registration error GitLab shows, as quoted in a ticket comment (seed "License Troubleshooting"). */
+public sealed interface RegistrationError {
+
+    /** "...had {@code activeUsers} active users, exceeding this license's limit of {@code licensedUsers}...". */
+    record UsersOverLimit(int activeUsers, int licensedUsers) implements RegistrationError {
+        /** Versions before 10.7 report 0 active users and a negative excess although the instance is within its limit. */
+        public boolean knownFalseError() {
+            return activeUsers == 0;
+        }
+
+        public int missingSeats() {
+            return activeUsers - licensedUsers;
+        }
+    }
+
+    /** "You have applied a True-up for {@code appliedFor} users but you need one for {@code neededFor} users". */
+    record TrueUpMismatch(int appliedFor, int neededFor) implements RegistrationError {}
+}
