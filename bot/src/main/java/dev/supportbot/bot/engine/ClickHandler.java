@@ -1,6 +1,7 @@
 package dev.supportbot.bot.engine;
 
 import dev.supportbot.bot.inbox.Handled;
+import dev.supportbot.bot.inbox.InboxEvent;
 import java.util.Set;
 
 /**
@@ -12,6 +13,14 @@ public interface ClickHandler {
     Set<String> actionIds();
 
     Handled handle(Click click) throws Exception;
+
+    /**
+     * The click with the inbox event that carried it, which {@link CommandReplies} keys the answer by; the router
+     * calls this one. A handler that answers the clicker overrides it.
+     */
+    default Handled handle(Click click, InboxEvent cause) throws Exception {
+        return handle(click);
+    }
 
     /** A click as the intake stored it; {@code value} is the button's value (e.g. an approval id). */
     record Click(String actionId, String value, String userId, String channelId, String messageTs, String responseUrl,
