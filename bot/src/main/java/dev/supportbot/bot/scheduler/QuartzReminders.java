@@ -9,17 +9,24 @@ import dev.supportbot.bot.store.Vendor;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Properties;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TimeZone;
 import java.util.UUID;
 import java.util.function.Function;
 import org.jdbi.v3.core.Jdbi;
+import org.quartz.CronScheduleBuilder;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
 import org.quartz.impl.SchedulerRepository;
 import org.quartz.impl.StdSchedulerFactory;
 import org.quartz.impl.jdbcjobstore.JobStoreTX;
@@ -39,6 +46,8 @@ import org.slf4j.LoggerFactory;
 public final class QuartzReminders implements Reminders, AutoCloseable {
     /** The same for every bot instance sharing a database: Quartz clusters schedulers by name. */
     static final String SCHEDULER_NAME = "supportbot-reminders";
+    /** Quartz group of the daily jobs ({@link #daily}); reminders are grouped by instance. */
+    static final String DAILY_GROUP = "daily";
 
     private static final Logger log = LoggerFactory.getLogger(QuartzReminders.class);
     private static final Object CREATION = new Object();
@@ -76,6 +85,7 @@ public final class QuartzReminders implements Reminders, AutoCloseable {
         try {
             scheduler.setJobFactory((bundle, s) -> {
                 Class<?> type = bundle.getJobDetail().getJobClass();
+                if (type == DailyEventJob.class) return new DailyEventJob(inbox, wakeUp);
                 if (type != ReminderDueJob.class) throw new SchedulerException("not a reminder job: " + type.getName());
                 return new ReminderDueJob(inbox, wakeUp, tuning.retryDelay());
             });
@@ -154,6 +164,30 @@ public final class QuartzReminders implements Reminders, AutoCloseable {
         } catch (SchedulerException e) {
             throw new ReminderSchedulingException("cannot cancel the reminders of instance " + instanceId + ": "
                     + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Puts an event of {@code source} in the inbox every day at {@code at} UTC, on one instance of the cluster;
+     * replaces an earlier schedule of the source. Empty {@code at}: no longer.
+     */
+    public void daily(String source, Optional<LocalTime> at) {
+        JobKey key = new JobKey(source, DAILY_GROUP);
+        try {
+            if (at.isEmpty()) {
+                scheduler.deleteJob(key);
+                return;
+            }
+            JobDetail job = JobBuilder.newJob(DailyEventJob.class).withIdentity(key)
+                    .usingJobData(DailyEventJob.SOURCE, source).build();
+            Trigger trigger = TriggerBuilder.newTrigger().withIdentity(source, DAILY_GROUP)
+                    .withSchedule(CronScheduleBuilder.dailyAtHourAndMinute(at.get().getHour(), at.get().getMinute())
+                            .inTimeZone(TimeZone.getTimeZone(ZoneOffset.UTC))
+                            .withMisfireHandlingInstructionFireAndProceed())
+                    .build();
+            scheduler.scheduleJob(job, Set.of(trigger), true);
+        } catch (SchedulerException e) {
+            throw new ReminderSchedulingException("cannot schedule the daily " + source + ": " + e.getMessage(), e);
         }
     }
 
