@@ -35,7 +35,7 @@ final class DailyEventJob implements Job {
         Date scheduled = context.getScheduledFireTime() == null ? new Date() : context.getScheduledFireTime();
         String day = scheduled.toInstant().atOffset(ZoneOffset.UTC).toLocalDate().toString();
         try {
-            if (inbox.apply(new NewInboxEvent(source, source + ":" + day, "daily", null, "{\"day\":\"" + day + "\"}"))
+            if (inbox.apply(new NewInboxEvent(source, source + ":" + day, "daily", null, "{\"day\":\"" + day + "\",\"scheduled\":\"" + scheduled.toInstant() + "\"}"))
                     == Acceptance.ACCEPTED) {
                 wakeUp.run();
             }

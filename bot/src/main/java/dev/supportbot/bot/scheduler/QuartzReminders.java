@@ -20,6 +20,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.jdbi.v3.core.Jdbi;
 import org.quartz.CronScheduleBuilder;
+import org.quartz.CronTrigger;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobKey;
@@ -27,6 +28,7 @@ import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
+import org.quartz.TriggerKey;
 import org.quartz.impl.SchedulerRepository;
 import org.quartz.impl.StdSchedulerFactory;
 import org.quartz.impl.jdbcjobstore.JobStoreTX;
@@ -172,21 +174,37 @@ public final class QuartzReminders implements Reminders, AutoCloseable {
      * replaces an earlier schedule of the source. Empty {@code at}: no longer.
      */
     public void daily(String source, Optional<LocalTime> at) {
+        if (at.isEmpty()) {
+            try {
+                scheduler.deleteJob(new JobKey(source, DAILY_GROUP));
+            } catch (SchedulerException e) {
+                throw new ReminderSchedulingException("cannot unschedule the daily " + source + ": " + e.getMessage(), e);
+            }
+            return;
+        }
+        repeat(source, "0 " + at.get().getMinute() + " " + at.get().getHour() + " ? * *");
+    }
+
+    /**
+     * {@link #daily} on any cron expression in UTC (tests fire it every second). An identical schedule is left as it
+     * is, so that the bots starting one after another do not reschedule it under each other's feet.
+     */
+    void repeat(String source, String cron) {
         JobKey key = new JobKey(source, DAILY_GROUP);
+        TriggerKey triggerKey = new TriggerKey(source, DAILY_GROUP);
         try {
-            if (at.isEmpty()) {
-                scheduler.deleteJob(key);
+            if (scheduler.getTrigger(triggerKey) instanceof CronTrigger existing && existing.getCronExpression().equals(cron)
+                    && existing.getTimeZone().hasSameRules(TimeZone.getTimeZone(ZoneOffset.UTC))) {
                 return;
             }
             JobDetail job = JobBuilder.newJob(DailyEventJob.class).withIdentity(key)
                     .usingJobData(DailyEventJob.SOURCE, source).build();
-            Trigger trigger = TriggerBuilder.newTrigger().withIdentity(source, DAILY_GROUP)
-                    .withSchedule(CronScheduleBuilder.dailyAtHourAndMinute(at.get().getHour(), at.get().getMinute())
-                            .inTimeZone(TimeZone.getTimeZone(ZoneOffset.UTC))
+            Trigger trigger = TriggerBuilder.newTrigger().withIdentity(triggerKey)
+                    .withSchedule(CronScheduleBuilder.cronSchedule(cron).inTimeZone(TimeZone.getTimeZone(ZoneOffset.UTC))
                             .withMisfireHandlingInstructionFireAndProceed())
                     .build();
             scheduler.scheduleJob(job, Set.of(trigger), true);
-        } catch (SchedulerException e) {
+        } catch (SchedulerException | RuntimeException e) {
             throw new ReminderSchedulingException("cannot schedule the daily " + source + ": " + e.getMessage(), e);
         }
     }
