@@ -97,13 +97,21 @@ final class ApprovalFixture implements AutoCloseable {
     }
 
     void answer(String method, String json) {
+        answer(slackServer, method, json);
+    }
+
+    static void answer(ClientAndServer slackServer, String method, String json) {
         slackServer.when(org.mockserver.model.HttpRequest.request().withMethod("POST").withPath("/api/" + method))
                 .respond(response().withStatusCode(200).withHeader("Content-Type", "application/json").withBody(json));
     }
 
     void slackAnswersEverything() {
-        answer("chat.postMessage", "{\"ok\":true,\"channel\":\"" + CHANNEL + "\",\"ts\":\"" + TS + "\"}");
-        answer("chat.update", "{\"ok\":true,\"channel\":\"" + CHANNEL + "\",\"ts\":\"" + TS + "\"}");
+        slackAnswersEverything(slackServer);
+    }
+
+    static void slackAnswersEverything(ClientAndServer slackServer) {
+        answer(slackServer, "chat.postMessage", "{\"ok\":true,\"channel\":\"" + CHANNEL + "\",\"ts\":\"" + TS + "\"}");
+        answer(slackServer, "chat.update", "{\"ok\":true,\"channel\":\"" + CHANNEL + "\",\"ts\":\"" + TS + "\"}");
     }
 
     /** Acme: Pat Lee is Sold To and member, Bo Chan the Bill To; the plan adds Sam Rivera as a member. */
