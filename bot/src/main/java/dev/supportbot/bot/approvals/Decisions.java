@@ -1,5 +1,6 @@
 package dev.supportbot.bot.approvals;
 
+import dev.supportbot.bot.engine.AuditLog;
 import dev.supportbot.bot.engine.CommandReplies;
 import dev.supportbot.bot.engine.InstanceEvents;
 import dev.supportbot.bot.inbox.Handled;
@@ -13,9 +14,9 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * What approvers' clicks and rejection reasons do to an approval, each as the commit of the inbox event that carried
- * them: the conditional state change, the workflow event it causes ({@link InstanceEvents}) and the answer to the
- * person who clicked ({@link CommandReplies}), all in one transaction. A refused or lost click changes nothing but
- * the answer.
+ * them: the conditional state change, the workflow event it causes ({@link InstanceEvents}), the audit entry and the
+ * answer to the person who clicked ({@link CommandReplies}), all in one transaction. A refused or lost click changes
+ * nothing but the answer.
  */
 final class Decisions {
     static final String NO_REASON = "no reason given";
@@ -75,7 +76,11 @@ final class Decisions {
             Optional<ApprovalState> now = ApprovalStore.approve(h, approval, userId, clock.instant());
             if (now.isEmpty()) {
                 replies.enqueue(h, cause, responseUrl, changedMeanwhile());
-            } else if (now.get() == ApprovalState.APPROVED) {
+                return;
+            }
+            audit(h, approval, userId, now.get() == ApprovalState.APPROVED ? "approval approved" : "approval vote",
+                    (approval.approvers().size() + 1) + " of " + approval.approversNeeded() + " approvals");
+            if (now.get() == ApprovalState.APPROVED) {
                 List<String> by = approval.approvers().stream().map(Decisions::named).collect(java.util.stream.Collectors.toList());
                 by.add(named(userId));
                 events.enqueue(h, approval.instanceId(), approval.ticketId(), "approval:" + approval.id() + ":decided",
@@ -102,6 +107,7 @@ final class Decisions {
     /** The conditional rejection and its workflow event, in {@code h}; false when the approval changed meanwhile. */
     boolean rejected(Handle h, Approval approval, String userId, String reason) {
         if (!ApprovalStore.close(h, approval, ApprovalState.REJECTED, userId, reason, clock.instant())) return false;
+        audit(h, approval, userId, "approval rejected", "reason: " + reason);
         events.enqueue(h, approval.instanceId(), approval.ticketId(), "approval:" + approval.id() + ":decided",
                 new Event.ApprovalDecided(approval.id(), approval.planHash(), false, List.of(named(userId)), reason));
         return true;
@@ -113,11 +119,17 @@ final class Decisions {
                 replies.enqueue(h, cause, responseUrl, changedMeanwhile());
                 return;
             }
+            audit(h, approval, userId, "approval retry", "from step " + fromStep);
             events.enqueue(h, approval.instanceId(), approval.ticketId(),
                     "approval:" + approval.id() + ":retry:" + (approval.version() + 1),
                     new Event.RetryRequested(approval.id(), fromStep, named(userId)));
             replies.enqueue(h, cause, responseUrl, "Retry from step " + fromStep + " requested.");
         });
+    }
+
+    private void audit(Handle h, Approval approval, String userId, String action, String detail) {
+        AuditLog.append(h, new AuditLog.Entry(clock.instant(), named(userId), action, approval.ticketId(), approval.instanceId(),
+                "approval " + approval.id() + " of plan " + approval.planHash() + ": " + detail));
     }
 
     private static String changedMeanwhile() {

@@ -2,9 +2,11 @@ package dev.supportbot.bot.approvals;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.mockserver.model.HttpRequest.request;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.supportbot.bot.engine.AuditLog;
 import dev.supportbot.bot.engine.EffectStep;
 import dev.supportbot.bot.inbox.Handled;
 import dev.supportbot.bot.inbox.InboxEvent;
@@ -139,6 +141,8 @@ class ApprovalsTest {
             assertThat(after.state()).isEqualTo(ApprovalState.APPROVED);
             assertThat(after.approvers()).containsExactly("U_A1");
             assertThat(after.decidedAt()).isEqualTo(ApprovalFixture.START);
+            assertThat(new AuditLog(f.db).forTicket(ApprovalFixture.TICKET)).extracting(AuditLog.Entry::actor, AuditLog.Entry::action)
+                    .containsExactly(tuple("slack:U_A1", "approval approved"));
         }
     }
 
