@@ -21,7 +21,8 @@ import java.util.function.LongFunction;
 /**
  * Approval in Slack, wired: the handlers of the {@code RequestApproval} and {@code UpdateApproval} effects, the click
  * handlers of {@code approve}, {@code reject} and {@code retry}, and the dispatchers of the inbox sources this part
- * owns (the reject modal's submissions, the daily digest, to be fired at {@link #digestAt()} UTC when present).
+ * owns (the reject modal's submissions, the refresh of a message after a vote, the daily digest, to be fired at
+ * {@link #digestAt()} UTC when present).
  */
 public record Approvals(List<EffectHandler<?>> effectHandlers, List<ClickHandler> clickHandlers,
                         Map<String, Dispatcher> dispatchers, Optional<LocalTime> digestAt) {
@@ -43,7 +44,8 @@ public record Approvals(List<EffectHandler<?>> effectHandlers, List<ClickHandler
                         new UpdateApprovalHandler(store, slack, message, approvers, clock)),
                 List.of(new ApproveClick(decisions), new RejectClick(decisions, slack), new RetryClick(decisions)),
                 Map.of(SlackCommands.VIEW_SOURCE, new RejectReasonDispatcher(decisions),
-                        ApprovalDigest.SOURCE, new ApprovalDigest(store, slack, message, clock)),
+                        ApprovalDigest.SOURCE, new ApprovalDigest(store, slack, message, clock),
+                        MessageRefresh.SOURCE, new MessageRefresh(store, slack, message, approvers)),
                 config.get(Settings.APPROVALS_DIGEST_AT));
     }
 }

@@ -87,6 +87,7 @@ final class Decisions {
                         new Event.ApprovalDecided(approval.id(), approval.planHash(), true, by, null));
                 replies.enqueue(h, cause, responseUrl, "Approved: the plan will run now.");
             } else {
+                MessageRefresh.enqueue(h, approval, approval.version() + 1, clock.instant());
                 int missing = approval.approversNeeded() - approval.approvers().size() - 1;
                 replies.enqueue(h, cause, responseUrl, "Your approval is recorded; " + missing
                         + " more from a different approver is needed.");

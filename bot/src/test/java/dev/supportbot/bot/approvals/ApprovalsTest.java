@@ -244,8 +244,18 @@ class ApprovalsTest {
             f.clickAndCommit("approve", approve(approval), "U_A1");
             assertThat(f.queuedEvents()).isEmpty();
             assertThat(f.store().byId(approval.id()).orElseThrow().approvers()).containsExactly("U_A1");
+            // The first vote shows in the message once it is stored.
+            List<InboxEvent> refreshes = f.db.jdbi().withHandle(h -> h.createQuery(
+                    "SELECT id, payload FROM inbox WHERE source = 'approval-message'").map((rs, ctx) -> new InboxEvent(rs.getLong(1),
+                    "approval-message", "k", "refresh", null, rs.getString(2), 1, f.clock.instant(), "c")).list());
+            assertThat(refreshes).hasSize(1);
+            f.approvals.dispatchers().get("approval-message").dispatch(refreshes.get(0));
+            String shown = Json.MAPPER.readTree(sent("chat.update").get(0).get("blocks")).toString();
+            assertThat(shown).contains("*Approvals*\\n1 of 2").contains("Approved by <@U_A1>").contains("\"action_id\":\"approve\"");
 
             f.clickAndCommit("approve", approve(approval), "U_A2");
+            assertThat(f.approvals.dispatchers().get("approval-message").dispatch(refreshes.get(0)).outcome())
+                    .endsWith("is decided: its workflow updates it");
 
             assertThat(f.replies()).containsExactly("Your approval is recorded; 1 more from a different approver is needed.",
                     "You already approved this plan; it needs a different approver.", "Approved: the plan will run now.");
