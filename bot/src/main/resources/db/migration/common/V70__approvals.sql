@@ -11,6 +11,7 @@ CREATE TABLE approval (
     approvers_needed   INT          NOT NULL,
     initiator          VARCHAR(200) NOT NULL,
     initiator_slack_id VARCHAR(32),
+    requester_name     VARCHAR(200),
     state              VARCHAR(16)  NOT NULL,
     rejected_by        VARCHAR(32),
     reject_reason      VARCHAR(3000),

@@ -9,10 +9,10 @@ import java.util.Optional;
 
 /**
  * A plan put before the approvers, as stored, with the Slack ids of those who approved it so far (oldest first).
- * {@code rejectedBy} is the Slack id of who rejected it. {@code initiatorSlackId} is null when the initiator has no Slack account (or is the bot itself).
+ * {@code requesterName} is the ticket's requester by name only (null when unknown). {@code rejectedBy} is the Slack id of who rejected it. {@code initiatorSlackId} is null when the initiator has no Slack account (or is the bot itself).
  */
 public record Approval(long id, long instanceId, long ticketId, String requestKey, String planJson, String planHash,
-                       int approversNeeded, String initiator, String initiatorSlackId, ApprovalState state,
+                       int approversNeeded, String initiator, String initiatorSlackId, String requesterName, ApprovalState state,
                        String rejectedBy, String rejectReason, String channel, String messageTs, Instant createdAt, Instant expiresAt,
                        Instant decidedAt, long version, List<String> approvers) {
 

@@ -9,15 +9,17 @@ import dev.supportbot.workflows.plan.Evidence;
 import dev.supportbot.workflows.plan.Plan;
 import dev.supportbot.workflows.plan.Preview;
 import dev.supportbot.workflows.plan.Snapshot;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The Block Kit message of an approval: what the plan is for, its ticket, who started it, the evidence, every step
+ * The Block Kit message of an approval: what the plan is for, its ticket, its requester (by name), who started it, the evidence, every step
  * with the Sold To, Bill To and members the preview predicts after it, how many approvals it needs and has, and the
  * buttons that apply: Approve / Reject while it waits, "retry from step k" after a failure.
  */
@@ -51,6 +53,7 @@ final class ApprovalMessage {
         blocks.add(new SlackBlock.Header(cut(heading(approval, status.phase()) + ": " + plan.purpose(), HEADER_MAX)));
         blocks.add(new SlackBlock.Fields(List.of(
                 "*Ticket*\n" + ticketLink(approval.ticketId()),
+                "*Requester*\n" + (approval.requesterName() == null ? "unknown" : approval.requesterName()),
                 "*Started by*\n" + initiator(approval),
                 "*Approvals*\n" + approval.approvers().size() + " of " + approval.approversNeeded(),
                 "*Expires*\n" + WHEN.format(approval.expiresAt()))));
@@ -131,15 +134,15 @@ final class ApprovalMessage {
         return emails.isEmpty() ? "none" : String.join(", ", emails);
     }
 
-    private static java.util.Optional<SlackBlock> decision(Approval approval) {
+    private static Optional<SlackBlock> decision(Approval approval) {
         if (approval.state() == ApprovalState.REJECTED) {
             String by = approval.rejectedBy() == null ? "" : " by <@" + approval.rejectedBy() + ">";
-            return java.util.Optional.of(new SlackBlock.Context(cut("Rejected" + by + ": " + approval.rejectReason(), SECTION_MAX)));
+            return Optional.of(new SlackBlock.Context(cut("Rejected" + by + ": " + approval.rejectReason(), SECTION_MAX)));
         }
-        if (approval.approvers().isEmpty()) return java.util.Optional.empty();
+        if (approval.approvers().isEmpty()) return Optional.empty();
         String by = approval.approvers().stream().map(u -> "<@" + u + ">").collect(Collectors.joining(", "));
         String at = approval.decidedAt() == null ? "" : " (" + WHEN.format(approval.decidedAt()) + ")";
-        return java.util.Optional.of(new SlackBlock.Context("Approved by " + by + at));
+        return Optional.of(new SlackBlock.Context("Approved by " + by + at));
     }
 
     private static List<SlackButton> buttons(Approval approval, Status status) {
@@ -162,7 +165,7 @@ final class ApprovalMessage {
     }
 
     static String age(Instant from, Instant now) {
-        long hours = java.time.Duration.between(from, now).toHours();
+        long hours = Duration.between(from, now).toHours();
         return hours < 48 ? hours + " h" : hours / 24 + " days";
     }
 }

@@ -5,6 +5,7 @@ import dev.supportbot.bot.store.Database;
 import dev.supportbot.bot.store.UniqueViolation;
 import dev.supportbot.workflows.plan.Plan;
 import dev.supportbot.workflows.plan.PlanJson;
+import dev.supportbot.workflows.redaction.SecretScanner;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -23,7 +24,7 @@ import org.jdbi.v3.core.Handle;
 public final class ApprovalStore {
     private static final String COLUMNS = """
             id, instance_id, ticket_id, request_key, plan_json, plan_hash, approvers_needed, initiator, initiator_slack_id,
-            state, rejected_by, reject_reason, channel, message_ts, created_at, expires_at, decided_at, version""";
+            requester_name, state, rejected_by, reject_reason, channel, message_ts, created_at, expires_at, decided_at, version""";
 
     private final Database database;
 
@@ -33,16 +34,19 @@ public final class ApprovalStore {
 
     /** What a {@code RequestApproval} effect asks for; {@code requestKey} is its effect step's key. */
     public record NewApproval(long instanceId, long ticketId, String requestKey, Plan plan, int approversNeeded,
-                              String initiator, String initiatorSlackId, Instant createdAt, Duration ttl) {}
+                              String initiator, String initiatorSlackId, String requesterName, Instant createdAt,
+                              Duration ttl) {}
 
     /** Inserts the approval, or returns the one already stored under its request key (a retried effect). */
     public Approval create(NewApproval a) {
         Optional<Approval> existing = byRequestKey(a.requestKey());
         if (existing.isPresent()) return existing.get();
         try {
-            database.jdbi().useTransaction(h -> h.createUpdate("INSERT INTO approval (" + COLUMNS.replace("id, instance_id", "instance_id") + """
-                            ) VALUES (:instance, :ticket, :key, :plan, :hash, :needed, :initiator, :initiatorSlack, 'PENDING',
-                            NULL, NULL, NULL, NULL, :created, :expires, NULL, 0)""")
+            database.jdbi().useTransaction(h -> h.createUpdate("""
+                            INSERT INTO approval (instance_id, ticket_id, request_key, plan_json, plan_hash, approvers_needed,
+                                initiator, initiator_slack_id, requester_name, state, created_at, expires_at, version)
+                            VALUES (:instance, :ticket, :key, :plan, :hash, :needed, :initiator, :initiatorSlack, :requester,
+                                'PENDING', :created, :expires, 0)""")
                     .bind("instance", a.instanceId())
                     .bind("ticket", a.ticketId())
                     .bind("key", a.requestKey())
@@ -51,6 +55,7 @@ public final class ApprovalStore {
                     .bind("needed", a.approversNeeded())
                     .bind("initiator", a.initiator())
                     .bind("initiatorSlack", a.initiatorSlackId())
+                    .bind("requester", a.requesterName() == null ? null : ApprovalMessage.cut(SecretScanner.mask(a.requesterName()), 200))
                     .bind("created", utc(a.createdAt()))
                     .bind("expires", utc(a.createdAt().plus(a.ttl())))
                     .execute());
@@ -142,14 +147,15 @@ public final class ApprovalStore {
         List<String> votes = h.createQuery("SELECT slack_user_id FROM approval_vote WHERE approval_id = :id ORDER BY voted_at, slack_user_id")
                 .bind("id", a.id()).mapTo(String.class).list();
         return new Approval(a.id(), a.instanceId(), a.ticketId(), a.requestKey(), a.planJson(), a.planHash(),
-                a.approversNeeded(), a.initiator(), a.initiatorSlackId(), a.state(), a.rejectedBy(), a.rejectReason(), a.channel(),
+                a.approversNeeded(), a.initiator(), a.initiatorSlackId(), a.requesterName(), a.state(), a.rejectedBy(), a.rejectReason(), a.channel(),
                 a.messageTs(), a.createdAt(), a.expiresAt(), a.decidedAt(), a.version(), votes);
     }
 
     private static Approval row(ResultSet rs) throws SQLException {
         return new Approval(rs.getLong("id"), rs.getLong("instance_id"), rs.getLong("ticket_id"), rs.getString("request_key"),
                 rs.getString("plan_json"), rs.getString("plan_hash"), rs.getInt("approvers_needed"), rs.getString("initiator"),
-                rs.getString("initiator_slack_id"), ApprovalState.valueOf(rs.getString("state")), rs.getString("rejected_by"), rs.getString("reject_reason"),
+                rs.getString("initiator_slack_id"), rs.getString("requester_name"), ApprovalState.valueOf(rs.getString("state")),
+                rs.getString("rejected_by"), rs.getString("reject_reason"),
                 rs.getString("channel"), rs.getString("message_ts"), instant(rs, "created_at"), instant(rs, "expires_at"),
                 instant(rs, "decided_at"), rs.getLong("version"), List.of());
     }

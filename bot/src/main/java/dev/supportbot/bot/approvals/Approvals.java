@@ -32,15 +32,16 @@ public record Approvals(List<EffectHandler<?>> effectHandlers, List<ClickHandler
     /**
      * @param initiators who started an instance, as the instance store has it ({@code slack:U123},
      *                   {@code email:agent@example.com}, {@code supportbot}), by instance id
+     * @param requesters the name (never the address) of a ticket's requester, by ticket id, for the message
      */
     public static Approvals create(BotConfig config, Database database, SlackNotifier slack, Clock clock,
-            LongFunction<Optional<String>> initiators, WorkflowEngine engine) {
+            LongFunction<Optional<String>> initiators, LongFunction<Optional<String>> requesters, WorkflowEngine engine) {
         ApprovalStore store = new ApprovalStore(database);
         ApprovalMessage message = new ApprovalMessage(config.get(Settings.ZENDESK_URL));
         Approvers approvers = new Approvers(config.get(Settings.APPROVERS), config.get(Settings.APPROVER_GROUP), slack);
         Decisions decisions = new Decisions(store, approvers, new InstanceEvents(engine.json(), clock), new CommandReplies(engine), clock);
         return new Approvals(
-                List.of(new RequestApprovalHandler(store, slack, message, approvers, initiators, clock),
+                List.of(new RequestApprovalHandler(store, slack, message, approvers, initiators, requesters, clock),
                         new UpdateApprovalHandler(store, slack, message, approvers, clock)),
                 List.of(new ApproveClick(decisions), new RejectClick(decisions, slack), new RetryClick(decisions)),
                 Map.of(SlackCommands.VIEW_SOURCE, new RejectReasonDispatcher(decisions),

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -81,7 +82,7 @@ final class Decisions {
             audit(h, approval, userId, now.get() == ApprovalState.APPROVED ? "approval approved" : "approval vote",
                     (approval.approvers().size() + 1) + " of " + approval.approversNeeded() + " approvals");
             if (now.get() == ApprovalState.APPROVED) {
-                List<String> by = approval.approvers().stream().map(Decisions::named).collect(java.util.stream.Collectors.toList());
+                List<String> by = approval.approvers().stream().map(Decisions::named).collect(Collectors.toList());
                 by.add(named(userId));
                 events.enqueue(h, approval.instanceId(), approval.ticketId(), "approval:" + approval.id() + ":decided",
                         new Event.ApprovalDecided(approval.id(), approval.planHash(), true, by, null));

@@ -28,15 +28,17 @@ final class RequestApprovalHandler implements EffectHandler<Effect.RequestApprov
     private final ApprovalMessage message;
     private final Approvers approvers;
     private final LongFunction<Optional<String>> initiators;
+    private final LongFunction<Optional<String>> requesters;
     private final Clock clock;
 
     RequestApprovalHandler(ApprovalStore store, SlackNotifier slack, ApprovalMessage message, Approvers approvers,
-            LongFunction<Optional<String>> initiators, Clock clock) {
+            LongFunction<Optional<String>> initiators, LongFunction<Optional<String>> requesters, Clock clock) {
         this.store = store;
         this.slack = slack;
         this.message = message;
         this.approvers = approvers;
         this.initiators = initiators;
+        this.requesters = requesters;
         this.clock = clock;
     }
 
@@ -53,7 +55,8 @@ final class RequestApprovalHandler implements EffectHandler<Effect.RequestApprov
         Approval approval = store.byRequestKey(step.key()).orElseGet(() -> {
             String initiator = initiators.apply(instanceId).orElse("supportbot");
             return store.create(new ApprovalStore.NewApproval(instanceId, step.ticketId(), step.key(), effect.plan(),
-                    effect.approversNeeded(), initiator, slackIdOf(initiator), clock.instant(), effect.ttl()));
+                    effect.approversNeeded(), initiator, slackIdOf(initiator), requesters.apply(step.ticketId()).orElse(null),
+                    clock.instant(), effect.ttl()));
         });
         if (approval.message().isEmpty()) {
             SlackMessageRef posted = slack.post(message.render(approval, ApprovalMessage.Status.POSTED, approvers.configured()))

@@ -88,7 +88,8 @@ final class ApprovalFixture implements AutoCloseable {
         engine = new WorkflowEngine(registry, new WorkflowJson(registry), FactFetcher.NONE, Policy.defaults(), clock);
         instances = new InstanceStore(db, clock);
         slack = SlackNotifier.fromConfig(config);
-        approvals = Approvals.create(config, db, slack, clock, id -> Optional.ofNullable(initiators.get(id)), engine);
+        approvals = Approvals.create(config, db, slack, clock, id -> Optional.ofNullable(initiators.get(id)),
+                ticket -> Optional.of("Sam Rivera"), engine);
     }
 
     /** A second bot instance on the same database, with its own pool. */

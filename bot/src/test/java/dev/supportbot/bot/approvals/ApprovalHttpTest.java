@@ -97,7 +97,7 @@ class ApprovalHttpTest {
         try (SlackNotifier notifier = SlackNotifier.fromConfig(config);
              SupportBot bot = SupportBot.builder(config).host("127.0.0.1").dispatcher(context -> {
                  Approvals approvals = Approvals.create(config, context.database(), notifier, context.clock(),
-                         id -> Optional.of("slack:U_AGENT"), engine);
+                         id -> Optional.of("slack:U_AGENT"), ticket -> Optional.empty(), engine);
                  wired.set(approvals);
                  return new RoutingDispatcher(Map.of("slack", clicks(approvals),
                          SlackCommands.VIEW_SOURCE, approvals.dispatchers().get(SlackCommands.VIEW_SOURCE)));

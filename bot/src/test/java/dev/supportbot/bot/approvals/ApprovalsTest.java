@@ -101,6 +101,7 @@ class ApprovalsTest {
                     [{"type":"header","text":{"type":"plain_text","text":"Approval needed: add a subscription management contact"}},
                      {"type":"section","fields":[
                         {"type":"mrkdwn","text":"*Ticket*\\n<https://acme.zendesk.example/agent/tickets/4242|#4242>"},
+                        {"type":"mrkdwn","text":"*Requester*\\nSam Rivera"},
                         {"type":"mrkdwn","text":"*Started by*\\n<@U_AGENT>"},
                         {"type":"mrkdwn","text":"*Approvals*\\n0 of 1"},
                         {"type":"mrkdwn","text":"*Expires*\\n2026-12-04 09:00 UTC"}]},
