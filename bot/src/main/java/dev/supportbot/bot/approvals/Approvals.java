@@ -47,6 +47,6 @@ public record Approvals(List<EffectHandler<?>> effectHandlers, List<ClickHandler
                 Map.of(SlackCommands.VIEW_SOURCE, new RejectReasonDispatcher(decisions),
                         ApprovalDigest.SOURCE, new ApprovalDigest(store, slack, message, clock),
                         MessageRefresh.SOURCE, new MessageRefresh(store, slack, message, approvers)),
-                config.get(Settings.APPROVALS_DIGEST_AT));
+                Optional.ofNullable(config.get(Settings.APPROVALS_DIGEST_AT)));
     }
 }

@@ -6,7 +6,6 @@ import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.Locale;
 import java.util.function.Function;
 
@@ -112,12 +111,12 @@ public final class Parsers {
         return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
-    /** {@code HH:MM} (24 h), or {@code off}: empty. */
-    static Optional<LocalTime> timeOfDayOrOff(String raw) {
+    /** {@code HH:MM} (24 h), or {@code off}: null, shown as unset. */
+    static LocalTime timeOfDayOrOff(String raw) {
         String value = text(raw);
-        if (value == null || value.equalsIgnoreCase("off")) return Optional.empty();
+        if (value == null || value.equalsIgnoreCase("off")) return null;
         try {
-            return Optional.of(LocalTime.parse(value, java.time.format.DateTimeFormatter.ofPattern("H:mm")));
+            return LocalTime.parse(value, java.time.format.DateTimeFormatter.ofPattern("H:mm"));
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("'" + value + "' is not a time of day (HH:MM) or off");
         }

@@ -3,7 +3,6 @@ package dev.supportbot.bot.config;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.List;
-import java.util.Optional;
 
 /** Every setting the bot reads, in one table. The README's configuration table is printed from it. */
 public final class Settings {
@@ -107,7 +106,7 @@ public final class Settings {
             "comma-separated Slack user ids allowed to approve portal changes");
     public static final Setting<String> APPROVER_GROUP = Setting.of("approvals.approver_group", "BOT_APPROVER_GROUP", "",
             "Slack user group id (S...) whose members may also approve portal changes", Parsers::text);
-    public static final Setting<Optional<LocalTime>> APPROVALS_DIGEST_AT = Setting.of("approvals.digest_at",
+    public static final Setting<LocalTime> APPROVALS_DIGEST_AT = Setting.of("approvals.digest_at",
             "BOT_APPROVALS_DIGEST_AT", "09:00",
             "UTC time (HH:MM) of the daily Slack digest of plans waiting for approvers; off: no digest", Parsers::timeOfDayOrOff);
 
