@@ -2,6 +2,7 @@ package dev.supportbot.bot.config;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
@@ -108,5 +109,16 @@ public final class Parsers {
         String value = text(raw);
         if (value == null) return List.of();
         return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** {@code HH:MM} (24 h), or {@code off}: null, shown as unset. */
+    static LocalTime timeOfDayOrOff(String raw) {
+        String value = text(raw);
+        if (value == null || value.equalsIgnoreCase("off")) return null;
+        try {
+            return LocalTime.parse(value, java.time.format.DateTimeFormatter.ofPattern("H:mm"));
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("'" + value + "' is not a time of day (HH:MM) or off");
+        }
     }
 }

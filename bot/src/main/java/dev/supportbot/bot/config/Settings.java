@@ -1,6 +1,7 @@
 package dev.supportbot.bot.config;
 
 import java.time.Duration;
+import java.time.LocalTime;
 import java.util.List;
 
 /** Every setting the bot reads, in one table. The README's configuration table is printed from it. */
@@ -103,6 +104,11 @@ public final class Settings {
             "comma-separated Slack user ids allowed to run `/lnr` commands (none: only the Zendesk macros)");
     public static final Setting<List<String>> APPROVERS = Setting.list("approvals.approvers", "BOT_APPROVERS", "",
             "comma-separated Slack user ids allowed to approve portal changes");
+    public static final Setting<String> APPROVER_GROUP = Setting.of("approvals.approver_group", "BOT_APPROVER_GROUP", "",
+            "Slack user group id (S...) whose members may also approve portal changes", Parsers::text);
+    public static final Setting<LocalTime> APPROVALS_DIGEST_AT = Setting.of("approvals.digest_at",
+            "BOT_APPROVALS_DIGEST_AT", "09:00",
+            "UTC time (HH:MM) of the daily Slack digest of plans waiting for approvers; off: no digest", Parsers::timeOfDayOrOff);
 
     public static final Setting<Integer> INBOX_WORKERS =
             Setting.of("inbox.workers", "BOT_INBOX_WORKERS", "4", "inbox worker threads", Parsers.intRange(1, 64));
@@ -156,7 +162,7 @@ public final class Settings {
             PORTAL_URL, PORTAL_TOKEN, PORTAL_TIMEOUT, PORTAL_MAX_ATTEMPTS, PORTAL_RETRY_BASE, PORTAL_RETRY_MAX,
             PORTAL_RETRY_AFTER_MAX, PORTAL_CACHE_TTL, PORTAL_SANDBOX_SEED,
             TRACKER_URL, TRACKER_TOKEN, TRACKER_PROJECT, TRACKER_LABELS,
-            STAFF_DOMAINS, SLACK_AGENTS, APPROVERS,
+            STAFF_DOMAINS, SLACK_AGENTS, APPROVERS, APPROVER_GROUP, APPROVALS_DIGEST_AT,
             INBOX_WORKERS, INBOX_MAX_ATTEMPTS, INBOX_RETRY_BASE, INBOX_RETRY_MAX, INBOX_LEASE, INBOX_POLL,
             INBOX_RETENTION, AUDIT_RETENTION, PURGE_INTERVAL,
             SCHEDULER_THREADS, SCHEDULER_CLUSTER_CHECKIN,

@@ -15,8 +15,8 @@ public interface ClickHandler {
     Handled handle(Click click) throws Exception;
 
     /**
-     * What the click router calls: {@code cause} is the inbox event that carried the click, which
-     * {@link CommandReplies#enqueue} needs to key the answer. Override it to answer; the default ignores the cause.
+     * The click with the inbox event that carried it, which {@link CommandReplies} keys the answer by; the router
+     * calls this one. A handler that answers the clicker overrides it.
      */
     default Handled handle(Click click, InboxEvent cause) throws Exception {
         return handle(click);

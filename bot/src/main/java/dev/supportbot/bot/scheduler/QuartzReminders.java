@@ -9,17 +9,26 @@ import dev.supportbot.bot.store.Vendor;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Properties;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TimeZone;
 import java.util.UUID;
 import java.util.function.Function;
 import org.jdbi.v3.core.Jdbi;
+import org.quartz.CronScheduleBuilder;
+import org.quartz.CronTrigger;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.quartz.TriggerKey;
 import org.quartz.impl.SchedulerRepository;
 import org.quartz.impl.StdSchedulerFactory;
 import org.quartz.impl.jdbcjobstore.JobStoreTX;
@@ -39,6 +48,8 @@ import org.slf4j.LoggerFactory;
 public final class QuartzReminders implements Reminders, AutoCloseable {
     /** The same for every bot instance sharing a database: Quartz clusters schedulers by name. */
     static final String SCHEDULER_NAME = "supportbot-reminders";
+    /** Quartz group of the daily jobs ({@link #daily}); reminders are grouped by instance. */
+    static final String DAILY_GROUP = "daily";
 
     private static final Logger log = LoggerFactory.getLogger(QuartzReminders.class);
     private static final Object CREATION = new Object();
@@ -76,6 +87,7 @@ public final class QuartzReminders implements Reminders, AutoCloseable {
         try {
             scheduler.setJobFactory((bundle, s) -> {
                 Class<?> type = bundle.getJobDetail().getJobClass();
+                if (type == DailyEventJob.class) return new DailyEventJob(inbox, wakeUp);
                 if (type != ReminderDueJob.class) throw new SchedulerException("not a reminder job: " + type.getName());
                 return new ReminderDueJob(inbox, wakeUp, tuning.retryDelay());
             });
@@ -154,6 +166,46 @@ public final class QuartzReminders implements Reminders, AutoCloseable {
         } catch (SchedulerException e) {
             throw new ReminderSchedulingException("cannot cancel the reminders of instance " + instanceId + ": "
                     + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Puts an event of {@code source} in the inbox every day at {@code at} UTC, on one instance of the cluster;
+     * replaces an earlier schedule of the source. Empty {@code at}: no longer.
+     */
+    public void daily(String source, Optional<LocalTime> at) {
+        if (at.isEmpty()) {
+            try {
+                scheduler.deleteJob(new JobKey(source, DAILY_GROUP));
+            } catch (SchedulerException e) {
+                throw new ReminderSchedulingException("cannot unschedule the daily " + source + ": " + e.getMessage(), e);
+            }
+            return;
+        }
+        repeat(source, "0 " + at.get().getMinute() + " " + at.get().getHour() + " ? * *");
+    }
+
+    /**
+     * {@link #daily} on any cron expression in UTC (tests fire it every second). An identical schedule is left as it
+     * is, so that the bots starting one after another do not reschedule it under each other's feet.
+     */
+    void repeat(String source, String cron) {
+        JobKey key = new JobKey(source, DAILY_GROUP);
+        TriggerKey triggerKey = new TriggerKey(source, DAILY_GROUP);
+        try {
+            if (scheduler.getTrigger(triggerKey) instanceof CronTrigger existing && existing.getCronExpression().equals(cron)
+                    && existing.getTimeZone().hasSameRules(TimeZone.getTimeZone(ZoneOffset.UTC))) {
+                return;
+            }
+            JobDetail job = JobBuilder.newJob(DailyEventJob.class).withIdentity(key)
+                    .usingJobData(DailyEventJob.SOURCE, source).build();
+            Trigger trigger = TriggerBuilder.newTrigger().withIdentity(triggerKey)
+                    .withSchedule(CronScheduleBuilder.cronSchedule(cron).inTimeZone(TimeZone.getTimeZone(ZoneOffset.UTC))
+                            .withMisfireHandlingInstructionFireAndProceed())
+                    .build();
+            scheduler.scheduleJob(job, Set.of(trigger), true);
+        } catch (SchedulerException | RuntimeException e) {
+            throw new ReminderSchedulingException("cannot schedule the daily " + source + ": " + e.getMessage(), e);
         }
     }
 

@@ -9,7 +9,14 @@ import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.methods.request.chat.ChatPostMessageRequest;
 import com.slack.api.methods.request.chat.ChatUpdateRequest;
+import com.slack.api.methods.request.usergroups.users.UsergroupsUsersListRequest;
+import com.slack.api.methods.request.users.UsersLookupByEmailRequest;
+import com.slack.api.methods.request.views.ViewsOpenRequest;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.methods.response.usergroups.users.UsergroupsUsersListResponse;
+import com.slack.api.methods.response.users.UsersLookupByEmailResponse;
+import com.slack.api.methods.response.views.ViewsOpenResponse;
+import com.slack.api.model.block.InputBlock;
 import com.slack.api.model.block.ActionsBlock;
 import com.slack.api.model.block.ContextBlock;
 import com.slack.api.model.block.DividerBlock;
@@ -21,6 +28,12 @@ import com.slack.api.model.block.composition.PlainTextObject;
 import com.slack.api.model.block.composition.TextObject;
 import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.block.element.ButtonElement;
+import com.slack.api.model.block.element.PlainTextInputElement;
+import com.slack.api.model.view.View;
+import com.slack.api.model.view.ViewClose;
+import com.slack.api.model.view.ViewSubmit;
+import com.slack.api.model.view.ViewTitle;
+import dev.supportbot.bot.outbound.OutboundException;
 import com.slack.api.webhook.WebhookResponse;
 import dev.supportbot.bot.outbound.RateLimitRetry;
 import dev.supportbot.bot.outbound.Sleeper;
@@ -30,6 +43,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +51,8 @@ import org.slf4j.LoggerFactory;
 /** {@link SlackNotifier} on the Slack SDK that comes with Bolt: {@code chat.postMessage}, {@code chat.update}, response URLs. */
 final class SlackApiNotifier implements SlackNotifier {
     private static final Logger log = LoggerFactory.getLogger(SlackApiNotifier.class);
+    /** Slack's answers to a trigger id that can no longer open a view. */
+    private static final Set<String> UNUSABLE_TRIGGER = Set.of("expired_trigger_id", "exchanged_trigger_id", "invalid_trigger_id");
 
     private final Slack slack;
     private final MethodsClient methods;
@@ -107,6 +123,57 @@ final class SlackApiNotifier implements SlackNotifier {
     }
 
     @Override
+    public Optional<String> userIdByEmail(String email) {
+        UsersLookupByEmailResponse response = call("look up a user by email", Set.of("users_not_found"),
+                () -> requireToken("look up a user by email").usersLookupByEmail(
+                        UsersLookupByEmailRequest.builder().email(email).build()));
+        if (!response.isOk()) return Optional.empty();
+        if (response.getUser() == null || response.getUser().getId() == null) {
+            throw SlackErrors.badResponse("look up a user by email", "no user id");
+        }
+        return Optional.of(response.getUser().getId());
+    }
+
+    @Override
+    public Set<String> userGroupMembers(String userGroupId) {
+        String what = "list the members of user group " + userGroupId;
+        UsergroupsUsersListResponse response = call(what, Set.of(), () -> requireToken(what).usergroupsUsersList(
+                UsergroupsUsersListRequest.builder().usergroup(userGroupId).build()));
+        if (response.getUsers() == null) throw SlackErrors.badResponse(what, "no users");
+        return Set.copyOf(response.getUsers());
+    }
+
+    @Override
+    public boolean openModal(String triggerId, SlackModal modal) {
+        if (triggerId == null || triggerId.isBlank()) return false;
+        View view = View.builder()
+                .type("modal")
+                .callbackId(modal.callbackId())
+                .privateMetadata(modal.privateMetadata())
+                .title(ViewTitle.builder().type("plain_text").text(modal.title()).build())
+                .submit(ViewSubmit.builder().type("plain_text").text(modal.submitLabel()).build())
+                .close(ViewClose.builder().type("plain_text").text("Cancel").build())
+                .blocks(List.of(
+                        SectionBlock.builder().text(MarkdownTextObject.builder().text(SecretScanner.mask(modal.intro())).build()).build(),
+                        InputBlock.builder().blockId(SlackModal.INPUT)
+                                .label(PlainTextObject.builder().text(modal.inputLabel()).build())
+                                .element(PlainTextInputElement.builder().actionId(SlackModal.INPUT).multiline(true).build())
+                                .build()))
+                .build();
+        ViewsOpenResponse response = call("open a modal", UNUSABLE_TRIGGER, () -> requireToken("open a modal").viewsOpen(
+                ViewsOpenRequest.builder().triggerId(triggerId).view(view).build()));
+        return response.isOk();
+    }
+
+    private MethodsClient requireToken(String what) {
+        if (methods == null) {
+            throw new OutboundException(OutboundException.Failure.NOT_CONFIGURED,
+                    "Slack: " + what + ": BOT_SLACK_BOT_TOKEN is not set");
+        }
+        return methods;
+    }
+
+    @Override
     public void close() {
         try {
             slack.close();
@@ -127,15 +194,23 @@ final class SlackApiNotifier implements SlackNotifier {
     }
 
     private <T extends SlackApiTextResponse> T call(String what, SlackCall<T> call) {
+        return call(what, Set.of(), call);
+    }
+
+    /** {@code expectedErrors}: error codes returned to the caller as a response with {@code ok: false}. */
+    private <T extends SlackApiTextResponse> T call(String what, Set<String> expectedErrors, SlackCall<T> call) {
         return retry.call("Slack: " + what, () -> {
             T response;
             try {
                 response = call.run();
             } catch (SlackApiException e) {
                 throw SlackErrors.forStatus(what, e.getResponse().code(), e.getResponse().headers().toMultimap());
+            } catch (OutboundException e) {
+                throw e;
             } catch (IOException | RuntimeException e) {
                 throw SlackErrors.failed(what, e);
             }
+            if (!response.isOk() && expectedErrors.contains(response.getError())) return response;
             if (!response.isOk()) throw SlackErrors.forError(what, response.getError(), response.getHttpResponseHeaders());
             return response;
         });

@@ -26,6 +26,9 @@ public final class SlackCommands {
     static final String BLOCK_ACTION = "block_action:";
     static final String SLASH_COMMAND = "slash_command";
     static final String ACKNOWLEDGED = "On it: the answer follows here.";
+    /** Modal submissions (e.g. a rejection's reason), stored apart from commands and clicks: they answer a modal. */
+    public static final String VIEW_SOURCE = "slack-view";
+    public static final String VIEW_SUBMISSION = "view_submission:";
 
     private final Intake intake;
 
@@ -61,7 +64,30 @@ public final class SlackCommands {
             intake.submit(SOURCE, BLOCK_ACTION + actionId, null, payload.getTriggerId(), json(event));
             return ctx.ack();
         });
+        app.viewSubmission(Pattern.compile(".*", Pattern.DOTALL), (req, ctx) -> {
+            var view = req.getPayload().getView();
+            String callbackId = view == null || view.getCallbackId() == null ? "unknown" : view.getCallbackId();
+            Optional<String> unstorable = InboxColumns.eventTypeProblem("callback_id", VIEW_SUBMISSION, callbackId)
+                    .or(() -> InboxColumns.keyProblem("view id", view == null ? null : view.getId()));
+            if (unstorable.isPresent()) return refused(unstorable.get());
+            Map<String, Object> event = new LinkedHashMap<>();
+            event.put("type", "view_submission");
+            event.put("callback_id", callbackId);
+            event.put("user_id", req.getPayload().getUser() == null ? null : req.getPayload().getUser().getId());
+            event.put("private_metadata", view.getPrivateMetadata());
+            event.put("input", inputOf(view));
+            intake.submit(VIEW_SOURCE, VIEW_SUBMISSION + callbackId, null, view.getId(), json(event));
+            return ctx.ack();
+        });
         return app;
+    }
+
+    /** The text typed into a {@link SlackModal}'s input, or null. */
+    private static String inputOf(com.slack.api.model.view.View view) {
+        if (view.getState() == null || view.getState().getValues() == null) return null;
+        var block = view.getState().getValues().get(SlackModal.INPUT);
+        var value = block == null ? null : block.get(SlackModal.INPUT);
+        return value == null ? null : value.getValue();
     }
 
     /** Every {@code /lnr} request is stored as it came (scrubbed); the sub-command is not even looked at here. */

@@ -5,6 +5,7 @@ import dev.supportbot.bot.config.Settings;
 import dev.supportbot.bot.outbound.OutboundException;
 import dev.supportbot.bot.outbound.Sleeper;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What the bot says in Slack. Every text is scrubbed of secrets before it leaves; rate-limited calls wait as Slack
@@ -30,6 +31,21 @@ public interface SlackNotifier extends AutoCloseable {
      * Needs no token. Slack accepts up to 5 answers within 30 minutes per URL.
      */
     void respond(String responseUrl, SlackMessage message);
+
+    /**
+     * {@code users.lookupByEmail}: the id of the workspace member with that address, empty when there is none.
+     * Needs the token ({@link OutboundException} of kind NOT_CONFIGURED without it).
+     */
+    Optional<String> userIdByEmail(String email);
+
+    /** {@code usergroups.users.list}: the user ids in a user group. Needs the token. */
+    Set<String> userGroupMembers(String userGroupId);
+
+    /**
+     * {@code views.open} with a click's trigger id. False when Slack refuses the trigger id (expired after 3 s, or
+     * already used), so that the caller can do without the modal. Needs the token.
+     */
+    boolean openModal(String triggerId, SlackModal modal);
 
     @Override
     void close();

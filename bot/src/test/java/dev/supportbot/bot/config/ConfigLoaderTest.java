@@ -152,4 +152,15 @@ class ConfigLoaderTest {
         assertThat(config.get(Settings.ZENDESK_URL)).isNull();
         assertThat(config.get(Settings.ZENDESK_TOKEN)).isNull();
     }
+
+    @Test
+    void the_approvals_digest_runs_at_a_utc_time_of_day_or_not_at_all() {
+        assertThat(loader(Map.of()).resolve(Map.of()).get(Settings.APPROVALS_DIGEST_AT)).isEqualTo(java.time.LocalTime.of(9, 0));
+        assertThat(loader(Map.of("BOT_APPROVALS_DIGEST_AT", "7:30")).resolve(Map.of()).get(Settings.APPROVALS_DIGEST_AT))
+                .isEqualTo(java.time.LocalTime.of(7, 30));
+        assertThat(loader(Map.of("BOT_APPROVALS_DIGEST_AT", "off")).resolve(Map.of()).get(Settings.APPROVALS_DIGEST_AT)).isNull();
+        assertThatThrownBy(() -> loader(Map.of("BOT_APPROVALS_DIGEST_AT", "25:00")).resolve(Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("BOT_APPROVALS_DIGEST_AT").hasMessageContaining("not a time of day (HH:MM) or off");
+    }
 }

@@ -36,7 +36,8 @@ class SlackAppManifestTest {
     void the_bot_scopes_are_those_of_the_methods_it_calls() throws Exception {
         List<String> scopes = new ArrayList<>();
         manifest().path("oauth_config").path("scopes").path("bot").forEach(s -> scopes.add(s.asText()));
-        // chat.postMessage and chat.update (SlackApiNotifier); the /lnr slash command.
-        assertThat(scopes).containsExactlyInAnyOrder("chat:write", "commands");
+        // chat.postMessage and chat.update (SlackApiNotifier); the /lnr slash command; users.lookupByEmail (userIdByEmail,
+        // which needs both users scopes); usergroups.users.list (userGroupMembers). views.open needs no scope.
+        assertThat(scopes).containsExactlyInAnyOrder("chat:write", "commands", "users:read", "users:read.email", "usergroups:read");
     }
 }

@@ -278,4 +278,45 @@ class SlackNotifierTest {
             assertThat(fromDefaults.post(SlackMessage.text("hello"))).isEmpty();
         }
     }
+
+    @Test
+    void a_modal_opens_with_the_trigger_id_and_one_text_input_and_an_expired_trigger_is_no_error() throws Exception {
+        answer("views.open", "{\"ok\": true, \"view\": {\"id\": \"V1\"}}");
+
+        assertThat(slack.openModal("trigger-1", new SlackModal("approval_reject", "Reject plan", "17",
+                "Rejecting the plan of ticket 42", "Why?", "Reject"))).isTrue();
+
+        Map<String, String> sent = onlyRequestTo("views.open");
+        assertThat(sent).containsEntry("trigger_id", "trigger-1");
+        JsonNode view = Json.MAPPER.readTree(sent.get("view"));
+        assertThat(view.path("type").asText()).isEqualTo("modal");
+        assertThat(view.path("callback_id").asText()).isEqualTo("approval_reject");
+        assertThat(view.path("private_metadata").asText()).isEqualTo("17");
+        assertThat(view.at("/submit/text").asText()).isEqualTo("Reject");
+        JsonNode input = view.path("blocks").get(1);
+        assertThat(input.path("type").asText()).isEqualTo("input");
+        assertThat(input.path("block_id").asText()).isEqualTo(SlackModal.INPUT);
+        assertThat(input.at("/element/action_id").asText()).isEqualTo(SlackModal.INPUT);
+        assertThat(input.at("/element/multiline").asBoolean()).isTrue();
+
+        slackServer.reset();
+        answer("views.open", "{\"ok\": false, \"error\": \"expired_trigger_id\"}");
+        assertThat(slack.openModal("trigger-2", new SlackModal("approval_reject", "Reject plan", "17", "x", "Why?", "Reject"))).isFalse();
+        assertThat(slack.openModal(null, new SlackModal("approval_reject", "Reject plan", "17", "x", "Why?", "Reject"))).isFalse();
+    }
+
+    @Test
+    void lookups_by_email_and_user_group_and_their_failures() {
+        answer("users.lookupByEmail", "{\"ok\": false, \"error\": \"users_not_found\"}");
+        answer("usergroups.users.list", "{\"ok\": false, \"error\": \"no_such_subteam\"}");
+
+        assertThat(slack.userIdByEmail("nobody@vendor.example")).isEmpty();
+        assertThatThrownBy(() -> slack.userGroupMembers("S404"))
+                .isInstanceOfSatisfying(OutboundException.class, e -> assertThat(e.failure()).isEqualTo(Failure.REJECTED))
+                .hasMessageContaining("no_such_subteam");
+        try (SlackNotifier noToken = notifier(null, CHANNEL)) {
+            assertThatThrownBy(() -> noToken.userIdByEmail("agent@vendor.example"))
+                    .isInstanceOfSatisfying(OutboundException.class, e -> assertThat(e.failure()).isEqualTo(Failure.NOT_CONFIGURED));
+        }
+    }
 }

@@ -1,0 +1,44 @@
+package dev.supportbot.bot.approvals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.supportbot.bot.inbox.Dispatcher;
+import dev.supportbot.bot.inbox.Handled;
+import dev.supportbot.bot.inbox.InboxEvent;
+import dev.supportbot.bot.json.Json;
+import java.util.Optional;
+
+/**
+ * The submitted reject modal ({@code view_submission} of {@link RejectClick#CALLBACK_ID}, stored by the intake under
+ * {@code slack-view}): the same checks as the click, again, since time has passed; then the rejection with its
+ * reason. A submission has no response URL, so a refused or late one only says why in its outcome.
+ */
+final class RejectReasonDispatcher implements Dispatcher {
+    static final int REASON_MAX = 3000;
+
+    private final Decisions decisions;
+
+    RejectReasonDispatcher(Decisions decisions) {
+        this.decisions = decisions;
+    }
+
+    @Override
+    public Handled dispatch(InboxEvent event) throws Exception {
+        JsonNode payload = Json.MAPPER.readTree(event.payload());
+        if (!RejectClick.CALLBACK_ID.equals(payload.path("callback_id").asText())) {
+            return Handled.noop("no handler for " + event.eventType());
+        }
+        Optional<Approval> found = decisions.find(payload.path("private_metadata").asText(null));
+        if (found.isEmpty()) return Handled.noop("reject reason for no approval");
+        Approval approval = found.get();
+        String userId = payload.path("user_id").asText(null);
+        Optional<String> refusal = decisions.refusalToDecide(approval, userId);
+        if (refusal.isPresent()) return Handled.noop("approval " + approval.id() + ": reject refused: " + refusal.get());
+        String reason = payload.path("input").asText("").strip();
+        String recorded = reason.isEmpty() ? Decisions.NO_REASON : ApprovalMessage.cut(reason, REASON_MAX);
+        return new Handled("approval " + approval.id() + ": rejected by " + userId + " with a reason", h -> {
+            if (!decisions.rejected(h, approval, userId, recorded)) {
+                throw new IllegalStateException("approval " + approval.id() + " changed while its rejection was stored");
+            }
+        });
+    }
+}

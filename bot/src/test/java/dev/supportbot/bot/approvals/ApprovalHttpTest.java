@@ -1,0 +1,163 @@
+package dev.supportbot.bot.approvals;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.supportbot.bot.SupportBot;
+import dev.supportbot.bot.engine.ClickHandler;
+import dev.supportbot.bot.engine.EffectStep;
+import dev.supportbot.bot.engine.FactFetcher;
+import dev.supportbot.bot.engine.InstanceEvents;
+import dev.supportbot.bot.engine.InstanceStore;
+import dev.supportbot.bot.engine.WorkflowEngine;
+import dev.supportbot.bot.engine.WorkflowJson;
+import dev.supportbot.bot.inbox.Dispatcher;
+import dev.supportbot.bot.inbox.Handled;
+import dev.supportbot.bot.inbox.RoutingDispatcher;
+import dev.supportbot.bot.json.Json;
+import dev.supportbot.bot.slack.SlackCommands;
+import dev.supportbot.bot.slack.SlackNotifier;
+import dev.supportbot.bot.store.Vendor;
+import dev.supportbot.bot.testing.Await;
+import dev.supportbot.bot.testing.Signing;
+import dev.supportbot.bot.testing.TestBots;
+import dev.supportbot.workflows.engine.Effect;
+import dev.supportbot.workflows.engine.Event;
+import dev.supportbot.workflows.engine.Policy;
+import dev.supportbot.workflows.engine.WorkflowRegistry;
+import dev.supportbot.workflows.ownership.OwnershipVerification;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.mockserver.integration.ClientAndServer;
+
+/**
+ * Signed Slack requests to {@code /slack/events} of a running bot: an Approve click and the reject modal's
+ * submission are acknowledged at once, stored, and decide the approval once a worker takes them. The clicks reach
+ * the click handlers through a stand-in for the {@code /lnr} and click router (another part of the bot).
+ */
+class ApprovalHttpTest {
+    private static final String CODE = "aB3dE5fG7hJ9kL1mN2pQ4rS6";
+    static ClientAndServer slackServer;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void startSlack() {
+        slackServer = ClientAndServer.startClientAndServer();
+    }
+
+    @AfterAll
+    static void stopSlack() {
+        slackServer.stop();
+    }
+
+    /** Routes stored clicks by action id to the approvals' click handlers, as the commands router does. */
+    private static Dispatcher clicks(Approvals approvals) {
+        return event -> {
+            JsonNode p = Json.MAPPER.readTree(event.payload());
+            String actionId = p.path("action_id").asText();
+            ClickHandler handler = approvals.clickHandlers().stream().filter(h -> h.actionIds().contains(actionId)).findFirst()
+                    .orElse(null);
+            if (handler == null) return Handled.noop("no click handler for " + actionId);
+            return handler.handle(new ClickHandler.Click(actionId, p.path("value").asText(null), p.path("user_id").asText(null),
+                    p.path("channel_id").asText(null), p.path("message_ts").asText(null), p.path("response_url").asText(null),
+                    p.path("trigger_id").asText(null)), event);
+        };
+    }
+
+    @ParameterizedTest
+    @EnumSource(Vendor.class)
+    void a_signed_approve_click_and_a_reject_reason_reach_the_approvals(Vendor vendor) throws Exception {
+        slackServer.reset();
+        ApprovalFixture.slackAnswersEverything(slackServer);
+        Map<String, String> env = TestBots.env(vendor);
+        env.put("BOT_SLACK_API_URL", "http://127.0.0.1:" + slackServer.getPort() + "/api/");
+        env.put("BOT_SLACK_BOT_TOKEN", "xoxb-test");
+        env.put("BOT_SLACK_CHANNEL", ApprovalFixture.CHANNEL);
+        env.put("BOT_APPROVERS", "U_A1,U_A2");
+        var config = TestBots.config(env);
+        WorkflowRegistry registry = WorkflowRegistry.of(new OwnershipVerification());
+        WorkflowEngine engine = new WorkflowEngine(registry, new WorkflowJson(registry), FactFetcher.NONE, Policy.defaults(),
+                Clock.systemUTC());
+        AtomicReference<Approvals> wired = new AtomicReference<>();
+        try (SlackNotifier notifier = SlackNotifier.fromConfig(config);
+             SupportBot bot = SupportBot.builder(config).host("127.0.0.1").dispatcher(context -> {
+                 Approvals approvals = Approvals.create(config, context.database(), notifier, context.clock(),
+                         id -> Optional.of("slack:U_AGENT"), ticket -> Optional.empty(), engine);
+                 wired.set(approvals);
+                 return new RoutingDispatcher(Map.of("slack", clicks(approvals),
+                         SlackCommands.VIEW_SOURCE, approvals.dispatchers().get(SlackCommands.VIEW_SOURCE)));
+             }).start()) {
+            InstanceStore instances = new InstanceStore(bot.database(), Clock.systemUTC());
+            long approved = request(wired.get(), instances.create(1, "ownership_verification", "{}").id());
+            long rejected = request(wired.get(), instances.create(2, "ownership_verification", "{}").id());
+
+            HttpResponse<String> click = post(bot, "payload=" + URLEncoder.encode("""
+                    {"type":"block_actions","token":"legacy","trigger_id":"tr-%d","user":{"id":"U_A1"},"team":{"id":"T1"},
+                     "channel":{"id":"C0SUPPORT"},"container":{"message_ts":"%s"},"response_url":"https://hooks.slack.example/a",
+                     "actions":[{"action_id":"approve","value":"%d","type":"button","block_id":"b"}]}
+                    """.formatted(System.nanoTime(), ApprovalFixture.TS, approved), StandardCharsets.UTF_8));
+            assertThat(click.statusCode()).isEqualTo(200);
+
+            HttpResponse<String> submitted = post(bot, "payload=" + URLEncoder.encode("""
+                    {"type":"view_submission","token":"legacy","team":{"id":"T1"},"user":{"id":"U_A2"},
+                     "view":{"id":"V%d","type":"modal","callback_id":"approval_reject","private_metadata":"%d",
+                       "state":{"values":{"input":{"input":{"type":"plain_text_input","value":"wrong customer, see %s"}}}}}}
+                    """.formatted(System.nanoTime(), rejected, CODE), StandardCharsets.UTF_8));
+            assertThat(submitted.statusCode()).isEqualTo(200);
+            assertThat(submitted.body()).isEmpty();
+
+            ApprovalStore store = new ApprovalStore(bot.database());
+            Await.until("both decisions", Duration.ofSeconds(20), () ->
+                    store.byId(approved).orElseThrow().state() == ApprovalState.APPROVED
+                            && store.byId(rejected).orElseThrow().state() == ApprovalState.REJECTED);
+            Approval r = store.byId(rejected).orElseThrow();
+            assertThat(r.rejectReason()).isEqualTo("wrong customer, see [REDACTED activation code]");
+            List<Event> events = bot.database().jdbi().withHandle(h -> h.createQuery(
+                    "SELECT payload FROM inbox WHERE source = :s ORDER BY id").bind("s", InstanceEvents.SOURCE)
+                    .mapTo(String.class).list()).stream().map(p -> engine.json().read(p, InstanceEvents.Addressed.class).event()).toList();
+            assertThat(events).containsExactlyInAnyOrder(
+                    new Event.ApprovalDecided(approved, r.planHash(), true, List.of("slack:U_A1"), null),
+                    new Event.ApprovalDecided(rejected, r.planHash(), false, List.of("slack:U_A2"), r.rejectReason()));
+            String stored = bot.database().jdbi().withHandle(h -> h.createQuery(
+                    "SELECT payload FROM inbox WHERE source = :s").bind("s", SlackCommands.VIEW_SOURCE).mapTo(String.class).one());
+            assertThat(stored).doesNotContain(CODE).doesNotContain("legacy");
+        }
+    }
+
+    private static long request(Approvals approvals, long instanceId) {
+        Effect.RequestApproval effect = new Effect.RequestApproval("approval", ApprovalFixture.plan(), 1, Duration.ofHours(72));
+        @SuppressWarnings("unchecked")
+        var handler = (dev.supportbot.bot.engine.EffectHandler<Effect.RequestApproval>) approvals.effectHandlers().stream()
+                .filter(h -> h.type() == Effect.RequestApproval.class).findFirst().orElseThrow();
+        return Long.parseLong(handler.run(new EffectStep(instanceId, ApprovalFixture.TICKET, 1, 0, List.of(effect)), effect, false)
+                .result().get(Effect.RequestApproval.APPROVAL_ID));
+    }
+
+    private HttpResponse<String> post(SupportBot bot, String form) throws Exception {
+        String ts = Long.toString(Instant.now().getEpochSecond());
+        long started = System.nanoTime();
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bot.port() + "/slack/events"))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Slack-Request-Timestamp", ts)
+                .header("X-Slack-Signature", Signing.slack(TestBots.SLACK_SECRET, ts, form))
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
+        return response;
+    }
+}
