@@ -9,19 +9,25 @@ import dev.supportbot.bot.outbound.Sleeper;
 import dev.supportbot.bot.portal.PortalClient;
 import dev.supportbot.bot.portal.PortalClients;
 import dev.supportbot.bot.scheduler.QuartzReminders;
+import dev.supportbot.bot.store.Database;
 import dev.supportbot.bot.scheduler.ReminderKey;
 import dev.supportbot.bot.slack.LnrCommand;
 import dev.supportbot.bot.slack.SlackNotifier;
 import dev.supportbot.bot.tracker.IssueTracker;
 import dev.supportbot.bot.zendesk.ApiBudget;
 import dev.supportbot.bot.zendesk.Zendesk;
+import dev.supportbot.workflows.engine.Effect;
+import dev.supportbot.workflows.engine.FactRequest;
 import dev.supportbot.workflows.engine.Policy;
 import dev.supportbot.workflows.engine.WorkflowRegistry;
 import dev.supportbot.workflows.ownership.OwnershipVerification;
+import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The workflow engine as a plug-in: the workflows, their adapters (Zendesk, Slack, issue tracker, portal,
@@ -47,20 +53,44 @@ public final class EnginePlugin implements BotPlugin {
         portal = PortalClients.forBot(context);
         reminders = QuartzReminders.start(context.database(), context.inbox(), context.wakeUp(), context.clock(), config);
         WorkflowJson json = new WorkflowJson(WORKFLOWS);
-        WorkflowEngine engine = new WorkflowEngine(WORKFLOWS, json, new PortalFacts(() -> portal), policy(config), context.clock());
         InstanceStore instances = new InstanceStore(context.database(), context.clock());
-        EffectRunner runner = new EffectRunner(zendesk, slack, IssueTracker.fromConfig(config), reminderPort(),
-                config.get(Settings.ZENDESK_URL), context.clock());
+        WorkflowEngine engine = new WorkflowEngine(WORKFLOWS, json,
+                FactSources.of(factSources(() -> portal, instances, WORKFLOWS, json)), policy(config), context.clock());
+        EffectHandlers handlers = EffectHandlers.of(effectHandlers(zendesk, slack, IssueTracker.fromConfig(config),
+                reminderPort(), new TicketLinks(config.get(Settings.ZENDESK_URL)), context.database(), json, context.clock()));
         InstanceEventDispatcher toInstance = new InstanceEventDispatcher(engine, instances);
         dispatchers = Map.of(
                 "zendesk", new TicketDispatcher(zendesk, engine, instances,
                         List.of(new RedactionHandler(zendesk, engine, context.database(), context.clock()))),
                 "slack", new SlackCommandDispatcher(engine, instances, slack, new OwnershipVerification().kind(),
                         config.get(Settings.SLACK_AGENTS)),
-                EffectStep.SOURCE, new EffectDispatcher(runner, engine, context.clock(), config.get(Settings.INBOX_MAX_ATTEMPTS)),
+                EffectStep.SOURCE, new EffectDispatcher(handlers, engine, context.clock(), config.get(Settings.INBOX_MAX_ATTEMPTS)),
                 EffectResult.SOURCE, toInstance,
                 "reminder", toInstance,
                 InstanceEvents.SOURCE, toInstance);
+    }
+
+    /** Every effect's handler; the registry refuses to start without one for each. */
+    static List<EffectHandler<?>> effectHandlers(Zendesk zendesk, SlackNotifier slack, IssueTracker tracker, ReminderPort reminders,
+            TicketLinks links, Database database, WorkflowJson json, Clock clock) {
+        List<EffectHandler<?>> handlers = new ArrayList<>(TicketWriteHandler.all(zendesk));
+        handlers.addAll(ReminderHandlers.all(reminders, clock));
+        handlers.addAll(List.of(new SlackMessageHandler(slack, links), new ReplyToCommandHandler(slack),
+                new SeparateTicketHandler(zendesk), new EscalationIssueHandler(tracker, links), new ContinueHandler(),
+                new StartWorkflowHandler(database, json, clock),
+                Unavailable.effect(Effect.RequestApproval.class, "approvals are not wired yet"),
+                Unavailable.effect(Effect.UpdateApproval.class, "approvals are not wired yet"),
+                Unavailable.effect(Effect.RunPlanStep.class, "plan execution is not wired yet")));
+        return handlers;
+    }
+
+    /** Every fact request's source; the registry refuses to start without one for each. */
+    static List<FactSource<?>> factSources(Supplier<PortalClient> portal, InstanceStore instances, WorkflowRegistry workflows,
+            WorkflowJson json) {
+        List<FactSource<?>> sources = new ArrayList<>(PortalFacts.sources(portal));
+        sources.add(new OutcomeSource(instances, workflows, json));
+        sources.add(Unavailable.fact(FactRequest.PlanFactsOf.class, "plan facts are not wired yet"));
+        return sources;
     }
 
     @Override

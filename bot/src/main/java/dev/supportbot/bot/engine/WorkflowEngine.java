@@ -23,12 +23,12 @@ import java.util.Map;
 public final class WorkflowEngine {
     private final WorkflowRegistry registry;
     private final WorkflowJson json;
-    private final FactFetcher facts;
+    private final FactSources facts;
     private final Policy policy;
     private final Clock clock;
     private final Queue queue;
 
-    public WorkflowEngine(WorkflowRegistry registry, WorkflowJson json, FactFetcher facts, Policy policy, Clock clock) {
+    public WorkflowEngine(WorkflowRegistry registry, WorkflowJson json, FactSources facts, Policy policy, Clock clock) {
         this.registry = registry;
         this.json = json;
         this.facts = facts;

@@ -8,6 +8,7 @@ import dev.supportbot.bot.inbox.InboxMetrics;
 import dev.supportbot.bot.inbox.InboxWorkers;
 import dev.supportbot.bot.inbox.RoutingDispatcher;
 import dev.supportbot.bot.outbound.Sleeper;
+import dev.supportbot.bot.portal.PortalClient;
 import dev.supportbot.bot.slack.SlackNotifier;
 import dev.supportbot.bot.store.Database;
 import dev.supportbot.bot.store.Vendor;
@@ -27,6 +28,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 
 /** The engine's parts on a real database against a fake Zendesk, with inbox workers running the queue. */
 final class EngineFixture implements AutoCloseable {
@@ -50,8 +52,13 @@ final class EngineFixture implements AutoCloseable {
         inbox = new Inbox(db, clock);
         zendesk = Zendesk.fromConfig(config, ApiBudget.fromConfig(config, db, clock, Sleeper.SYSTEM), Sleeper.SYSTEM, ZendeskMeter.NONE);
         WorkflowRegistry registry = WorkflowRegistry.of(new OwnershipVerification());
-        engine = new WorkflowEngine(registry, new WorkflowJson(registry), FactFetcher.NONE, Policy.defaults(), clock);
+        WorkflowJson json = new WorkflowJson(registry);
         instances = new InstanceStore(db, clock);
+        Supplier<PortalClient> noPortal = () -> {
+            throw new IllegalStateException("this fixture has no portal");
+        };
+        engine = new WorkflowEngine(registry, json, FactSources.of(EnginePlugin.factSources(noPortal, instances, registry, json)),
+                Policy.defaults(), clock);
         ReminderPort recording = new ReminderPort() {
             @Override
             public void schedule(long instanceId, int sequence, long ticketId, Instant at) {
@@ -63,11 +70,11 @@ final class EngineFixture implements AutoCloseable {
                 reminders.add("cancel " + instanceId);
             }
         };
-        EffectRunner runner = new EffectRunner(zendesk, SlackNotifier.fromConfig(config), IssueTracker.fromConfig(config),
-                recording, fake.url(), clock);
+        EffectHandlers handlers = EffectHandlers.of(EnginePlugin.effectHandlers(zendesk, SlackNotifier.fromConfig(config),
+                IssueTracker.fromConfig(config), recording, new TicketLinks(fake.url()), db, json, clock));
         Dispatcher dispatcher = new RoutingDispatcher(Map.of(
                 "zendesk", new TicketDispatcher(zendesk, engine, instances, List.of(new RedactionHandler(zendesk, engine, db, clock))),
-                EffectStep.SOURCE, new EffectDispatcher(runner, engine, clock, 5),
+                EffectStep.SOURCE, new EffectDispatcher(handlers, engine, clock, 5),
                 EffectResult.SOURCE, new InstanceEventDispatcher(engine, instances)));
         workers = new InboxWorkers(inbox, dispatcher, new InboxWorkers.Settings(2, 5,
                 new Backoff(Duration.ofMillis(10), Duration.ofMillis(50)), Duration.ofSeconds(30), Duration.ofMillis(20)),
