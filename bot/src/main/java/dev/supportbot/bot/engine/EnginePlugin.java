@@ -67,7 +67,8 @@ public final class EnginePlugin implements BotPlugin {
                 EffectStep.SOURCE, new EffectDispatcher(handlers, engine, context.clock(), config.get(Settings.INBOX_MAX_ATTEMPTS)),
                 EffectResult.SOURCE, toInstance,
                 "reminder", toInstance,
-                InstanceEvents.SOURCE, toInstance);
+                InstanceEvents.SOURCE, toInstance,
+                StartRequest.SOURCE, new StartDispatcher(zendesk, engine, instances));
     }
 
     /** Every effect's handler; the registry refuses to start without one for each. */

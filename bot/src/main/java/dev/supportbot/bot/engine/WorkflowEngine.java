@@ -11,7 +11,6 @@ import dev.supportbot.workflows.engine.Policy;
 import dev.supportbot.workflows.engine.Workflow;
 import dev.supportbot.workflows.engine.WorkflowRegistry;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -42,7 +41,8 @@ public final class WorkflowEngine {
 
     /**
      * Decides {@code event} for {@code instance}. {@code commentCursor} becomes the instance's cursor;
-     * {@code extraEffects} run after the workflow's own (e.g. removing the macro tag that carried a command).
+     * {@code extraEffects} (e.g. removing the macro tags that started the run or carried a command) join the
+     * decision's first ticket update when they are ticket writes and it has one, else run after the workflow's own.
      */
     public Advance advance(Instance instance, Event event, Map<Long, String> commentBodies, long commentCursor,
             String actor, List<Effect> extraEffects) throws Exception {
@@ -57,8 +57,7 @@ public final class WorkflowEngine {
         List<FactRequest<?>> needed = workflow.factsNeeded(before, event);
         Facts answered = needed.isEmpty() ? Facts.none() : facts.fetch(needed, commentBodies);
         Decision<S> decision = workflow.decide(before, event, answered, new Context(clock.instant(), policy));
-        List<Effect> effects = new ArrayList<>(decision.effects());
-        effects.addAll(extraEffects);
+        List<Effect> effects = TicketWrites.joinFirstUpdate(decision.effects(), extraEffects);
         boolean nothing = decision.changesNothingFrom(before) && extraEffects.isEmpty();
         String fromType = before.getClass().getSimpleName();
         String toType = decision.state().getClass().getSimpleName();
@@ -69,7 +68,7 @@ public final class WorkflowEngine {
         String stateJson = json.write(decision.state(), workflow.stateType());
         boolean finished = workflow.finished(decision.state());
         long version = instance.version() + 1;
-        Instance after = new Instance(instance.id(), instance.kind(), instance.ticketId(), stateJson, version, cursor, finished);
+        Instance after = instance.after(stateJson, version, cursor, finished);
         String outcome = instance.kind() + " v" + version + ": " + fromType + " -> " + toType + " on " + eventType
                 + " (" + effects.size() + " effects)";
         Handled.Commit commit = h -> {

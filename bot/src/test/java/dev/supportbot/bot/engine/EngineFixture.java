@@ -75,7 +75,9 @@ final class EngineFixture implements AutoCloseable {
         Dispatcher dispatcher = new RoutingDispatcher(Map.of(
                 "zendesk", new TicketDispatcher(zendesk, engine, instances, List.of(new RedactionHandler(zendesk, engine, db, clock))),
                 EffectStep.SOURCE, new EffectDispatcher(handlers, engine, clock, 5),
-                EffectResult.SOURCE, new InstanceEventDispatcher(engine, instances)));
+                EffectResult.SOURCE, new InstanceEventDispatcher(engine, instances),
+                InstanceEvents.SOURCE, new InstanceEventDispatcher(engine, instances),
+                StartRequest.SOURCE, new StartDispatcher(zendesk, engine, instances)));
         workers = new InboxWorkers(inbox, dispatcher, new InboxWorkers.Settings(2, 5,
                 new Backoff(Duration.ofMillis(10), Duration.ofMillis(50)), Duration.ofSeconds(30), Duration.ofMillis(20)),
                 clock, InboxMetrics.NONE);
