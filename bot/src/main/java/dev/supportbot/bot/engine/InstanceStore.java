@@ -51,9 +51,12 @@ public final class InstanceStore {
         return find(ticketId, kind).filter(i -> !i.finished());
     }
 
-    /** Every instance running on the ticket, oldest first. */
-    public List<Instance> runningOn(long ticketId) {
-        return forTicket(ticketId).stream().filter(i -> !i.finished()).toList();
+    /** Every instance running on the ticket, inside the caller's transaction. */
+    static List<Instance> runningOn(Handle h, long ticketId) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM workflow_instance WHERE ticket_id = :t AND NOT finished ORDER BY id")
+                .bind("t", ticketId)
+                .map((rs, ctx) -> row(rs))
+                .list();
     }
 
     /** Who started the instance: {@code email:...}, {@code slack:...} or {@code supportbot}; empty when unknown. */

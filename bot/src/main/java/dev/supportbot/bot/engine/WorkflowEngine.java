@@ -7,17 +7,20 @@ import dev.supportbot.workflows.engine.Effect;
 import dev.supportbot.workflows.engine.Event;
 import dev.supportbot.workflows.engine.FactRequest;
 import dev.supportbot.workflows.engine.Facts;
+import dev.supportbot.workflows.engine.Outcome;
 import dev.supportbot.workflows.engine.Policy;
 import dev.supportbot.workflows.engine.Workflow;
 import dev.supportbot.workflows.engine.WorkflowRegistry;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import org.jdbi.v3.core.Handle;
 
 /**
  * Decide, then persist: loads an instance's state, fetches the facts its workflow asks for, calls the pure
- * decision, and returns the commit that saves the new state (optimistic lock), queues the effects and writes the
- * audit entry, all in the transaction that completes the inbox event.
+ * decision, and returns the commit that saves the new state (optimistic lock), queues the effects, tells the instances
+ * that require a finished one its outcome ({@link Event.WorkflowFinished}) and writes the audit entry, all in the
+ * transaction that completes the inbox event.
  */
 public final class WorkflowEngine {
     private final WorkflowRegistry registry;
@@ -26,6 +29,7 @@ public final class WorkflowEngine {
     private final Policy policy;
     private final Clock clock;
     private final Queue queue;
+    private final InstanceEvents instanceEvents;
 
     public WorkflowEngine(WorkflowRegistry registry, WorkflowJson json, FactSources facts, Policy policy, Clock clock) {
         this.registry = registry;
@@ -34,6 +38,7 @@ public final class WorkflowEngine {
         this.policy = policy;
         this.clock = clock;
         this.queue = new Queue(json, clock);
+        this.instanceEvents = new InstanceEvents(json, clock);
     }
 
     /** The result of one decision: the instance as it will be once committed, and the commit itself. */
@@ -71,13 +76,26 @@ public final class WorkflowEngine {
         Instance after = instance.after(stateJson, version, cursor, finished);
         String outcome = instance.kind() + " v" + version + ": " + fromType + " -> " + toType + " on " + eventType
                 + " (" + effects.size() + " effects)";
+        Outcome finishedWith = finished && !instance.finished() ? workflow.outcome(decision.state()) : null;
         Handled.Commit commit = h -> {
             InstanceStore.save(h, instance, stateJson, toType, finished, cursor, clock);
             queue.effects(h, instance.id(), instance.ticketId(), version, effects);
+            if (finishedWith != null) tellDependents(h, instance, finishedWith);
             AuditLog.append(h, new AuditLog.Entry(clock.instant(), actor, "decision", instance.ticketId(), instance.id(),
                     outcome + (effects.isEmpty() ? "" : "; effects: " + effectNames(effects))));
         };
         return new Advance(after, outcome, commit);
+    }
+
+    /** Sends the outcome to every instance running on the ticket whose workflow requires the finished kind. */
+    private void tellDependents(Handle h, Instance finished, Outcome outcome) {
+        for (Instance other : InstanceStore.runningOn(h, finished.ticketId())) {
+            boolean requires = registry.forKind(other.kind()).map(w -> w.requires().contains(finished.kind())).orElse(false);
+            if (other.id() != finished.id() && requires) {
+                instanceEvents.enqueue(h, other.id(), other.ticketId(), "finished:" + finished.id() + ":" + other.id(),
+                        new Event.WorkflowFinished(outcome));
+            }
+        }
     }
 
     public WorkflowRegistry registry() {

@@ -42,6 +42,10 @@ final class EngineFixture implements AutoCloseable {
     private final InboxWorkers workers;
 
     EngineFixture(Vendor vendor) {
+        this(vendor, WorkflowRegistry.of(new OwnershipVerification()));
+    }
+
+    EngineFixture(Vendor vendor, WorkflowRegistry registry) {
         Map<String, String> env = TestBots.env(vendor);
         env.put("BOT_ZENDESK_URL", fake.url());
         env.put("BOT_ZENDESK_EMAIL", "bot@vendor.example");
@@ -51,7 +55,6 @@ final class EngineFixture implements AutoCloseable {
         db = TestDatabases.open(vendor);
         inbox = new Inbox(db, clock);
         zendesk = Zendesk.fromConfig(config, ApiBudget.fromConfig(config, db, clock, Sleeper.SYSTEM), Sleeper.SYSTEM, ZendeskMeter.NONE);
-        WorkflowRegistry registry = WorkflowRegistry.of(new OwnershipVerification());
         WorkflowJson json = new WorkflowJson(registry);
         instances = new InstanceStore(db, clock);
         Supplier<PortalClient> noPortal = () -> {
