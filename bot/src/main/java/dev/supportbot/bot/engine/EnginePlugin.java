@@ -4,6 +4,7 @@ import dev.supportbot.bot.BotPlugin;
 import dev.supportbot.bot.SupportBot;
 import dev.supportbot.bot.config.BotConfig;
 import dev.supportbot.bot.config.Settings;
+import dev.supportbot.bot.config.WorkflowConfig;
 import dev.supportbot.bot.inbox.Dispatcher;
 import dev.supportbot.bot.outbound.Sleeper;
 import dev.supportbot.bot.portal.PortalClient;
@@ -16,6 +17,7 @@ import dev.supportbot.bot.slack.SlackNotifier;
 import dev.supportbot.bot.tracker.IssueTracker;
 import dev.supportbot.bot.zendesk.ApiBudget;
 import dev.supportbot.bot.zendesk.Zendesk;
+import dev.supportbot.workflows.Workflows;
 import dev.supportbot.workflows.engine.Effect;
 import dev.supportbot.workflows.engine.FactRequest;
 import dev.supportbot.workflows.engine.Policy;
@@ -34,7 +36,7 @@ import java.util.function.Supplier;
  * reminders), and the dispatchers of every inbox source the engine owns.
  */
 public final class EnginePlugin implements BotPlugin {
-    public static final WorkflowRegistry WORKFLOWS = WorkflowRegistry.of(new OwnershipVerification());
+    public static final WorkflowRegistry WORKFLOWS = Workflows.ALL;
 
     private Zendesk zendesk;
     private SlackNotifier slack;
@@ -55,7 +57,8 @@ public final class EnginePlugin implements BotPlugin {
         WorkflowJson json = new WorkflowJson(WORKFLOWS);
         InstanceStore instances = new InstanceStore(context.database(), context.clock());
         WorkflowEngine engine = new WorkflowEngine(WORKFLOWS, json,
-                FactSources.of(factSources(() -> portal, instances, WORKFLOWS, json)), policy(config), context.clock());
+                FactSources.of(factSources(() -> portal, instances, WORKFLOWS, json)), policy(config),
+                WorkflowConfig.values(config), context.clock());
         EffectHandlers handlers = EffectHandlers.of(effectHandlers(zendesk, slack, IssueTracker.fromConfig(config),
                 reminderPort(), new TicketLinks(config.get(Settings.ZENDESK_URL)), context.database(), json, context.clock()));
         InstanceEventDispatcher toInstance = new InstanceEventDispatcher(engine, instances);
@@ -126,9 +129,6 @@ public final class EnginePlugin implements BotPlugin {
     }
 
     static Policy policy(BotConfig config) {
-        Policy defaults = Policy.defaults();
-        return new Policy(new HashSet<>(config.get(Settings.STAFF_DOMAINS)),
-                List.of(config.get(Settings.OV_REMINDER_1), config.get(Settings.OV_REMINDER_2)),
-                config.get(Settings.OV_EXPIRY), defaults.invoiceMaxAge(), defaults.clockSkew());
+        return Policy.defaults().withStaffEmailDomains(new HashSet<>(config.get(Settings.STAFF_DOMAINS)));
     }
 }

@@ -11,6 +11,7 @@ import dev.supportbot.workflows.engine.Outcome;
 import dev.supportbot.workflows.engine.Policy;
 import dev.supportbot.workflows.engine.Workflow;
 import dev.supportbot.workflows.engine.WorkflowRegistry;
+import dev.supportbot.workflows.engine.WorkflowSettings;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -27,15 +28,18 @@ public final class WorkflowEngine {
     private final WorkflowJson json;
     private final FactSources facts;
     private final Policy policy;
+    private final WorkflowSettings settings;
     private final Clock clock;
     private final Queue queue;
     private final InstanceEvents instanceEvents;
 
-    public WorkflowEngine(WorkflowRegistry registry, WorkflowJson json, FactSources facts, Policy policy, Clock clock) {
+    public WorkflowEngine(WorkflowRegistry registry, WorkflowJson json, FactSources facts, Policy policy,
+            WorkflowSettings settings, Clock clock) {
         this.registry = registry;
         this.json = json;
         this.facts = facts;
         this.policy = policy;
+        this.settings = settings;
         this.clock = clock;
         this.queue = new Queue(json, clock);
         this.instanceEvents = new InstanceEvents(json, clock);
@@ -61,7 +65,7 @@ public final class WorkflowEngine {
         S before = json.read(instance.stateJson(), workflow.stateType());
         List<FactRequest<?>> needed = workflow.factsNeeded(before, event);
         Facts answered = needed.isEmpty() ? Facts.none() : facts.fetch(needed, commentBodies);
-        Decision<S> decision = workflow.decide(before, event, answered, new Context(clock.instant(), policy));
+        Decision<S> decision = workflow.decide(before, event, answered, new Context(clock.instant(), policy, settings));
         List<Effect> effects = TicketWrites.joinFirstUpdate(decision.effects(), extraEffects);
         boolean nothing = decision.changesNothingFrom(before) && extraEffects.isEmpty();
         String fromType = before.getClass().getSimpleName();

@@ -1,6 +1,7 @@
 package dev.supportbot.bot.engine;
 
 import dev.supportbot.bot.config.BotConfig;
+import dev.supportbot.bot.config.WorkflowConfig;
 import dev.supportbot.bot.inbox.Backoff;
 import dev.supportbot.bot.inbox.Dispatcher;
 import dev.supportbot.bot.inbox.Inbox;
@@ -61,7 +62,7 @@ final class EngineFixture implements AutoCloseable {
             throw new IllegalStateException("this fixture has no portal");
         };
         engine = new WorkflowEngine(registry, json, FactSources.of(EnginePlugin.factSources(noPortal, instances, registry, json)),
-                Policy.defaults(), clock);
+                Policy.defaults(), WorkflowConfig.values(config), clock);
         ReminderPort recording = new ReminderPort() {
             @Override
             public void schedule(long instanceId, int sequence, long ticketId, Instant at) {
