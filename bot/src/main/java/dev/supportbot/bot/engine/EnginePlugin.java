@@ -32,11 +32,14 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The workflow engine as a plug-in: the workflows, their adapters (Zendesk, Slack, issue tracker, portal,
- * reminders), and the dispatchers of every inbox source the engine owns.
+ * The workflow engine as a plug-in, and the one place where the engine meets its adapters: the registered workflows
+ * ({@link Workflows#ALL}), the adapters (Zendesk, Slack, issue tracker, portal, reminders), the handler of every
+ * effect and the source of every fact request, and the dispatchers of every inbox source the engine owns. The
+ * handlers live in this package, beside the engine, because the engine already calls these adapters: in the adapters'
+ * packages they would make each of them depend on the engine and back.
  */
 public final class EnginePlugin implements BotPlugin {
-    public static final WorkflowRegistry WORKFLOWS = Workflows.ALL;
+    private static final WorkflowRegistry WORKFLOWS = Workflows.ALL;
 
     private Zendesk zendesk;
     private SlackNotifier slack;
