@@ -11,6 +11,8 @@ import dev.supportbot.bot.testing.FakeZendesk;
 import dev.supportbot.workflows.engine.Command;
 import dev.supportbot.workflows.engine.Effect;
 import dev.supportbot.workflows.engine.Event;
+import dev.supportbot.workflows.engine.FactRequest;
+import dev.supportbot.workflows.engine.Outcome;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -74,11 +76,18 @@ class WorkflowRunsTest {
             assertThat(ticket.tags).doesNotContain(START);
             assertThat(f.instances.forTicket(95)).singleElement().extracting(Instance::id).isEqualTo(first.id());
 
+            OutcomeSource outcomes = new OutcomeSource(f.instances, f.engine.registry(), f.engine.json());
+            assertThat(outcomes.answer(new FactRequest.OutcomeOf(95, KIND), Map.of()))
+                    .isEqualTo(new Outcome(KIND, "awaiting the subscription name", false, Map.of()));
             cancel(f, 95);
             assertThat(f.instances.find(95, KIND).orElseThrow()).satisfies(i -> {
                 assertThat(i.id()).isEqualTo(first.id());
                 assertThat(i.finished()).isTrue();
             });
+            assertThat(outcomes.answer(new FactRequest.OutcomeOf(95, KIND), Map.of()))
+                    .isEqualTo(new Outcome(KIND, "cancelled", true, Map.of()));
+            assertThat(outcomes.answer(new FactRequest.OutcomeOf(94, KIND), Map.of())).isNull();
+            assertThat(outcomes.answer(new FactRequest.OutcomeOf(95, "no_such_kind"), Map.of())).isNull();
 
             ticket.tags.add(START);
             webhook(f, ticket, "other.agent@vendor.example");
@@ -87,6 +96,8 @@ class WorkflowRunsTest {
             assertThat(second.initiator()).isEqualTo("email:other.agent@vendor.example");
             assertThat(f.instances.find(95, KIND)).contains(second);
             assertThat(f.instances.forTicket(95)).hasSize(2);
+            assertThat(outcomes.answer(new FactRequest.OutcomeOf(95, KIND), Map.of()))
+                    .isEqualTo(new Outcome(KIND, "awaiting the subscription name", false, Map.of()));
             assertThat(ticket.tags).as(f.outcomes()).doesNotContain(START);
         }
     }
