@@ -42,10 +42,11 @@ final class TicketRuns {
         if (running.isEmpty() && !start) return Optional.empty();
         Instance instance = running.orElseGet(() -> instances.create(ticket.id(), workflow.kind(),
                 engine.json().write(workflow.initialState(), workflow.stateType()), initiator));
-        // A run started by a command or another workflow starts exactly as its start tag would start it: the first
-        // event shows the tag on the ticket (the workflow's own check that it was asked to start).
+        // A run exists only because someone asked for it (tag, command, another workflow), so until its first decision
+        // it sees its start tag on the ticket, as the workflow's own check that it was asked to start expects; also
+        // when that first decision is retried after the tag was already removed, or comes with the next webhook.
         Ticket seen = ZendeskEvents.ticket(ticket);
-        if (instance.version() == 0 && start && !seen.hasTag(workflow.startTag())) seen = withTag(seen, workflow.startTag());
+        if (instance.version() == 0 && !seen.hasTag(workflow.startTag())) seen = withTag(seen, workflow.startTag());
 
         List<ZendeskComment> fresh = comments.after(instance.commentCursor());
         Map<String, Command> commands = new TreeMap<>(workflow.commandTags());

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.supportbot.bot.inbox.NewInboxEvent;
 import dev.supportbot.bot.store.Vendor;
 import dev.supportbot.bot.testing.Await;
-import dev.supportbot.bot.testing.FakeZendesk;
 import dev.supportbot.workflows.engine.Command;
 import dev.supportbot.workflows.engine.Context;
 import dev.supportbot.workflows.engine.Decision;
