@@ -16,8 +16,9 @@ public final class Plugins {
     public static List<BotPlugin> standard(BotConfig config) {
         List<BotPlugin> plugins = new ArrayList<>();
         if (PortalClients.SANDBOX.equals(config.get(Settings.PORTAL_URL))) plugins.add(new SandboxPortalPlugin());
-        EnginePlugin engine = new EnginePlugin();
+        EnginePlugin engine = new EnginePlugin(List.of(new ApprovedActions()));
         plugins.add(engine);
+        plugins.add(new LicenseCommands());
         // Last: it routes the /lnr commands and clicks of the plug-ins before it.
         plugins.add(new CommandsPlugin(engine, plugins));
         return List.copyOf(plugins);

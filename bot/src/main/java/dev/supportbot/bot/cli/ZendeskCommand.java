@@ -4,7 +4,6 @@ import dev.supportbot.bot.config.BotConfig;
 import dev.supportbot.bot.config.ConfigException;
 import dev.supportbot.bot.config.ConfigLoader;
 import dev.supportbot.bot.config.Settings;
-import dev.supportbot.bot.engine.EnginePlugin;
 import dev.supportbot.bot.outbound.OutboundException;
 import dev.supportbot.bot.outbound.Sleeper;
 import dev.supportbot.bot.zendesk.ZendeskAccount;
@@ -16,6 +15,7 @@ import dev.supportbot.bot.zendesk.setup.SetupFiles;
 import dev.supportbot.bot.zendesk.setup.Variables;
 import dev.supportbot.bot.zendesk.setup.ZendeskAdminApi;
 import dev.supportbot.bot.zendesk.setup.ZendeskSetup;
+import dev.supportbot.workflows.Workflows;
 import dev.supportbot.workflows.engine.Workflow;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -116,7 +116,7 @@ final class ZendeskCommand implements Subcommand {
     static Lint lint() {
         Set<String> start = new HashSet<>();
         Set<String> commands = new HashSet<>();
-        for (Workflow<?> w : EnginePlugin.WORKFLOWS.all()) {
+        for (Workflow<?> w : Workflows.ALL.all()) {
             start.add(w.startTag());
             commands.addAll(w.commandTags().keySet());
         }

@@ -61,7 +61,9 @@ public final class ConfigLoader {
             if (value != null) values.put(s, value);
         }
         for (List<Setting<Duration>> pair : Settings.ORDERED) requireOrder(values, pair.get(0), pair.get(1));
-        return new BotConfig(values);
+        BotConfig config = new BotConfig(values);
+        WorkflowConfig.check(config);
+        return config;
     }
 
     private static Object parse(Setting<?> s, String raw, String source) {

@@ -139,22 +139,12 @@ public final class Settings {
             "how often each bot instance tells the others it is alive; a silent one's running reminders are taken over (1s..10m)",
             Parsers.durationRange("1s", "10m"));
 
-    public static final Setting<Duration> OV_REMINDER_1 = Setting.of("ownership.reminder_1", "BOT_OV_REMINDER_1", "2d",
-            "ownership verification: first reminder to the requester, counted from the request (1m..365d)",
-            Parsers.durationRange("1m", "365d"));
-    public static final Setting<Duration> OV_REMINDER_2 = Setting.of("ownership.reminder_2", "BOT_OV_REMINDER_2", "4d",
-            "ownership verification: second reminder, counted from the request (1m..365d)",
-            Parsers.durationRange("1m", "365d"));
-    public static final Setting<Duration> OV_EXPIRY = Setting.of("ownership.expiry", "BOT_OV_EXPIRY", "7d",
-            "ownership verification: close as expired without proof, counted from the request (1m..365d)",
-            Parsers.durationRange("1m", "365d"));
-
     /** Pairs of durations where the first must not be longer than the second. */
     static final List<List<Setting<Duration>>> ORDERED = List.of(
-            List.of(PORTAL_RETRY_BASE, PORTAL_RETRY_MAX), List.of(INBOX_RETRY_BASE, INBOX_RETRY_MAX),
-            List.of(OV_REMINDER_1, OV_REMINDER_2), List.of(OV_REMINDER_2, OV_EXPIRY));
+            List.of(PORTAL_RETRY_BASE, PORTAL_RETRY_MAX), List.of(INBOX_RETRY_BASE, INBOX_RETRY_MAX));
 
-    public static final List<Setting<?>> ALL = List.of(
+    /** The bot's own settings, then the registered workflows' ({@link WorkflowConfig}). */
+    public static final List<Setting<?>> ALL = WorkflowConfig.joined(List.of(
             PORT, HOST, SERVER_IDLE_TIMEOUT, SERVER_HEADER_TIMEOUT, SERVER_BODY_TIMEOUT, SERVER_MAX_CONNECTIONS, SERVER_MAX_REQUESTS_PER_ROUTE,
             DB_URL, DB_USER, DB_PASSWORD, DB_POOL_SIZE,
             ZENDESK_WEBHOOK_SECRET, ZENDESK_URL, ZENDESK_EMAIL, ZENDESK_TOKEN, ZENDESK_UPDATES_PER_MINUTE, ZENDESK_REQUESTS_PER_MINUTE,
@@ -165,6 +155,5 @@ public final class Settings {
             STAFF_DOMAINS, SLACK_AGENTS, APPROVERS, APPROVER_GROUP, APPROVALS_DIGEST_AT,
             INBOX_WORKERS, INBOX_MAX_ATTEMPTS, INBOX_RETRY_BASE, INBOX_RETRY_MAX, INBOX_LEASE, INBOX_POLL,
             INBOX_RETENTION, AUDIT_RETENTION, PURGE_INTERVAL,
-            SCHEDULER_THREADS, SCHEDULER_CLUSTER_CHECKIN,
-            OV_REMINDER_1, OV_REMINDER_2, OV_EXPIRY);
+            SCHEDULER_THREADS, SCHEDULER_CLUSTER_CHECKIN));
 }

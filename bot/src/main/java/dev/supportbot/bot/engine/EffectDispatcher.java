@@ -16,14 +16,14 @@ import java.util.Map;
  * retries it ({@code supportbot inbox retry}).
  */
 public final class EffectDispatcher implements Dispatcher {
-    private final EffectRunner runner;
+    private final EffectHandlers handlers;
     private final WorkflowJson json;
     private final Queue queue;
     private final Clock clock;
     private final int maxAttempts;
 
-    public EffectDispatcher(EffectRunner runner, WorkflowEngine engine, Clock clock, int maxAttempts) {
-        this.runner = runner;
+    public EffectDispatcher(EffectHandlers handlers, WorkflowEngine engine, Clock clock, int maxAttempts) {
+        this.handlers = handlers;
         this.json = engine.json();
         this.queue = engine.queue();
         this.clock = clock;
@@ -37,7 +37,7 @@ public final class EffectDispatcher implements Dispatcher {
         String name = effect.getClass().getSimpleName();
         EffectHandler.Ran ran;
         try {
-            ran = runner.run(step, event.attempts() > 1);
+            ran = handlers.run(step, event.attempts() > 1);
         } catch (RuntimeException e) {
             boolean lastAttempt = event.attempts() >= maxAttempts || (e instanceof OutboundException o && !o.retryable());
             if (!(effect instanceof ResultKeyed keyed && step.instanceId() != null && lastAttempt)) throw e;
@@ -60,6 +60,7 @@ public final class EffectDispatcher implements Dispatcher {
                 }
                 queue.result(h, step, new EffectResult(step.instanceId(), step.ticketId(), keyed.key(), true, result, null));
             }
+            ran.audit().forEach(entry -> AuditLog.append(h, entry));
             continueChain(h, last, done + " done");
         });
     }

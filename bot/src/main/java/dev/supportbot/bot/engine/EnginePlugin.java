@@ -4,39 +4,57 @@ import dev.supportbot.bot.BotPlugin;
 import dev.supportbot.bot.SupportBot;
 import dev.supportbot.bot.config.BotConfig;
 import dev.supportbot.bot.config.Settings;
+import dev.supportbot.bot.config.WorkflowConfig;
 import dev.supportbot.bot.inbox.Dispatcher;
 import dev.supportbot.bot.outbound.Sleeper;
+import dev.supportbot.bot.portal.HttpPortalClient;
 import dev.supportbot.bot.portal.PortalClient;
 import dev.supportbot.bot.portal.PortalClients;
 import dev.supportbot.bot.scheduler.QuartzReminders;
+import dev.supportbot.bot.store.Database;
 import dev.supportbot.bot.scheduler.ReminderKey;
 import dev.supportbot.bot.slack.SlackNotifier;
 import dev.supportbot.bot.tracker.IssueTracker;
 import dev.supportbot.bot.zendesk.ApiBudget;
 import dev.supportbot.bot.zendesk.Zendesk;
+import dev.supportbot.workflows.Workflows;
 import dev.supportbot.workflows.engine.Policy;
 import dev.supportbot.workflows.engine.WorkflowRegistry;
-import dev.supportbot.workflows.ownership.OwnershipVerification;
-import dev.supportbot.workflows.troubleshooting.LicenseTroubleshooting;
+import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
- * The workflow engine as a plug-in: the workflows, their adapters (Zendesk, Slack, issue tracker, portal,
- * reminders), and the dispatchers of every inbox source the engine owns.
+ * The workflow engine as a plug-in, and the one place where the engine meets its adapters: the registered workflows
+ * ({@link Workflows#ALL}), the adapters (Zendesk, Slack, issue tracker, portal, reminders), the handler of every
+ * effect and the source of every fact request, and the dispatchers of every inbox source the engine owns. The
+ * handlers live in this package, beside the engine, because the engine already calls these adapters: in the adapters'
+ * packages they would make each of them depend on the engine and back.
  */
 public final class EnginePlugin implements BotPlugin {
-    public static final WorkflowRegistry WORKFLOWS = WorkflowRegistry.of(new OwnershipVerification(), new LicenseTroubleshooting());
+    private static final WorkflowRegistry WORKFLOWS = Workflows.ALL;
 
+    private final List<EngineExtension> extensions;
     private Zendesk zendesk;
     private SlackNotifier slack;
-    private PortalClient portal;
-    private QuartzReminders reminders;
+    private HttpPortalClient portal;
     private WorkflowEngine engine;
     private InstanceStore instances;
+    private final List<ClickHandler> clickHandlers = new ArrayList<>();
+    private QuartzReminders reminders;
     private Map<String, Dispatcher> dispatchers;
+
+    public EnginePlugin(List<EngineExtension> extensions) {
+        this.extensions = List.copyOf(extensions);
+    }
+
+    public EnginePlugin() {
+        this(List.of());
+    }
 
     @Override
     public void init(SupportBot.Context context) {
@@ -49,23 +67,62 @@ public final class EnginePlugin implements BotPlugin {
         portal = PortalClients.forBot(context);
         reminders = QuartzReminders.start(context.database(), context.inbox(), context.wakeUp(), context.clock(), config);
         WorkflowJson json = new WorkflowJson(WORKFLOWS);
-        engine = new WorkflowEngine(WORKFLOWS, json, new PortalFacts(() -> portal), policy(config), context.clock());
         instances = new InstanceStore(context.database(), context.clock());
-        EffectRunner runner = new EffectRunner(zendesk, slack, IssueTracker.fromConfig(config), reminderPort(),
-                config.get(Settings.ZENDESK_URL), context.clock());
+        List<FactSource<?>> sources = new ArrayList<>(factSources(() -> portal, instances, WORKFLOWS, json));
+        for (EngineExtension extension : extensions) sources.addAll(extension.factSources(portal));
+        engine = new WorkflowEngine(WORKFLOWS, json, FactSources.of(sources), policy(config),
+                WorkflowConfig.values(config), context.clock());
+        List<EffectHandler<?>> handlers = new ArrayList<>(effectHandlers(zendesk, slack, IssueTracker.fromConfig(config),
+                reminderPort(), new TicketLinks(config.get(Settings.ZENDESK_URL)), context.database(), json, context.clock()));
+        Map<String, Dispatcher> extra = new java.util.HashMap<>();
+        EngineExtension.Parts parts = new EngineExtension.Parts(config, context.database(), context.clock(), zendesk, slack,
+                portal, engine, instances, reminders);
+        for (EngineExtension extension : extensions) {
+            EngineExtension.Attached attached = extension.attach(parts);
+            handlers.addAll(attached.effectHandlers());
+            clickHandlers.addAll(attached.clickHandlers());
+            attached.dispatchers().forEach((source, dispatcher) -> {
+                if (extra.put(source, dispatcher) != null) throw new IllegalStateException("two dispatchers of " + source);
+            });
+        }
+        EffectHandlers registry = EffectHandlers.of(handlers);
         InstanceEventDispatcher toInstance = new InstanceEventDispatcher(engine, instances);
-        dispatchers = Map.of(
+        Map<String, Dispatcher> own = Map.of(
                 "zendesk", new TicketDispatcher(zendesk, engine, instances,
                         List.of(new RedactionHandler(zendesk, engine, context.database(), context.clock()))),
-                EffectStep.SOURCE, new EffectDispatcher(runner, engine, context.clock(), config.get(Settings.INBOX_MAX_ATTEMPTS)),
+                EffectStep.SOURCE, new EffectDispatcher(registry, engine, context.clock(), config.get(Settings.INBOX_MAX_ATTEMPTS)),
                 EffectResult.SOURCE, toInstance,
                 "reminder", toInstance,
-                InstanceEvents.SOURCE, toInstance);
+                InstanceEvents.SOURCE, toInstance,
+                StartRequest.SOURCE, new StartDispatcher(zendesk, engine, instances));
+        Map<String, Dispatcher> all = new java.util.HashMap<>(own);
+        extra.forEach((source, dispatcher) -> {
+            if (all.put(source, dispatcher) != null) throw new IllegalStateException("two dispatchers of " + source);
+        });
+        dispatchers = Map.copyOf(all);
     }
 
-    @Override
-    public Map<String, Dispatcher> dispatchers() {
-        return dispatchers;
+    /**
+     * The handlers of the engine's own effects: all but those the extensions bring (approvals, plan execution); the
+     * registry built from both refuses to start without one for each effect.
+     */
+    static List<EffectHandler<?>> effectHandlers(Zendesk zendesk, SlackNotifier slack, IssueTracker tracker, ReminderPort reminders,
+            TicketLinks links, Database database, WorkflowJson json, Clock clock) {
+        List<EffectHandler<?>> handlers = new ArrayList<>(TicketWriteHandler.all(zendesk));
+        handlers.addAll(ReminderHandlers.all(reminders, clock));
+        handlers.addAll(List.of(new SlackMessageHandler(slack, links), new ReplyToCommandHandler(slack),
+                new SeparateTicketHandler(zendesk), new EscalationIssueHandler(tracker, links), new ContinueHandler(),
+                new StartWorkflowHandler(database, json, clock)));
+        return handlers;
+    }
+
+    /** The sources of the engine's own fact requests: all but those the extensions bring (plan facts). */
+    static List<FactSource<?>> factSources(Supplier<PortalClient> portal, InstanceStore instances, WorkflowRegistry workflows,
+            WorkflowJson json) {
+        List<FactSource<?>> sources = new ArrayList<>(PortalFacts.sources(portal));
+        sources.add(new OutcomeSource(instances, workflows, json));
+        sources.add(new LicensesOfCustomerSource(portal));
+        return sources;
     }
 
     /** The engine, for the plug-ins that give its workflows commands; set by init. */
@@ -75,6 +132,16 @@ public final class EnginePlugin implements BotPlugin {
 
     public InstanceStore instances() {
         return instances;
+    }
+
+    @Override
+    public List<ClickHandler> clickHandlers() {
+        return List.copyOf(clickHandlers);
+    }
+
+    @Override
+    public Map<String, Dispatcher> dispatchers() {
+        return dispatchers;
     }
 
     @Override
@@ -99,9 +166,6 @@ public final class EnginePlugin implements BotPlugin {
     }
 
     static Policy policy(BotConfig config) {
-        Policy defaults = Policy.defaults();
-        return new Policy(new HashSet<>(config.get(Settings.STAFF_DOMAINS)),
-                List.of(config.get(Settings.OV_REMINDER_1), config.get(Settings.OV_REMINDER_2)),
-                config.get(Settings.OV_EXPIRY), defaults.invoiceMaxAge(), defaults.clockSkew());
+        return Policy.defaults().withStaffEmailDomains(new HashSet<>(config.get(Settings.STAFF_DOMAINS)));
     }
 }

@@ -11,7 +11,7 @@ import org.jdbi.v3.core.Jdbi;
 
 /** Workflow instances, and the separate tickets they opened (e.g. to a Sold To contact) with their comment cursors. */
 public final class InstanceStore {
-    private static final String COLUMNS = "id, kind, ticket_id, state_json, version, comment_cursor, finished";
+    private static final String COLUMNS = "id, kind, ticket_id, state_json, version, comment_cursor, finished, initiator";
 
     private final Jdbi jdbi;
     private final Clock clock;
@@ -35,30 +35,59 @@ public final class InstanceStore {
                 .findOne());
     }
 
+    /** The instance of {@code kind} running on the ticket, else the newest finished one. */
     public Optional<Instance> find(long ticketId, String kind) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM workflow_instance WHERE ticket_id = :t AND kind = :k")
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + """
+                         FROM workflow_instance WHERE ticket_id = :t AND kind = :k
+                        ORDER BY CASE WHEN finished THEN 1 ELSE 0 END, id DESC FETCH FIRST 1 ROWS ONLY""")
                 .bind("t", ticketId)
                 .bind("k", kind)
                 .map((rs, ctx) -> row(rs))
                 .findOne());
     }
 
-    /** Creates the instance in its initial state, or returns the one another worker created first. */
-    public Instance create(long ticketId, String kind, String initialStateJson) {
+    /** The instance of {@code kind} running on the ticket, if one is. */
+    public Optional<Instance> running(long ticketId, String kind) {
+        return find(ticketId, kind).filter(i -> !i.finished());
+    }
+
+    /** Every instance running on the ticket, inside the caller's transaction. */
+    static List<Instance> runningOn(Handle h, long ticketId) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM workflow_instance WHERE ticket_id = :t AND NOT finished ORDER BY id")
+                .bind("t", ticketId)
+                .map((rs, ctx) -> row(rs))
+                .list();
+    }
+
+    /** Who started the instance: {@code email:...}, {@code slack:...} or {@code supportbot}; empty when unknown. */
+    public Optional<String> initiator(long instanceId) {
+        return byId(instanceId).map(Instance::initiator);
+    }
+
+    /**
+     * Starts a run of {@code kind} on the ticket in its initial state, unless one is running there: then that one is
+     * returned (another worker may have started it first), whoever started it. A run after a finished one starts at
+     * the comment cursor where that one stopped: the comments before were answers to the earlier run (and the bot's
+     * own messages to it), not to this one.
+     */
+    public Instance create(long ticketId, String kind, String initialStateJson, String initiator) {
+        long cursor = find(ticketId, kind).map(Instance::commentCursor).orElse(0L);
         try {
             jdbi.useHandle(h -> h.createUpdate("""
-                            INSERT INTO workflow_instance (kind, ticket_id, state_json, state_type, version, comment_cursor,
-                                                           finished, created_at, updated_at)
-                            VALUES (:kind, :ticket, :state, 'initial', 0, 0, FALSE, :now, :now)""")
+                            INSERT INTO workflow_instance (kind, running_kind, ticket_id, state_json, state_type, version,
+                                                           comment_cursor, finished, initiator, created_at, updated_at)
+                            VALUES (:kind, :kind, :ticket, :state, 'initial', 0, :cursor, FALSE, :initiator, :now, :now)""")
                     .bind("kind", kind)
+                    .bind("cursor", cursor)
                     .bind("ticket", ticketId)
                     .bind("state", initialStateJson)
+                    .bind("initiator", initiator)
                     .bind("now", clock.instant().atOffset(ZoneOffset.UTC))
                     .execute());
         } catch (RuntimeException e) {
             if (!UniqueViolation.isCause(e)) throw e;
         }
-        return find(ticketId, kind).orElseThrow();
+        return running(ticketId, kind).orElseThrow();
     }
 
     /**
@@ -69,7 +98,8 @@ public final class InstanceStore {
         int updated = h.createUpdate("""
                         UPDATE workflow_instance
                         SET state_json = :state, state_type = :type, version = version + 1, finished = :finished,
-                            comment_cursor = :cursor, updated_at = :now
+                            running_kind = CASE WHEN :finished THEN NULL ELSE kind END, comment_cursor = :cursor,
+                            updated_at = :now
                         WHERE id = :id AND version = :version""")
                 .bind("state", stateJson)
                 .bind("type", stateType)
@@ -109,7 +139,7 @@ public final class InstanceStore {
 
     private static Instance row(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new Instance(rs.getLong("id"), rs.getString("kind"), rs.getLong("ticket_id"), rs.getString("state_json"),
-                rs.getLong("version"), rs.getLong("comment_cursor"), rs.getBoolean("finished"));
+                rs.getLong("version"), rs.getLong("comment_cursor"), rs.getBoolean("finished"), rs.getString("initiator"));
     }
 
     /** Another worker decided for the same instance first. */

@@ -6,38 +6,34 @@ import dev.supportbot.bot.inbox.InboxEvent;
 import dev.supportbot.bot.zendesk.Zendesk;
 import dev.supportbot.bot.zendesk.ZendeskComment;
 import dev.supportbot.bot.zendesk.ZendeskTicket;
-import dev.supportbot.workflows.engine.Command;
-import dev.supportbot.workflows.engine.Effect;
 import dev.supportbot.workflows.engine.Event;
 import dev.supportbot.workflows.engine.Workflow;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
  * A Zendesk ticket webhook: reads the ticket once when a workflow needs it (otherwise what the webhook body says of
  * it will do), and the comments no one has seen yet once, then (1) if it is a ticket a workflow opened to someone else,
- * hands its new comments to that workflow; otherwise starts the workflows whose start tag it carries and hands
- * every running one the comments it has not seen, plus the commands agents' macros left as tags; (2) runs the
+ * hands its new comments to that workflow; otherwise starts the workflows whose start tag it carries (none of their
+ * kind running; initiator: the webhook's {@code actor_email}) and hands every running one the comments it has not
+ * seen, plus the commands agents' macros left as tags ({@link TicketRuns}); (2) runs the
  * other ticket handlers (redaction). Workflows go first: they read a pasted license before it is redacted.
  */
 public final class TicketDispatcher implements Dispatcher {
-    static final String MACRO_AGENT = "an agent (Zendesk macro)";
-
     private final Zendesk zendesk;
     private final WorkflowEngine engine;
     private final InstanceStore instances;
     private final List<TicketHandler> handlers;
+    private final TicketRuns runs;
 
     public TicketDispatcher(Zendesk zendesk, WorkflowEngine engine, InstanceStore instances, List<TicketHandler> handlers) {
         this.zendesk = zendesk;
         this.engine = engine;
         this.instances = instances;
         this.handlers = List.copyOf(handlers);
+        this.runs = new TicketRuns(engine, instances);
     }
 
     @Override
@@ -53,7 +49,10 @@ public final class TicketDispatcher implements Dispatcher {
         TicketComments comments = new TicketComments(zendesk, ticket);
         List<Handled> done = new ArrayList<>();
         if (linked.isPresent()) linkedTicket(linked.get(), comments).ifPresent(done::add);
-        else for (Workflow<?> workflow : engine.registry().all()) workflow(workflow, ticket, whole, comments).ifPresent(done::add);
+        else {
+            String initiator = WebhookTicket.actorEmail(event.payload()).map(email -> "email:" + email).orElse(null);
+            for (Workflow<?> workflow : engine.registry().all()) workflow(workflow, ticket, whole, comments, initiator).ifPresent(done::add);
+        }
         for (TicketHandler handler : handlers) done.add(handler.handle(ticket, comments));
         List<String> outcomes = done.stream().map(Handled::outcome).filter(o -> !o.isEmpty()).toList();
         return new Handled(outcomes.isEmpty() ? "nothing to do" : String.join("; ", outcomes),
@@ -63,8 +62,7 @@ public final class TicketDispatcher implements Dispatcher {
     /** Whether a workflow runs on the ticket, or would start on it: only then is the whole ticket needed. */
     private boolean concernsAWorkflow(long ticketId, List<String> tags) {
         for (Workflow<?> workflow : engine.registry().all()) {
-            Optional<Instance> existing = instances.find(ticketId, workflow.kind());
-            if (existing.isPresent() ? !existing.get().finished() : tags.contains(workflow.startTag())) return true;
+            if (tags.contains(workflow.startTag()) || instances.running(ticketId, workflow.kind()).isPresent()) return true;
         }
         return false;
     }
@@ -84,31 +82,10 @@ public final class TicketDispatcher implements Dispatcher {
     }
 
     private Optional<Handled> workflow(Workflow<?> workflow, ZendeskTicket told, Supplier<ZendeskTicket> whole,
-                                       TicketComments comments) throws Exception {
-        Optional<Instance> existing = instances.find(told.id(), workflow.kind());
-        if (existing.isEmpty() && !told.tags().contains(workflow.startTag())) return Optional.empty();
-        if (existing.isPresent() && existing.get().finished()) return Optional.empty();
+                                       TicketComments comments, String initiator) throws Exception {
+        boolean startTagged = told.tags().contains(workflow.startTag());
+        if (!startTagged && instances.running(told.id(), workflow.kind()).isEmpty()) return Optional.empty();
         ZendeskTicket ticket = whole.get();
-        Instance instance = existing.orElseGet(() -> instances.create(ticket.id(), workflow.kind(),
-                engine.json().write(workflow.initialState(), workflow.stateType())));
-        if (instance.finished()) return Optional.empty();
-
-        List<ZendeskComment> fresh = comments.after(instance.commentCursor());
-        Map<String, Command> commands = new TreeMap<>(workflow.commandTags());
-        commands.keySet().retainAll(Set.copyOf(ticket.tags()));
-        List<Effect> clearCommandTags = commands.isEmpty() ? List.of() : List.of(new Effect.RemoveTags(commands.keySet()));
-
-        WorkflowEngine.Advance advance = engine.advance(instance,
-                new Event.TicketUpdated(ZendeskEvents.ticket(ticket), ZendeskEvents.comments(fresh)),
-                ZendeskEvents.bodies(fresh), TicketComments.lastId(fresh, instance.commentCursor()),
-                "zendesk:ticket-" + ticket.id(), clearCommandTags);
-        List<WorkflowEngine.Advance> steps = new ArrayList<>(List.of(advance));
-        for (Command command : commands.values()) {
-            advance = engine.advance(advance.after(), new Event.AgentCommand(command, MACRO_AGENT), Map.of(),
-                    advance.after().commentCursor(), "zendesk:macro", List.of());
-            steps.add(advance);
-        }
-        String outcome = String.join("; ", steps.stream().map(WorkflowEngine.Advance::outcome).toList());
-        return Optional.of(new Handled(outcome, h -> steps.forEach(s -> s.commit().apply(h))));
+        return runs.advance(workflow, ticket, comments, ticket.tags().contains(workflow.startTag()), initiator);
     }
 }

@@ -3,6 +3,7 @@ package dev.supportbot.bot.engine;
 import dev.supportbot.bot.zendesk.TicketStatus;
 import dev.supportbot.bot.zendesk.TicketUpdate;
 import dev.supportbot.workflows.engine.Effect;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +23,22 @@ final class TicketWrites {
     static boolean isTicketWrite(Effect effect) {
         return effect instanceof Effect.PublicComment || effect instanceof Effect.PrivateNote || effect instanceof Effect.AddTags
                 || effect instanceof Effect.RemoveTags || effect instanceof Effect.SetTicketStatus;
+    }
+
+    /**
+     * {@code effects} with {@code extras} inserted right after the first ticket write, so that they ride in the update
+     * it starts; appended when some extra is not a ticket write or no effect is.
+     */
+    static List<Effect> joinFirstUpdate(List<Effect> effects, List<Effect> extras) {
+        List<Effect> joined = new ArrayList<>(effects);
+        int first = extras.stream().allMatch(TicketWrites::isTicketWrite) ? indexOfFirstWrite(effects) : -1;
+        joined.addAll(first < 0 ? joined.size() : first + 1, extras);
+        return joined;
+    }
+
+    private static int indexOfFirstWrite(List<Effect> effects) {
+        for (int i = 0; i < effects.size(); i++) if (isTicketWrite(effects.get(i))) return i;
+        return -1;
     }
 
     static Folded fold(List<Effect> effects, int from) {

@@ -42,6 +42,20 @@ record WebhookTicket(long requesterId, List<String> tags, TicketStatus status) {
         return Optional.of(new WebhookTicket(requester.get(), List.copyOf(tagList), parsed));
     }
 
+    /**
+     * The agent whose action made the trigger fire ({@code "actor_email": "{{current_user.email}}"}), e.g. who applied
+     * a start macro; empty when the body does not say.
+     */
+    static Optional<String> actorEmail(String payload) {
+        try {
+            JsonNode body = payload == null ? null : Json.MAPPER.readTree(payload);
+            String email = body == null ? "" : body.path("actor_email").asText("").trim();
+            return email.contains("@") ? Optional.of(email.toLowerCase(Locale.ROOT)) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
     /** The ticket as far as the body tells: no subject, description or requester name (not needed without a workflow). */
     ZendeskTicket ticket(long ticketId) {
         return new ZendeskTicket(ticketId, null, null, new ZendeskUser(requesterId, null, null), tags, status);

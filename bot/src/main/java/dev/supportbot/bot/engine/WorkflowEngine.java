@@ -7,34 +7,42 @@ import dev.supportbot.workflows.engine.Effect;
 import dev.supportbot.workflows.engine.Event;
 import dev.supportbot.workflows.engine.FactRequest;
 import dev.supportbot.workflows.engine.Facts;
+import dev.supportbot.workflows.engine.Outcome;
 import dev.supportbot.workflows.engine.Policy;
 import dev.supportbot.workflows.engine.Workflow;
 import dev.supportbot.workflows.engine.WorkflowRegistry;
+import dev.supportbot.workflows.engine.WorkflowSettings;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jdbi.v3.core.Handle;
 
 /**
  * Decide, then persist: loads an instance's state, fetches the facts its workflow asks for, calls the pure
- * decision, and returns the commit that saves the new state (optimistic lock), queues the effects and writes the
- * audit entry, all in the transaction that completes the inbox event.
+ * decision, and returns the commit that saves the new state (optimistic lock), queues the effects, tells the instances
+ * that require a finished one its outcome ({@link Event.WorkflowFinished}) and writes the audit entry, all in the
+ * transaction that completes the inbox event.
  */
 public final class WorkflowEngine {
     private final WorkflowRegistry registry;
     private final WorkflowJson json;
-    private final FactFetcher facts;
+    private final FactSources facts;
     private final Policy policy;
+    private final WorkflowSettings settings;
     private final Clock clock;
     private final Queue queue;
+    private final InstanceEvents instanceEvents;
 
-    public WorkflowEngine(WorkflowRegistry registry, WorkflowJson json, FactFetcher facts, Policy policy, Clock clock) {
+    public WorkflowEngine(WorkflowRegistry registry, WorkflowJson json, FactSources facts, Policy policy,
+            WorkflowSettings settings, Clock clock) {
         this.registry = registry;
         this.json = json;
         this.facts = facts;
         this.policy = policy;
+        this.settings = settings;
         this.clock = clock;
         this.queue = new Queue(json, clock);
+        this.instanceEvents = new InstanceEvents(json, clock);
     }
 
     /** The result of one decision: the instance as it will be once committed, and the commit itself. */
@@ -42,7 +50,8 @@ public final class WorkflowEngine {
 
     /**
      * Decides {@code event} for {@code instance}. {@code commentCursor} becomes the instance's cursor;
-     * {@code extraEffects} run after the workflow's own (e.g. removing the macro tag that carried a command).
+     * {@code extraEffects} (e.g. removing the macro tags that started the run or carried a command) join the
+     * decision's first ticket update when they are ticket writes and it has one, else run after the workflow's own.
      */
     public Advance advance(Instance instance, Event event, Map<Long, String> commentBodies, long commentCursor,
             String actor, List<Effect> extraEffects) throws Exception {
@@ -56,9 +65,8 @@ public final class WorkflowEngine {
         S before = json.read(instance.stateJson(), workflow.stateType());
         List<FactRequest<?>> needed = workflow.factsNeeded(before, event);
         Facts answered = needed.isEmpty() ? Facts.none() : facts.fetch(needed, commentBodies);
-        Decision<S> decision = workflow.decide(before, event, answered, new Context(clock.instant(), policy));
-        List<Effect> effects = new ArrayList<>(decision.effects());
-        effects.addAll(extraEffects);
+        Decision<S> decision = workflow.decide(before, event, answered, new Context(clock.instant(), policy, settings));
+        List<Effect> effects = TicketWrites.joinFirstUpdate(decision.effects(), extraEffects);
         boolean nothing = decision.changesNothingFrom(before) && extraEffects.isEmpty();
         String fromType = before.getClass().getSimpleName();
         String toType = decision.state().getClass().getSimpleName();
@@ -69,16 +77,29 @@ public final class WorkflowEngine {
         String stateJson = json.write(decision.state(), workflow.stateType());
         boolean finished = workflow.finished(decision.state());
         long version = instance.version() + 1;
-        Instance after = new Instance(instance.id(), instance.kind(), instance.ticketId(), stateJson, version, cursor, finished);
+        Instance after = instance.after(stateJson, version, cursor, finished);
         String outcome = instance.kind() + " v" + version + ": " + fromType + " -> " + toType + " on " + eventType
                 + " (" + effects.size() + " effects)";
+        Outcome finishedWith = finished && !instance.finished() ? workflow.outcome(decision.state()) : null;
         Handled.Commit commit = h -> {
             InstanceStore.save(h, instance, stateJson, toType, finished, cursor, clock);
             queue.effects(h, instance.id(), instance.ticketId(), version, effects);
+            if (finishedWith != null) tellDependents(h, instance, finishedWith);
             AuditLog.append(h, new AuditLog.Entry(clock.instant(), actor, "decision", instance.ticketId(), instance.id(),
                     outcome + (effects.isEmpty() ? "" : "; effects: " + effectNames(effects))));
         };
         return new Advance(after, outcome, commit);
+    }
+
+    /** Sends the outcome to every instance running on the ticket whose workflow requires the finished kind. */
+    private void tellDependents(Handle h, Instance finished, Outcome outcome) {
+        for (Instance other : InstanceStore.runningOn(h, finished.ticketId())) {
+            boolean requires = registry.forKind(other.kind()).map(w -> w.requires().contains(finished.kind())).orElse(false);
+            if (other.id() != finished.id() && requires) {
+                instanceEvents.enqueue(h, other.id(), other.ticketId(), "finished:" + finished.id() + ":" + other.id(),
+                        new Event.WorkflowFinished(outcome));
+            }
+        }
     }
 
     public WorkflowRegistry registry() {

@@ -6,7 +6,7 @@ import dev.supportbot.bot.config.BotConfig;
 import dev.supportbot.bot.engine.ClickHandler;
 import dev.supportbot.bot.engine.EffectHandler;
 import dev.supportbot.bot.engine.EffectStep;
-import dev.supportbot.bot.engine.FactFetcher;
+import dev.supportbot.bot.engine.TestEngines;
 import dev.supportbot.bot.engine.InstanceEvents;
 import dev.supportbot.bot.engine.InstanceStore;
 import dev.supportbot.bot.engine.WorkflowEngine;
@@ -85,7 +85,7 @@ final class ApprovalFixture implements AutoCloseable {
         config = TestBots.config(env);
         db = TestDatabases.reopen(dbUrl, vendor);
         WorkflowRegistry registry = WorkflowRegistry.of(new OwnershipVerification());
-        engine = new WorkflowEngine(registry, new WorkflowJson(registry), FactFetcher.NONE, Policy.defaults(), clock);
+        engine = TestEngines.engine(registry, clock);
         instances = new InstanceStore(db, clock);
         slack = SlackNotifier.fromConfig(config);
         approvals = Approvals.create(config, db, slack, clock, id -> Optional.ofNullable(initiators.get(id)),
@@ -132,7 +132,7 @@ final class ApprovalFixture implements AutoCloseable {
 
     /** Starts an instance by {@code initiator} and runs its RequestApproval effect; the approval as stored. */
     Approval request(String initiator, int approversNeeded) {
-        long instance = instances.create(TICKET + initiators.size(), "ownership_verification", "{}").id();
+        long instance = instances.create(TICKET + initiators.size(), "ownership_verification", "{}", initiator).id();
         initiators.put(instance, initiator);
         Effect.RequestApproval effect = new Effect.RequestApproval("approval", plan(), approversNeeded, Duration.ofHours(72));
         EffectStep step = new EffectStep(instance, TICKET, 3, 0, List.of(effect));

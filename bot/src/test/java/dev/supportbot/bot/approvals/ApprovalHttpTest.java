@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.supportbot.bot.SupportBot;
 import dev.supportbot.bot.engine.ClickHandler;
 import dev.supportbot.bot.engine.EffectStep;
-import dev.supportbot.bot.engine.FactFetcher;
+import dev.supportbot.bot.engine.TestEngines;
 import dev.supportbot.bot.engine.InstanceEvents;
 import dev.supportbot.bot.engine.InstanceStore;
 import dev.supportbot.bot.engine.WorkflowEngine;
@@ -91,8 +91,7 @@ class ApprovalHttpTest {
         env.put("BOT_APPROVERS", "U_A1,U_A2");
         var config = TestBots.config(env);
         WorkflowRegistry registry = WorkflowRegistry.of(new OwnershipVerification());
-        WorkflowEngine engine = new WorkflowEngine(registry, new WorkflowJson(registry), FactFetcher.NONE, Policy.defaults(),
-                Clock.systemUTC());
+        WorkflowEngine engine = TestEngines.engine(registry, Clock.systemUTC());
         AtomicReference<Approvals> wired = new AtomicReference<>();
         try (SlackNotifier notifier = SlackNotifier.fromConfig(config);
              SupportBot bot = SupportBot.builder(config).host("127.0.0.1").dispatcher(context -> {
@@ -103,8 +102,8 @@ class ApprovalHttpTest {
                          SlackCommands.VIEW_SOURCE, approvals.dispatchers().get(SlackCommands.VIEW_SOURCE)));
              }).start()) {
             InstanceStore instances = new InstanceStore(bot.database(), Clock.systemUTC());
-            long approved = request(wired.get(), instances.create(1, "ownership_verification", "{}").id());
-            long rejected = request(wired.get(), instances.create(2, "ownership_verification", "{}").id());
+            long approved = request(wired.get(), instances.create(1, "ownership_verification", "{}", "slack:U_AGENT").id());
+            long rejected = request(wired.get(), instances.create(2, "ownership_verification", "{}", "slack:U_AGENT").id());
 
             HttpResponse<String> click = post(bot, "payload=" + URLEncoder.encode("""
                     {"type":"block_actions","token":"legacy","trigger_id":"tr-%d","user":{"id":"U_A1"},"team":{"id":"T1"},

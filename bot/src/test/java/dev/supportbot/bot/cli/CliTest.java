@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -82,6 +83,16 @@ class CliTest {
         assertThat(run("config", "table")).isZero();
         assertThat(out()).contains("`BOT_PORT`").contains("`BOT_DB_URL`").contains("`BOT_ZENDESK_WEBHOOK_SECRET`")
                 .contains("`BOT_SLACK_SIGNING_SECRET`").contains("`BOT_PORTAL_URL`");
+    }
+
+    @Test
+    void the_readme_settings_table_is_the_config_table() throws Exception {
+        assertThat(run("config", "table")).isZero();
+        List<String> readme = Files.readAllLines(Path.of("..", "README.md"));
+        int start = readme.indexOf("| key in bot.yaml | environment variable | default | meaning |");
+        assertThat(start).as("the settings table in README.md").isNotNegative();
+        List<String> table = readme.subList(start, readme.size()).stream().takeWhile(line -> line.startsWith("|")).toList();
+        assertThat(table).isEqualTo(out().lines().toList());
     }
 
     @Test

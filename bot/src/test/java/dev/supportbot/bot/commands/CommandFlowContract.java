@@ -54,7 +54,7 @@ abstract class CommandFlowContract {
         long ticket = NEXT_TICKET.incrementAndGet();
         f.zendeskServer.ticket(ticket, "Ownership", "Please make me the owner.", f.zendeskServer.user("Ada", "ada" + ticket + "@customer.example"));
         f.instances().create(ticket, KIND, f.engine().json().write(
-                new OwnershipState.AwaitingSubscription(ticket, Instant.now(), 0, Set.of()), OwnershipState.class));
+                new OwnershipState.AwaitingSubscription(ticket, Instant.now(), 0, Set.of()), OwnershipState.class), "supportbot");
         return ticket;
     }
 
@@ -150,7 +150,7 @@ abstract class CommandFlowContract {
 
         long notStarted = NEXT_TICKET.incrementAndGet();
         Instance requested = f.instances().create(notStarted, KIND,
-                f.engine().json().write(new OwnershipState.Requested(), OwnershipState.class));
+                f.engine().json().write(new OwnershipState.Requested(), OwnershipState.class), "supportbot");
         f.command(CommandsBot.AGENT, "ov escalate " + notStarted, "early-" + notStarted);
         assertThat(answer("early-" + notStarted))
                 .isEqualTo("Ticket " + notStarted + ": escalate changes nothing at this stage of its ownership verification.");

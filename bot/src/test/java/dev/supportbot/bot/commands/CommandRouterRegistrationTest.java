@@ -7,7 +7,7 @@ import dev.supportbot.bot.BotPlugin;
 import dev.supportbot.bot.SupportBot;
 import dev.supportbot.bot.engine.ClickHandler;
 import dev.supportbot.bot.engine.EnginePlugin;
-import dev.supportbot.bot.engine.FactFetcher;
+import dev.supportbot.bot.engine.TestEngines;
 import dev.supportbot.bot.engine.InstanceStore;
 import dev.supportbot.bot.engine.WorkflowEngine;
 import dev.supportbot.bot.engine.WorkflowJson;
@@ -46,8 +46,7 @@ class CommandRouterRegistrationTest {
 
     private CommandRouter router(Workflow<?> workflow, List<SlashHandler> slash, List<ClickHandler> clicks) {
         WorkflowRegistry registry = WorkflowRegistry.of(workflow);
-        WorkflowEngine engine = new WorkflowEngine(registry, new WorkflowJson(registry), FactFetcher.NONE, Policy.defaults(),
-                Clock.systemUTC());
+        WorkflowEngine engine = TestEngines.engine(registry, Clock.systemUTC());
         return CommandRouter.of(engine, new InstanceStore(db, Clock.systemUTC()), Clock.systemUTC(), List.of("U_AGENT"),
                 slash, clicks);
     }

@@ -7,9 +7,8 @@ import dev.supportbot.bot.SupportBot;
 import dev.supportbot.bot.config.BotConfig;
 import dev.supportbot.bot.engine.EffectDispatcher;
 import dev.supportbot.bot.engine.EffectResult;
-import dev.supportbot.bot.engine.EffectRunner;
 import dev.supportbot.bot.engine.EffectStep;
-import dev.supportbot.bot.engine.FactFetcher;
+import dev.supportbot.bot.engine.TestEngines;
 import dev.supportbot.bot.engine.InstanceEventDispatcher;
 import dev.supportbot.bot.engine.InstanceStore;
 import dev.supportbot.bot.engine.ReminderPort;
@@ -50,9 +49,6 @@ import org.mockserver.integration.ClientAndServer;
  * on a real database, against a fake Zendesk; MockServer stands for Slack's response URLs. The router registers the
  * ownership workflow with a Cancel button, the plug-in sub-command {@code /lnr ping} and a click handler for
  * {@code approve}.
- *
- * <p>Until the engine's registry of effect handlers runs {@link Effect.ReplyToCommand}, this bot's effect dispatcher
- * hands that effect to {@link ReplyToCommandHandler} and every other to the engine's {@link EffectDispatcher}.
  */
 final class CommandsBot implements AutoCloseable {
     static final String AGENT = "U_AGENT";
@@ -81,23 +77,16 @@ final class CommandsBot implements AutoCloseable {
     private Dispatcher dispatcher(BotConfig config, SupportBot.Context context) {
         Clock clock = context.clock();
         WorkflowRegistry registry = WorkflowRegistry.of(ButtonedOwnership.withCancelButton());
-        engine = new WorkflowEngine(registry, new WorkflowJson(registry), FactFetcher.NONE, Policy.defaults(), clock);
+        engine = TestEngines.engine(registry, clock);
         instances = new InstanceStore(context.database(), clock);
         router = CommandRouter.of(engine, instances, clock, List.of(AGENT), List.of(new Ping("ping")),
                 List.of(approvals.answeringWith(engine)));
         zendesk = Zendesk.fromConfig(config, ApiBudget.fromConfig(config, context.database(), clock, Sleeper.SYSTEM),
                 Sleeper.SYSTEM, ZendeskMeter.NONE);
         slack = SlackNotifier.fromConfig(config);
-        EffectDispatcher effects = new EffectDispatcher(new EffectRunner(zendesk, slack, IssueTracker.fromConfig(config),
-                NO_REMINDERS, zendeskServer.url(), clock), engine, clock, 5);
-        ReplyToCommandHandler replies = new ReplyToCommandHandler(slack);
-        Dispatcher effectsWithReplies = event -> {
-            EffectStep step = engine.json().read(event.payload(), EffectStep.class);
-            if (!(step.effect() instanceof Effect.ReplyToCommand reply)) return effects.dispatch(event);
-            replies.run(step, reply, event.attempts() > 1);
-            return Handled.noop("ReplyToCommand done");
-        };
-        return new RoutingDispatcher(Map.of(SlackCommands.SOURCE, router, EffectStep.SOURCE, effectsWithReplies,
+        EffectDispatcher effects = new EffectDispatcher(TestEngines.engineHandlers(zendesk, slack, IssueTracker.fromConfig(config),
+                NO_REMINDERS, zendeskServer.url(), context.database(), engine.json(), clock), engine, clock, 5);
+        return new RoutingDispatcher(Map.of(SlackCommands.SOURCE, router, EffectStep.SOURCE, effects,
                 EffectResult.SOURCE, new InstanceEventDispatcher(engine, instances)));
     }
 

@@ -73,7 +73,7 @@ class EffectChainTest {
                     "approval", "Pat", "pat@acme.example", "Approval requested", "Do you approve?"))));
 
             Await.until("the new ticket", Duration.ofSeconds(20), () -> f.pending() == 0);
-            assertThat(f.fake.tickets()).filteredOn(t -> t.tags.contains(EffectRunner.LINKED_TICKET_TAG)).singleElement()
+            assertThat(f.fake.tickets()).filteredOn(t -> t.tags.contains(SeparateTicketHandler.LINKED_TICKET_TAG)).singleElement()
                     .satisfies(t -> assertThat(t.externalId).isEqualTo("effect:ticket-79:1:0"));
             assertThat(log.list).extracting(ILoggingEvent::getFormattedMessage)
                     .anySatisfy(line -> assertThat(line).endsWith(

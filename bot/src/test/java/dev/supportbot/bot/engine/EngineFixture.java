@@ -1,6 +1,7 @@
 package dev.supportbot.bot.engine;
 
 import dev.supportbot.bot.config.BotConfig;
+import dev.supportbot.bot.config.WorkflowConfig;
 import dev.supportbot.bot.inbox.Backoff;
 import dev.supportbot.bot.inbox.Dispatcher;
 import dev.supportbot.bot.inbox.Inbox;
@@ -8,6 +9,7 @@ import dev.supportbot.bot.inbox.InboxMetrics;
 import dev.supportbot.bot.inbox.InboxWorkers;
 import dev.supportbot.bot.inbox.RoutingDispatcher;
 import dev.supportbot.bot.outbound.Sleeper;
+import dev.supportbot.bot.portal.PortalClient;
 import dev.supportbot.bot.slack.SlackNotifier;
 import dev.supportbot.bot.store.Database;
 import dev.supportbot.bot.store.Vendor;
@@ -27,6 +29,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 
 /** The engine's parts on a real database against a fake Zendesk, with inbox workers running the queue. */
 final class EngineFixture implements AutoCloseable {
@@ -40,6 +43,10 @@ final class EngineFixture implements AutoCloseable {
     private final InboxWorkers workers;
 
     EngineFixture(Vendor vendor) {
+        this(vendor, WorkflowRegistry.of(new OwnershipVerification()));
+    }
+
+    EngineFixture(Vendor vendor, WorkflowRegistry registry) {
         Map<String, String> env = TestBots.env(vendor);
         env.put("BOT_ZENDESK_URL", fake.url());
         env.put("BOT_ZENDESK_EMAIL", "bot@vendor.example");
@@ -49,9 +56,13 @@ final class EngineFixture implements AutoCloseable {
         db = TestDatabases.open(vendor);
         inbox = new Inbox(db, clock);
         zendesk = Zendesk.fromConfig(config, ApiBudget.fromConfig(config, db, clock, Sleeper.SYSTEM), Sleeper.SYSTEM, ZendeskMeter.NONE);
-        WorkflowRegistry registry = WorkflowRegistry.of(new OwnershipVerification());
-        engine = new WorkflowEngine(registry, new WorkflowJson(registry), FactFetcher.NONE, Policy.defaults(), clock);
+        WorkflowJson json = new WorkflowJson(registry);
         instances = new InstanceStore(db, clock);
+        Supplier<PortalClient> noPortal = () -> {
+            throw new IllegalStateException("this fixture has no portal");
+        };
+        engine = new WorkflowEngine(registry, json, TestEngines.facts(EnginePlugin.factSources(noPortal, instances, registry, json)),
+                Policy.defaults(), WorkflowConfig.values(config), clock);
         ReminderPort recording = new ReminderPort() {
             @Override
             public void schedule(long instanceId, int sequence, long ticketId, Instant at) {
@@ -63,12 +74,14 @@ final class EngineFixture implements AutoCloseable {
                 reminders.add("cancel " + instanceId);
             }
         };
-        EffectRunner runner = new EffectRunner(zendesk, SlackNotifier.fromConfig(config), IssueTracker.fromConfig(config),
-                recording, fake.url(), clock);
+        EffectHandlers handlers = TestEngines.handlers(EnginePlugin.effectHandlers(zendesk, SlackNotifier.fromConfig(config),
+                IssueTracker.fromConfig(config), recording, new TicketLinks(fake.url()), db, json, clock));
         Dispatcher dispatcher = new RoutingDispatcher(Map.of(
                 "zendesk", new TicketDispatcher(zendesk, engine, instances, List.of(new RedactionHandler(zendesk, engine, db, clock))),
-                EffectStep.SOURCE, new EffectDispatcher(runner, engine, clock, 5),
-                EffectResult.SOURCE, new InstanceEventDispatcher(engine, instances)));
+                EffectStep.SOURCE, new EffectDispatcher(handlers, engine, clock, 5),
+                EffectResult.SOURCE, new InstanceEventDispatcher(engine, instances),
+                InstanceEvents.SOURCE, new InstanceEventDispatcher(engine, instances),
+                StartRequest.SOURCE, new StartDispatcher(zendesk, engine, instances)));
         workers = new InboxWorkers(inbox, dispatcher, new InboxWorkers.Settings(2, 5,
                 new Backoff(Duration.ofMillis(10), Duration.ofMillis(50)), Duration.ofSeconds(30), Duration.ofMillis(20)),
                 clock, InboxMetrics.NONE);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.supportbot.workflows.Workflows;
 import dev.supportbot.workflows.engine.Workflow;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +23,7 @@ class MacroDefinitionsTest {
     @Test
     void every_macro_tag_is_a_start_or_command_tag_of_a_workflow_and_every_such_tag_has_a_macro() throws Exception {
         Set<String> known = new HashSet<>();
-        for (Workflow<?> w : EnginePlugin.WORKFLOWS.all()) {
+        for (Workflow<?> w : Workflows.ALL.all()) {
             known.add(w.startTag());
             known.addAll(w.commandTags().keySet());
         }

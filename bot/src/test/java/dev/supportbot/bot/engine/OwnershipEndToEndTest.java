@@ -139,7 +139,7 @@ class OwnershipEndToEndTest {
         assertThat(slack.retrieveRecordedRequests(request().withPath("/api/chat.postMessage")))
                 .anyMatch(r -> r.getBodyAsString().contains("501") && r.getBodyAsString().contains("C123"));
         // The Sold To contact is asked in a ticket of their own; their address never touches the requester's ticket.
-        assertThat(zendesk.tickets()).anyMatch(t -> t.id != 501 && t.tags.contains(EffectRunner.LINKED_TICKET_TAG));
+        assertThat(zendesk.tickets()).anyMatch(t -> t.id != 501 && t.tags.contains(SeparateTicketHandler.LINKED_TICKET_TAG));
         assertThat(requestsAbout(501)).noneMatch(body -> body.contains(SOLD_TO));
         assertThat(new AuditLog(bot.database()).forTicket(501)).extracting(AuditLog.Entry::action).contains("decision", "effect");
         String metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bot.port() + "/metrics")).build(),
@@ -156,7 +156,7 @@ class OwnershipEndToEndTest {
         start(vendor, Clock.systemUTC());
         FakeZendesk.Ticket ticket = requestOwnership(502);
         FakeZendesk.Ticket approval = zendesk.tickets().stream()
-                .filter(t -> t.id != 502 && t.tags.contains(EffectRunner.LINKED_TICKET_TAG)).findFirst().orElseThrow();
+                .filter(t -> t.id != 502 && t.tags.contains(SeparateTicketHandler.LINKED_TICKET_TAG)).findFirst().orElseThrow();
         assertThat(approval.comments.get(0).body()).doesNotContain("sam@acme.example");
 
         zendesk.reply(approval.id, zendesk.user("Pat Lee", SOLD_TO), "Yes, I approve this change.");
@@ -207,7 +207,7 @@ class OwnershipEndToEndTest {
 
         assertThat(zendesk.lostResponses()).isEqualTo(3);
         assertThat(ticket.publicCommentsBy(FakeZendesk.BOT_USER)).hasSize(1);
-        assertThat(zendesk.tickets()).filteredOn(t -> t.tags.contains(EffectRunner.LINKED_TICKET_TAG)).hasSize(1);
+        assertThat(zendesk.tickets()).filteredOn(t -> t.tags.contains(SeparateTicketHandler.LINKED_TICKET_TAG)).hasSize(1);
         assertThat(ticket.tags).contains("supportbot_ov_awaiting_proof");
     }
 
@@ -224,7 +224,7 @@ class OwnershipEndToEndTest {
 
         assertThat(zendesk.lostResponses()).isEqualTo(2);
         List<FakeZendesk.Ticket> soldTo = zendesk.tickets().stream()
-                .filter(t -> t.tags.contains(EffectRunner.LINKED_TICKET_TAG)).toList();
+                .filter(t -> t.tags.contains(SeparateTicketHandler.LINKED_TICKET_TAG)).toList();
         assertThat(soldTo).singleElement().satisfies(t -> {
             assertThat(t.externalId).isNotBlank();
             assertThat(zendesk.ticketsWithExternalId(t.externalId)).hasSize(1);

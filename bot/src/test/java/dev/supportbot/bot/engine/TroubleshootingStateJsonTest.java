@@ -1,5 +1,6 @@
 package dev.supportbot.bot.engine;
 
+import dev.supportbot.workflows.Workflows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.supportbot.workflows.domain.BillingAccount;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 /** Every license troubleshooting state survives the instance store's JSON, the plan of a fix with the same hash. */
 class TroubleshootingStateJsonTest {
-    private final WorkflowJson json = new WorkflowJson(EnginePlugin.WORKFLOWS);
+    private final WorkflowJson json = new WorkflowJson(Workflows.ALL);
 
     @Test
     void every_state_reads_back_as_written() {

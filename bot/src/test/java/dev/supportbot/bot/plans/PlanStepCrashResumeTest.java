@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.supportbot.bot.engine.AuditLog;
 import dev.supportbot.bot.engine.EffectDispatcher;
-import dev.supportbot.bot.engine.EffectRunner;
 import dev.supportbot.bot.engine.EffectStep;
-import dev.supportbot.bot.engine.EnginePlugin;
-import dev.supportbot.bot.engine.FactFetcher;
+import dev.supportbot.workflows.Workflows;
+import dev.supportbot.bot.engine.TestEngines;
 import dev.supportbot.bot.engine.WorkflowEngine;
 import dev.supportbot.bot.engine.WorkflowJson;
 import dev.supportbot.bot.inbox.Handled;
@@ -42,11 +41,10 @@ class PlanStepCrashResumeTest {
     void a_plan_whose_every_step_is_redelivered_after_a_crash_changes_the_portal_once(Vendor vendor) {
         try (SandboxBot sandbox = SandboxBot.start(vendor)) {
             Clock clock = Clock.systemUTC();
-            WorkflowJson json = new WorkflowJson(EnginePlugin.WORKFLOWS);
-            WorkflowEngine engine = new WorkflowEngine(EnginePlugin.WORKFLOWS, json, FactFetcher.NONE, Policy.defaults(), clock);
-            EffectRunner runner = new EffectRunner(null, null, null, null, null, clock)
-                    .handling(PlanExecution.handler(sandbox.client, clock));
-            EffectDispatcher dispatcher = new EffectDispatcher(runner, engine, clock, 8);
+            WorkflowJson json = new WorkflowJson(Workflows.ALL);
+            WorkflowEngine engine = TestEngines.engine(Workflows.ALL, clock);
+            EffectDispatcher dispatcher = new EffectDispatcher(TestEngines.handlers(List.of(PlanExecution.handler(sandbox.client, clock))),
+                    engine, clock, 8);
             PlanRun run = PlanRun.of(77, typoFix(sandbox));
             assertThat(run.plan().changes()).extracting(c -> c.getClass().getSimpleName())
                     .containsExactly("UpdateCustomer", "ResendActivationCode");

@@ -17,7 +17,7 @@ class MaskingPatternLayoutTest {
     private static final String PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSX,UTC} %-5level [%thread] %logger{24} %X - %msg%n";
 
     private final LoggerContext context = new LoggerContext();
-    private final Logger logger = context.getLogger("dev.supportbot.bot.engine.EffectRunner");
+    private final Logger logger = context.getLogger("dev.supportbot.bot.engine.EffectDispatcher");
 
     private <L extends PatternLayout> L started(L layout) {
         layout.setContext(context);

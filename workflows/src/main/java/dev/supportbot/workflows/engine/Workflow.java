@@ -45,6 +45,13 @@ public interface Workflow<S> {
     }
 
     /**
+     * Checks how the {@link #settings()} fit together (e.g. reminders before the expiry); throws an
+     * {@code IllegalArgumentException} naming the setting when they do not. The bot calls it when it loads its
+     * configuration, so a bad combination stops it at start-up.
+     */
+    default void checkSettings(WorkflowSettings settings) {}
+
+    /**
      * Kinds of workflow whose outcome this one relies on (on the same ticket): each running instance of this one is
      * sent {@link Event.WorkflowFinished} when an instance of such a kind finishes.
      */

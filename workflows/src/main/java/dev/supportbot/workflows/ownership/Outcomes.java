@@ -77,9 +77,9 @@ final class Outcomes {
     /** Reminders 1..n and the expiry, all counted from now. */
     static List<Effect> scheduleReminders(Context ctx) {
         List<Effect> effects = new ArrayList<>();
-        List<Duration> delays = ctx.policy().reminderDelays();
+        List<Duration> delays = OwnershipSettings.reminderDelays(ctx);
         for (int i = 0; i < delays.size(); i++) effects.add(new Effect.ScheduleReminder(i + 1, delays.get(i)));
-        effects.add(new Effect.ScheduleReminder(ctx.policy().expirySequence(), ctx.policy().expiryDelay()));
+        effects.add(new Effect.ScheduleReminder(OwnershipSettings.EXPIRY_SEQUENCE, ctx.setting(OwnershipSettings.EXPIRY)));
         return effects;
     }
 }

@@ -16,6 +16,8 @@ import dev.supportbot.workflows.engine.SlashCommand;
 import dev.supportbot.workflows.engine.Facts;
 import dev.supportbot.workflows.engine.TransitionTable;
 import dev.supportbot.workflows.engine.Workflow;
+import dev.supportbot.workflows.engine.WorkflowSetting;
+import dev.supportbot.workflows.engine.WorkflowSettings;
 import dev.supportbot.workflows.ownership.OwnershipState.AwaitingProof;
 import dev.supportbot.workflows.ownership.OwnershipState.AwaitingSubscription;
 import dev.supportbot.workflows.ownership.OwnershipState.Cancelled;
@@ -103,6 +105,16 @@ public final class OwnershipVerification implements Workflow<OwnershipState> {
     @Override
     public Map<String, Command> commandTags() {
         return Map.of(OwnershipTags.CONTRACT_CONFIRMED, OwnershipCommands.CONFIRM_CONTRACT, OwnershipTags.ESCALATE, OwnershipCommands.ESCALATE);
+    }
+
+    @Override
+    public List<WorkflowSetting<?>> settings() {
+        return OwnershipSettings.ALL;
+    }
+
+    @Override
+    public void checkSettings(WorkflowSettings settings) {
+        OwnershipSettings.check(settings);
     }
 
     @Override

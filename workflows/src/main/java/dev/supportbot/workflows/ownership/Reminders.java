@@ -5,7 +5,6 @@ import dev.supportbot.workflows.engine.Decision;
 import dev.supportbot.workflows.engine.Effect;
 import dev.supportbot.workflows.engine.Event.ReminderDue;
 import dev.supportbot.workflows.engine.Facts;
-import dev.supportbot.workflows.engine.Policy;
 import dev.supportbot.workflows.ownership.OwnershipState.AwaitingProof;
 import dev.supportbot.workflows.ownership.OwnershipState.Waiting;
 import java.time.Instant;
@@ -21,18 +20,17 @@ final class Reminders {
     private Reminders() {}
 
     static Decision<OwnershipState> remind(Waiting state, ReminderDue event, Facts facts, Context ctx) {
-        Policy policy = ctx.policy();
         int sequence = event.sequence();
         OwnershipState current = (OwnershipState) state;
-        if (sequence < 1 || sequence > policy.expirySequence()) return Decision.unchanged(current);
-        Instant due = state.askedAt().plus(policy.delayOf(sequence)).minus(policy.clockSkew());
+        if (sequence < 1 || sequence > OwnershipSettings.EXPIRY_SEQUENCE) return Decision.unchanged(current);
+        Instant due = state.askedAt().plus(OwnershipSettings.delayOf(sequence, ctx)).minus(ctx.policy().clockSkew());
         if (ctx.now().isBefore(due)) return Decision.unchanged(current);
 
         String subscription = state instanceof AwaitingProof p ? p.subscriptionName() : null;
-        if (sequence == policy.expirySequence()) return Outcomes.expired(state.ticketId(), subscription, ctx);
+        if (sequence == OwnershipSettings.EXPIRY_SEQUENCE) return Outcomes.expired(state.ticketId(), subscription, ctx);
         if (sequence <= state.remindersSent()) return Decision.unchanged(current);
 
-        LocalDate closesOn = LocalDate.ofInstant(state.askedAt().plus(policy.expiryDelay()), ZoneOffset.UTC);
+        LocalDate closesOn = LocalDate.ofInstant(state.askedAt().plus(ctx.setting(OwnershipSettings.EXPIRY)), ZoneOffset.UTC);
         String text = subscription == null
                 ? Messages.reminderForSubscriptionName(closesOn)
                 : Messages.reminderForProof(subscription, closesOn);

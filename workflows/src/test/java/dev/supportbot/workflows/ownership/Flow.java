@@ -40,7 +40,7 @@ final class Flow {
     }
 
     Flow at(Instant now) {
-        ctx = new Context(now, ctx.policy());
+        ctx = new Context(now, ctx.policy(), ctx.settings());
         return this;
     }
 

@@ -121,8 +121,7 @@ class ProofRulesTest {
 
     @Test
     void invoice_age_comes_from_the_policy() {
-        Policy eighteenMonths = new Policy(Policy.defaults().staffEmailDomains(), Policy.defaults().reminderDelays(),
-                Policy.defaults().expiryDelay(), Period.ofMonths(18), Policy.defaults().clockSkew());
+        Policy eighteenMonths = new Policy(Policy.defaults().staffEmailDomains(), Period.ofMonths(18), Policy.defaults().clockSkew());
         Comment comment = comment(1, CUSTOMER, true, "INV-0901-A");
         Facts facts = factsFor(SELF_MANAGED_DIRECT, comment);
         assertThat(ProofRules.check(comment, SELF_MANAGED_DIRECT.verificationCase(), facts, new Context(NOW, eighteenMonths)))

@@ -110,14 +110,17 @@ class RemindersTest {
     }
 
     @Test
-    void delays_come_from_the_policy() {
-        var policy = new dev.supportbot.workflows.engine.Policy(Set.of("gitlab.com"), List.of(Duration.ofHours(1)),
-                Duration.ofHours(3), java.time.Period.ofMonths(12), Duration.ZERO);
+    void delays_come_from_the_workflow_settings() {
+        var policy = new dev.supportbot.workflows.engine.Policy(Set.of("gitlab.com"), java.time.Period.ofMonths(12), Duration.ZERO);
+        var settings = dev.supportbot.workflows.engine.WorkflowSettings.defaults()
+                .with(OwnershipSettings.REMINDER_1, Duration.ofHours(1))
+                .with(OwnershipSettings.REMINDER_2, Duration.ofHours(2))
+                .with(OwnershipSettings.EXPIRY, Duration.ofHours(3));
         Flow flow = new Flow(SELF_MANAGED_DIRECT.portal());
-        flow.ctx = new dev.supportbot.workflows.engine.Context(NOW, policy);
+        flow.ctx = new dev.supportbot.workflows.engine.Context(NOW, policy, settings);
         Decision<OwnershipState> d = flow.send(new TicketUpdated(ticket(SUBSCRIPTION, "", CUSTOMER), List.of()));
-        assertThat(Flow.effects(d, Effect.ScheduleReminder.class)).containsExactly(
-                new Effect.ScheduleReminder(1, Duration.ofHours(1)), new Effect.ScheduleReminder(2, Duration.ofHours(3)));
-        assertThat(flow.at(NOW.plus(Duration.ofHours(3))).send(new ReminderDue(2)).state()).isInstanceOf(Expired.class);
+        assertThat(Flow.effects(d, Effect.ScheduleReminder.class)).containsExactly(new Effect.ScheduleReminder(1, Duration.ofHours(1)),
+                new Effect.ScheduleReminder(2, Duration.ofHours(2)), new Effect.ScheduleReminder(3, Duration.ofHours(3)));
+        assertThat(flow.at(NOW.plus(Duration.ofHours(3))).send(new ReminderDue(3)).state()).isInstanceOf(Expired.class);
     }
 }

@@ -1,19 +1,14 @@
-package dev.supportbot.bot.commands;
+package dev.supportbot.bot.engine;
 
-import dev.supportbot.bot.engine.EffectHandler;
-import dev.supportbot.bot.engine.EffectStep;
 import dev.supportbot.bot.slack.SlackMessage;
 import dev.supportbot.bot.slack.SlackNotifier;
 import dev.supportbot.workflows.engine.Effect;
 
-/**
- * Sends a command's answer through its Slack response URL, visible only to whoever gave the command. A retry may
- * answer twice (Slack takes up to 5 answers per URL); a lost answer is worse.
- */
-public final class ReplyToCommandHandler implements EffectHandler<Effect.ReplyToCommand> {
+/** An answer to whoever gave a command, through the Slack response URL the command came with. */
+final class ReplyToCommandHandler implements EffectHandler<Effect.ReplyToCommand> {
     private final SlackNotifier slack;
 
-    public ReplyToCommandHandler(SlackNotifier slack) {
+    ReplyToCommandHandler(SlackNotifier slack) {
         this.slack = slack;
     }
 
