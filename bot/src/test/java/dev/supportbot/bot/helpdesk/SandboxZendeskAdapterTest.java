@@ -1,0 +1,186 @@
+package dev.supportbot.bot.helpdesk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.supportbot.bot.json.Json;
+import dev.supportbot.bot.outbound.Sleeper;
+import dev.supportbot.bot.store.Vendor;
+import dev.supportbot.bot.zendesk.ApiBudget;
+import dev.supportbot.bot.zendesk.NewTicket;
+import dev.supportbot.bot.zendesk.Redaction;
+import dev.supportbot.bot.zendesk.TicketStatus;
+import dev.supportbot.bot.zendesk.TicketUpdate;
+import dev.supportbot.bot.zendesk.Zendesk;
+import dev.supportbot.bot.zendesk.ZendeskComment;
+import dev.supportbot.bot.zendesk.ZendeskTicket;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The bot's real Zendesk adapter against the Zendesk stand-in over HTTP: ticket read, the comments cursor, a
+ * folded update, idempotent creation, redaction and 429 with Retry-After, on H2 and PostgreSQL.
+ */
+class SandboxZendeskAdapterTest {
+    private static final String CODE = "Ab3dE5gH7jK9mN1pQ3sT5vW7";
+
+    private final List<String> outcomes = new CopyOnWriteArrayList<>();
+
+    private Zendesk adapter(HelpdeskBot sandbox) {
+        ApiBudget budget = ApiBudget.fromConfig(sandbox.config, sandbox.bot.database(), Clock.systemUTC(), Sleeper.SYSTEM);
+        return Zendesk.fromConfig(sandbox.config, budget, Sleeper.SYSTEM, (kind, outcome) -> outcomes.add(outcome));
+    }
+
+    private static long openTicket(HelpdeskBot sandbox, String asEmail, String body, String... tags) throws Exception {
+        String json = Json.MAPPER.writeValueAsString(java.util.Map.of("ticket", java.util.Map.of(
+                "subject", "Ownership", "comment", java.util.Map.of("body", body), "tags", List.of(tags))));
+        HttpResponse<String> created = sandbox.zendesk("POST", "/api/v2/tickets.json", json, asEmail);
+        assertThat(created.statusCode()).isEqualTo(201);
+        return Json.MAPPER.readTree(created.body()).path("ticket").path("id").asLong();
+    }
+
+    private static void reply(HelpdeskBot sandbox, long ticket, String asEmail, String body) throws Exception {
+        String json = Json.MAPPER.writeValueAsString(java.util.Map.of("ticket", java.util.Map.of("comment", java.util.Map.of("body", body))));
+        assertThat(sandbox.zendesk("PUT", "/api/v2/tickets/" + ticket + ".json", json, asEmail).statusCode()).isEqualTo(200);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Vendor.class)
+    void the_adapter_reads_a_ticket_with_its_requester_and_follows_the_comment_cursor(Vendor vendor) throws Exception {
+        try (HelpdeskBot sandbox = HelpdeskBot.start(vendor); Zendesk zendesk = adapter(sandbox)) {
+            long id = openTicket(sandbox, "sam@acme.example", "Please add me to A-S00001001", "vip");
+            for (int i = 1; i <= 230; i++) reply(sandbox, id, i % 2 == 0 ? "sam@acme.example" : "jordan.kim@gitlab.com", "reply " + i);
+
+            ZendeskTicket ticket = zendesk.ticket(id);
+            List<ZendeskComment> all = zendesk.commentsAfter(ticket, 0);
+            long after = all.get(200).id();
+            List<ZendeskComment> newer = zendesk.commentsAfter(ticket, after);
+
+            assertThat(ticket.requester().email()).isEqualTo("sam@acme.example");
+            assertThat(ticket.requester().name()).isEqualTo("Sam Rivera");
+            assertThat(ticket.tags()).containsExactly("vip");
+            assertThat(ticket.status()).isEqualTo(TicketStatus.NEW);
+            assertThat(all).hasSize(231);
+            assertThat(all.get(0).body()).isEqualTo("Please add me to A-S00001001");
+            assertThat(all.get(230).body()).isEqualTo("reply 230");
+            assertThat(all.get(2).byRequester()).isTrue();
+            assertThat(all.get(1).byRequester()).isFalse();
+            assertThat(all.get(1).author().email()).isEqualTo("jordan.kim@gitlab.com");
+            assertThat(newer).extracting(ZendeskComment::body).hasSize(30).startsWith("reply 201").endsWith("reply 230");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Vendor.class)
+    void a_folded_update_adds_the_comment_the_tags_and_the_status_in_one_request(Vendor vendor) throws Exception {
+        try (HelpdeskBot sandbox = HelpdeskBot.start(vendor); Zendesk zendesk = adapter(sandbox)) {
+            long id = openTicket(sandbox, "rita@globex.example", "Hello", "old_tag", "keep");
+
+            zendesk.update(id, TicketUpdate.publicComment("We need one proof").adding(List.of("supportbot_ov_awaiting_proof"))
+                    .removing(List.of("old_tag")).withStatus(TicketStatus.PENDING));
+
+            ZendeskTicket ticket = zendesk.ticket(id);
+            List<ZendeskComment> comments = zendesk.commentsAfter(ticket, 0);
+            assertThat(ticket.tags()).containsExactlyInAnyOrder("keep", "supportbot_ov_awaiting_proof");
+            assertThat(ticket.status()).isEqualTo(TicketStatus.PENDING);
+            assertThat(comments).last().satisfies(c -> {
+                assertThat(c.body()).isEqualTo("We need one proof");
+                assertThat(c.isPublic()).isTrue();
+                assertThat(c.author().email()).isEqualTo(HelpdeskPeople.BOT.email());
+            });
+            assertThat(outcomes.stream().filter("ok"::equals).count()).isEqualTo(outcomes.size());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Vendor.class)
+    void ticket_creation_is_idempotent_by_key_and_a_key_reused_for_another_request_is_refused(Vendor vendor) throws Exception {
+        try (HelpdeskBot sandbox = HelpdeskBot.start(vendor); Zendesk zendesk = adapter(sandbox)) {
+            NewTicket toSoldTo = new NewTicket("Pat Lee", "pat@acme.example", "Approval", "Do you approve?", List.of("supportbot_ov_approval"));
+            long first = zendesk.createTicket(toSoldTo, "ov-17-approval");
+            long again = zendesk.createTicket(toSoldTo, "ov-17-approval");
+            String body = "{\"ticket\":{\"subject\":\"x\",\"comment\":{\"body\":\"y\"},\"requester\":{\"email\":\"new@example.com\"}}}";
+            HttpResponse<String> miss = sandbox.zendesk("POST", "/api/v2/tickets.json", body, null, "Idempotency-Key", "raw-1");
+            HttpResponse<String> hit = sandbox.zendesk("POST", "/api/v2/tickets.json", body, null, "Idempotency-Key", "raw-1");
+            HttpResponse<String> reused = sandbox.zendesk("POST", "/api/v2/tickets.json", body.replace("\"y\"", "\"z\""), null,
+                    "Idempotency-Key", "raw-1");
+
+            assertThat(again).isEqualTo(first);
+            assertThat(sandbox.count("SELECT COUNT(*) FROM sandbox_zd_ticket WHERE external_id = ?", "ov-17-approval")).isEqualTo(1);
+            assertThat(zendesk.ticket(first).requester().email()).isEqualTo("pat@acme.example");
+            assertThat(miss.headers().firstValue("x-idempotency-lookup")).contains("miss");
+            assertThat(hit.headers().firstValue("x-idempotency-lookup")).contains("hit");
+            assertThat(Json.MAPPER.readTree(hit.body()).path("ticket").path("id").asLong())
+                    .isEqualTo(Json.MAPPER.readTree(miss.body()).path("ticket").path("id").asLong());
+            assertThat(reused.statusCode()).isEqualTo(400);
+            assertThat(Json.MAPPER.readTree(reused.body()).path("error").asText()).isEqualTo("IdempotentRequestError");
+            assertThat(sandbox.count("SELECT COUNT(*) FROM sandbox_zd_user WHERE email = 'new@example.com'")).isEqualTo(1);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Vendor.class)
+    void the_adapter_redacts_a_secret_from_a_comment_and_a_second_redaction_finds_nothing(Vendor vendor) throws Exception {
+        try (HelpdeskBot sandbox = HelpdeskBot.start(vendor); Zendesk zendesk = adapter(sandbox)) {
+            long id = openTicket(sandbox, "gavin@hooli.example", "My code is " + CODE + " please help");
+            ZendeskComment comment = zendesk.commentsAfter(zendesk.ticket(id), 0).get(0);
+
+            Redaction first = zendesk.redact(id, comment.id(), List.of(CODE));
+            Redaction second = zendesk.redact(id, comment.id(), List.of(CODE));
+
+            assertThat(first).isEqualTo(new Redaction(Redaction.Via.COMMENT_REDACTIONS, 1));
+            assertThat(second).isEqualTo(Redaction.nothing());
+            assertThat(zendesk.commentsAfter(zendesk.ticket(id), 0).get(0).body()).isEqualTo("My code is ▇ please help");
+            assertThat(sandbox.count("SELECT COUNT(*) FROM sandbox_zd_comment WHERE body LIKE ?", "%" + CODE + "%")).isZero();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Vendor.class)
+    void a_429_with_retry_after_is_waited_out_and_the_call_then_succeeds(Vendor vendor) throws Exception {
+        try (HelpdeskBot sandbox = HelpdeskBot.start(vendor); Zendesk zendesk = adapter(sandbox)) {
+            long id = openTicket(sandbox, "milton@initech.example", "Stapler");
+            sandbox.helpdesk.rateLimitNext(1, Duration.ofSeconds(1));
+            HttpResponse<String> raw = sandbox.zendesk("GET", "/api/v2/tickets/" + id + ".json", null, null);
+            sandbox.helpdesk.rateLimitNext(1, Duration.ofSeconds(1));
+
+            long started = System.nanoTime();
+            ZendeskTicket ticket = zendesk.ticket(id);
+
+            assertThat(raw.statusCode()).isEqualTo(429);
+            assertThat(raw.headers().firstValue("Retry-After")).contains("1");
+            assertThat(ticket.subject()).isEqualTo("Ownership");
+            assertThat(outcomes).containsExactly("rate_limited", "ok");
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(900));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Vendor.class)
+    void bad_requests_get_a_json_4xx_and_change_nothing(Vendor vendor) throws Exception {
+        try (HelpdeskBot sandbox = HelpdeskBot.start(vendor)) {
+            long id = openTicket(sandbox, "sam@acme.example", "Hello");
+            long comments = sandbox.count("SELECT COUNT(*) FROM sandbox_zd_comment");
+            HttpResponse<String> notJson = sandbox.zendesk("PUT", "/api/v2/tickets/" + id + ".json", "{nope", null);
+            HttpResponse<String> badStatus = sandbox.zendesk("PUT", "/api/v2/tickets/" + id + ".json",
+                    "{\"ticket\":{\"status\":\"gone\",\"comment\":{\"body\":\"x\"}}}", null);
+            HttpResponse<String> unknown = sandbox.zendesk("GET", "/api/v2/tickets/999999.json", null, null);
+            HttpResponse<String> badCursor = sandbox.zendesk("GET", "/api/v2/tickets/" + id + "/comments.json?page%5Bsize%5D=10&page%5Bafter%5D=zz", null, null);
+            HttpResponse<String> stranger = sandbox.zendesk("GET", "/api/v2/tickets/" + id + ".json", null, "nobody@example.com");
+
+            for (HttpResponse<String> r : List.of(notJson, badStatus, unknown, badCursor, stranger)) {
+                assertThat(r.statusCode()).isBetween(400, 499);
+                JsonNode body = Json.MAPPER.readTree(r.body());
+                assertThat(body.path("error").asText()).isNotBlank();
+            }
+            assertThat(List.of(notJson.statusCode(), badStatus.statusCode(), unknown.statusCode(), badCursor.statusCode(),
+                    stranger.statusCode())).containsExactly(400, 422, 404, 400, 403);
+            assertThat(sandbox.count("SELECT COUNT(*) FROM sandbox_zd_comment")).isEqualTo(comments);
+        }
+    }
+}
