@@ -49,6 +49,8 @@ public final class SandboxHelpdeskPlugin implements BotPlugin {
         if (mode.zendesk()) {
             ZendeskStore store = new ZendeskStore(context.clock());
             seed(jdbi, "Zendesk", h -> store.isEmpty(h), h -> store.seed(h, HelpdeskPeople.ALL));
+            // An operator's own BOT_ZENDESK_EMAIL is the account the bot calls as: it must exist to act.
+            jdbi.useHandle(h -> store.agent(h, "supportbot", config.get(Settings.ZENDESK_EMAIL)));
             ShippedTrigger shipped = ShippedTrigger.load(config.get(Settings.ZENDESK_EMAIL));
             zendesk = new SandboxZendesk(jdbi, store, context.clock(), change -> trigger.changed(change));
             trigger = new TriggerSender(shipped, zendesk, config.get(Settings.ZENDESK_WEBHOOK_SECRET), context.clock(),

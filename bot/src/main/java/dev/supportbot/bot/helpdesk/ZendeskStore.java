@@ -57,6 +57,13 @@ final class ZendeskStore {
                 .bindList("ids", List.copyOf(ids)).map((rs, ctx) -> user(rs)).list();
     }
 
+    /** The agent with this email, created when there is none. */
+    void agent(Handle h, String name, String email) {
+        if (userByEmail(h, email).isPresent()) return;
+        h.createUpdate("INSERT INTO sandbox_zd_user (name, email, role) VALUES (:name, :email, 'agent')")
+                .bind("name", name).bind("email", email.trim().toLowerCase(Locale.ROOT)).execute();
+    }
+
     /** The user with this email, created as an end user when there is none (as Zendesk does for a new requester). */
     User endUser(Handle h, String name, String email) {
         Optional<User> existing = userByEmail(h, email);

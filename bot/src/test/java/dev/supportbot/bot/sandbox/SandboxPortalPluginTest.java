@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.supportbot.bot.BotPlugin;
 import dev.supportbot.bot.Plugins;
 import dev.supportbot.bot.engine.EnginePlugin;
+import dev.supportbot.bot.helpdesk.SandboxHelpdeskPlugin;
 import dev.supportbot.bot.portal.CustomerUpdate;
 import dev.supportbot.bot.portal.IdempotencyKey;
 import dev.supportbot.bot.store.Vendor;
@@ -29,8 +30,8 @@ class SandboxPortalPluginTest {
         env.put("BOT_PORTAL_URL", "https://portal.example.com/api/v1");
         List<BotPlugin> forARealPortal = Plugins.standard(TestBots.config(env));
 
-        assertThat(byDefault).hasExactlyElementsOfTypes(SandboxPortalPlugin.class, EnginePlugin.class);
-        assertThat(forARealPortal).hasExactlyElementsOfTypes(EnginePlugin.class);
+        assertThat(byDefault).hasExactlyElementsOfTypes(SandboxPortalPlugin.class, SandboxHelpdeskPlugin.class, EnginePlugin.class);
+        assertThat(forARealPortal).hasExactlyElementsOfTypes(SandboxHelpdeskPlugin.class, EnginePlugin.class);
     }
 
     @ParameterizedTest
