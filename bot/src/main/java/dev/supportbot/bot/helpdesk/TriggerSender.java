@@ -50,6 +50,7 @@ final class TriggerSender implements AutoCloseable {
         return t;
     });
     private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
+    private volatile boolean off;
 
     TriggerSender(ShippedTrigger trigger, SandboxZendesk zendesk, String secret, Clock clock, Supplier<String> botUrl) {
         this.trigger = trigger;
@@ -61,7 +62,7 @@ final class TriggerSender implements AutoCloseable {
 
     /** Called once a change committed. */
     void changed(Change change) {
-        if (!trigger.fires(change.created(), change.actorEmail())) return;
+        if (off || !trigger.fires(change.created(), change.actorEmail())) return;
         Ticket ticket = zendesk.ticket(change.ticketId());
         String body = trigger.body(Map.of(
                 "ticket.id", Long.toString(ticket.id()),
@@ -75,6 +76,11 @@ final class TriggerSender implements AutoCloseable {
         } catch (RejectedExecutionException e) {
             log.info("sandbox Zendesk stopped: the trigger for ticket {} is not sent", change.ticketId());
         }
+    }
+
+    /** Deactivates the trigger (true) or activates it again: a test of the adapter alone keeps the bot's engine out. */
+    void deactivate(boolean deactivated) {
+        off = deactivated;
     }
 
     /** Every delivery so far, in order. */

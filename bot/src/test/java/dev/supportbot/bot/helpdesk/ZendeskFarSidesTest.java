@@ -85,7 +85,7 @@ class ZendeskFarSidesTest {
         assertThat(all.get(1).byRequester()).isTrue();
         assertThat(all.get(3).byRequester()).isFalse();
         assertThat(all.get(3).author().email()).isEqualTo("jordan.kim@gitlab.com");
-        assertThat(lastTen).extracting(ZendeskComment::body).hasSize(10).startsWith("reply 111").endsWith("agent 120");
+        assertThat(lastTen).extracting(ZendeskComment::body).hasSize(10).startsWith("agent 111").endsWith("agent 120");
         assertThat(none).isEmpty();
         assertThat(outcomes).as("nothing new costs one request").containsExactly("READ ok");
     }
