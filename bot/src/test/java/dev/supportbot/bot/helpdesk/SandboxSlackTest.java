@@ -108,4 +108,42 @@ class SandboxSlackTest {
         assertThat(configured.get(Settings.SLACK_SIGNING_SECRET)).isEqualTo(TestBots.SLACK_SECRET);
         assertThat(configured.get(Settings.APPROVERS)).containsExactly("UREAL1");
     }
+
+    @ParameterizedTest
+    @EnumSource(Vendor.class)
+    void a_modal_opened_for_a_click_is_recorded_and_its_submission_reaches_the_bot_signed(Vendor vendor) throws Exception {
+        try (HelpdeskBot sandbox = HelpdeskBot.start(vendor); SlackNotifier slack = SlackNotifier.fromConfig(sandbox.config)) {
+            SlackMessageRef ref = slack.post(new SlackMessage("Approve?", List.of(SlackButton.of("approval_reject", "Reject", "7"))))
+                    .orElseThrow();
+            assertThat(sandbox.helpdesk.interactions().click(ref.channel(), ref.ts(), "approval_reject", "U0SBAPPRV2").status())
+                    .isEqualTo(200);
+            String triggerId = sandbox.jdbi().withHandle(h -> h.createQuery("SELECT trigger_id FROM sandbox_slack_interaction")
+                    .mapTo(String.class).one());
+            String api = sandbox.config.get(Settings.SLACK_API_URL);
+            String auth = "Bearer " + sandbox.config.get(Settings.SLACK_BOT_TOKEN);
+            String view = "{\"type\":\"modal\",\"callback_id\":\"reject_reason\",\"title\":{\"type\":\"plain_text\",\"text\":\"Reject\"}}";
+
+            JsonNode opened = Json.MAPPER.readTree(sandbox.post(api + "views.open", "application/json",
+                    Json.MAPPER.writeValueAsString(Map.of("trigger_id", triggerId, "view", view)), "Authorization", auth).body());
+            JsonNode stale = Json.MAPPER.readTree(sandbox.post(api + "views.open", "application/json",
+                    Json.MAPPER.writeValueAsString(Map.of("trigger_id", "1.unknown", "view", view)), "Authorization", auth).body());
+            String viewId = opened.path("view").path("id").asText();
+            HttpResponse<String> submitted = sandbox.post(sandbox.base() + "/sandbox/slack/submissions", "application/json",
+                    Json.MAPPER.writeValueAsString(Map.of("view_id", viewId, "user", "U0SBAPPRV2",
+                            "values", Map.of("reason", Map.of("reason_input", "Wrong customer")))));
+            HttpResponse<String> unknownView = sandbox.post(sandbox.base() + "/sandbox/slack/submissions", "application/json",
+                    "{\"view_id\":\"VNOPE\",\"user\":\"U0SBAPPRV2\",\"values\":{}}");
+
+            assertThat(opened.path("ok").asBoolean()).isTrue();
+            assertThat(viewId).startsWith("V");
+            assertThat(sandbox.helpdesk.slack().view(viewId).orElseThrow().json()).contains("reject_reason");
+            assertThat(stale.path("error").asText()).isEqualTo("invalid_trigger_id");
+            assertThat(submitted.statusCode()).isEqualTo(200);
+            // The bot checked the signature and parsed the submission (no handler for it yet: that is the approvals' part).
+            int botStatus = Json.MAPPER.readTree(submitted.body()).path("bot_status").asInt();
+            assertThat(botStatus).isNotEqualTo(401).isNotEqualTo(400).isNotZero();
+            assertThat(unknownView.statusCode()).isEqualTo(404);
+            assertThat(Json.MAPPER.readTree(unknownView.body()).path("error").asText()).isEqualTo("view_not_found");
+        }
+    }
 }

@@ -71,4 +71,27 @@ class SandboxTriggerTest {
                     .isEqualTo(4);
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(Vendor.class)
+    void an_activation_code_a_requester_pastes_is_redacted_by_the_bot_with_a_private_note(Vendor vendor) throws Exception {
+        String code = "Zx9Yw8Vu7Ts6Rq5Po4Nm3Lk2";
+        try (HelpdeskBot sandbox = HelpdeskBot.start(vendor)) {
+            String json = Json.MAPPER.writeValueAsString(Map.of("ticket", Map.of("subject", "Activation",
+                    "comment", Map.of("body", "My activation code is " + code + " and it fails."))));
+            long ticket = Json.MAPPER.readTree(sandbox.zendesk("POST", "/api/v2/tickets.json", json, "rita@globex.example").body())
+                    .path("ticket").path("id").asLong();
+
+            Await.until("the code is redacted", Duration.ofSeconds(60), () -> sandbox.count(
+                    "SELECT COUNT(*) FROM sandbox_zd_comment WHERE ticket_id = ? AND body LIKE ?", ticket, "%" + code + "%") == 0);
+            Await.until("the bot's private note", Duration.ofSeconds(30), () -> sandbox.count(
+                    "SELECT COUNT(*) FROM sandbox_zd_comment WHERE ticket_id = ? AND author_id = ? AND NOT is_public",
+                    ticket, HelpdeskPeople.BOT.zendeskId()) == 1);
+
+            assertThat(sandbox.helpdesk.zendesk().ticket(ticket).requesterId()).isEqualTo(9303);
+            assertThat(sandbox.count("SELECT COUNT(*) FROM sandbox_zd_comment WHERE body LIKE ?", "%" + code + "%")).isZero();
+            assertThat(sandbox.helpdesk.trigger().deliveries()).extracting(TriggerSender.Delivery::actorEmail)
+                    .containsOnly("rita@globex.example");
+        }
+    }
 }
