@@ -48,7 +48,7 @@ public final class SandboxHelpdeskPlugin implements BotPlugin {
         Jdbi jdbi = context.database().jdbi();
         if (mode.zendesk()) {
             ZendeskStore store = new ZendeskStore(context.clock());
-            seed(jdbi, "Zendesk", h -> store.isEmpty(h), h -> store.seed(h, HelpdeskPeople.ALL));
+            seed(jdbi, "Zendesk", HelpdeskPeople.ALL.size(), h -> store.isEmpty(h), h -> store.seed(h, HelpdeskPeople.ALL));
             // An operator's own BOT_ZENDESK_EMAIL is the account the bot calls as: it must exist to act.
             jdbi.useHandle(h -> store.agent(h, "supportbot", config.get(Settings.ZENDESK_EMAIL)));
             ShippedTrigger shipped = ShippedTrigger.load(config.get(Settings.ZENDESK_EMAIL));
@@ -61,7 +61,8 @@ public final class SandboxHelpdeskPlugin implements BotPlugin {
         }
         if (mode.slack()) {
             slack = new SlackStore(jdbi, context.clock());
-            seed(jdbi, "Slack", h -> slack.isEmpty(h), h -> slack.seed(h, HelpdeskPeople.ALL));
+            seed(jdbi, "Slack", HelpdeskPeople.ALL.stream().filter(p -> p.slackId() != null).count(), h -> slack.isEmpty(h),
+                    h -> slack.seed(h, HelpdeskPeople.ALL));
             interactions = new SlackInteractions(slack, config.get(Settings.SLACK_SIGNING_SECRET), context.clock(),
                     context::localBaseUrl);
             routes.add(new SlackStandInRoutes(slack, interactions, config.get(Settings.SLACK_BOT_TOKEN)));
@@ -109,11 +110,11 @@ public final class SandboxHelpdeskPlugin implements BotPlugin {
         T run(org.jdbi.v3.core.Handle h);
     }
 
-    private static void seed(Jdbi jdbi, String what, Step<Boolean> isEmpty, java.util.function.Consumer<org.jdbi.v3.core.Handle> seed) {
+    private static void seed(Jdbi jdbi, String what, long people, Step<Boolean> isEmpty, java.util.function.Consumer<org.jdbi.v3.core.Handle> seed) {
         if (!jdbi.withHandle(isEmpty::run)) return;
         try {
             jdbi.useTransaction(seed::accept);
-            log.info("sandbox {} seeded with {} people", what, HelpdeskPeople.ALL.size());
+            log.info("sandbox {} seeded with {} people", what, people);
         } catch (RuntimeException e) {
             if (!UniqueViolation.isCause(e)) throw e;
             log.info("sandbox {}: another bot instance seeded it first", what);
