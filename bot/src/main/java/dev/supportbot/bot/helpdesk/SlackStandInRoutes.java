@@ -80,7 +80,10 @@ final class SlackStandInRoutes implements HttpRoutes {
     private ObjectNode update(Map<String, String> p) {
         String channel = required(p, "channel");
         String ts = required(p, "ts");
-        if (!store.update(channel, ts, p.get("text"), blocks(p))) throw new SlackError("message_not_found");
+        String blocks = blocks(p);
+        if (blank(p.get("text")) && blocks == null) throw new SlackError("no_text");
+        // As Slack does: text without blocks replaces the message's blocks too.
+        if (!store.update(channel, ts, p.get("text"), blocks)) throw new SlackError("message_not_found");
         return ok().put("channel", channel).put("ts", ts).put("text", p.get("text"));
     }
 
