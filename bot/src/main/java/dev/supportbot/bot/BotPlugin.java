@@ -2,6 +2,7 @@ package dev.supportbot.bot;
 
 import dev.supportbot.bot.commands.SlashHandler;
 import dev.supportbot.bot.engine.ClickHandler;
+import dev.supportbot.bot.config.BotConfig;
 import dev.supportbot.bot.http.HttpRoutes;
 import dev.supportbot.bot.inbox.Dispatcher;
 import java.util.List;
@@ -13,6 +14,14 @@ import java.util.Map;
  * {@link Plugins#standard(dev.supportbot.bot.config.BotConfig)}.
  */
 public interface BotPlugin extends AutoCloseable {
+
+    /**
+     * Called first, before the database opens: a plug-in may fill in settings it provides itself (the sandbox
+     * stand-ins' URLs and credentials). The bot and every plug-in then run on the returned configuration.
+     */
+    default BotConfig configure(BotConfig config) {
+        return config;
+    }
 
     /** Called once, before the HTTP server starts. */
     default void init(SupportBot.Context context) {}

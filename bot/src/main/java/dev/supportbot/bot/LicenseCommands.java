@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * Block Kit through the command's response URL. They change nothing, so there is no commit to wait for: the answer is
  * sent by the worker directly (a bad argument's usage line goes the usual way, after the event's commit).
  */
-final class LicenseCommands implements BotPlugin {
+public final class LicenseCommands implements BotPlugin {
     private static final Logger log = LoggerFactory.getLogger(LicenseCommands.class);
 
     private LicenseLookup lookup;

@@ -4,6 +4,7 @@ import dev.supportbot.bot.commands.CommandsPlugin;
 import dev.supportbot.bot.config.BotConfig;
 import dev.supportbot.bot.config.Settings;
 import dev.supportbot.bot.engine.EnginePlugin;
+import dev.supportbot.bot.helpdesk.SandboxHelpdeskPlugin;
 import dev.supportbot.bot.portal.PortalClients;
 import dev.supportbot.bot.sandbox.SandboxPortalPlugin;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ public final class Plugins {
     public static List<BotPlugin> standard(BotConfig config) {
         List<BotPlugin> plugins = new ArrayList<>();
         if (PortalClients.SANDBOX.equals(config.get(Settings.PORTAL_URL))) plugins.add(new SandboxPortalPlugin());
+        if (SandboxHelpdeskPlugin.wanted(config)) plugins.add(new SandboxHelpdeskPlugin());
         EnginePlugin engine = new EnginePlugin(List.of(new ApprovedActions()));
         plugins.add(engine);
         plugins.add(new LicenseCommands());

@@ -101,7 +101,7 @@ public final class SupportBot implements AutoCloseable {
     }
 
     public static final class Builder {
-        private final BotConfig config;
+        private BotConfig config;
         private Clock clock = Clock.systemUTC();
         private Function<Context, Dispatcher> dispatcher;
         private final List<BotPlugin> plugins = new ArrayList<>();
@@ -141,6 +141,7 @@ public final class SupportBot implements AutoCloseable {
         }
 
         public SupportBot start() {
+            for (BotPlugin plugin : plugins) config = plugin.configure(config);
             Database database = Database.open(config.get(Settings.DB_URL), config.get(Settings.DB_USER),
                     config.get(Settings.DB_PASSWORD), config.get(Settings.DB_POOL_SIZE));
             try {

@@ -125,7 +125,8 @@ final class ZendeskCommand implements Subcommand {
 
     private ZendeskAdminApi api(BotConfig config) {
         List<String> missing = new ArrayList<>();
-        if (config.get(Settings.ZENDESK_URL) == null) missing.add(Settings.ZENDESK_URL.env());
+        String url = config.get(Settings.ZENDESK_URL);
+        if (url == null || url.equals("sandbox")) missing.add(Settings.ZENDESK_URL.env());
         if (config.get(Settings.ZENDESK_EMAIL) == null) missing.add(Settings.ZENDESK_EMAIL.env());
         if (config.get(Settings.ZENDESK_TOKEN) == null) missing.add(Settings.ZENDESK_TOKEN.env());
         if (!missing.isEmpty()) throw new ConfigException(String.join(", ", missing) + " must be set to reach Zendesk");

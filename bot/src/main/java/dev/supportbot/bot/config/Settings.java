@@ -39,9 +39,10 @@ public final class Settings {
             Setting.of("database.pool_size", "BOT_DB_POOL_SIZE", "10", "connection pool size", Parsers.intRange(1, 200));
 
     public static final Setting<String> ZENDESK_WEBHOOK_SECRET = Setting.secret("BOT_ZENDESK_WEBHOOK_SECRET",
-            "signing secret of the Zendesk webhook; without it every webhook is refused (401)");
-    public static final Setting<String> ZENDESK_URL = Setting.of("zendesk.url", "BOT_ZENDESK_URL", "",
-            "Zendesk base URL, e.g. https://example.zendesk.com", Parsers::httpUrl);
+            "signing secret of the Zendesk webhook; without it every webhook is refused (401) (sandbox Zendesk: generated when unset)");
+    public static final Setting<String> ZENDESK_URL = Setting.of("zendesk.url", "BOT_ZENDESK_URL", "sandbox",
+            "Zendesk base URL, e.g. https://example.zendesk.com, or `sandbox` for the built-in Zendesk stand-in",
+            Parsers::httpUrlOrSandbox);
     public static final Setting<String> ZENDESK_EMAIL =
             Setting.of("zendesk.email", "BOT_ZENDESK_EMAIL", "", "Zendesk agent email for API token auth", Parsers::text);
     public static final Setting<String> ZENDESK_TOKEN = Setting.secret("BOT_ZENDESK_TOKEN", "Zendesk API token");
@@ -57,10 +58,11 @@ public final class Settings {
             Parsers.intRange(10, 100_000));
 
     public static final Setting<String> SLACK_SIGNING_SECRET = Setting.secret("BOT_SLACK_SIGNING_SECRET",
-            "Slack signing secret; without it every Slack request is refused (401)");
+            "Slack signing secret; without it every Slack request is refused (401) (sandbox Slack: generated when unset)");
     public static final Setting<String> SLACK_BOT_TOKEN = Setting.secret("BOT_SLACK_BOT_TOKEN", "Slack bot token (xoxb-...)");
     public static final Setting<String> SLACK_API_URL = Setting.of("slack.api_url", "BOT_SLACK_API_URL",
-            "https://slack.com/api/", "Slack Web API base URL", Parsers::httpUrl);
+            "sandbox", "Slack Web API base URL (https://slack.com/api/), or `sandbox` for the built-in Slack stand-in",
+            Parsers::httpUrlOrSandbox);
     public static final Setting<String> SLACK_CHANNEL =
             Setting.of("slack.channel", "BOT_SLACK_CHANNEL", "", "Slack channel id the bot reports to", Parsers::text);
 

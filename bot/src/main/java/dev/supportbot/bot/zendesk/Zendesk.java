@@ -77,7 +77,9 @@ public interface Zendesk extends AutoCloseable {
      */
     static Zendesk fromConfig(BotConfig config, ApiBudget budget, Sleeper sleeper, ZendeskMeter meter) {
         List<String> missing = new ArrayList<>();
-        if (config.get(Settings.ZENDESK_URL) == null) missing.add(Settings.ZENDESK_URL.env());
+        // "sandbox" is left as it is only where no sandbox stand-in runs to replace it with its own URL.
+        String url = config.get(Settings.ZENDESK_URL);
+        if (url == null || url.equals("sandbox")) missing.add(Settings.ZENDESK_URL.env());
         if (config.get(Settings.ZENDESK_EMAIL) == null) missing.add(Settings.ZENDESK_EMAIL.env());
         if (config.get(Settings.ZENDESK_TOKEN) == null) missing.add(Settings.ZENDESK_TOKEN.env());
         if (!missing.isEmpty()) return new UnconfiguredZendesk(missing);

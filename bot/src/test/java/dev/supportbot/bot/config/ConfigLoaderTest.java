@@ -148,8 +148,8 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> loader(Map.of("BOT_INBOX_LEASE", "")).resolve(Map.of())).hasMessageStartingWith("BOT_INBOX_LEASE: is empty");
         assertThatThrownBy(() -> loader(Map.of()).resolve(Map.of("server.port", ""))).hasMessageStartingWith("server.port: is empty");
         // Settings without a default may be empty: that means unset.
-        BotConfig config = loader(Map.of("BOT_ZENDESK_URL", "", "BOT_ZENDESK_TOKEN", "", "BOT_SLACK_AGENTS", "")).resolve(Map.of());
-        assertThat(config.get(Settings.ZENDESK_URL)).isNull();
+        BotConfig config = loader(Map.of("BOT_TRACKER_URL", "", "BOT_ZENDESK_TOKEN", "", "BOT_SLACK_AGENTS", "")).resolve(Map.of());
+        assertThat(config.get(Settings.TRACKER_URL)).isNull();
         assertThat(config.get(Settings.ZENDESK_TOKEN)).isNull();
     }
 
