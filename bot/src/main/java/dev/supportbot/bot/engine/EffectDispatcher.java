@@ -60,7 +60,6 @@ public final class EffectDispatcher implements Dispatcher {
                 }
                 queue.result(h, step, new EffectResult(step.instanceId(), step.ticketId(), keyed.key(), true, result, null));
             }
-            ran.audit().forEach(entry -> AuditLog.append(h, entry));
             continueChain(h, last, done + " done");
         });
     }
