@@ -18,11 +18,17 @@ public final class Plugins {
         List<BotPlugin> plugins = new ArrayList<>();
         if (PortalClients.SANDBOX.equals(config.get(Settings.PORTAL_URL))) plugins.add(new SandboxPortalPlugin());
         if (SandboxHelpdeskPlugin.wanted(config)) plugins.add(new SandboxHelpdeskPlugin());
-        EnginePlugin engine = new EnginePlugin(List.of(new ApprovedActions()));
+        EnginePlugin engine = engine();
         plugins.add(engine);
         plugins.add(new LicenseCommands());
         // Last: it routes the /lnr commands and clicks of the plug-ins before it.
         plugins.add(new CommandsPlugin(engine, plugins));
         return List.copyOf(plugins);
     }
+
+    /** The engine with every extension the production service has (approved actions). */
+    public static EnginePlugin engine() {
+        return new EnginePlugin(List.of(new ApprovedActions()));
+    }
+
 }

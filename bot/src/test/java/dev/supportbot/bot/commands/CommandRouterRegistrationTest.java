@@ -103,7 +103,7 @@ class CommandRouterRegistrationTest {
                 return List.of(new Ping("verify"));
             }
         };
-        EnginePlugin engine = new EnginePlugin();
+        EnginePlugin engine = dev.supportbot.bot.Plugins.engine();
         SupportBot.Builder bot = SupportBot.builder(TestBots.config(TestBots.env(Vendor.H2))).host("127.0.0.1")
                 .plugin(engine).plugin(clashing).plugin(new CommandsPlugin(engine, List.of(engine, clashing)));
         assertThatThrownBy(bot::start).isInstanceOf(IllegalStateException.class).hasMessage("/lnr verify is registered twice");

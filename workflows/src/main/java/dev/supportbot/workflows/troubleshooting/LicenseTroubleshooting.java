@@ -38,7 +38,7 @@ public final class LicenseTroubleshooting implements Workflow<TroubleshootingSta
     public static final String KIND = "license_troubleshooting";
     public static final String START_TAG = "supportbot_start_license_troubleshooting";
     public static final WorkflowSetting<Duration> APPROVAL_TTL = WorkflowSetting.duration("license_troubleshooting.approval_ttl",
-            "BOT_LICENSE_TROUBLESHOOTING_APPROVAL_TTL", "2d",
+            "BOT_LICENSE_TROUBLESHOOTING_APPROVAL_TTL", "72h",
             "license troubleshooting: how long approvers have to decide on a true-up fix before it expires and nothing is changed");
 
     private static final TransitionTable<TroubleshootingState> TABLE = TransitionTable.<TroubleshootingState>builder()

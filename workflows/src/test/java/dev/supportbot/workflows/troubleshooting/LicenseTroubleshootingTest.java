@@ -254,9 +254,9 @@ class LicenseTroubleshootingTest {
         assertThat(request.plan().evidence()).extracting(dev.supportbot.workflows.plan.Evidence::summary)
                 .anySatisfy(s -> assertThat(s).contains("True-up for 2 users but you need one for 3 users"));
         assertThat(request.approversNeeded()).isEqualTo(1);
-        assertThat(request.ttl()).isEqualTo(Duration.ofDays(2));
+        assertThat(request.ttl()).isEqualTo(Duration.ofHours(72));
         assertThat(dev.supportbot.workflows.plan.PlanCheck.problems(request.plan(), request.plan().preview())).isEmpty();
-        assertThat(d.effects()).contains(new Effect.ScheduleReminder(1, Duration.ofDays(2)));
+        assertThat(d.effects()).contains(new Effect.ScheduleReminder(1, Duration.ofHours(72)));
         assertThat(notes(d)).singleElement().satisfies(n -> assertThat(n).contains("asked the approvers"));
     }
 
@@ -325,7 +325,7 @@ class LicenseTroubleshootingTest {
         assertThat(d.state()).isInstanceOf(Watching.class);
         assertThat(d.effects()).filteredOn(Effect.UpdateApproval.class::isInstance).singleElement()
                 .satisfies(u -> assertThat(((Effect.UpdateApproval) u).phase()).isEqualTo(Phase.EXPIRED));
-        assertThat(notes(d)).singleElement().satisfies(n -> assertThat(n).contains("within 48 hours").contains("nothing was changed"));
+        assertThat(notes(d)).singleElement().satisfies(n -> assertThat(n).contains("within 72 hours").contains("nothing was changed"));
     }
 
     @Test
