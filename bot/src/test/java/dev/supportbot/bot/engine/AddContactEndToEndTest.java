@@ -10,7 +10,9 @@ import dev.supportbot.bot.BotPlugin;
 import dev.supportbot.bot.Plugins;
 import dev.supportbot.bot.SupportBot;
 import dev.supportbot.bot.config.BotConfig;
+import dev.supportbot.bot.portal.CustomerUpdate;
 import dev.supportbot.bot.portal.HttpPortalClient;
+import dev.supportbot.bot.portal.IdempotencyKey;
 import dev.supportbot.bot.portal.PortalClients;
 import dev.supportbot.bot.store.Vendor;
 import dev.supportbot.bot.testing.Await;
@@ -399,5 +401,39 @@ class AddContactEndToEndTest {
         assertThat(responsesTo(APPROVER)).hasSize(1);
         assertThat(membersOf(account)).isEqualTo(before);
         assertThat(planSteps(706)).isZero();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Vendor.class)
+    void a_step_whose_facts_changed_since_the_preview_stops_and_an_approver_retries_it_once_they_are_back(Vendor vendor)
+            throws Exception {
+        start(vendor);
+        long account = acmeAccount();
+        FakeZendesk.Ticket ticket = verifiedRequest(707, "Sam Rivera", "sam@acme.example", "A-S00001001", "INV-1001-A");
+        String approval = approvalPosted();
+        // Someone switches Sam's login off in the portal after the preview was made.
+        long sam = portal.findCustomerByEmail("sam@acme.example").orElseThrow().id();
+        portal.updateCustomer(sam, CustomerUpdate.save().withLoginActivated(false), IdempotencyKey.of("test-login-off"));
+
+        assertThat(click(APPROVER, "approve", approval)).isEqualTo(200);
+        Await.until("the failure note", Duration.ofSeconds(30),
+                () -> ticket.privateNotes().stream().anyMatch(n -> n.body().contains("failed at step 1")));
+        settled();
+        assertThat(membersOf(account)).doesNotContain(sam);
+        assertThat(planSteps(707)).isZero();
+        assertThat(posted("chat.update")).anyMatch(m -> m.path("blocks").asText().contains("\"action_id\":\"retry\""));
+
+        // Back as it was: an approver retries from step 1; the initiator may not.
+        portal.updateCustomer(sam, CustomerUpdate.save().withLoginActivated(true), IdempotencyKey.of("test-login-on"));
+        assertThat(click(AGENT_SLACK, "retry", approval + ":1")).isEqualTo(200);
+        settled();
+        assertThat(responsesTo(AGENT_SLACK)).hasSize(1);
+        assertThat(membersOf(account)).doesNotContain(sam);
+        assertThat(click(APPROVER, "retry", approval + ":1")).isEqualTo(200);
+        Await.until("Sam's membership", Duration.ofSeconds(30), () -> membersOf(account).contains(sam));
+        settled();
+        assertThat(membersOf(account)).containsExactlyInAnyOrder(1101L, sam);
+        assertThat(planSteps(707)).isEqualTo(1);
+        assertThat(portal.billingAccount(account).soldTo().email()).isEqualTo("pat@acme.example");
     }
 }
