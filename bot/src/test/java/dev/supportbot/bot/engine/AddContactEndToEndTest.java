@@ -220,6 +220,15 @@ class AddContactEndToEndTest {
         return approvalIds().get(0);
     }
 
+    /** The message's blocks as JSON text, Slack's escapes undone. */
+    private static String blocksOf(JsonNode message) {
+        try {
+            return message.path("blocks").isMissingNode() ? "" : JSON.readTree(message.path("blocks").asText()).toString();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private List<String> approvalIds() {
         List<String> ids = new ArrayList<>();
         for (JsonNode m : posted("chat.postMessage")) {
@@ -435,5 +444,33 @@ class AddContactEndToEndTest {
         assertThat(membersOf(account)).containsExactlyInAnyOrder(1101L, sam);
         assertThat(planSteps(707)).isEqualTo(1);
         assertThat(portal.billingAccount(account).soldTo().email()).isEqualTo("pat@acme.example");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Vendor.class)
+    void an_agent_starts_it_with_lnr_add_contact_and_cannot_approve_what_they_started(Vendor vendor) throws Exception {
+        start(vendor);
+        long account = acmeAccount();
+        FakeZendesk.User sam = zendesk.user("Sam Rivera", "sam@acme.example");
+        FakeZendesk.Ticket ticket = zendesk.ticket(708, "Please add me as a contact of A-S00001001",
+                "Hello, please add me as a contact of our subscription A-S00001001.", sam);
+        assertThat(slackForm("token=verif&team_id=T1&channel_id=C123&user_id=" + AGENT_SLACK + "&user_name=agent"
+                + "&command=%2Flnr&text=" + URLEncoder.encode("add-contact 708", StandardCharsets.UTF_8)
+                + "&response_url=" + URLEncoder.encode("http://127.0.0.1:" + slack.getPort() + "/respond/" + AGENT_SLACK
+                        + "-cmd", StandardCharsets.UTF_8) + "&trigger_id=tr-" + System.nanoTime())).isEqualTo(200);
+        Await.until("the ownership proof request", Duration.ofSeconds(30), () -> ticket.tags.contains("supportbot_ov_awaiting_proof"));
+        settled();
+        zendesk.reply(708, sam, "Our latest invoice is INV-1001-A.");
+        webhook(708, null);
+        String approval = approvalPosted();
+        assertThat(posted("chat.postMessage")).anyMatch(m -> blocksOf(m).contains("*Started by*\\n<@" + AGENT_SLACK + ">"));
+
+        assertThat(click(AGENT_SLACK, "approve", approval)).isEqualTo(200);
+        settled();
+        assertThat(membersOf(account)).doesNotContain(1102L);
+        assertThat(click(APPROVER, "approve", approval)).isEqualTo(200);
+        Await.until("Sam's membership", Duration.ofSeconds(30), () -> membersOf(account).contains(1102L));
+        settled();
+        assertThat(planSteps(708)).isEqualTo(1);
     }
 }
