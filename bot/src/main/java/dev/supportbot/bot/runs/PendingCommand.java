@@ -5,7 +5,7 @@ import dev.supportbot.bot.commands.LnrCommand;
 import dev.supportbot.bot.commands.SlashCall;
 import dev.supportbot.bot.commands.SlashHandler;
 import dev.supportbot.bot.inbox.Handled;
-import dev.supportbot.workflows.engine.Waiting;
+import dev.supportbot.workflows.engine.WaitingOn;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -47,12 +47,12 @@ final class PendingCommand implements SlashHandler {
         List<Item> items = new ArrayList<>();
         for (RunView run : runs.running()) {
             if (run.waiting().isEmpty()) continue;
-            if (run.waiting().get() == Waiting.APPROVER && withApproval.contains(run.instance().id())) continue;
+            if (run.waiting().get() == WaitingOn.APPROVER && withApproval.contains(run.instance().id())) continue;
             items.add(new Item(run.since(), "#" + run.instance().ticketId() + " " + run.kindInWords() + ": " + RunText.run(run)));
         }
         for (Approval a : approvals) {
             items.add(new Item(a.createdAt(), "#" + a.ticketId() + " " + RunText.approval(a) + "; waits on "
-                    + Waiting.APPROVER.words() + " since " + RunText.utc(a.createdAt())));
+                    + WaitingOn.APPROVER.words() + " since " + RunText.utc(a.createdAt())));
         }
         if (items.isEmpty()) return call.answer("/lnr pending: nothing waits", "Nothing waits on a requester, an agent or an approver.");
         items.sort(Comparator.comparing(Item::since, Comparator.nullsFirst(Comparator.naturalOrder())));

@@ -33,7 +33,7 @@ import dev.supportbot.workflows.engine.Facts;
 import dev.supportbot.workflows.engine.Outcome;
 import dev.supportbot.workflows.engine.SlashCommand;
 import dev.supportbot.workflows.engine.TransitionTable;
-import dev.supportbot.workflows.engine.Waiting;
+import dev.supportbot.workflows.engine.WaitingOn;
 import dev.supportbot.workflows.engine.Workflow;
 import dev.supportbot.workflows.engine.WorkflowSetting;
 import dev.supportbot.workflows.ownership.OwnershipVerification;
@@ -140,9 +140,9 @@ public final class AddContact implements Workflow<AddContactState> {
     }
 
     @Override
-    public Optional<Waiting> waitingOn(AddContactState state) {
-        if (state instanceof AwaitingAnswer) return Optional.of(Waiting.REQUESTER);
-        if (state instanceof AwaitingApproval || state instanceof Failed) return Optional.of(Waiting.APPROVER);
+    public Optional<WaitingOn> waitingOn(AddContactState state) {
+        if (state instanceof AwaitingAnswer) return Optional.of(WaitingOn.REQUESTER);
+        if (state instanceof AwaitingApproval || state instanceof Failed) return Optional.of(WaitingOn.APPROVER);
         return Optional.empty();
     }
 

@@ -67,7 +67,7 @@ public interface Workflow<S> {
      * Who an instance in {@code state} waits on; empty when nobody (the bot is at work, another workflow runs first, or
      * the instance is finished).
      */
-    default Optional<Waiting> waitingOn(S state) {
+    default Optional<WaitingOn> waitingOn(S state) {
         return Optional.empty();
     }
 

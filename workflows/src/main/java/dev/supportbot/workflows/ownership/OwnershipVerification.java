@@ -15,7 +15,7 @@ import dev.supportbot.workflows.engine.Outcome;
 import dev.supportbot.workflows.engine.SlashCommand;
 import dev.supportbot.workflows.engine.Facts;
 import dev.supportbot.workflows.engine.TransitionTable;
-import dev.supportbot.workflows.engine.Waiting;
+import dev.supportbot.workflows.engine.WaitingOn;
 import dev.supportbot.workflows.engine.Workflow;
 import dev.supportbot.workflows.engine.WorkflowSetting;
 import dev.supportbot.workflows.engine.WorkflowSettings;
@@ -139,9 +139,9 @@ public final class OwnershipVerification implements Workflow<OwnershipState> {
     }
 
     @Override
-    public Optional<Waiting> waitingOn(OwnershipState state) {
-        if (state instanceof AwaitingSubscription || state instanceof AwaitingProof) return Optional.of(Waiting.REQUESTER);
-        if (state instanceof Escalated) return Optional.of(Waiting.AGENT);
+    public Optional<WaitingOn> waitingOn(OwnershipState state) {
+        if (state instanceof AwaitingSubscription || state instanceof AwaitingProof) return Optional.of(WaitingOn.REQUESTER);
+        if (state instanceof Escalated) return Optional.of(WaitingOn.AGENT);
         return Optional.empty();
     }
 

@@ -14,7 +14,7 @@ import dev.supportbot.workflows.engine.FactRequest;
 import dev.supportbot.workflows.engine.Facts;
 import dev.supportbot.workflows.engine.Outcome;
 import dev.supportbot.workflows.engine.TransitionTable;
-import dev.supportbot.workflows.engine.Waiting;
+import dev.supportbot.workflows.engine.WaitingOn;
 import dev.supportbot.workflows.engine.Workflow;
 import dev.supportbot.workflows.engine.WorkflowSetting;
 import dev.supportbot.workflows.troubleshooting.TroubleshootingState.AwaitingApproval;
@@ -116,9 +116,9 @@ public final class LicenseTroubleshooting implements Workflow<TroubleshootingSta
     }
 
     @Override
-    public Optional<Waiting> waitingOn(TroubleshootingState state) {
-        if (state instanceof Watching) return Optional.of(Waiting.REQUESTER);
-        if (state instanceof AwaitingApproval || state instanceof FixFailed) return Optional.of(Waiting.APPROVER);
+    public Optional<WaitingOn> waitingOn(TroubleshootingState state) {
+        if (state instanceof Watching) return Optional.of(WaitingOn.REQUESTER);
+        if (state instanceof AwaitingApproval || state instanceof FixFailed) return Optional.of(WaitingOn.APPROVER);
         return Optional.empty();
     }
 
