@@ -92,6 +92,6 @@ final class WorkflowSlashCommand implements SlashHandler {
     }
 
     static boolean isTicket(String word) {
-        return word.matches("[1-9][0-9]{0,17}");
+        return SlashCall.isTicket(word);
     }
 }

@@ -31,7 +31,7 @@ final class StatusCommand implements SlashHandler {
 
     @Override
     public Handled handle(SlashCall call) {
-        if (call.args().size() != 1 || !call.args().get(0).matches("[1-9][0-9]{0,17}")) return call.usage();
+        if (call.args().size() != 1 || !SlashCall.isTicket(call.args().get(0))) return call.usage();
         long ticket = Long.parseLong(call.args().get(0));
         Map<String, List<RunView>> byKind = new LinkedHashMap<>();
         for (RunView run : runs.onTicket(ticket)) byKind.computeIfAbsent(run.instance().kind(), k -> new ArrayList<>()).add(run);
