@@ -21,6 +21,7 @@ public final class Plugins {
         EnginePlugin engine = engine();
         plugins.add(engine);
         plugins.add(new LicenseCommands());
+        plugins.add(new TicketCommands(engine));
         // Last: it routes the /lnr commands and clicks of the plug-ins before it.
         plugins.add(new CommandsPlugin(engine, plugins));
         return List.copyOf(plugins);

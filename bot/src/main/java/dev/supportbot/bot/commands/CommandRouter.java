@@ -20,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The Slack events the intake stored (source {@code slack}): {@code /lnr} commands and button clicks, handled by a
@@ -36,7 +35,7 @@ public final class CommandRouter implements Dispatcher {
     static final String REFUSAL = "Sorry, you are not allowed to run supportbot commands.";
     static final String UNKNOWN = "Usage: `/lnr <command> [arguments]`; `/lnr help` lists the commands.";
 
-    private final Set<String> agents;
+    private final Agents agents;
     private final CommandReplies replies;
     private final InstanceCommands instances;
     private final Map<String, SlashHandler> slash = new LinkedHashMap<>();
@@ -46,8 +45,8 @@ public final class CommandRouter implements Dispatcher {
     /** A workflow's button: a click gives the running instance on the ticket named by the button's value a command. */
     record WorkflowButton(String kind, Command command) {}
 
-    private CommandRouter(Collection<String> agents, CommandReplies replies, InstanceCommands instances) {
-        this.agents = Set.copyOf(agents);
+    private CommandRouter(Agents agents, CommandReplies replies, InstanceCommands instances) {
+        this.agents = agents;
         this.replies = replies;
         this.instances = instances;
     }
@@ -58,6 +57,12 @@ public final class CommandRouter implements Dispatcher {
      * @throws IllegalStateException when a sub-command name or a button action id is registered twice
      */
     public static CommandRouter of(WorkflowEngine engine, InstanceStore store, Clock clock, Collection<String> agents,
+            List<SlashHandler> slashHandlers, List<ClickHandler> clickHandlers) {
+        return of(engine, store, clock, Agents.listed(agents), slashHandlers, clickHandlers);
+    }
+
+    /** {@link #of(WorkflowEngine, InstanceStore, Clock, Collection, List, List)} with agents by id and user group. */
+    public static CommandRouter of(WorkflowEngine engine, InstanceStore store, Clock clock, Agents agents,
             List<SlashHandler> slashHandlers, List<ClickHandler> clickHandlers) {
         InstanceCommands instances = new InstanceCommands(engine, store, clock);
         CommandRouter router = new CommandRouter(agents, new CommandReplies(engine), instances);
@@ -119,7 +124,7 @@ public final class CommandRouter implements Dispatcher {
     private Handled command(InboxEvent event, JsonNode payload) throws Exception {
         String userId = payload.path("user_id").asText("");
         Responder responder = new Responder(replies, event, payload.path("response_url").asText(null));
-        if (!agents.contains(userId)) {
+        if (!agents.includes(userId)) {
             return responder.answer("refused /lnr from " + (userId.isEmpty() ? "an unknown user" : userId) + ": not an agent", REFUSAL);
         }
         String text = payload.path("text").asText("").strip();
@@ -142,7 +147,7 @@ public final class CommandRouter implements Dispatcher {
         WorkflowButton button = buttons.get(click.actionId());
         if (button == null) return Handled.noop("no handler for this button's action id: nothing done");
         Responder responder = new Responder(replies, event, click.responseUrl());
-        if (!agents.contains(click.userId())) {
+        if (!agents.includes(click.userId())) {
             return responder.answer("refused a " + button.kind() + " button from " + click.userId() + ": not an agent", REFUSAL);
         }
         if (click.value() == null || !WorkflowSlashCommand.isTicket(click.value())) {

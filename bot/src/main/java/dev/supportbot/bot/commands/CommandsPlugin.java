@@ -6,6 +6,7 @@ import dev.supportbot.bot.config.Settings;
 import dev.supportbot.bot.engine.EnginePlugin;
 import dev.supportbot.bot.inbox.Dispatcher;
 import dev.supportbot.bot.slack.SlackCommands;
+import dev.supportbot.bot.slack.SlackNotifier;
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +18,7 @@ public final class CommandsPlugin implements BotPlugin {
     private final EnginePlugin engine;
     private final List<BotPlugin> registrars;
     private CommandRouter router;
+    private SlackNotifier slack;
 
     public CommandsPlugin(EnginePlugin engine, List<BotPlugin> registrars) {
         this.engine = engine;
@@ -25,8 +27,9 @@ public final class CommandsPlugin implements BotPlugin {
 
     @Override
     public void init(SupportBot.Context context) {
-        router = CommandRouter.of(engine.engine(), engine.instances(), context.clock(),
-                context.config().get(Settings.SLACK_AGENTS),
+        slack = SlackNotifier.fromConfig(context.config());
+        Agents agents = new Agents(context.config().get(Settings.SLACK_AGENTS), context.config().get(Settings.SLACK_AGENT_GROUP), slack);
+        router = CommandRouter.of(engine.engine(), engine.instances(), context.clock(), agents,
                 registrars.stream().flatMap(p -> p.slashHandlers().stream()).toList(),
                 registrars.stream().flatMap(p -> p.clickHandlers().stream()).toList());
     }
@@ -34,5 +37,10 @@ public final class CommandsPlugin implements BotPlugin {
     @Override
     public Map<String, Dispatcher> dispatchers() {
         return Map.of(SlackCommands.SOURCE, router);
+    }
+
+    @Override
+    public void close() {
+        if (slack != null) slack.close();
     }
 }

@@ -10,6 +10,7 @@ import dev.supportbot.bot.inbox.NewInboxEvent;
 import dev.supportbot.workflows.engine.Command;
 import dev.supportbot.workflows.engine.Event;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,6 +43,25 @@ final class InstanceCommands {
                 ? "Ticket " + ticketId + ": " + command.verb() + " changes nothing at this stage of its " + label(kind) + "."
                 : "Ticket " + ticketId + ": " + command.verb() + " recorded.";
         return responder.answer(advance.outcome(), advance.commit(), text);
+    }
+
+    /**
+     * Gives each of the running instances (of one ticket) the command as the agent, in one commit with one answer: a
+     * line per instance.
+     */
+    Handled giveEach(List<Instance> running, Command command, String agent, Responder responder) throws Exception {
+        List<Handled.Commit> commits = new ArrayList<>();
+        List<String> outcomes = new ArrayList<>();
+        List<String> lines = new ArrayList<>();
+        for (Instance instance : running) {
+            WorkflowEngine.Advance advance = engine.advance(instance, new Event.AgentCommand(command, agent), Map.of(),
+                    instance.commentCursor(), agent, List.of());
+            commits.add(advance.commit());
+            outcomes.add(advance.outcome());
+            lines.add("Ticket " + instance.ticketId() + ", " + label(instance.kind()) + ": " + command.verb()
+                    + (advance.after().version() == instance.version() ? " changes nothing at this stage." : " recorded."));
+        }
+        return responder.answer(String.join("; ", outcomes), h -> commits.forEach(c -> c.apply(h)), String.join("\n", lines));
     }
 
     Handled start(String kind, long ticketId, String initiator, Responder responder) {

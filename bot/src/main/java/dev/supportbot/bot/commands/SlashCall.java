@@ -30,6 +30,11 @@ public record SlashCall(String name, List<String> args, String userId, String ch
         return responder.answer(outcome, work, text);
     }
 
+    /** True when {@code word} is a ticket id as commands take it. */
+    public static boolean isTicket(String word) {
+        return word.matches("[1-9][0-9]{0,17}");
+    }
+
     /** The answer to a bad argument: the sub-command's usage lines. */
     public Handled usage() {
         return answer("bad usage of /lnr " + name, usageText(help));

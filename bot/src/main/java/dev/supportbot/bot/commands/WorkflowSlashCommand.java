@@ -13,8 +13,8 @@ import java.util.Optional;
 
 /**
  * The {@code /lnr} sub-commands a workflow offers ({@link Workflow#slashCommands()}), all those of one name:
- * {@code /lnr NAME TICKET} starts the workflow on the ticket; {@code /lnr NAME VERB TICKET} gives the running
- * instance the verb's command.
+ * {@code /lnr NAME TICKET} starts the workflow on the ticket, or gives the running instance the name's command
+ * ({@link SlashCommand#direct}); {@code /lnr NAME VERB TICKET} gives the running instance the verb's command.
  */
 final class WorkflowSlashCommand implements SlashHandler {
     private final String kind;
@@ -55,6 +55,9 @@ final class WorkflowSlashCommand implements SlashHandler {
         if (starting && entries.size() > 1) {
             throw new IllegalStateException("/lnr " + name + " both starts a workflow and gives it commands");
         }
+        if (entries.stream().anyMatch(e -> e.verb() == null) && entries.size() > 1) {
+            throw new IllegalStateException("/lnr " + name + " is both a command of its own and a name for verbs");
+        }
         if (entries.stream().map(SlashCommand::verb).distinct().count() < entries.size()) {
             throw new IllegalStateException("/lnr " + name + " has a verb twice");
         }
@@ -73,9 +76,13 @@ final class WorkflowSlashCommand implements SlashHandler {
     @Override
     public Handled handle(SlashCall call) throws Exception {
         List<String> args = call.args();
-        if (entries.get(0).asCommand().isEmpty()) {
+        SlashCommand only = entries.get(0);
+        if (only.verb() == null) {
             if (args.size() != 1 || !isTicket(args.get(0))) return call.usage();
-            return commands.start(kind, Long.parseLong(args.get(0)), call.initiator(), call.responder());
+            long ticket = Long.parseLong(args.get(0));
+            return only.asCommand().isEmpty()
+                    ? commands.start(kind, ticket, call.initiator(), call.responder())
+                    : commands.give(kind, ticket, only.command(), call.initiator(), call.responder());
         }
         if (args.size() != 2 || !isTicket(args.get(1))) return call.usage();
         String verb = args.get(0).toLowerCase(Locale.ROOT);
@@ -85,6 +92,6 @@ final class WorkflowSlashCommand implements SlashHandler {
     }
 
     static boolean isTicket(String word) {
-        return word.matches("[1-9][0-9]{0,17}");
+        return SlashCall.isTicket(word);
     }
 }

@@ -104,6 +104,8 @@ public final class Settings {
             "gitlab.com", "comma-separated email domains of the vendor's own staff, whose vouches are never proof");
     public static final Setting<List<String>> SLACK_AGENTS = Setting.list("slack.agents", "BOT_SLACK_AGENTS", "",
             "comma-separated Slack user ids allowed to run `/lnr` commands (none: only the Zendesk macros)");
+    public static final Setting<String> SLACK_AGENT_GROUP = Setting.of("slack.agent_group", "BOT_SLACK_AGENT_GROUP", "",
+            "Slack user group id (S...) whose members may also run `/lnr` commands (asked of Slack at each command)", Parsers::text);
     public static final Setting<List<String>> APPROVERS = Setting.list("approvals.approvers", "BOT_APPROVERS", "",
             "comma-separated Slack user ids allowed to approve portal changes");
     public static final Setting<String> APPROVER_GROUP = Setting.of("approvals.approver_group", "BOT_APPROVER_GROUP", "",
@@ -154,7 +156,7 @@ public final class Settings {
             PORTAL_URL, PORTAL_TOKEN, PORTAL_TIMEOUT, PORTAL_MAX_ATTEMPTS, PORTAL_RETRY_BASE, PORTAL_RETRY_MAX,
             PORTAL_RETRY_AFTER_MAX, PORTAL_CACHE_TTL, PORTAL_SANDBOX_SEED,
             TRACKER_URL, TRACKER_TOKEN, TRACKER_PROJECT, TRACKER_LABELS,
-            STAFF_DOMAINS, SLACK_AGENTS, APPROVERS, APPROVER_GROUP, APPROVALS_DIGEST_AT,
+            STAFF_DOMAINS, SLACK_AGENTS, SLACK_AGENT_GROUP, APPROVERS, APPROVER_GROUP, APPROVALS_DIGEST_AT,
             INBOX_WORKERS, INBOX_MAX_ATTEMPTS, INBOX_RETRY_BASE, INBOX_RETRY_MAX, INBOX_LEASE, INBOX_POLL,
             INBOX_RETENTION, AUDIT_RETENTION, PURGE_INTERVAL,
             SCHEDULER_THREADS, SCHEDULER_CLUSTER_CHECKIN));

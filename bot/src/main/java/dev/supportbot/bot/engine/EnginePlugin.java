@@ -134,6 +134,11 @@ public final class EnginePlugin implements BotPlugin {
         return instances;
     }
 
+    /** The reminder scheduler, for reading when a run's next reminder is due; set by init. */
+    public QuartzReminders reminders() {
+        return reminders;
+    }
+
     @Override
     public List<ClickHandler> clickHandlers() {
         return List.copyOf(clickHandlers);

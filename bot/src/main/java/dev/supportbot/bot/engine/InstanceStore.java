@@ -3,6 +3,8 @@ package dev.supportbot.bot.engine;
 import dev.supportbot.bot.store.Database;
 import dev.supportbot.bot.store.UniqueViolation;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
@@ -51,6 +53,29 @@ public final class InstanceStore {
         return find(ticketId, kind).filter(i -> !i.finished());
     }
 
+    /** An instance with the time it entered its current state. */
+    public record Run(Instance instance, Instant stateSince) {}
+
+    /** Every run on the ticket, newest first. */
+    public List<Run> runsOn(long ticketId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + ", state_since FROM workflow_instance WHERE ticket_id = :t ORDER BY id DESC")
+                .bind("t", ticketId)
+                .map((rs, ctx) -> new Run(row(rs), since(rs)))
+                .list());
+    }
+
+    /** Every running instance on every ticket, the longest in its state first. */
+    public List<Run> allRunning() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + ", state_since FROM workflow_instance WHERE NOT finished ORDER BY state_since, id")
+                .map((rs, ctx) -> new Run(row(rs), since(rs)))
+                .list());
+    }
+
+    private static Instant since(java.sql.ResultSet rs) throws java.sql.SQLException {
+        OffsetDateTime at = rs.getObject("state_since", OffsetDateTime.class);
+        return at == null ? null : at.toInstant();
+    }
+
     /** Every instance running on the ticket, inside the caller's transaction. */
     static List<Instance> runningOn(Handle h, long ticketId) {
         return h.createQuery("SELECT " + COLUMNS + " FROM workflow_instance WHERE ticket_id = :t AND NOT finished ORDER BY id")
@@ -75,8 +100,8 @@ public final class InstanceStore {
         try {
             jdbi.useHandle(h -> h.createUpdate("""
                             INSERT INTO workflow_instance (kind, running_kind, ticket_id, state_json, state_type, version,
-                                                           comment_cursor, finished, initiator, created_at, updated_at)
-                            VALUES (:kind, :kind, :ticket, :state, 'initial', 0, :cursor, FALSE, :initiator, :now, :now)""")
+                                                           comment_cursor, finished, initiator, created_at, updated_at, state_since)
+                            VALUES (:kind, :kind, :ticket, :state, 'initial', 0, :cursor, FALSE, :initiator, :now, :now, :now)""")
                     .bind("kind", kind)
                     .bind("cursor", cursor)
                     .bind("ticket", ticketId)
@@ -99,7 +124,7 @@ public final class InstanceStore {
                         UPDATE workflow_instance
                         SET state_json = :state, state_type = :type, version = version + 1, finished = :finished,
                             running_kind = CASE WHEN :finished THEN NULL ELSE kind END, comment_cursor = :cursor,
-                            updated_at = :now
+                            updated_at = :now, state_since = CASE WHEN state_type = :type THEN state_since ELSE :now END
                         WHERE id = :id AND version = :version""")
                 .bind("state", stateJson)
                 .bind("type", stateType)

@@ -169,6 +169,22 @@ public final class QuartzReminders implements Reminders, AutoCloseable {
         }
     }
 
+    /** When the instance's next pending reminder is due (the time it was scheduled for); empty when none is pending. */
+    public Optional<Instant> next(long instanceId) {
+        try {
+            Optional<Instant> next = Optional.empty();
+            for (TriggerKey key : scheduler.getTriggerKeys(GroupMatcher.triggerGroupEquals(ReminderDue.group(instanceId)))) {
+                Trigger trigger = scheduler.getTrigger(key);
+                if (trigger == null) continue; // fired and removed since the keys were read
+                Instant due = ReminderDue.from(trigger.getJobDataMap()).dueAt();
+                if (next.isEmpty() || due.isBefore(next.get())) next = Optional.of(due);
+            }
+            return next;
+        } catch (SchedulerException e) {
+            throw new ReminderSchedulingException("cannot read the reminders of instance " + instanceId + ": " + e.getMessage(), e);
+        }
+    }
+
     /**
      * Puts an event of {@code source} in the inbox every day at {@code at} UTC, on one instance of the cluster;
      * replaces an earlier schedule of the source. Empty {@code at}: no longer.

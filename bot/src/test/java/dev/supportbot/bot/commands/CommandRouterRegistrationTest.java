@@ -56,7 +56,7 @@ class CommandRouterRegistrationTest {
         CommandRouter router = router(new OwnershipVerification(), List.of(new Ping("ping")), List.of(new Clicks("approve")));
         assertThat(router.commands()).extracting(LnrCommand::usage).containsExactly(
                 "/lnr help", "/lnr verify TICKET", "/lnr ov confirm-contract TICKET", "/lnr ov escalate TICKET",
-                "/lnr ov reject TICKET", "/lnr ov cancel TICKET", "/lnr ping");
+                "/lnr ov reject TICKET", "/lnr ov cancel TICKET", "/lnr escalate TICKET", "/lnr ping");
         assertThat(router.helpText()).startsWith("*supportbot commands*\n• `/lnr help`: list the commands\n")
                 .contains("• `/lnr ov escalate TICKET`: hand the verification to Legal & Compliance")
                 .endsWith("• `/lnr ping`: answer pong");
@@ -82,6 +82,9 @@ class CommandRouterRegistrationTest {
                 .hasMessage("/lnr ov both starts a workflow and gives it commands");
         assertThatThrownBy(() -> router(new ButtonedOwnership(List.of(cancel, cancel), Map.of()), List.of(), List.of()))
                 .hasMessage("/lnr ov has a verb twice");
+        SlashCommand direct = SlashCommand.direct("ov", "/lnr ov TICKET", "stop", Command.CANCEL);
+        assertThatThrownBy(() -> router(new ButtonedOwnership(List.of(direct, cancel), Map.of()), List.of(), List.of()))
+                .hasMessage("/lnr ov is both a command of its own and a name for verbs");
     }
 
     @Test

@@ -33,12 +33,14 @@ import dev.supportbot.workflows.engine.Facts;
 import dev.supportbot.workflows.engine.Outcome;
 import dev.supportbot.workflows.engine.SlashCommand;
 import dev.supportbot.workflows.engine.TransitionTable;
+import dev.supportbot.workflows.engine.WaitingOn;
 import dev.supportbot.workflows.engine.Workflow;
 import dev.supportbot.workflows.engine.WorkflowSetting;
 import dev.supportbot.workflows.ownership.OwnershipVerification;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Add a subscription management contact (DOMAIN.md section 2; handbook "Add subscription management contact"): once
@@ -135,6 +137,13 @@ public final class AddContact implements Workflow<AddContactState> {
         Long approval = approvalOf(state);
         if (approval != null) details.put("approval", approval.toString());
         return new Outcome(KIND, resultOf(state), finished(state), details);
+    }
+
+    @Override
+    public Optional<WaitingOn> waitingOn(AddContactState state) {
+        if (state instanceof AwaitingAnswer) return Optional.of(WaitingOn.REQUESTER);
+        if (state instanceof AwaitingApproval || state instanceof Failed) return Optional.of(WaitingOn.APPROVER);
+        return Optional.empty();
     }
 
     private static String resultOf(AddContactState state) {

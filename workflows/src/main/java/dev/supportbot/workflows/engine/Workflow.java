@@ -2,6 +2,7 @@ package dev.supportbot.workflows.engine;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A workflow: a pure state machine, one instance per (ticket, kind).
@@ -61,6 +62,14 @@ public interface Workflow<S> {
 
     /** What an instance in {@code state} has come to, for other workflows and for people ({@code /lnr status}). */
     Outcome outcome(S state);
+
+    /**
+     * Who an instance in {@code state} waits on; empty when nobody (the bot is at work, another workflow runs first, or
+     * the instance is finished).
+     */
+    default Optional<WaitingOn> waitingOn(S state) {
+        return Optional.empty();
+    }
 
     /** The sealed interface of this workflow's states, for deserialisation. */
     Class<S> stateType();

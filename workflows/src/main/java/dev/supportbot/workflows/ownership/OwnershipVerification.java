@@ -15,6 +15,7 @@ import dev.supportbot.workflows.engine.Outcome;
 import dev.supportbot.workflows.engine.SlashCommand;
 import dev.supportbot.workflows.engine.Facts;
 import dev.supportbot.workflows.engine.TransitionTable;
+import dev.supportbot.workflows.engine.WaitingOn;
 import dev.supportbot.workflows.engine.Workflow;
 import dev.supportbot.workflows.engine.WorkflowSetting;
 import dev.supportbot.workflows.engine.WorkflowSettings;
@@ -28,6 +29,7 @@ import dev.supportbot.workflows.ownership.OwnershipState.Requested;
 import dev.supportbot.workflows.ownership.OwnershipState.Verified;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Ownership verification (DOMAIN.md section 1; handbook "Ownership verification"): the gate before any ownership
@@ -79,7 +81,9 @@ public final class OwnershipVerification implements Workflow<OwnershipState> {
                 SlashCommand.commanding("ov", OwnershipCommands.REJECT_VERB, "/lnr ov reject TICKET",
                         "the requester is not verified", OwnershipCommands.REJECT),
                 SlashCommand.commanding("ov", Command.CANCEL.verb(), "/lnr ov cancel TICKET",
-                        "stop the verification; nothing more is sent", Command.CANCEL));
+                        "stop the verification; nothing more is sent", Command.CANCEL),
+                SlashCommand.direct("escalate", "/lnr escalate TICKET",
+                        "hand the ownership verification to Legal & Compliance (as `/lnr ov escalate`)", OwnershipCommands.ESCALATE));
     }
 
     @Override
@@ -132,6 +136,13 @@ public final class OwnershipVerification implements Workflow<OwnershipState> {
                 : state instanceof AwaitingSubscription ? "awaiting the subscription name"
                 : "started";
         return new Outcome(KIND, result, finished, Map.of());
+    }
+
+    @Override
+    public Optional<WaitingOn> waitingOn(OwnershipState state) {
+        if (state instanceof AwaitingSubscription || state instanceof AwaitingProof) return Optional.of(WaitingOn.REQUESTER);
+        if (state instanceof Escalated) return Optional.of(WaitingOn.AGENT);
+        return Optional.empty();
     }
 
     @Override

@@ -14,6 +14,7 @@ import dev.supportbot.workflows.engine.FactRequest;
 import dev.supportbot.workflows.engine.Facts;
 import dev.supportbot.workflows.engine.Outcome;
 import dev.supportbot.workflows.engine.TransitionTable;
+import dev.supportbot.workflows.engine.WaitingOn;
 import dev.supportbot.workflows.engine.Workflow;
 import dev.supportbot.workflows.engine.WorkflowSetting;
 import dev.supportbot.workflows.troubleshooting.TroubleshootingState.AwaitingApproval;
@@ -26,6 +27,7 @@ import dev.supportbot.workflows.troubleshooting.TroubleshootingState.Watching;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * License troubleshooting (DOMAIN.md section 6; seed "License Troubleshooting"): from its start tag until the ticket is
@@ -111,6 +113,13 @@ public final class LicenseTroubleshooting implements Workflow<TroubleshootingSta
         Map<String, String> details = state instanceof TroubleshootingState.Running r && !(r instanceof Watching)
                 ? Map.of("license", String.valueOf(TrueUpFixing.fixOf(r).licenseId())) : Map.of();
         return new Outcome(KIND, result, finished(state), details);
+    }
+
+    @Override
+    public Optional<WaitingOn> waitingOn(TroubleshootingState state) {
+        if (state instanceof Watching) return Optional.of(WaitingOn.REQUESTER);
+        if (state instanceof AwaitingApproval || state instanceof FixFailed) return Optional.of(WaitingOn.APPROVER);
+        return Optional.empty();
     }
 
     @Override

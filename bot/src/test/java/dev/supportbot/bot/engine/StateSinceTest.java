@@ -1,0 +1,67 @@
+package dev.supportbot.bot.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.supportbot.bot.store.Database;
+import dev.supportbot.bot.store.Vendor;
+import dev.supportbot.bot.testing.SettableClock;
+import dev.supportbot.bot.testing.TestDatabases;
+import dev.supportbot.workflows.engine.Command;
+import dev.supportbot.workflows.engine.Event;
+import dev.supportbot.workflows.engine.WorkflowRegistry;
+import dev.supportbot.workflows.ownership.OwnershipState;
+import dev.supportbot.workflows.ownership.OwnershipVerification;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** A run's {@code state_since} moves when it enters another state, not when its state changes within one. */
+class StateSinceTest {
+    private static final String KIND = OwnershipVerification.KIND;
+
+    @ParameterizedTest
+    @EnumSource(Vendor.class)
+    void since_is_when_the_run_entered_its_current_state(Vendor vendor) throws Exception {
+        Instant t0 = Instant.parse("2026-11-20T10:00:00Z");
+        SettableClock clock = new SettableClock(t0);
+        try (Database db = TestDatabases.open(vendor)) {
+            WorkflowEngine engine = TestEngines.engine(WorkflowRegistry.of(new OwnershipVerification()), clock);
+            InstanceStore store = new InstanceStore(db, clock);
+            // Asked 5 days ago: both reminders are due.
+            store.create(1, KIND, engine.json().write(new OwnershipState.AwaitingSubscription(1, t0.minus(Duration.ofDays(5)), 0, Set.of()),
+                    OwnershipState.class), "supportbot");
+            assertThat(since(store)).isEqualTo(t0);
+
+            clock.advance(Duration.ofHours(1));
+            decide(db, engine, store, new Event.ReminderDue(1));
+            assertThat(since(store)).as("entered AwaitingSubscription from the initial state").isEqualTo(t0.plus(Duration.ofHours(1)));
+
+            clock.advance(Duration.ofHours(1));
+            Instance before = store.running(1, KIND).orElseThrow();
+            decide(db, engine, store, new Event.ReminderDue(2));
+            assertThat(store.running(1, KIND).orElseThrow().version()).as("the second reminder changed the state").isGreaterThan(before.version());
+            assertThat(since(store)).as("still awaiting the subscription").isEqualTo(t0.plus(Duration.ofHours(1)));
+
+            clock.advance(Duration.ofHours(1));
+            decide(db, engine, store, new Event.AgentCommand(Command.CANCEL, "slack:U1"));
+            assertThat(store.runsOn(1)).singleElement().satisfies(run -> {
+                assertThat(run.instance().finished()).isTrue();
+                assertThat(run.stateSince()).isEqualTo(t0.plus(Duration.ofHours(3)));
+            });
+        }
+    }
+
+    private static Instant since(InstanceStore store) {
+        return store.runsOn(1).get(0).stateSince();
+    }
+
+    private static void decide(Database db, WorkflowEngine engine, InstanceStore store, Event event) throws Exception {
+        Instance running = store.running(1, KIND).orElseThrow();
+        WorkflowEngine.Advance advance = engine.advance(running, event, Map.of(), running.commentCursor(), "supportbot", List.of());
+        db.jdbi().useTransaction(h -> advance.commit().apply(h));
+    }
+}

@@ -1,0 +1,238 @@
+package dev.supportbot.bot.runs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockserver.model.HttpRequest.request;
+import static org.mockserver.model.HttpResponse.response;
+
+import dev.supportbot.bot.Plugins;
+import dev.supportbot.bot.SupportBot;
+import dev.supportbot.bot.config.BotConfig;
+import dev.supportbot.bot.engine.Instance;
+import dev.supportbot.bot.engine.InstanceStore;
+import dev.supportbot.bot.json.Json;
+import dev.supportbot.bot.store.Vendor;
+import dev.supportbot.bot.testing.Await;
+import dev.supportbot.bot.testing.FakeZendesk;
+import dev.supportbot.bot.testing.Signing;
+import dev.supportbot.bot.testing.TestBots;
+import dev.supportbot.workflows.ownership.OwnershipVerification;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.mockserver.integration.ClientAndServer;
+
+/**
+ * {@code /lnr status}, {@code pending}, {@code cancel} and {@code escalate}, and agents by Slack user group: signed
+ * {@code /lnr} requests to {@code /slack/events} of the production bot (every plug-in), a fake Zendesk, MockServer as
+ * Slack's API and the commands' response URLs, on one database vendor (the subclasses pick it).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class LnrCommandsContract {
+    private static final String AGENT = "UAGENT1";
+    private static final String GROUP = "SAGENTS";
+    private static final String GROUP_MEMBER = "UGROUPIE";
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final AtomicInteger DELIVERY = new AtomicInteger();
+    private static final AtomicInteger REPLY = new AtomicInteger();
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final FakeZendesk zendesk = new FakeZendesk();
+    private final ClientAndServer slack = ClientAndServer.startClientAndServer();
+    private SupportBot bot;
+    private InstanceStore instances;
+
+    abstract Vendor vendor();
+
+    @BeforeAll
+    void start() {
+        slack.when(request().withPath("/api/usergroups.users.list"))
+                .respond(response().withStatusCode(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"ok\":true,\"users\":[\"" + GROUP_MEMBER + "\",\"UOTHERMEMBER\"]}"));
+        slack.when(request().withPath("/api/chat.postMessage"))
+                .respond(response().withStatusCode(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"ok\":true,\"channel\":\"C123\",\"ts\":\"1700000000.000100\"}"));
+        slack.when(request().withPath("/respond/.*")).respond(response().withStatusCode(200).withBody("ok"));
+        Map<String, String> env = TestBots.env(vendor());
+        env.put("BOT_ZENDESK_URL", zendesk.url());
+        env.put("BOT_ZENDESK_EMAIL", "bot@vendor.example");
+        env.put("BOT_ZENDESK_TOKEN", "zd-token");
+        env.put("BOT_SLACK_BOT_TOKEN", "xoxb-test-token");
+        env.put("BOT_SLACK_API_URL", "http://127.0.0.1:" + slack.getPort() + "/api/");
+        env.put("BOT_SLACK_CHANNEL", "C123");
+        env.put("BOT_SLACK_AGENTS", AGENT);
+        env.put("BOT_SLACK_AGENT_GROUP", GROUP);
+        BotConfig config = TestBots.config(env);
+        bot = SupportBot.builder(config).host("127.0.0.1").clock(Clock.systemUTC()).plugins(Plugins.standard(config)).start();
+        instances = new InstanceStore(bot.database(), Clock.systemUTC());
+    }
+
+    @AfterAll
+    void stop() {
+        if (bot != null) bot.close();
+        zendesk.close();
+        slack.stop();
+    }
+
+    /** {@code /lnr text} from {@code user}, signed; the text of its one answer through the response URL. */
+    private String lnr(String user, String text) throws Exception {
+        String path = "/respond/" + user + "-" + REPLY.incrementAndGet();
+        String form = "token=verif&team_id=T1&channel_id=C123&user_id=" + user + "&user_name=someone&command=%2Flnr&text="
+                + URLEncoder.encode(text, StandardCharsets.UTF_8) + "&response_url="
+                + URLEncoder.encode("http://127.0.0.1:" + slack.getPort() + path, StandardCharsets.UTF_8)
+                + "&trigger_id=tr-" + System.nanoTime();
+        String ts = Long.toString(Instant.now().getEpochSecond());
+        HttpResponse<String> ack = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bot.port() + "/slack/events"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Slack-Request-Timestamp", ts)
+                .header("X-Slack-Signature", Signing.slack(TestBots.SLACK_SECRET, ts, form))
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(ack.statusCode()).isEqualTo(200);
+        Await.until("the answer to /lnr", WAIT, () -> answers(path).size() == 1);
+        return answers(path).get(0);
+    }
+
+    private List<String> answers(String path) {
+        return Arrays.stream(slack.retrieveRecordedRequests(request().withPath(path))).map(r -> {
+            try {
+                return Json.MAPPER.readTree(r.getBodyAsString()).path("text").asText();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+
+    private void webhook(long ticketId) throws Exception {
+        String body = "{\"ticket_id\":" + ticketId + ",\"event\":\"ticket.updated\",\"delivery_id\":\"lnr-" + DELIVERY.incrementAndGet() + "\"}";
+        String ts = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bot.port() + "/webhooks/zendesk"))
+                .header("X-Zendesk-Webhook-Signature-Timestamp", ts)
+                .header("X-Zendesk-Webhook-Signature", Signing.zendesk(TestBots.ZENDESK_SECRET, ts, body))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+    }
+
+    private void settled() {
+        Await.until("the inbox to be drained", WAIT, () -> bot.inbox().depth() == 0);
+    }
+
+    /** A ticket whose ownership verification asked the requester for the subscription name. */
+    private long verificationAwaitingSubscription(long ticket) throws Exception {
+        FakeZendesk.Ticket t = zendesk.ticket(ticket, "Ownership", "Please make me the owner of our subscription.",
+                zendesk.user("Ada Lovelace", "ada" + ticket + "@customer.example"), "supportbot_start_ownership_verification");
+        webhook(ticket);
+        Await.until("the question to the requester", WAIT, () -> t.tags.contains("supportbot_ov_awaiting_subscription"));
+        settled();
+        return ticket;
+    }
+
+    private Instance verification(long ticket) {
+        return instances.find(ticket, OwnershipVerification.KIND).orElseThrow();
+    }
+
+    /** The next reminder as Quartz holds it, read from its table rather than through the bot. */
+    private Instant nextTriggerInQuartz(long instanceId) {
+        long millis = bot.database().jdbi().withHandle(h -> h.createQuery(
+                        "SELECT MIN(NEXT_FIRE_TIME) FROM QRTZ_TRIGGERS WHERE TRIGGER_GROUP = :g")
+                .bind("g", "instance-" + instanceId).mapTo(Long.class).one());
+        return Instant.ofEpochMilli(millis);
+    }
+
+    private Instant stateSince(long instanceId) {
+        return bot.database().jdbi().withHandle(h -> h.createQuery("SELECT state_since FROM workflow_instance WHERE id = :id")
+                .bind("id", instanceId).mapTo(java.time.OffsetDateTime.class).one()).toInstant();
+    }
+
+    @Test
+    void status_shows_each_run_its_state_who_it_waits_on_since_when_and_its_next_reminder_in_utc() throws Exception {
+        long ticket = verificationAwaitingSubscription(901);
+        Instance run = verification(ticket);
+        Instant since = stateSince(run.id());
+        assertThat(since).isBetween(Instant.now().minus(Duration.ofMinutes(2)), Instant.now());
+
+        String status = lnr(AGENT, "status " + ticket);
+
+        assertThat(status).isEqualTo("*Ticket 901* (times in UTC)\n• ownership verification (running): awaiting the subscription name; "
+                + "waits on the requester since " + RunText.utc(since) + "; next reminder " + RunText.utc(nextTriggerInQuartz(run.id())));
+        assertThat(nextTriggerInQuartz(run.id())).isBetween(since.plus(Duration.ofDays(2)).minusSeconds(60), since.plus(Duration.ofDays(2)).plusSeconds(60));
+
+        assertThat(lnr(AGENT, "status 999999")).isEqualTo("Ticket 999999 has no workflow runs.");
+        assertThat(lnr(AGENT, "status not-a-ticket")).isEqualTo("Usage: `/lnr status TICKET`");
+    }
+
+    @Test
+    void pending_lists_what_waits_on_people_oldest_first_across_tickets() throws Exception {
+        long older = verificationAwaitingSubscription(911);
+        long newer = verificationAwaitingSubscription(912);
+
+        String pending = lnr(AGENT, "pending");
+
+        assertThat(pending).startsWith("*Waiting on people*, oldest first (times in UTC)\n")
+                .contains("• #911 ownership verification: awaiting the subscription name; waits on the requester since "
+                        + RunText.utc(stateSince(verification(older).id())))
+                .contains("• #912 ownership verification: awaiting the subscription name; waits on the requester since ");
+        assertThat(pending.indexOf("#911 ")).isLessThan(pending.indexOf("#912 "));
+        assertThat(lnr(AGENT, "pending xyzzy")).isEqualTo("Usage: `/lnr pending`");
+
+        lnr(AGENT, "cancel " + newer);
+        settled();
+        assertThat(lnr(AGENT, "pending")).contains("#911 ").doesNotContain("#912 ");
+    }
+
+    @Test
+    void escalate_is_ownerships_escalate_for_a_member_of_the_agent_group_and_others_are_refused() throws Exception {
+        long ticket = verificationAwaitingSubscription(921);
+        Instance before = verification(ticket);
+
+        assertThat(lnr("USTRANGER", "escalate " + ticket)).isEqualTo("Sorry, you are not allowed to run supportbot commands.");
+        settled();
+        assertThat(verification(ticket)).isEqualTo(before);
+        assertThat(slack.retrieveRecordedRequests(request().withPath("/api/usergroups.users.list")))
+                .anySatisfy(r -> assertThat(r.getBodyAsString()).contains(GROUP));
+
+        assertThat(lnr(GROUP_MEMBER, "escalate " + ticket)).isEqualTo("Ticket 921: escalate recorded.");
+        settled();
+        assertThat(zendesk.ticket(ticket).tags).contains("supportbot_ov_escalated");
+        assertThat(lnr(AGENT, "status " + ticket)).contains("ownership verification (running): escalated; waits on an agent since ");
+        assertThat(lnr(AGENT, "escalate " + ticket + " extra")).isEqualTo("Usage: `/lnr escalate TICKET`");
+        assertThat(lnr(AGENT, "help")).contains("`/lnr escalate TICKET`", "`/lnr status TICKET`", "`/lnr pending`",
+                "`/lnr cancel TICKET [KIND]`");
+    }
+
+    @Test
+    void cancel_stops_every_running_run_or_the_one_kind_and_an_unknown_kind_gets_the_usage_line() throws Exception {
+        long ticket = verificationAwaitingSubscription(931);
+        Instance before = verification(ticket);
+
+        assertThat(lnr(AGENT, "cancel " + ticket + " frobnicate")).isEqualTo("Usage: `/lnr cancel TICKET [KIND]`");
+        assertThat(lnr(AGENT, "cancel " + ticket + " add-contact")).isEqualTo("Ticket 931 has no add contact in progress.");
+        settled();
+        assertThat(verification(ticket)).isEqualTo(before);
+
+        assertThat(lnr(AGENT, "cancel " + ticket)).isEqualTo("Ticket 931, ownership verification: cancel recorded.");
+        settled();
+        assertThat(verification(ticket).finished()).isTrue();
+        assertThat(zendesk.ticket(ticket).tags).contains("supportbot_ov_cancelled");
+        assertThat(lnr(AGENT, "status " + ticket)).contains("• ownership verification (finished): cancelled on ");
+        assertThat(lnr(AGENT, "cancel " + ticket)).isEqualTo("Ticket 931 has no workflow in progress.");
+
+        long other = verificationAwaitingSubscription(932);
+        assertThat(lnr(AGENT, "cancel " + other + " OWNERSHIP_VERIFICATION")).isEqualTo("Ticket 932: cancel recorded.");
+        settled();
+        assertThat(verification(other).finished()).isTrue();
+    }
+}
