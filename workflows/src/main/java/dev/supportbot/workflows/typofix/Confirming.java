@@ -18,9 +18,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Step 4: the AM (the ticket's requester) confirms the corrected address in writing. A reply that repeats the address
- * asked about, or says yes to it, confirms it; a reply naming another address is a correction: that address is asked
- * about anew, with fresh reminders. Other replies change nothing.
+ * Step 4: the AM (the ticket's requester) confirms the corrected address in writing. A reply whose first address is
+ * the one asked about, or without an address that says yes, confirms it; a reply whose first address is another one
+ * is a correction: that address is asked about anew, with fresh reminders. Only the first address counts, so the
+ * question quoted below a correction does not confirm it. Other replies change nothing.
  */
 final class Confirming {
     private Confirming() {}
@@ -33,8 +34,8 @@ final class Confirming {
             if (!comment.byRequester()) continue;
             List<String> written = Addresses.in(comment.body(), List.of(mistyped));
             String proposed = current.proposedEmail();
-            if (proposed != null && (written.stream().anyMatch(a -> Emails.sameAddress(a, proposed))
-                    || (written.isEmpty() && Addresses.saysYes(comment.body())))) {
+            boolean confirms = written.isEmpty() ? Addresses.saysYes(comment.body()) : Emails.sameAddress(written.get(0), proposed);
+            if (proposed != null && confirms) {
                 return Proposing.confirmed(current, proposed, comment.id(), ctx);
             }
             if (written.isEmpty()) continue;

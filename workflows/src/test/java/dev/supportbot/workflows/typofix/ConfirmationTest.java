@@ -27,7 +27,8 @@ class ConfirmationTest {
                 Arguments.of("It is " + FIXED.toUpperCase(), true),
                 Arguments.of("Thanks! Looking into it", false),
                 Arguments.of("No, not yet", false),
-                Arguments.of("The wrong one was " + TYPO, false));
+                Arguments.of("The wrong one was " + TYPO, false),
+                Arguments.of("Yes, and the new one is " + FIXED + " indeed", true));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -82,6 +83,13 @@ class ConfirmationTest {
         flow.continued();
         assertThat(((AwaitingApproval) flow.state).plan().changes()).contains(
                 new PortalChange.ResendActivationCode(UMBRELLA_SUBSCRIPTION, "alicia@umbrella.example"));
+    }
+
+    @org.junit.jupiter.api.Test
+    void a_correction_above_the_quoted_question_is_a_correction() {
+        Flow flow = Flow.awaitingConfirmation();
+        flow.amReplies("No, it is alicia@umbrella.example\n\n> please confirm in writing that the corrected address is " + FIXED);
+        assertThat(((AwaitingConfirmation) flow.state).proposedEmail()).isEqualTo("alicia@umbrella.example");
     }
 
     @org.junit.jupiter.api.Test
