@@ -50,7 +50,7 @@ class TypoFixStateJsonTest {
                 new Checking(801, cloud, fixed),
                 new AwaitingConfirmation(801, legacy, bounce, null, at, 1, 2),
                 new Planning(801, cloud, bounce, fixed),
-                new AwaitingApproval(801, cloud, fixed, plan, hash, null, at),
+                new AwaitingApproval(801, cloud, bounce, fixed, plan, hash, null, at),
                 new Executing(801, cloud, fixed, plan, hash, 31, List.of("slack:U1"), 2, 1, results),
                 new Failed(801, cloud, fixed, plan, hash, 31, List.of("slack:U1"), 2, 0, results),
                 new Done(801, "A-S00004001", fixed, 31, List.of("slack:U1"), at),

@@ -5,9 +5,11 @@ import dev.supportbot.workflows.engine.Comment;
 import dev.supportbot.workflows.engine.Context;
 import dev.supportbot.workflows.engine.Decision;
 import dev.supportbot.workflows.engine.Effect;
+import dev.supportbot.workflows.engine.Effect.UpdateApproval.Phase;
 import dev.supportbot.workflows.engine.Event.ReminderDue;
 import dev.supportbot.workflows.engine.Event.TicketUpdated;
 import dev.supportbot.workflows.engine.Facts;
+import dev.supportbot.workflows.typofix.TypoFixState.AwaitingApproval;
 import dev.supportbot.workflows.typofix.TypoFixState.AwaitingConfirmation;
 import dev.supportbot.workflows.typofix.TypoFixState.Expired;
 import dev.supportbot.workflows.typofix.TypoFixState.Wait;
@@ -47,6 +49,28 @@ final class Confirming {
             effects.addAll(Checks.ask(s.target(), correction, true, ctx));
         }
         return effects.isEmpty() ? Decision.unchanged(s) : Decision.of(current, effects);
+    }
+
+    /**
+     * A correction while the plan waits for the approvers: the plan is withdrawn (its approval closed, so a late click
+     * changes nothing) and the new address is asked about, as in {@link #reply}.
+     */
+    static Decision<TypoFixState> correctedWhileWaiting(AwaitingApproval s, TicketUpdated e, Facts facts, Context ctx) {
+        for (Comment comment : e.newComments()) {
+            if (!comment.byRequester()) continue;
+            List<String> written = Addresses.in(comment.body(), List.of(s.target().mistypedEmail()));
+            if (written.isEmpty() || Emails.sameAddress(written.get(0), s.correctedEmail())) continue;
+            String correction = written.get(0);
+            List<Effect> effects = new ArrayList<>();
+            effects.add(new Effect.CancelReminders());
+            if (s.approvalId() != null) {
+                effects.add(new Effect.UpdateApproval(s.approvalId(), Phase.CANCELLED, List.of(Notes.withdrawnLine()), null));
+            }
+            effects.add(new Effect.PrivateNote(Notes.correctedWhileWaiting(correction)));
+            effects.addAll(Checks.ask(s.target(), correction, true, ctx));
+            return Decision.of(new AwaitingConfirmation(s.ticketId(), s.target(), s.bounce(), correction, ctx.now(), 0, 1), effects);
+        }
+        return Decision.unchanged(s);
     }
 
     static Decision<TypoFixState> remind(AwaitingConfirmation s, ReminderDue e, Facts facts, Context ctx) {

@@ -81,6 +81,15 @@ final class Notes {
         return PREFIX + "the account manager named " + address + " as the corrected address; asked them to confirm it.";
     }
 
+    static String correctedWhileWaiting(String address) {
+        return PREFIX + "the account manager corrected the address again, to " + address + ", while the plan waited for"
+                + " approval. The plan was withdrawn (nothing was changed); asked them to confirm the new address.";
+    }
+
+    static String withdrawnLine() {
+        return "Withdrawn: the account manager corrected the address again. Nothing was changed.";
+    }
+
     static String confirmed(String address, long commentId) {
         return PREFIX + "the account manager confirmed " + address + " in writing (comment " + commentId
                 + "). Reading the billing account to plan the change.";

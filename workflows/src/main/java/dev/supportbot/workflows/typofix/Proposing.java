@@ -68,7 +68,7 @@ final class Proposing {
 
     private static Decision<TypoFixState> propose(Planning s, Plan plan, Context ctx) {
         Duration ttl = ctx.setting(TypoFixSettings.APPROVAL_TTL);
-        AwaitingApproval next = new AwaitingApproval(s.ticketId(), s.target(), s.correctedEmail(), plan,
+        AwaitingApproval next = new AwaitingApproval(s.ticketId(), s.target(), s.bounce(), s.correctedEmail(), plan,
                 PlanJson.hash(plan), null, ctx.now().plus(ttl));
         return Decision.of(next,
                 new Effect.RequestApproval(APPROVAL_KEY, plan, 1, ttl),

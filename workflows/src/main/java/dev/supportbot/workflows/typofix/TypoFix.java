@@ -59,6 +59,7 @@ public final class TypoFix implements Workflow<TypoFixState> {
             .on(AwaitingConfirmation.class, AgentCommand.class,                             Cancelling::cancel)
             .on(Planning.class,             EffectSucceeded.class, Proposing::factsNeeded,  Proposing::decide)
             .on(Planning.class,             AgentCommand.class,                             Cancelling::cancel)
+            .on(AwaitingApproval.class,     TicketUpdated.class,                            Confirming::correctedWhileWaiting)
             .on(AwaitingApproval.class,     EffectSucceeded.class,                          Approving::requested)
             .on(AwaitingApproval.class,     EffectFailed.class,                             Approving::requestFailed)
             .on(AwaitingApproval.class,     ApprovalDecided.class,                          Approving::decided)

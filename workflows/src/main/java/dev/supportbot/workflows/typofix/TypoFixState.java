@@ -32,11 +32,14 @@ public sealed interface TypoFixState {
     /** The AM confirmed {@code correctedEmail}; a {@code Continue} fetches the plan's facts. */
     record Planning(long ticketId, Target target, Bounce bounce, String correctedEmail) implements TypoFixState, Open {}
 
-    /** The plan waits for the approvers; {@code approvalId} is null until the approval request's result comes back. */
-    record AwaitingApproval(long ticketId, Target target, String correctedEmail, Plan plan, String planHash,
+    /**
+     * The plan waits for the approvers; {@code approvalId} is null until the approval request's result comes back. An
+     * AM who corrects the address now withdraws the plan and is asked to confirm the new one.
+     */
+    record AwaitingApproval(long ticketId, Target target, Bounce bounce, String correctedEmail, Plan plan, String planHash,
                             Long approvalId, Instant expiresAt) implements TypoFixState, Open {
         AwaitingApproval withApprovalId(long id) {
-            return new AwaitingApproval(ticketId, target, correctedEmail, plan, planHash, id, expiresAt);
+            return new AwaitingApproval(ticketId, target, bounce, correctedEmail, plan, planHash, id, expiresAt);
         }
     }
 

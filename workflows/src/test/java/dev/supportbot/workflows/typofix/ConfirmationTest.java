@@ -86,6 +86,28 @@ class ConfirmationTest {
     }
 
     @org.junit.jupiter.api.Test
+    void a_correction_while_the_plan_waits_withdraws_it_and_asks_about_the_new_address() {
+        Flow flow = Flow.awaitingApproval();
+        flow.approvalPosted(31);
+        TypoFixState waiting = flow.state;
+        assertThat(flow.amReplies("Thanks, " + FIXED + " it is").changesNothingFrom(waiting)).as("the same address").isTrue();
+        var d = flow.amReplies("Sorry! It is alicia@umbrella.example after all");
+        assertThat(d.state()).isInstanceOf(AwaitingConfirmation.class);
+        assertThat(((AwaitingConfirmation) d.state()).proposedEmail()).isEqualTo("alicia@umbrella.example");
+        assertThat(d.effects()).startsWith(new Effect.CancelReminders(), new Effect.UpdateApproval(31,
+                Effect.UpdateApproval.Phase.CANCELLED, List.of("Withdrawn: the account manager corrected the address again. Nothing was changed."), null));
+        assertThat(notes(d)).contains("plan was withdrawn");
+        assertThat(publicText(d)).contains("alicia@umbrella.example");
+        String oldHash = ((AwaitingApproval) waiting).planHash();
+        assertThat(flow.send(new Event.ApprovalDecided(31, oldHash, true, List.of("slack:U1"), null)).changesNothingFrom(d.state()))
+                .as("a late approval of the withdrawn plan").isTrue();
+        flow.amReplies("yes");
+        flow.continued();
+        assertThat(((AwaitingApproval) flow.state).plan().changes()).contains(
+                new PortalChange.ResendActivationCode(UMBRELLA_SUBSCRIPTION, "alicia@umbrella.example"));
+    }
+
+    @org.junit.jupiter.api.Test
     void a_correction_above_the_quoted_question_is_a_correction() {
         Flow flow = Flow.awaitingConfirmation();
         flow.amReplies("No, it is alicia@umbrella.example\n\n> please confirm in writing that the corrected address is " + FIXED);

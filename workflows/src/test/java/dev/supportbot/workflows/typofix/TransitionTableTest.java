@@ -55,7 +55,11 @@ class TransitionTableTest {
         String key = state instanceof Checking ? Starting.CHECKS_KEY : state instanceof Planning ? Proposing.FACTS_KEY
                 : state instanceof AwaitingApproval ? Proposing.APPROVAL_KEY : stepKey;
         Comment yes = new Comment(1, AM, true, true, "Yes", List.of());
-        if (type == Event.TicketUpdated.class) return new Event.TicketUpdated(request("fix " + TYPO + " to " + FIXED), List.of(yes));
+        Comment correction = new Comment(2, AM, true, true, "Sorry, it is alicia@umbrella.example", List.of());
+        if (type == Event.TicketUpdated.class) {
+            return new Event.TicketUpdated(request("fix " + TYPO + " to " + FIXED),
+                    List.of(state instanceof AwaitingApproval ? correction : yes));
+        }
         if (type == Event.LinkedTicketUpdated.class) return new Event.LinkedTicketUpdated(987, List.of(yes));
         if (type == Event.ReminderDue.class) {
             return new Event.ReminderDue(state instanceof AwaitingApproval ? TypoFixSettings.APPROVAL_EXPIRY : 1);
@@ -91,6 +95,7 @@ class TransitionTableTest {
                 "Checking + EffectSucceeded", "Checking + AgentCommand",
                 "AwaitingConfirmation + TicketUpdated", "AwaitingConfirmation + ReminderDue", "AwaitingConfirmation + AgentCommand",
                 "Planning + EffectSucceeded", "Planning + AgentCommand",
+                "AwaitingApproval + TicketUpdated",
                 "AwaitingApproval + EffectSucceeded", "AwaitingApproval + EffectFailed", "AwaitingApproval + ApprovalDecided",
                 "AwaitingApproval + ReminderDue", "AwaitingApproval + AgentCommand",
                 "Executing + EffectSucceeded", "Executing + EffectFailed", "Executing + AgentCommand",
