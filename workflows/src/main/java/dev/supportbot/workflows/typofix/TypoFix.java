@@ -39,7 +39,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Fix a typo in a customer's email (DOMAIN.md section 4; handbook "Fixing typos"), an account manager's internal
+ * Fix a typo in a customer's email (the support handbook's "Fixing typos"), an account manager's internal
  * request: check that a cloud license's activation code is unused and that the mail to the mistyped address bounced,
  * put the bounce on the ticket, have the AM confirm the corrected address in writing, then an approved plan corrects
  * the customer and the Sold To and resends the license or code; last, the AM is asked to update the CRM. Every pair

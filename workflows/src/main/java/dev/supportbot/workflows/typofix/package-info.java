@@ -1,5 +1,5 @@
 /**
- * Fix an email typo (DOMAIN.md section 4, handbook "Fixing typos"): the transition table is in
+ * Fix an email typo (the support handbook's "Fixing typos"): the transition table is in
  * {@link dev.supportbot.workflows.typofix.TypoFix}; the plan comes from {@link dev.supportbot.workflows.plan.TypoFixPlanner}.
  *
  * <p>Decisions that are not spelled out by the handbook:
