@@ -4,13 +4,15 @@ import dev.supportbot.workflows.addcontact.AddContact;
 import dev.supportbot.workflows.engine.WorkflowRegistry;
 import dev.supportbot.workflows.ownership.OwnershipVerification;
 import dev.supportbot.workflows.troubleshooting.LicenseTroubleshooting;
+import dev.supportbot.workflows.typofix.TypoFix;
 
 /** The workflows the bot runs: adding one is a package beside {@code ownership} and one entry here. */
 public final class Workflows {
     public static final WorkflowRegistry ALL = WorkflowRegistry.of(
             new OwnershipVerification(),
             new AddContact(),
-            new LicenseTroubleshooting());
+            new LicenseTroubleshooting(),
+            new TypoFix());
 
     private Workflows() {}
 }

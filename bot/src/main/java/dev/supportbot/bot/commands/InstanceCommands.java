@@ -64,12 +64,12 @@ final class InstanceCommands {
         return responder.answer(String.join("; ", outcomes), h -> commits.forEach(c -> c.apply(h)), String.join("\n", lines));
     }
 
-    Handled start(String kind, long ticketId, String initiator, Responder responder) {
+    Handled start(String kind, long ticketId, String initiator, List<String> arguments, Responder responder) {
         if (instances.find(ticketId, kind).filter(i -> !i.finished()).isPresent()) {
             return responder.answer(kind + " already running on ticket " + ticketId,
                     "Ticket " + ticketId + " already has " + article(label(kind)) + " in progress.");
         }
-        String payload = engine.json().write(new StartRequest(ticketId, kind, initiator), StartRequest.class);
+        String payload = engine.json().write(new StartRequest(ticketId, kind, initiator, arguments), StartRequest.class);
         String dedupKey = "start:" + responder.cause().source() + ":" + responder.cause().id();
         return responder.answer("start of " + kind + " on ticket " + ticketId + " requested by " + initiator,
                 h -> Inbox.enqueue(h, new NewInboxEvent(StartRequest.SOURCE, dedupKey, kind, ticketId, payload), clock.instant()),

@@ -13,17 +13,20 @@ import java.util.Optional;
 
 /**
  * The {@code /lnr} sub-commands a workflow offers ({@link Workflow#slashCommands()}), all those of one name:
- * {@code /lnr NAME TICKET} starts the workflow on the ticket, or gives the running instance the name's command
+ * {@code /lnr NAME TICKET [ARGUMENTS]} starts the workflow on the ticket (the arguments, when the workflow takes any,
+ * choose its first state: {@link Workflow#initialState(List)}), or gives the running instance the name's command
  * ({@link SlashCommand#direct}); {@code /lnr NAME VERB TICKET} gives the running instance the verb's command.
  */
 final class WorkflowSlashCommand implements SlashHandler {
+    private final Workflow<?> workflow;
     private final String kind;
     private final String name;
     private final List<SlashCommand> entries;
     private final InstanceCommands commands;
 
-    private WorkflowSlashCommand(String kind, String name, List<SlashCommand> entries, InstanceCommands commands) {
-        this.kind = kind;
+    private WorkflowSlashCommand(Workflow<?> workflow, String name, List<SlashCommand> entries, InstanceCommands commands) {
+        this.workflow = workflow;
+        this.kind = workflow.kind();
         this.name = name;
         this.entries = List.copyOf(entries);
         this.commands = commands;
@@ -45,7 +48,7 @@ final class WorkflowSlashCommand implements SlashHandler {
         List<SlashHandler> handlers = new ArrayList<>();
         byName.forEach((name, entries) -> {
             check(name, entries);
-            handlers.add(new WorkflowSlashCommand(kindByName.get(name), name, entries, commands));
+            handlers.add(new WorkflowSlashCommand(workflows.forKind(kindByName.get(name)).orElseThrow(), name, entries, commands));
         });
         return handlers;
     }
@@ -78,11 +81,15 @@ final class WorkflowSlashCommand implements SlashHandler {
         List<String> args = call.args();
         SlashCommand only = entries.get(0);
         if (only.verb() == null) {
-            if (args.size() != 1 || !isTicket(args.get(0))) return call.usage();
+            if (args.isEmpty() || !isTicket(args.get(0))) return call.usage();
             long ticket = Long.parseLong(args.get(0));
-            return only.asCommand().isEmpty()
-                    ? commands.start(kind, ticket, call.initiator(), call.responder())
-                    : commands.give(kind, ticket, only.command(), call.initiator(), call.responder());
+            if (only.asCommand().isPresent()) {
+                if (args.size() != 1) return call.usage();
+                return commands.give(kind, ticket, only.command(), call.initiator(), call.responder());
+            }
+            List<String> arguments = args.subList(1, args.size());
+            if (workflow.initialState(arguments).isEmpty()) return call.usage();
+            return commands.start(kind, ticket, call.initiator(), arguments, call.responder());
         }
         if (args.size() != 2 || !isTicket(args.get(1))) return call.usage();
         String verb = args.get(0).toLowerCase(Locale.ROOT);

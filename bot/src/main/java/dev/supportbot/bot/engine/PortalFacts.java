@@ -36,7 +36,8 @@ public final class PortalFacts {
                         (r, bodies) -> orNull(() -> portal.get().cloudActivation(r.subscriptionName()))),
                 FactSources.source(FactRequest.LicenseValidationOfComment.class, (r, bodies) -> pastedLicense(bodies.get(r.commentId()))
                         .map(text -> orNull(() -> portal.get().validateLicense(text))).orElse(null)),
-                FactSources.source(FactRequest.LicensesOfSubscription.class, (r, bodies) -> licensesOf(portal.get(), r.subscriptionName())));
+                FactSources.source(FactRequest.LicensesOfSubscription.class, (r, bodies) -> licensesOf(portal.get(), r.subscriptionName())),
+                FactSources.source(FactRequest.MailDeliveriesOf.class, (r, bodies) -> portal.get().mailDeliveries(r.recipient())));
     }
 
     private static BillingAccount accountOf(PortalClient p, String subscriptionName) {

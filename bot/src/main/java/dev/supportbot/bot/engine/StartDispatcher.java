@@ -33,8 +33,11 @@ public final class StartDispatcher implements Dispatcher {
         if (instances.running(request.ticketId(), request.kind()).isPresent()) {
             return Handled.noop(request.kind() + " already runs on ticket " + request.ticketId());
         }
+        if (workflow.initialState(request.arguments()).isEmpty()) {
+            return Handled.noop(request.kind() + " does not take the start request's arguments");
+        }
         ZendeskTicket ticket = zendesk.ticket(request.ticketId());
-        return runs.advance(workflow, ticket, new TicketComments(zendesk, ticket), true, request.initiator())
+        return runs.advance(workflow, ticket, new TicketComments(zendesk, ticket), true, request.initiator(), request.arguments())
                 .orElseGet(() -> Handled.noop("nothing to do"));
     }
 }

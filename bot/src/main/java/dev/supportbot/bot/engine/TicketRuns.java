@@ -38,10 +38,17 @@ final class TicketRuns {
      */
     Optional<Handled> advance(Workflow<?> workflow, ZendeskTicket ticket, TicketComments comments, boolean start,
                               String initiator) throws Exception {
+        return advance(workflow, ticket, comments, start, initiator, List.of());
+    }
+
+    /** As above; a run it starts begins in the workflow's state for the start command's {@code arguments}. */
+    <S> Optional<Handled> advance(Workflow<S> workflow, ZendeskTicket ticket, TicketComments comments, boolean start,
+                                  String initiator, List<String> arguments) throws Exception {
         Optional<Instance> running = instances.running(ticket.id(), workflow.kind());
         if (running.isEmpty() && !start) return Optional.empty();
         Instance instance = running.orElseGet(() -> instances.create(ticket.id(), workflow.kind(),
-                engine.json().write(workflow.initialState(), workflow.stateType()), initiator));
+                engine.json().write(workflow.initialState(arguments).orElseThrow(() -> new IllegalArgumentException(
+                        "arguments that " + workflow.kind() + " does not take")), workflow.stateType()), initiator));
         // A run exists only because someone asked for it (tag, command, another workflow), so until its first decision
         // it sees its start tag on the ticket, as the workflow's own check that it was asked to start expects; also
         // when that first decision is retried after the tag was already removed, or comes with the next webhook.

@@ -36,7 +36,7 @@ class ZendeskCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path SHIPPED = Path.of("..", "macros");
     /** Start tags of the workflows a test's own macro folder does not cover: lint wants an active macro for each. */
-    private static final String OTHER_START_TAGS = "supportbot_start_add_contact supportbot_start_license_troubleshooting";
+    private static final String OTHER_START_TAGS = "supportbot_start_add_contact supportbot_start_license_troubleshooting supportbot_start_typo_fix";
     private static final String OTHER_STARTERS = "Support::Other workflow starts";
     private static final String PUBLIC_URL = "https://bot.example.test";
 
@@ -116,7 +116,7 @@ class ZendeskCommandTest {
                     {"field": "comment_value", "value": "supportbot: ownership verification started. The bot asks the requester for one proof that fits the subscription and the Sold To contact for approval in a separate ticket; its findings follow as notes.\\n"}],
                   "restriction": null}}"""));
         assertThat(macros).filteredOn(m -> m.path("macro").path("title").asText().contains("Typo fix"))
-                .singleElement().satisfies(m -> assertThat(m.path("macro").path("active").asBoolean()).isFalse());
+                .singleElement().satisfies(m -> assertThat(m.path("macro").path("active").asBoolean()).isTrue());
 
         assertThat(zendesk.bodies("POST", "/api/v2/triggers\\.json")).containsExactly(json("""
                 {"trigger": {"title": "supportbot::Notify on ticket change", "active": true, "position": 9000,

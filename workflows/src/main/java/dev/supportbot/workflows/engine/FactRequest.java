@@ -5,6 +5,7 @@ import dev.supportbot.workflows.domain.CloudActivation;
 import dev.supportbot.workflows.domain.Invoice;
 import dev.supportbot.workflows.domain.License;
 import dev.supportbot.workflows.domain.LicenseValidation;
+import dev.supportbot.workflows.domain.MailDelivery;
 import dev.supportbot.workflows.domain.NamespaceSubscription;
 import dev.supportbot.workflows.domain.Subscription;
 import java.util.List;
@@ -18,7 +19,8 @@ public sealed interface FactRequest<T>
                 FactRequest.BillingAccountOfSubscription, FactRequest.BillingAccountByZuoraId,
                 FactRequest.InvoiceByNumber, FactRequest.LicenseValidationOfComment,
                 FactRequest.NamespaceAdminView, FactRequest.CloudActivationOf, FactRequest.LicensesOfSubscription,
-                FactRequest.OutcomeOf, FactRequest.PlanFactsOf, FactRequest.LicensesOfCustomer {
+                FactRequest.OutcomeOf, FactRequest.PlanFactsOf, FactRequest.LicensesOfCustomer,
+                FactRequest.MailDeliveriesOf {
 
     Class<?> resultType();
 
@@ -97,5 +99,13 @@ public sealed interface FactRequest<T>
         }
 
         public Class<?> resultType() { return PlanFacts.class; }
+    }
+
+    /**
+     * The mail delivery log of one recipient, newest first, subjects scrubbed of secrets; an empty list when nothing
+     * was sent to it.
+     */
+    record MailDeliveriesOf(String recipient) implements FactRequest<List<MailDelivery>> {
+        public Class<?> resultType() { return List.class; }
     }
 }

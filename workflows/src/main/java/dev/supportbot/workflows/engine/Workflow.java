@@ -77,6 +77,15 @@ public interface Workflow<S> {
     /** The state of a new instance, before its first event. */
     S initialState();
 
+    /**
+     * The state of a new instance started by a {@code /lnr} command with {@code arguments}, the words after the
+     * ticket (e.g. {@code /lnr typo-fix TICKET WRONG_EMAIL}); empty when the arguments do not fit, so the agent gets
+     * the command's usage. Without arguments (a start tag, another workflow) it is {@link #initialState()}.
+     */
+    default Optional<S> initialState(List<String> arguments) {
+        return arguments.isEmpty() ? Optional.of(initialState()) : Optional.empty();
+    }
+
     /** The portal reads {@link #decide} needs to handle {@code event} in {@code state}; empty when none. */
     List<FactRequest<?>> factsNeeded(S state, Event event);
 

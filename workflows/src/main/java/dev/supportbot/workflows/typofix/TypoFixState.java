@@ -1,0 +1,129 @@
+package dev.supportbot.workflows.typofix;
+
+import dev.supportbot.workflows.plan.Plan;
+import dev.supportbot.workflows.plan.TypoFixPlanner.Resend;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The persisted state of one typo fix. Holds ids, the mistyped and the corrected address, the bounce's facts without
+ * its subject, and the plan; never a comment body, a mail subject or an activation code.
+ */
+public sealed interface TypoFixState {
+
+    /** A new instance; {@code mistypedEmail} is the start command's argument, null when a macro started it. */
+    record Requested(String mistypedEmail) implements TypoFixState {}
+
+    /** The license sent to the mistyped address is known; a {@code Continue} fetches the activation and the mail log. */
+    record Checking(long ticketId, Target target, String proposedEmail) implements TypoFixState, Open {}
+
+    /**
+     * The AM was asked to confirm the corrected address in writing: {@code proposedEmail} (null: asked to name it).
+     * A new address from the AM replaces it and asks again ({@code corrections} counts how often).
+     */
+    record AwaitingConfirmation(long ticketId, Target target, Bounce bounce, String proposedEmail, Instant askedAt,
+                                int remindersSent, int corrections) implements TypoFixState, Open {
+        AwaitingConfirmation withRemindersSent(int sent) {
+            return new AwaitingConfirmation(ticketId, target, bounce, proposedEmail, askedAt, sent, corrections);
+        }
+    }
+
+    /** The AM confirmed {@code correctedEmail}; a {@code Continue} fetches the plan's facts. */
+    record Planning(long ticketId, Target target, Bounce bounce, String correctedEmail) implements TypoFixState, Open {}
+
+    /**
+     * The plan waits for the approvers; {@code approvalId} is null until the approval request's result comes back. An
+     * AM who corrects the address now withdraws the plan and is asked to confirm the new one.
+     */
+    record AwaitingApproval(long ticketId, Target target, Bounce bounce, String correctedEmail, Plan plan, String planHash,
+                            Long approvalId, Instant expiresAt) implements TypoFixState, Open {
+        AwaitingApproval withApprovalId(long id) {
+            return new AwaitingApproval(ticketId, target, bounce, correctedEmail, plan, planHash, id, expiresAt);
+        }
+    }
+
+    /** Approved: step {@code step} (1-based) runs in round {@code round} (0, then one more per approver's retry). */
+    record Executing(long ticketId, Target target, String correctedEmail, Plan plan, String planHash, long approvalId,
+                     List<String> approvers, int step, int round, List<StepResult> results) implements TypoFixState, Open {
+        public Executing {
+            approvers = List.copyOf(approvers);
+            results = List.copyOf(results);
+        }
+    }
+
+    /** Step {@code failedStep} failed for good; waits for an approver's retry from that step. */
+    record Failed(long ticketId, Target target, String correctedEmail, Plan plan, String planHash, long approvalId,
+                  List<String> approvers, int failedStep, int round, List<StepResult> results) implements TypoFixState, Open {
+        public Failed {
+            approvers = List.copyOf(approvers);
+            results = List.copyOf(results);
+        }
+    }
+
+    // ---- final states
+
+    /** The corrected address is on the customer and the Sold To, and the license or code was resent to it. */
+    record Done(long ticketId, String subscriptionName, String correctedEmail, long approvalId, List<String> approvers,
+                Instant at) implements TypoFixState {
+        public Done {
+            approvers = List.copyOf(approvers);
+        }
+    }
+
+    /** A check of the handbook failed (the note on the ticket says which); nothing was changed. */
+    record Stopped(long ticketId, String subscriptionName, StopReason why, Instant at) implements TypoFixState {}
+
+    /** The Sold To already has the corrected address. */
+    record NothingToDo(long ticketId, String subscriptionName, Instant at) implements TypoFixState {}
+
+    /** An approver rejected the plan; nothing was changed. */
+    record Rejected(long ticketId, String subscriptionName, long approvalId, String rejectedBy, Instant at)
+            implements TypoFixState {}
+
+    /** The AM did not confirm, or the approvers did not decide, in time. */
+    record Expired(long ticketId, String subscriptionName, Wait waitedFor, Instant at) implements TypoFixState {}
+
+    record Cancelled(long ticketId, String agent, Instant at) implements TypoFixState {}
+
+    // ---- parts
+
+    /** A state that events still move on; an agent can cancel it. */
+    interface Open {
+        long ticketId();
+    }
+
+    /** The mistyped address, the subscription whose license went to it, and what to resend. */
+    record Target(String mistypedEmail, String subscriptionName, boolean cloud, Resend resend) {}
+
+    /** The failed delivery to the mistyped address, as evidence; its subject is not kept. */
+    record Bounce(String recipient, Integer smtpCode, String message, Instant at) {}
+
+    enum StepResult { NOT_RUN, RUNNING, DONE, ALREADY_DONE, FAILED }
+
+    enum StopReason {
+        /** No address to fix was named, or several could be meant. */
+        NO_MISTYPED_ADDRESS,
+        /** No license was issued to the mistyped address. */
+        NO_LICENSE,
+        /** Step 1: the cloud activation code was already used by an instance. */
+        CODE_USED,
+        /** Step 1: the cloud license has no activation in the portal. */
+        NO_ACTIVATION,
+        /** Step 2: the mail log shows no failed delivery to the mistyped address. */
+        NO_BOUNCE,
+        /** The planner found no safe plan, or the portal lacks a record the plan needs. */
+        NO_PLAN,
+        /** The approval request could not be posted. */
+        APPROVAL_NOT_POSTED
+    }
+
+    enum Wait { CONFIRMATION, APPROVAL }
+
+    /** {@code results} with step {@code step} (1-based) set to {@code result}. */
+    static List<StepResult> with(List<StepResult> results, int step, StepResult result) {
+        List<StepResult> next = new ArrayList<>(results);
+        next.set(step - 1, result);
+        return next;
+    }
+}

@@ -1,0 +1,116 @@
+package dev.supportbot.workflows.typofix;
+
+import static dev.supportbot.workflows.typofix.Flow.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.supportbot.workflows.domain.BillingAccount;
+import dev.supportbot.workflows.domain.Contact;
+import dev.supportbot.workflows.domain.Customer;
+import dev.supportbot.workflows.engine.Command;
+import dev.supportbot.workflows.engine.Effect;
+import dev.supportbot.workflows.engine.Effect.UpdateApproval.Phase;
+import dev.supportbot.workflows.engine.Event;
+import dev.supportbot.workflows.typofix.TypoFixState.*;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Step 5 beyond the happy path: no plan, rejection, expiry, a failed step and its retry, cancel. */
+class ApprovalAndExecutionTest {
+
+    @Test
+    void a_sold_to_that_is_neither_address_gets_no_plan() {
+        Flow flow = Flow.awaitingConfirmation();
+        Contact someoneElse = new Contact("Ada", "Wong", "ada@umbrella.example", "x");
+        flow.accounts.set(0, new BillingAccount(1004, "A00004001", "Umbrella", someoneElse, someoneElse, null));
+        flow.amReplies("yes");
+        var d = flow.continued();
+        assertThat(((Stopped) d.state()).why()).isEqualTo(StopReason.NO_PLAN);
+        assertThat(notes(d)).contains("neither the mistyped nor the corrected address");
+        assertThat(effects(d, Effect.RequestApproval.class)).isEmpty();
+    }
+
+    @Test
+    void a_corrected_address_another_customer_has_needs_a_person() {
+        Flow flow = Flow.awaitingConfirmation();
+        flow.customers.add(new Customer(1402, "Al", "Ice", FIXED, "Umbrella", true, null));
+        flow.amReplies("yes");
+        var d = flow.continued();
+        assertThat(((Stopped) d.state()).why()).isEqualTo(StopReason.NO_PLAN);
+        assertThat(notes(d)).contains("another customer already has the corrected email");
+    }
+
+    @Test
+    void the_sold_to_already_corrected_is_nothing_to_do() {
+        Flow flow = Flow.awaitingConfirmation();
+        Contact fixed = new Contact("Alice", "Abernathy", FIXED, "x");
+        flow.accounts.set(0, new BillingAccount(1004, "A00004001", "Umbrella", fixed, fixed, null));
+        flow.amReplies("yes");
+        assertThat(flow.continued().state()).isInstanceOf(NothingToDo.class);
+    }
+
+    @Test
+    void a_rejection_ends_the_run_with_its_reason() {
+        Flow flow = Flow.awaitingApproval();
+        flow.approvalPosted(31);
+        String hash = ((AwaitingApproval) flow.state).planHash();
+        var d = flow.send(new Event.ApprovalDecided(31, hash, false, List.of("slack:UAPPROVER"), "ask the AM again"));
+        assertThat(d.state()).isInstanceOf(Rejected.class);
+        assertThat(effects(d, Effect.UpdateApproval.class)).singleElement().satisfies(u -> assertThat(u.phase()).isEqualTo(Phase.REJECTED));
+        assertThat(notes(d)).contains("rejected by slack:UAPPROVER: ask the AM again");
+    }
+
+    @Test
+    void a_decision_on_another_plan_or_approval_changes_nothing() {
+        Flow flow = Flow.awaitingApproval();
+        flow.approvalPosted(31);
+        TypoFixState before = flow.state;
+        String hash = ((AwaitingApproval) before).planHash();
+        assertThat(flow.send(new Event.ApprovalDecided(31, "other", true, List.of("slack:U1"), null)).changesNothingFrom(before)).isTrue();
+        assertThat(flow.send(new Event.ApprovalDecided(32, hash, true, List.of("slack:U1"), null)).changesNothingFrom(before)).isTrue();
+    }
+
+    @Test
+    void the_plan_expires_after_72_hours() {
+        Flow flow = Flow.awaitingApproval();
+        flow.approvalPosted(31);
+        assertThat(flow.after(Duration.ofHours(71)).send(new Event.ReminderDue(TypoFixSettings.APPROVAL_EXPIRY)).effects()).isEmpty();
+        var d = flow.after(Duration.ofHours(1)).send(new Event.ReminderDue(TypoFixSettings.APPROVAL_EXPIRY));
+        assertThat(((Expired) d.state()).waitedFor()).isEqualTo(Wait.APPROVAL);
+        assertThat(effects(d, Effect.UpdateApproval.class)).singleElement().satisfies(u -> assertThat(u.phase()).isEqualTo(Phase.EXPIRED));
+        assertThat(notes(d)).contains("not approved within 72 hours");
+    }
+
+    @Test
+    void a_failed_step_waits_for_a_retry_from_that_step_in_a_new_round() {
+        Flow flow = Flow.awaitingApproval();
+        flow.approvalPosted(31);
+        flow.approved(31, "slack:UAPPROVER");
+        flow.stepSucceeded();
+        var failed = flow.stepFailed("portal answered 503");
+        assertThat(((Failed) failed.state()).failedStep()).isEqualTo(2);
+        assertThat(effects(failed, Effect.UpdateApproval.class)).singleElement().satisfies(u -> {
+            assertThat(u.phase()).isEqualTo(Phase.FAILED);
+            assertThat(u.retryFromStep()).isEqualTo(2);
+        });
+        assertThat(notes(failed)).contains("failed at step 2 of 2: portal answered 503");
+        assertThat(flow.send(new Event.RetryRequested(31, 1, "slack:U2")).changesNothingFrom(failed.state())).isTrue();
+        var retry = flow.send(new Event.RetryRequested(31, 2, "slack:U2"));
+        assertThat(effects(retry, Effect.RunPlanStep.class)).singleElement().satisfies(s -> {
+            assertThat(s.step()).isEqualTo(2);
+            assertThat(s.round()).isEqualTo(1);
+            assertThat(s.key()).isEqualTo("step-2-round-1");
+        });
+        assertThat(flow.stepSucceeded().state()).isInstanceOf(Done.class);
+    }
+
+    @Test
+    void cancel_closes_an_open_approval() {
+        Flow flow = Flow.awaitingApproval();
+        flow.approvalPosted(31);
+        var d = flow.send(new Event.AgentCommand(Command.CANCEL, "slack:UAGENT"));
+        assertThat(d.state()).isInstanceOf(Cancelled.class);
+        assertThat(d.effects()).contains(new Effect.CancelReminders(),
+                new Effect.UpdateApproval(31, Phase.CANCELLED, List.of("Cancelled by slack:UAGENT."), null));
+    }
+}
