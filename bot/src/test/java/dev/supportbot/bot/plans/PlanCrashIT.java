@@ -1,0 +1,375 @@
+package dev.supportbot.bot.plans;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockserver.model.HttpRequest.request;
+import static org.mockserver.model.HttpResponse.response;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.supportbot.bot.engine.AuditLog;
+import dev.supportbot.bot.portal.HttpPortalClient;
+import dev.supportbot.bot.portal.PortalClients;
+import dev.supportbot.bot.store.Database;
+import dev.supportbot.bot.store.Vendor;
+import dev.supportbot.bot.testing.Await;
+import dev.supportbot.bot.testing.FakeZendesk;
+import dev.supportbot.bot.testing.ServiceProcess;
+import dev.supportbot.bot.testing.Signing;
+import dev.supportbot.bot.testing.TestBots;
+import dev.supportbot.bot.testing.TestDatabases;
+import dev.supportbot.workflows.domain.BillingAccount;
+import dev.supportbot.workflows.domain.Membership;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.mockserver.integration.ClientAndServer;
+
+/**
+ * A crash in the middle of an approved plan: the real service (the shaded jar, a child process, sandbox portal) runs
+ * Globex's Rita Ortega's request to manage Acme's subscription A-S00001001 up to a two-step plan (delete her Globex
+ * membership, then create the Acme one), an approver clicks Approve, and the process is killed with SIGKILL either
+ * right after the click is acknowledged or as soon as the first step's audit row is committed. Restarted on the same
+ * database, the service finishes the plan: Rita is a member of Acme only, Pat Lee is still Acme's Sold To, no
+ * customer was created, no step ran twice, and the ticket says it is done. On H2 (file) and PostgreSQL. Zendesk and
+ * Slack are replaced at the far side of the wire (FakeZendesk, MockServer).
+ */
+class PlanCrashIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SUBSCRIPTION = "A-S00001001";
+    private static final long ACME = 1001;
+    private static final long GLOBEX = 1002;
+    private static final long RITA = 1201;
+    private static final String AGENT_EMAIL = "agent@vendor.example";
+    private static final String AGENT_SLACK = "UAGENT1";
+    private static final String APPROVER = "UAPPROVER1";
+    private static final String CHANNEL = "C123";
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    /**
+     * Every chat.update is answered this late. A step's completion is followed by the message update (the progress
+     * line) and only then by the next step, so this holds the chain for a while after each step: the kill that follows
+     * the first step's audit row lands before the second step starts, however fast the portal answers.
+     */
+    private static final int SLACK_UPDATE_DELAY_MS = 1500;
+    private static final Pattern STEP = Pattern.compile("^approval (\\d+), step (\\d+)");
+
+    enum KillPoint {
+        /** As soon as the approve click is acknowledged (the click is on disk, nothing of the plan may have run yet). */
+        AFTER_CLICK,
+        /** As soon as the first step's audit row (committed with the step's completion) can be read. */
+        BETWEEN_STEPS
+    }
+
+    static Stream<Arguments> runs() {
+        List<Arguments> runs = new ArrayList<>();
+        for (Vendor vendor : Vendor.values()) {
+            for (KillPoint kill : KillPoint.values()) runs.add(Arguments.of(vendor, kill));
+        }
+        return runs.stream();
+    }
+
+    @TempDir
+    Path dir;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private int deliveries;
+
+    @ParameterizedTest(name = "{0}, SIGKILL {1}")
+    @MethodSource("runs")
+    void a_plan_killed_between_its_steps_resumes_without_repeating_one(Vendor vendor, KillPoint killPoint) throws Exception {
+        String url = vendor == Vendor.H2 ? "jdbc:h2:file:" + dir.resolve("db").resolve("supportbot") : TestDatabases.freshUrl(vendor);
+        Path logs = Files.createDirectories(Path.of("target", "plan-crash").toAbsolutePath());
+        String name = vendor.name().toLowerCase() + "-" + killPoint.name().toLowerCase().replace('_', '-');
+        long ticketId = 800 + (vendor.ordinal() * 10L) + killPoint.ordinal();
+        try (FakeZendesk zendesk = new FakeZendesk(); Slack slack = new Slack()) {
+            Map<String, String> env = childEnv(url, vendor, zendesk, slack);
+            ServiceProcess first = ServiceProcess.start(env, logs.resolve(name + "-first.log"));
+            ServiceProcess second = null;
+            try {
+                HttpPortalClient portal = portalOf(first);
+                BillingAccount acmeBefore = portal.billingAccount(ACME);
+                List<Long> acmeMembersBefore = membersOf(portal, ACME);
+                assertThat(memberships(portal)).as("Rita's memberships in the seed")
+                        .extracting(Membership::billingAccountId).containsExactly(GLOBEX);
+                long customersBefore = customers(url, vendor);
+
+                FakeZendesk.User rita = zendesk.user("Rita Ortega", "rita@globex.example");
+                FakeZendesk.Ticket ticket = askedToLeaveGlobex(zendesk, first, rita, ticketId);
+                zendesk.reply(ticketId, rita, "Yes, please");
+                webhook(first, ticketId, null);
+                String approval = approvalPosted(slack, first);
+                assertThat(ticket.privateNotes()).extracting(FakeZendesk.Comment::body)
+                        .as("the plan waiting for approval").anyMatch(n -> n.contains("a plan waits for approval"));
+
+                int stepsSeenAtKill;
+                try (Database db = Database.openExisting(url, TestDatabases.user(vendor), null)) {
+                    assertThat(click(first, slack, APPROVER, approval)).as("the approve click's answer").isEqualTo(200);
+                    if (killPoint == KillPoint.BETWEEN_STEPS) {
+                        Await.until("the first plan step's audit row", WAIT, () -> planStepRows(db, ticketId) > 0);
+                    }
+                    first.sigkill();
+                    stepsSeenAtKill = killPoint == KillPoint.BETWEEN_STEPS ? 1 : 0;
+                }
+                List<String> membershipCallsBefore = membershipCalls(first.output());
+                System.out.printf("PlanCrashIT %s: SIGKILL %s; portal membership calls before the kill: %s%n", name, killPoint,
+                        membershipCallsBefore);
+
+                second = ServiceProcess.start(env, logs.resolve(name + "-second.log"));
+                ServiceProcess restarted = second;
+                Await.until("the done note", WAIT, () -> ticket.privateNotes().stream()
+                        .anyMatch(n -> n.body().startsWith("Add contact: done for " + SUBSCRIPTION)));
+                Await.until("the restarted service to finish the inbox", WAIT, () -> restarted.inboxDepth() == 0);
+                List<String> membershipCallsAfter = membershipCalls(second.output());
+                System.out.printf("PlanCrashIT %s: portal membership calls after the restart: %s%n", name, membershipCallsAfter);
+
+                HttpPortalClient after = portalOf(second);
+                List<Membership> ritas = memberships(after);
+                assertThat(ritas).as("Rita's memberships after the plan").extracting(Membership::billingAccountId).containsExactly(ACME);
+                assertThat(membersOf(after, GLOBEX)).as("Globex's members").doesNotContain(RITA);
+                List<Long> acmeMembers = new ArrayList<>(acmeMembersBefore);
+                acmeMembers.add(RITA);
+                assertThat(membersOf(after, ACME)).as("Acme's members").containsExactlyInAnyOrderElementsOf(acmeMembers);
+                BillingAccount acme = after.billingAccount(ACME);
+                assertThat(acme.soldTo()).as("Acme's Sold To").isEqualTo(acmeBefore.soldTo());
+                assertThat(acme.soldTo().email()).isEqualTo("pat@acme.example");
+                assertThat(acme.billTo()).as("Acme's Bill To").isEqualTo(acmeBefore.billTo());
+                assertThat(customers(url, vendor)).as("customers in the sandbox portal").isEqualTo(customersBefore);
+
+                List<AuditLog.Entry> steps;
+                try (Database db = Database.openExisting(url, TestDatabases.user(vendor), null)) {
+                    steps = new AuditLog(db).forTicket(ticketId).stream().filter(e -> e.action().equals("plan step")).toList();
+                }
+                steps.forEach(e -> System.out.printf("PlanCrashIT %s: audit: %s%n", name, e.detail()));
+                assertThat(steps).as("plan step audit rows").allSatisfy(e -> assertThat(e.detail()).startsWith("approval " + approval + ","));
+                assertThat(steps).extracting(e -> stepOf(e.detail())).as("the steps audited, in order").containsExactly(1, 2);
+                assertThat(steps.get(1).detail()).as("step 2 runs only after the restart, and once").doesNotContain("already done");
+                if (vendor == Vendor.POSTGRESQL || killPoint == KillPoint.AFTER_CLICK) {
+                    // Every commit is durable on PostgreSQL: step 1's completion survived the kill and was not redelivered.
+                    assertThat(steps).allSatisfy(e -> assertThat(e.detail()).doesNotContain("already done"));
+                }
+                // On H2 only intake forces its commits to disk: step 1's completion may not have reached the file before
+                // the kill, and is then redelivered. Its check finds the back end as the step left it and calls nothing
+                // ("already done"), or (when the portal's own commit was lost too) runs it on the back end as it was.
+                assertThat(steps.get(0).after()).as("the back end after step 1").doesNotContain("\"customerId\":" + RITA + ",\"billingAccountId\":" + GLOBEX);
+
+                // The portal saw each change once: one delete of the Globex membership and one new membership at Acme,
+                // counted in the request lines of both processes (a repeated call would be a second line: 404 or 409).
+                List<String> calls = new ArrayList<>(membershipCallsBefore);
+                calls.addAll(membershipCallsAfter);
+                if (vendor == Vendor.POSTGRESQL) {
+                    assertThat(calls).as("portal membership calls (both processes)")
+                            .containsExactlyInAnyOrder("DELETE 204", "POST 201");
+                } else {
+                    assertThat(calls).as("portal membership calls (both processes)").allSatisfy(c -> assertThat(c).isIn("DELETE 204", "POST 201"));
+                }
+                assertThat(ticket.publicCommentsBy(FakeZendesk.BOT_USER)).extracting(FakeZendesk.Comment::body)
+                        .filteredOn(b -> b.contains("can now manage subscription " + SUBSCRIPTION)).as("the done comment").hasSize(1);
+                assertThat(slack.recorded("/api/chat.update")).as("the approval message updated")
+                        .anyMatch(b -> b.contains("Done") || b.contains("done"));
+                System.out.printf("PlanCrashIT %s: killed after %d step(s) seen; restarted service finished the plan%n", name, stepsSeenAtKill);
+            } finally {
+                first.close();
+                if (second != null) second.stopGracefully();
+            }
+        }
+    }
+
+    private Map<String, String> childEnv(String url, Vendor vendor, FakeZendesk zendesk, Slack slack) {
+        Map<String, String> env = new HashMap<>(TestBots.env(url, vendor));
+        env.put("BOT_PORT", "0");
+        env.put("BOT_INBOX_LEASE", "5s");
+        env.put("BOT_ZENDESK_URL", zendesk.url());
+        env.put("BOT_ZENDESK_EMAIL", "bot@vendor.example");
+        env.put("BOT_ZENDESK_TOKEN", "zd-token");
+        env.put("BOT_SLACK_BOT_TOKEN", "xoxb-test-token");
+        env.put("BOT_SLACK_API_URL", slack.url() + "/api/");
+        env.put("BOT_SLACK_CHANNEL", CHANNEL);
+        env.put("BOT_APPROVERS", APPROVER);
+        env.put("BOT_SLACK_AGENTS", AGENT_SLACK);
+        return env;
+    }
+
+    /** From the agent's macro through ownership verification (Acme's invoice) to the bot's question about Globex. */
+    private FakeZendesk.Ticket askedToLeaveGlobex(FakeZendesk zendesk, ServiceProcess bot, FakeZendesk.User rita, long id)
+            throws Exception {
+        FakeZendesk.Ticket ticket = zendesk.ticket(id, "Please add me as a contact of " + SUBSCRIPTION,
+                "Hello, please add me as a contact of subscription " + SUBSCRIPTION + ".", rita, "supportbot_start_add_contact");
+        webhook(bot, id, AGENT_EMAIL);
+        Await.until("the ownership proof request", WAIT, () -> ticket.tags.contains("supportbot_ov_awaiting_proof"));
+        settled(bot);
+        zendesk.reply(id, rita, "Our latest invoice is INV-1001-A.");
+        webhook(bot, id, null);
+        Await.until("the question whether Rita stops managing Globex", WAIT, () -> ticket.publicCommentsBy(FakeZendesk.BOT_USER)
+                .stream().anyMatch(c -> c.body().contains("Would you like to stop managing your current subscriptions")));
+        assertThat(ticket.tags).contains("supportbot_ov_verified");
+        settled(bot);
+        return ticket;
+    }
+
+    private static void settled(ServiceProcess bot) {
+        Await.until("the bot to finish its work", WAIT, () -> bot.inboxDepth() == 0);
+    }
+
+    private String approvalPosted(Slack slack, ServiceProcess bot) {
+        Await.until("the approval request in Slack", WAIT, () -> !approvalIds(slack).isEmpty());
+        settled(bot);
+        List<String> ids = approvalIds(slack);
+        assertThat(ids).as("approval requests").hasSize(1);
+        return ids.get(0);
+    }
+
+    private static List<String> approvalIds(Slack slack) {
+        List<String> ids = new ArrayList<>();
+        for (String body : slack.recorded("/api/chat.postMessage")) {
+            JsonNode blocks = blocksOf(body);
+            for (JsonNode block : blocks) {
+                for (JsonNode element : block.path("elements")) {
+                    if ("approve".equals(element.path("action_id").asText())) ids.add(element.path("value").asText());
+                }
+            }
+        }
+        return ids;
+    }
+
+    /** The Slack SDK sends form fields; blocks are a JSON string field (or JSON bodies with a blocks array). */
+    private static JsonNode blocksOf(String body) {
+        try {
+            if (body.startsWith("{")) return JSON.readTree(body).path("blocks");
+            for (String pair : body.split("&")) {
+                String[] kv = pair.split("=", 2);
+                if (kv[0].equals("blocks") && kv.length > 1) return JSON.readTree(URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
+            }
+            return JSON.createArrayNode();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void webhook(ServiceProcess bot, long ticketId, String actorEmail) throws Exception {
+        String body = "{\"ticket_id\":" + ticketId + ",\"event\":\"ticket.updated\",\"delivery_id\":\"plan-crash-" + (++deliveries)
+                + "\"" + (actorEmail == null ? "" : ",\"actor_email\":\"" + actorEmail + "\"") + "}";
+        String ts = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(bot.baseUrl() + "/webhooks/zendesk"))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .header("X-Zendesk-Webhook-Signature-Timestamp", ts)
+                .header("X-Zendesk-Webhook-Signature", Signing.zendesk(TestBots.ZENDESK_SECRET, ts, body))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("webhook answer").isEqualTo(200);
+    }
+
+    /** A signed {@code block_actions} click of the approval message's button, as Slack sends it. */
+    private int click(ServiceProcess bot, Slack slack, String user, String approval) throws Exception {
+        String payload = "{\"type\":\"block_actions\",\"trigger_id\":\"tr-" + System.nanoTime() + "\",\"user\":{\"id\":\"" + user + "\"},"
+                + "\"team\":{\"id\":\"T1\"},\"api_app_id\":\"A1\",\"channel\":{\"id\":\"" + CHANNEL + "\"},"
+                + "\"container\":{\"type\":\"message\",\"message_ts\":\"1700000000.000100\"},"
+                + "\"response_url\":\"" + slack.url() + "/respond/" + user + "-" + System.nanoTime() + "\","
+                + "\"actions\":[{\"type\":\"button\",\"action_id\":\"approve\",\"block_id\":\"b\",\"value\":\"" + approval
+                + "\",\"action_ts\":\"1.1\"}]}";
+        String form = "payload=" + URLEncoder.encode(payload, StandardCharsets.UTF_8);
+        String ts = Long.toString(Instant.now().getEpochSecond());
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(bot.baseUrl() + "/slack/events"))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Slack-Request-Timestamp", ts)
+                .header("X-Slack-Signature", Signing.slack(TestBots.SLACK_SECRET, ts, form))
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        return response.statusCode();
+    }
+
+    private static HttpPortalClient portalOf(ServiceProcess bot) {
+        return HttpPortalClient.builder(() -> bot.baseUrl() + PortalClients.SANDBOX_API_PATH).cacheTtl(Duration.ZERO).build();
+    }
+
+    private static List<Membership> memberships(HttpPortalClient portal) {
+        return portal.membershipsOfCustomer(RITA);
+    }
+
+    private static List<Long> membersOf(HttpPortalClient portal, long account) {
+        return portal.membershipsOfBillingAccount(account).stream().map(Membership::customerId).sorted().toList();
+    }
+
+    private static long planStepRows(Database db, long ticketId) {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM audit_log WHERE action = 'plan step' AND ticket_id = :t")
+                .bind("t", ticketId).mapTo(Long.class).one());
+    }
+
+    /** Customers in the sandbox portal, read from its table (the portal API finds customers by email only). */
+    private static long customers(String url, Vendor vendor) {
+        try (Database db = Database.openExisting(url, TestDatabases.user(vendor), null)) {
+            return db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM sandbox_customer").mapTo(Long.class).one());
+        }
+    }
+
+    private static int stepOf(String detail) {
+        Matcher m = STEP.matcher(detail);
+        assertThat(m.find()).as("a plan step's detail: %s", detail).isTrue();
+        return Integer.parseInt(m.group(2));
+    }
+
+    private static final Pattern MEMBERSHIP_CALL = Pattern.compile("(?m)\\b(POST|DELETE) /sandbox/portal/api/v1/memberships\\S* (\\d{3})\\b");
+
+    /** The service logs one line per request (method, route, status): its sandbox portal's membership changes. */
+    private static List<String> membershipCalls(String output) {
+        List<String> calls = new ArrayList<>();
+        Matcher m = MEMBERSHIP_CALL.matcher(output);
+        while (m.find()) calls.add(m.group(1) + " " + m.group(2));
+        return calls;
+    }
+
+    /** Slack's Web API and response URLs, on MockServer. */
+    private static final class Slack implements AutoCloseable {
+        private final ClientAndServer server = ClientAndServer.startClientAndServer();
+
+        Slack() {
+            ok("/api/chat.postMessage", 0);
+            ok("/api/chat.update", SLACK_UPDATE_DELAY_MS);
+            server.when(request().withPath("/api/users.lookupByEmail"))
+                    .respond(response().withStatusCode(200).withHeader("Content-Type", "application/json")
+                            .withBody("{\"ok\":true,\"user\":{\"id\":\"" + AGENT_SLACK + "\",\"name\":\"agent\"}}"));
+            server.when(request().withPath("/respond/.*")).respond(response().withStatusCode(200).withBody("ok"));
+        }
+
+        private void ok(String path, int delayMillis) {
+            server.when(request().withPath(path)).respond(response().withStatusCode(200)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody("{\"ok\":true,\"channel\":\"" + CHANNEL + "\",\"ts\":\"1700000000.000100\"}")
+                    .withDelay(TimeUnit.MILLISECONDS, delayMillis));
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + server.getPort();
+        }
+
+        List<String> recorded(String path) {
+            List<String> bodies = new ArrayList<>();
+            for (var r : server.retrieveRecordedRequests(request().withPath(path))) bodies.add(r.getBodyAsString());
+            return bodies;
+        }
+
+        @Override
+        public void close() {
+            server.stop();
+        }
+    }
+}
