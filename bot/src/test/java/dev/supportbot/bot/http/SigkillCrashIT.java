@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.supportbot.bot.store.Vendor;
 import dev.supportbot.bot.testing.Await;
 import dev.supportbot.bot.testing.FakeZendesk;
+import dev.supportbot.bot.testing.ServiceProcess;
 import dev.supportbot.bot.testing.Signing;
 import dev.supportbot.bot.testing.TestBots;
 import dev.supportbot.bot.testing.TestDatabases;
@@ -51,8 +52,6 @@ import org.junit.jupiter.params.provider.EnumSource;
  * database, chosen by a seeded random generator whose seed is printed (set {@code -Dcrash.seed=N} to replay).
  */
 class SigkillCrashIT {
-    private static final Path JAR = Path.of("target", "supportbot.jar").toAbsolutePath();
-    private static final Pattern LISTENING = Pattern.compile("supportbot listening on port (\\d+)");
     private static final Pattern TICKET_READ = Pattern.compile("/api/v2/tickets/(\\d+)\\.json");
     private static final int ROUNDS = 3;
     private static final int CLIENTS = 6;
@@ -97,7 +96,7 @@ class SigkillCrashIT {
 
         Path logs = Files.createDirectories(Path.of("target", "sigkill-crash").toAbsolutePath());
         String name = vendor.name().toLowerCase() + "-round" + round;
-        Child first = Child.start(env, logs.resolve(name + "-first.log"));
+        ServiceProcess first = ServiceProcess.start(env, logs.resolve(name + "-first.log"));
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         Map<String, Long> ticketOf = new ConcurrentHashMap<>();
         AtomicBoolean stop = new AtomicBoolean();
@@ -111,7 +110,7 @@ class SigkillCrashIT {
                     zendesk.ticket(ticket, "Crash test " + ticket, "hello", zendesk.user("Req", "req@customer.example"));
                     String delivery = "crash-" + ticket;
                     ticketOf.put(delivery, ticket);
-                    if (send(first.port, ticket, delivery)) acknowledged.add(delivery);
+                    if (send(first.port(), ticket, delivery)) acknowledged.add(delivery);
                 }
             });
             client.start();
@@ -127,7 +126,7 @@ class SigkillCrashIT {
                 round, acknowledged.size(), next.get(), (System.nanoTime() - started) / 1e9);
         assertThat(acknowledged).as("webhooks acknowledged before the kill").isNotEmpty();
 
-        Child second = Child.start(env, logs.resolve(name + "-second.log"));
+        ServiceProcess second = ServiceProcess.start(env, logs.resolve(name + "-second.log"));
         try {
             Await.until("the restarted service to finish the inbox", Duration.ofSeconds(60), () -> second.inboxDepth() == 0);
         } catch (AssertionError e) {
@@ -222,86 +221,5 @@ class SigkillCrashIT {
             if (m.matches() && r.getMethod().getValue().equals("GET")) reads.merge(Long.parseLong(m.group(1)), 1, Integer::sum);
         }
         return reads;
-    }
-
-    /** The service jar running in a child JVM, its output in a file. */
-    private static final class Child {
-        private final Process process;
-        private final int port;
-        private final HttpClient http = HttpClient.newHttpClient();
-
-        private Child(Process process, int port) {
-            this.process = process;
-            this.port = port;
-        }
-
-        static Child start(Map<String, String> env, Path log) throws Exception {
-            assertThat(JAR).as("the shaded jar (built in the package phase)").exists();
-            ProcessBuilder builder = new ProcessBuilder(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar", JAR.toString(), "serve")
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile());
-            builder.environment().keySet().removeIf(k -> k.startsWith("BOT_"));
-            builder.environment().putAll(env);
-            Process process = builder.start();
-            int[] port = {0};
-            try {
-                Await.until("the child service to listen", Duration.ofSeconds(60), () -> {
-                    if (!process.isAlive()) throw new AssertionError("the child service exited: " + tail(log));
-                    Matcher m = LISTENING.matcher(read(log));
-                    if (!m.find()) return false;
-                    port[0] = Integer.parseInt(m.group(1));
-                    return true;
-                });
-            } catch (AssertionError | RuntimeException e) {
-                process.destroyForcibly();
-                throw e;
-            }
-            return new Child(process, port[0]);
-        }
-
-        /** SIGKILL: the JVM gets no chance to flush or close anything. */
-        void sigkill() throws Exception {
-            Process kill = new ProcessBuilder("kill", "-9", Long.toString(process.pid())).inheritIO().start();
-            assertThat(kill.waitFor()).as("kill -9 exit code").isZero();
-            assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("the child died").isTrue();
-            assertThat(process.exitValue()).as("exit status of a SIGKILLed JVM (128 + 9)").isEqualTo(137);
-        }
-
-        void stopGracefully() throws Exception {
-            process.destroy();
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
-                throw new AssertionError("the child did not stop on SIGTERM");
-            }
-        }
-
-        long inboxDepth() {
-            try {
-                String metrics = http.send(java.net.http.HttpRequest.newBuilder(
-                                URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
-                        HttpResponse.BodyHandlers.ofString()).body();
-                Matcher m = Pattern.compile("(?m)^supportbot_inbox_depth(?:\\{[^}]*\\})? ([0-9.eE+]+)$").matcher(metrics);
-                return m.find() ? (long) Double.parseDouble(m.group(1)) : -1;
-            } catch (IOException e) {
-                return -1;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return -1;
-            }
-        }
-
-        private static String read(Path log) {
-            try {
-                return Files.exists(log) ? Files.readString(log) : "";
-            } catch (IOException e) {
-                return "";
-            }
-        }
-
-        private static String tail(Path log) {
-            String text = read(log);
-            return text.length() <= 3000 ? text : text.substring(text.length() - 3000);
-        }
     }
 }
