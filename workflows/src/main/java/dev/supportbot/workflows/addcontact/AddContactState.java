@@ -1,8 +1,8 @@
 package dev.supportbot.workflows.addcontact;
 
+import dev.supportbot.workflows.approved.StepResult;
 import dev.supportbot.workflows.plan.Plan;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -122,8 +122,6 @@ public sealed interface AddContactState {
     record Verification(String subscriptionName, String proof) {}
 
     /** How far each step of an approved plan got. */
-    enum StepResult { NOT_RUN, RUNNING, DONE, ALREADY_DONE, FAILED }
-
     enum Handoff {
         /** The requester has no customer record. */
         NO_CUSTOMER_RECORD,
@@ -143,10 +141,4 @@ public sealed interface AddContactState {
 
     enum Wait { REQUESTER_ANSWER, APPROVAL }
 
-    /** {@code results} with step {@code step} (1-based) set to {@code result}. */
-    static List<StepResult> with(List<StepResult> results, int step, StepResult result) {
-        List<StepResult> next = new ArrayList<>(results);
-        next.set(step - 1, result);
-        return next;
-    }
 }

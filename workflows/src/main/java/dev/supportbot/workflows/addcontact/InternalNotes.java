@@ -1,5 +1,6 @@
 package dev.supportbot.workflows.addcontact;
 
+import dev.supportbot.workflows.approved.PlanRuns;
 import dev.supportbot.workflows.addcontact.AddContactState.Handoff;
 import dev.supportbot.workflows.addcontact.AddContactState.Verification;
 import dev.supportbot.workflows.plan.Evidence;
@@ -32,7 +33,7 @@ final class InternalNotes {
 
     static String planWaiting(Plan plan, Instant expiresAt) {
         return PREFIX + "a plan waits for approval in Slack (until " + expiresAt + "). Evidence: " + evidence(plan.evidence())
-                + ". Steps:\n" + String.join("\n", StepLines.planned(plan));
+                + ". Steps:\n" + String.join("\n", PlanRuns.planned(plan));
     }
 
     static String approvalNotPosted(String reason) {

@@ -1,5 +1,6 @@
 package dev.supportbot.workflows.typofix;
 
+import dev.supportbot.workflows.approved.PlanRuns;
 import dev.supportbot.workflows.domain.CloudActivation;
 import dev.supportbot.workflows.domain.MailDelivery;
 import dev.supportbot.workflows.plan.Evidence;
@@ -105,7 +106,7 @@ final class Notes {
 
     static String planWaiting(Plan plan, Instant expiresAt) {
         return PREFIX + "a plan waits for approval in Slack (until " + time(expiresAt) + "). Evidence: "
-                + evidence(plan.evidence()) + ". Steps:\n" + String.join("\n", StepLines.planned(plan));
+                + evidence(plan.evidence()) + ". Steps:\n" + String.join("\n", PlanRuns.planned(plan));
     }
 
     static String rejected(String by, String reason) {

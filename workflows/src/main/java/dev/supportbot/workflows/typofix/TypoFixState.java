@@ -1,9 +1,9 @@
 package dev.supportbot.workflows.typofix;
 
+import dev.supportbot.workflows.approved.StepResult;
 import dev.supportbot.workflows.plan.Plan;
 import dev.supportbot.workflows.plan.TypoFixPlanner.Resend;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -99,8 +99,6 @@ public sealed interface TypoFixState {
     /** The failed delivery to the mistyped address, as evidence; its subject is not kept. */
     record Bounce(String recipient, Integer smtpCode, String message, Instant at) {}
 
-    enum StepResult { NOT_RUN, RUNNING, DONE, ALREADY_DONE, FAILED }
-
     enum StopReason {
         /** No address to fix was named, or several could be meant. */
         NO_MISTYPED_ADDRESS,
@@ -120,10 +118,4 @@ public sealed interface TypoFixState {
 
     enum Wait { CONFIRMATION, APPROVAL }
 
-    /** {@code results} with step {@code step} (1-based) set to {@code result}. */
-    static List<StepResult> with(List<StepResult> results, int step, StepResult result) {
-        List<StepResult> next = new ArrayList<>(results);
-        next.set(step - 1, result);
-        return next;
-    }
 }

@@ -1,5 +1,6 @@
 package dev.supportbot.workflows.addcontact;
 
+import dev.supportbot.workflows.approved.StepResult;
 import static dev.supportbot.workflows.addcontact.Sandbox.*;
 import static org.assertj.core.api.Assertions.assertThat;
 

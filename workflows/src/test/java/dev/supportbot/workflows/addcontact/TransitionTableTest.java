@@ -1,5 +1,6 @@
 package dev.supportbot.workflows.addcontact;
 
+import dev.supportbot.workflows.approved.PlanRuns;
 import static dev.supportbot.workflows.addcontact.Sandbox.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -55,7 +56,7 @@ class TransitionTableTest {
     /** An event of {@code type} shaped to act on {@code state} if any row lets it. */
     static Event sample(AddContactState state, Class<?> type) {
         String hash = state instanceof AwaitingApproval a ? a.planHash() : "h";
-        String stepKey = state instanceof Executing x ? Execution.keyOf(x.step(), x.round()) : "step-1";
+        String stepKey = state instanceof Executing x ? PlanRuns.keyOf(x.step(), x.round()) : "step-1";
         String key = state instanceof Planning p ? p.factsKey() : state instanceof AwaitingApproval ? Proposing.APPROVAL_KEY : stepKey;
         Comment yes = fromRequester(1, SAM_RIVERA, "Yes");
         if (type == Event.TicketUpdated.class) return new Event.TicketUpdated(ticket(SAM_RIVERA), List.of(yes));

@@ -1,5 +1,6 @@
 package dev.supportbot.workflows.typofix;
 
+import dev.supportbot.workflows.approved.PlanRuns;
 import static dev.supportbot.workflows.typofix.Flow.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,7 +52,7 @@ class TransitionTableTest {
 
     static Event sample(TypoFixState state, Class<?> type) {
         String hash = state instanceof AwaitingApproval a ? a.planHash() : "h";
-        String stepKey = state instanceof Executing x ? Execution.keyOf(x.step(), x.round()) : "step-1";
+        String stepKey = state instanceof Executing x ? PlanRuns.keyOf(x.step(), x.round()) : "step-1";
         String key = state instanceof Checking ? Starting.CHECKS_KEY : state instanceof Planning ? Proposing.FACTS_KEY
                 : state instanceof AwaitingApproval ? Proposing.APPROVAL_KEY : stepKey;
         Comment yes = new Comment(1, AM, true, true, "Yes", List.of());

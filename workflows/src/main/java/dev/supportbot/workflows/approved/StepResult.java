@@ -1,0 +1,4 @@
+package dev.supportbot.workflows.approved;
+
+/** How far one step of an approved plan got. */
+public enum StepResult { NOT_RUN, RUNNING, DONE, ALREADY_DONE, FAILED }
