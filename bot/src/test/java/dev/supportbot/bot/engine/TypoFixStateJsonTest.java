@@ -3,6 +3,7 @@ package dev.supportbot.bot.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.supportbot.workflows.Workflows;
+import dev.supportbot.workflows.approved.StepResult;
 import dev.supportbot.workflows.domain.BillingAccount;
 import dev.supportbot.workflows.domain.Contact;
 import dev.supportbot.workflows.domain.Customer;

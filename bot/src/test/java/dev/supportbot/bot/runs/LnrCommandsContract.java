@@ -1,5 +1,6 @@
 package dev.supportbot.bot.runs;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockserver.model.HttpRequest.request;
 import static org.mockserver.model.HttpResponse.response;
@@ -155,6 +156,19 @@ abstract class LnrCommandsContract {
     private Instant stateSince(long instanceId) {
         return bot.database().jdbi().withHandle(h -> h.createQuery("SELECT state_since FROM workflow_instance WHERE id = :id")
                 .bind("id", instanceId).mapTo(java.time.OffsetDateTime.class).one()).toInstant();
+    }
+
+    @Test
+    void license_lookups_answer_ephemerally_in_block_kit_through_the_response_url() throws Exception {
+        String summary = lnr(AGENT, "licenses Vandelay");
+        assertThat(summary).contains("licenses").contains("active: #1605");
+        JsonNode answer = Json.MAPPER.readTree(Arrays.stream(slack.retrieveRecordedRequests(request().withPath("/respond/" + AGENT + "-.*")))
+                .map(r -> r.getBodyAsString()).filter(b -> b.contains("#1605")).reduce((a, b) -> b).orElseThrow());
+        assertThat(answer.path("response_type").asText()).isEqualTo("ephemeral");
+        assertThat(answer.path("blocks").toString()).contains("ACTIVE").contains("#1601").contains("#1605");
+        assertThat(lnr(AGENT, "hosts 1605")).isNotBlank();
+        assertThat(lnr(AGENT, "licenses")).contains("Usage: /lnr licenses");
+        assertThat(lnr("USTRANGER", "licenses Vandelay")).doesNotContain("1605").doesNotContain("BOT_");
     }
 
     @Test
