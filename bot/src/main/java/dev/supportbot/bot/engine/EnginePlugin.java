@@ -111,7 +111,7 @@ public final class EnginePlugin implements BotPlugin {
         List<EffectHandler<?>> handlers = new ArrayList<>(TicketWriteHandler.all(zendesk));
         handlers.addAll(ReminderHandlers.all(reminders, clock));
         handlers.addAll(List.of(new SlackMessageHandler(slack, links), new ReplyToCommandHandler(slack),
-                new SeparateTicketHandler(zendesk), new EscalationIssueHandler(tracker, links), new ContinueHandler(),
+                new SeparateTicketHandler(zendesk), new LinkedTicketHandler(zendesk), new EscalationIssueHandler(tracker, links), new ContinueHandler(),
                 new StartWorkflowHandler(database, json, clock)));
         return handlers;
     }
