@@ -30,9 +30,13 @@ public enum ProofKind {
         };
     }
 
-    /** {@link #words()} of a kind given by its name (as {@link dev.supportbot.workflows.engine.Outcome} holds it). */
+    /**
+     * {@link #words()} of a kind given by its name, as {@link dev.supportbot.workflows.engine.Outcome} holds it
+     * ({@code SOLD_TO_APPROVAL}) or written in lower case with spaces ({@code sold to approval}); other text as it is.
+     */
     public static String words(String name) {
-        for (ProofKind kind : values()) if (kind.name().equals(name)) return kind.words();
-        return name == null ? "unknown" : name.toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        if (name == null) return "an unnamed proof";
+        for (ProofKind kind : values()) if (kind.name().equalsIgnoreCase(name.trim().replace(' ', '_'))) return kind.words();
+        return name;
     }
 }
