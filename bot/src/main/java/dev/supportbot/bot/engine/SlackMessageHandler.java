@@ -7,11 +7,14 @@ import dev.supportbot.bot.slack.SlackNotifier;
 import dev.supportbot.workflows.engine.Effect;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.LongFunction;
 
 /**
- * A workflow's post in the team's channel as Block Kit: the title as a header, the ticket's link and the workflow's
- * fields side by side, and its buttons, each carrying the ticket id as its value (the command router gives the
- * ticket's running instance the button's command). The text, with the link, is the notification and the fallback.
+ * A workflow's post in the team's channel as Block Kit: the title as a header, the ticket's link, its requester (by
+ * name, read from the ticket as an approval's message does) and the workflow's fields side by side, and its buttons,
+ * each carrying the ticket id as its value (the command router gives the ticket's running instance the button's
+ * command). The text, with the link, is the notification and the fallback.
  */
 final class SlackMessageHandler implements EffectHandler<Effect.SlackMessage> {
     private static final int HEADER_MAX = 150;
@@ -19,10 +22,13 @@ final class SlackMessageHandler implements EffectHandler<Effect.SlackMessage> {
 
     private final SlackNotifier slack;
     private final TicketLinks links;
+    private final LongFunction<Optional<String>> requesters;
 
-    SlackMessageHandler(SlackNotifier slack, TicketLinks links) {
+    /** @param requesters the name (never the address) of a ticket's requester, by ticket id */
+    SlackMessageHandler(SlackNotifier slack, TicketLinks links, LongFunction<Optional<String>> requesters) {
         this.slack = slack;
         this.links = links;
+        this.requesters = requesters;
     }
 
     @Override
@@ -42,8 +48,9 @@ final class SlackMessageHandler implements EffectHandler<Effect.SlackMessage> {
         if (effect.title() == null && effect.fields().isEmpty() && effect.buttons().isEmpty()) return SlackMessage.text(text);
         List<SlackBlock> blocks = new ArrayList<>();
         if (effect.title() != null) blocks.add(new SlackBlock.Header(cut(effect.title(), HEADER_MAX)));
-        List<String> fields = new ArrayList<>(List.of("*Ticket*\n<" + url + "|#" + ticketId + ">"));
-        effect.fields().stream().limit(FIELDS_MAX - 1).forEach(f -> fields.add("*" + f.label() + "*\n" + f.value()));
+        List<String> fields = new ArrayList<>(List.of("*Ticket*\n<" + url + "|#" + ticketId + ">",
+                "*Requester*\n" + requesters.apply(ticketId).filter(n -> !n.isBlank()).orElse("unknown")));
+        effect.fields().stream().limit(FIELDS_MAX - 2).forEach(f -> fields.add("*" + f.label() + "*\n" + f.value()));
         blocks.add(new SlackBlock.Fields(fields));
         List<SlackButton> buttons = effect.buttons().stream().map(b -> new SlackButton(b.actionId(), b.label(),
                 Long.toString(ticketId), b.danger() ? SlackButton.Style.DANGER : SlackButton.Style.DEFAULT)).toList();

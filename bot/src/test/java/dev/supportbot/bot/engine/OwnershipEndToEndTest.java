@@ -152,7 +152,7 @@ class OwnershipEndToEndTest {
                     JsonNode blocks = new ObjectMapper().readTree(post.get("blocks"));
                     assertThat(blocks.get(0).path("type").asText()).isEqualTo("header");
                     assertThat(blocks.get(0).path("text").path("text").asText()).isEqualTo("Ownership verified");
-                    assertThat(blocks.toString()).contains(zendesk.url() + "/agent/tickets/501|#501", "*Outcome*\\nverified with an invoice")
+                    assertThat(blocks.toString()).contains(zendesk.url() + "/agent/tickets/501|#501", "*Outcome*\\nverified with an invoice", "*Requester*\\nSam Rivera")
                             .doesNotContain("INVOICE").doesNotContain("\"actions\"");
                 });
         // The Sold To contact is asked in a ticket of their own; their address never touches the requester's ticket.

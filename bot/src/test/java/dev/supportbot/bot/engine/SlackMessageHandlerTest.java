@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /** A workflow's Slack post as Block Kit: header, the ticket link beside the workflow's fields, buttons valued with the ticket. */
 class SlackMessageHandlerTest {
-    private final SlackMessageHandler handler = new SlackMessageHandler(null, new TicketLinks("https://acme.zendesk.example"));
+    private final SlackMessageHandler handler = new SlackMessageHandler(null, new TicketLinks("https://acme.zendesk.example"),
+            ticket -> ticket == 42 ? java.util.Optional.of("Sam Rivera") : java.util.Optional.empty());
 
     @Test
     void a_post_with_a_title_fields_and_buttons_becomes_blocks_with_the_ticket_link() {
@@ -28,10 +29,16 @@ class SlackMessageHandlerTest {
         assertThat(message.blocks()).containsExactly(
                 new SlackBlock.Header("Ownership verification needs an agent"),
                 new SlackBlock.Fields(List.of("*Ticket*\n<https://acme.zendesk.example/agent/tickets/42|#42>",
-                        "*Subscription*\nA-S00001001", "*Outcome*\ncould not open the approval request")));
+                        "*Requester*\nSam Rivera", "*Subscription*\nA-S00001001", "*Outcome*\ncould not open the approval request")));
         assertThat(message.buttons()).containsExactly(
                 new SlackButton("ownership_escalate", "Escalate", "42", SlackButton.Style.DEFAULT),
                 new SlackButton("ownership_cancel", "Cancel", "42", SlackButton.Style.DANGER));
+    }
+
+    @Test
+    void a_requester_the_ticket_does_not_name_is_unknown() {
+        SlackMessage message = handler.render(new Effect.SlackMessage("t", "Title", List.of(), List.of()), 7);
+        assertThat(((SlackBlock.Fields) message.blocks().get(1)).mrkdwn()).contains("*Requester*\nunknown");
     }
 
     @Test
