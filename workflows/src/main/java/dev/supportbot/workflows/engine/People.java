@@ -5,8 +5,8 @@ import java.util.regex.Pattern;
 /**
  * How texts name a person the bot knows by an id: {@code slack:U123} (a Slack user), {@code email:a@b.example} (a
  * Zendesk agent), or a name already written for people. In Slack a Slack user is a mention ({@code <@U123>}), which
- * Slack shows as their name; in Zendesk notes it is "Slack user U123": their real name would need Slack's
- * {@code users.info} and another scope for the bot (users:read), and the id is enough to find them.
+ * Slack shows as their name; in Zendesk notes it is "Slack user U123": their real name would need a Slack
+ * {@code users.info} call before each decision that names them, and the id is enough to find them.
  */
 public final class People {
     private static final Pattern SLACK_ID = Pattern.compile("[UW][A-Z0-9]{1,20}");
