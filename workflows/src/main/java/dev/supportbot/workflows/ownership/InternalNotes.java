@@ -38,7 +38,7 @@ final class InternalNotes {
     }
 
     static String rejected(String reason, String agent) {
-        return "Ownership verification rejected: " + rejectedReason(reason, agent) + ".";
+        return "Ownership verification " + (agent == null ? "rejected: " : "") + rejectedReason(reason, agent) + ".";
     }
 
     static String escalated(String agent) {

@@ -79,6 +79,17 @@ class WhatPeopleReadTest {
     }
 
     @Test
+    void an_agent_s_rejection_names_the_agent_in_the_note_and_in_slack() {
+        Decision<OwnershipState> d = Flow.awaitingProof(SELF_MANAGED_DIRECT, CUSTOMER).send(new AgentCommand(OwnershipCommands.REJECT, AGENT));
+        assertThat(Flow.notes(d)).isEqualTo("Ownership verification rejected by Slack user UAGENT2.");
+        assertThat(((OwnershipState.Rejected) d.state()).reason()).isEqualTo("rejected by Slack user UAGENT2");
+        assertThat(effects(d, Effect.SlackMessage.class)).singleElement().satisfies(m -> {
+            assertThat(m.text()).isEqualTo("Ticket #" + TICKET_ID + ": ownership verification for " + SUBSCRIPTION + " rejected by <@UAGENT2>.");
+            assertThat(m.fields()).contains(new Effect.SlackMessage.Field("By", "<@UAGENT2>"));
+        });
+    }
+
+    @Test
     void no_approval_ticket_no_message_to_anyone_else() {
         Flow flow = Flow.awaitingProof(SELF_MANAGED_DIRECT, CUSTOMER); // the ticket to the Sold To is still opening
         Decision<OwnershipState> d = flow.send(new AgentCommand(OwnershipCommands.REJECT, AGENT));
