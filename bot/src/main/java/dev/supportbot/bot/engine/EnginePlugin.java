@@ -17,6 +17,7 @@ import dev.supportbot.bot.slack.SlackNotifier;
 import dev.supportbot.bot.tracker.IssueTracker;
 import dev.supportbot.bot.zendesk.ApiBudget;
 import dev.supportbot.bot.zendesk.Zendesk;
+import dev.supportbot.bot.zendesk.ZendeskUser;
 import dev.supportbot.workflows.Workflows;
 import dev.supportbot.workflows.engine.Policy;
 import dev.supportbot.workflows.engine.WorkflowRegistry;
@@ -110,8 +111,9 @@ public final class EnginePlugin implements BotPlugin {
             TicketLinks links, Database database, WorkflowJson json, Clock clock) {
         List<EffectHandler<?>> handlers = new ArrayList<>(TicketWriteHandler.all(zendesk));
         handlers.addAll(ReminderHandlers.all(reminders, clock));
-        handlers.addAll(List.of(new SlackMessageHandler(slack, links), new ReplyToCommandHandler(slack),
-                new SeparateTicketHandler(zendesk), new EscalationIssueHandler(tracker, links), new ContinueHandler(),
+        handlers.addAll(List.of(new SlackMessageHandler(slack, links,
+                        ticket -> java.util.Optional.ofNullable(zendesk.ticket(ticket).requester()).map(ZendeskUser::name)), new ReplyToCommandHandler(slack),
+                new SeparateTicketHandler(zendesk), new LinkedTicketHandler(zendesk), new EscalationIssueHandler(tracker, links), new ContinueHandler(),
                 new StartWorkflowHandler(database, json, clock)));
         return handlers;
     }

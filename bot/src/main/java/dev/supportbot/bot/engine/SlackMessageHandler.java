@@ -1,17 +1,34 @@
 package dev.supportbot.bot.engine;
 
+import dev.supportbot.bot.slack.SlackBlock;
+import dev.supportbot.bot.slack.SlackButton;
 import dev.supportbot.bot.slack.SlackMessage;
 import dev.supportbot.bot.slack.SlackNotifier;
 import dev.supportbot.workflows.engine.Effect;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.LongFunction;
 
-/** A message in the team's channel, followed by the link to the instance's ticket. */
+/**
+ * A workflow's post in the team's channel as Block Kit: the title as a header, the ticket's link, its requester (by
+ * name, read from the ticket as an approval's message does) and the workflow's fields side by side, and its buttons,
+ * each carrying the ticket id as its value (the command router gives the ticket's running instance the button's
+ * command). The text, with the link, is the notification and the fallback.
+ */
 final class SlackMessageHandler implements EffectHandler<Effect.SlackMessage> {
+    private static final int HEADER_MAX = 150;
+    private static final int FIELDS_MAX = 10;
+
     private final SlackNotifier slack;
     private final TicketLinks links;
+    private final LongFunction<Optional<String>> requesters;
 
-    SlackMessageHandler(SlackNotifier slack, TicketLinks links) {
+    /** @param requesters the name (never the address) of a ticket's requester, by ticket id */
+    SlackMessageHandler(SlackNotifier slack, TicketLinks links, LongFunction<Optional<String>> requesters) {
         this.slack = slack;
         this.links = links;
+        this.requesters = requesters;
     }
 
     @Override
@@ -21,7 +38,26 @@ final class SlackMessageHandler implements EffectHandler<Effect.SlackMessage> {
 
     @Override
     public Ran run(EffectStep step, Effect.SlackMessage effect, boolean retry) {
-        slack.post(SlackMessage.text(effect.text() + "\n" + links.of(step.ticketId())));
+        slack.post(render(effect, step.ticketId()));
         return Ran.done();
+    }
+
+    SlackMessage render(Effect.SlackMessage effect, long ticketId) {
+        String url = links.of(ticketId);
+        String text = effect.text() + "\n" + url;
+        if (effect.title() == null && effect.fields().isEmpty() && effect.buttons().isEmpty()) return SlackMessage.text(text);
+        List<SlackBlock> blocks = new ArrayList<>();
+        if (effect.title() != null) blocks.add(new SlackBlock.Header(cut(effect.title(), HEADER_MAX)));
+        List<String> fields = new ArrayList<>(List.of("*Ticket*\n<" + url + "|#" + ticketId + ">",
+                "*Requester*\n" + requesters.apply(ticketId).filter(n -> !n.isBlank()).orElse("unknown")));
+        effect.fields().stream().limit(FIELDS_MAX - 2).forEach(f -> fields.add("*" + f.label() + "*\n" + f.value()));
+        blocks.add(new SlackBlock.Fields(fields));
+        List<SlackButton> buttons = effect.buttons().stream().map(b -> new SlackButton(b.actionId(), b.label(),
+                Long.toString(ticketId), b.danger() ? SlackButton.Style.DANGER : SlackButton.Style.DEFAULT)).toList();
+        return new SlackMessage(text, blocks, buttons);
+    }
+
+    private static String cut(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 }

@@ -34,7 +34,9 @@ final class TicketRuns {
 
     /**
      * Advances the run of {@code workflow} on the ticket; when none is running, starts one for {@code initiator} if
-     * {@code start}, else does nothing. A start while a run is going is ignored (its tag still removed).
+     * {@code start}, else does nothing. A start while a run is going is ignored (its tag still removed). Command tags
+     * are given as the command of {@code initiator} when that is a Zendesk agent ({@code email:...}, the webhook's
+     * actor), else of "an agent (Zendesk macro)".
      */
     Optional<Handled> advance(Workflow<?> workflow, ZendeskTicket ticket, TicketComments comments, boolean start,
                               String initiator) throws Exception {
@@ -67,8 +69,10 @@ final class TicketRuns {
                 ZendeskEvents.bodies(fresh), TicketComments.lastId(fresh, instance.commentCursor()),
                 "zendesk:ticket-" + ticket.id(), removeTags);
         List<WorkflowEngine.Advance> steps = new ArrayList<>(List.of(advance));
+        // The agent who applied a command macro: the webhook's actor (email:...) when it names one.
+        String agent = initiator != null && initiator.startsWith("email:") ? initiator : MACRO_AGENT;
         for (Command command : commands.values()) {
-            advance = engine.advance(advance.after(), new Event.AgentCommand(command, MACRO_AGENT), Map.of(),
+            advance = engine.advance(advance.after(), new Event.AgentCommand(command, agent), Map.of(),
                     advance.after().commentCursor(), "zendesk:macro", List.of());
             steps.add(advance);
         }

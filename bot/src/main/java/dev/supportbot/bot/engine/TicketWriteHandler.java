@@ -38,12 +38,13 @@ final class TicketWriteHandler<E extends Effect> implements EffectHandler<E> {
     public Ran run(EffectStep step, E effect, boolean retry) {
         TicketWrites.Folded folded = TicketWrites.fold(step.effects(), step.index());
         TicketUpdate update = folded.update();
-        if (retry && update.comment() != null && alreadyOnTicket(step.ticketId(), update.comment())) update = update.withoutComment();
+        if (retry && update.comment() != null && alreadyOnTicket(zendesk, step.ticketId(), update.comment())) update = update.withoutComment();
         zendesk.update(step.ticketId(), update);
         return new Ran(java.util.Map.of(), folded.effects(), List.of());
     }
 
-    private boolean alreadyOnTicket(long ticket, String body) {
+    /** Whether the ticket has a comment with this text (white space aside): a retry's check before commenting again. */
+    static boolean alreadyOnTicket(Zendesk zendesk, long ticket, String body) {
         String wanted = normalise(body);
         for (ZendeskComment comment : zendesk.commentsAfter(ticket, null, 0)) {
             if (normalise(comment.body()).equals(wanted)) return true;

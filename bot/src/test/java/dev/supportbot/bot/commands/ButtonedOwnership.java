@@ -25,9 +25,12 @@ final class ButtonedOwnership implements Workflow<OwnershipState> {
         this.buttons = buttons;
     }
 
-    /** The real sub-commands and a Cancel button ({@code ov_cancel}, value: the ticket id). */
+    /** The real sub-commands and buttons, and another Cancel button ({@code ov_cancel}, value: the ticket id). */
     static ButtonedOwnership withCancelButton() {
-        return new ButtonedOwnership(new OwnershipVerification().slashCommands(), Map.of("ov_cancel", Command.CANCEL));
+        OwnershipVerification real = new OwnershipVerification();
+        Map<String, Command> buttons = new java.util.HashMap<>(real.buttonActions());
+        buttons.put("ov_cancel", Command.CANCEL);
+        return new ButtonedOwnership(real.slashCommands(), Map.copyOf(buttons));
     }
 
     @Override

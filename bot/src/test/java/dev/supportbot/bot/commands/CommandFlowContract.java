@@ -212,6 +212,18 @@ abstract class CommandFlowContract {
     }
 
     @Test
+    void the_escalate_button_of_an_ownership_post_escalates_the_running_verification() throws Exception {
+        long ticket = runningVerification();
+        Instance before = instance(ticket);
+        f.click(CommandsBot.AGENT, "ownership_escalate", Long.toString(ticket), "tr-e-" + ticket, "escalate-" + ticket);
+        assertThat(answer("escalate-" + ticket)).isEqualTo("Ticket " + ticket + ": escalate recorded.");
+        assertThat(instance(ticket).version()).isGreaterThan(before.version());
+        String state = f.bot.database().jdbi().withHandle(h -> h.createQuery(
+                "SELECT state_type FROM workflow_instance WHERE ticket_id = :t").bind("t", ticket).mapTo(String.class).one());
+        assertThat(state).isEqualTo("Escalated");
+    }
+
+    @Test
     void a_click_goes_to_the_handler_of_its_action_id_with_its_trigger_id_and_an_unknown_one_does_nothing() throws Exception {
         String trigger = "1234567890.98765.abcdef" + System.nanoTime();
         f.click("U_APPROVER", "approve", "42", trigger, "approve-click");

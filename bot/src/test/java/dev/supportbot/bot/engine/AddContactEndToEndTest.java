@@ -268,7 +268,7 @@ class AddContactEndToEndTest {
         JsonNode request = posted("chat.postMessage").stream().filter(m -> { try { return approvalIdIn(m) != null; } catch (Exception e) { return false; } })
                 .findFirst().orElseThrow();
         String approval = approvalIdIn(request);
-        assertThat(request.path("blocks").asText()).contains("#701").contains("Sam Rivera").contains("proof: invoice")
+        assertThat(request.path("blocks").asText()).contains("#701").contains("Sam Rivera").contains("proof: an invoice")
                 .contains("\"action_id\":\"reject\"");
 
         // The agent who applied the macro, and someone who is not an approver, are refused; nothing changes.

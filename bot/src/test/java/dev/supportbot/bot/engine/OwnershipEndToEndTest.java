@@ -110,6 +110,13 @@ class OwnershipEndToEndTest {
         return ticket;
     }
 
+    /** The Slack SDK posts form fields; blocks are a JSON string field. */
+    private static Map<String, String> form(String body) {
+        return Arrays.stream(body.split("&")).map(p -> p.split("=", 2)).collect(java.util.stream.Collectors.toMap(
+                p -> java.net.URLDecoder.decode(p[0], java.nio.charset.StandardCharsets.UTF_8),
+                p -> p.length < 2 ? "" : java.net.URLDecoder.decode(p[1], java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
     private List<String> requestsAbout(long ticketId) {
         return Arrays.stream(zendesk.recorded())
                 .filter(r -> r.getPath().getValue().contains("/tickets/" + ticketId))
@@ -136,10 +143,26 @@ class OwnershipEndToEndTest {
         assertThat(ticket.tags).doesNotContain("supportbot_ov_awaiting_proof");
         assertThat(ticket.publicCommentsBy(FakeZendesk.BOT_USER)).hasSize(2);
         assertThat(ticket.privateNotes()).extracting(FakeZendesk.Comment::body).anyMatch(n -> n.contains("INV-1001-A"));
+        // The post in the channel is Block Kit: a header, the ticket's link and the outcome in words; text as fallback.
         assertThat(slack.retrieveRecordedRequests(request().withPath("/api/chat.postMessage")))
-                .anyMatch(r -> r.getBodyAsString().contains("501") && r.getBodyAsString().contains("C123"));
+                .singleElement().satisfies(r -> {
+                    Map<String, String> post = form(r.getBodyAsString());
+                    assertThat(post.get("channel")).isEqualTo("C123");
+                    assertThat(post.get("text")).contains("#501", "verified with an invoice");
+                    JsonNode blocks = new ObjectMapper().readTree(post.get("blocks"));
+                    assertThat(blocks.get(0).path("type").asText()).isEqualTo("header");
+                    assertThat(blocks.get(0).path("text").path("text").asText()).isEqualTo("Ownership verified");
+                    assertThat(blocks.toString()).contains(zendesk.url() + "/agent/tickets/501|#501", "*Outcome*\\nverified with an invoice", "*Requester*\\nSam Rivera")
+                            .doesNotContain("INVOICE").doesNotContain("\"actions\"");
+                });
         // The Sold To contact is asked in a ticket of their own; their address never touches the requester's ticket.
-        assertThat(zendesk.tickets()).anyMatch(t -> t.id != 501 && t.tags.contains(SeparateTicketHandler.LINKED_TICKET_TAG));
+        // Once another proof verified, they are told so on that ticket (without the requester's address) and it is solved.
+        FakeZendesk.Ticket approval = zendesk.tickets().stream()
+                .filter(t -> t.id != 501 && t.tags.contains(SeparateTicketHandler.LINKED_TICKET_TAG)).findFirst().orElseThrow();
+        assertThat(approval.publicCommentsBy(FakeZendesk.BOT_USER)).last()
+                .satisfies(c -> assertThat(c.body()).contains("no longer need your approval", "request #501")
+                        .doesNotContain("sam@acme.example").doesNotContain("Sam Rivera"));
+        assertThat(approval.status).isEqualTo("solved");
         assertThat(requestsAbout(501)).noneMatch(body -> body.contains(SOLD_TO));
         assertThat(new AuditLog(bot.database()).forTicket(501)).extracting(AuditLog.Entry::action).contains("decision", "effect");
         String metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bot.port() + "/metrics")).build(),
@@ -164,6 +187,11 @@ class OwnershipEndToEndTest {
         Await.until("verification", Duration.ofSeconds(30), () -> ticket.tags.contains("supportbot_ov_verified"));
         settled();
         assertThat(requestsAbout(502)).noneMatch(body -> body.contains(SOLD_TO));
+        assertThat(approval.publicCommentsBy(FakeZendesk.BOT_USER)).last()
+                .satisfies(c -> assertThat(c.body()).contains("Thank you for your approval").doesNotContain("sam@acme.example"));
+        assertThat(approval.status).isEqualTo("solved");
+        assertThat(ticket.privateNotes()).extracting(FakeZendesk.Comment::body)
+                .anyMatch(n -> n.contains("Ownership verified with approval from the Sold To contact"));
     }
 
     @ParameterizedTest
@@ -304,7 +332,8 @@ class OwnershipEndToEndTest {
             start(vendor, Clock.systemUTC());
             FakeZendesk.Ticket ticket = requestOwnership(507);
             ticket.tags.add("supportbot_ov_escalate"); // an agent applies the escalation macro
-            webhook(507);
+            webhook("{\"ticket_id\":507,\"event\":\"ticket.updated\",\"delivery_id\":\"e2e-" + DELIVERY.incrementAndGet()
+                    + "\",\"actor_email\":\"jordan.kim@vendor.example\"}");
             Await.until("the escalation", Duration.ofSeconds(30), () -> ticket.tags.contains("supportbot_ov_escalated"));
             settled();
 
@@ -315,7 +344,8 @@ class OwnershipEndToEndTest {
             });
             assertThat(gitlab.recorded()).allSatisfy(r -> assertThat(r.getFirstHeader("PRIVATE-TOKEN")).isEqualTo("glpat-test"));
             assertThat(ticket.tags).doesNotContain("supportbot_ov_escalate", "supportbot_ov_awaiting_proof");
-            assertThat(ticket.privateNotes()).isNotEmpty();
+            assertThat(ticket.privateNotes()).extracting(FakeZendesk.Comment::body)
+                    .anyMatch(n -> n.contains("escalated to Legal & Compliance by jordan.kim@vendor.example"));
             String state = bot.database().jdbi().withHandle(h -> h.createQuery(
                     "SELECT state_type FROM workflow_instance WHERE ticket_id = 507").mapTo(String.class).one());
             assertThat(state).isEqualTo("Escalated");

@@ -13,6 +13,8 @@ import dev.supportbot.workflows.engine.Facts;
 import dev.supportbot.workflows.engine.Outcome;
 import dev.supportbot.workflows.engine.Workflow;
 import dev.supportbot.workflows.engine.WorkflowRegistry;
+import dev.supportbot.workflows.ownership.OwnershipState;
+import dev.supportbot.workflows.ownership.OwnershipVerification;
 import dev.supportbot.workflows.plan.BackendState;
 import dev.supportbot.workflows.plan.Evidence;
 import dev.supportbot.workflows.plan.Goal;
@@ -102,5 +104,25 @@ class WorkflowJsonTest {
         assertThat(json.readEffects(json.writeEffects(effects))).isEqualTo(effects);
         EffectStep step = new EffectStep(3L, 501, 4, 1, effects);
         assertThat(json.read(json.write(step, EffectStep.class), EffectStep.class)).isEqualTo(step);
+    }
+
+    @Test
+    void the_new_effects_of_what_people_read_round_trip_and_an_escalation_stored_before_them_still_loads() {
+        List<Effect> effects = List.of(
+                new Effect.SlackMessage("Ticket #501: verified.", "Ownership verified",
+                        List.of(new Effect.SlackMessage.Field("Outcome", "verified with an invoice")),
+                        List.of(new Effect.SlackMessage.Button("ownership_cancel", "Cancel", true))),
+                new Effect.SlackMessage("plain"),
+                new Effect.UpdateLinkedTicket(987, "Hello, ...", "solved"));
+        assertThat(json.readEffects(json.writeEffects(effects))).isEqualTo(effects);
+
+        WorkflowJson ownership = new WorkflowJson(WorkflowRegistry.of(new OwnershipVerification()));
+        OwnershipState.Escalated now = new OwnershipState.Escalated(501, "A-S00012345", "slack:U1", null, null,
+                java.time.Instant.parse("2026-12-01T10:00:00Z"), 987L);
+        assertThat(ownership.read(ownership.write(now, OwnershipState.class), OwnershipState.class)).isEqualTo(now);
+        String before = ownership.write(now, OwnershipState.class).replace(",\"soldToTicketId\":987", "");
+        assertThat(before).doesNotContain("soldToTicketId");
+        assertThat(ownership.read(before, OwnershipState.class))
+                .isEqualTo(new OwnershipState.Escalated(501, "A-S00012345", "slack:U1", null, null, now.at()));
     }
 }

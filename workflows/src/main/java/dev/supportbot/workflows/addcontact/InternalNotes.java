@@ -3,6 +3,9 @@ package dev.supportbot.workflows.addcontact;
 import dev.supportbot.workflows.approved.PlanRuns;
 import dev.supportbot.workflows.addcontact.AddContactState.Handoff;
 import dev.supportbot.workflows.addcontact.AddContactState.Verification;
+import dev.supportbot.workflows.engine.Dates;
+import dev.supportbot.workflows.engine.People;
+import dev.supportbot.workflows.ownership.ProofKind;
 import dev.supportbot.workflows.plan.Evidence;
 import dev.supportbot.workflows.plan.Plan;
 import java.time.Duration;
@@ -10,15 +13,18 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Texts for agents: private notes on the ticket and the lines of the approval message. No secrets in any. */
+/**
+ * Texts for agents: private notes on the ticket (people as {@link People#inNote}) and the lines of the approval
+ * message in Slack (people as {@link People#inSlack}). No secrets in any.
+ */
 final class InternalNotes {
     private static final String PREFIX = "Add contact: ";
 
     private InternalNotes() {}
 
     static String planning(Verification v) {
-        return PREFIX + "ownership of " + v.subscriptionName() + " is verified (proof: " + v.proof()
-                + "). Reading the billing account to plan the change.";
+        return PREFIX + "ownership of " + v.subscriptionName() + " is verified with " + ProofKind.words(v.proof())
+                + ". Reading the billing account to plan the change.";
     }
 
     static String waitingForOwnership(boolean started) {
@@ -32,7 +38,7 @@ final class InternalNotes {
     }
 
     static String planWaiting(Plan plan, Instant expiresAt) {
-        return PREFIX + "a plan waits for approval in Slack (until " + expiresAt + "). Evidence: " + evidence(plan.evidence())
+        return PREFIX + "a plan waits for approval in Slack (until " + Dates.utcMinute(expiresAt) + "). Evidence: " + evidence(plan.evidence())
                 + ". Steps:\n" + String.join("\n", PlanRuns.planned(plan));
     }
 
@@ -85,12 +91,12 @@ final class InternalNotes {
     }
 
     static String rejected(String by, String reason) {
-        return PREFIX + "the plan was rejected by " + by + (reason == null || reason.isBlank() ? "" : ": " + reason)
+        return PREFIX + "the plan was rejected by " + People.inNote(by) + (reason == null || reason.isBlank() ? "" : ": " + reason)
                 + ". Nothing was changed.";
     }
 
     static String rejectedLine(String by, String reason) {
-        return "Rejected by " + by + (reason == null || reason.isBlank() ? "" : ": " + reason);
+        return "Rejected by " + People.inSlack(by) + (reason == null || reason.isBlank() ? "" : ": " + reason);
     }
 
     static String approvalExpired(Duration ttl) {
@@ -112,16 +118,17 @@ final class InternalNotes {
     }
 
     static String retrying(int step, String approver) {
-        return PREFIX + approver + " asked to retry the plan from step " + step + ".";
+        return PREFIX + People.inNote(approver) + " asked to retry the plan from step " + step + ".";
     }
 
     static String done(Verification v, List<String> approvers, List<String> lines) {
-        return PREFIX + "done for " + v.subscriptionName() + ". The plan approved by " + String.join(", ", approvers)
+        return PREFIX + "done for " + v.subscriptionName() + ". The plan approved by "
+                + approvers.stream().map(People::inNote).collect(Collectors.joining(", "))
                 + " ran:\n" + String.join("\n", lines);
     }
 
     static String cancelled(String agent, Integer runningStep) {
-        return PREFIX + "cancelled by " + agent + "."
+        return PREFIX + "cancelled by " + People.inNote(agent) + "."
                 + (runningStep == null ? "" : " Step " + runningStep + " was already handed to the portal and may"
                         + " still complete; no later step runs.");
     }

@@ -1,5 +1,6 @@
 package dev.supportbot.workflows.addcontact;
 
+import dev.supportbot.workflows.engine.Dates;
 import java.time.LocalDate;
 
 /**
@@ -29,7 +30,7 @@ final class Messages {
     static String reminder(String subscription, LocalDate closesOn) {
         return "Hello,\n\nThis is a friendly reminder that we still need your answer: would you like to stop managing "
                 + "your current subscriptions so that you can manage subscription " + subscription + " instead? Please "
-                + "reply \"yes\" or \"no\". If we do not hear from you, we will close this request on " + closesOn + "."
+                + "reply \"yes\" or \"no\". If we do not hear from you, we will close this request on " + Dates.utcDay(closesOn) + "."
                 + SIGN_OFF;
     }
 

@@ -14,6 +14,7 @@ import dev.supportbot.workflows.engine.Event.EffectSucceeded;
 import dev.supportbot.workflows.engine.FactRequest;
 import dev.supportbot.workflows.engine.Facts;
 import dev.supportbot.workflows.engine.PlanFacts;
+import dev.supportbot.workflows.ownership.ProofKind;
 import dev.supportbot.workflows.plan.AddContactPlanner;
 import dev.supportbot.workflows.plan.BackendState;
 import dev.supportbot.workflows.plan.Evidence;
@@ -109,6 +110,6 @@ final class Proposing {
     }
 
     private static List<Evidence> evidence(Verification v) {
-        return List.of(new Evidence("ownership verified", "subscription " + v.subscriptionName() + ", proof: " + v.proof()));
+        return List.of(new Evidence("ownership verified", "subscription " + v.subscriptionName() + ", proof: " + ProofKind.words(v.proof())));
     }
 }

@@ -17,7 +17,8 @@ public sealed interface Effect
         permits Effect.PublicComment, Effect.PrivateNote, Effect.AddTags, Effect.RemoveTags, Effect.SlackMessage,
                 Effect.ScheduleReminder, Effect.CancelReminders, Effect.OpenSeparateTicket,
                 Effect.OpenEscalationIssue, Effect.SetTicketStatus, Effect.RequestApproval, Effect.UpdateApproval,
-                Effect.RunPlanStep, Effect.Continue, Effect.StartWorkflow, Effect.ReplyToCommand {
+                Effect.RunPlanStep, Effect.Continue, Effect.StartWorkflow, Effect.ReplyToCommand,
+                Effect.UpdateLinkedTicket {
 
     /** A comment on the instance's ticket that the requester sees. */
     record PublicComment(String body) implements Effect {}
@@ -37,8 +38,29 @@ public sealed interface Effect
         }
     }
 
-    /** A message in the team's support channel. */
-    record SlackMessage(String text) implements Effect {}
+    /**
+     * A message in the team's support channel about the instance's ticket: a {@code title}, {@code fields} (label and
+     * value, e.g. the subscription and the outcome) and {@code buttons} for the commands an agent can give the
+     * instance from there (each an action id of the workflow's {@link Workflow#buttonActions()}; the bot sets the
+     * button's value to the ticket). {@code text} is the notification and the fallback where blocks are not shown.
+     * The bot adds the ticket's link. Slack users are named as mentions ({@link People#inSlack}).
+     */
+    record SlackMessage(String text, String title, List<Field> fields, List<Button> buttons) implements Effect {
+        public SlackMessage {
+            fields = fields == null ? List.of() : List.copyOf(fields);
+            buttons = buttons == null ? List.of() : List.copyOf(buttons);
+        }
+
+        /** A message that is only its text. */
+        public SlackMessage(String text) {
+            this(text, null, List.of(), List.of());
+        }
+
+        public record Field(String label, String value) {}
+
+        /** {@code danger}: shown red, for a command that ends or hands off the instance. */
+        public record Button(String actionId, String label, boolean danger) {}
+    }
 
     /**
      * Put {@link Event.ReminderDue}{@code (sequence)} in the inbox after {@code after}. Scheduling a sequence
@@ -63,6 +85,13 @@ public sealed interface Effect
             implements Effect, ResultKeyed {
         public static final String ISSUE_URL = "issue_url";
     }
+
+    /**
+     * A public comment on a separate ticket the workflow opened ({@link OpenSeparateTicket}), e.g. telling the Sold To
+     * contact the outcome of the request they were asked to approve, and that ticket's new {@code status} (null: left
+     * as it is). Only the ticket id and the text: nothing of the instance's ticket or its requester's address.
+     */
+    record UpdateLinkedTicket(long ticketId, String publicComment, String status) implements Effect {}
 
     /** Set the Zendesk status of the instance's ticket ({@code open}, {@code pending}, {@code solved}...). */
     record SetTicketStatus(String status) implements Effect {}

@@ -19,6 +19,8 @@ final class CommentClassifier {
     private static final Pattern INVOICE = Pattern.compile(
             "(?<![A-Za-z0-9])INV-?\\d{3,}(?:-[A-Z0-9]{1,4})?(?![A-Za-z0-9])", Pattern.CASE_INSENSITIVE);
     private static final Pattern SCREENSHOT = Pattern.compile("\\bscreen\\s?shots?\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern VOUCH = Pattern.compile("\\bvouch(es|ed|ing)?\\b|\\b(i|we)\\s+(can\\s+)?confirm\\b",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern RESELLER = Pattern.compile("\\b(reseller|resellers|partner)\\b", Pattern.CASE_INSENSITIVE);
 
     private CommentClassifier() {}
@@ -46,6 +48,17 @@ final class CommentClassifier {
         if (ApprovalReplies.read(body) == ApprovalReplies.Reply.APPROVE) out.add(new ProofCandidate.Approval());
         if (RESELLER.matcher(body).find()) out.add(new ProofCandidate.ResellerMention());
         return out;
+    }
+
+    /** A JSON object that is not the gitlab_subscription response and does not try to be: no candidate, no refusal. */
+    static boolean unrecognisedJson(String body) {
+        return MiniJson.firstObject(body).isPresent() && GitlabSubscriptionJson.parse(body).isEmpty()
+                && !GitlabSubscriptionJson.mentioned(body);
+    }
+
+    /** Words by which someone vouches for the requester: approval words, "vouch", "I/we (can) confirm". */
+    static boolean vouches(String body) {
+        return ApprovalReplies.read(body) == ApprovalReplies.Reply.APPROVE || VOUCH.matcher(ApprovalReplies.ownText(body)).find();
     }
 
     static Set<String> invoiceNumbers(String body) {

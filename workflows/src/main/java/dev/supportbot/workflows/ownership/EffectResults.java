@@ -36,8 +36,8 @@ final class EffectResults {
     private static Decision<OwnershipState> soldToTicketFailed(AwaitingProof s, String reason, Context ctx) {
         return Decision.of(s.withSoldTo(SoldToRequest.of(SoldToRequest.Status.FAILED)),
                 new Effect.PrivateNote(InternalNotes.soldToTicketFailed(reason)),
-                new Effect.SlackMessage(InternalNotes.slackEffectFailed(s.ticketId(),
-                        "open the approval request to the Sold To contact", reason)));
+                SlackPosts.effectFailed(s.ticketId(), s.subscriptionName(),
+                        "open the approval request to the Sold To contact", reason, true));
     }
 
     static Decision<OwnershipState> escalationIssueOpened(Escalated s, EffectSucceeded e, Facts f, Context ctx) {
@@ -54,6 +54,6 @@ final class EffectResults {
         }
         return Decision.of(s.withIssueFailure(e.reason()),
                 new Effect.PrivateNote(InternalNotes.escalationIssueFailed(e.reason())),
-                new Effect.SlackMessage(InternalNotes.slackEffectFailed(s.ticketId(), "open the escalation issue", e.reason())));
+                SlackPosts.effectFailed(s.ticketId(), s.subscriptionName(), "open the escalation issue", e.reason(), false));
     }
 }

@@ -1,15 +1,21 @@
 package dev.supportbot.workflows.ownership;
 
+import dev.supportbot.workflows.engine.People;
 import dev.supportbot.workflows.ownership.OwnershipState.Evidence;
 import dev.supportbot.workflows.ownership.OwnershipState.SoldToRequest;
 import java.util.Set;
+import java.util.stream.Collectors;
 
-/** Texts for agents: private notes on the ticket, Slack messages, the escalation issue. No secrets in any. */
+/**
+ * Texts for agents: private notes on the ticket and the escalation issue (Slack posts: {@link SlackPosts}). No
+ * secrets in any; proofs and people named in words ({@link ProofKind#words()}, {@link People#inNote}).
+ */
 final class InternalNotes {
     private InternalNotes() {}
 
     static String started(String subscriptionName, Set<ProofKind> offered, SoldToRequest.Status soldTo) {
-        return "Ownership verification started for " + subscriptionName + ". Proofs offered: " + offered + ". "
+        return "Ownership verification started for " + subscriptionName + ". Proofs offered: "
+                + offered.stream().map(ProofKind::words).collect(Collectors.joining(", ")) + ". "
                 + switch (soldTo) {
                     case OPENING -> "Approval request to the Sold To contact: opening a separate ticket.";
                     case REQUESTER_IS_SOLD_TO -> "No separate approval request: the requester is the Sold To contact and may approve on this ticket.";
@@ -19,19 +25,24 @@ final class InternalNotes {
                 };
     }
 
-    static String verified(Evidence evidence, SoldToRequest soldTo) {
-        String open = soldTo != null && soldTo.status() == SoldToRequest.Status.OPEN && soldTo.ticketId() != null
-                ? " The approval request ticket #" + soldTo.ticketId() + " to the Sold To contact is no longer needed: please close it."
-                : "";
-        return "Ownership verified. Proof: " + evidence.kind() + ": " + evidence.detail() + "." + open;
+    static String verified(Evidence evidence, Long soldToTicket) {
+        String told = soldToTicket == null ? ""
+                : " The Sold To contact was told on their approval request ticket #" + soldToTicket + ", which the bot solves.";
+        return "Ownership verified with " + evidence.kind().words() + ": " + evidence.detail() + "." + told;
     }
 
-    static String rejected(String reason) {
-        return "Ownership verification rejected: " + reason + ".";
+    /** What the Rejected state records: who rejected (in words) and why. */
+    static String rejectedReason(String reason, String agent) {
+        if (agent == null) return reason == null ? "no reason given" : reason;
+        return "rejected by " + People.inNote(agent) + (reason == null ? "" : " " + reason);
+    }
+
+    static String rejected(String reason, String agent) {
+        return "Ownership verification " + (agent == null ? "rejected: " : "") + rejectedReason(reason, agent) + ".";
     }
 
     static String escalated(String agent) {
-        return "Ownership verification escalated to Legal & Compliance by " + agent
+        return "Ownership verification escalated to Legal & Compliance by " + People.inNote(agent)
                 + "; the workflow is parked until an agent confirms or rejects it.";
     }
 
@@ -67,8 +78,26 @@ final class InternalNotes {
                 + ") came from a staff address: staff approvals are never accepted.";
     }
 
+    /** A staff member's comment on the requester's ticket that reads like a proof or a vouch; it never counts. */
+    static String staffVouchIgnored(long commentId) {
+        return "Comment " + commentId + " on this ticket came from a staff address and reads like a proof or a "
+                + "confirmation of the requester. It was not counted: staff vouches are never proof; the customer (or "
+                + "their reseller) has to provide one.";
+    }
+
+    static String billToApprovedHere(long commentId, String months) {
+        return "The Bill To contact approved in comment " + commentId + " on this ticket. Only the Sold To contact's "
+                + "approval counts; the Bill To contact can instead provide a GitLab invoice issued within the last "
+                + months + ".";
+    }
+
+    static String jsonNotRecognised(long commentId) {
+        return "Comment " + commentId + " holds JSON the bot does not recognise as the gitlab_subscription response "
+                + "(no plan code in it), so it was not checked as proof. Please read it.";
+    }
+
     static String cancelled(String agent) {
-        return "Ownership verification cancelled by " + agent + ".";
+        return "Ownership verification cancelled by " + People.inNote(agent) + ".";
     }
 
     static String expired() {
@@ -76,29 +105,12 @@ final class InternalNotes {
     }
 
     static String contractNeedsSubscription(String agent) {
-        return agent + " confirmed a prior contract, but no subscription is identified yet. Ask the requester for the "
+        return People.inNote(agent) + " confirmed a prior contract, but no subscription is identified yet. Ask the requester for the "
                 + "subscription name first; the confirmation was not recorded.";
     }
 
     static String accountMissing(String subscriptionName) {
         return "Subscription " + subscriptionName + " has no billing account in the portal; verify this request by hand.";
-    }
-
-    static String slackVerified(long ticketId, String subscriptionName, ProofKind kind) {
-        return "Ticket #" + ticketId + ": ownership of " + subscriptionName + " verified (" + kind + ").";
-    }
-
-    static String slackRejected(long ticketId, String subscriptionName, String reason) {
-        return "Ticket #" + ticketId + ": ownership verification for " + subscriptionName + " rejected (" + reason + ").";
-    }
-
-    static String slackEscalated(long ticketId, String subscriptionName, String agent) {
-        return "Ticket #" + ticketId + ": ownership verification for " + subscriptionName
-                + " escalated to Legal & Compliance by " + agent + ".";
-    }
-
-    static String slackEffectFailed(long ticketId, String what, String reason) {
-        return "Ticket #" + ticketId + ": could not " + what + " (" + reason + "). See the ticket's internal note.";
     }
 
     static String escalationTitle(long ticketId, String subscriptionName) {
@@ -108,7 +120,7 @@ final class InternalNotes {
 
     static String escalationDescription(long ticketId, String subscriptionName, String agent) {
         return "Support ticket: #" + ticketId + "\nSubscription: " + (subscriptionName == null ? "not identified yet" : subscriptionName)
-                + "\nEscalated by: " + agent
+                + "\nEscalated by: " + People.inNote(agent)
                 + "\n\nThe requester's association with the subscription could not be verified with the standard proofs. "
                 + "Details are on the ticket.";
     }

@@ -1,5 +1,6 @@
 package dev.supportbot.workflows.ownership;
 
+import dev.supportbot.workflows.engine.Dates;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.Collection;
@@ -14,6 +15,11 @@ final class Messages {
     private Messages() {}
 
     private static final String SIGN_OFF = "\n\nBest regards,\nGitLab Support";
+
+    /** Whether a comment is one of these texts (the bot's own comments come back to it as new comments). */
+    static boolean isOurs(String body) {
+        return body != null && body.strip().endsWith(SIGN_OFF.strip());
+    }
 
     static String askForSubscriptionName() {
         return "Hello,\n\nThank you for contacting GitLab Support. To help you with your request, please reply with "
@@ -45,13 +51,13 @@ final class Messages {
     static String reminderForSubscriptionName(LocalDate closesOn) {
         return "Hello,\n\nThis is a friendly reminder that we still need the name of your subscription (A-S followed "
                 + "by 8 digits) to continue with your request. If we do not hear from you, we will close this request "
-                + "on " + closesOn + "." + SIGN_OFF;
+                + "on " + Dates.utcDay(closesOn) + "." + SIGN_OFF;
     }
 
     static String reminderForProof(String subscriptionName, LocalDate closesOn) {
         return "Hello,\n\nThis is a friendly reminder that we still need one of the proofs listed above to verify "
                 + "your association with subscription " + subscriptionName + ". If we do not hear from you, we will "
-                + "close this request on " + closesOn + "." + SIGN_OFF;
+                + "close this request on " + Dates.utcDay(closesOn) + "." + SIGN_OFF;
     }
 
     static String expired() {
@@ -62,7 +68,7 @@ final class Messages {
 
     static String verified(String subscriptionName) {
         return "Hello,\n\nThank you! We have verified your association with subscription " + subscriptionName
-                + ". We will now continue with your request." + SIGN_OFF;
+                + ". We will follow up on the rest of your request on this ticket." + SIGN_OFF;
     }
 
     static String rejected(String subscriptionName) {
@@ -92,6 +98,35 @@ final class Messages {
                 + "record for this subscription, so we would like your approval before making any change.\n\n"
                 + "Please reply to this message with \"I approve\" to approve the request, or \"I do not approve\" to "
                 + "decline it. If you do not recognise this request, please decline it." + SIGN_OFF;
+    }
+
+    // ---- To the Sold To contact on their approval request ticket, when the request ends. Never the requester's
+    // address or name: the request is named by its reference, as in the approval request.
+
+    static String soldToThanks(String subscriptionName, long requestTicketId) {
+        return "Hello,\n\nThank you for your approval of the request about subscription " + subscriptionName
+                + " (our reference: request #" + requestTicketId + "). We have recorded it; nothing more is needed from "
+                + "you, so we are marking this ticket as solved." + SIGN_OFF;
+    }
+
+    static String soldToNoLongerNeeded(String subscriptionName, long requestTicketId) {
+        return "Hello,\n\nAbout our request for your approval regarding subscription " + subscriptionName
+                + " (our reference: request #" + requestTicketId + "): the request has since been verified in another "
+                + "way, so we no longer need your approval and are marking this ticket as solved. If you have concerns "
+                + "about this request, please reply to this message." + SIGN_OFF;
+    }
+
+    static String soldToDeclinedNoted(String subscriptionName, long requestTicketId) {
+        return "Hello,\n\nThank you for your answer about subscription " + subscriptionName + " (our reference: request #"
+                + requestTicketId + "). We have declined the request, so nothing changes for this subscription, and we "
+                + "are marking this ticket as solved." + SIGN_OFF;
+    }
+
+    static String soldToClosedWithoutChange(String subscriptionName, long requestTicketId) {
+        return "Hello,\n\nAbout our request for your approval regarding subscription " + subscriptionName
+                + " (our reference: request #" + requestTicketId + "): the request has been closed without any change "
+                + "to the subscription, so we no longer need your approval and are marking this ticket as solved."
+                + SIGN_OFF;
     }
 
     static String refusal(Refusal reason, Period invoiceAge) {
@@ -146,7 +181,7 @@ final class Messages {
                 + "they approve, we will let you know and no further proof is needed.";
     }
 
-    private static String months(Period age) {
+    static String months(Period age) {
         if (age.getDays() == 0 && age.toTotalMonths() % 12 == 0 && age.toTotalMonths() > 12) return age.toTotalMonths() / 12 + " years";
         if (age.getDays() == 0) return age.toTotalMonths() + " months";
         return age.toTotalMonths() == 0 ? age.getDays() + " days" : age.toTotalMonths() + " months and " + age.getDays() + " days";

@@ -8,43 +8,66 @@ import dev.supportbot.workflows.ownership.OwnershipState.Escalated;
 import dev.supportbot.workflows.ownership.OwnershipState.Evidence;
 import dev.supportbot.workflows.ownership.OwnershipState.Expired;
 import dev.supportbot.workflows.ownership.OwnershipState.Rejected;
-import dev.supportbot.workflows.ownership.OwnershipState.SoldToRequest;
 import dev.supportbot.workflows.ownership.OwnershipState.Verified;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** The ends of a verification, each with its tags, comments, notes and reminder handling. */
+/**
+ * The ends of a verification, each with its tags, comments, notes and reminder handling. {@code soldToTicket} is the
+ * approval request ticket to the Sold To contact when one is open (else null): its contact is told how the request
+ * ended, without the requester's address, and the bot solves it.
+ */
 final class Outcomes {
     private static final Set<String> OPEN_TAGS =
             Set.of(OwnershipTags.AWAITING_SUBSCRIPTION, OwnershipTags.AWAITING_PROOF, OwnershipTags.ESCALATED);
+    private static final String SOLVED = "solved";
 
     private Outcomes() {}
 
-    static Decision<OwnershipState> verified(long ticketId, String subscription, Evidence evidence,
-                                             SoldToRequest soldTo, Context ctx) {
-        return Decision.of(new Verified(ticketId, subscription, evidence, ctx.now()),
+    /** @param agent the agent who verified by hand (a prior contract), else null */
+    static Decision<OwnershipState> verified(long ticketId, String subscription, Evidence evidence, Long soldToTicket,
+                                             String agent, Context ctx) {
+        List<Effect> effects = new ArrayList<>(List.of(
                 new Effect.PublicComment(Messages.verified(subscription)),
                 new Effect.RemoveTags(OPEN_TAGS),
                 new Effect.AddTags(Set.of(OwnershipTags.VERIFIED)),
                 new Effect.CancelReminders(),
-                new Effect.PrivateNote(InternalNotes.verified(evidence, soldTo)),
-                new Effect.SlackMessage(InternalNotes.slackVerified(ticketId, subscription, evidence.kind())));
+                new Effect.PrivateNote(InternalNotes.verified(evidence, soldToTicket))));
+        if (soldToTicket != null) {
+            boolean theirs = evidence.kind() == ProofKind.SOLD_TO_APPROVAL;
+            effects.add(new Effect.UpdateLinkedTicket(soldToTicket,
+                    theirs ? Messages.soldToThanks(subscription, ticketId) : Messages.soldToNoLongerNeeded(subscription, ticketId), SOLVED));
+        }
+        effects.add(SlackPosts.verified(ticketId, subscription, evidence.kind(), agent));
+        return Decision.of(new Verified(ticketId, subscription, evidence, ctx.now()), effects);
     }
 
-    static Decision<OwnershipState> rejected(long ticketId, String subscription, String reason, Context ctx) {
-        return Decision.of(new Rejected(ticketId, subscription, reason, ctx.now()),
+    /**
+     * @param reason why, for agents (e.g. "after escalation"), or null
+     * @param agent  the agent who rejected, or null when the Sold To contact declined
+     * @param soldToDeclined the Sold To contact declined on their ticket
+     */
+    static Decision<OwnershipState> rejected(long ticketId, String subscription, String reason, String agent,
+                                             Long soldToTicket, boolean soldToDeclined, Context ctx) {
+        String note = InternalNotes.rejected(reason, agent);
+        List<Effect> effects = new ArrayList<>(List.of(
                 new Effect.PublicComment(Messages.rejected(subscription)),
                 new Effect.RemoveTags(OPEN_TAGS),
                 new Effect.AddTags(Set.of(OwnershipTags.REJECTED)),
                 new Effect.CancelReminders(),
-                new Effect.PrivateNote(InternalNotes.rejected(reason)),
-                new Effect.SlackMessage(InternalNotes.slackRejected(ticketId, subscription, reason)));
+                new Effect.PrivateNote(note)));
+        if (soldToTicket != null) {
+            effects.add(new Effect.UpdateLinkedTicket(soldToTicket, soldToDeclined
+                    ? Messages.soldToDeclinedNoted(subscription, ticketId) : Messages.soldToClosedWithoutChange(subscription, ticketId), SOLVED));
+        }
+        effects.add(SlackPosts.rejected(ticketId, subscription, reason, agent));
+        return Decision.of(new Rejected(ticketId, subscription, InternalNotes.rejectedReason(reason, agent), ctx.now()), effects);
     }
 
-    static Decision<OwnershipState> escalated(long ticketId, String subscription, String agent, Context ctx) {
-        return Decision.of(new Escalated(ticketId, subscription, agent, null, null, ctx.now()),
+    static Decision<OwnershipState> escalated(long ticketId, String subscription, String agent, Long soldToTicket, Context ctx) {
+        return Decision.of(new Escalated(ticketId, subscription, agent, null, null, ctx.now(), soldToTicket),
                 new Effect.OpenEscalationIssue(OwnershipVerification.ESCALATION_KEY, OwnershipVerification.ESCALATION_TEMPLATE,
                         InternalNotes.escalationTitle(ticketId, subscription),
                         InternalNotes.escalationDescription(ticketId, subscription, agent)),
@@ -53,25 +76,33 @@ final class Outcomes {
                 new Effect.AddTags(Set.of(OwnershipTags.ESCALATED)),
                 new Effect.PublicComment(Messages.escalated()),
                 new Effect.PrivateNote(InternalNotes.escalated(agent)),
-                new Effect.SlackMessage(InternalNotes.slackEscalated(ticketId, subscription, agent)));
+                SlackPosts.escalated(ticketId, subscription, agent));
     }
 
-    static Decision<OwnershipState> cancelled(long ticketId, String subscription, String agent, Context ctx) {
-        return Decision.of(new Cancelled(ticketId, subscription, agent, ctx.now()),
+    static Decision<OwnershipState> cancelled(long ticketId, String subscription, String agent, Long soldToTicket, Context ctx) {
+        List<Effect> effects = new ArrayList<>(List.of(
                 new Effect.CancelReminders(),
                 new Effect.RemoveTags(OPEN_TAGS),
                 new Effect.AddTags(Set.of(OwnershipTags.CANCELLED)),
-                new Effect.PrivateNote(InternalNotes.cancelled(agent)));
+                new Effect.PrivateNote(InternalNotes.cancelled(agent))));
+        if (soldToTicket != null) {
+            effects.add(new Effect.UpdateLinkedTicket(soldToTicket, Messages.soldToClosedWithoutChange(subscription, ticketId), SOLVED));
+        }
+        return Decision.of(new Cancelled(ticketId, subscription, agent, ctx.now()), effects);
     }
 
-    static Decision<OwnershipState> expired(long ticketId, String subscription, Context ctx) {
-        return Decision.of(new Expired(ticketId, subscription, ctx.now()),
+    static Decision<OwnershipState> expired(long ticketId, String subscription, Long soldToTicket, Context ctx) {
+        List<Effect> effects = new ArrayList<>(List.of(
                 new Effect.PublicComment(Messages.expired()),
                 new Effect.RemoveTags(OPEN_TAGS),
                 new Effect.AddTags(Set.of(OwnershipTags.EXPIRED)),
                 new Effect.CancelReminders(),
                 new Effect.PrivateNote(InternalNotes.expired()),
-                new Effect.SetTicketStatus("solved"));
+                new Effect.SetTicketStatus(SOLVED)));
+        if (soldToTicket != null) {
+            effects.add(new Effect.UpdateLinkedTicket(soldToTicket, Messages.soldToClosedWithoutChange(subscription, ticketId), SOLVED));
+        }
+        return Decision.of(new Expired(ticketId, subscription, ctx.now()), effects);
     }
 
     /** Reminders 1..n and the expiry, all counted from now. */

@@ -70,16 +70,21 @@ public sealed interface OwnershipState {
 
     /**
      * Parked with Legal & Compliance. {@code issueUrl} is null until the issue exists; {@code issueFailure} says
-     * why it could not be opened, if so.
+     * why it could not be opened, if so. {@code soldToTicketId}: the approval request to the Sold To contact that was
+     * still open when the case was escalated (told the outcome at the end), else null.
      */
     record Escalated(long ticketId, String subscriptionName, String agent, String issueUrl, String issueFailure,
-                     Instant at) implements OwnershipState {
+                     Instant at, Long soldToTicketId) implements OwnershipState {
+        public Escalated(long ticketId, String subscriptionName, String agent, String issueUrl, String issueFailure, Instant at) {
+            this(ticketId, subscriptionName, agent, issueUrl, issueFailure, at, null);
+        }
+
         public Escalated withIssueUrl(String url) {
-            return new Escalated(ticketId, subscriptionName, agent, url, null, at);
+            return new Escalated(ticketId, subscriptionName, agent, url, null, at, soldToTicketId);
         }
 
         public Escalated withIssueFailure(String reason) {
-            return new Escalated(ticketId, subscriptionName, agent, null, reason, at);
+            return new Escalated(ticketId, subscriptionName, agent, null, reason, at, soldToTicketId);
         }
     }
 
@@ -111,6 +116,11 @@ public sealed interface OwnershipState {
 
         public boolean openAs(long linkedTicketId) {
             return status == Status.OPEN && ticketId != null && ticketId == linkedTicketId;
+        }
+
+        /** The id of the open approval request ticket, or null when none is open. */
+        public static Long openTicket(SoldToRequest request) {
+            return request != null && request.status == Status.OPEN ? request.ticketId : null;
         }
     }
 

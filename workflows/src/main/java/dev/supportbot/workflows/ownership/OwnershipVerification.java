@@ -86,6 +86,12 @@ public final class OwnershipVerification implements Workflow<OwnershipState> {
                         "hand the ownership verification to Legal & Compliance (as `/lnr ov escalate`)", OwnershipCommands.ESCALATE));
     }
 
+    /** The buttons of the workflow's Slack posts ({@link SlackPosts}): an agent's click gives the running run the command. */
+    @Override
+    public Map<String, Command> buttonActions() {
+        return Map.of(SlackPosts.ESCALATE_BUTTON, OwnershipCommands.ESCALATE, SlackPosts.CANCEL_BUTTON, Command.CANCEL);
+    }
+
     @Override
     public Class<OwnershipState> stateType() {
         return OwnershipState.class;

@@ -15,5 +15,28 @@ public enum ProofKind {
     /** The pasted gitlab_subscription JSON of the namespace (SaaS only). */
     NAMESPACE_JSON,
     /** The reseller vouches (reseller purchase, license not activated, reseller's own email domain). */
-    RESELLER_VOUCH
+    RESELLER_VOUCH;
+
+    /** The proof as agents read it, e.g. "an invoice" ("verified with an invoice"). */
+    public String words() {
+        return switch (this) {
+            case SOLD_TO_APPROVAL -> "approval from the Sold To contact";
+            case PRIOR_CONTRACT -> "a prior contract";
+            case INVOICE -> "an invoice";
+            case RESELLER_INVOICE -> "the reseller's invoice";
+            case LICENSE_TEXT -> "the license text";
+            case NAMESPACE_JSON -> "the gitlab_subscription JSON of the group";
+            case RESELLER_VOUCH -> "the reseller's confirmation";
+        };
+    }
+
+    /**
+     * {@link #words()} of a kind given by its name, as {@link dev.supportbot.workflows.engine.Outcome} holds it
+     * ({@code SOLD_TO_APPROVAL}) or written in lower case with spaces ({@code sold to approval}); other text as it is.
+     */
+    public static String words(String name) {
+        if (name == null) return "an unnamed proof";
+        for (ProofKind kind : values()) if (kind.name().equalsIgnoreCase(name.trim().replace(' ', '_'))) return kind.words();
+        return name;
+    }
 }

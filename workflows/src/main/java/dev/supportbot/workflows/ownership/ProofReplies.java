@@ -14,21 +14,25 @@ import dev.supportbot.workflows.ownership.OwnershipState.Evidence;
 import dev.supportbot.workflows.ownership.OwnershipState.SoldToRequest;
 import dev.supportbot.workflows.ownership.Verdict.Accepted;
 import dev.supportbot.workflows.ownership.Verdict.Refused;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * New comments on the requester's ticket while proof is awaited. Requester comments are checked; for reseller
  * purchases, comments by others (the reseller in copy) are checked too but can only verify, never draw a
- * refusal: so the bot's own comments can never set off a reply.
+ * refusal: so the bot's own comments can never set off a reply. What the rules ignore without telling the
+ * requester gets a private note, once per comment: a staff member's vouch, the Bill To contact's approval in copy,
+ * a pasted JSON that is not the gitlab_subscription response.
  */
 final class ProofReplies {
     private ProofReplies() {}
 
     static List<FactRequest<?>> factsNeeded(AwaitingProof s, TicketUpdated e) {
         List<Comment> comments = relevant(s, e);
-        if (comments.isEmpty()) return List.of();
+        if (comments.isEmpty() && bystanders(s, e).isEmpty()) return List.of();
         Set<FactRequest<?>> needed = new LinkedHashSet<>(baseFacts(s));
         for (Comment c : comments) {
             for (ProofCandidate candidate : CommentClassifier.classify(c)) {
@@ -40,7 +44,8 @@ final class ProofReplies {
 
     static Decision<OwnershipState> check(AwaitingProof s, TicketUpdated e, Facts facts, Context ctx) {
         List<Comment> comments = relevant(s, e);
-        if (comments.isEmpty()) return Decision.unchanged(s);
+        List<Comment> bystanders = bystanders(s, e);
+        if (comments.isEmpty() && bystanders.isEmpty()) return Decision.unchanged(s);
         AwaitingProof seen = s.withHandled(e.newComments().stream().map(Comment::id).toList());
         VerificationCase c = currentCase(s, facts);
         if (c == null) return Decision.of(seen, new Effect.PrivateNote(InternalNotes.accountMissing(s.subscriptionName())));
@@ -49,17 +54,41 @@ final class ProofReplies {
         for (Comment comment : comments) {
             for (Verdict v : ProofRules.check(comment, c, facts, ctx)) {
                 if (v instanceof Accepted a) {
-                    return Outcomes.verified(s.ticketId(), s.subscriptionName(), new Evidence(a.kind(), a.detail()), s.soldTo(), ctx);
+                    return Outcomes.verified(s.ticketId(), s.subscriptionName(), new Evidence(a.kind(), a.detail()),
+                            SoldToRequest.openTicket(s.soldTo()), null, ctx);
                 }
                 if (comment.byRequester() && v instanceof Refused r) refusals.add(r.reason());
             }
         }
-        if (refusals.isEmpty()) return Decision.unchanged(seen);
-        boolean soldToAsked = s.soldTo().status() == SoldToRequest.Status.OPENING
-                || s.soldTo().status() == SoldToRequest.Status.OPEN
-                || s.soldTo().status() == SoldToRequest.Status.REQUESTER_IS_SOLD_TO;
-        return Decision.of(seen, new Effect.PublicComment(
-                Messages.refused(refusals, ProofOptions.fitting(c, soldToAsked), ctx.policy().invoiceMaxAge())));
+        List<Effect> effects = new ArrayList<>();
+        if (!refusals.isEmpty()) {
+            boolean soldToAsked = s.soldTo().status() == SoldToRequest.Status.OPENING
+                    || s.soldTo().status() == SoldToRequest.Status.OPEN
+                    || s.soldTo().status() == SoldToRequest.Status.REQUESTER_IS_SOLD_TO;
+            effects.add(new Effect.PublicComment(
+                    Messages.refused(refusals, ProofOptions.fitting(c, soldToAsked), ctx.policy().invoiceMaxAge())));
+        }
+        for (Comment comment : comments) {
+            if (comment.byRequester() && CommentClassifier.unrecognisedJson(comment.body())) {
+                effects.add(new Effect.PrivateNote(InternalNotes.jsonNotRecognised(comment.id())));
+            }
+        }
+        for (Comment comment : bystanders) ignoredVouch(comment, c, ctx).ifPresent(effects::add);
+        return Decision.of(seen, effects);
+    }
+
+    /** A note for a vouch or approval by someone whose word never counts here, if the comment is one. */
+    private static Optional<Effect> ignoredVouch(Comment comment, VerificationCase c, Context ctx) {
+        String author = comment.author() == null ? null : comment.author().email();
+        if (ctx.policy().isStaff(author)) {
+            return Messages.isOurs(comment.body()) || !CommentClassifier.vouches(comment.body()) ? Optional.empty()
+                    : Optional.of(new Effect.PrivateNote(InternalNotes.staffVouchIgnored(comment.id())));
+        }
+        if (c.isSeparateBillTo(author) && ApprovalReplies.read(comment.body()) == ApprovalReplies.Reply.APPROVE) {
+            return Optional.of(new Effect.PrivateNote(InternalNotes.billToApprovedHere(comment.id(),
+                    Messages.months(ctx.policy().invoiceMaxAge()))));
+        }
+        return Optional.empty();
     }
 
     static List<FactRequest<?>> baseFacts(AwaitingProof s) {
@@ -82,6 +111,17 @@ final class ProofReplies {
             if (facts.answers(owner)) invoiceOwner = facts.find(owner).orElse(null);
         }
         return new VerificationCase(subscription, account, activation, invoiceOwner);
+    }
+
+    /**
+     * New public comments by others than the requester that vouch or approve (the bot's own texts aside): never proof
+     * by themselves here, but worth a note when a staff member or the Bill To contact wrote them.
+     */
+    private static List<Comment> bystanders(AwaitingProof s, TicketUpdated e) {
+        return e.newComments().stream()
+                .filter(c -> c.isPublic() && !c.byRequester() && !s.handledCommentIds().contains(c.id()))
+                .filter(c -> CommentClassifier.vouches(c.body()) && !Messages.isOurs(c.body()))
+                .toList();
     }
 
     private static List<Comment> relevant(AwaitingProof s, TicketUpdated e) {

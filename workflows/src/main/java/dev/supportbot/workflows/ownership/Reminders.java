@@ -6,6 +6,7 @@ import dev.supportbot.workflows.engine.Effect;
 import dev.supportbot.workflows.engine.Event.ReminderDue;
 import dev.supportbot.workflows.engine.Facts;
 import dev.supportbot.workflows.ownership.OwnershipState.AwaitingProof;
+import dev.supportbot.workflows.ownership.OwnershipState.SoldToRequest;
 import dev.supportbot.workflows.ownership.OwnershipState.Waiting;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,7 +28,10 @@ final class Reminders {
         if (ctx.now().isBefore(due)) return Decision.unchanged(current);
 
         String subscription = state instanceof AwaitingProof p ? p.subscriptionName() : null;
-        if (sequence == OwnershipSettings.EXPIRY_SEQUENCE) return Outcomes.expired(state.ticketId(), subscription, ctx);
+        if (sequence == OwnershipSettings.EXPIRY_SEQUENCE) {
+            Long soldTo = state instanceof AwaitingProof p ? SoldToRequest.openTicket(p.soldTo()) : null;
+            return Outcomes.expired(state.ticketId(), subscription, soldTo, ctx);
+        }
         if (sequence <= state.remindersSent()) return Decision.unchanged(current);
 
         LocalDate closesOn = LocalDate.ofInstant(state.askedAt().plus(ctx.setting(OwnershipSettings.EXPIRY)), ZoneOffset.UTC);

@@ -101,7 +101,7 @@ final class Starting {
         Optional<Accepted> early = proofGivenUpFront(ticket.requester(), comments, c, facts, ctx);
         if (early.isPresent()) {
             return Outcomes.verified(ticket.id(), subscription.name(),
-                    new Evidence(early.get().kind(), early.get().detail()), null, ctx);
+                    new Evidence(early.get().kind(), early.get().detail()), null, null, ctx);
         }
 
         String requester = ticket.requester() == null ? null : ticket.requester().email();
@@ -180,7 +180,7 @@ final class Starting {
         if (accountMissing) {
             // The portal's data is broken, not the customer's answer: a human has to look, no reminders.
             effects.add(new Effect.PrivateNote(InternalNotes.accountMissing(name)));
-            effects.add(new Effect.SlackMessage(InternalNotes.slackEffectFailed(ticket.id(), "find the billing account of " + name, "not in the portal")));
+            effects.add(SlackPosts.effectFailed(ticket.id(), name, "find the billing account of " + name, "not in the portal", true));
             return Decision.of(next, effects);
         }
         effects.add(0, new Effect.PublicComment(Messages.subscriptionNotFound(name)));

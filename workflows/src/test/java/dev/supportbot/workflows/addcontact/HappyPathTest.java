@@ -75,7 +75,7 @@ class HappyPathTest {
         assertThat(flow.workflow.finished(d.state())).isTrue();
         assertThat(Flow.publicText(d)).contains("can now manage subscription " + ACME_SUBSCRIPTION)
                 .doesNotContain("@").doesNotContain("previous subscriptions");
-        assertThat(Flow.notes(d)).contains("done for " + ACME_SUBSCRIPTION).contains("approved by slack:UAPPROVER")
+        assertThat(Flow.notes(d)).contains("done for " + ACME_SUBSCRIPTION).contains("approved by Slack user UAPPROVER")
                 .contains("1. Add Sam Rivera").contains(": done");
         assertThat(Flow.effects(d, Effect.UpdateApproval.class)).singleElement()
                 .satisfies(u -> {
@@ -227,7 +227,7 @@ class HappyPathTest {
 
         assertThat(flow.after(Duration.ofDays(1)).send(new Event.ReminderDue(1)).changesNothingFrom(asked)).as("early").isTrue();
         Decision<AddContactState> d = flow.at(NOW.plus(Duration.ofDays(2))).send(new Event.ReminderDue(1));
-        assertThat(Flow.publicText(d)).contains("friendly reminder").contains("2026-12-08");
+        assertThat(Flow.publicText(d)).contains("friendly reminder").contains("8 December 2026 (UTC)");
         assertThat(flow.send(new Event.ReminderDue(1)).changesNothingFrom(d.state())).as("twice").isTrue();
         assertThat(flow.send(new Event.ReminderDue(AddContactSettings.APPROVAL_EXPIRY)).changesNothingFrom(d.state()))
                 .as("not this wait's reminder").isTrue();

@@ -33,9 +33,14 @@ class ProofRepliesTest {
         assertThat(effects(d, Effect.RemoveTags.class)).singleElement()
                 .satisfies(r -> assertThat(r.tags()).contains(OwnershipTags.AWAITING_PROOF));
         assertThat(publicText(d)).contains("We have verified your association with subscription " + SUBSCRIPTION);
-        assertThat(Flow.notes(d)).contains("INVOICE", "INV-1001-A");
-        assertThat(effects(d, Effect.SlackMessage.class)).singleElement()
-                .satisfies(m -> assertThat(m.text()).contains("#" + TICKET_ID, SUBSCRIPTION, "verified"));
+        assertThat(Flow.notes(d)).contains("Ownership verified with an invoice", "INV-1001-A");
+        assertThat(effects(d, Effect.SlackMessage.class)).singleElement().satisfies(m -> {
+            assertThat(m.text()).contains("#" + TICKET_ID, SUBSCRIPTION, "verified with an invoice");
+            assertThat(m.title()).isEqualTo("Ownership verified");
+            assertThat(m.fields()).contains(new Effect.SlackMessage.Field("Subscription", SUBSCRIPTION),
+                    new Effect.SlackMessage.Field("Outcome", "verified with an invoice"));
+            assertThat(m.buttons()).as("nothing waits any more").isEmpty();
+        });
     }
 
     @Test
@@ -68,7 +73,9 @@ class ProofRepliesTest {
         Comment botsOwn = comment(11, BOT, false, "Screenshots cannot be accepted. The invoice INV-0901-A is older than 12 months.");
         Comment agent = comment(12, STAFF, false, "I approve, INV-1001-A");
         Decision<OwnershipState> d = flow.comments(CUSTOMER, botsOwn, agent);
-        assertThat(d.effects()).isEmpty();
+        assertThat(d.effects()).as("no reply; the staff member's vouch is noted for the agents")
+                .singleElement().isInstanceOf(Effect.PrivateNote.class);
+        assertThat(Flow.notes(d)).contains("Comment 12", "staff address", "not counted").doesNotContain("Comment 11");
         assertThat(d.state()).isInstanceOf(AwaitingProof.class);
     }
 
@@ -155,11 +162,17 @@ class ProofRepliesTest {
     }
 
     @Test
-    void an_open_approval_ticket_is_flagged_for_closing_when_another_proof_verifies() {
+    void an_open_approval_ticket_is_told_and_solved_when_another_proof_verifies() {
         Flow flow = Flow.awaitingProof(SELF_MANAGED_DIRECT, CUSTOMER);
         flow.send(new dev.supportbot.workflows.engine.Event.EffectSucceeded(OwnershipVerification.SOLD_TO_TICKET_KEY,
                 java.util.Map.of(Effect.OpenSeparateTicket.TICKET_ID, "987")));
         Decision<OwnershipState> d = flow.comments(CUSTOMER, fromRequester(23, CUSTOMER, "INV-1001-A"));
-        assertThat(Flow.notes(d)).contains("ticket #987", "close it");
+        assertThat(Flow.notes(d)).contains("ticket #987", "solves");
+        assertThat(effects(d, Effect.UpdateLinkedTicket.class)).singleElement().satisfies(u -> {
+            assertThat(u.ticketId()).isEqualTo(987);
+            assertThat(u.status()).isEqualTo("solved");
+            assertThat(u.publicComment()).contains(SUBSCRIPTION, "no longer need your approval", "request #" + TICKET_ID)
+                    .doesNotContain(CUSTOMER.email()).doesNotContain(CUSTOMER.name());
+        });
     }
 }

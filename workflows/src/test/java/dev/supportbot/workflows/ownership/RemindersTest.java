@@ -25,7 +25,7 @@ class RemindersTest {
 
         Decision<OwnershipState> first = flow.at(NOW.plus(Duration.ofDays(2))).send(new ReminderDue(1));
         assertThat(((AwaitingProof) first.state()).remindersSent()).isEqualTo(1);
-        assertThat(publicText(first)).contains("friendly reminder", SUBSCRIPTION, "2025-06-22");
+        assertThat(publicText(first)).contains("friendly reminder", SUBSCRIPTION, "22 June 2025 (UTC)");
         OwnershipState afterFirst = flow.state;
         assertThat(flow.send(new ReminderDue(1)).changesNothingFrom(afterFirst)).as("duplicate reminder").isTrue();
 

@@ -1,0 +1,35 @@
+package dev.supportbot.workflows.engine;
+
+import java.util.regex.Pattern;
+
+/**
+ * How texts name a person the bot knows by an id: {@code slack:U123} (a Slack user), {@code email:a@b.example} (a
+ * Zendesk agent), or a name already written for people. In Slack a Slack user is a mention ({@code <@U123>}), which
+ * Slack shows as their name; in Zendesk notes it is "Slack user U123": their real name would need a Slack
+ * {@code users.info} call before each decision that names them, and the id is enough to find them.
+ */
+public final class People {
+    private static final Pattern SLACK_ID = Pattern.compile("[UW][A-Z0-9]{1,20}");
+
+    private People() {}
+
+    /** For a Zendesk note or a ticket: "Slack user U123", the agent's address, or the name as given. */
+    public static String inNote(String who) {
+        String slack = slackId(who);
+        if (slack != null) return "Slack user " + slack;
+        if (who != null && who.startsWith("email:")) return who.substring("email:".length());
+        return who == null || who.isBlank() ? "an agent" : who;
+    }
+
+    /** For a Slack message: a mention {@code <@U123>} that Slack shows as the person's name, else as {@link #inNote}. */
+    public static String inSlack(String who) {
+        String slack = slackId(who);
+        return slack != null ? "<@" + slack + ">" : inNote(who);
+    }
+
+    private static String slackId(String who) {
+        if (who == null || !who.startsWith("slack:")) return null;
+        String id = who.substring("slack:".length());
+        return SLACK_ID.matcher(id).matches() ? id : null;
+    }
+}
