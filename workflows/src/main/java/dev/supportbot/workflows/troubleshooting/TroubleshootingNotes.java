@@ -1,5 +1,6 @@
 package dev.supportbot.workflows.troubleshooting;
 
+import dev.supportbot.workflows.engine.People;
 import dev.supportbot.workflows.domain.License;
 import dev.supportbot.workflows.engine.Person;
 import dev.supportbot.workflows.troubleshooting.RegistrationError.TrueUpMismatch;
@@ -114,7 +115,7 @@ final class TroubleshootingNotes {
 
     static String rejected(TrueUpFix fix, List<String> by, String reason) {
         return "The duplicate of license #" + fix.licenseId() + " with a true-up count of " + fix.neededFor() + " was rejected"
-                + (by.isEmpty() ? "" : " by " + String.join(", ", by))
+                + (by.isEmpty() ? "" : " by " + by.stream().map(People::inNote).collect(java.util.stream.Collectors.joining(", ")))
                 + (reason == null || reason.isBlank() ? "" : ": " + reason) + ". Nothing was changed.";
     }
 
@@ -126,7 +127,7 @@ final class TroubleshootingNotes {
     static String done(TrueUpFix fix, List<String> approvers, boolean alreadyDone) {
         return "Done: license #" + fix.licenseId() + " was duplicated with a true-up count of " + fix.neededFor()
                 + (alreadyDone ? " (the copy already existed from an earlier attempt)" : "")
-                + (approvers.isEmpty() ? "" : ", approved by " + String.join(", ", approvers)) + ". The copy is not mailed: "
+                + (approvers.isEmpty() ? "" : ", approved by " + approvers.stream().map(People::inNote).collect(java.util.stream.Collectors.joining(", "))) + ". The copy is not mailed: "
                 + "resend it to " + fix.licenseeEmail() + " (/lnr licenses " + fix.licenseeEmail() + " shows it).\n\n"
                 + draft("Hello, we have issued a new license with the true-up count corrected to " + fix.neededFor()
                 + " users. You will receive it by email shortly; please upload it in the Admin Area > Subscription.");

@@ -1,5 +1,6 @@
 package dev.supportbot.workflows.typofix;
 
+import dev.supportbot.workflows.engine.People;
 import dev.supportbot.workflows.approved.PlanRuns;
 import dev.supportbot.workflows.domain.CloudActivation;
 import dev.supportbot.workflows.domain.MailDelivery;
@@ -110,12 +111,12 @@ final class Notes {
     }
 
     static String rejected(String by, String reason) {
-        return PREFIX + "the plan was rejected by " + by + (reason == null || reason.isBlank() ? "" : ": " + reason)
+        return PREFIX + "the plan was rejected by " + People.inNote(by) + (reason == null || reason.isBlank() ? "" : ": " + reason)
                 + ". Nothing was changed.";
     }
 
     static String rejectedLine(String by, String reason) {
-        return "Rejected by " + by + (reason == null || reason.isBlank() ? "" : ": " + reason);
+        return "Rejected by " + People.inSlack(by) + (reason == null || reason.isBlank() ? "" : ": " + reason);
     }
 
     static String approvalExpired(Duration ttl) {
@@ -137,18 +138,18 @@ final class Notes {
     }
 
     static String retrying(int step, String approver) {
-        return PREFIX + approver + " asked to retry the plan from step " + step + ".";
+        return PREFIX + People.inNote(approver) + " asked to retry the plan from step " + step + ".";
     }
 
     /** Steps 5 and 6: what ran, and the AM's part in the CRM. */
     static String done(Target target, String corrected, List<String> approvers, List<String> lines) {
-        return PREFIX + "done for " + target.subscriptionName() + ". The plan approved by " + String.join(", ", approvers)
+        return PREFIX + "done for " + target.subscriptionName() + ". The plan approved by " + approvers.stream().map(People::inNote).collect(java.util.stream.Collectors.joining(", "))
                 + " ran:\n" + String.join("\n", lines) + "\nAccount manager: please update the contact's email in the"
                 + " CRM (Salesforce) from " + target.mistypedEmail() + " to " + corrected + " for your records.";
     }
 
     static String cancelled(String agent, Integer runningStep) {
-        return PREFIX + "cancelled by " + agent + "."
+        return PREFIX + "cancelled by " + People.inNote(agent) + "."
                 + (runningStep == null ? "" : " Step " + runningStep + " was already handed to the portal and may"
                         + " still complete; no later step runs.");
     }
