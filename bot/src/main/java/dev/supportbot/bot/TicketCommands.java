@@ -12,7 +12,7 @@ import java.util.List;
  * {@code pending} and {@code cancel}. (A workflow's own sub-commands, e.g. {@code verify} and {@code escalate}, come
  * from its {@code slashCommands()}.)
  */
-final class TicketCommands implements BotPlugin {
+public final class TicketCommands implements BotPlugin {
     private final EnginePlugin engine;
     private List<SlashHandler> handlers = List.of();
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.supportbot.bot.BotPlugin;
 import dev.supportbot.bot.LicenseCommands;
+import dev.supportbot.bot.TicketCommands;
 import dev.supportbot.bot.Plugins;
 import dev.supportbot.bot.commands.CommandsPlugin;
 import dev.supportbot.bot.engine.EnginePlugin;
@@ -33,9 +34,9 @@ class SandboxPortalPluginTest {
         List<BotPlugin> forARealPortal = Plugins.standard(TestBots.config(env));
 
         assertThat(byDefault).hasExactlyElementsOfTypes(SandboxPortalPlugin.class, SandboxHelpdeskPlugin.class, EnginePlugin.class,
-                LicenseCommands.class, CommandsPlugin.class);
+                LicenseCommands.class, TicketCommands.class, CommandsPlugin.class);
         assertThat(forARealPortal).hasExactlyElementsOfTypes(SandboxHelpdeskPlugin.class, EnginePlugin.class,
-                LicenseCommands.class, CommandsPlugin.class);
+                LicenseCommands.class, TicketCommands.class, CommandsPlugin.class);
     }
 
     @ParameterizedTest
