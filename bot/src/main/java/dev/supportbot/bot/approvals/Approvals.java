@@ -9,6 +9,7 @@ import dev.supportbot.bot.engine.InstanceEvents;
 import dev.supportbot.bot.engine.WorkflowEngine;
 import dev.supportbot.bot.inbox.Dispatcher;
 import dev.supportbot.bot.slack.SlackCommands;
+import dev.supportbot.bot.slack.SlackNames;
 import dev.supportbot.bot.slack.SlackNotifier;
 import dev.supportbot.bot.store.Database;
 import java.time.Clock;
@@ -39,7 +40,8 @@ public record Approvals(List<EffectHandler<?>> effectHandlers, List<ClickHandler
         ApprovalStore store = new ApprovalStore(database);
         ApprovalMessage message = new ApprovalMessage(config.get(Settings.ZENDESK_URL));
         Approvers approvers = new Approvers(config.get(Settings.APPROVERS), config.get(Settings.APPROVER_GROUP), slack);
-        Decisions decisions = new Decisions(store, approvers, new InstanceEvents(engine.json(), clock), new CommandReplies(engine), clock);
+        Decisions decisions = new Decisions(store, approvers, new InstanceEvents(engine.json(), clock), new CommandReplies(engine),
+                new SlackNames(slack), clock);
         return new Approvals(
                 List.of(new RequestApprovalHandler(store, slack, message, approvers, initiators, requesters, clock),
                         new UpdateApprovalHandler(store, slack, message, approvers, clock)),

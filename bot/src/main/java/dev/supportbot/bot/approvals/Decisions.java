@@ -4,6 +4,7 @@ import dev.supportbot.bot.engine.AuditLog;
 import dev.supportbot.bot.engine.CommandReplies;
 import dev.supportbot.bot.engine.InstanceEvents;
 import dev.supportbot.bot.inbox.Handled;
+import dev.supportbot.bot.slack.SlackNames;
 import dev.supportbot.bot.inbox.InboxEvent;
 import dev.supportbot.workflows.engine.Event;
 import java.time.Clock;
@@ -28,8 +29,12 @@ final class Decisions {
     private final CommandReplies replies;
     private final Clock clock;
 
-    Decisions(ApprovalStore store, Approvers approvers, InstanceEvents events, CommandReplies replies, Clock clock) {
+    private final SlackNames names;
+
+    Decisions(ApprovalStore store, Approvers approvers, InstanceEvents events, CommandReplies replies, SlackNames names,
+            Clock clock) {
         this.store = store;
+        this.names = names;
         this.approvers = approvers;
         this.events = events;
         this.replies = replies;
@@ -73,6 +78,7 @@ final class Decisions {
             return refuse(cause, responseUrl, "approval " + approval.id() + ": second approval by the same person refused",
                     "You already approved this plan; it needs a different approver.");
         }
+        learnNames(approval, userId);
         return new Handled("approval " + approval.id() + ": approved by " + userId, h -> {
             Optional<ApprovalState> now = ApprovalStore.approve(h, approval, userId, clock.instant());
             if (now.isEmpty()) {
@@ -82,7 +88,7 @@ final class Decisions {
             audit(h, approval, userId, now.get() == ApprovalState.APPROVED ? "approval approved" : "approval vote",
                     (approval.approvers().size() + 1) + " of " + approval.approversNeeded() + " approvals");
             if (now.get() == ApprovalState.APPROVED) {
-                List<String> by = approval.approvers().stream().map(Decisions::named).collect(Collectors.toList());
+                List<String> by = approval.approvers().stream().map(this::named).collect(Collectors.toList());
                 by.add(named(userId));
                 events.enqueue(h, approval.instanceId(), approval.ticketId(), "approval:" + approval.id() + ":decided",
                         new Event.ApprovalDecided(approval.id(), approval.planHash(), true, by, null));
@@ -97,6 +103,7 @@ final class Decisions {
     }
 
     Handled reject(InboxEvent cause, String responseUrl, Approval approval, String userId, String reason, String answer) {
+        learnNames(approval, userId);
         return new Handled("approval " + approval.id() + ": rejected by " + userId, h -> {
             if (!rejected(h, approval, userId, reason)) {
                 replies.enqueue(h, cause, responseUrl, changedMeanwhile());
@@ -116,6 +123,7 @@ final class Decisions {
     }
 
     Handled retry(InboxEvent cause, String responseUrl, Approval approval, int fromStep, String userId) {
+        learnNames(approval, userId);
         return new Handled("approval " + approval.id() + ": retry from step " + fromStep + " by " + userId, h -> {
             if (!ApprovalStore.touch(h, approval)) {
                 replies.enqueue(h, cause, responseUrl, changedMeanwhile());
@@ -138,7 +146,14 @@ final class Decisions {
         return "This plan changed while you clicked (someone decided at the same moment); nothing was recorded. Look at the message again.";
     }
 
-    static String named(String slackUserId) {
-        return "slack:" + slackUserId;
+    /** How events and the audit name an approver: their Slack id and the name Slack gave (asked before the commit). */
+    private String named(String slackUserId) {
+        return names.knownAgent(slackUserId);
+    }
+
+    /** Asks Slack for the names the commit will use, before the transaction begins. */
+    void learnNames(Approval approval, String userId) {
+        names.name(userId);
+        approval.approvers().forEach(names::name);
     }
 }

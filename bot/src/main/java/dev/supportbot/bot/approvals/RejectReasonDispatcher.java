@@ -35,6 +35,7 @@ final class RejectReasonDispatcher implements Dispatcher {
         if (refusal.isPresent()) return Handled.noop("approval " + approval.id() + ": reject refused: " + refusal.get());
         String reason = payload.path("input").asText("").strip();
         String recorded = reason.isEmpty() ? Decisions.NO_REASON : ApprovalMessage.cut(reason, REASON_MAX);
+        decisions.learnNames(approval, userId);
         return new Handled("approval " + approval.id() + ": rejected by " + userId + " with a reason", h -> {
             if (!decisions.rejected(h, approval, userId, recorded)) {
                 throw new IllegalStateException("approval " + approval.id() + " changed while its rejection was stored");

@@ -1,5 +1,6 @@
 package dev.supportbot.bot.commands;
 
+import dev.supportbot.bot.slack.SlackNames;
 import dev.supportbot.bot.slack.SlackNotifier;
 import java.util.Collection;
 import java.util.Set;
@@ -14,11 +15,18 @@ public final class Agents {
     private final Set<String> userIds;
     private final String userGroupId;
     private final SlackNotifier slack;
+    private final SlackNames names;
 
     public Agents(Collection<String> userIds, String userGroupId, SlackNotifier slack) {
         this.userIds = Set.copyOf(userIds);
         this.userGroupId = userGroupId == null || userGroupId.isBlank() ? null : userGroupId.strip();
         this.slack = slack;
+        this.names = slack == null ? SlackNames.none() : new SlackNames(slack);
+    }
+
+    /** How workflow events name the agent: their Slack id and, when Slack gives it, their name. */
+    String named(String slackUserId) {
+        return names.agent(slackUserId);
     }
 
     /** Only the listed ids, no group. */

@@ -47,10 +47,10 @@ public final class CancelCommand implements SlashHandler {
         if (args.size() == 2) {
             Optional<Workflow<?>> workflow = engine.registry().forKind(args.get(1).toLowerCase(Locale.ROOT).replace('-', '_'));
             if (workflow.isEmpty()) return call.usage();
-            return commands.give(workflow.get().kind(), ticket, Command.CANCEL, call.initiator(), call.responder());
+            return commands.give(workflow.get().kind(), ticket, Command.CANCEL, call.agent(), call.responder());
         }
         List<Instance> running = store.forTicket(ticket).stream().filter(i -> !i.finished()).toList();
         if (running.isEmpty()) return call.answer("no workflow running on ticket " + ticket, "Ticket " + ticket + " has no workflow in progress.");
-        return commands.giveEach(running, Command.CANCEL, call.initiator(), call.responder());
+        return commands.giveEach(running, Command.CANCEL, call.agent(), call.responder());
     }
 }

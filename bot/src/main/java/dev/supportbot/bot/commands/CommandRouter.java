@@ -133,7 +133,7 @@ public final class CommandRouter implements Dispatcher {
         if (HELP.equals(name)) return responder.answer("/lnr help", helpText());
         SlashHandler handler = slash.get(name);
         if (handler == null) return responder.answer("unknown /lnr sub-command", UNKNOWN);
-        return handler.handle(new SlashCall(name, words.subList(1, words.size()), userId,
+        return handler.handle(new SlashCall(name, words.subList(1, words.size()), userId, agents.named(userId),
                 payload.path("channel_id").asText(null), payload.path("trigger_id").asText(null), handler.help(), responder));
     }
 
@@ -153,6 +153,6 @@ public final class CommandRouter implements Dispatcher {
         if (click.value() == null || !WorkflowSlashCommand.isTicket(click.value())) {
             return Handled.noop("a " + button.kind() + " button without a ticket id: nothing done");
         }
-        return instances.give(button.kind(), Long.parseLong(click.value()), button.command(), "slack:" + click.userId(), responder);
+        return instances.give(button.kind(), Long.parseLong(click.value()), button.command(), agents.named(click.userId()), responder);
     }
 }

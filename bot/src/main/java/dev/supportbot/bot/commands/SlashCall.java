@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
  * name. What was typed is never echoed back nor logged. A call has one answer: the answer is keyed by the inbox event,
  * so a second one would fail the commit.
  */
-public record SlashCall(String name, List<String> args, String userId, String channelId, String triggerId,
+public record SlashCall(String name, List<String> args, String userId, String agent, String channelId, String triggerId,
                         List<LnrCommand> help, Responder responder) {
 
     public SlashCall {
@@ -17,7 +17,7 @@ public record SlashCall(String name, List<String> args, String userId, String ch
         help = List.copyOf(help);
     }
 
-    /** Who gave the command, as instances and audit entries name people. */
+    /** Who gave the command, as instances record who started them (the id alone: it decides who may approve). */
     public String initiator() {
         return "slack:" + userId;
     }

@@ -85,7 +85,7 @@ final class WorkflowSlashCommand implements SlashHandler {
             long ticket = Long.parseLong(args.get(0));
             if (only.asCommand().isPresent()) {
                 if (args.size() != 1) return call.usage();
-                return commands.give(kind, ticket, only.command(), call.initiator(), call.responder());
+                return commands.give(kind, ticket, only.command(), call.agent(), call.responder());
             }
             List<String> arguments = args.subList(1, args.size());
             if (workflow.initialState(arguments).isEmpty()) return call.usage();
@@ -95,7 +95,7 @@ final class WorkflowSlashCommand implements SlashHandler {
         String verb = args.get(0).toLowerCase(Locale.ROOT);
         Optional<SlashCommand> entry = entries.stream().filter(e -> e.verb().equals(verb)).findFirst();
         if (entry.isEmpty()) return call.usage();
-        return commands.give(kind, Long.parseLong(args.get(1)), entry.get().command(), call.initiator(), call.responder());
+        return commands.give(kind, Long.parseLong(args.get(1)), entry.get().command(), call.agent(), call.responder());
     }
 
     static boolean isTicket(String word) {

@@ -20,7 +20,7 @@ import java.util.UUID;
 
 /**
  * The Slack Web API methods the bot calls, under {@link SandboxSettings#SLACK_API_PATH} ({@code chat.postMessage},
- * {@code chat.update}, {@code users.lookupByEmail}, {@code usergroups.users.list}, {@code views.open}, and
+ * {@code chat.update}, {@code users.lookupByEmail}, {@code users.info}, {@code usergroups.users.list}, {@code views.open}, and
  * {@code conversations.history} to read the channel back), the response URLs it hands out with clicks, and the
  * console's endpoints that click a button or submit a modal as a chosen Slack user.
  */
@@ -56,6 +56,7 @@ final class SlackStandInRoutes implements HttpRoutes {
                 case "chat.postMessage" -> postMessage(params);
                 case "chat.update" -> update(params);
                 case "users.lookupByEmail" -> lookupByEmail(params);
+                case "users.info" -> userInfo(params);
                 case "usergroups.users.list" -> usergroup(params);
                 case "views.open" -> openView(params);
                 case "conversations.history" -> history(params);
@@ -93,6 +94,15 @@ final class SlackStandInRoutes implements HttpRoutes {
         ObjectNode u = out.putObject("user").put("id", user.id()).put("team_id", SlackInteractions.TEAM)
                 .put("name", user.name()).put("real_name", user.realName());
         u.putObject("profile").put("email", user.email()).put("real_name", user.realName());
+        return out;
+    }
+
+    private ObjectNode userInfo(Map<String, String> p) {
+        SlackStore.User user = store.user(required(p, "user")).orElseThrow(() -> new SlackError("user_not_found"));
+        ObjectNode out = ok();
+        ObjectNode u = out.putObject("user").put("id", user.id()).put("team_id", SlackInteractions.TEAM)
+                .put("name", user.name()).put("real_name", user.realName());
+        u.putObject("profile").put("real_name", user.realName()).put("display_name", user.realName());
         return out;
     }
 

@@ -10,10 +10,12 @@ import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.methods.request.chat.ChatPostMessageRequest;
 import com.slack.api.methods.request.chat.ChatUpdateRequest;
 import com.slack.api.methods.request.usergroups.users.UsergroupsUsersListRequest;
+import com.slack.api.methods.request.users.UsersInfoRequest;
 import com.slack.api.methods.request.users.UsersLookupByEmailRequest;
 import com.slack.api.methods.request.views.ViewsOpenRequest;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.usergroups.users.UsergroupsUsersListResponse;
+import com.slack.api.methods.response.users.UsersInfoResponse;
 import com.slack.api.methods.response.users.UsersLookupByEmailResponse;
 import com.slack.api.methods.response.views.ViewsOpenResponse;
 import com.slack.api.model.block.InputBlock;
@@ -132,6 +134,18 @@ final class SlackApiNotifier implements SlackNotifier {
             throw SlackErrors.badResponse("look up a user by email", "no user id");
         }
         return Optional.of(response.getUser().getId());
+    }
+
+    @Override
+    public Optional<String> userName(String userId) {
+        String what = "look up user " + userId;
+        UsersInfoResponse response = call(what, Set.of("user_not_found"),
+                () -> requireToken(what).usersInfo(UsersInfoRequest.builder().user(userId).build()));
+        if (!response.isOk() || response.getUser() == null) return Optional.empty();
+        var user = response.getUser();
+        String display = user.getProfile() == null ? null : user.getProfile().getDisplayName();
+        String name = display != null && !display.isBlank() ? display : user.getRealName();
+        return name == null || name.isBlank() ? Optional.empty() : Optional.of(name.strip());
     }
 
     @Override

@@ -38,6 +38,12 @@ public interface SlackNotifier extends AutoCloseable {
      */
     Optional<String> userIdByEmail(String email);
 
+    /**
+     * The name people know a Slack user by ({@code users.info}: the display name, else the real name); empty when Slack
+     * has no such user or gives no name.
+     */
+    Optional<String> userName(String userId);
+
     /** {@code usergroups.users.list}: the user ids in a user group. Needs the token. */
     Set<String> userGroupMembers(String userGroupId);
 

@@ -84,6 +84,10 @@ class AddContactEndToEndTest {
         slack.when(request().withPath("/api/chat.update"))
                 .respond(response().withStatusCode(200).withHeader("Content-Type", "application/json")
                         .withBody("{\"ok\":true,\"channel\":\"C123\",\"ts\":\"1700000000.000100\"}"));
+        slack.when(request().withPath("/api/users.info").withBody(org.mockserver.model.RegexBody.regex(".*user=" + APPROVER + ".*")))
+                .respond(response().withStatusCode(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"ok\":true,\"user\":{\"id\":\"" + APPROVER + "\",\"real_name\":\"Alex Morgan\","
+                                + "\"profile\":{\"display_name\":\"\"}}}"));
         slack.when(request().withPath("/api/users.lookupByEmail"))
                 .respond(response().withStatusCode(200).withHeader("Content-Type", "application/json")
                         .withBody("{\"ok\":true,\"user\":{\"id\":\"" + AGENT_SLACK + "\",\"name\":\"agent\"}}"));
@@ -330,6 +334,10 @@ class AddContactEndToEndTest {
         Await.until("the rejection note", Duration.ofSeconds(30),
                 () -> ticket.privateNotes().stream().anyMatch(n -> n.body().contains("Sam left Acme last week")));
         settled();
+        // The approver is named as Slack names them (users.info), never by an internal id.
+        assertThat(ticket.privateNotes()).extracting(FakeZendesk.Comment::body)
+                .anyMatch(n -> n.contains("rejected by Alex Morgan: Sam left Acme last week"))
+                .noneMatch(n -> n.contains("slack:"));
 
         assertThat(membersOf(account)).isEqualTo(before);
         assertThat(planSteps(703)).isZero();

@@ -3,10 +3,10 @@ package dev.supportbot.workflows.engine;
 import java.util.regex.Pattern;
 
 /**
- * How texts name a person the bot knows by an id: {@code slack:U123} (a Slack user), {@code email:a@b.example} (a
- * Zendesk agent), or a name already written for people. In Slack a Slack user is a mention ({@code <@U123>}), which
- * Slack shows as their name; in Zendesk notes it is "Slack user U123": their real name would need a Slack
- * {@code users.info} call before each decision that names them, and the id is enough to find them.
+ * How texts name a person the bot knows by an id: {@code slack:U123 Jane Doe} (a Slack user with the name Slack gave
+ * when they acted; {@code slack:U123} when Slack gave none), {@code email:a@b.example} (a Zendesk agent), or a name
+ * already written for people. In Slack a Slack user is a mention ({@code <@U123>}), which Slack shows as their name;
+ * in Zendesk notes it is their name, or "Slack user U123" when it is unknown.
  */
 public final class People {
     private static final Pattern SLACK_ID = Pattern.compile("[UW][A-Z0-9]{1,20}");
@@ -16,7 +16,10 @@ public final class People {
     /** For a Zendesk note or a ticket: "Slack user U123", the agent's address, or the name as given. */
     public static String inNote(String who) {
         String slack = slackId(who);
-        if (slack != null) return "Slack user " + slack;
+        if (slack != null) {
+            String name = who.substring("slack:".length() + slack.length()).strip();
+            return name.isEmpty() ? "Slack user " + slack : name;
+        }
         if (who != null && who.startsWith("email:")) return who.substring("email:".length());
         return who == null || who.isBlank() ? "an agent" : who;
     }
@@ -29,7 +32,9 @@ public final class People {
 
     private static String slackId(String who) {
         if (who == null || !who.startsWith("slack:")) return null;
-        String id = who.substring("slack:".length());
+        String rest = who.substring("slack:".length());
+        int space = rest.indexOf(' ');
+        String id = space < 0 ? rest : rest.substring(0, space);
         return SLACK_ID.matcher(id).matches() ? id : null;
     }
 }
