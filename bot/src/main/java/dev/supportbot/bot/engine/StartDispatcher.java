@@ -37,7 +37,7 @@ public final class StartDispatcher implements Dispatcher {
             return Handled.noop(request.kind() + " does not take the start request's arguments");
         }
         ZendeskTicket ticket = zendesk.ticket(request.ticketId());
-        return runs.advance(workflow, ticket, new TicketComments(zendesk, ticket), true, request.initiator(), request.arguments())
+        return runs.advance(workflow, ticket, new TicketComments(zendesk, ticket), true, request.initiator(), null, request.arguments())
                 .orElseGet(() -> Handled.noop("nothing to do"));
     }
 }

@@ -51,7 +51,10 @@ public final class TicketDispatcher implements Dispatcher {
         if (linked.isPresent()) linkedTicket(linked.get(), comments).ifPresent(done::add);
         else {
             String initiator = WebhookTicket.actorEmail(event.payload()).map(email -> "email:" + email).orElse(null);
-            for (Workflow<?> workflow : engine.registry().all()) workflow(workflow, ticket, whole, comments, initiator).ifPresent(done::add);
+            String actorName = WebhookTicket.actorName(event.payload()).orElse(null);
+            for (Workflow<?> workflow : engine.registry().all()) {
+                workflow(workflow, ticket, whole, comments, initiator, actorName).ifPresent(done::add);
+            }
         }
         for (TicketHandler handler : handlers) done.add(handler.handle(ticket, comments));
         List<String> outcomes = done.stream().map(Handled::outcome).filter(o -> !o.isEmpty()).toList();
@@ -82,10 +85,10 @@ public final class TicketDispatcher implements Dispatcher {
     }
 
     private Optional<Handled> workflow(Workflow<?> workflow, ZendeskTicket told, Supplier<ZendeskTicket> whole,
-                                       TicketComments comments, String initiator) throws Exception {
+                                       TicketComments comments, String initiator, String actorName) throws Exception {
         boolean startTagged = told.tags().contains(workflow.startTag());
         if (!startTagged && instances.running(told.id(), workflow.kind()).isEmpty()) return Optional.empty();
         ZendeskTicket ticket = whole.get();
-        return runs.advance(workflow, ticket, comments, ticket.tags().contains(workflow.startTag()), initiator);
+        return runs.advance(workflow, ticket, comments, ticket.tags().contains(workflow.startTag()), initiator, actorName);
     }
 }

@@ -36,16 +36,16 @@ final class TicketRuns {
      * Advances the run of {@code workflow} on the ticket; when none is running, starts one for {@code initiator} if
      * {@code start}, else does nothing. A start while a run is going is ignored (its tag still removed). Command tags
      * are given as the command of {@code initiator} when that is a Zendesk agent ({@code email:...}, the webhook's
-     * actor), else of "an agent (Zendesk macro)".
+     * actor, named {@code actorName} when the trigger sends a name), else of "an agent (Zendesk macro)".
      */
     Optional<Handled> advance(Workflow<?> workflow, ZendeskTicket ticket, TicketComments comments, boolean start,
-                              String initiator) throws Exception {
-        return advance(workflow, ticket, comments, start, initiator, List.of());
+                              String initiator, String actorName) throws Exception {
+        return advance(workflow, ticket, comments, start, initiator, actorName, List.of());
     }
 
     /** As above; a run it starts begins in the workflow's state for the start command's {@code arguments}. */
     <S> Optional<Handled> advance(Workflow<S> workflow, ZendeskTicket ticket, TicketComments comments, boolean start,
-                                  String initiator, List<String> arguments) throws Exception {
+                                  String initiator, String actorName, List<String> arguments) throws Exception {
         Optional<Instance> running = instances.running(ticket.id(), workflow.kind());
         if (running.isEmpty() && !start) return Optional.empty();
         Instance instance = running.orElseGet(() -> instances.create(ticket.id(), workflow.kind(),
@@ -70,7 +70,8 @@ final class TicketRuns {
                 "zendesk:ticket-" + ticket.id(), removeTags);
         List<WorkflowEngine.Advance> steps = new ArrayList<>(List.of(advance));
         // The agent who applied a command macro: the webhook's actor (email:...) when it names one.
-        String agent = initiator != null && initiator.startsWith("email:") ? initiator : MACRO_AGENT;
+        String agent = initiator != null && initiator.startsWith("email:")
+                ? initiator + (actorName == null ? "" : " " + actorName) : MACRO_AGENT;
         for (Command command : commands.values()) {
             advance = engine.advance(advance.after(), new Event.AgentCommand(command, agent), Map.of(),
                     advance.after().commentCursor(), "zendesk:macro", List.of());

@@ -56,6 +56,21 @@ record WebhookTicket(long requesterId, List<String> tags, TicketStatus status) {
         }
     }
 
+    /**
+     * The name of that agent ({@code "actor_name": "{{current_user.name}}"}), for the texts people read; empty when the
+     * body does not say. At most 100 characters, on one line.
+     */
+    static Optional<String> actorName(String payload) {
+        try {
+            JsonNode body = payload == null ? null : Json.MAPPER.readTree(payload);
+            String name = body == null ? "" : body.path("actor_name").asText("").replaceAll("\\s+", " ").strip();
+            if (name.isEmpty() || name.startsWith("{{")) return Optional.empty();
+            return Optional.of(name.length() > 100 ? name.substring(0, 100) : name);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
     /** The ticket as far as the body tells: no subject, description or requester name (not needed without a workflow). */
     ZendeskTicket ticket(long ticketId) {
         return new ZendeskTicket(ticketId, null, null, new ZendeskUser(requesterId, null, null), tags, status);

@@ -77,7 +77,7 @@ final class SandboxZendesk {
                 }
                 return new Created(store.ticket(h, id).orElseThrow(), false);
             });
-            if (!created.replayed()) changes.accept(new Change(created.ticket().id(), true, actor.email()));
+            if (!created.replayed()) changes.accept(new Change(created.ticket().id(), true, actor.email(), actor.name()));
             return created;
         } catch (RuntimeException e) {
             // Two requests with one key at once: the loser answers as a replay of the winner.
@@ -95,7 +95,7 @@ final class SandboxZendesk {
             if (!store.update(h, ticketId, update)) throw ZendeskError.notFound("ticket " + ticketId);
             return store.ticket(h, ticketId).orElseThrow();
         });
-        if (!update.isEmpty()) changes.accept(new Change(ticketId, false, actor.email()));
+        if (!update.isEmpty()) changes.accept(new Change(ticketId, false, actor.email(), actor.name()));
         return ticket;
     }
 
@@ -125,7 +125,7 @@ final class SandboxZendesk {
             store.replaceCommentBody(h, comment, body);
             return store.comment(h, commentId).orElseThrow();
         });
-        changes.accept(new Change(ticketId, false, actor.email()));
+        changes.accept(new Change(ticketId, false, actor.email(), actor.name()));
         return redacted;
     }
 

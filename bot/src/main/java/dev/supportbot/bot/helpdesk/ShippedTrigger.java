@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 final class ShippedTrigger {
     static final String RESOURCE = "/helpdesk/triggers/supportbot-ticket-updated.yaml";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([a-z_.]+)\\s*}}");
-    static final List<String> PLACEHOLDERS = List.of("ticket.id", "ticket.updated_at_with_timestamp", "current_user.email",
+    static final List<String> PLACEHOLDERS = List.of("ticket.id", "ticket.updated_at_with_timestamp", "current_user.email", "current_user.name",
             "ticket.status", "ticket.tags", "ticket.requester.id");
 
     private record Condition(String field, String operator, String value) {}

@@ -68,6 +68,7 @@ final class TriggerSender implements AutoCloseable {
                 "ticket.id", Long.toString(ticket.id()),
                 "ticket.updated_at_with_timestamp", ticket.updatedAt().truncatedTo(ChronoUnit.MILLIS).toString(),
                 "current_user.email", change.actorEmail(),
+                "current_user.name", change.actorName() == null ? "" : change.actorName(),
                 "ticket.status", ticket.status(),
                 "ticket.tags", String.join(" ", ticket.tags()),
                 "ticket.requester.id", Long.toString(ticket.requesterId())));

@@ -28,5 +28,5 @@ final class ZendeskRecords {
     }
 
     /** A committed change of a ticket, for the trigger: which ticket, created or changed, and by whom. */
-    record Change(long ticketId, boolean created, String actorEmail) {}
+    record Change(long ticketId, boolean created, String actorEmail, String actorName) {}
 }

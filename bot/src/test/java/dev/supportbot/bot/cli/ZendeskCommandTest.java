@@ -127,7 +127,7 @@ class ZendeskCommandTest {
                     "any": [{"field": "update_type", "operator": "is", "value": "Create"},
                             {"field": "update_type", "operator": "is", "value": "Change"}]},
                   "actions": [{"field": "notification_webhook", "value": ["%s",
-                    "{\\"ticket_id\\": \\"{{ticket.id}}\\", \\"event\\": \\"ticket.updated\\", \\"delivery_id\\": \\"{{ticket.id}}-{{ticket.updated_at_with_timestamp}}\\", \\"actor_email\\": \\"{{current_user.email}}\\", \\"status\\": \\"{{ticket.status}}\\", \\"tags\\": \\"{{ticket.tags}}\\", \\"requester_id\\": \\"{{ticket.requester.id}}\\"}"]}]}}
+                    "{\\"ticket_id\\": \\"{{ticket.id}}\\", \\"event\\": \\"ticket.updated\\", \\"delivery_id\\": \\"{{ticket.id}}-{{ticket.updated_at_with_timestamp}}\\", \\"actor_email\\": \\"{{current_user.email}}\\", \\"actor_name\\": \\"{{current_user.name}}\\", \\"status\\": \\"{{ticket.status}}\\", \\"tags\\": \\"{{ticket.tags}}\\", \\"requester_id\\": \\"{{ticket.requester.id}}\\"}"]}]}}
                 """.formatted(categoryId, FakeZendeskAdmin.BOT_USER_ID, webhookId)));
 
         assertThat(out()).contains("BOT_ZENDESK_WEBHOOK_SECRET=" + FakeZendeskAdmin.secretOf(webhookId))

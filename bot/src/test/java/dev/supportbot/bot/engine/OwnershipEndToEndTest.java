@@ -333,7 +333,7 @@ class OwnershipEndToEndTest {
             FakeZendesk.Ticket ticket = requestOwnership(507);
             ticket.tags.add("supportbot_ov_escalate"); // an agent applies the escalation macro
             webhook("{\"ticket_id\":507,\"event\":\"ticket.updated\",\"delivery_id\":\"e2e-" + DELIVERY.incrementAndGet()
-                    + "\",\"actor_email\":\"jordan.kim@vendor.example\"}");
+                    + "\",\"actor_email\":\"jordan.kim@vendor.example\",\"actor_name\":\"Jordan Kim\"}");
             Await.until("the escalation", Duration.ofSeconds(30), () -> ticket.tags.contains("supportbot_ov_escalated"));
             settled();
 
@@ -345,7 +345,7 @@ class OwnershipEndToEndTest {
             assertThat(gitlab.recorded()).allSatisfy(r -> assertThat(r.getFirstHeader("PRIVATE-TOKEN")).isEqualTo("glpat-test"));
             assertThat(ticket.tags).doesNotContain("supportbot_ov_escalate", "supportbot_ov_awaiting_proof");
             assertThat(ticket.privateNotes()).extracting(FakeZendesk.Comment::body)
-                    .anyMatch(n -> n.contains("escalated to Legal & Compliance by jordan.kim@vendor.example"));
+                    .anyMatch(n -> n.contains("escalated to Legal & Compliance by Jordan Kim"));
             String state = bot.database().jdbi().withHandle(h -> h.createQuery(
                     "SELECT state_type FROM workflow_instance WHERE ticket_id = 507").mapTo(String.class).one());
             assertThat(state).isEqualTo("Escalated");

@@ -4,7 +4,7 @@ import java.util.regex.Pattern;
 
 /**
  * How texts name a person the bot knows by an id: {@code slack:U123 Jane Doe} (a Slack user with the name Slack gave
- * when they acted; {@code slack:U123} when Slack gave none), {@code email:a@b.example} (a Zendesk agent), or a name
+ * when they acted; {@code slack:U123} when Slack gave none), {@code email:a@b.example Jordan Kim} (a Zendesk agent, with the name the trigger sent when it sent one), or a name
  * already written for people. In Slack a Slack user is a mention ({@code <@U123>}), which Slack shows as their name;
  * in Zendesk notes it is their name, or "Slack user U123" when it is unknown.
  */
@@ -20,7 +20,11 @@ public final class People {
             String name = who.substring("slack:".length() + slack.length()).strip();
             return name.isEmpty() ? "Slack user " + slack : name;
         }
-        if (who != null && who.startsWith("email:")) return who.substring("email:".length());
+        if (who != null && who.startsWith("email:")) {
+            String rest = who.substring("email:".length()).strip();
+            int space = rest.indexOf(' ');
+            return space < 0 ? rest : rest.substring(space + 1).strip();
+        }
         return who == null || who.isBlank() ? "an agent" : who;
     }
 

@@ -12,6 +12,7 @@ class PeopleTest {
             "slack:U0SBAPPRV1 Alex Morgan | Alex Morgan         | <@U0SBAPPRV1>",
             "slack:U0SBAPPRV1             | Slack user U0SBAPPRV1 | <@U0SBAPPRV1>",
             "email:jordan@vendor.example  | jordan@vendor.example | jordan@vendor.example",
+            "email:jordan@vendor.example Jordan Kim | Jordan Kim | Jordan Kim",
             "Jordan Kim                   | Jordan Kim          | Jordan Kim",
             "slack:not an id              | slack:not an id     | slack:not an id"})
     void names_people_for_notes_and_for_slack(String who, String inNote, String inSlack) {
