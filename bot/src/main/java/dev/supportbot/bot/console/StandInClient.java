@@ -84,7 +84,8 @@ final class StandInClient {
         JsonNode answer = parse(response.body());
         if (response.statusCode() >= 300) {
             String reason = answer.path("description").asText(answer.path("error").asText("status " + response.statusCode()));
-            throw new HttpResponseException(response.statusCode() >= 500 ? 502 : 400, "the sandbox refused it: " + reason);
+            int status = response.statusCode() >= 500 ? 502 : response.statusCode() == 404 ? 404 : 400;
+            throw new HttpResponseException(status, "the sandbox refused it: " + reason);
         }
         return answer;
     }
