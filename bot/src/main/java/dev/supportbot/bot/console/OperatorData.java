@@ -3,6 +3,7 @@ package dev.supportbot.bot.console;
 import dev.supportbot.bot.approvals.Approval;
 import dev.supportbot.bot.inbox.DeadLetter;
 import dev.supportbot.bot.inbox.Inbox;
+import dev.supportbot.bot.json.Json;
 import dev.supportbot.bot.metrics.Metrics;
 import dev.supportbot.bot.runs.RunText;
 import dev.supportbot.bot.runs.RunView;
@@ -103,8 +104,8 @@ final class OperatorData {
                         Map<String, Object> row = entry(rs.getObject("at", OffsetDateTime.class).toInstant(), "audit",
                                 rs.getString("action") + " by " + rs.getString("actor"));
                         row.put("detail", text(rs.getString("detail")));
-                        if (rs.getString("before_json") != null) row.put("before", rs.getString("before_json"));
-                        if (rs.getString("after_json") != null) row.put("after", rs.getString("after_json"));
+                        if (rs.getString("before_json") != null) row.put("before", pretty(rs.getString("before_json")));
+                        if (rs.getString("after_json") != null) row.put("after", pretty(rs.getString("after_json")));
                         return row;
                     }).forEach(rows::add);
             h.createQuery("""
@@ -173,6 +174,15 @@ final class OperatorData {
         row.put("kind", kind);
         row.put("what", what);
         return row;
+    }
+
+    /** Snapshots are one-line JSON; indented they can be read. */
+    private static String pretty(String json) {
+        try {
+            return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(Json.MAPPER.readTree(json));
+        } catch (java.io.IOException e) {
+            return json;
+        }
     }
 
     private static String text(String s) {

@@ -69,7 +69,7 @@ class ConsoleWalkThroughTest {
             Await.until("the operator timeline shows the executed step", BOT,
                     () -> console.get("/tickets/" + ticket).body().contains("audit: plan step by supportbot"));
             assertThat(console.get("/tickets/" + ticket).body()).contains("audit: approval approved by slack:U0SBAPPRV1")
-                    .contains("&quot;members&quot;");
+                    .contains("<summary>after</summary>").contains("&quot;billingAccountId&quot; : 1001");
         }
     }
 
