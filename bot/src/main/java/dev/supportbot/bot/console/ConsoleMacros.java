@@ -29,8 +29,9 @@ final class ConsoleMacros {
     private static final String FOLDER = "console/macros/active";
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
-    /** One macro: its file name (the form's value), title, tags to add and comment. */
-    record Macro(String id, String title, List<String> tags, String comment, boolean isPublic) {}
+    /** One macro: its file name (the form's value), title, tags to add and remove, status, comment. */
+    record Macro(String id, String title, List<String> tags, List<String> removeTags, String status, String comment,
+                 boolean isPublic) {}
 
     private final List<Macro> macros;
 
@@ -87,18 +88,26 @@ final class ConsoleMacros {
 
     private static Macro macro(String id, JsonNode yaml) {
         List<String> tags = new ArrayList<>();
+        List<String> removeTags = new ArrayList<>();
+        String status = null;
         String comment = null;
         boolean isPublic = true;
         for (JsonNode action : yaml.path("actions")) {
             String value = action.path("value").asText("");
             switch (action.path("field").asText()) {
-                case "current_tags" -> tags.addAll(Arrays.stream(value.trim().split("\\s+")).filter(t -> !t.isEmpty()).toList());
+                case "current_tags" -> tags.addAll(words(value));
+                case "remove_tags" -> removeTags.addAll(words(value));
+                case "status" -> status = value.trim();
                 case "comment_value" -> comment = value.trim();
                 case "comment_mode_is_public" -> isPublic = Boolean.parseBoolean(value);
                 default -> throw new IllegalStateException("macro " + id + ": the console cannot apply the action "
                         + action.path("field").asText());
             }
         }
-        return new Macro(id, yaml.path("title").asText(id), List.copyOf(tags), comment, isPublic);
+        return new Macro(id, yaml.path("title").asText(id), List.copyOf(tags), List.copyOf(removeTags), status, comment, isPublic);
+    }
+
+    private static List<String> words(String value) {
+        return Arrays.stream(value.trim().split("\\s+")).filter(t -> !t.isEmpty()).toList();
     }
 }

@@ -4,6 +4,7 @@ import dev.supportbot.bot.http.HttpRoutes;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
@@ -34,13 +35,20 @@ final class HelpdeskRoutes implements HttpRoutes {
     @Override
     public void register(RoutesConfig routes) {
         routes.addHttpHandler(HandlerType.GET, "/helpdesk", this::tickets);
-        routes.addHttpHandler(HandlerType.POST, "/helpdesk/tickets", this::openTicket);
+        routes.addHttpHandler(HandlerType.POST, "/helpdesk/tickets", sameOrigin(this::openTicket));
         routes.addHttpHandler(HandlerType.GET, "/helpdesk/tickets/{ticket}", this::ticket);
-        routes.addHttpHandler(HandlerType.POST, "/helpdesk/tickets/{ticket}/comments", this::comment);
-        routes.addHttpHandler(HandlerType.POST, "/helpdesk/tickets/{ticket}/macros", this::applyMacro);
+        routes.addHttpHandler(HandlerType.POST, "/helpdesk/tickets/{ticket}/comments", sameOrigin(this::comment));
+        routes.addHttpHandler(HandlerType.POST, "/helpdesk/tickets/{ticket}/macros", sameOrigin(this::applyMacro));
         routes.addHttpHandler(HandlerType.GET, "/helpdesk/slack", this::slack);
-        routes.addHttpHandler(HandlerType.POST, "/helpdesk/slack/clicks", this::click);
+        routes.addHttpHandler(HandlerType.POST, "/helpdesk/slack/clicks", sameOrigin(this::click));
         routes.addHttpHandler(HandlerType.GET, "/helpdesk/portal", this::portal);
+    }
+
+    private static Handler sameOrigin(Handler handler) {
+        return ctx -> {
+            ConsoleForms.sameOrigin(ctx);
+            handler.handle(ctx);
+        };
     }
 
     private void tickets(Context ctx) {

@@ -46,6 +46,7 @@ final class OperatorRoutes implements HttpRoutes {
         routes.addHttpHandler(HandlerType.GET, "/login", this::loginForm);
         routes.addHttpHandler(HandlerType.POST, "/login", this::login);
         routes.addHttpHandler(HandlerType.POST, "/logout", ctx -> {
+            ConsoleForms.sameOrigin(ctx);
             access.checkExists();
             access.logout(ctx);
             ctx.redirect("/login", HttpStatus.SEE_OTHER);
@@ -92,6 +93,7 @@ final class OperatorRoutes implements HttpRoutes {
     }
 
     private void retry(Context ctx) {
+        ConsoleForms.sameOrigin(ctx);
         long id = ConsoleForms.id(ctx, "id");
         if (!data.retryDead(id)) throw new NotFoundResponse("no dead letter with id " + id);
         wakeUp.run();
@@ -109,6 +111,7 @@ final class OperatorRoutes implements HttpRoutes {
 
     private void login(Context ctx) {
         access.checkExists();
+        ConsoleForms.sameOrigin(ctx);
         if (access.open() || access.login(ctx, ctx.formParam("token"))) {
             ctx.redirect("/", HttpStatus.SEE_OTHER);
             return;

@@ -11,7 +11,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -50,8 +49,9 @@ final class StandInClient {
         if (macro.comment() != null && !macro.comment().isEmpty()) {
             ticket.putObject("comment").put("body", macro.comment()).put("public", macro.isPublic());
         }
-        List<String> tags = macro.tags();
-        tags.forEach(ticket.putArray("additional_tags")::add);
+        macro.tags().forEach(ticket.putArray("additional_tags")::add);
+        macro.removeTags().forEach(ticket.putArray("remove_tags")::add);
+        if (macro.status() != null) ticket.put("status", macro.status());
         zendesk("PUT", "/api/v2/tickets/" + ticketId + ".json", request, agentEmail);
     }
 

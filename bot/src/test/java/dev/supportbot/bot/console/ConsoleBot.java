@@ -1,6 +1,8 @@
 package dev.supportbot.bot.console;
 
+import dev.supportbot.bot.BotPlugin;
 import dev.supportbot.bot.Plugins;
+import dev.supportbot.bot.config.BotConfig;
 import dev.supportbot.bot.SupportBot;
 import dev.supportbot.bot.store.Vendor;
 import dev.supportbot.bot.testing.TestBots;
@@ -33,11 +35,15 @@ final class ConsoleBot implements AutoCloseable {
             "BOT_SLACK_CHANNEL", "C0TEST");
 
     final SupportBot bot;
+    /** The configuration the bot runs on, with what sandbox mode filled in (the stand-ins' URLs and tokens). */
+    final BotConfig config;
     private final HttpClient http = HttpClient.newHttpClient();
 
     private ConsoleBot(Map<String, String> env) {
-        var config = TestBots.config(env);
-        this.bot = SupportBot.builder(config).host("127.0.0.1").plugins(Plugins.standard(config)).start();
+        BotConfig given = TestBots.config(env);
+        Capture capture = new Capture();
+        this.bot = SupportBot.builder(given).host("127.0.0.1").plugins(Plugins.standard(given)).plugin(capture).start();
+        this.config = capture.context.config();
     }
 
     /** In sandbox mode (the embedded defaults), with the generated secrets, as a new user runs it. */
@@ -109,5 +115,14 @@ final class ConsoleBot implements AutoCloseable {
     @Override
     public void close() {
         bot.close();
+    }
+
+    private static final class Capture implements BotPlugin {
+        SupportBot.Context context;
+
+        @Override
+        public void init(SupportBot.Context context) {
+            this.context = context;
+        }
     }
 }
