@@ -68,6 +68,9 @@ class ConsoleWalkThroughTest {
                     () -> members(console.get("/helpdesk/portal?subscription=A-S00001001").body()).contains("Sam Rivera &lt;sam@acme.example&gt;"));
             Await.until("the operator timeline shows the executed step", BOT,
                     () -> console.get("/tickets/" + ticket).body().contains("audit: plan step by supportbot"));
+            Await.until("the add-contact run finishes", BOT,
+                    () -> console.get("/tickets/" + ticket).body().contains("<td>add contact</td><td>finished</td>"));
+            assertThat(console.get(ticketPath).body()).contains("supportbot_ov_verified");
             assertThat(console.get("/tickets/" + ticket).body()).contains("audit: approval approved by slack:U0SBAPPRV1")
                     .contains("<summary>after</summary>").contains("&quot;billingAccountId&quot; : 1001");
         }
