@@ -4,11 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.supportbot.bot.BotPlugin;
-import dev.supportbot.bot.LicenseCommands;
 import dev.supportbot.bot.Plugins;
-import dev.supportbot.bot.commands.CommandsPlugin;
-import dev.supportbot.bot.engine.EnginePlugin;
-import dev.supportbot.bot.helpdesk.SandboxHelpdeskPlugin;
 import dev.supportbot.bot.portal.CustomerUpdate;
 import dev.supportbot.bot.portal.IdempotencyKey;
 import dev.supportbot.bot.store.Vendor;
@@ -32,10 +28,11 @@ class SandboxPortalPluginTest {
         env.put("BOT_PORTAL_URL", "https://portal.example.com/api/v1");
         List<BotPlugin> forARealPortal = Plugins.standard(TestBots.config(env));
 
-        assertThat(byDefault).hasExactlyElementsOfTypes(SandboxPortalPlugin.class, SandboxHelpdeskPlugin.class, EnginePlugin.class,
-                LicenseCommands.class, CommandsPlugin.class);
-        assertThat(forARealPortal).hasExactlyElementsOfTypes(SandboxHelpdeskPlugin.class, EnginePlugin.class,
-                LicenseCommands.class, CommandsPlugin.class);
+        // By name: TicketCommands is package-private.
+        assertThat(byDefault).extracting(p -> p.getClass().getSimpleName()).containsExactly("SandboxPortalPlugin",
+                "SandboxHelpdeskPlugin", "EnginePlugin", "LicenseCommands", "TicketCommands", "ConsolePlugin", "CommandsPlugin");
+        assertThat(forARealPortal).extracting(p -> p.getClass().getSimpleName()).containsExactly("SandboxHelpdeskPlugin",
+                "EnginePlugin", "LicenseCommands", "TicketCommands", "ConsolePlugin", "CommandsPlugin");
     }
 
     @ParameterizedTest
