@@ -10,7 +10,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.FileSystem;
-import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.FileSystemAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,8 +45,13 @@ final class ConsoleMacros {
         try {
             URI uri = folder.toURI();
             if ("jar".equals(uri.getScheme())) {
-                try (FileSystem jar = jarFileSystem(uri)) {
-                    return new ConsoleMacros(read(jar.getPath(FOLDER)));
+                try {
+                    try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
+                        return new ConsoleMacros(read(jar.getPath(FOLDER)));
+                    }
+                } catch (FileSystemAlreadyExistsException e) {
+                    // Someone else in this process has the jar open: read through theirs and leave it open.
+                    return new ConsoleMacros(read(FileSystems.getFileSystem(uri).getPath(FOLDER)));
                 }
             }
             return new ConsoleMacros(read(Path.of(uri)));
@@ -63,15 +68,6 @@ final class ConsoleMacros {
 
     Optional<Macro> byId(String id) {
         return macros.stream().filter(m -> m.id().equals(id)).findFirst();
-    }
-
-    private static FileSystem jarFileSystem(URI uri) throws IOException {
-        try {
-            FileSystems.getFileSystem(uri);
-            throw new IllegalStateException("the jar's file system is already open elsewhere");
-        } catch (FileSystemNotFoundException e) {
-            return FileSystems.newFileSystem(uri, Map.of());
-        }
     }
 
     private static List<Macro> read(Path dir) throws IOException {
