@@ -2,6 +2,7 @@ package dev.supportbot.bot;
 
 import dev.supportbot.bot.commands.CommandsPlugin;
 import dev.supportbot.bot.config.BotConfig;
+import dev.supportbot.bot.console.ConsolePlugin;
 import dev.supportbot.bot.config.Settings;
 import dev.supportbot.bot.engine.EnginePlugin;
 import dev.supportbot.bot.helpdesk.SandboxHelpdeskPlugin;
@@ -22,6 +23,7 @@ public final class Plugins {
         plugins.add(engine);
         plugins.add(new LicenseCommands());
         plugins.add(new TicketCommands(engine));
+        plugins.add(new ConsolePlugin(engine, ConsolePlugin.sandbox(config)));
         // Last: it routes the /lnr commands and clicks of the plug-ins before it.
         plugins.add(new CommandsPlugin(engine, plugins));
         return List.copyOf(plugins);

@@ -147,6 +147,9 @@ public final class Settings {
     static final List<List<Setting<Duration>>> ORDERED = List.of(
             List.of(PORTAL_RETRY_BASE, PORTAL_RETRY_MAX), List.of(INBOX_RETRY_BASE, INBOX_RETRY_MAX));
 
+    public static final Setting<String> CONSOLE_TOKEN = Setting.secret("BOT_CONSOLE_TOKEN",
+            "bearer token of the web console at / outside sandbox mode; unset: the console is off (404)");
+
     /** The bot's own settings, then the registered workflows' ({@link WorkflowConfig}). */
     public static final List<Setting<?>> ALL = WorkflowConfig.joined(List.of(
             PORT, HOST, SERVER_IDLE_TIMEOUT, SERVER_HEADER_TIMEOUT, SERVER_BODY_TIMEOUT, SERVER_MAX_CONNECTIONS, SERVER_MAX_REQUESTS_PER_ROUTE,
@@ -159,5 +162,5 @@ public final class Settings {
             STAFF_DOMAINS, SLACK_AGENTS, SLACK_AGENT_GROUP, APPROVERS, APPROVER_GROUP, APPROVALS_DIGEST_AT,
             INBOX_WORKERS, INBOX_MAX_ATTEMPTS, INBOX_RETRY_BASE, INBOX_RETRY_MAX, INBOX_LEASE, INBOX_POLL,
             INBOX_RETENTION, AUDIT_RETENTION, PURGE_INTERVAL,
-            SCHEDULER_THREADS, SCHEDULER_CLUSTER_CHECKIN));
+            SCHEDULER_THREADS, SCHEDULER_CLUSTER_CHECKIN, CONSOLE_TOKEN));
 }

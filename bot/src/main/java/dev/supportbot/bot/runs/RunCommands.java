@@ -16,7 +16,13 @@ public final class RunCommands {
 
     public static List<SlashHandler> of(WorkflowEngine engine, InstanceStore instances, Database database,
             LongFunction<Optional<Instant>> nextReminder) {
-        Runs runs = new Runs(engine.registry(), engine.json(), instances, new ApprovalStore(database), nextReminder);
+        Runs runs = runs(engine, instances, database, nextReminder);
         return List.of(new StatusCommand(runs), new PendingCommand(runs));
+    }
+
+    /** The same read-only view of runs and approvals, for the console. */
+    public static Runs runs(WorkflowEngine engine, InstanceStore instances, Database database,
+            LongFunction<Optional<Instant>> nextReminder) {
+        return new Runs(engine.registry(), engine.json(), instances, new ApprovalStore(database), nextReminder);
     }
 }

@@ -6,17 +6,17 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /** How runs and approvals read in the answers: plain text, times in UTC saying so. */
-final class RunText {
+public final class RunText {
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private RunText() {}
 
-    static String utc(Instant at) {
+    public static String utc(Instant at) {
         return UTC.format(at);
     }
 
     /** E.g. "awaiting proof; waits on the requester since 2026-12-01 17:50 UTC; next reminder 2026-12-03 17:50 UTC". */
-    static String run(RunView run) {
+    public static String run(RunView run) {
         StringBuilder out = new StringBuilder(run.outcome().result());
         if (run.waiting().isPresent()) {
             out.append("; waits on ").append(run.waiting().get().words());
@@ -29,7 +29,7 @@ final class RunText {
     }
 
     /** E.g. "approval 3, duplicate license #1605 ...: 0 of 1 approvals, asked 2026-12-01 17:50 UTC, expires ...". */
-    static String approval(Approval approval) {
+    public static String approval(Approval approval) {
         String purpose = approval.plan().purpose();
         if (purpose.length() > 120) purpose = purpose.substring(0, 119) + "…";
         return "approval " + approval.id() + " (" + purpose + "): " + approval.approvers().size() + " of "

@@ -10,10 +10,10 @@ import java.util.Optional;
  * One workflow run as agents read it: its state in words (the workflow's {@link Outcome}), who it waits on, since
  * when it is in that state, and its next reminder.
  */
-record RunView(Instance instance, Outcome outcome, Optional<WaitingOn> waiting, Instant since, Optional<Instant> nextReminder) {
+public record RunView(Instance instance, Outcome outcome, Optional<WaitingOn> waiting, Instant since, Optional<Instant> nextReminder) {
 
     /** {@code ownership_verification} as people say it. */
-    String kindInWords() {
+    public String kindInWords() {
         return instance.kind().replace('_', ' ');
     }
 }

@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.function.LongFunction;
 
 /** Reads workflow runs and pending approvals for {@code /lnr status} and {@code /lnr pending}. */
-final class Runs {
+public final class Runs {
     private final WorkflowRegistry workflows;
     private final WorkflowJson json;
     private final InstanceStore instances;
@@ -29,16 +29,16 @@ final class Runs {
     }
 
     /** Every run on the ticket, newest first; runs of a kind no longer registered are left out. */
-    List<RunView> onTicket(long ticketId) {
+    public List<RunView> onTicket(long ticketId) {
         return instances.runsOn(ticketId).stream().flatMap(r -> view(r).stream()).toList();
     }
 
     /** Every running instance, the longest in its state first. */
-    List<RunView> running() {
+    public List<RunView> running() {
         return instances.allRunning().stream().flatMap(r -> view(r).stream()).toList();
     }
 
-    List<Approval> pendingApprovals() {
+    public List<Approval> pendingApprovals() {
         return approvals.pending();
     }
 

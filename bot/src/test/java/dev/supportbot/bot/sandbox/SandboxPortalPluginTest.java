@@ -6,10 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.supportbot.bot.BotPlugin;
 import dev.supportbot.bot.LicenseCommands;
 import dev.supportbot.bot.TicketCommands;
-import dev.supportbot.bot.Plugins;
 import dev.supportbot.bot.commands.CommandsPlugin;
+import dev.supportbot.bot.console.ConsolePlugin;
 import dev.supportbot.bot.engine.EnginePlugin;
 import dev.supportbot.bot.helpdesk.SandboxHelpdeskPlugin;
+import dev.supportbot.bot.Plugins;
 import dev.supportbot.bot.portal.CustomerUpdate;
 import dev.supportbot.bot.portal.IdempotencyKey;
 import dev.supportbot.bot.store.Vendor;
@@ -34,9 +35,9 @@ class SandboxPortalPluginTest {
         List<BotPlugin> forARealPortal = Plugins.standard(TestBots.config(env));
 
         assertThat(byDefault).hasExactlyElementsOfTypes(SandboxPortalPlugin.class, SandboxHelpdeskPlugin.class, EnginePlugin.class,
-                LicenseCommands.class, TicketCommands.class, CommandsPlugin.class);
+                LicenseCommands.class, TicketCommands.class, ConsolePlugin.class, CommandsPlugin.class);
         assertThat(forARealPortal).hasExactlyElementsOfTypes(SandboxHelpdeskPlugin.class, EnginePlugin.class,
-                LicenseCommands.class, TicketCommands.class, CommandsPlugin.class);
+                LicenseCommands.class, TicketCommands.class, ConsolePlugin.class, CommandsPlugin.class);
     }
 
     @ParameterizedTest

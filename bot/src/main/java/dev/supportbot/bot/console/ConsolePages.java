@@ -1,0 +1,52 @@
+package dev.supportbot.bot.console;
+
+import com.github.mustachejava.DefaultMustacheFactory;
+import com.github.mustachejava.Mustache;
+import com.github.mustachejava.util.HtmlEscaper;
+import dev.supportbot.workflows.redaction.SecretScanner;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Renders the console's Mustache templates ({@code console/templates/*.mustache}). Every value goes through one
+ * encoder: outside sandbox mode it masks activation codes and license keys first ({@link SecretScanner#mask}), then
+ * escapes HTML; the templates use no unescaped values, so nothing reaches a page any other way.
+ */
+final class ConsolePages {
+    private final boolean sandbox;
+    private final DefaultMustacheFactory factory;
+    private final Map<String, Mustache> compiled = new ConcurrentHashMap<>();
+
+    ConsolePages(boolean sandbox) {
+        this.sandbox = sandbox;
+        this.factory = new DefaultMustacheFactory("console/templates") {
+            @Override
+            public void encode(String value, Writer writer) {
+                HtmlEscaper.escape(sandbox ? value : SecretScanner.mask(value), writer);
+            }
+        };
+    }
+
+    void render(Context ctx, String template, String title, Map<String, Object> model) {
+        Map<String, Object> scope = new HashMap<>(model);
+        scope.put("title", title);
+        scope.put("sandbox", sandbox);
+        Mustache mustache = compiled.computeIfAbsent(template, t -> factory.compile(t + ".mustache"));
+        StringWriter out = new StringWriter();
+        try {
+            mustache.execute(out, scope).flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ctx.header("Cache-Control", "no-store");
+        ctx.header("X-Frame-Options", "DENY");
+        ctx.header("Content-Security-Policy", "default-src 'none'; style-src 'self'; form-action 'self'; frame-ancestors 'none'");
+        ctx.html(out.toString());
+    }
+}

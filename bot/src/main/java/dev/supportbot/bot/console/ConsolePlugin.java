@@ -1,0 +1,56 @@
+package dev.supportbot.bot.console;
+
+import dev.supportbot.bot.BotPlugin;
+import dev.supportbot.bot.SupportBot;
+import dev.supportbot.bot.config.BotConfig;
+import dev.supportbot.bot.config.Settings;
+import dev.supportbot.bot.engine.EnginePlugin;
+import dev.supportbot.bot.http.HttpRoutes;
+import dev.supportbot.bot.runs.RunCommands;
+import dev.supportbot.bot.zendesk.ZendeskAccount;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The web console at {@code /}: the operator view in every mode (behind {@code BOT_CONSOLE_TOKEN} outside sandbox
+ * mode), and in sandbox mode the helpdesk a person can use: tickets, comments and macros through the Zendesk
+ * stand-in, the Slack channel with its buttons, and the sandbox portal's state.
+ */
+public final class ConsolePlugin implements BotPlugin {
+    private final EnginePlugin engine;
+    private final boolean sandbox;
+    private final List<HttpRoutes> routes = new ArrayList<>();
+
+    /** {@code sandbox}: Zendesk, Slack and the portal are all the built-in stand-ins. */
+    public ConsolePlugin(EnginePlugin engine, boolean sandbox) {
+        this.engine = engine;
+        this.sandbox = sandbox;
+    }
+
+    /** Sandbox mode as the console understands it, from the configuration as given (before the stand-ins fill it in). */
+    public static boolean sandbox(BotConfig config) {
+        return "sandbox".equals(config.get(Settings.ZENDESK_URL)) && "sandbox".equals(config.get(Settings.SLACK_API_URL))
+                && "sandbox".equals(config.get(Settings.PORTAL_URL));
+    }
+
+    @Override
+    public void init(SupportBot.Context context) {
+        BotConfig config = context.config();
+        ConsoleAccess access = ConsoleAccess.of(sandbox, config.get(Settings.CONSOLE_TOKEN));
+        ConsolePages pages = new ConsolePages(sandbox);
+        OperatorData operator = new OperatorData(context.database().jdbi(),
+                RunCommands.runs(engine.engine(), engine.instances(), context.database(), engine.reminders()::next),
+                context.inbox(), context.metrics());
+        routes.add(new OperatorRoutes(access, pages, operator, context.wakeUp()));
+        if (sandbox) {
+            StandInClient standIns = new StandInClient(new ZendeskAccount(config.get(Settings.ZENDESK_URL),
+                    config.get(Settings.ZENDESK_EMAIL), config.get(Settings.ZENDESK_TOKEN)), context::localBaseUrl);
+            routes.add(new HelpdeskRoutes(pages, new HelpdeskData(context.database().jdbi()), standIns, ConsoleMacros.bundled()));
+        }
+    }
+
+    @Override
+    public List<HttpRoutes> routes() {
+        return List.copyOf(routes);
+    }
+}
