@@ -245,7 +245,7 @@ class ChangeContactEndToEndTest {
     private static final String INITECH = "A-S00003001";
 
     /** A change-contact request; the requester proves ownership with an invoice once the bot asks. */
-    private FakeZendesk.Ticket request(long id, FakeZendesk.User requester, String subscription, String description)
+    private FakeZendesk.Ticket changeRequest(long id, FakeZendesk.User requester, String subscription, String description)
             throws Exception {
         FakeZendesk.Ticket ticket = zendesk.ticket(id, "New subscription owner for " + subscription, description, requester,
                 "supportbot_start_change_contact");
@@ -267,8 +267,8 @@ class ChangeContactEndToEndTest {
     private int lnr(String text) throws Exception {
         return slackForm("token=verif&team_id=T1&channel_id=C123&user_id=" + AGENT_SLACK + "&user_name=agent"
                 + "&command=%2Flnr&text=" + URLEncoder.encode(text, StandardCharsets.UTF_8)
-                + "&response_url=" + URLEncoder.encode("http://127.0.0.1:" + slack.getPort() + "/respond/" + AGENT_SLACK
-                        + "-cmd" + System.nanoTime(), StandardCharsets.UTF_8) + "&trigger_id=tr-" + System.nanoTime());
+                + "&response_url=" + URLEncoder.encode("http://127.0.0.1:" + slack.getPort() + "/respond/cmd-" + AGENT_SLACK,
+                StandardCharsets.UTF_8) + "&trigger_id=tr-" + System.nanoTime());
     }
 
     private long customers() {
@@ -303,7 +303,7 @@ class ChangeContactEndToEndTest {
         long account = acmeAccount();
         long customersBefore = customers();
         FakeZendesk.User sam = zendesk.user("Sam Rivera", "sam@acme.example");
-        FakeZendesk.Ticket ticket = request(901, sam, ACME, "Pat Lee left Acme and I take over subscription " + ACME
+        FakeZendesk.Ticket ticket = changeRequest(901, sam, ACME, "Pat Lee left Acme and I take over subscription " + ACME
                 + ". I followed your steps, but the portal says: Email has already been taken.");
         proveOwnership(901, sam, "INV-1001-A");
         String approval = approvalPosted();
@@ -345,12 +345,14 @@ class ChangeContactEndToEndTest {
         long account = portal.subscription(INITECH).billingAccountId();
         long customersBefore = customers();
         FakeZendesk.User nia = zendesk.user("Nia Ng", "nia@initech.example");
-        FakeZendesk.Ticket ticket = request(902, nia, INITECH, "Bill Lumbergh left Initech; I am the new owner of "
+        FakeZendesk.Ticket ticket = changeRequest(902, nia, INITECH, "Bill Lumbergh left Initech; I am the new owner of "
                 + INITECH + ". Nobody can reach his mailbox.");
         assertThat(bodies(ticket.publicCommentsBy(FakeZendesk.BOT_USER))).singleElement().asString()
                 .contains("one-time sign-in link").doesNotContain("bill@initech.example");
         // The agent rules self-service out: Nia cannot reach the previous owner's mailbox.
         assertThat(lnr("cc assist 902")).isEqualTo(200);
+        Await.until("the command's answer", Duration.ofSeconds(30),
+                () -> slack.retrieveRecordedRequests(request().withPath("/respond/cmd-" + AGENT_SLACK)).length == 1);
         proveOwnership(902, nia, "INV-3001-I");
         String approval = approvalPosted();
         assertThat(portal.findCustomerByEmail("nia@initech.example")).as("searched, not created").isEmpty();
@@ -385,7 +387,7 @@ class ChangeContactEndToEndTest {
         start(vendor);
         long account = acmeAccount();
         FakeZendesk.User sam = zendesk.user("Sam Rivera", "sam@acme.example");
-        FakeZendesk.Ticket ticket = request(903, sam, ACME, "I take over " + ACME + "; the portal says Email has already been taken.");
+        FakeZendesk.Ticket ticket = changeRequest(903, sam, ACME, "I take over " + ACME + "; the portal says Email has already been taken.");
         proveOwnership(903, sam, "INV-1001-A");
         String approval = approvalPosted();
         // Someone switches Sam's login off in the portal after the preview was made.
