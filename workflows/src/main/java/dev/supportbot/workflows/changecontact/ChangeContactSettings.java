@@ -15,7 +15,7 @@ final class ChangeContactSettings {
             "change contact: how long a plan waits for approval before it expires, counted from the request");
     static final WorkflowSetting<Integer> APPROVERS = WorkflowSetting.integer("change_contact.approvers",
             "BOT_CHANGE_CONTACT_APPROVERS", "2",
-            "change contact: how many different approvers a change of ownership (any plan of this workflow) needs");
+            "change contact: how many different approvers a change of ownership (any plan of this workflow) needs; at least 1");
     static final WorkflowSetting<Duration> REMINDER_1 = WorkflowSetting.duration("change_contact.reminder_1",
             "BOT_CHANGE_CONTACT_REMINDER_1", "2d",
             "change contact: first reminder to a requester who has not reported back on the self-service change,"
@@ -36,9 +36,7 @@ final class ChangeContactSettings {
 
     static void check(WorkflowSettings settings) {
         int approvers = settings.get(APPROVERS);
-        if (approvers < 1 || approvers > 5) {
-            throw new IllegalArgumentException(APPROVERS.key() + " must be between 1 and 5, not " + approvers);
-        }
+        if (approvers < 1) throw new IllegalArgumentException(APPROVERS.key() + " must be at least 1, not " + approvers);
     }
 
     static Duration selfServiceDelay(int sequence, Context ctx) {

@@ -232,6 +232,14 @@ class ChangeContactPathsTest {
     }
 
     @Test
+    void fewer_than_one_approver_stops_the_bot_at_start_up() {
+        var settings = dev.supportbot.workflows.engine.WorkflowSettings.defaults().with(ChangeContactSettings.APPROVERS, 0);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ChangeContact().checkSettings(settings))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("change_contact.approvers");
+        new ChangeContact().checkSettings(dev.supportbot.workflows.engine.WorkflowSettings.defaults());
+    }
+
+    @Test
     void privacy_no_public_comment_names_the_previous_contact_and_nothing_is_sent_to_them() {
         for (Person requester : List.of(SAM, NIA)) {
             Flow flow = assistedAwaitingApproval(requester);
