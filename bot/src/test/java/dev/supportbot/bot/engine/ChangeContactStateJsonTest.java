@@ -45,11 +45,14 @@ class ChangeContactStateJsonTest {
         Requester requester = new Requester("Sam Rivera", "sam@acme.example");
         List<StepResult> results = List.of(StepResult.DONE, StepResult.FAILED, StepResult.NOT_RUN);
         List<ChangeContactState> states = List.of(
-                new Requested(),
+                new Requested(null),
+                new Requested("pat@acme.example"),
                 new AwaitingSelfService(901, requester, "A-S00001001", at, 1),
                 new AwaitingSelfService(901, requester, null, at, 0),
-                new AwaitingOwnership(901, requester, at),
-                new Planning(901, requester, "A-S00001001", Path.SUPPORT_ASSISTED, "invoice", "plan-facts"),
+                new AwaitingOwnership(901, requester, null, at),
+                new AwaitingOwnership(901, requester, "pat@acme.example", at),
+                new Planning(901, requester, "A-S00001001", Path.SUPPORT_ASSISTED, "invoice", null, "plan-facts"),
+                new Planning(901, requester, "A-S00001001", Path.REMOVE_MEMBERSHIP, "invoice", "pat@acme.example", "plan-facts"),
                 new AwaitingApproval(901, requester, "A-S00001001", Path.SUPPORT_ASSISTED, plan, hash, null, at),
                 new Executing(901, requester, "A-S00001001", Path.SUPPORT_ASSISTED, plan, hash, 31, List.of("slack:U1", "slack:U2"), 2, 1, results),
                 new Failed(901, requester, "A-S00001001", Path.SUPPORT_ASSISTED, plan, hash, 31, List.of("slack:U1", "slack:U2"), 2, 0, results),
@@ -67,7 +70,7 @@ class ChangeContactStateJsonTest {
             String text = json.write(state, ChangeContactState.class);
             assertThat(json.read(text, ChangeContactState.class)).as(text).isEqualTo(state);
         }
-        Executing back = (Executing) json.read(json.write(states.get(6), ChangeContactState.class), ChangeContactState.class);
+        Executing back = (Executing) json.read(json.write(states.get(9), ChangeContactState.class), ChangeContactState.class);
         assertThat(PlanJson.hash(back.plan())).isEqualTo(hash);
     }
 }

@@ -55,6 +55,7 @@ public final class ChangeContact implements Workflow<ChangeContactState> {
     public static final String SELF_SERVICE_DONE_TAG = "supportbot_cc_self_service";
     static final Command ASSIST = new Command("assist");
     static final Command CHECK = new Command("check");
+    private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     private static final TransitionTable<ChangeContactState> TABLE = TransitionTable.<ChangeContactState>builder()
             //  state                     event                   facts needed               handler
@@ -100,6 +101,9 @@ public final class ChangeContact implements Workflow<ChangeContactState> {
                 SlashCommand.starting("change-contact", "/lnr change-contact TICKET",
                         "change the subscription management contact to the ticket's requester (self-service first; a"
                                 + " support-assisted change needs ownership verified and approval)"),
+                SlashCommand.starting("remove-membership", "/lnr remove-membership TICKET EMAIL",
+                        "remove EMAIL's billing account membership of the subscription verified on the ticket (ownership"
+                                + " verified first; needs approval; warns when it is the last membership)"),
                 SlashCommand.commanding("cc", "assist", "/lnr cc assist TICKET",
                         "self-service is ruled out: verify ownership and plan the change for the requester", ASSIST),
                 SlashCommand.commanding("cc", "check", "/lnr cc check TICKET",
@@ -130,7 +134,15 @@ public final class ChangeContact implements Workflow<ChangeContactState> {
 
     @Override
     public ChangeContactState initialState() {
-        return new Requested();
+        return new Requested(null);
+    }
+
+    /** {@code /lnr remove-membership TICKET EMAIL}: the one argument is the member's address. */
+    @Override
+    public Optional<ChangeContactState> initialState(List<String> arguments) {
+        if (arguments.isEmpty()) return Optional.of(initialState());
+        if (arguments.size() != 1 || !EMAIL.matcher(arguments.get(0)).matches()) return Optional.empty();
+        return Optional.of(new Requested(arguments.get(0).toLowerCase(java.util.Locale.ROOT)));
     }
 
     @Override

@@ -12,8 +12,11 @@ import java.util.List;
  */
 public sealed interface ChangeContactState {
 
-    /** A new instance, before its first event. */
-    record Requested() implements ChangeContactState {}
+    /**
+     * A new instance, before its first event; {@code removeEmail} is the address whose membership
+     * {@code /lnr remove-membership TICKET EMAIL} removes, null for a change of the contact.
+     */
+    record Requested(String removeEmail) implements ChangeContactState {}
 
     /**
      * The self-service instructions were posted; the requester is expected to report that they changed the contact
@@ -28,11 +31,12 @@ public sealed interface ChangeContactState {
     }
 
     /** Support-assisted: ownership is not verified on the ticket yet; a verification runs first. */
-    record AwaitingOwnership(long ticketId, Requester requester, Instant since) implements ChangeContactState, Open {}
+    record AwaitingOwnership(long ticketId, Requester requester, String removeEmail, Instant since)
+            implements ChangeContactState, Open {}
 
     /** A {@code Continue(factsKey)} was emitted so that the next decision has the plan's facts. */
-    record Planning(long ticketId, Requester requester, String subscriptionName, Path path, String proof, String factsKey)
-            implements ChangeContactState, Open {}
+    record Planning(long ticketId, Requester requester, String subscriptionName, Path path, String proof, String removeEmail,
+                    String factsKey) implements ChangeContactState, Open {}
 
     /** The plan waits for the approvers; {@code approvalId} is null until the approval request's result comes back. */
     record AwaitingApproval(long ticketId, Requester requester, String subscriptionName, Path path, Plan plan,
@@ -93,11 +97,13 @@ public sealed interface ChangeContactState {
 
     /**
      * Which way the change goes: checked after the requester's own change; support-assisted, decided by a customer
-     * search on the requester's email before any contact is touched.
+     * search on the requester's email before any contact is touched; or a membership removal alone.
      */
     enum Path {
         SELF_SERVICE("self-service"),
-        SUPPORT_ASSISTED("support-assisted");
+        SUPPORT_ASSISTED("support-assisted"),
+        /** Not a change of the contact: one membership removed ({@code /lnr remove-membership}). */
+        REMOVE_MEMBERSHIP("membership removed");
 
         private final String words;
 

@@ -6,6 +6,7 @@ import dev.supportbot.workflows.changecontact.ChangeContactState.AwaitingApprova
 import dev.supportbot.workflows.changecontact.ChangeContactState.Done;
 import dev.supportbot.workflows.changecontact.ChangeContactState.Executing;
 import dev.supportbot.workflows.changecontact.ChangeContactState.Failed;
+import dev.supportbot.workflows.changecontact.ChangeContactState.Path;
 import dev.supportbot.workflows.engine.Context;
 import dev.supportbot.workflows.engine.Decision;
 import dev.supportbot.workflows.engine.Effect;
@@ -49,7 +50,8 @@ final class Execution {
         boolean signInLink = s.plan().changes().stream().anyMatch(c -> c instanceof PortalChange.SendSignInLink);
         return Decision.of(new Done(s.ticketId(), s.subscriptionName(), s.path(), s.approvalId(), ctx.now()),
                 new Effect.UpdateApproval(s.approvalId(), Phase.DONE, lines, null),
-                new Effect.PublicComment(Messages.done(s.subscriptionName(), signInLink)),
+                new Effect.PublicComment(s.path() == Path.REMOVE_MEMBERSHIP ? Messages.membershipRemoved(s.subscriptionName())
+                        : Messages.done(s.subscriptionName(), signInLink)),
                 new Effect.PrivateNote(Notes.done(s.subscriptionName(), s.approvers(), lines)));
     }
 

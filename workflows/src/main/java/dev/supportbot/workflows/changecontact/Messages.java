@@ -46,6 +46,12 @@ final class Messages {
                 + subscription + ". No further change is needed." + SIGN_OFF;
     }
 
+    /** The removed member is not named: it may be someone the requester should not learn the address of. */
+    static String membershipRemoved(String subscription) {
+        return "Hello,\n\nThe billing account membership you asked us to remove from subscription " + subscription
+                + " has been removed." + SIGN_OFF;
+    }
+
     static String done(String subscription, boolean signInLinkSent) {
         return "Hello,\n\nGood news: you are now the subscription management contact of subscription " + subscription + "."
                 + (signInLinkSent ? " We have sent a one-time sign-in link to your email address; please use it to sign in"

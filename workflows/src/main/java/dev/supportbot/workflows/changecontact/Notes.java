@@ -33,6 +33,11 @@ final class Notes {
                 + " on the requester's email decides between the existing and the non-existing user process).";
     }
 
+    static String removing(String email) {
+        return PREFIX + "an agent asked to remove the billing account membership of " + email + " (ownership verification"
+                + " first; the plan needs approval).";
+    }
+
     static String waitingForOwnership(boolean started) {
         return PREFIX + (started ? "ownership is not verified on this ticket yet, so an ownership verification was started."
                 : "waiting for the ownership verification that runs on this ticket.")
@@ -44,6 +49,9 @@ final class Notes {
     }
 
     static String planning(Path path, String subscription) {
+        if (path == Path.REMOVE_MEMBERSHIP) {
+            return PREFIX + "ownership of " + subscription + " is verified. Reading the billing account to plan the removal.";
+        }
         return PREFIX + (path == Path.SELF_SERVICE
                 ? "the requester reports the self-service change done. Checking that the Sold To of " + subscription
                         + " matches their portal account."
@@ -70,7 +78,7 @@ final class Notes {
             case NO_BILLING_ACCOUNT -> "the subscription or its billing account is not in the portal.";
             case MEMBER_ELSEWHERE -> "the requester's portal account manages another billing account (a customer can be a"
                     + " member of only one). Please ask them whether to stop managing it; then remove that membership"
-                    + " (`/lnr remove-membership TICKET EMAIL` is not built yet: by hand) and start the change again.";
+                    + " (`/lnr remove-membership TICKET EMAIL` on a ticket of that subscription) and start the change again.";
             case NO_FULL_NAME -> "the requester has no portal account and their name on the ticket is not a first and a"
                     + " last name, which the new profile needs. Please correct the requester's name and start again.";
             case NO_PLAN -> "no plan was made" + (detail == null ? "." : ": " + detail + ".") + " The change needs a person.";

@@ -40,11 +40,11 @@ final class Proposing {
     private Proposing() {}
 
     static Decision<ChangeContactState> plan(long ticketId, Requester requester, String subscription, Path path, String proof,
-                                             Context ctx, Effect... before) {
+                                             String removeEmail, Context ctx, Effect... before) {
         List<Effect> effects = new ArrayList<>(List.of(before));
         effects.add(new Effect.PrivateNote(Notes.planning(path, subscription)));
         effects.add(new Effect.Continue(FACTS_KEY));
-        return Decision.of(new Planning(ticketId, requester, subscription, path, proof, FACTS_KEY), effects);
+        return Decision.of(new Planning(ticketId, requester, subscription, path, proof, removeEmail, FACTS_KEY), effects);
     }
 
     // ---- Planning + EffectSucceeded (the Continue came back)
@@ -61,7 +61,10 @@ final class Proposing {
         BackendState state = planFacts.state();
         String email = s.requester().email();
         dev.supportbot.workflows.plan.Planning planning;
-        if (s.path() == Path.SELF_SERVICE) {
+        if (s.path() == Path.REMOVE_MEMBERSHIP) {
+            planning = ChangeContactPlanner.removeMembership(s.ticketId(), evidence(s), state, planFacts.billingAccountId(),
+                    s.removeEmail());
+        } else if (s.path() == Path.SELF_SERVICE) {
             planning = ChangeContactPlanner.updateSoldTo(s.ticketId(), evidence(s), state, planFacts.billingAccountId(), email);
         } else if (state.customerByEmail(email).isPresent()) {
             planning = ChangeContactPlanner.existingUser(new ChangeContactPlanner.ExistingUser(s.ticketId(), evidence(s),
@@ -74,6 +77,10 @@ final class Proposing {
         }
         if (planning instanceof Proposed p) return propose(s, p.plan(), ctx);
         NotPlanned no = (NotPlanned) planning;
+        if (no.why() == Why.NOTHING_TO_DO && s.path() == Path.REMOVE_MEMBERSHIP) {
+            return Decision.of(new Done(s.ticketId(), s.subscriptionName(), s.path(), null, ctx.now()),
+                    new Effect.PrivateNote(Notes.nothingToDo(no.reason())));
+        }
         if (no.why() == Why.NOTHING_TO_DO) {
             return Decision.of(new Done(s.ticketId(), s.subscriptionName(), s.path(), null, ctx.now()),
                     new Effect.PublicComment(Messages.selfServiceConfirmed(s.subscriptionName())),
@@ -108,7 +115,8 @@ final class Proposing {
     }
 
     private static FactRequest.PlanFactsOf factsOf(Planning s) {
-        return new FactRequest.PlanFactsOf(s.subscriptionName(), List.of(s.requester().email()));
+        return new FactRequest.PlanFactsOf(s.subscriptionName(),
+                List.of(s.path() == Path.REMOVE_MEMBERSHIP ? s.removeEmail() : s.requester().email()));
     }
 
     private static List<Evidence> evidence(Planning s) {

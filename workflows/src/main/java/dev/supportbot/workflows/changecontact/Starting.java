@@ -61,8 +61,12 @@ final class Starting {
                     new Effect.PrivateNote(Notes.handoff(Handoff.NO_REQUESTER_EMAIL, null)));
         }
         Requester requester = new Requester(ticket.requester().name(), email.trim().toLowerCase(Locale.ROOT));
+        if (s.removeEmail() != null) {
+            return assisted(ticket.id(), requester, s.removeEmail(), "an agent asked to remove the membership of "
+                    + s.removeEmail(), false, facts, ctx);
+        }
         if (saysTaken(ticket.subject() + "\n" + ticket.description())) {
-            return assisted(ticket.id(), requester, "the request says \"Email has already been taken\"", false, facts, ctx);
+            return assisted(ticket.id(), requester, null, "the request says \"Email has already been taken\"", false, facts, ctx);
         }
         String subscription = SubscriptionNames.first(List.of(ticket.subject(), ticket.description())).orElse(null);
         List<Effect> effects = new ArrayList<>();
@@ -84,7 +88,7 @@ final class Starting {
             if (!comment.byRequester()) continue;
             String text = ApprovalReplies.ownText(comment.body()).toLowerCase(Locale.ROOT);
             if (saysTaken(text)) {
-                return assisted(s.ticketId(), s.requester(), "the requester reports \"Email has already been taken\"", true,
+                return assisted(s.ticketId(), s.requester(), null, "the requester reports \"Email has already been taken\"", true,
                         facts, ctx);
             }
             if (subscription == null) subscription = SubscriptionNames.first(List.of(comment.body())).orElse(null);
@@ -120,7 +124,7 @@ final class Starting {
     static Decision<ChangeContactState> command(AwaitingSelfService s, AgentCommand c, Facts facts, Context ctx) {
         if (ChangeContact.ASSIST.equals(c.command())) {
             String agent = c.agent() == null || c.agent().isBlank() ? "an agent" : c.agent();
-            return assisted(s.ticketId(), s.requester(), agent + " ruled out self-service", true, facts, ctx);
+            return assisted(s.ticketId(), s.requester(), null, agent + " ruled out self-service", true, facts, ctx);
         }
         if (ChangeContact.CHECK.equals(c.command())) return checkSelfService(s, s.subscriptionName(), ctx);
         return Cancelling.cancel(s, c, facts, ctx);
@@ -132,27 +136,31 @@ final class Starting {
             return Decision.of(new NeedsHuman(s.ticketId(), null, Handoff.NO_SUBSCRIPTION, ctx.now()),
                     new Effect.CancelReminders(), new Effect.PrivateNote(Notes.handoff(Handoff.NO_SUBSCRIPTION, null)));
         }
-        return Proposing.plan(s.ticketId(), s.requester(), subscription, Path.SELF_SERVICE, null, ctx,
+        return Proposing.plan(s.ticketId(), s.requester(), subscription, Path.SELF_SERVICE, null, null, ctx,
                 new Effect.CancelReminders());
     }
 
-    /** Support-assisted from here: plan at once when ownership is verified, else verify it first. */
-    private static Decision<ChangeContactState> assisted(long ticketId, Requester requester, String why, boolean tellRequester,
-                                                         Facts facts, Context ctx) {
+    /**
+     * Support-assisted from here (or a membership removal, {@code removeEmail} not null): plan at once when ownership is
+     * verified, else verify it first.
+     */
+    private static Decision<ChangeContactState> assisted(long ticketId, Requester requester, String removeEmail, String why,
+                                                         boolean tellRequester, Facts facts, Context ctx) {
+        Path path = removeEmail == null ? Path.SUPPORT_ASSISTED : Path.REMOVE_MEMBERSHIP;
         List<Effect> effects = new ArrayList<>();
         effects.add(new Effect.CancelReminders());
         if (tellRequester) effects.add(new Effect.PublicComment(Messages.assisting()));
-        effects.add(new Effect.PrivateNote(Notes.switchedToAssisted(why)));
+        effects.add(new Effect.PrivateNote(removeEmail == null ? Notes.switchedToAssisted(why) : Notes.removing(removeEmail)));
         Optional<Outcome> ownership = facts.find(ownershipOf(ticketId));
         Optional<Verified> verified = ownership.flatMap(Starting::verified);
         if (verified.isPresent()) {
-            return Proposing.plan(ticketId, requester, verified.get().subscription(), Path.SUPPORT_ASSISTED,
-                    verified.get().proof(), ctx, effects.toArray(Effect[]::new));
+            return Proposing.plan(ticketId, requester, verified.get().subscription(), path, verified.get().proof(),
+                    removeEmail, ctx, effects.toArray(Effect[]::new));
         }
         boolean running = ownership.isPresent() && !ownership.get().finished();
         if (!running) effects.add(new Effect.StartWorkflow(OwnershipVerification.KIND));
         effects.add(new Effect.PrivateNote(Notes.waitingForOwnership(!running)));
-        return Decision.of(new AwaitingOwnership(ticketId, requester, ctx.now()), effects);
+        return Decision.of(new AwaitingOwnership(ticketId, requester, removeEmail, ctx.now()), effects);
     }
 
     // ---- AwaitingOwnership + WorkflowFinished
@@ -162,8 +170,9 @@ final class Starting {
         if (!OwnershipVerification.KIND.equals(outcome.kind()) || !outcome.finished()) return Decision.unchanged(s);
         Optional<Verified> verified = verified(outcome);
         if (verified.isPresent()) {
-            return Proposing.plan(s.ticketId(), s.requester(), verified.get().subscription(), Path.SUPPORT_ASSISTED,
-                    verified.get().proof(), ctx);
+            return Proposing.plan(s.ticketId(), s.requester(), verified.get().subscription(),
+                    s.removeEmail() == null ? Path.SUPPORT_ASSISTED : Path.REMOVE_MEMBERSHIP, verified.get().proof(),
+                    s.removeEmail(), ctx);
         }
         return Decision.of(new NotVerified(s.ticketId(), outcome.result(), ctx.now()),
                 new Effect.PrivateNote(Notes.notVerified(outcome.result())));

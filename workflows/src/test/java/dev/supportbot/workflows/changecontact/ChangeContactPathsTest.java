@@ -240,6 +240,51 @@ class ChangeContactPathsTest {
     }
 
     @Test
+    void remove_membership_takes_one_address_as_its_argument() {
+        ChangeContact workflow = new ChangeContact();
+        assertThat(workflow.initialState(List.of())).contains(new Requested(null));
+        assertThat(workflow.initialState(List.of("Pat@Acme.example"))).contains(new Requested(PAT));
+        assertThat(workflow.initialState(List.of("not-an-address"))).isEmpty();
+        assertThat(workflow.initialState(List.of(PAT, SAM_EMAIL))).isEmpty();
+    }
+
+    @Test
+    void removing_the_last_membership_is_planned_with_a_warning_after_ownership_and_two_approvals() {
+        Flow flow = new Flow(SAM);
+        flow.state = new Requested(PAT);
+        var d = flow.start();
+        assertThat(flow.state).isInstanceOf(AwaitingOwnership.class);
+        assertThat(Flow.effects(d, Effect.PublicComment.class)).as("no self-service instructions").isEmpty();
+        assertThat(Flow.effects(d, Effect.StartWorkflow.class)).hasSize(1);
+        flow.ownershipFinished(verified());
+        flow.continued();
+        Effect.RequestApproval request = flow.last(Effect.RequestApproval.class);
+        assertThat(request.approversNeeded()).isEqualTo(2);
+        assertThat(request.plan().changes()).containsExactly(new PortalChange.DeleteMembership(1, 1101, 1001));
+        assertThat(request.plan().evidence()).extracting(e -> e.kind())
+                .contains(dev.supportbot.workflows.plan.ChangeContactPlanner.LAST_MEMBERSHIP);
+        assertThat(flow.notes()).contains("only membership of billing account A00001001");
+        flow.approvalPosted(7);
+        flow.approved(7, "slack:U1", "slack:U2");
+        flow.runAllSteps();
+        assertThat(flow.state).isInstanceOfSatisfying(Done.class, done -> assertThat(done.path()).isEqualTo(Path.REMOVE_MEMBERSHIP));
+        assertThat(flow.last(Effect.PublicComment.class).body()).contains("has been removed").doesNotContain(PAT);
+    }
+
+    @Test
+    void removing_an_address_that_is_no_member_is_done_without_a_plan() {
+        Flow flow = new Flow(SAM);
+        flow.ownership = verified();
+        flow.state = new Requested("nobody@acme.example");
+        flow.start();
+        flow.continued();
+        assertThat(flow.state).isInstanceOf(Done.class);
+        assertThat(flow.all(Effect.RequestApproval.class)).isEmpty();
+        assertThat(flow.all(Effect.PublicComment.class)).isEmpty();
+        assertThat(flow.notes()).contains("nothing to do: nobody@acme.example is no member");
+    }
+
+    @Test
     void privacy_no_public_comment_names_the_previous_contact_and_nothing_is_sent_to_them() {
         for (Person requester : List.of(SAM, NIA)) {
             Flow flow = assistedAwaitingApproval(requester);

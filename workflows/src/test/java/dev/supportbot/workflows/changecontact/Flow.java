@@ -50,7 +50,7 @@ final class Flow {
     Outcome ownership = null;
 
     Context ctx = new Context(NOW, Policy.defaults(), WorkflowSettings.defaults());
-    ChangeContactState state = new ChangeContactState.Requested();
+    ChangeContactState state = new ChangeContactState.Requested(null);
     Ticket ticket;
     final List<ChangeContactState> states = new ArrayList<>(List.of(state));
     final List<Effect> allEffects = new ArrayList<>();

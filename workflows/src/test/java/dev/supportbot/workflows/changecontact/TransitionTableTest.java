@@ -46,7 +46,7 @@ class TransitionTableTest {
         flow.stepFailed("boom");
         Failed failed = (Failed) flow.state;
         return List.of(
-                new Requested(), selfService, awaitingOwnership, planning, approving, executing, failed,
+                new Requested(null), selfService, awaitingOwnership, planning, approving, executing, failed,
                 new Done(TICKET, SUBSCRIPTION, Path.SUPPORT_ASSISTED, 7L, NOW),
                 new NotVerified(TICKET, "rejected", NOW),
                 new NeedsHuman(TICKET, SUBSCRIPTION, Handoff.NO_PLAN, NOW),
@@ -90,7 +90,7 @@ class TransitionTableTest {
     void the_samples_cover_every_state_and_event_type() {
         assertThat(states().stream().map(Object::getClass).collect(Collectors.toSet()))
                 .containsExactlyInAnyOrderElementsOf(Arrays.asList(ChangeContactState.class.getPermittedSubclasses()));
-        for (Class<?> type : Event.class.getPermittedSubclasses()) assertThat(sample(new Requested(), type)).isInstanceOf(type);
+        for (Class<?> type : Event.class.getPermittedSubclasses()) assertThat(sample(new Requested(null), type)).isInstanceOf(type);
     }
 
     @Test
@@ -156,7 +156,7 @@ class TransitionTableTest {
         assertThat(dev.supportbot.workflows.Workflows.ALL.forStartTag(ChangeContact.START_TAG)).get().isInstanceOf(ChangeContact.class);
         assertThat(WORKFLOW.requires()).containsExactly(OwnershipVerification.KIND);
         assertThat(WORKFLOW.slashCommands()).extracting(c -> c.name() + (c.verb() == null ? "" : " " + c.verb()))
-                .containsExactly("change-contact", "cc assist", "cc check", "cc cancel");
+                .containsExactly("change-contact", "remove-membership", "cc assist", "cc check", "cc cancel");
         assertThat(WORKFLOW.commandTags()).containsEntry(ChangeContact.SELF_SERVICE_DONE_TAG, ChangeContact.CHECK);
     }
 }
