@@ -404,4 +404,25 @@ class ChangeContactEndToEndTest {
         assertThat(posted("chat.update")).anyMatch(m -> m.path("blocks").asText().contains("\"action_id\":\"retry\""));
         assertThat(bodies(ticket.publicCommentsBy(FakeZendesk.BOT_USER))).noneMatch(c -> c.contains("you are now"));
     }
+
+    @ParameterizedTest
+    @EnumSource(Vendor.class)
+    void remove_membership_of_the_last_member_warns_the_approvers_and_removes_it(Vendor vendor) throws Exception {
+        start(vendor);
+        long account = acmeAccount();
+        FakeZendesk.User sam = zendesk.user("Sam Rivera", "sam@acme.example");
+        FakeZendesk.Ticket ticket = zendesk.ticket(904, "Remove Pat from " + ACME, "Please remove Pat's access to " + ACME + ".", sam);
+        assertThat(lnr("remove-membership 904 pat@acme.example")).isEqualTo(200);
+        proveOwnership(904, sam, "INV-1001-A");
+        String approval = approvalPosted();
+        assertThat(posted("chat.postMessage")).anyMatch(m -> blocksOf(m).contains("only membership of billing account A00001001"));
+
+        approveTwice(904, approval, account, List.of(1101L));
+        Await.until("Pat's membership removed", Duration.ofSeconds(30), () -> membersOf(account).isEmpty());
+        settled();
+        assertThat(portal.billingAccount(account).soldTo().email()).as("contacts stay").isEqualTo("pat@acme.example");
+        assertThat(planSteps(904)).isEqualTo(1);
+        assertThat(bodies(ticket.publicCommentsBy(FakeZendesk.BOT_USER))).anyMatch(c -> c.contains("has been removed"))
+                .noneMatch(c -> c.contains("pat@acme.example"));
+    }
 }
