@@ -155,6 +155,48 @@ class ChangeContactPlannerTest {
         }
     }
 
+    /** A wrong ordering of the same plan, and the problem the check must find in its preview. */
+    record HazardRow(String name, boolean newUser, List<PortalChange> steps, String problem) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<HazardRow> hazards() {
+        var nia = World.contact("Nia", "Ng", "nia@acme.example");
+        var sam = World.contact("Sam", "Rivera", SAM_EMAIL);
+        return Stream.of(
+                new HazardRow("new user: setting the Sold To first creates a customer", true, List.of(
+                        new PortalChange.UpdateBillingContact(ACME, dev.supportbot.workflows.domain.ContactRole.SOLD_TO, nia)),
+                        "a customer would be created"),
+                new HazardRow("new user: without skip-confirmation the email stays and so does the Sold To", true, List.of(
+                        new PortalChange.UpdateCustomer(PAT, "Nia", "Ng", "nia@acme.example", false)),
+                        "the Sold To would end as Nia Ng <pat@acme.example>"),
+                new HazardRow("existing user: the previous Sold To's membership left in place", false, List.of(
+                        new PortalChange.CreateMembership(SAM, ACME),
+                        new PortalChange.UpdateBillingContact(ACME, dev.supportbot.workflows.domain.ContactRole.SOLD_TO, sam)),
+                        "the members would be [pat@acme.example, sam@acme.example]"),
+                new HazardRow("existing user: the membership alone does not make him Sold To", false, List.of(
+                        new PortalChange.CreateMembership(SAM, ACME), new PortalChange.DeleteMembership(100, PAT, ACME)),
+                        "the Sold To would end as Pat Lee <pat@acme.example>"),
+                new HazardRow("existing user: a second membership is refused", false, List.of(
+                        new PortalChange.CreateMembership(SAM, ACME), new PortalChange.CreateMembership(SAM, HOOLI)),
+                        "would be refused: customer 2 already has a billing account membership"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("hazards")
+    void a_wrong_order_is_caught_by_the_check(HazardRow row) {
+        Planning planning = row.newUser()
+                ? ChangeContactPlanner.newUser(new ChangeContactPlanner.NewUser(42, World.EVIDENCE, World.seeded().state(), ACME,
+                        "Nia", "Ng", "nia@acme.example"))
+                : ChangeContactPlanner.existingUser(new ChangeContactPlanner.ExistingUser(42, World.EVIDENCE,
+                        World.seeded().state(), ACME, SAM_EMAIL, World.createdThen(), false));
+        Plan wrong = ((Planning.Proposed) planning).plan().withChanges(row.steps());
+        assertThat(PlanCheck.problems(wrong, wrong.preview())).anyMatch(p -> p.contains(row.problem()));
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("existing")
     void existing_user(ExistingRow row) {
