@@ -425,4 +425,28 @@ class ChangeContactEndToEndTest {
         assertThat(bodies(ticket.publicCommentsBy(FakeZendesk.BOT_USER))).anyMatch(c -> c.contains("has been removed"))
                 .noneMatch(c -> c.contains("pat@acme.example"));
     }
+
+    @ParameterizedTest
+    @EnumSource(Vendor.class)
+    void self_service_nia_claims_pats_account_reports_done_and_the_run_ends_without_a_plan(Vendor vendor) throws Exception {
+        start(vendor);
+        long account = acmeAccount();
+        FakeZendesk.User nia = zendesk.user("Nia Ng", "nia@acme.example");
+        FakeZendesk.Ticket ticket = changeRequest(905, nia, ACME, "Pat Lee left; I should manage " + ACME + " now.");
+        assertThat(bodies(ticket.publicCommentsBy(FakeZendesk.BOT_USER))).singleElement().asString()
+                .contains("claim the account", "Email has already been taken").doesNotContain("pat@acme.example");
+        assertThat(ticket.tags).doesNotContain("supportbot_ov_awaiting_proof");
+        // Nia signs in with a link sent to Pat's mailbox and claims the profile, as the instructions say.
+        portal.updateCustomer(1101, CustomerUpdate.save().withName("Nia", "Ng").withConfirmedEmail("nia@acme.example"),
+                IdempotencyKey.of("test-cc-claim"));
+        zendesk.reply(905, nia, "Done, I claimed the account.");
+        webhook(905, null);
+        Await.until("the confirmation", Duration.ofSeconds(30), () -> bodies(ticket.publicCommentsBy(FakeZendesk.BOT_USER))
+                .stream().anyMatch(c -> c.contains("is now the management contact of subscription " + ACME)));
+        settled();
+        assertThat(portal.billingAccount(account).soldTo().email()).isEqualTo("nia@acme.example");
+        assertThat(approvalIds()).isEmpty();
+        assertThat(planSteps(905)).isZero();
+        assertThat(bodies(ticket.privateNotes())).anyMatch(n -> n.contains("matches") || n.contains("requester's portal account"));
+    }
 }
