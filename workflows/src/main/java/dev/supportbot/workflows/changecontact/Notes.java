@@ -74,7 +74,7 @@ final class Notes {
         String what = switch (why) {
             case NO_REQUESTER_EMAIL -> "the ticket's requester has no email address, so there is no new contact.";
             case NO_SUBSCRIPTION -> "the ticket names no subscription (A-S and 8 digits), so the Sold To cannot be checked."
-                    + " Please check it by hand, or run `/lnr cc assist TICKET`.";
+                    + " Please check it by hand, or name the subscription on the ticket and start the change again.";
             case NO_BILLING_ACCOUNT -> "the subscription or its billing account is not in the portal.";
             case MEMBER_ELSEWHERE -> "the requester's portal account manages another billing account (a customer can be a"
                     + " member of only one). Please ask them whether to stop managing it; then remove that membership"
