@@ -1,6 +1,7 @@
 package dev.supportbot.workflows;
 
 import dev.supportbot.workflows.addcontact.AddContact;
+import dev.supportbot.workflows.changecontact.ChangeContact;
 import dev.supportbot.workflows.engine.WorkflowRegistry;
 import dev.supportbot.workflows.ownership.OwnershipVerification;
 import dev.supportbot.workflows.troubleshooting.LicenseTroubleshooting;
@@ -12,7 +13,8 @@ public final class Workflows {
             new OwnershipVerification(),
             new AddContact(),
             new LicenseTroubleshooting(),
-            new TypoFix());
+            new TypoFix(),
+            new ChangeContact());
 
     private Workflows() {}
 }

@@ -6,13 +6,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Finds a subscription name ({@code A-S} and 8 digits) in free text. */
-final class SubscriptionNames {
+public final class SubscriptionNames {
     private static final Pattern NAME = Pattern.compile("(?<![A-Za-z0-9-])A-S\\d{8}(?!\\d)", Pattern.CASE_INSENSITIVE);
 
     private SubscriptionNames() {}
 
     /** The first subscription name in the texts, searched in order, upper-cased. */
-    static Optional<String> first(Iterable<String> texts) {
+    public static Optional<String> first(Iterable<String> texts) {
         for (String text : texts) {
             if (text == null) continue;
             Matcher m = NAME.matcher(text);

@@ -121,6 +121,76 @@ public final class ChangeContactPlanner {
         return Planning.firstSafe(List.of(plain, withContacts));
     }
 
+    /**
+     * After a self-service change: the requester's portal account is a member of the billing account but the Sold To
+     * still names someone else, so the contact is set to that account (its email has a customer, so none is created).
+     * The Bill To follows when it had the Sold To's email, as in the other paths.
+     */
+    public static Planning updateSoldTo(long ticketId, List<Evidence> evidence, BackendState facts, long billingAccountId,
+            String email) {
+        Optional<BillingAccount> found = facts.account(billingAccountId);
+        if (found.isEmpty()) return Planning.notPlanned(Why.NEEDS_HUMAN, "billing account " + billingAccountId + " is not in the facts");
+        BillingAccount account = found.get();
+        if (Emails.sameAddress(account.soldTo().email(), email)) {
+            return Planning.notPlanned(Why.NOTHING_TO_DO, "the Sold To already is " + email);
+        }
+        Optional<Customer> owner = facts.customerByEmail(email);
+        if (owner.isEmpty()) {
+            return Planning.notPlanned(Why.NEEDS_HUMAN, "no portal account has " + email + ": setting the Sold To to it"
+                    + " would create a customer");
+        }
+        Customer customer = owner.get();
+        if (facts.membershipsOfAccount(account.id()).stream().noneMatch(m -> m.customerId() == customer.id())) {
+            return Planning.notPlanned(Why.NEEDS_HUMAN, "the portal account of " + email + " is no member of billing account "
+                    + account.zuoraAccountId() + ": the self-service change was not finished");
+        }
+        boolean billToToo = sameEmail(account.billTo(), account.soldTo());
+        Contact contact = new Contact(customer.firstName(), customer.lastName(), customer.email(), account.soldTo().address());
+        Goal goal = new Goal(account.id(), contact, billToToo ? contact : account.billTo(), memberEmails(facts, account.id()));
+        Plan plan = new Plan(ticketId, "update the Sold To contact", evidence, facts, List.of(new PortalChange.UpdateBillingContact(
+                account.id(), billToToo ? ContactRole.BOTH : ContactRole.SOLD_TO, contact)), goal);
+        return Planning.firstSafe(List.of(plan));
+    }
+
+    /** The evidence line that warns the approvers that a removal leaves the billing account without any member. */
+    public static final String LAST_MEMBERSHIP = "last membership";
+
+    /**
+     * Remove one customer's membership of the billing account (handbook "Remove a billing account membership"). The
+     * contacts stay as they are; when it is the account's only membership the plan's evidence says so first.
+     */
+    public static Planning removeMembership(long ticketId, List<Evidence> evidence, BackendState facts, long billingAccountId,
+            String email) {
+        Optional<BillingAccount> found = facts.account(billingAccountId);
+        if (found.isEmpty()) return Planning.notPlanned(Why.NEEDS_HUMAN, "billing account " + billingAccountId + " is not in the facts");
+        BillingAccount account = found.get();
+        Optional<Customer> customer = facts.customerByEmail(email);
+        Optional<Membership> membership = customer.flatMap(c -> facts.membershipsOfAccount(account.id()).stream()
+                .filter(m -> m.customerId() == c.id()).findFirst());
+        if (membership.isEmpty()) {
+            return Planning.notPlanned(Why.NOTHING_TO_DO, email + " is no member of billing account " + account.zuoraAccountId());
+        }
+        List<String> members = new ArrayList<>(memberEmails(facts, account.id()));
+        members.removeIf(m -> Emails.sameAddress(m, email));
+        List<Evidence> all = new ArrayList<>();
+        if (members.isEmpty()) {
+            all.add(new Evidence(LAST_MEMBERSHIP, "this is the only membership of billing account " + account.zuoraAccountId()
+                    + ": afterwards no portal account manages its subscriptions"));
+        }
+        all.addAll(evidence);
+        Membership m = membership.get();
+        Plan plan = new Plan(ticketId, "remove a billing account membership", all, facts,
+                List.of(new PortalChange.DeleteMembership(m.id(), m.customerId(), account.id())),
+                new Goal(account.id(), account.soldTo(), account.billTo(), members));
+        return Planning.firstSafe(List.of(plan));
+    }
+
+    private static List<String> memberEmails(BackendState facts, long accountId) {
+        return facts.membershipsOfAccount(accountId).stream()
+                .map(m -> facts.customer(m.customerId()).map(Customer::email).orElse("customer " + m.customerId()))
+                .toList();
+    }
+
     static boolean sameEmail(Contact a, Contact b) {
         return a != null && b != null && Emails.sameAddress(a.email(), b.email());
     }

@@ -5,6 +5,8 @@ import static dev.supportbot.workflows.plan.World.HOOLI;
 import static dev.supportbot.workflows.plan.World.PAT;
 import static dev.supportbot.workflows.plan.World.SAM;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.supportbot.workflows.domain.Customer;
 import dev.supportbot.workflows.domain.HistoryEntry;
 import dev.supportbot.workflows.plan.Planning.Why;
@@ -96,6 +98,103 @@ class ChangeContactPlannerTest {
                         Expect.none(Why.NEEDS_HUMAN)),
                 new NewRow("no customer has the Sold To's email", World.seeded().withoutCustomer(PAT), nia,
                         Expect.none(Why.NEEDS_HUMAN)));
+    }
+
+    /** A row of "update Sold To" (after self-service) or "remove membership": the planner, its world, the email. */
+    record EmailRow(String name, World world, String email, Expect expect) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<EmailRow> updateSoldTo() {
+        String set = "Set the Sold To of billing account A00001001 to Sam Rivera <sam@acme.example>";
+        return Stream.of(
+                new EmailRow("Sam claimed the account and is a member: the Sold To is set to him", World.seeded()
+                        .withMembership(102, SAM, ACME), SAM_EMAIL, Expect.plan(List.of(set), List.of(SAM_EMAIL))),
+                new EmailRow("Bill To = Sold To: both follow", World.seeded().withMembership(102, SAM, ACME)
+                        .withAcmeBillToSameAsSoldTo(), SAM_EMAIL, Expect.plan(List.of(
+                                "Set the Sold To and Bill To of billing account A00001001 to Sam Rivera <sam@acme.example>"),
+                        List.of(SAM_EMAIL))),
+                new EmailRow("already the Sold To", World.seeded(), PAT_EMAIL, Expect.none(Why.NOTHING_TO_DO)),
+                new EmailRow("no portal account: setting it would create a customer", World.seeded(), "nia@acme.example",
+                        Expect.none(Why.NEEDS_HUMAN)),
+                new EmailRow("not a member: self-service not finished", World.seeded(), SAM_EMAIL, Expect.none(Why.NEEDS_HUMAN)));
+    }
+
+    static Stream<EmailRow> removeMembership() {
+        String removeSam = "Remove the membership of Sam Rivera <sam@acme.example> (customer 2) in billing account A00001001";
+        return Stream.of(
+                new EmailRow("one of two members", World.seeded().withMembership(102, SAM, ACME), SAM_EMAIL,
+                        Expect.plan(List.of(removeSam), List.of(PAT_EMAIL))),
+                new EmailRow("the only member: still planned, with a warning", World.seeded(), PAT_EMAIL,
+                        Expect.plan(List.of(REMOVE_PAT), List.of(PAT_EMAIL))),
+                new EmailRow("a member of another account only", World.seeded().withMembership(102, SAM, HOOLI), SAM_EMAIL,
+                        Expect.none(Why.NOTHING_TO_DO)),
+                new EmailRow("no customer", World.seeded(), "nia@acme.example", Expect.none(Why.NOTHING_TO_DO)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("updateSoldTo")
+    void update_sold_to(EmailRow row) {
+        row.expect().check(ChangeContactPlanner.updateSoldTo(42, World.EVIDENCE, row.world().state(), ACME, row.email()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("removeMembership")
+    void remove_membership(EmailRow row) {
+        Planning planning = ChangeContactPlanner.removeMembership(42, World.EVIDENCE, row.world().state(), ACME, row.email());
+        row.expect().check(planning);
+        if (planning instanceof Planning.Proposed p) {
+            boolean last = p.preview().end().membersOf(ACME).isEmpty();
+            assertThat(p.plan().evidence()).extracting(Evidence::kind).contains("ownership");
+            assertThat(p.plan().evidence().stream().anyMatch(e -> e.kind().equals(ChangeContactPlanner.LAST_MEMBERSHIP)))
+                    .as("warned exactly when no member is left").isEqualTo(last);
+            assertThat(p.preview().end().account(ACME)).isEqualTo(p.preview().before().account(ACME));
+        }
+    }
+
+    /** A wrong ordering of the same plan, and the problem the check must find in its preview. */
+    record HazardRow(String name, boolean newUser, List<PortalChange> steps, String problem) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<HazardRow> hazards() {
+        var nia = World.contact("Nia", "Ng", "nia@acme.example");
+        var sam = World.contact("Sam", "Rivera", SAM_EMAIL);
+        return Stream.of(
+                new HazardRow("new user: setting the Sold To first creates a customer", true, List.of(
+                        new PortalChange.UpdateBillingContact(ACME, dev.supportbot.workflows.domain.ContactRole.SOLD_TO, nia)),
+                        "a customer would be created"),
+                new HazardRow("new user: without skip-confirmation the email stays and so does the Sold To", true, List.of(
+                        new PortalChange.UpdateCustomer(PAT, "Nia", "Ng", "nia@acme.example", false)),
+                        "the Sold To would end as Nia Ng <pat@acme.example>"),
+                new HazardRow("existing user: the previous Sold To's membership left in place", false, List.of(
+                        new PortalChange.CreateMembership(SAM, ACME),
+                        new PortalChange.UpdateBillingContact(ACME, dev.supportbot.workflows.domain.ContactRole.SOLD_TO, sam)),
+                        "the members would be [pat@acme.example, sam@acme.example]"),
+                new HazardRow("existing user: the membership alone does not make him Sold To", false, List.of(
+                        new PortalChange.CreateMembership(SAM, ACME), new PortalChange.DeleteMembership(100, PAT, ACME)),
+                        "the Sold To would end as Pat Lee <pat@acme.example>"),
+                new HazardRow("existing user: a second membership is refused", false, List.of(
+                        new PortalChange.CreateMembership(SAM, ACME), new PortalChange.CreateMembership(SAM, HOOLI)),
+                        "would be refused: customer 2 already has a billing account membership"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("hazards")
+    void a_wrong_order_is_caught_by_the_check(HazardRow row) {
+        Planning planning = row.newUser()
+                ? ChangeContactPlanner.newUser(new ChangeContactPlanner.NewUser(42, World.EVIDENCE, World.seeded().state(), ACME,
+                        "Nia", "Ng", "nia@acme.example"))
+                : ChangeContactPlanner.existingUser(new ChangeContactPlanner.ExistingUser(42, World.EVIDENCE,
+                        World.seeded().state(), ACME, SAM_EMAIL, World.createdThen(), false));
+        Plan wrong = ((Planning.Proposed) planning).plan().withChanges(row.steps());
+        assertThat(PlanCheck.problems(wrong, wrong.preview())).anyMatch(p -> p.contains(row.problem()));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,0 +1,452 @@
+package dev.supportbot.bot.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockserver.model.HttpRequest.request;
+import static org.mockserver.model.HttpResponse.response;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.supportbot.bot.BotPlugin;
+import dev.supportbot.bot.Plugins;
+import dev.supportbot.bot.SupportBot;
+import dev.supportbot.bot.config.BotConfig;
+import dev.supportbot.bot.portal.CustomerUpdate;
+import dev.supportbot.bot.portal.HttpPortalClient;
+import dev.supportbot.bot.portal.IdempotencyKey;
+import dev.supportbot.bot.portal.PortalClients;
+import dev.supportbot.bot.store.Vendor;
+import dev.supportbot.bot.testing.Await;
+import dev.supportbot.bot.testing.FakeZendesk;
+import dev.supportbot.bot.testing.Signing;
+import dev.supportbot.bot.testing.TestBots;
+import dev.supportbot.workflows.domain.BillingAccount;
+import dev.supportbot.workflows.domain.Membership;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import dev.supportbot.workflows.domain.Customer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.mockserver.integration.ClientAndServer;
+
+/**
+ * Changing the subscription management contact from the agent's macro to the sandbox portal's new Sold To: signed
+ * webhook -> fake Zendesk -> ownership verification -> Slack approval by two approvers (MockServer) -> signed button
+ * clicks -> the plan's steps on the sandbox portal over HTTP, with the real engine and database. Only Zendesk and
+ * Slack are replaced, at the far side of the wire.
+ */
+class ChangeContactEndToEndTest {
+    private static final AtomicInteger DELIVERY = new AtomicInteger();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String AGENT_EMAIL = "agent@vendor.example";
+    private static final String AGENT_SLACK = "UAGENT1";
+    private static final String APPROVER = "UAPPROVER1";
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final FakeZendesk zendesk = new FakeZendesk();
+    private final ClientAndServer slack = ClientAndServer.startClientAndServer();
+    private SupportBot bot;
+    private HttpPortalClient portal;
+    private Clock clock = Clock.systemUTC();
+    private final Map<String, String> extraEnv = new java.util.HashMap<>();
+
+    @AfterEach
+    void stop() {
+        if (bot != null) {
+            bot.database().jdbi().useHandle(h -> h.createQuery(
+                            "SELECT id, source, event_type, ticket_id, status, attempts, outcome, last_error FROM inbox ORDER BY id")
+                    .mapToMap().forEach(row -> System.out.println("inbox " + row)));
+            bot.close();
+        }
+        zendesk.close();
+        slack.stop();
+    }
+
+    private void start(Vendor vendor) {
+        start(vendor, Clock.systemUTC());
+    }
+
+    private void start(Vendor vendor, Clock clock) {
+        this.clock = clock;
+        slack.when(request().withPath("/api/chat.postMessage"))
+                .respond(response().withStatusCode(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"ok\":true,\"channel\":\"C123\",\"ts\":\"1700000000.000100\"}"));
+        slack.when(request().withPath("/api/chat.update"))
+                .respond(response().withStatusCode(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"ok\":true,\"channel\":\"C123\",\"ts\":\"1700000000.000100\"}"));
+        slack.when(request().withPath("/api/users.lookupByEmail"))
+                .respond(response().withStatusCode(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"ok\":true,\"user\":{\"id\":\"" + AGENT_SLACK + "\",\"name\":\"agent\"}}"));
+        slack.when(request().withPath("/api/views.open"))
+                .respond(response().withStatusCode(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"ok\":true,\"view\":{\"id\":\"V1\"}}"));
+        slack.when(request().withPath("/respond/.*")).respond(response().withStatusCode(200).withBody("ok"));
+        Map<String, String> env = TestBots.env(vendor);
+        env.put("BOT_ZENDESK_URL", zendesk.url());
+        env.put("BOT_ZENDESK_EMAIL", "bot@vendor.example");
+        env.put("BOT_ZENDESK_TOKEN", "zd-token");
+        env.put("BOT_SLACK_BOT_TOKEN", "xoxb-test-token");
+        env.put("BOT_SLACK_API_URL", "http://127.0.0.1:" + slack.getPort() + "/api/");
+        env.put("BOT_SLACK_CHANNEL", "C123");
+        env.put("BOT_APPROVERS", APPROVER + ",UAPPROVER2," + AGENT_SLACK);
+        env.put("BOT_SLACK_AGENTS", AGENT_SLACK);
+        env.putAll(extraEnv);
+        BotConfig config = TestBots.config(env);
+        ContextCapture capture = new ContextCapture();
+        bot = SupportBot.builder(config).host("127.0.0.1").clock(clock).plugins(Plugins.standard(config)).plugin(capture).start();
+        portal = PortalClients.forBot(capture.context).withoutCache(); // reads what the portal holds now, not a cached copy
+    }
+
+    /** Keeps the context, for the bot's own portal client. */
+    private static final class ContextCapture implements BotPlugin {
+        SupportBot.Context context;
+
+        @Override
+        public void init(SupportBot.Context context) {
+            this.context = context;
+        }
+    }
+
+    private void webhook(long ticketId, String actorEmail) throws Exception {
+        String body = "{\"ticket_id\":" + ticketId + ",\"event\":\"ticket.updated\",\"delivery_id\":\"cc-" + DELIVERY.incrementAndGet()
+                + "\"" + (actorEmail == null ? "" : ",\"actor_email\":\"" + actorEmail + "\"") + "}";
+        String ts = clock.instant().truncatedTo(ChronoUnit.SECONDS).toString();
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bot.port() + "/webhooks/zendesk"))
+                .header("X-Zendesk-Webhook-Signature-Timestamp", ts)
+                .header("X-Zendesk-Webhook-Signature", Signing.zendesk(TestBots.ZENDESK_SECRET, ts, body))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+    }
+
+    private int click(String user, String actionId, String value) throws Exception {
+        String payload = "{\"type\":\"block_actions\",\"trigger_id\":\"tr-" + System.nanoTime() + "\",\"user\":{\"id\":\"" + user + "\"},"
+                + "\"team\":{\"id\":\"T1\"},\"api_app_id\":\"A1\",\"channel\":{\"id\":\"C123\"},"
+                + "\"container\":{\"type\":\"message\",\"message_ts\":\"1700000000.000100\"},"
+                + "\"response_url\":\"http://127.0.0.1:" + slack.getPort() + "/respond/" + user + "-" + System.nanoTime() + "\","
+                + "\"actions\":[{\"type\":\"button\",\"action_id\":\"" + actionId + "\",\"block_id\":\"b\",\"value\":\"" + value
+                + "\",\"action_ts\":\"1.1\"}]}";
+        return slackForm("payload=" + URLEncoder.encode(payload, StandardCharsets.UTF_8));
+    }
+
+    private int submitReason(String user, String approval, String reason) throws Exception {
+        String payload = "{\"type\":\"view_submission\",\"team\":{\"id\":\"T1\"},\"user\":{\"id\":\"" + user + "\"},"
+                + "\"view\":{\"id\":\"V" + System.nanoTime() + "\",\"type\":\"modal\",\"callback_id\":\"approval_reject\","
+                + "\"private_metadata\":\"" + approval + "\",\"state\":{\"values\":{\"input\":{\"input\":"
+                + "{\"type\":\"plain_text_input\",\"value\":\"" + reason + "\"}}}}}}";
+        return slackForm("payload=" + URLEncoder.encode(payload, StandardCharsets.UTF_8));
+    }
+
+    private int slackForm(String form) throws Exception {
+        String ts = Long.toString(clock.instant().getEpochSecond()); // the bot checks against its own clock
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bot.port() + "/slack/events"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Slack-Request-Timestamp", ts)
+                .header("X-Slack-Signature", Signing.slack(TestBots.SLACK_SECRET, ts, form))
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        return response.statusCode();
+    }
+
+    private void settled() {
+        Await.until("the bot to finish its work", Duration.ofSeconds(30), () -> bot.inbox().depth() == 0);
+    }
+
+    private List<JsonNode> posted(String method) {
+        List<JsonNode> out = new ArrayList<>();
+        for (var r : slack.retrieveRecordedRequests(request().withPath("/api/" + method))) out.add(slackBody(r.getBodyAsString()));
+        return out;
+    }
+
+    /** The Slack SDK sends form fields; blocks are a JSON string field. */
+    private static JsonNode slackBody(String body) {
+        try {
+            if (body.startsWith("{")) return JSON.readTree(body);
+            var node = JSON.createObjectNode();
+            for (String pair : body.split("&")) {
+                String[] kv = pair.split("=", 2);
+                node.put(java.net.URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+                        kv.length > 1 ? java.net.URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
+            }
+            return node;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String approvalIdIn(JsonNode message) throws Exception {
+        JsonNode blocks = message.path("blocks").isTextual() ? JSON.readTree(message.path("blocks").asText()) : message.path("blocks");
+        for (JsonNode block : blocks) {
+            for (JsonNode element : block.path("elements")) {
+                if ("approve".equals(element.path("action_id").asText())) return element.path("value").asText();
+            }
+        }
+        return null;
+    }
+
+    private List<String> responsesTo(String user) {
+        List<String> out = new ArrayList<>();
+        for (var r : slack.retrieveRecordedRequests(request().withPath("/respond/" + user + "-.*"))) out.add(r.getBodyAsString());
+        return out;
+    }
+
+    /** Waits for the approval request in Slack; its approval id. */
+    private String approvalPosted() {
+        Await.until("the approval request in Slack", Duration.ofSeconds(30), () -> approvalIds().size() == 1);
+        settled();
+        return approvalIds().get(0);
+    }
+
+    /** The message's blocks as JSON text, Slack's escapes undone. */
+    private static String blocksOf(JsonNode message) {
+        try {
+            return message.path("blocks").isMissingNode() ? "" : JSON.readTree(message.path("blocks").asText()).toString();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<String> approvalIds() {
+        List<String> ids = new ArrayList<>();
+        for (JsonNode m : posted("chat.postMessage")) {
+            try {
+                String id = approvalIdIn(m);
+                if (id != null) ids.add(id);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return ids;
+    }
+
+    private long planSteps(long ticket) {
+        return new AuditLog(bot.database()).forTicket(ticket).stream().filter(e -> e.action().equals("plan step")).count();
+    }
+
+    private long acmeAccount() {
+        return portal.subscription("A-S00001001").billingAccountId();
+    }
+
+    private List<Long> membersOf(long accountId) {
+        return portal.membershipsOfBillingAccount(accountId).stream().map(Membership::customerId).sorted().toList();
+    }
+
+    private static final String ACME = "A-S00001001";
+    private static final String INITECH = "A-S00003001";
+
+    /** A change-contact request; the requester proves ownership with an invoice once the bot asks. */
+    private FakeZendesk.Ticket changeRequest(long id, FakeZendesk.User requester, String subscription, String description)
+            throws Exception {
+        FakeZendesk.Ticket ticket = zendesk.ticket(id, "New subscription owner for " + subscription, description, requester,
+                "supportbot_start_change_contact");
+        webhook(id, AGENT_EMAIL);
+        settled();
+        return ticket;
+    }
+
+    private void proveOwnership(long id, FakeZendesk.User requester, String invoice) throws Exception {
+        FakeZendesk.Ticket ticket = zendesk.ticket(id);
+        Await.until("the ownership proof request", Duration.ofSeconds(30), () -> ticket.tags.contains("supportbot_ov_awaiting_proof"));
+        settled();
+        zendesk.reply(id, requester, "Our latest invoice is " + invoice + ".");
+        webhook(id, null);
+        Await.until("verification", Duration.ofSeconds(30), () -> ticket.tags.contains("supportbot_ov_verified"));
+        settled();
+    }
+
+    private int lnr(String text) throws Exception {
+        return slackForm("token=verif&team_id=T1&channel_id=C123&user_id=" + AGENT_SLACK + "&user_name=agent"
+                + "&command=%2Flnr&text=" + URLEncoder.encode(text, StandardCharsets.UTF_8)
+                + "&response_url=" + URLEncoder.encode("http://127.0.0.1:" + slack.getPort() + "/respond/cmd-" + AGENT_SLACK,
+                StandardCharsets.UTF_8) + "&trigger_id=tr-" + System.nanoTime());
+    }
+
+    private long customers() {
+        return bot.database().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM sandbox_customer").mapTo(Long.class).one());
+    }
+
+    private List<String> signInLinks() {
+        return bot.database().jdbi().withHandle(h -> h.createQuery(
+                "SELECT customer_id, email FROM sandbox_sign_in_link ORDER BY customer_id")
+                .map((rs, ctx) -> rs.getLong("customer_id") + " " + rs.getString("email")).list());
+    }
+
+    private static List<String> bodies(List<FakeZendesk.Comment> comments) {
+        return comments.stream().map(FakeZendesk.Comment::body).toList();
+    }
+
+    /** Approves with the two approvers the change needs; the first approval alone changes nothing. */
+    private void approveTwice(long ticketId, String approval, long account, List<Long> membersBefore) throws Exception {
+        assertThat(click(AGENT_SLACK, "approve", approval)).isEqualTo(200);
+        assertThat(click(APPROVER, "approve", approval)).isEqualTo(200);
+        settled();
+        assertThat(responsesTo(AGENT_SLACK)).as("the initiator may not approve").hasSize(1);
+        assertThat(membersOf(account)).as("one approver is not enough").isEqualTo(membersBefore);
+        assertThat(planSteps(ticketId)).isZero();
+        assertThat(click("UAPPROVER2", "approve", approval)).isEqualTo(200);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Vendor.class)
+    void sam_rivera_an_existing_user_replaces_pat_lee_at_acme_after_two_approvals(Vendor vendor) throws Exception {
+        start(vendor);
+        long account = acmeAccount();
+        long customersBefore = customers();
+        FakeZendesk.User sam = zendesk.user("Sam Rivera", "sam@acme.example");
+        FakeZendesk.Ticket ticket = changeRequest(901, sam, ACME, "Pat Lee left Acme and I take over subscription " + ACME
+                + ". I followed your steps, but the portal says: Email has already been taken.");
+        proveOwnership(901, sam, "INV-1001-A");
+        String approval = approvalPosted();
+        JsonNode request = posted("chat.postMessage").stream().filter(m -> blocksOf(m).contains("\"approve\"")).findFirst().orElseThrow();
+        assertThat(blocksOf(request)).contains("#901").contains("Sam Rivera").contains("proof: invoice");
+        assertThat(bodies(ticket.privateNotes())).anyMatch(n -> n.contains("waits for 2 approvers"));
+
+        approveTwice(901, approval, account, List.of(1101L));
+        Await.until("the new Sold To", Duration.ofSeconds(30),
+                () -> portal.billingAccount(account).soldTo().email().equals("sam@acme.example"));
+        settled();
+
+        BillingAccount after = portal.billingAccount(account);
+        assertThat(after.soldTo().fullName()).isEqualTo("Sam Rivera");
+        assertThat(after.soldTo().address()).isEqualTo("1 Roadrunner Way, Phoenix, AZ 85001, US");
+        assertThat(after.billTo().email()).as("the Bill To was someone else: it stays").isEqualTo("billing@acme.example");
+        assertThat(membersOf(account)).containsExactly(1102L);
+        assertThat(customers()).as("no customer created").isEqualTo(customersBefore);
+        assertThat(portal.findCustomerByEmail("pat@acme.example")).as("Pat's record stays, without the membership").isPresent();
+        assertThat(signInLinks()).isEmpty();
+        List<AuditLog.Entry> steps = new AuditLog(bot.database()).forTicket(901).stream()
+                .filter(e -> e.action().equals("plan step")).toList();
+        assertThat(steps).hasSize(3);
+        assertThat(steps.get(2).after()).contains("sam@acme.example").doesNotContain("\"soldTo\":{\"firstName\":\"Pat\"");
+        assertThat(bodies(ticket.privateNotes())).anyMatch(n -> n.startsWith("Change contact: done for " + ACME)
+                && n.contains("slack:UAPPROVER1") && n.contains("slack:UAPPROVER2"));
+        List<String> toSam = bodies(ticket.publicCommentsBy(FakeZendesk.BOT_USER));
+        assertThat(toSam).anyMatch(c -> c.contains("you are now the subscription management contact of subscription " + ACME));
+        assertThat(toSam).noneMatch(c -> c.contains("pat@acme.example") || c.contains("Pat Lee"));
+        assertThat(zendesk.tickets()).filteredOn(t -> t.id != 901)
+                .allSatisfy(t -> assertThat(bodies(t.comments)).noneMatch(c -> c.contains("sam@acme.example")));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Vendor.class)
+    void a_brand_new_address_at_initech_renames_the_sold_to_customer_unlinks_its_gitlab_account_and_sends_a_sign_in_link(
+            Vendor vendor) throws Exception {
+        start(vendor);
+        long account = portal.subscription(INITECH).billingAccountId();
+        long customersBefore = customers();
+        FakeZendesk.User nia = zendesk.user("Nia Ng", "nia@initech.example");
+        FakeZendesk.Ticket ticket = changeRequest(902, nia, INITECH, "Bill Lumbergh left Initech; I am the new owner of "
+                + INITECH + ". Nobody can reach his mailbox.");
+        assertThat(bodies(ticket.publicCommentsBy(FakeZendesk.BOT_USER))).singleElement().asString()
+                .contains("one-time sign-in link").doesNotContain("bill@initech.example");
+        // The agent rules self-service out: Nia cannot reach the previous owner's mailbox.
+        assertThat(lnr("cc assist 902")).isEqualTo(200);
+        Await.until("the command's answer", Duration.ofSeconds(30),
+                () -> slack.retrieveRecordedRequests(request().withPath("/respond/cmd-" + AGENT_SLACK)).length == 1);
+        proveOwnership(902, nia, "INV-3001-I");
+        String approval = approvalPosted();
+        assertThat(portal.findCustomerByEmail("nia@initech.example")).as("searched, not created").isEmpty();
+
+        approveTwice(902, approval, account, List.of(1301L));
+        Await.until("the sign-in link mail", Duration.ofSeconds(30), () -> !portal.mailDeliveries("nia@initech.example").isEmpty());
+        settled();
+
+        BillingAccount after = portal.billingAccount(account);
+        assertThat(after.soldTo().email()).isEqualTo("nia@initech.example");
+        assertThat(after.soldTo().fullName()).isEqualTo("Nia Ng");
+        assertThat(after.billTo().email()).as("the Bill To was the Sold To: it follows").isEqualTo("nia@initech.example");
+        Customer renamed = portal.findCustomerByEmail("nia@initech.example").orElseThrow();
+        assertThat(renamed.id()).isEqualTo(1301);
+        assertThat(renamed.uid()).as("Bill's GitLab.com account unlinked").isNull();
+        assertThat(portal.findCustomerByEmail("bill@initech.example")).isEmpty();
+        assertThat(customers()).as("no customer created").isEqualTo(customersBefore);
+        assertThat(membersOf(account)).containsExactly(1301L);
+        assertThat(signInLinks()).containsExactly("1301 nia@initech.example");
+        assertThat(portal.mailDeliveries("nia@initech.example")).singleElement()
+                .satisfies(m -> assertThat(m.subject()).isEqualTo("Your one-time sign-in link"));
+        assertThat(new AuditLog(bot.database()).forTicket(902)).filteredOn(e -> e.action().equals("plan step")).hasSize(3);
+        assertThat(bodies(ticket.privateNotes())).anyMatch(n -> n.startsWith("Change contact: done for " + INITECH));
+        assertThat(bodies(ticket.publicCommentsBy(FakeZendesk.BOT_USER)))
+                .anyMatch(c -> c.contains("We have sent a one-time sign-in link"))
+                .noneMatch(c -> c.contains("bill@initech.example") || c.contains("Lumbergh"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Vendor.class)
+    void a_plan_whose_facts_changed_between_preview_and_execution_stops_at_step_1(Vendor vendor) throws Exception {
+        start(vendor);
+        long account = acmeAccount();
+        FakeZendesk.User sam = zendesk.user("Sam Rivera", "sam@acme.example");
+        FakeZendesk.Ticket ticket = changeRequest(903, sam, ACME, "I take over " + ACME + "; the portal says Email has already been taken.");
+        proveOwnership(903, sam, "INV-1001-A");
+        String approval = approvalPosted();
+        // Someone switches Sam's login off in the portal after the preview was made.
+        long samId = portal.findCustomerByEmail("sam@acme.example").orElseThrow().id();
+        portal.updateCustomer(samId, CustomerUpdate.save().withLoginActivated(false), IdempotencyKey.of("test-cc-login-off"));
+
+        approveTwice(903, approval, account, List.of(1101L));
+        Await.until("the failure note", Duration.ofSeconds(30),
+                () -> bodies(ticket.privateNotes()).stream().anyMatch(n -> n.contains("failed at step 1")));
+        settled();
+        assertThat(planSteps(903)).isZero();
+        assertThat(membersOf(account)).containsExactly(1101L);
+        assertThat(portal.billingAccount(account).soldTo().email()).isEqualTo("pat@acme.example");
+        assertThat(posted("chat.update")).anyMatch(m -> m.path("blocks").asText().contains("\"action_id\":\"retry\""));
+        assertThat(bodies(ticket.publicCommentsBy(FakeZendesk.BOT_USER))).noneMatch(c -> c.contains("you are now"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Vendor.class)
+    void remove_membership_of_the_last_member_warns_the_approvers_and_removes_it(Vendor vendor) throws Exception {
+        start(vendor);
+        long account = acmeAccount();
+        FakeZendesk.User sam = zendesk.user("Sam Rivera", "sam@acme.example");
+        FakeZendesk.Ticket ticket = zendesk.ticket(904, "Remove Pat from " + ACME, "Please remove Pat's access to " + ACME + ".", sam);
+        assertThat(lnr("remove-membership 904 pat@acme.example")).isEqualTo(200);
+        proveOwnership(904, sam, "INV-1001-A");
+        String approval = approvalPosted();
+        assertThat(posted("chat.postMessage")).anyMatch(m -> blocksOf(m).contains("only membership of billing account A00001001"));
+
+        approveTwice(904, approval, account, List.of(1101L));
+        Await.until("Pat's membership removed", Duration.ofSeconds(30), () -> membersOf(account).isEmpty());
+        settled();
+        assertThat(portal.billingAccount(account).soldTo().email()).as("contacts stay").isEqualTo("pat@acme.example");
+        assertThat(planSteps(904)).isEqualTo(1);
+        assertThat(bodies(ticket.publicCommentsBy(FakeZendesk.BOT_USER))).anyMatch(c -> c.contains("has been removed"))
+                .noneMatch(c -> c.contains("pat@acme.example"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Vendor.class)
+    void self_service_nia_claims_pats_account_reports_done_and_the_run_ends_without_a_plan(Vendor vendor) throws Exception {
+        start(vendor);
+        long account = acmeAccount();
+        FakeZendesk.User nia = zendesk.user("Nia Ng", "nia@acme.example");
+        FakeZendesk.Ticket ticket = changeRequest(905, nia, ACME, "Pat Lee left; I should manage " + ACME + " now.");
+        assertThat(bodies(ticket.publicCommentsBy(FakeZendesk.BOT_USER))).singleElement().asString()
+                .contains("claim the account", "Email has already been taken").doesNotContain("pat@acme.example");
+        assertThat(ticket.tags).doesNotContain("supportbot_ov_awaiting_proof");
+        // Nia signs in with a link sent to Pat's mailbox and claims the profile, as the instructions say.
+        portal.updateCustomer(1101, CustomerUpdate.save().withName("Nia", "Ng").withConfirmedEmail("nia@acme.example"),
+                IdempotencyKey.of("test-cc-claim"));
+        zendesk.reply(905, nia, "Done, I claimed the account.");
+        webhook(905, null);
+        Await.until("the confirmation", Duration.ofSeconds(30), () -> bodies(ticket.publicCommentsBy(FakeZendesk.BOT_USER))
+                .stream().anyMatch(c -> c.contains("is now the management contact of subscription " + ACME)));
+        settled();
+        assertThat(portal.billingAccount(account).soldTo().email()).isEqualTo("nia@acme.example");
+        assertThat(approvalIds()).isEmpty();
+        assertThat(planSteps(905)).isZero();
+        assertThat(bodies(ticket.privateNotes())).anyMatch(n -> n.contains("matches") || n.contains("requester's portal account"));
+    }
+}

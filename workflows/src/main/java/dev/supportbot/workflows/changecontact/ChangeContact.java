@@ -1,0 +1,223 @@
+package dev.supportbot.workflows.changecontact;
+
+import dev.supportbot.workflows.changecontact.ChangeContactState.AwaitingApproval;
+import dev.supportbot.workflows.changecontact.ChangeContactState.AwaitingOwnership;
+import dev.supportbot.workflows.changecontact.ChangeContactState.AwaitingSelfService;
+import dev.supportbot.workflows.changecontact.ChangeContactState.Cancelled;
+import dev.supportbot.workflows.changecontact.ChangeContactState.Done;
+import dev.supportbot.workflows.changecontact.ChangeContactState.Executing;
+import dev.supportbot.workflows.changecontact.ChangeContactState.Expired;
+import dev.supportbot.workflows.changecontact.ChangeContactState.Failed;
+import dev.supportbot.workflows.changecontact.ChangeContactState.NeedsHuman;
+import dev.supportbot.workflows.changecontact.ChangeContactState.NotVerified;
+import dev.supportbot.workflows.changecontact.ChangeContactState.Open;
+import dev.supportbot.workflows.changecontact.ChangeContactState.Planning;
+import dev.supportbot.workflows.changecontact.ChangeContactState.Rejected;
+import dev.supportbot.workflows.changecontact.ChangeContactState.Requested;
+import dev.supportbot.workflows.engine.Command;
+import dev.supportbot.workflows.engine.Context;
+import dev.supportbot.workflows.engine.Decision;
+import dev.supportbot.workflows.engine.Event;
+import dev.supportbot.workflows.engine.Event.AgentCommand;
+import dev.supportbot.workflows.engine.Event.ApprovalDecided;
+import dev.supportbot.workflows.engine.Event.EffectFailed;
+import dev.supportbot.workflows.engine.Event.EffectSucceeded;
+import dev.supportbot.workflows.engine.Event.ReminderDue;
+import dev.supportbot.workflows.engine.Event.RetryRequested;
+import dev.supportbot.workflows.engine.Event.TicketUpdated;
+import dev.supportbot.workflows.engine.Event.WorkflowFinished;
+import dev.supportbot.workflows.engine.FactRequest;
+import dev.supportbot.workflows.engine.Facts;
+import dev.supportbot.workflows.engine.Outcome;
+import dev.supportbot.workflows.engine.SlashCommand;
+import dev.supportbot.workflows.engine.TransitionTable;
+import dev.supportbot.workflows.engine.WaitingOn;
+import dev.supportbot.workflows.engine.Workflow;
+import dev.supportbot.workflows.engine.WorkflowSetting;
+import dev.supportbot.workflows.engine.WorkflowSettings;
+import dev.supportbot.workflows.ownership.OwnershipVerification;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Change the subscription management contact (DOMAIN.md section 3; handbook "Change subscription management contact
+ * workflow"): self-service first (instructions to the requester, then a check that the Sold To is their portal
+ * account, with an "update Sold To" plan when it is not); support-assisted when the portal said "Email has already
+ * been taken" or an agent rules self-service out: ownership verified first, then one plan for the existing or the
+ * non-existing user, run only once enough approvers approved it. Every pair not in the table is ignored.
+ */
+public final class ChangeContact implements Workflow<ChangeContactState> {
+    public static final String KIND = "change_contact";
+    public static final String START_TAG = "supportbot_start_change_contact";
+    /** The agent's tag for "the requester says the self-service change is done". */
+    public static final String SELF_SERVICE_DONE_TAG = "supportbot_cc_self_service";
+    static final Command ASSIST = new Command("assist");
+    static final Command CHECK = new Command("check");
+    private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+    private static final TransitionTable<ChangeContactState> TABLE = TransitionTable.<ChangeContactState>builder()
+            //  state                     event                   facts needed               handler
+            .on(Requested.class,           TicketUpdated.class,   Starting::factsOnStart,    Starting::start)
+            .on(AwaitingSelfService.class, TicketUpdated.class,   Starting::factsOnReply,    Starting::reply)
+            .on(AwaitingSelfService.class, ReminderDue.class,                                Starting::remind)
+            .on(AwaitingSelfService.class, AgentCommand.class,    Starting::factsOnCommand,  Starting::command)
+            .on(AwaitingOwnership.class,   WorkflowFinished.class,                           Starting::ownershipFinished)
+            .on(AwaitingOwnership.class,   AgentCommand.class,                               Cancelling::cancel)
+            .on(Planning.class,            EffectSucceeded.class, Proposing::factsNeeded,    Proposing::decide)
+            .on(Planning.class,            AgentCommand.class,                               Cancelling::cancel)
+            .on(AwaitingApproval.class,    EffectSucceeded.class,                            Approving::requested)
+            .on(AwaitingApproval.class,    EffectFailed.class,                               Approving::requestFailed)
+            .on(AwaitingApproval.class,    ApprovalDecided.class,                            Approving::decided)
+            .on(AwaitingApproval.class,    ReminderDue.class,                                Approving::expire)
+            .on(AwaitingApproval.class,    AgentCommand.class,                               Cancelling::cancel)
+            .on(Executing.class,           EffectSucceeded.class,                            Execution::stepDone)
+            .on(Executing.class,           EffectFailed.class,                               Execution::stepFailed)
+            .on(Executing.class,           AgentCommand.class,                               Cancelling::cancel)
+            .on(Failed.class,              RetryRequested.class,                             Execution::retry)
+            .on(Failed.class,              AgentCommand.class,                               Cancelling::cancel)
+            // Done, NotVerified, NeedsHuman, Rejected, Expired, Cancelled: final, no rows.
+            .build();
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public String startTag() {
+        return START_TAG;
+    }
+
+    @Override
+    public Map<String, Command> commandTags() {
+        return Map.of(SELF_SERVICE_DONE_TAG, CHECK);
+    }
+
+    @Override
+    public List<SlashCommand> slashCommands() {
+        return List.of(
+                SlashCommand.starting("change-contact", "/lnr change-contact TICKET",
+                        "change the subscription management contact to the ticket's requester (self-service first; a"
+                                + " support-assisted change needs ownership verified and approval)"),
+                SlashCommand.starting("remove-membership", "/lnr remove-membership TICKET EMAIL",
+                        "remove EMAIL's billing account membership of the subscription verified on the ticket (ownership"
+                                + " verified first; needs approval; warns when it is the last membership)"),
+                SlashCommand.commanding("cc", "assist", "/lnr cc assist TICKET",
+                        "self-service is ruled out: verify ownership and plan the change for the requester", ASSIST),
+                SlashCommand.commanding("cc", "check", "/lnr cc check TICKET",
+                        "the requester says the self-service change is done: check the Sold To", CHECK),
+                SlashCommand.commanding("cc", "cancel", "/lnr cc cancel TICKET",
+                        "stop changing the contact on a ticket (closes its approval)", Command.CANCEL));
+    }
+
+    @Override
+    public List<WorkflowSetting<?>> settings() {
+        return ChangeContactSettings.ALL;
+    }
+
+    @Override
+    public void checkSettings(WorkflowSettings settings) {
+        ChangeContactSettings.check(settings);
+    }
+
+    @Override
+    public List<String> requires() {
+        return List.of(OwnershipVerification.KIND);
+    }
+
+    @Override
+    public Class<ChangeContactState> stateType() {
+        return ChangeContactState.class;
+    }
+
+    @Override
+    public ChangeContactState initialState() {
+        return new Requested(null);
+    }
+
+    /** {@code /lnr remove-membership TICKET EMAIL}: the one argument is the member's address. */
+    @Override
+    public Optional<ChangeContactState> initialState(List<String> arguments) {
+        if (arguments.isEmpty()) return Optional.of(initialState());
+        if (arguments.size() != 1 || !EMAIL.matcher(arguments.get(0)).matches()) return Optional.empty();
+        return Optional.of(new Requested(arguments.get(0).toLowerCase(java.util.Locale.ROOT)));
+    }
+
+    @Override
+    public List<FactRequest<?>> factsNeeded(ChangeContactState state, Event event) {
+        return TABLE.factsNeeded(state, event);
+    }
+
+    @Override
+    public Decision<ChangeContactState> decide(ChangeContactState state, Event event, Facts facts, Context ctx) {
+        return TABLE.decide(state, event, facts, ctx);
+    }
+
+    @Override
+    public boolean finished(ChangeContactState state) {
+        return !(state instanceof Requested) && !(state instanceof Open);
+    }
+
+    @Override
+    public Outcome outcome(ChangeContactState state) {
+        Map<String, String> details = new LinkedHashMap<>();
+        String subscription = subscriptionOf(state);
+        if (subscription != null) details.put(Outcome.SUBSCRIPTION, subscription);
+        Long approval = approvalOf(state);
+        if (approval != null) details.put("approval", approval.toString());
+        return new Outcome(KIND, resultOf(state), finished(state), details);
+    }
+
+    @Override
+    public Optional<WaitingOn> waitingOn(ChangeContactState state) {
+        if (state instanceof AwaitingSelfService) return Optional.of(WaitingOn.REQUESTER);
+        if (state instanceof AwaitingApproval || state instanceof Failed) return Optional.of(WaitingOn.APPROVER);
+        return Optional.empty();
+    }
+
+    private static String resultOf(ChangeContactState state) {
+        if (state instanceof Requested) return "started";
+        if (state instanceof AwaitingSelfService) return "waiting for the requester's self-service change";
+        if (state instanceof AwaitingOwnership) return "waiting for ownership verification";
+        if (state instanceof Planning) return "planning";
+        if (state instanceof AwaitingApproval) return "waiting for approval";
+        if (state instanceof Executing x) return "running step " + x.step() + " of " + x.plan().changes().size();
+        if (state instanceof Failed f) return "failed at step " + f.failedStep() + ", waiting for a retry";
+        if (state instanceof Done d) return "done (" + d.path().words() + ")";
+        if (state instanceof NotVerified) return "ownership not verified";
+        if (state instanceof NeedsHuman) return "handed to a person";
+        if (state instanceof Rejected) return "rejected";
+        if (state instanceof Expired) return "expired";
+        if (state instanceof Cancelled) return "cancelled";
+        throw new IllegalArgumentException("unknown state " + state);
+    }
+
+    private static String subscriptionOf(ChangeContactState state) {
+        if (state instanceof AwaitingSelfService a) return a.subscriptionName();
+        if (state instanceof Planning p) return p.subscriptionName();
+        if (state instanceof AwaitingApproval a) return a.subscriptionName();
+        if (state instanceof Executing x) return x.subscriptionName();
+        if (state instanceof Failed f) return f.subscriptionName();
+        if (state instanceof Done d) return d.subscriptionName();
+        if (state instanceof NeedsHuman n) return n.subscriptionName();
+        if (state instanceof Rejected r) return r.subscriptionName();
+        if (state instanceof Expired e) return e.subscriptionName();
+        return null;
+    }
+
+    private static Long approvalOf(ChangeContactState state) {
+        if (state instanceof AwaitingApproval a) return a.approvalId();
+        if (state instanceof Executing x) return x.approvalId();
+        if (state instanceof Failed f) return f.approvalId();
+        if (state instanceof Done d) return d.approvalId();
+        if (state instanceof Rejected r) return r.approvalId();
+        return null;
+    }
+
+    /** The transition table, for tests and documentation. */
+    static TransitionTable<ChangeContactState> table() {
+        return TABLE;
+    }
+}

@@ -1,0 +1,132 @@
+package dev.supportbot.workflows.changecontact;
+
+import dev.supportbot.workflows.approved.StepResult;
+import dev.supportbot.workflows.plan.Plan;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The persisted state of one change of the subscription management contact. Holds ids, the requester's name and
+ * email (the new contact), the subscription and the plan (whose facts name the previous contact, which is fine in the
+ * bot's database); never a comment body, a secret or a free text someone typed.
+ */
+public sealed interface ChangeContactState {
+
+    /**
+     * A new instance, before its first event; {@code removeEmail} is the address whose membership
+     * {@code /lnr remove-membership TICKET EMAIL} removes, null for a change of the contact.
+     */
+    record Requested(String removeEmail) implements ChangeContactState {}
+
+    /**
+     * The self-service instructions were posted; the requester is expected to report that they changed the contact
+     * themselves, or that the portal answered "Email has already been taken". {@code subscriptionName} is the one the
+     * ticket names (null: none), which the check after a self-service change needs.
+     */
+    record AwaitingSelfService(long ticketId, Requester requester, String subscriptionName, Instant askedAt,
+                               int remindersSent) implements ChangeContactState, Open {
+        AwaitingSelfService withRemindersSent(int sent) {
+            return new AwaitingSelfService(ticketId, requester, subscriptionName, askedAt, sent);
+        }
+    }
+
+    /** Support-assisted: ownership is not verified on the ticket yet; a verification runs first. */
+    record AwaitingOwnership(long ticketId, Requester requester, String removeEmail, Instant since)
+            implements ChangeContactState, Open {}
+
+    /** A {@code Continue(factsKey)} was emitted so that the next decision has the plan's facts. */
+    record Planning(long ticketId, Requester requester, String subscriptionName, Path path, String proof, String removeEmail,
+                    String factsKey) implements ChangeContactState, Open {}
+
+    /** The plan waits for the approvers; {@code approvalId} is null until the approval request's result comes back. */
+    record AwaitingApproval(long ticketId, Requester requester, String subscriptionName, Path path, Plan plan,
+                            String planHash, Long approvalId, Instant expiresAt) implements ChangeContactState, Open {
+        AwaitingApproval withApprovalId(long id) {
+            return new AwaitingApproval(ticketId, requester, subscriptionName, path, plan, planHash, id, expiresAt);
+        }
+    }
+
+    /** Approved: step {@code step} (1-based) runs in round {@code round} (0, then one more per approver's retry). */
+    record Executing(long ticketId, Requester requester, String subscriptionName, Path path, Plan plan, String planHash,
+                     long approvalId, List<String> approvers, int step, int round, List<StepResult> results)
+            implements ChangeContactState, Open {
+        public Executing {
+            approvers = List.copyOf(approvers);
+            results = List.copyOf(results);
+        }
+    }
+
+    /** Step {@code failedStep} failed for good; waits for an approver's retry from that step. */
+    record Failed(long ticketId, Requester requester, String subscriptionName, Path path, Plan plan, String planHash,
+                  long approvalId, List<String> approvers, int failedStep, int round, List<StepResult> results)
+            implements ChangeContactState, Open {
+        public Failed {
+            approvers = List.copyOf(approvers);
+            results = List.copyOf(results);
+        }
+    }
+
+    // ---- final states
+
+    /** The requester is the subscription's management contact; {@code approvalId} null when no plan was needed. */
+    record Done(long ticketId, String subscriptionName, Path path, Long approvalId, Instant at) implements ChangeContactState {}
+
+    /** The ownership verification the support-assisted path needs ended without verifying. */
+    record NotVerified(long ticketId, String result, Instant at) implements ChangeContactState {}
+
+    /** No plan: a person must decide (the note on the ticket says why). Nothing was changed. */
+    record NeedsHuman(long ticketId, String subscriptionName, Handoff why, Instant at) implements ChangeContactState {}
+
+    record Rejected(long ticketId, String subscriptionName, long approvalId, String rejectedBy, Instant at)
+            implements ChangeContactState {}
+
+    /** The requester did not report back, or the approvers did not decide, in time. */
+    record Expired(long ticketId, String subscriptionName, Wait waitedFor, Instant at) implements ChangeContactState {}
+
+    record Cancelled(long ticketId, String agent, Instant at) implements ChangeContactState {}
+
+    // ---- parts
+
+    /** A state that events still move on; an agent can cancel it. */
+    interface Open {
+        long ticketId();
+    }
+
+    /** The ticket's requester: the person who becomes the subscription management contact. */
+    record Requester(String name, String email) {}
+
+    /**
+     * Which way the change goes: checked after the requester's own change; support-assisted, decided by a customer
+     * search on the requester's email before any contact is touched; or a membership removal alone.
+     */
+    enum Path {
+        SELF_SERVICE("self-service"),
+        SUPPORT_ASSISTED("support-assisted"),
+        /** Not a change of the contact: one membership removed ({@code /lnr remove-membership}). */
+        REMOVE_MEMBERSHIP("membership removed");
+
+        private final String words;
+
+        Path(String words) {
+            this.words = words;
+        }
+
+        String words() {
+            return words;
+        }
+    }
+
+    enum Handoff {
+        NO_REQUESTER_EMAIL,
+        NO_SUBSCRIPTION,
+        NO_BILLING_ACCOUNT,
+        /** The requester's portal account manages another billing account: they must agree to leave it first. */
+        MEMBER_ELSEWHERE,
+        /** The requester's name is not a first and a last name, which the non-existing user path needs. */
+        NO_FULL_NAME,
+        NO_PLAN,
+        APPROVAL_NOT_POSTED
+    }
+
+    enum Wait { SELF_SERVICE, APPROVAL }
+}

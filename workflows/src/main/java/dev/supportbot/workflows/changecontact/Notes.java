@@ -1,0 +1,151 @@
+package dev.supportbot.workflows.changecontact;
+
+import dev.supportbot.workflows.approved.PlanRuns;
+import dev.supportbot.workflows.changecontact.ChangeContactState.Handoff;
+import dev.supportbot.workflows.changecontact.ChangeContactState.Path;
+import dev.supportbot.workflows.plan.Evidence;
+import dev.supportbot.workflows.plan.Plan;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Private notes on the ticket and the lines of the approval message. No secrets in any. */
+final class Notes {
+    private static final String PREFIX = "Change contact: ";
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+    private static final String AGAIN = " To try again, apply the change-contact macro again or run"
+            + " `/lnr change-contact TICKET` in Slack.";
+
+    private Notes() {}
+
+    static String selfServicePosted(Duration expiry) {
+        return PREFIX + "posted the self-service instructions (the current Sold To is not CC'd). Waiting for the requester"
+                + " to report back; reminders follow, and the request closes as expired after " + expiry.toDays()
+                + " days without an answer. If self-service is ruled out, run `/lnr cc assist TICKET` to make the change"
+                + " support-assisted.";
+    }
+
+    static String switchedToAssisted(String why) {
+        return PREFIX + why + ": switching to the support-assisted change (ownership verification first; a customer search"
+                + " on the requester's email decides between the existing and the non-existing user process).";
+    }
+
+    static String removing(String email) {
+        return PREFIX + "an agent asked to remove the billing account membership of " + email + " (ownership verification"
+                + " first; the plan needs approval).";
+    }
+
+    static String waitingForOwnership(boolean started) {
+        return PREFIX + (started ? "ownership is not verified on this ticket yet, so an ownership verification was started."
+                : "waiting for the ownership verification that runs on this ticket.")
+                + " The change is planned once it verifies the requester.";
+    }
+
+    static String notVerified(String result) {
+        return PREFIX + "stopped, the ownership verification ended as \"" + result + "\". No change was planned.";
+    }
+
+    static String planning(Path path, String subscription) {
+        if (path == Path.REMOVE_MEMBERSHIP) {
+            return PREFIX + "ownership of " + subscription + " is verified. Reading the billing account to plan the removal.";
+        }
+        return PREFIX + (path == Path.SELF_SERVICE
+                ? "the requester reports the self-service change done. Checking that the Sold To of " + subscription
+                        + " matches their portal account."
+                : "ownership of " + subscription + " is verified. Searching the portal for the requester's email and"
+                        + " reading the billing account to plan the change.");
+    }
+
+    static String selfServiceConfirmed(String subscription, String email) {
+        return PREFIX + "the Sold To of " + subscription + " is " + email + ", the requester's portal account. Done, nothing"
+                + " to change.";
+    }
+
+    static String planWaiting(Plan plan, int approvers, Instant expiresAt) {
+        return PREFIX + "a plan (" + plan.purpose() + ") waits for " + approvers + (approvers == 1 ? " approver" : " approvers")
+                + " in Slack (until " + time(expiresAt) + "). Evidence: " + evidence(plan.evidence()) + ". Steps:\n"
+                + String.join("\n", PlanRuns.planned(plan));
+    }
+
+    static String handoff(Handoff why, String detail) {
+        String what = switch (why) {
+            case NO_REQUESTER_EMAIL -> "the ticket's requester has no email address, so there is no new contact.";
+            case NO_SUBSCRIPTION -> "the ticket names no subscription (A-S and 8 digits), so the Sold To cannot be checked."
+                    + " Please check it by hand, or name the subscription on the ticket and start the change again.";
+            case NO_BILLING_ACCOUNT -> "the subscription or its billing account is not in the portal.";
+            case MEMBER_ELSEWHERE -> "the requester's portal account manages another billing account (a customer can be a"
+                    + " member of only one). Please ask them whether to stop managing it; then remove that membership"
+                    + " (`/lnr remove-membership TICKET EMAIL` on a ticket of that subscription) and start the change again.";
+            case NO_FULL_NAME -> "the requester has no portal account and their name on the ticket is not a first and a"
+                    + " last name, which the new profile needs. Please correct the requester's name and start again.";
+            case NO_PLAN -> "no plan was made" + (detail == null ? "." : ": " + detail + ".") + " The change needs a person.";
+            case APPROVAL_NOT_POSTED -> "could not ask for approval in Slack" + (detail == null ? "." : " (" + detail + ").");
+        };
+        return PREFIX + what + " Nothing was changed." + (why == Handoff.APPROVAL_NOT_POSTED ? AGAIN : "");
+    }
+
+    static String nothingToDo(String detail) {
+        return PREFIX + "nothing to do: " + detail + ".";
+    }
+
+    static String rejected(String by, String reason) {
+        return PREFIX + "the plan was rejected by " + by + (reason == null || reason.isBlank() ? "" : ": " + reason)
+                + ". Nothing was changed.";
+    }
+
+    static String rejectedLine(String by, String reason) {
+        return "Rejected by " + by + (reason == null || reason.isBlank() ? "" : ": " + reason);
+    }
+
+    static String approvalExpired(Duration ttl) {
+        return PREFIX + "the plan was not approved within " + ttl.toHours() + " hours and has expired. Nothing was changed."
+                + AGAIN;
+    }
+
+    static String expiredLine() {
+        return "Expired: not approved in time. Nothing was changed.";
+    }
+
+    static String selfServiceExpired() {
+        return PREFIX + "closed as expired, the requester did not report back on the self-service change. Nothing was changed.";
+    }
+
+    static String failed(int step, int steps, String reason, List<String> lines) {
+        return PREFIX + "failed at step " + step + " of " + steps + ": " + reason + ". " + notRun(step, steps)
+                + " An approver can retry from step " + step + " in Slack.\n" + String.join("\n", lines);
+    }
+
+    static String failedLine(int step, int steps, String reason) {
+        return "Failed at step " + step + ": " + reason + ". " + notRun(step, steps);
+    }
+
+    static String retrying(int step, String approver) {
+        return PREFIX + approver + " asked to retry the plan from step " + step + ".";
+    }
+
+    static String done(String subscription, List<String> approvers, List<String> lines) {
+        return PREFIX + "done for " + subscription + ". The plan approved by " + String.join(", ", approvers) + " ran:\n"
+                + String.join("\n", lines) + "\nThe requester was told on this ticket.";
+    }
+
+    static String cancelled(String agent, Integer runningStep) {
+        return PREFIX + "cancelled by " + agent + "."
+                + (runningStep == null ? "" : " Step " + runningStep + " was already handed to the portal and may"
+                        + " still complete; no later step runs.");
+    }
+
+    static String time(Instant at) {
+        return at == null ? "an unknown time" : TIME.format(at);
+    }
+
+    private static String notRun(int step, int steps) {
+        return step == steps ? "Step " + step + " did not complete." : "Steps " + step + " to " + steps + " did not run.";
+    }
+
+    private static String evidence(List<Evidence> evidence) {
+        return evidence.stream().map(e -> e.kind() + " (" + e.summary() + ")").collect(Collectors.joining("; "));
+    }
+}
