@@ -88,7 +88,7 @@ final class WorkflowSlashCommand implements SlashHandler {
                 return commands.give(kind, ticket, only.command(), call.agent(), call.responder());
             }
             List<String> arguments = args.subList(1, args.size());
-            if (workflow.initialState(arguments).isEmpty()) return call.usage();
+            if (arguments.size() != only.arguments() || workflow.initialState(arguments).isEmpty()) return call.usage();
             return commands.start(kind, ticket, call.initiator(), arguments, call.responder());
         }
         if (args.size() != 2 || !isTicket(args.get(1))) return call.usage();

@@ -412,6 +412,10 @@ class ChangeContactEndToEndTest {
         long account = acmeAccount();
         FakeZendesk.User sam = zendesk.user("Sam Rivera", "sam@acme.example");
         FakeZendesk.Ticket ticket = zendesk.ticket(904, "Remove Pat from " + ACME, "Please remove Pat's access to " + ACME + ".", sam);
+        // A change of contact takes no address: an extra word gets the usage line and starts nothing.
+        assertThat(lnr("change-contact 904 pat@acme.example")).isEqualTo(200);
+        settled();
+        assertThat(new InstanceStore(bot.database(), clock).forTicket(904)).isEmpty();
         assertThat(lnr("remove-membership 904 pat@acme.example")).isEqualTo(200);
         proveOwnership(904, sam, "INV-1001-A");
         String approval = approvalPosted();

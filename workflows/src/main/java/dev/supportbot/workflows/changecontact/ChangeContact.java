@@ -103,7 +103,7 @@ public final class ChangeContact implements Workflow<ChangeContactState> {
                                 + " support-assisted change needs ownership verified and approval)"),
                 SlashCommand.starting("remove-membership", "/lnr remove-membership TICKET EMAIL",
                         "remove EMAIL's billing account membership of the subscription verified on the ticket (ownership"
-                                + " verified first; needs approval; warns when it is the last membership)"),
+                                + " verified first; needs approval; warns when it is the last membership)", 1),
                 SlashCommand.commanding("cc", "assist", "/lnr cc assist TICKET",
                         "self-service is ruled out: verify ownership and plan the change for the requester", ASSIST),
                 SlashCommand.commanding("cc", "check", "/lnr cc check TICKET",

@@ -87,7 +87,7 @@ public final class TypoFix implements Workflow<TypoFixState> {
     public List<SlashCommand> slashCommands() {
         return List.of(
                 SlashCommand.starting("typo-fix", "/lnr typo-fix TICKET WRONG_EMAIL",
-                        "fix a mistyped customer email an account manager reported (checks, the AM's confirmation, then needs approval)"),
+                        "fix a mistyped customer email an account manager reported (checks, the AM's confirmation, then needs approval)", 1),
                 SlashCommand.commanding("tf", "cancel", "/lnr tf cancel TICKET",
                         "stop fixing the email typo on a ticket (closes its approval)", Command.CANCEL));
     }
