@@ -339,6 +339,44 @@ class ChangeContactEndToEndTest {
 
     @ParameterizedTest
     @EnumSource(Vendor.class)
+    void rita_a_member_of_globex_agrees_to_leave_it_and_ends_a_member_of_acme_only_and_its_sold_to(Vendor vendor)
+            throws Exception {
+        start(vendor);
+        long account = acmeAccount();
+        long globex = portal.subscription("A-S00002001").billingAccountId();
+        assertThat(membersOf(globex)).containsExactly(1201L);
+        long customersBefore = customers();
+        FakeZendesk.User rita = zendesk.user("Rita Ortega", "rita@globex.example");
+        FakeZendesk.Ticket ticket = changeRequest(906, rita, ACME, "Pat Lee left and I take over subscription " + ACME
+                + ". The portal says: Email has already been taken.");
+        proveOwnership(906, rita, "INV-1001-A");
+        Await.until("the question to Rita", Duration.ofSeconds(30), () -> bodies(ticket.publicCommentsBy(FakeZendesk.BOT_USER))
+                .stream().anyMatch(c -> c.contains("stop managing your current subscriptions")));
+        settled();
+        assertThat(approvalIds()).as("no plan before she answers").isEmpty();
+        assertThat(membersOf(globex)).containsExactly(1201L);
+
+        zendesk.reply(906, rita, "Yes, please go ahead.");
+        webhook(906, null);
+        String approval = approvalPosted();
+        approveTwice(906, approval, account, List.of(1101L));
+        Await.until("the new Sold To", Duration.ofSeconds(30),
+                () -> portal.billingAccount(account).soldTo().email().equals("rita@globex.example"));
+        settled();
+
+        assertThat(membersOf(account)).as("Rita replaces Pat").containsExactly(1201L);
+        assertThat(membersOf(globex)).as("her Globex membership went first").isEmpty();
+        assertThat(portal.billingAccount(account).soldTo().fullName()).isEqualTo("Rita Ortega");
+        assertThat(customers()).as("no customer created").isEqualTo(customersBefore);
+        assertThat(new AuditLog(bot.database()).forTicket(906).stream().filter(e -> e.action().equals("plan step"))).hasSize(4);
+        List<String> toRita = bodies(ticket.publicCommentsBy(FakeZendesk.BOT_USER));
+        assertThat(toRita).anyMatch(c -> c.contains("you are now the subscription management contact of subscription " + ACME)
+                && c.contains("no longer manages your previous subscriptions"));
+        assertThat(toRita).noneMatch(c -> c.contains("pat@acme.example") || c.contains("Pat Lee"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Vendor.class)
     void a_brand_new_address_at_initech_renames_the_sold_to_customer_unlinks_its_gitlab_account_and_sends_a_sign_in_link(
             Vendor vendor) throws Exception {
         start(vendor);

@@ -20,6 +20,7 @@ import dev.supportbot.workflows.plan.PortalChange;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -51,15 +52,19 @@ class ChangeContactStateJsonTest {
                 new AwaitingSelfService(901, requester, null, at, 0),
                 new AwaitingOwnership(901, requester, null, at),
                 new AwaitingOwnership(901, requester, "pat@acme.example", at),
-                new Planning(901, requester, "A-S00001001", Path.SUPPORT_ASSISTED, "invoice", null, "plan-facts"),
-                new Planning(901, requester, "A-S00001001", Path.REMOVE_MEMBERSHIP, "invoice", "pat@acme.example", "plan-facts"),
+                new Planning(901, requester, "A-S00001001", Path.SUPPORT_ASSISTED, "invoice", null, false, "plan-facts"),
+                new Planning(901, requester, "A-S00001001", Path.SUPPORT_ASSISTED, "invoice", null, true, "plan-facts-after-answer"),
+                new AwaitingAnswer(901, requester, "A-S00001001", "invoice", at, 5, true, Set.of(101L, 102L)),
+                new Planning(901, requester, "A-S00001001", Path.REMOVE_MEMBERSHIP, "invoice", "pat@acme.example", false, "plan-facts"),
                 new AwaitingApproval(901, requester, "A-S00001001", Path.SUPPORT_ASSISTED, plan, hash, null, at),
                 new Executing(901, requester, "A-S00001001", Path.SUPPORT_ASSISTED, plan, hash, 31, List.of("slack:U1", "slack:U2"), 2, 1, results),
                 new Failed(901, requester, "A-S00001001", Path.SUPPORT_ASSISTED, plan, hash, 31, List.of("slack:U1", "slack:U2"), 2, 0, results),
                 new Done(901, "A-S00001001", Path.SELF_SERVICE, null, at),
                 new Done(901, "A-S00001001", Path.SUPPORT_ASSISTED, 31L, at),
                 new NotVerified(901, "rejected", at),
-                new NeedsHuman(901, "A-S00001001", Handoff.MEMBER_ELSEWHERE, at),
+                new Declined(901, "A-S00001001", at),
+                new NeedsHuman(901, "A-S00001001", Handoff.UNCLEAR_ANSWER, at),
+                new Expired(901, "A-S00001001", Wait.ANSWER, at),
                 new Rejected(901, "A-S00001001", 31, "slack:U1", at),
                 new Expired(901, null, Wait.SELF_SERVICE, at),
                 new Cancelled(901, "slack:UAGENT", at));
@@ -70,7 +75,8 @@ class ChangeContactStateJsonTest {
             String text = json.write(state, ChangeContactState.class);
             assertThat(json.read(text, ChangeContactState.class)).as(text).isEqualTo(state);
         }
-        Executing back = (Executing) json.read(json.write(states.get(9), ChangeContactState.class), ChangeContactState.class);
+        Executing back = (Executing) json.read(json.write(states.stream().filter(Executing.class::isInstance).findFirst().orElseThrow(),
+                ChangeContactState.class), ChangeContactState.class);
         assertThat(PlanJson.hash(back.plan())).isEqualTo(hash);
     }
 }

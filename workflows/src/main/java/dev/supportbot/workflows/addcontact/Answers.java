@@ -6,17 +6,18 @@ import dev.supportbot.workflows.addcontact.AddContactState.Expired;
 import dev.supportbot.workflows.addcontact.AddContactState.Handoff;
 import dev.supportbot.workflows.addcontact.AddContactState.NeedsHuman;
 import dev.supportbot.workflows.addcontact.AddContactState.Wait;
-import dev.supportbot.workflows.engine.Comment;
 import dev.supportbot.workflows.engine.Context;
 import dev.supportbot.workflows.engine.Decision;
 import dev.supportbot.workflows.engine.Effect;
 import dev.supportbot.workflows.engine.Event.ReminderDue;
 import dev.supportbot.workflows.engine.Event.TicketUpdated;
 import dev.supportbot.workflows.engine.Facts;
+import dev.supportbot.workflows.replies.YesNo;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The requester's answer to "stop managing your current subscriptions?": yes plans again with their other membership
@@ -27,28 +28,26 @@ final class Answers {
     private Answers() {}
 
     static Decision<AddContactState> reply(AwaitingAnswer s, TicketUpdated e, Facts facts, Context ctx) {
-        List<Comment> replies = e.newComments().stream()
-                .filter(c -> c.byRequester() && c.isPublic() && !s.handledCommentIds().contains(c.id())).toList();
+        Optional<YesNo.Replies> replies = YesNo.ofRequester(e.newComments(), s.handledCommentIds());
         if (replies.isEmpty()) return Decision.unchanged(s);
-        List<Long> ids = replies.stream().map(Comment::id).toList();
         String subscription = s.verification().subscriptionName();
-        for (Comment reply : replies) {
-            switch (YesNo.read(reply.body())) {
-                case YES -> {
-                    Decision<AddContactState> planning = Proposing.plan(s.ticketId(), s.requesterEmail(), s.verification(), true, ctx);
-                    return Decision.of(planning.state(), prepend(planning.effects(),
-                            new Effect.CancelReminders(), new Effect.PublicComment(Messages.goingAhead())));
-                }
-                case NO -> {
-                    return Decision.of(new Declined(s.ticketId(), subscription, ctx.now()),
-                            new Effect.CancelReminders(),
-                            new Effect.PublicComment(Messages.declined()),
-                            new Effect.PrivateNote(InternalNotes.requesterDeclined()));
-                }
-                case UNCLEAR -> { }
+        switch (replies.get().answer()) {
+            case YES -> {
+                Decision<AddContactState> planning = Proposing.plan(s.ticketId(), s.requesterEmail(), s.verification(), true, ctx);
+                return Decision.of(planning.state(), prepend(planning.effects(),
+                        new Effect.CancelReminders(), new Effect.PublicComment(Messages.goingAhead())));
             }
+            case NO -> {
+                return Decision.of(new Declined(s.ticketId(), subscription, ctx.now()),
+                        new Effect.CancelReminders(),
+                        new Effect.PublicComment(Messages.declined()),
+                        new Effect.PrivateNote(InternalNotes.requesterDeclined()));
+            }
+            case UNCLEAR -> { }
         }
-        if (!s.askedAgain()) return Decision.of(s.withQuestionRepeated(ids), new Effect.PublicComment(Messages.askAgain(subscription)));
+        if (!s.askedAgain()) {
+            return Decision.of(s.withQuestionRepeated(replies.get().commentIds()), new Effect.PublicComment(Messages.askAgain(subscription)));
+        }
         return Decision.of(new NeedsHuman(s.ticketId(), subscription, Handoff.UNCLEAR_ANSWER, ctx.now()),
                 new Effect.CancelReminders(),
                 new Effect.PrivateNote(InternalNotes.handoff(Handoff.UNCLEAR_ANSWER, null)));

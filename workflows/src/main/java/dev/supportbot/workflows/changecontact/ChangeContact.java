@@ -1,9 +1,11 @@
 package dev.supportbot.workflows.changecontact;
 
+import dev.supportbot.workflows.changecontact.ChangeContactState.AwaitingAnswer;
 import dev.supportbot.workflows.changecontact.ChangeContactState.AwaitingApproval;
 import dev.supportbot.workflows.changecontact.ChangeContactState.AwaitingOwnership;
 import dev.supportbot.workflows.changecontact.ChangeContactState.AwaitingSelfService;
 import dev.supportbot.workflows.changecontact.ChangeContactState.Cancelled;
+import dev.supportbot.workflows.changecontact.ChangeContactState.Declined;
 import dev.supportbot.workflows.changecontact.ChangeContactState.Done;
 import dev.supportbot.workflows.changecontact.ChangeContactState.Executing;
 import dev.supportbot.workflows.changecontact.ChangeContactState.Expired;
@@ -46,7 +48,8 @@ import java.util.Optional;
  * workflow"): self-service first (instructions to the requester, then a check that the Sold To is their portal
  * account, with an "update Sold To" plan when it is not); support-assisted when the portal said "Email has already
  * been taken" or an agent rules self-service out: ownership verified first, then one plan for the existing or the
- * non-existing user, run only once enough approvers approved it. Every pair not in the table is ignored.
+ * non-existing user (an existing user who manages another billing account is asked first whether to leave it), run
+ * only once enough approvers approved it. Every pair not in the table is ignored.
  */
 public final class ChangeContact implements Workflow<ChangeContactState> {
     public static final String KIND = "change_contact";
@@ -67,6 +70,9 @@ public final class ChangeContact implements Workflow<ChangeContactState> {
             .on(AwaitingOwnership.class,   AgentCommand.class,                               Cancelling::cancel)
             .on(Planning.class,            EffectSucceeded.class, Proposing::factsNeeded,    Proposing::decide)
             .on(Planning.class,            AgentCommand.class,                               Cancelling::cancel)
+            .on(AwaitingAnswer.class,      TicketUpdated.class,                              Answers::reply)
+            .on(AwaitingAnswer.class,      ReminderDue.class,                                Answers::remind)
+            .on(AwaitingAnswer.class,      AgentCommand.class,                               Cancelling::cancel)
             .on(AwaitingApproval.class,    EffectSucceeded.class,                            Approving::requested)
             .on(AwaitingApproval.class,    EffectFailed.class,                               Approving::requestFailed)
             .on(AwaitingApproval.class,    ApprovalDecided.class,                            Approving::decided)
@@ -77,7 +83,7 @@ public final class ChangeContact implements Workflow<ChangeContactState> {
             .on(Executing.class,           AgentCommand.class,                               Cancelling::cancel)
             .on(Failed.class,              RetryRequested.class,                             Execution::retry)
             .on(Failed.class,              AgentCommand.class,                               Cancelling::cancel)
-            // Done, NotVerified, NeedsHuman, Rejected, Expired, Cancelled: final, no rows.
+            // Done, NotVerified, Declined, NeedsHuman, Rejected, Expired, Cancelled: final, no rows.
             .build();
 
     @Override
@@ -172,7 +178,7 @@ public final class ChangeContact implements Workflow<ChangeContactState> {
 
     @Override
     public Optional<WaitingOn> waitingOn(ChangeContactState state) {
-        if (state instanceof AwaitingSelfService) return Optional.of(WaitingOn.REQUESTER);
+        if (state instanceof AwaitingSelfService || state instanceof AwaitingAnswer) return Optional.of(WaitingOn.REQUESTER);
         if (state instanceof AwaitingApproval || state instanceof Failed) return Optional.of(WaitingOn.APPROVER);
         return Optional.empty();
     }
@@ -182,11 +188,13 @@ public final class ChangeContact implements Workflow<ChangeContactState> {
         if (state instanceof AwaitingSelfService) return "waiting for the requester's self-service change";
         if (state instanceof AwaitingOwnership) return "waiting for ownership verification";
         if (state instanceof Planning) return "planning";
+        if (state instanceof AwaitingAnswer) return "waiting for the requester's answer";
         if (state instanceof AwaitingApproval) return "waiting for approval";
         if (state instanceof Executing x) return "running step " + x.step() + " of " + x.plan().changes().size();
         if (state instanceof Failed f) return "failed at step " + f.failedStep() + ", waiting for a retry";
         if (state instanceof Done d) return "done (" + d.path().words() + ")";
         if (state instanceof NotVerified) return "ownership not verified";
+        if (state instanceof Declined) return "declined by the requester";
         if (state instanceof NeedsHuman) return "handed to a person";
         if (state instanceof Rejected) return "rejected";
         if (state instanceof Expired) return "expired";
@@ -197,10 +205,12 @@ public final class ChangeContact implements Workflow<ChangeContactState> {
     private static String subscriptionOf(ChangeContactState state) {
         if (state instanceof AwaitingSelfService a) return a.subscriptionName();
         if (state instanceof Planning p) return p.subscriptionName();
+        if (state instanceof AwaitingAnswer a) return a.subscriptionName();
         if (state instanceof AwaitingApproval a) return a.subscriptionName();
         if (state instanceof Executing x) return x.subscriptionName();
         if (state instanceof Failed f) return f.subscriptionName();
         if (state instanceof Done d) return d.subscriptionName();
+        if (state instanceof Declined d) return d.subscriptionName();
         if (state instanceof NeedsHuman n) return n.subscriptionName();
         if (state instanceof Rejected r) return r.subscriptionName();
         if (state instanceof Expired e) return e.subscriptionName();

@@ -18,19 +18,25 @@ final class ChangeContactSettings {
             "change contact: how many different approvers a change of ownership (any plan of this workflow) needs; at least 1");
     static final WorkflowSetting<Duration> REMINDER_1 = WorkflowSetting.duration("change_contact.reminder_1",
             "BOT_CHANGE_CONTACT_REMINDER_1", "2d",
-            "change contact: first reminder to a requester who has not reported back on the self-service change,"
-                    + " counted from the instructions");
+            "change contact: first reminder to a requester who has not reported back on the self-service change, or not"
+                    + " answered whether to leave their other billing account, counted from the instructions or the question");
     static final WorkflowSetting<Duration> REMINDER_2 = WorkflowSetting.duration("change_contact.reminder_2",
-            "BOT_CHANGE_CONTACT_REMINDER_2", "4d", "change contact: second reminder, counted from the instructions");
+            "BOT_CHANGE_CONTACT_REMINDER_2", "4d", "change contact: second reminder, counted from the instructions or the question");
     static final WorkflowSetting<Duration> EXPIRY = WorkflowSetting.duration("change_contact.expiry",
             "BOT_CHANGE_CONTACT_EXPIRY", "7d",
-            "change contact: close as expired when the requester has not reported back, counted from the instructions");
+            "change contact: close as expired when the requester has not reported back or answered, counted from the"
+                    + " instructions or the question");
 
     static final List<WorkflowSetting<?>> ALL = List.of(APPROVAL_TTL, APPROVERS, REMINDER_1, REMINDER_2, EXPIRY);
 
-    /** Reminder sequences: the two reminders, the self-service expiry, the approval's expiry. */
+    /**
+     * Reminder sequences: the self-service wait's two reminders and expiry, the approval's expiry, then the question's
+     * two reminders and expiry (the same delays as the self-service wait's, counted from the question).
+     */
     static final int SELF_SERVICE_EXPIRY = 3;
     static final int APPROVAL_EXPIRY = 4;
+    static final int ANSWER_REMINDER_1 = 5;
+    static final int ANSWER_EXPIRY = 7;
 
     private ChangeContactSettings() {}
 
@@ -39,24 +45,39 @@ final class ChangeContactSettings {
         if (approvers < 1) throw new IllegalArgumentException(APPROVERS.key() + " must be at least 1, not " + approvers);
     }
 
-    static Duration selfServiceDelay(int sequence, Context ctx) {
-        return switch (sequence) {
-            case 1 -> ctx.setting(REMINDER_1);
-            case 2 -> ctx.setting(REMINDER_2);
-            case SELF_SERVICE_EXPIRY -> ctx.setting(EXPIRY);
-            default -> throw new IllegalArgumentException("no self-service reminder " + sequence);
-        };
+    /** Delay of the question's reminder {@code sequence} (5, 6) or of its expiry (7), counted from the question. */
+    static Duration answerDelay(int sequence, Context ctx) {
+        return delay(sequence - ANSWER_REMINDER_1 + 1, ctx);
     }
 
     /** The reminders and the expiry of the self-service wait; a reminder not before the expiry is left out. */
     static List<Effect> selfServiceReminders(Context ctx) {
+        return reminders(1, ctx);
+    }
+
+    /** The reminders and the expiry of the question to the requester, likewise. */
+    static List<Effect> answerReminders(Context ctx) {
+        return reminders(ANSWER_REMINDER_1, ctx);
+    }
+
+    private static Duration delay(int nth, Context ctx) {
+        return switch (nth) {
+            case 1 -> ctx.setting(REMINDER_1);
+            case 2 -> ctx.setting(REMINDER_2);
+            case 3 -> ctx.setting(EXPIRY);
+            default -> throw new IllegalArgumentException("no reminder " + nth);
+        };
+    }
+
+    private static List<Effect> reminders(int firstSequence, Context ctx) {
         List<Effect> effects = new ArrayList<>();
         Duration expiry = ctx.setting(EXPIRY);
-        for (int sequence = 1; sequence < SELF_SERVICE_EXPIRY; sequence++) {
-            Duration delay = selfServiceDelay(sequence, ctx);
-            if (delay.compareTo(expiry) < 0) effects.add(new Effect.ScheduleReminder(sequence, delay));
+        for (int nth = 1; nth < 3; nth++) {
+            if (delay(nth, ctx).compareTo(expiry) < 0) {
+                effects.add(new Effect.ScheduleReminder(firstSequence + nth - 1, delay(nth, ctx)));
+            }
         }
-        effects.add(new Effect.ScheduleReminder(SELF_SERVICE_EXPIRY, expiry));
+        effects.add(new Effect.ScheduleReminder(firstSequence + 2, expiry));
         return effects;
     }
 }

@@ -3,7 +3,10 @@ package dev.supportbot.workflows.changecontact;
 import dev.supportbot.workflows.approved.StepResult;
 import dev.supportbot.workflows.plan.Plan;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The persisted state of one change of the subscription management contact. Holds ids, the requester's name and
@@ -34,9 +37,34 @@ public sealed interface ChangeContactState {
     record AwaitingOwnership(long ticketId, Requester requester, String removeEmail, Instant since)
             implements ChangeContactState, Open {}
 
-    /** A {@code Continue(factsKey)} was emitted so that the next decision has the plan's facts. */
+    /**
+     * A {@code Continue(factsKey)} was emitted so that the next decision has the plan's facts; {@code leaveOtherAccount}:
+     * the requester agreed to stop managing the billing account they are a member of, so the plan removes that first.
+     */
     record Planning(long ticketId, Requester requester, String subscriptionName, Path path, String proof, String removeEmail,
-                    String factsKey) implements ChangeContactState, Open {}
+                    boolean leaveOtherAccount, String factsKey) implements ChangeContactState, Open {}
+
+    /**
+     * Support-assisted, existing user: the requester's portal account manages another billing account, and they were
+     * asked (publicly) whether to stop managing it. {@code askedAgain}: an unclear answer was asked about once more;
+     * {@code handledCommentIds} are the replies already read.
+     */
+    record AwaitingAnswer(long ticketId, Requester requester, String subscriptionName, String proof, Instant askedAt,
+                          int remindersSent, boolean askedAgain, Set<Long> handledCommentIds) implements ChangeContactState, Open {
+        public AwaitingAnswer {
+            handledCommentIds = Set.copyOf(handledCommentIds);
+        }
+
+        AwaitingAnswer withRemindersSent(int sent) {
+            return new AwaitingAnswer(ticketId, requester, subscriptionName, proof, askedAt, sent, askedAgain, handledCommentIds);
+        }
+
+        AwaitingAnswer withQuestionRepeated(Collection<Long> handled) {
+            Set<Long> all = new HashSet<>(handledCommentIds);
+            all.addAll(handled);
+            return new AwaitingAnswer(ticketId, requester, subscriptionName, proof, askedAt, remindersSent, true, all);
+        }
+    }
 
     /** The plan waits for the approvers; {@code approvalId} is null until the approval request's result comes back. */
     record AwaitingApproval(long ticketId, Requester requester, String subscriptionName, Path path, Plan plan,
@@ -71,6 +99,9 @@ public sealed interface ChangeContactState {
     /** The requester is the subscription's management contact; {@code approvalId} null when no plan was needed. */
     record Done(long ticketId, String subscriptionName, Path path, Long approvalId, Instant at) implements ChangeContactState {}
 
+    /** The requester prefers to keep managing their current subscriptions: nothing was changed. */
+    record Declined(long ticketId, String subscriptionName, Instant at) implements ChangeContactState {}
+
     /** The ownership verification the support-assisted path needs ended without verifying. */
     record NotVerified(long ticketId, String result, Instant at) implements ChangeContactState {}
 
@@ -80,7 +111,7 @@ public sealed interface ChangeContactState {
     record Rejected(long ticketId, String subscriptionName, long approvalId, String rejectedBy, Instant at)
             implements ChangeContactState {}
 
-    /** The requester did not report back, or the approvers did not decide, in time. */
+    /** The requester did not report back or answer, or the approvers did not decide, in time. */
     record Expired(long ticketId, String subscriptionName, Wait waitedFor, Instant at) implements ChangeContactState {}
 
     record Cancelled(long ticketId, String agent, Instant at) implements ChangeContactState {}
@@ -120,13 +151,13 @@ public sealed interface ChangeContactState {
         NO_REQUESTER_EMAIL,
         NO_SUBSCRIPTION,
         NO_BILLING_ACCOUNT,
-        /** The requester's portal account manages another billing account: they must agree to leave it first. */
-        MEMBER_ELSEWHERE,
+        /** The requester's answer to "stop managing your current subscriptions?" stayed unclear after asking twice. */
+        UNCLEAR_ANSWER,
         /** The requester's name is not a first and a last name, which the non-existing user path needs. */
         NO_FULL_NAME,
         NO_PLAN,
         APPROVAL_NOT_POSTED
     }
 
-    enum Wait { SELF_SERVICE, APPROVAL }
+    enum Wait { SELF_SERVICE, ANSWER, APPROVAL }
 }

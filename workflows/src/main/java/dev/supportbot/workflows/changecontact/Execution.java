@@ -15,6 +15,7 @@ import dev.supportbot.workflows.engine.Event.EffectFailed;
 import dev.supportbot.workflows.engine.Event.EffectSucceeded;
 import dev.supportbot.workflows.engine.Event.RetryRequested;
 import dev.supportbot.workflows.engine.Facts;
+import dev.supportbot.workflows.plan.Plan;
 import dev.supportbot.workflows.plan.PortalChange;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +52,7 @@ final class Execution {
         return Decision.of(new Done(s.ticketId(), s.subscriptionName(), s.path(), s.approvalId(), ctx.now()),
                 new Effect.UpdateApproval(s.approvalId(), Phase.DONE, lines, null),
                 new Effect.PublicComment(s.path() == Path.REMOVE_MEMBERSHIP ? Messages.membershipRemoved(s.subscriptionName())
-                        : Messages.done(s.subscriptionName(), signInLink)),
+                        : Messages.done(s.subscriptionName(), signInLink, leftOtherAccount(s.plan()))),
                 new Effect.PrivateNote(Notes.done(s.subscriptionName(), s.approvers(), lines)));
     }
 
@@ -77,5 +78,11 @@ final class Execution {
         return Decision.of(next, PlanRuns.progress(next.plan(), next.approvalId(), results),
                 new Effect.PrivateNote(Notes.retrying(s.failedStep(), approver)),
                 PlanRuns.runStep(next.plan(), next.approvalId(), next.step(), next.round()));
+    }
+
+    /** The plan removes a membership of another billing account first: the requester agreed to leave it. */
+    private static boolean leftOtherAccount(Plan plan) {
+        return plan.changes().stream().anyMatch(c -> c instanceof PortalChange.DeleteMembership d
+                && d.billingAccountId() != plan.goal().billingAccountId());
     }
 }

@@ -1,5 +1,6 @@
 package dev.supportbot.workflows.changecontact;
 
+import dev.supportbot.workflows.engine.Dates;
 import java.time.LocalDate;
 
 /**
@@ -31,7 +32,8 @@ final class Messages {
                 + " you, we will close this request on " + closesOn + "." + SIGN_OFF;
     }
 
-    static String selfServiceExpired() {
+    /** Closed unanswered: the self-service report or the answer to the question did not come in time. */
+    static String closedUnanswered() {
         return "Hello,\n\nAs we did not hear back from you, we have closed this request without changing anything. You"
                 + " are welcome to reply or open a new request at any time." + SIGN_OFF;
     }
@@ -39,6 +41,38 @@ final class Messages {
     static String assisting() {
         return "Hello,\n\nThank you. We will make the change for you. First we need to verify that you own the"
                 + " subscription; we will then prepare the change and let you know here once it is done." + SIGN_OFF;
+    }
+
+    /** Names neither the other billing account nor its contacts: the requester knows which subscriptions they manage. */
+    static String askToLeaveOtherAccount(String subscription) {
+        return "Hello,\n\nThank you for your patience. Your Customers Portal account already manages the subscriptions of"
+                + " another billing account, and an account can manage the subscriptions of only one billing account at a"
+                + " time. Would you like to stop managing your current subscriptions so that you can become the"
+                + " management contact of subscription " + subscription + " instead?\n\nPlease reply \"yes\" to go"
+                + " ahead, or \"no\" to keep things as they are." + SIGN_OFF;
+    }
+
+    static String askAgain(String subscription) {
+        return "Hello,\n\nThank you for your reply. We could not tell from it whether you would like to go ahead. Please"
+                + " reply with just \"yes\" to stop managing your current subscriptions and become the management contact"
+                + " of subscription " + subscription + " instead, or \"no\" to keep things as they are." + SIGN_OFF;
+    }
+
+    static String answerReminder(String subscription, LocalDate closesOn) {
+        return "Hello,\n\nThis is a friendly reminder that we still need your answer: would you like to stop managing your"
+                + " current subscriptions so that you can become the management contact of subscription " + subscription
+                + " instead? Please reply \"yes\" or \"no\". If we do not hear from you, we will close this request on "
+                + Dates.utcDay(closesOn) + "." + SIGN_OFF;
+    }
+
+    static String goingAhead() {
+        return "Hello,\n\nThank you for confirming. We will now prepare the change and let you know here once it is done."
+                + SIGN_OFF;
+    }
+
+    static String declined() {
+        return "Hello,\n\nThank you for letting us know. We have not changed anything: you keep managing your current"
+                + " subscriptions. If you change your mind, just reply to this ticket." + SIGN_OFF;
     }
 
     static String selfServiceConfirmed(String subscription) {
@@ -52,8 +86,9 @@ final class Messages {
                 + " has been removed." + SIGN_OFF;
     }
 
-    static String done(String subscription, boolean signInLinkSent) {
+    static String done(String subscription, boolean signInLinkSent, boolean leftOtherAccount) {
         return "Hello,\n\nGood news: you are now the subscription management contact of subscription " + subscription + "."
+                + (leftOtherAccount ? " As you agreed, your account no longer manages your previous subscriptions." : "")
                 + (signInLinkSent ? " We have sent a one-time sign-in link to your email address; please use it to sign in"
                         + " to " + PORTAL + " and link your GitLab.com account."
                         : " Please sign in to " + PORTAL + " to see it.") + SIGN_OFF;

@@ -76,15 +76,35 @@ final class Notes {
             case NO_SUBSCRIPTION -> "the ticket names no subscription (A-S and 8 digits), so the Sold To cannot be checked."
                     + " Please check it by hand, or name the subscription on the ticket and start the change again.";
             case NO_BILLING_ACCOUNT -> "the subscription or its billing account is not in the portal.";
-            case MEMBER_ELSEWHERE -> "the requester's portal account manages another billing account (a customer can be a"
-                    + " member of only one). Please ask them whether to stop managing it; then remove that membership"
-                    + " (`/lnr remove-membership TICKET EMAIL` on a ticket of that subscription) and start the change again.";
+            case UNCLEAR_ANSWER -> "the requester's answer to whether they want to stop managing their current"
+                    + " subscriptions stayed unclear after asking twice. Please read the replies and go on by hand.";
             case NO_FULL_NAME -> "the requester has no portal account and their name on the ticket is not a first and a"
                     + " last name, which the new profile needs. Please correct the requester's name and start again.";
             case NO_PLAN -> "no plan was made" + (detail == null ? "." : ": " + detail + ".") + " The change needs a person.";
             case APPROVAL_NOT_POSTED -> "could not ask for approval in Slack" + (detail == null ? "." : " (" + detail + ").");
         };
         return PREFIX + what + " Nothing was changed." + (why == Handoff.APPROVAL_NOT_POSTED ? AGAIN : "");
+    }
+
+    static String askedRequester(Duration expiry) {
+        return PREFIX + "the requester's portal account manages another billing account (a customer can be a member of"
+                + " only one), so they were asked whether to stop managing its subscriptions; the other account's contacts"
+                + " were not named. Yes plans again with that membership removed first; no ends the run. Reminders follow,"
+                + " and the request closes as expired after " + expiry.toDays() + " days without an answer.";
+    }
+
+    static String requesterAgreed() {
+        return PREFIX + "the requester agreed to stop managing their other billing account. Planning again with that"
+                + " membership removed first.";
+    }
+
+    static String requesterDeclined() {
+        return PREFIX + "the requester prefers to keep managing their current subscriptions. Nothing was changed.";
+    }
+
+    static String answerExpired() {
+        return PREFIX + "closed as expired, the requester did not answer whether to stop managing their other billing"
+                + " account. Nothing was changed.";
     }
 
     static String nothingToDo(String detail) {

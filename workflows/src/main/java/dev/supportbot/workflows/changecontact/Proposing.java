@@ -1,5 +1,6 @@
 package dev.supportbot.workflows.changecontact;
 
+import dev.supportbot.workflows.changecontact.ChangeContactState.AwaitingAnswer;
 import dev.supportbot.workflows.changecontact.ChangeContactState.AwaitingApproval;
 import dev.supportbot.workflows.changecontact.ChangeContactState.Done;
 import dev.supportbot.workflows.changecontact.ChangeContactState.Handoff;
@@ -26,6 +27,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Planning: a {@code Continue} lets the next decision have the plan's facts (the billing account, and the customer
@@ -35,6 +37,8 @@ import java.util.Optional;
  */
 final class Proposing {
     static final String FACTS_KEY = "plan-facts";
+    /** A second Continue in the same run needs a key of its own. */
+    static final String FACTS_AFTER_ANSWER_KEY = "plan-facts-after-answer";
     static final String APPROVAL_KEY = "approval";
 
     private Proposing() {}
@@ -44,7 +48,16 @@ final class Proposing {
         List<Effect> effects = new ArrayList<>(List.of(before));
         effects.add(new Effect.PrivateNote(Notes.planning(path, subscription)));
         effects.add(new Effect.Continue(FACTS_KEY));
-        return Decision.of(new Planning(ticketId, requester, subscription, path, proof, removeEmail, FACTS_KEY), effects);
+        return Decision.of(new Planning(ticketId, requester, subscription, path, proof, removeEmail, false, FACTS_KEY), effects);
+    }
+
+    /** The requester agreed to stop managing their other billing account: plan again, that membership removed first. */
+    static Decision<ChangeContactState> planLeavingOtherAccount(AwaitingAnswer s, Effect... before) {
+        List<Effect> effects = new ArrayList<>(List.of(before));
+        effects.add(new Effect.PrivateNote(Notes.requesterAgreed()));
+        effects.add(new Effect.Continue(FACTS_AFTER_ANSWER_KEY));
+        return Decision.of(new Planning(s.ticketId(), s.requester(), s.subscriptionName(), Path.SUPPORT_ASSISTED, s.proof(),
+                null, true, FACTS_AFTER_ANSWER_KEY), effects);
     }
 
     // ---- Planning + EffectSucceeded (the Continue came back)
@@ -68,7 +81,7 @@ final class Proposing {
             planning = ChangeContactPlanner.updateSoldTo(s.ticketId(), evidence(s), state, planFacts.billingAccountId(), email);
         } else if (state.customerByEmail(email).isPresent()) {
             planning = ChangeContactPlanner.existingUser(new ChangeContactPlanner.ExistingUser(s.ticketId(), evidence(s),
-                    state, planFacts.billingAccountId(), email, planFacts.historyOf(email), false));
+                    state, planFacts.billingAccountId(), email, planFacts.historyOf(email), s.leaveOtherAccount()));
         } else {
             Optional<String[]> names = firstAndLast(s.requester().name());
             if (names.isEmpty()) return handoff(s, Handoff.NO_FULL_NAME, null, ctx);
@@ -87,7 +100,7 @@ final class Proposing {
                     new Effect.PrivateNote(s.path() == Path.SELF_SERVICE
                             ? Notes.selfServiceConfirmed(s.subscriptionName(), email) : Notes.nothingToDo(no.reason())));
         }
-        if (no.why() == Why.ASK_REQUESTER) return handoff(s, Handoff.MEMBER_ELSEWHERE, no.reason(), ctx);
+        if (no.why() == Why.ASK_REQUESTER && !s.leaveOtherAccount()) return askRequester(s, ctx);
         return handoff(s, Handoff.NO_PLAN, no.reason(), ctx);
     }
 
@@ -100,6 +113,15 @@ final class Proposing {
                 new Effect.RequestApproval(APPROVAL_KEY, plan, approvers, ttl),
                 new Effect.PrivateNote(Notes.planWaiting(plan, approvers, next.expiresAt())),
                 new Effect.ScheduleReminder(ChangeContactSettings.APPROVAL_EXPIRY, ttl));
+    }
+
+    private static Decision<ChangeContactState> askRequester(Planning s, Context ctx) {
+        List<Effect> effects = new ArrayList<>();
+        effects.add(new Effect.PublicComment(Messages.askToLeaveOtherAccount(s.subscriptionName())));
+        effects.addAll(ChangeContactSettings.answerReminders(ctx));
+        effects.add(new Effect.PrivateNote(Notes.askedRequester(ctx.setting(ChangeContactSettings.EXPIRY))));
+        return Decision.of(new AwaitingAnswer(s.ticketId(), s.requester(), s.subscriptionName(), s.proof(), ctx.now(), 0,
+                false, Set.of()), effects);
     }
 
     private static Decision<ChangeContactState> handoff(Planning s, Handoff why, String reason, Context ctx) {

@@ -107,7 +107,7 @@ final class Starting {
             }
             return Decision.of(new Expired(s.ticketId(), s.subscriptionName(), Wait.SELF_SERVICE, ctx.now()),
                     new Effect.CancelReminders(),
-                    new Effect.PublicComment(Messages.selfServiceExpired()),
+                    new Effect.PublicComment(Messages.closedUnanswered()),
                     new Effect.PrivateNote(Notes.selfServiceExpired()));
         }
         if (e.sequence() <= s.remindersSent() || e.sequence() >= ChangeContactSettings.SELF_SERVICE_EXPIRY) {

@@ -13,8 +13,10 @@
  *       first one the ticket names.</li>
  *   <li>Support-assisted also on an agent's {@code /lnr cc assist}: the handbook makes it a last resort after
  *       self-service is ruled out, which is the agent's call.</li>
- *   <li>A requester whose portal account manages another billing account is handed to a person (the add-contact
- *       question is not asked here).</li>
+ *   <li>A requester whose portal account manages another billing account is asked, as when adding a contact and read
+ *       with the same {@code YesNo}, whether to stop managing their current subscriptions: yes plans again with that
+ *       membership removed first; no ends the run; an unclear answer is asked again once, then handed to a person. The
+ *       question's reminders and expiry use the self-service wait's delays, counted from the question.</li>
  *   <li>Every plan of this workflow is a change of ownership and needs {@code change_contact.approvers} approvers.</li>
  * </ul>
  */

@@ -189,19 +189,6 @@ class ChangeContactPathsTest {
     }
 
     @Test
-    void a_requester_managing_another_account_goes_to_a_person() {
-        Flow flow = new Flow(SAM);
-        flow.accounts.add(new dev.supportbot.workflows.domain.BillingAccount(1005, "A00005001", "Hooli",
-                new dev.supportbot.workflows.domain.Contact("Gavin", "Belson", "gavin@hooli.example", "x"), null, null));
-        flow.memberships.add(new Membership(3, 1102, 1005));
-        flow.ownership = verified();
-        flow.start();
-        flow.command(ChangeContact.ASSIST);
-        flow.continued();
-        assertThat(flow.state).isInstanceOfSatisfying(NeedsHuman.class, n -> assertThat(n.why()).isEqualTo(Handoff.MEMBER_ELSEWHERE));
-    }
-
-    @Test
     void a_requester_who_already_is_the_sold_to_is_done_without_a_plan() {
         Flow flow = new Flow(new Person("Pat Lee", PAT));
         flow.ownership = verified();

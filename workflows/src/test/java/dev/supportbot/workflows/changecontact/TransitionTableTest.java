@@ -36,6 +36,8 @@ class TransitionTableTest {
         self.ownershipFinished(verified());
         Planning planning = (Planning) self.state;
 
+        AwaitingAnswer awaitingAnswer = (AwaitingAnswer) OtherAccountQuestionTest.asked().state;
+
         Flow flow = Flow.assistedAwaitingApproval(SAM);
         AwaitingApproval posted = (AwaitingApproval) flow.state;
         // Before the approval request's result came back: its EffectSucceeded has something to act on.
@@ -46,9 +48,10 @@ class TransitionTableTest {
         flow.stepFailed("boom");
         Failed failed = (Failed) flow.state;
         return List.of(
-                new Requested(null), selfService, awaitingOwnership, planning, approving, executing, failed,
+                new Requested(null), selfService, awaitingOwnership, planning, awaitingAnswer, approving, executing, failed,
                 new Done(TICKET, SUBSCRIPTION, Path.SUPPORT_ASSISTED, 7L, NOW),
                 new NotVerified(TICKET, "rejected", NOW),
+                new Declined(TICKET, SUBSCRIPTION, NOW),
                 new NeedsHuman(TICKET, SUBSCRIPTION, Handoff.NO_PLAN, NOW),
                 new Rejected(TICKET, SUBSCRIPTION, 7, "slack:UAPPROVER1", NOW),
                 new Expired(TICKET, SUBSCRIPTION, Wait.APPROVAL, NOW),
@@ -67,7 +70,8 @@ class TransitionTableTest {
         }
         if (type == Event.LinkedTicketUpdated.class) return new Event.LinkedTicketUpdated(987, List.of(done));
         if (type == Event.ReminderDue.class) {
-            return new Event.ReminderDue(state instanceof AwaitingApproval ? ChangeContactSettings.APPROVAL_EXPIRY : 1);
+            return new Event.ReminderDue(state instanceof AwaitingApproval ? ChangeContactSettings.APPROVAL_EXPIRY
+                    : state instanceof AwaitingAnswer ? ChangeContactSettings.ANSWER_REMINDER_1 : 1);
         }
         if (type == Event.AgentCommand.class) return new Event.AgentCommand(Command.CANCEL, "agent");
         if (type == Event.EffectSucceeded.class) {
@@ -102,6 +106,7 @@ class TransitionTableTest {
                 "AwaitingSelfService + TicketUpdated", "AwaitingSelfService + ReminderDue", "AwaitingSelfService + AgentCommand",
                 "AwaitingOwnership + WorkflowFinished", "AwaitingOwnership + AgentCommand",
                 "Planning + EffectSucceeded", "Planning + AgentCommand",
+                "AwaitingAnswer + TicketUpdated", "AwaitingAnswer + ReminderDue", "AwaitingAnswer + AgentCommand",
                 "AwaitingApproval + EffectSucceeded", "AwaitingApproval + EffectFailed", "AwaitingApproval + ApprovalDecided",
                 "AwaitingApproval + ReminderDue", "AwaitingApproval + AgentCommand",
                 "Executing + EffectSucceeded", "Executing + EffectFailed", "Executing + AgentCommand",

@@ -200,8 +200,19 @@ class ChangeContactPlannerTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("existing")
     void existing_user(ExistingRow row) {
-        row.expect().check(ChangeContactPlanner.existingUser(new ChangeContactPlanner.ExistingUser(42, World.EVIDENCE,
-                row.world().state(), ACME, row.newContact(), row.history(), row.leaveOther())));
+        Planning planning = ChangeContactPlanner.existingUser(new ChangeContactPlanner.ExistingUser(42, World.EVIDENCE,
+                row.world().state(), ACME, row.newContact(), row.history(), row.leaveOther()));
+        row.expect().check(planning);
+        if (planning instanceof Planning.Proposed p) {
+            Snapshot end = p.preview().end();
+            assertThat(end.memberships()).as("the new contact ends a member of this billing account only")
+                    .filteredOn(m -> m.customerEmail().equals(row.newContact()))
+                    .containsExactly(new Snapshot.Member(row.newContact(), ACME));
+            assertThat(end.membersOf(ACME)).as("exactly the intended members").doesNotContain(PAT_EMAIL).contains(row.newContact());
+            assertThat(end.account(ACME).soldTo().email()).isEqualTo(row.newContact());
+            assertThat(end.account(HOOLI)).as("the other account's contacts are untouched")
+                    .isEqualTo(p.preview().before().account(HOOLI));
+        }
     }
 
     @ParameterizedTest(name = "{0}")

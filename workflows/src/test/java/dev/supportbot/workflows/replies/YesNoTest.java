@@ -1,8 +1,8 @@
-package dev.supportbot.workflows.addcontact;
+package dev.supportbot.workflows.replies;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.supportbot.workflows.addcontact.YesNo.Answer;
+import dev.supportbot.workflows.replies.YesNo.Answer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
