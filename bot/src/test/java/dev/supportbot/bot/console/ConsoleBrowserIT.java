@@ -1,0 +1,189 @@
+package dev.supportbot.bot.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.supportbot.bot.store.Vendor;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The README's walk-through in headless Chromium, clicking and typing as a person does: Sam Rivera opens a ticket,
+ * Jordan Kim applies the ownership verification macro, Sam answers with an invoice, Jordan applies the add-contact
+ * macro, Alex Morgan clicks Approve in the Slack channel, and the portal page shows Sam among the members. Each
+ * step leaves a screenshot in {@code target/browser-walkthrough/}. Run by the browser profile only
+ * ({@code mvn -B -Pbrowser verify -pl bot -am}); system properties {@code browser.chromium} and
+ * {@code browser.chromedriver} override the Debian paths of the browser and its driver.
+ */
+class ConsoleBrowserIT {
+    /** How long the bot may take to act on a ticket or a click (reloading the page meanwhile, as a person would). */
+    private static final Duration BOT = Duration.ofSeconds(60);
+    private static final Duration PAGE = Duration.ofSeconds(15);
+    private static final String SAM = "Sam Rivera <sam@acme.example>";
+
+    private ConsoleBot console;
+    private ChromeDriverService service;
+    private WebDriver browser;
+    private Path screenshots;
+    private int step;
+
+    @BeforeEach
+    void start() throws IOException {
+        screenshots = Path.of(System.getProperty("browser.screenshots", "target/browser-walkthrough"));
+        Files.createDirectories(screenshots);
+        try (var old = Files.newDirectoryStream(screenshots, "*.png")) {
+            for (Path png : old) Files.delete(png); // a failed run's pictures must not pass for this run's
+        }
+        console = ConsoleBot.sandbox(Vendor.H2);
+        service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(System.getProperty("browser.chromedriver", "/usr/bin/chromedriver")))
+                .usingAnyFreePort()
+                .build();
+        ChromeOptions options = new ChromeOptions()
+                .setBinary(System.getProperty("browser.chromium", "/usr/bin/chromium"))
+                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1800");
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterEach
+    void stop() {
+        if (browser != null) browser.quit();
+        if (service != null) service.stop();
+        if (console != null) console.close();
+    }
+
+    @Test
+    void sam_is_verified_added_as_a_contact_approved_in_slack_and_shown_as_a_member_by_clicking_through_the_console() {
+        browser.get(console.url("/"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isNotBlank();
+        screenshot("console");
+
+        // 1. Sam opens a ticket.
+        click(By.linkText("Tickets"));
+        new Select(browser.findElement(By.id("requester"))).selectByVisibleText(SAM);
+        browser.findElement(By.id("subject")).sendKeys("Please make me a contact of A-S00001001");
+        browser.findElement(By.id("body")).sendKeys("Hello, I now look after our GitLab subscription A-S00001001 at Acme.");
+        screenshot("new-ticket-form");
+        click(By.xpath("//button[normalize-space()='Open ticket']"));
+        new WebDriverWait(browser, PAGE).until(ExpectedConditions.urlMatches("/helpdesk/tickets/\\d+$"));
+        String ticketUrl = browser.getCurrentUrl();
+        String ticket = ticketUrl.substring(ticketUrl.lastIndexOf('/') + 1);
+        assertThat(browser.getPageSource()).contains("Please make me a contact of A-S00001001");
+        screenshot("ticket-opened");
+
+        // 2. Jordan Kim applies the ownership verification macro; the bot asks Sam for a proof.
+        applyMacro("Support::L&R::Ownership verification::Start (supportbot)");
+        reloadUntil("the bot asks Sam for proof", () -> tags().contains("supportbot_ov_awaiting_proof"));
+        screenshot("proof-requested");
+
+        // 3. Sam answers publicly with the invoice; the bot verifies him.
+        new Select(browser.findElement(By.id("author"))).selectByVisibleText(SAM);
+        click(By.xpath("//label[contains(normalize-space(), 'public reply')]/input"));
+        browser.findElement(By.id("comment-body")).sendKeys("Sure, our latest invoice is INV-1001-A.");
+        click(By.xpath("//button[normalize-space()='Post comment']"));
+        reloadUntil("the bot verifies Sam", () -> tags().contains("supportbot_ov_verified"));
+        assertThat(browser.findElements(By.cssSelector("article.comment .text")).stream().map(WebElement::getText))
+                .anyMatch(text -> text.contains("INV-1001-A"));
+        screenshot("ownership-verified");
+
+        // 4. Jordan applies the add-contact macro; the plan waits for approval in the Slack channel.
+        applyMacro("Support::L&R::Add contact::Start (supportbot)");
+        screenshot("add-contact-applied");
+        click(By.linkText("Slack channel"));
+        reloadUntil("the plan waits for approval in the Slack channel",
+                () -> !browser.findElements(approveButton()).isEmpty());
+        screenshot("approval-waiting");
+
+        // 5. Alex Morgan (an approver; Jordan started the plan and may not approve it) clicks Approve.
+        WebElement approveForm = browser.findElement(approveButton()).findElement(By.xpath("./ancestor::form"));
+        new Select(approveForm.findElement(By.tagName("select"))).selectByVisibleText("Alex Morgan");
+        approveForm.findElement(approveButton()).click();
+        new WebDriverWait(browser, PAGE).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("[role=status]"), "answered the click with HTTP 200"));
+        screenshot("approved");
+
+        // 6. Back on the ticket, the portal state shows Sam among the members; Pat Lee is still the Sold To.
+        browser.get(ticketUrl);
+        click(By.linkText("Portal state of A-S00001001"));
+        reloadUntil("the portal shows Sam as a member", () -> members().contains(SAM));
+        assertThat(browser.findElement(By.xpath("//th[normalize-space()='Sold To']/following-sibling::td")).getText())
+                .contains("Pat Lee");
+        screenshot("portal-sam-is-a-member");
+
+        browser.get(ticketUrl);
+        click(By.linkText("the bot's timeline of this ticket"));
+        reloadUntil("the add-contact run finishes", () -> !browser.findElements(
+                By.xpath("//tr[td[normalize-space()='add contact'] and td[normalize-space()='finished']]")).isEmpty());
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("ticket " + ticket);
+        assertThat(browser.findElement(By.tagName("main")).getText())
+                .contains("approval approved by slack:U0SBAPPRV1 Alex Morgan")
+                .contains("plan step by supportbot")
+                .contains("Add Sam Rivera <sam@acme.example>");
+        screenshot("timeline");
+    }
+
+    private static By approveButton() {
+        return By.xpath("//form[@action='/helpdesk/slack/clicks']//button[normalize-space()='Approve']");
+    }
+
+    private void applyMacro(String title) {
+        new Select(browser.findElement(By.id("agent"))).selectByVisibleText("Jordan Kim <jordan.kim@gitlab.com>");
+        new Select(browser.findElement(By.id("macro"))).selectByVisibleText(title);
+        click(By.xpath("//button[normalize-space()='Apply macro']"));
+        new WebDriverWait(browser, PAGE).until(ExpectedConditions.urlMatches("/helpdesk/tickets/\\d+$"));
+    }
+
+    private void click(By target) {
+        new WebDriverWait(browser, PAGE).until(ExpectedConditions.elementToBeClickable(target)).click();
+    }
+
+    /** Reloads the page, as the console's pages ask a person to, until the condition holds. */
+    private void reloadUntil(String what, BooleanSupplier condition) {
+        new WebDriverWait(browser, BOT)
+                .pollingEvery(Duration.ofMillis(500))
+                .withMessage(what)
+                .until(driver -> {
+                    driver.navigate().refresh();
+                    return condition.getAsBoolean();
+                });
+    }
+
+    private String tags() {
+        return browser.findElements(By.cssSelector("span.tag")).stream().map(WebElement::getText).toList().toString();
+    }
+
+    /** The text of the members table of the portal page. */
+    private String members() {
+        return browser.findElement(By.xpath("//h2[starts-with(normalize-space(), 'Members')]/following-sibling::table[1]")).getText();
+    }
+
+    private void screenshot(String name) {
+        step++;
+        Path target = screenshots.resolve(String.format("%02d-%s.png", step, name));
+        try {
+            Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), target,
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
