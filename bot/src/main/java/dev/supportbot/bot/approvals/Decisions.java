@@ -41,6 +41,30 @@ final class Decisions {
         this.clock = clock;
     }
 
+    /**
+     * The approval a click (or a modal's submission) names. One that is not stored is looked for again a few times,
+     * the click staying in the inbox meanwhile: the button was posted from a stored approval, and after a crash an
+     * embedded (H2) database can come back without its last commits; the workflow then stores the same request again
+     * (same plan, same key) and the click finds it. After that it is answered as no such plan.
+     */
+    Optional<Approval> findForClick(String value, InboxEvent cause) {
+        Optional<Approval> found = find(value);
+        if (found.isEmpty() && value != null && value.matches("\\d{1,18}(:\\d{1,9})?") && cause.attempts() < LOOKS_FOR_A_MISSING_APPROVAL) {
+            throw new NotStoredYet(value);
+        }
+        return found;
+    }
+
+    /** How many times a click looks for its approval before it is answered as no such plan (2 s, 4 s, 8 s apart by default). */
+    static final int LOOKS_FOR_A_MISSING_APPROVAL = 4;
+
+    /** A click whose approval is not stored (yet): the inbox tries the click again later. */
+    static final class NotStoredYet extends RuntimeException {
+        NotStoredYet(String value) {
+            super("approval " + value.split(":")[0] + " is not stored (yet); the click is tried again later");
+        }
+    }
+
     /** The approval named by a button's value ({@code ID}, or {@code ID:STEP}), if it exists. */
     Optional<Approval> find(String value) {
         if (value == null || !value.matches("\\d{1,18}(:\\d{1,9})?")) return Optional.empty();
