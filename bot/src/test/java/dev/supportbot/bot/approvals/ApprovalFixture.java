@@ -156,10 +156,15 @@ final class ApprovalFixture implements AutoCloseable {
 
     /** The click as the router hands it over; not yet committed. */
     Handled click(String actionId, String value, String userId, String triggerId) throws Exception {
+        return click(actionId, value, userId, triggerId, 1);
+    }
+
+    /** The click's {@code attempt}-th delivery by the inbox. */
+    Handled click(String actionId, String value, String userId, String triggerId, int attempt) throws Exception {
         ClickHandler.Click click = new ClickHandler.Click(actionId, value, userId, CHANNEL, TS,
                 "https://hooks.slack.example/actions/" + userId, triggerId);
         long id = CAUSES.incrementAndGet();
-        InboxEvent cause = new InboxEvent(id, "slack", "click-" + id, "block_action:" + actionId, null, "{}", 1, clock.instant(), "claim");
+        InboxEvent cause = new InboxEvent(id, "slack", "click-" + id, "block_action:" + actionId, null, "{}", attempt, clock.instant(), "claim");
         return clickHandler(actionId).handle(click, cause);
     }
 

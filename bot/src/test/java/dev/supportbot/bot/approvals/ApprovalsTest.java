@@ -126,6 +126,29 @@ class ApprovalsTest {
 
     @ParameterizedTest
     @EnumSource(Vendor.class)
+    void a_click_on_an_approval_not_stored_yet_is_tried_again_and_finds_it_once_the_request_is_stored(Vendor vendor)
+            throws Exception {
+        try (ApprovalFixture f = fixture(vendor, "U_A1,U_A2")) {
+            // As after a crash that lost the approval's commit: the click arrives before its request is stored again.
+            for (int attempt = 1; attempt < 4; attempt++) {
+                int delivery = attempt;
+                assertThatThrownBy(() -> f.click("approve", "424242", "U_A1", "t-" + delivery, delivery))
+                        .hasMessage("approval 424242 is not stored (yet); the click is tried again later");
+            }
+            f.commit(f.click("approve", "424242", "U_A1", "t-4", 4));
+            assertThat(f.replies()).containsExactly("There is no such plan to approve.");
+            assertThat(f.queuedEvents()).isEmpty();
+
+            Approval approval = f.request("slack:U_AGENT", 1);
+            assertThatThrownBy(() -> f.click("approve", approval.id() + 1 + "", "U_A1", "t-5", 1))
+                    .hasMessageContaining("not stored (yet)");
+            f.commit(f.click("approve", approve(approval), "U_A1", "t-6", 2));
+            assertThat(f.queuedEvents()).hasSize(1);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Vendor.class)
     void an_approver_approves_and_the_decision_is_queued_once_for_the_instance(Vendor vendor) throws Exception {
         try (ApprovalFixture f = fixture(vendor, "U_A1,U_A2")) {
             Approval approval = f.request("slack:U_AGENT", 1);
