@@ -123,10 +123,12 @@ public final class InboxWorkers implements AutoCloseable {
     }
 
     private void failed(InboxEvent event, Exception e) {
-        boolean dead = event.attempts() >= settings.maxAttempts();
+        boolean later = e instanceof RetryLater;
+        boolean dead = !later && event.attempts() >= settings.maxAttempts();
         String reason = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        Duration delay = later ? ((RetryLater) e).after() : settings.backoff().delayAfter(event.attempts());
         try {
-            inbox.fail(event, reason, clock.instant().plus(settings.backoff().delayAfter(event.attempts())), dead);
+            inbox.fail(event, reason, clock.instant().plus(delay), dead);
         } catch (RuntimeException storeFailure) {
             log.warn("could not record failure of inbox event {}: {}", event.id(), storeFailure.getMessage());
             return;
@@ -135,6 +137,8 @@ public final class InboxWorkers implements AutoCloseable {
             metrics.deadLettered(event);
             log.error("inbox event {} ({} {}) parked as dead letter after {} attempts: {}", event.id(), event.source(),
                     event.eventType(), event.attempts(), reason);
+        } else if (later) {
+            log.info("inbox event {} waits: {}", event.id(), reason);
         } else {
             log.warn("inbox event {} failed (attempt {}), will retry: {}", event.id(), event.attempts(), reason);
         }

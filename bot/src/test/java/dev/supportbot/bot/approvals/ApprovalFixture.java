@@ -159,12 +159,18 @@ final class ApprovalFixture implements AutoCloseable {
         return click(actionId, value, userId, triggerId, 1);
     }
 
-    /** The click's {@code attempt}-th delivery by the inbox. */
+    /** The click's {@code attempt}-th delivery by the inbox, received {@code ago} before now. */
     Handled click(String actionId, String value, String userId, String triggerId, int attempt) throws Exception {
+        return click(actionId, value, userId, triggerId, attempt, java.time.Duration.ZERO);
+    }
+
+    Handled click(String actionId, String value, String userId, String triggerId, int attempt, java.time.Duration ago)
+            throws Exception {
         ClickHandler.Click click = new ClickHandler.Click(actionId, value, userId, CHANNEL, TS,
                 "https://hooks.slack.example/actions/" + userId, triggerId);
         long id = CAUSES.incrementAndGet();
-        InboxEvent cause = new InboxEvent(id, "slack", "click-" + id, "block_action:" + actionId, null, "{}", attempt, clock.instant(), "claim");
+        InboxEvent cause = new InboxEvent(id, "slack", "click-" + id, "block_action:" + actionId, null, "{}", attempt,
+                clock.instant().minus(ago), "claim");
         return clickHandler(actionId).handle(click, cause);
     }
 

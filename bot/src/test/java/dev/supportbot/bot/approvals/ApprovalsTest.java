@@ -10,6 +10,7 @@ import dev.supportbot.bot.engine.AuditLog;
 import dev.supportbot.bot.engine.EffectStep;
 import dev.supportbot.bot.inbox.Handled;
 import dev.supportbot.bot.inbox.InboxEvent;
+import dev.supportbot.bot.inbox.RetryLater;
 import dev.supportbot.bot.json.Json;
 import dev.supportbot.bot.outbound.OutboundException;
 import dev.supportbot.bot.slack.SlackCommands;
@@ -130,12 +131,14 @@ class ApprovalsTest {
             throws Exception {
         try (ApprovalFixture f = fixture(vendor, "U_A1,U_A2")) {
             // As after a crash that lost the approval's commit: the click arrives before its request is stored again.
-            for (int attempt = 1; attempt < 4; attempt++) {
+            // It waits (without using up its attempts) for two minutes after it arrived, then gets its answer.
+            for (int attempt = 1; attempt < 20; attempt += 9) {
                 int delivery = attempt;
-                assertThatThrownBy(() -> f.click("approve", "424242", "U_A1", "t-" + delivery, delivery))
+                assertThatThrownBy(() -> f.click("approve", "424242", "U_A1", "t-" + delivery, delivery, Duration.ofSeconds(119)))
+                        .isInstanceOf(RetryLater.class)
                         .hasMessage("approval 424242 is not stored (yet); the click is tried again later");
             }
-            f.commit(f.click("approve", "424242", "U_A1", "t-4", 4));
+            f.commit(f.click("approve", "424242", "U_A1", "t-4", 2, Duration.ofSeconds(121)));
             assertThat(f.replies()).containsExactly("There is no such plan to approve.");
             assertThat(f.queuedEvents()).isEmpty();
 

@@ -25,6 +25,28 @@ class InboxWorkersTest {
 
     @ParameterizedTest
     @EnumSource(Vendor.class)
+    void an_event_that_must_wait_is_tried_again_without_using_up_its_attempts(Vendor vendor) {
+        try (Database db = TestDatabases.open(vendor)) {
+            Inbox inbox = new Inbox(db, Clock.systemUTC());
+            AtomicInteger calls = new AtomicInteger();
+            int waits = FAST.maxAttempts() * 2;
+            Dispatcher early = event -> {
+                if (calls.incrementAndGet() <= waits) throw new RetryLater("what it refers to is not stored yet", Duration.ofMillis(5));
+                return Handled.noop("found it");
+            };
+            try (InboxWorkers workers = new InboxWorkers(inbox, early, FAST, Clock.systemUTC(), InboxMetrics.NONE)) {
+                workers.start();
+                inbox.accept(new NewInboxEvent("zendesk", "k", "ticket.updated", 8L, "{}"));
+                workers.wakeUp();
+                Await.until("event done", Duration.ofSeconds(20), () -> "done".equals(status(db, 8)));
+            }
+            assertThat(calls.get()).isEqualTo(waits + 1);
+            assertThat(inbox.deadCount()).isZero();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Vendor.class)
     void a_failing_event_is_retried_until_it_succeeds(Vendor vendor) {
         try (Database db = TestDatabases.open(vendor)) {
             Inbox inbox = new Inbox(db, Clock.systemUTC());
