@@ -9,6 +9,7 @@ import dev.supportbot.workflows.engine.Event.TicketUpdated;
 import dev.supportbot.workflows.engine.FactRequest;
 import dev.supportbot.workflows.engine.Facts;
 import dev.supportbot.workflows.engine.Ticket;
+import dev.supportbot.workflows.licenses.ActiveLicense;
 import dev.supportbot.workflows.licenses.LastLicense;
 import dev.supportbot.workflows.troubleshooting.RegistrationError.TrueUpMismatch;
 import dev.supportbot.workflows.troubleshooting.RegistrationError.UsersOverLimit;
@@ -49,10 +50,22 @@ final class Diagnosing {
         return factsFor(toRead(e, s.seen(), false), e.ticket(), s instanceof Watching);
     }
 
+    /** The requester's licenses: for the last one a true-up fix duplicates, or the active one beside the users question. */
     private static List<FactRequest<?>> factsFor(List<Read> reads, Ticket ticket, boolean mayPlan) {
-        if (!mayPlan || ticket.requester() == null || ticket.requester().email() == null) return List.of();
-        boolean trueUp = reads.stream().anyMatch(r -> RegistrationErrors.find(r.body()).stream().anyMatch(TrueUpMismatch.class::isInstance));
-        return trueUp ? List.of(new FactRequest.LicensesOfCustomer(ticket.requester().email())) : List.of();
+        if (ticket.requester() == null || ticket.requester().email() == null) return List.of();
+        boolean trueUp = mayPlan && reads.stream()
+                .anyMatch(r -> RegistrationErrors.find(r.body()).stream().anyMatch(TrueUpMismatch.class::isInstance));
+        boolean askUsers = reads.stream().anyMatch(r -> kindOf(r) == ReadKind.NOTHING_KNOWN);
+        return trueUp || askUsers ? List.of(new FactRequest.LicensesOfCustomer(ticket.requester().email())) : List.of();
+    }
+
+    /** What a comment holds, as far as the handbook's troubleshooting page knows it. */
+    private enum ReadKind { REGISTRATION_ERRORS, SALES_ASSISTED_SAAS, NOTHING_KNOWN }
+
+    private static ReadKind kindOf(Read r) {
+        if (!RegistrationErrors.find(r.body()).isEmpty()) return ReadKind.REGISTRATION_ERRORS;
+        if (SalesAssistedSaas.mentioned(r.body())) return ReadKind.SALES_ASSISTED_SAAS;
+        return ReadKind.NOTHING_KNOWN;
     }
 
     // ---- decisions
@@ -84,10 +97,12 @@ final class Diagnosing {
         List<Effect> effects = new ArrayList<>();
         List<Long> clean = new ArrayList<>();
         TrueUpFix fix = null;
+        List<Long> saas = new ArrayList<>();
         for (Read r : reads) {
-            List<RegistrationError> errors = RegistrationErrors.find(r.body());
-            if (errors.isEmpty()) clean.add(r.id());
-            for (RegistrationError error : errors) {
+            ReadKind kind = kindOf(r);
+            if (kind == ReadKind.NOTHING_KNOWN) clean.add(r.id());
+            if (kind == ReadKind.SALES_ASSISTED_SAAS) saas.add(r.id());
+            for (RegistrationError error : RegistrationErrors.find(r.body())) {
                 if (error instanceof UsersOverLimit over) {
                     effects.add(new Effect.PrivateNote(TroubleshootingNotes.usersOverLimit(r.id(), over, e.ticket().requester())));
                 } else if (error instanceof TrueUpMismatch mismatch) {
@@ -97,7 +112,14 @@ final class Diagnosing {
                 }
             }
         }
-        if (!clean.isEmpty()) effects.add(new Effect.PrivateNote(TroubleshootingNotes.noKnownError(clean)));
+        if (!saas.isEmpty()) effects.add(new Effect.PrivateNote(TroubleshootingNotes.salesAssistedSaas(saas, e.ticket().requester())));
+        if (!clean.isEmpty()) {
+            String email = e.ticket().requester() == null ? null : e.ticket().requester().email();
+            List<License> licenses = email == null ? List.of()
+                    : facts.find(new FactRequest.LicensesOfCustomer(email)).orElse(List.of());
+            Optional<License> active = ActiveLicense.among(licenses, ctx.today());
+            effects.add(new Effect.PrivateNote(TroubleshootingNotes.noKnownError(clean, active, email, e.ticket().requester())));
+        }
         if (fix == null) return Decision.of(state, effects);
         effects.add(new Effect.Continue(TrueUpFixing.planKey(fix)));
         return Decision.of(new Planning(state.ticketId(), state.seen(), fix), effects);

@@ -5,9 +5,12 @@ public sealed interface RegistrationError {
 
     /** "...had {@code activeUsers} active users, exceeding this license's limit of {@code licensedUsers}...". */
     record UsersOverLimit(int activeUsers, int licensedUsers) implements RegistrationError {
-        /** Versions before 10.7 report 0 active users and a negative excess although the instance is within its limit. */
-        public boolean knownFalseError() {
-            return activeUsers == 0;
+        /**
+         * GitLab before 10.7 prints wrong numbers in this message (typically 0 active users and a negative excess). The
+         * cause stays the one the handbook gives: more active users than the license allows; only the count is unknown.
+         */
+        public boolean numbersWrong() {
+            return activeUsers <= licensedUsers;
         }
 
         public int missingSeats() {

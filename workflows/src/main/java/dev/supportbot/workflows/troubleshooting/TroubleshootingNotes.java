@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  * note for the agent to send: the bot sends nothing to the customer on its own.
  */
 final class TroubleshootingNotes {
-    static final String FALSE_ERROR_FIXED_IN = "10.7";
+    static final String WRONG_NUMBERS_FIXED_IN = "10.7";
 
     private TroubleshootingNotes() {}
 
@@ -24,11 +24,39 @@ final class TroubleshootingNotes {
         return commentId == Diagnosing.DESCRIPTION ? "the ticket's description" : "comment " + commentId;
     }
 
-    static String noKnownError(List<Long> commentIds) {
+    /**
+     * No known error text: the handbook's first question (active users against the license's seats, "the main issue"),
+     * drafted with the seats of the requester's active license beside it.
+     */
+    static String noKnownError(List<Long> commentIds, Optional<License> active, String searchedEmail, Person requester) {
         String what = commentIds.stream().map(TroubleshootingNotes::where).collect(Collectors.joining(", "));
+        String license = active.map(l -> "The requester's active license: " + describe(l) + ".")
+                .orElse("No active license was found for " + (searchedEmail == null ? "the requester (no email)" : searchedEmail)
+                        + "; look it up with /lnr licenses <company>.");
+        String seats = active.map(l -> " Your current license is for " + l.usersCount() + " users.").orElse("");
         return "supportbot (license troubleshooting) read " + what + " and found no known registration error. It recognises "
                 + "\"...had N active users, exceeding this license's limit of M...\" and \"You have applied a True-up for X "
-                + "users but you need one for Y users\"; anything else is for you to look at.";
+                + "users but you need one for Y users\"; anything else is for you to look at. The handbook's first check is "
+                + "the number of active users against the license's seats. " + license + "\n\n"
+                + draft(greeting(requester) + "How many active users do you have? You find the number on the admin dashboard "
+                + "at http://<your GitLab host>/admin/users, next to the \"Active\" tab." + seats);
+    }
+
+    /** The handbook's steps for a GitLab.com subscription bought through sales that the customer cannot apply to a group. */
+    static String salesAssistedSaas(List<Long> commentIds, Person requester) {
+        String what = commentIds.stream().map(TroubleshootingNotes::where).collect(Collectors.joining(", "));
+        return "supportbot (license troubleshooting): " + what + " reads like a GitLab.com subscription that does not reach "
+                + "its group. After a purchase through sales, the customer's Customers Portal account is created with the "
+                + "purchase's email address; the handbook's steps link the subscription to the group.\n\n"
+                + draft(greeting(requester) + "to apply your GitLab.com subscription to your group:\n"
+                + "1. Reset the password of your Customers Portal account (it was created with the email address of your "
+                + "purchase) at:\nhttps://customers.gitlab.com/customers/password/new\n"
+                + "2. Sign in and open the \"Subscriptions\" menu.\n"
+                + "3. Select \"Edit\" on the subscription.\n"
+                + "4. You are taken to GitLab.com to sign in.\n"
+                + "5. Sign in with the GitLab.com account you want to license.\n"
+                + "6. Select the group you want to license, then select \"Update\".\n"
+                + "If your group is not in the list, create it on GitLab.com first.");
     }
 
     static String nothingToRead() {
@@ -39,21 +67,18 @@ final class TroubleshootingNotes {
     static String usersOverLimit(long commentId, UsersOverLimit e, Person requester) {
         String head = "supportbot (license troubleshooting): " + where(commentId) + " quotes the registration error \"had "
                 + e.activeUsers() + " active users, exceeding this license's limit of " + e.licensedUsers() + "\".\n";
-        if (e.knownFalseError()) {
-            return head + "0 active users is the known false error of GitLab versions before " + FALSE_ERROR_FIXED_IN
-                    + ": the instance is not over its limit. Suggestion: upgrade GitLab to " + FALSE_ERROR_FIXED_IN
-                    + " or later and upload the license again; ask for the number of active users if in doubt.\n\n"
-                    + draft(greeting(requester) + "the message you see (0 active users, exceeding the limit of "
-                    + e.licensedUsers() + " users) is a known error of GitLab versions before " + FALSE_ERROR_FIXED_IN
-                    + ", not a problem with your license. Please upgrade your GitLab instance to " + FALSE_ERROR_FIXED_IN
-                    + " or later and upload the license again. If it still fails, please tell us how many active users "
-                    + "you have (Admin Area > Users, next to the \"Active\" tab).");
-        }
-        if (e.missingSeats() <= 0) {
-            return head + "The numbers do not exceed the limit (" + e.activeUsers() + " active users, " + e.licensedUsers()
-                    + " licensed seats): ask the customer for the current number of active users.\n\n"
-                    + draft(greeting(requester) + "could you tell us how many active users your GitLab instance has? You "
-                    + "find the number in the Admin Area > Users, next to the \"Active\" tab.");
+        if (e.numbersWrong()) {
+            return head + "The numbers in this message do not exceed the limit (" + e.activeUsers() + " active users, limit "
+                    + e.licensedUsers() + "): GitLab before " + WRONG_NUMBERS_FIXED_IN + " prints wrong numbers in it. The "
+                    + "handbook reads it as usual: the instance has more active users than the license allows. Suggestion: "
+                    + "ask the customer for the number of active users and suggest more seats if required; the license is "
+                    + "licensed for " + e.licensedUsers() + " users.\n\n"
+                    + draft(greeting(requester) + "this message usually means that your GitLab instance has more active "
+                    + "users than your license allows (GitLab versions before " + WRONG_NUMBERS_FIXED_IN + " show wrong "
+                    + "numbers in it). Could you tell us how many active users you have? You find the number on the admin "
+                    + "dashboard at http://<your GitLab host>/admin/users, next to the \"Active\" tab. Your license is for "
+                    + e.licensedUsers() + " users; if you have more active users than that, you will need more seats, and "
+                    + "we will help you with that.");
         }
         return head + "Active users: " + e.activeUsers() + "; licensed seats: " + e.licensedUsers() + ". Suggestion: buy "
                 + e.missingSeats() + " more seat" + (e.missingSeats() == 1 ? "" : "s") + " (a license for at least "

@@ -50,6 +50,7 @@ class LicenseTroubleshootingTest {
     static final LocalDate D = LocalDate.parse("2026-12-01");
     static final License LAST = license(1605, false, 2, D.minusDays(40));
     static final FactRequest.LicensesOfCustomer ART_LICENSES = new FactRequest.LicensesOfCustomer(ART.email());
+    static final Facts NO_LICENSES = Facts.builder().found(ART_LICENSES, List.of()).build();
     static final FactRequest.PlanFactsOf PLAN_FACTS = new FactRequest.PlanFactsOf("A-S00006001", List.of("art@vandelay.example"));
 
     static License license(long id, boolean trial, int trueUp, LocalDate issued) {
@@ -96,14 +97,22 @@ class LicenseTroubleshootingTest {
         assertThat(d.effects()).noneMatch(Effect.PublicComment.class::isInstance);
     }
 
+    /**
+     * Handbook (License Troubleshooting): the "0 active users, exceeding ... by -5" message "usually means that that GitLab
+     * instance has more active users than the number allowed by the license key": ask for the number of active users and
+     * suggest more seats if required. Its numbers are wrong before 10.7; its cause is not.
+     */
     @Test
-    void zero_active_users_is_the_known_false_error_of_old_versions_and_the_suggestion_is_to_upgrade() {
+    void zero_active_users_means_more_users_than_seats_ask_for_the_count_and_suggest_seats() {
         Decision<TroubleshootingState> d = decide(new Requested(), update("", byRequester(1, "During the year before this "
                 + "license started, this GitLab installation had 0 active users, exceeding this license's limit of 5 by -5 users.")),
                 Facts.none());
         assertThat(notes(d)).singleElement().satisfies(n -> assertThat(n).contains("comment 1")
-                .contains("known false error of GitLab versions before 10.7").contains("upgrade GitLab to 10.7 or later")
-                .doesNotContain("more seat"));
+                .contains("more active users than the license allows").contains("before 10.7")
+                .contains("ask the customer for the number of active users").contains("more seats if required")
+                .contains("/admin/users").contains("licensed for 5 users")
+                .doesNotContain("not a problem with your license").doesNotContain("not over its limit")
+                .doesNotContain("within"));
     }
 
     @Test
@@ -116,9 +125,50 @@ class LicenseTroubleshootingTest {
 
     @Test
     void anything_else_gets_a_note_that_no_known_error_was_found() {
-        Decision<TroubleshootingState> d = decide(new Requested(), update("Our license expired, please help."), Facts.none());
+        Decision<TroubleshootingState> d = decide(new Requested(), update("Our license expired, please help."), NO_LICENSES);
         assertThat(notes(d)).singleElement().satisfies(n -> assertThat(n).contains("found no known registration error")
                 .contains("the ticket's description"));
+    }
+
+    /**
+     * Handbook (License Troubleshooting): the number of active users against the license's seats is "the main issue";
+     * with no known error text the note drafts that question, the active license's seats beside it.
+     */
+    @Test
+    void no_known_error_drafts_the_active_users_question_with_the_active_licenses_seats() {
+        Event.TicketUpdated e = update("Our license will not register, please help.");
+        assertThat(WORKFLOW.factsNeeded(new Requested(), e)).containsExactly(ART_LICENSES);
+        License expired = license(1590, false, 0, D.minusDays(800));
+        License active = license(1605, false, 0, D.minusDays(40));
+        Decision<TroubleshootingState> d = decide(new Requested(), e,
+                Facts.builder().found(ART_LICENSES, List.of(expired, active)).build());
+        assertThat(notes(d)).singleElement().satisfies(n -> assertThat(n).contains("found no known registration error")
+                .contains("active license: #1605 Premium, 40 users")
+                .contains("Draft public reply").contains("How many active users do you have?")
+                .contains("/admin/users").contains("next to the \"Active\" tab").contains("40 users"));
+    }
+
+    @Test
+    void no_known_error_and_no_active_license_says_so_beside_the_question() {
+        Facts facts = Facts.builder().found(ART_LICENSES, List.of(license(1590, false, 0, D.minusDays(800)))).build();
+        Decision<TroubleshootingState> d = decide(new Requested(), update("Our license will not register."), facts);
+        assertThat(notes(d)).singleElement().satisfies(n -> assertThat(n)
+                .contains("No active license was found for art@vandelay.example")
+                .contains("How many active users do you have?").doesNotContain("#1590"));
+    }
+
+    /** Handbook (License Troubleshooting, GitLab.com section): the sales-assisted steps, drafted for the agent. */
+    @Test
+    void a_gitlab_com_subscription_that_does_not_reach_its_group_gets_the_handbooks_steps_drafted() {
+        Event.TicketUpdated e = update("We bought GitLab.com Premium through sales but cannot see the subscription on our group.");
+        assertThat(WORKFLOW.factsNeeded(new Requested(), e)).isEmpty();
+        Decision<TroubleshootingState> d = decide(new Requested(), e, Facts.none());
+        assertThat(notes(d)).singleElement().satisfies(n -> assertThat(n).contains("Draft public reply")
+                .contains("\n> https://customers.gitlab.com/customers/password/new\n")
+                .contains("\"Subscriptions\" menu").contains("\"Edit\"").contains("GitLab.com account you want to license")
+                .contains("Select the group you want to license, then select \"Update\"")
+                .doesNotContain("no known registration error"));
+        assertThat(d.effects()).noneMatch(Effect.PublicComment.class::isInstance);
     }
 
     @Test
@@ -192,7 +242,7 @@ class LicenseTroubleshootingTest {
     @Test
     void each_requester_comment_is_read_and_one_without_a_known_error_is_said_to_be_looked_at() {
         Decision<TroubleshootingState> d = decide(watching(), update("", byRequester(5, "Thanks, trying now."),
-                byRequester(6, "had 30 active users, exceeding this license's limit of 25")), Facts.none());
+                byRequester(6, "had 30 active users, exceeding this license's limit of 25")), NO_LICENSES);
         assertThat(notes(d)).hasSize(2);
         assertThat(notes(d).get(0)).contains("comment 6").contains("buy 5 more seats");
         assertThat(notes(d).get(1)).contains("comment 5").contains("found no known registration error");
