@@ -85,6 +85,26 @@ final class InternalNotes {
                 + "their reseller) has to provide one.";
     }
 
+    /**
+     * The reseller commented without verifying the requester. {@code vouchRefused}: why its confirmation did not count
+     * (null when it did not confirm at all).
+     */
+    static String resellerDidNotVerify(long commentId, String reseller, ResellerReplies.Reading reading, Refusal vouchRefused) {
+        String why;
+        if (vouchRefused == Refusal.VOUCH_ACTIVATION_UNKNOWN) {
+            why = " confirmed the request, but a reseller's confirmation only counts for a license that is not activated yet,"
+                    + " and the bot cannot tell whether this subscription's license (SaaS, legacy or offline) was activated."
+                    + " Check it by hand, or ask the reseller for their GitLab invoice of this subscription.";
+        } else if (vouchRefused == Refusal.VOUCH_LICENSE_ACTIVATED) {
+            why = " confirmed the request, but the license was already activated, so a reseller's confirmation does not"
+                    + " count; the reseller can provide their GitLab invoice of this subscription instead.";
+        } else {
+            why = " " + reading.words() + ". Only a reseller's explicit confirmation that the requester may manage the"
+                    + " subscription counts. Please read it and decide; the requester stays not verified until then.";
+        }
+        return "Comment " + commentId + " came from " + reseller + " (the reseller) and verified nothing: the reseller" + why;
+    }
+
     static String billToApprovedHere(long commentId, String months) {
         return "The Bill To contact approved in comment " + commentId + " on this ticket. Only the Sold To contact's "
                 + "approval counts; the Bill To contact can instead provide a GitLab invoice issued within the last "

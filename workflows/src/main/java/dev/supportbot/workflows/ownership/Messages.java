@@ -149,6 +149,7 @@ final class Messages {
             case APPROVAL_FROM_BILL_TO -> "As the billing contact, your approval alone is not sufficient. Please send the number of a GitLab invoice issued within the last " + months + " instead.";
             case VOUCH_NOT_RESELLER_PURCHASE -> "Our records show that this subscription was not purchased through a reseller, so a reseller confirmation does not apply.";
             case VOUCH_LICENSE_ACTIVATED -> "The license of this subscription has already been activated, so a reseller confirmation alone is not enough; your reseller can instead provide their GitLab invoice on this ticket.";
+            case VOUCH_ACTIVATION_UNKNOWN -> "A reseller confirmation is only accepted for licenses that have not been activated yet, and our records cannot show that for this subscription; the reseller can instead provide their GitLab invoice for this subscription on this ticket.";
             case VOUCH_DOMAIN_MISMATCH -> "A reseller confirmation has to come from the reseller itself, from its company email address. Please add your reseller in copy on this ticket, or ask them to open a ticket with us.";
         };
     }

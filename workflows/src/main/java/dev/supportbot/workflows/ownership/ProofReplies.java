@@ -51,16 +51,18 @@ final class ProofReplies {
         if (c == null) return Decision.of(seen, new Effect.PrivateNote(InternalNotes.accountMissing(s.subscriptionName())));
 
         Set<Refusal> refusals = new LinkedHashSet<>();
+        List<Effect> effects = new ArrayList<>();
         for (Comment comment : comments) {
-            for (Verdict v : ProofRules.check(comment, c, facts, ctx)) {
+            List<Verdict> verdicts = ProofRules.check(comment, c, facts, ctx);
+            for (Verdict v : verdicts) {
                 if (v instanceof Accepted a) {
                     return Outcomes.verified(s.ticketId(), s.subscriptionName(), new Evidence(a.kind(), a.detail()),
                             SoldToRequest.openTicket(s.soldTo()), null, ctx);
                 }
                 if (comment.byRequester() && v instanceof Refused r) refusals.add(r.reason());
             }
+            resellerNotVouching(comment, verdicts, c, ctx).ifPresent(effects::add);
         }
-        List<Effect> effects = new ArrayList<>();
         if (!refusals.isEmpty()) {
             boolean soldToAsked = s.soldTo().status() == SoldToRequest.Status.OPENING
                     || s.soldTo().status() == SoldToRequest.Status.OPEN
@@ -75,6 +77,18 @@ final class ProofReplies {
         }
         for (Comment comment : bystanders) ignoredVouch(comment, c, ctx).ifPresent(effects::add);
         return Decision.of(seen, effects);
+    }
+
+    /** A note when the reseller's comment verified nothing: what it said, and why it does not count. */
+    private static Optional<Effect> resellerNotVouching(Comment comment, List<Verdict> verdicts, VerificationCase c, Context ctx) {
+        String author = comment.author() == null ? null : comment.author().email();
+        if (!c.fromReseller(author) || ctx.policy().isStaff(author) || Messages.isOurs(comment.body())) return Optional.empty();
+        Optional<Refusal> vouchRefused = verdicts.stream()
+                .filter(v -> v instanceof Refused r && r.kind() == ProofKind.RESELLER_VOUCH)
+                .map(v -> ((Refused) v).reason()).findFirst();
+        String reseller = c.account().reseller() == null ? "the reseller" : c.account().reseller().name();
+        return Optional.of(new Effect.PrivateNote(InternalNotes.resellerDidNotVerify(comment.id(), reseller,
+                ResellerReplies.read(comment.body()), vouchRefused.orElse(null))));
     }
 
     /** A note for a vouch or approval by someone whose word never counts here, if the comment is one. */

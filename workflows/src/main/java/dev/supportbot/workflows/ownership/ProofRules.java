@@ -55,10 +55,9 @@ final class ProofRules {
         List<ProofCandidate> candidates = CommentClassifier.classify(comment);
         List<Verdict> verdicts = new ArrayList<>();
 
-        // A reseller vouches by taking part in the ticket: opening it or replying in copy.
-        if (!staff && c.fromReseller(author) && ApprovalReplies.read(comment.body()) != ApprovalReplies.Reply.DENY) {
-            Verdict vouch = resellerVouch(c, author, "comment " + comment.id());
-            if (vouch instanceof Accepted) verdicts.add(vouch);
+        // Taking part in the ticket is not a vouch: only the reseller's explicit confirmation in its own words is.
+        if (!staff && c.fromReseller(author) && ResellerReplies.read(comment.body()) == ResellerReplies.Reading.VOUCH) {
+            verdicts.add(resellerVouch(c, author, "comment " + comment.id()));
         }
         for (ProofCandidate candidate : candidates) {
             Verdict v = staff ? refuseFromStaff(candidate) : check(candidate, author, comment.id(), c, facts, ctx);
@@ -67,9 +66,13 @@ final class ProofRules {
         return verdicts;
     }
 
-    /** Rule 6: reseller purchase, license not yet activated, author's domain = invoice owner's Sold To domain. */
+    /**
+     * Rule 6: reseller purchase, license not yet activated, author's domain = invoice owner's Sold To domain. Only a
+     * cloud activation shows whether a license was activated; for any other license the bot cannot know, and says so.
+     */
     static Verdict resellerVouch(VerificationCase c, String author, String where) {
         if (!c.resellerPurchase()) return new Refused(ProofKind.RESELLER_VOUCH, Refusal.VOUCH_NOT_RESELLER_PURCHASE);
+        if (c.activation() == null) return new Refused(ProofKind.RESELLER_VOUCH, Refusal.VOUCH_ACTIVATION_UNKNOWN);
         if (!c.unactivatedResellerPurchase()) return new Refused(ProofKind.RESELLER_VOUCH, Refusal.VOUCH_LICENSE_ACTIVATED);
         if (!c.fromReseller(author)) return new Refused(ProofKind.RESELLER_VOUCH, Refusal.VOUCH_DOMAIN_MISMATCH);
         return new Accepted(ProofKind.RESELLER_VOUCH, "reseller vouch (" + where + ") from the invoice owner's domain "
@@ -94,8 +97,8 @@ final class ProofRules {
         if (candidate instanceof ProofCandidate.Screenshot) return new Refused(ProofKind.LICENSE_TEXT, Refusal.SCREENSHOT);
         if (candidate instanceof ProofCandidate.Approval) return approvalOnOwnTicket(author, commentId, c);
         if (candidate instanceof ProofCandidate.ResellerMention) {
-            Verdict v = resellerVouch(c, author, "comment " + commentId);
-            return v instanceof Refused ? v : null; // an accepted vouch was already counted above
+            // the reseller's own words were read above; a customer naming their reseller is told how a vouch works
+            return c.fromReseller(author) ? null : resellerVouch(c, author, "comment " + commentId);
         }
         throw new IllegalStateException("unhandled candidate " + candidate);
     }

@@ -19,5 +19,7 @@ public enum Refusal {
     APPROVAL_FROM_BILL_TO,
     VOUCH_NOT_RESELLER_PURCHASE,
     VOUCH_LICENSE_ACTIVATED,
+    /** Legacy, offline and SaaS licenses: the portal cannot tell whether they were activated. */
+    VOUCH_ACTIVATION_UNKNOWN,
     VOUCH_DOMAIN_MISMATCH
 }

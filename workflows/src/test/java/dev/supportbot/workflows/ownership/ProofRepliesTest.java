@@ -98,6 +98,29 @@ class ProofRepliesTest {
         });
     }
 
+    /** Handbook: a reseller can vouch; a reseller who does not (refuses, asks, hedges) leaves the decision to an agent. */
+    @Test
+    void a_reseller_in_copy_who_does_not_vouch_verifies_nothing_and_the_agent_gets_a_note() {
+        Flow flow = Flow.awaitingProof(SELF_MANAGED_RESELLER_UNACTIVATED, CUSTOMER);
+        AwaitingProof before = (AwaitingProof) flow.state;
+        Decision<OwnershipState> d = flow.comments(CUSTOMER, comment(14, RESELLER, false, "We cannot vouch for this person."));
+
+        assertThat(d.state()).isEqualTo(before.withHandled(List.of(14L)));
+        assertThat(d.effects()).noneMatch(Effect.PublicComment.class::isInstance);
+        assertThat(Flow.notes(d)).contains("Comment 14").contains("reseller").contains("refused to confirm the request")
+                .contains("not verified");
+    }
+
+    @Test
+    void a_reseller_who_vouches_for_a_license_the_bot_cannot_see_activated_is_never_told_it_was_activated() {
+        Flow flow = Flow.awaitingProof(SAAS_RESELLER, CUSTOMER);
+        Decision<OwnershipState> d = flow.comments(CUSTOMER, comment(16, RESELLER, false, "We confirm Carol's request."));
+
+        assertThat(d.state()).isInstanceOf(AwaitingProof.class);
+        assertThat(d.effects()).noneMatch(Effect.PublicComment.class::isInstance);
+        assertThat(Flow.notes(d)).contains("Comment 16").contains("cannot tell whether").doesNotContain("already");
+    }
+
     @Test
     void a_reseller_in_copy_can_provide_its_invoice_for_an_activated_reseller_purchase() {
         Flow flow = Flow.awaitingProof(SELF_MANAGED_RESELLER_ACTIVATED, CUSTOMER);

@@ -78,8 +78,15 @@ class ProofRulesTest {
                 arguments(SELF_MANAGED_DIRECT_STAFF_SOLD_TO, STAFF, 1L, "I approve", Expect.refuse(Refusal.FROM_STAFF)),
                 // reseller vouch
                 arguments(SELF_MANAGED_RESELLER_UNACTIVATED, RESELLER, 1L, "We sold this subscription to Acme and confirm the request.", Expect.accept(ProofKind.RESELLER_VOUCH)),
-                arguments(SELF_MANAGED_RESELLER_ACTIVATED, RESELLER, 1L, "We are the reseller of this subscription.", Expect.refuse(Refusal.VOUCH_LICENSE_ACTIVATED)),
-                arguments(SAAS_RESELLER, RESELLER, 1L, "Reseller here, please proceed.", Expect.refuse(Refusal.VOUCH_LICENSE_ACTIVATED)),
+                arguments(SELF_MANAGED_RESELLER_ACTIVATED, RESELLER, 1L, "We are the reseller and confirm the request.", Expect.refuse(Refusal.VOUCH_LICENSE_ACTIVATED)),
+                // the bot cannot know whether a SaaS, legacy or offline license was activated: never "already activated"
+                arguments(SAAS_RESELLER, RESELLER, 1L, "Reseller here, please proceed.", Expect.refuse(Refusal.VOUCH_ACTIVATION_UNKNOWN)),
+                arguments(SAAS_RESELLER, CUSTOMER, 1L, "We bought it through a reseller.", Expect.refuse(Refusal.VOUCH_ACTIVATION_UNKNOWN)),
+                // taking part is not vouching: a refusal, a question or a hedge from the reseller verifies nothing
+                arguments(SELF_MANAGED_RESELLER_UNACTIVATED, RESELLER, 1L, "We cannot vouch for this person.", Expect.nothing()),
+                arguments(SELF_MANAGED_RESELLER_UNACTIVATED, RESELLER, 1L, "Who is this? We have never heard of them.", Expect.nothing()),
+                arguments(SELF_MANAGED_RESELLER_UNACTIVATED, RESELLER, 1L, "We are checking with our team and will get back to you.", Expect.nothing()),
+                arguments(SELF_MANAGED_RESELLER_UNACTIVATED, RESELLER, 1L, "We are the reseller of this subscription.", Expect.nothing()),
                 arguments(SELF_MANAGED_RESELLER_UNACTIVATED, CUSTOMER, 1L, "We bought it through a reseller.", Expect.refuse(Refusal.VOUCH_DOMAIN_MISMATCH)),
                 arguments(SELF_MANAGED_DIRECT, CUSTOMER, 1L, "Our reseller handles this.", Expect.refuse(Refusal.VOUCH_NOT_RESELLER_PURCHASE)),
                 arguments(SELF_MANAGED_RESELLER_UNACTIVATED, RESELLER, 1L, "We do not approve this change.", Expect.nothing()),
