@@ -135,6 +135,8 @@ public sealed interface AddContactState {
         APPROVAL_NOT_POSTED,
         /** The requester's answer stayed unclear after asking twice. */
         UNCLEAR_ANSWER,
+        /** The requester writes from the reseller's domain: a reseller is never made a member. */
+        RESELLER_REQUESTER,
         /** The ticket has no requester email to look up. */
         NO_REQUESTER_EMAIL
     }

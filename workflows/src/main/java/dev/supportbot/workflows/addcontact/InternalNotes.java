@@ -8,6 +8,7 @@ import dev.supportbot.workflows.engine.People;
 import dev.supportbot.workflows.ownership.ProofKind;
 import dev.supportbot.workflows.plan.Evidence;
 import dev.supportbot.workflows.plan.Plan;
+import dev.supportbot.workflows.plan.Resellers;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -86,8 +87,14 @@ final class InternalNotes {
                     + " add-contact macro again to ask anew.";
             case NO_REQUESTER_EMAIL -> "the ticket's requester has no email address to look up.";
             case APPROVAL_NOT_POSTED -> "the approval request could not be posted.";
+            case RESELLER_REQUESTER -> Resellers.neverAContact(plannerReason);
         };
         return PREFIX + what + " No plan was made.";
+    }
+
+    /** For a plan on a reseller purchase: the customer changes seats, renewals and invoices through the reseller. */
+    static String resellerPurchase(String reseller) {
+        return PREFIX + Resellers.boughtThrough(reseller);
     }
 
     static String rejected(String by, String reason) {

@@ -22,6 +22,7 @@ import dev.supportbot.workflows.plan.Plan;
 import dev.supportbot.workflows.plan.PlanJson;
 import dev.supportbot.workflows.plan.Planning.NotPlanned;
 import dev.supportbot.workflows.plan.Planning.Proposed;
+import dev.supportbot.workflows.plan.Resellers;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,6 +72,9 @@ final class Proposing {
                     new Effect.PrivateNote(InternalNotes.nothingToDo()));
             case NO_SAFE_ORDER -> handoff(s, Handoff.NO_SAFE_ORDER, no.reason(), ctx);
             case NEEDS_HUMAN -> handoff(s, whyNoPlan(planFacts, planFacts.state(), s.requesterEmail()), no.reason(), ctx);
+            case RESELLER_REQUESTER -> Decision.of(new NeedsHuman(s.ticketId(), subscription, Handoff.RESELLER_REQUESTER, ctx.now()),
+                    new Effect.PrivateNote(InternalNotes.handoff(Handoff.RESELLER_REQUESTER, no.reason())
+                            + "\n\n" + Resellers.draftToReseller(subscription)));
         };
     }
 
@@ -78,10 +82,12 @@ final class Proposing {
         Duration ttl = ctx.setting(AddContactSettings.APPROVAL_TTL);
         AwaitingApproval next = new AwaitingApproval(s.ticketId(), s.verification(), plan, PlanJson.hash(plan), null,
                 ctx.now().plus(ttl));
-        return Decision.of(next,
+        List<Effect> effects = new ArrayList<>(List.of(
                 new Effect.RequestApproval(APPROVAL_KEY, plan, 1, ttl),
                 new Effect.PrivateNote(InternalNotes.planWaiting(plan, next.expiresAt())),
-                new Effect.ScheduleReminder(AddContactSettings.APPROVAL_EXPIRY, ttl));
+                new Effect.ScheduleReminder(AddContactSettings.APPROVAL_EXPIRY, ttl)));
+        Resellers.resellerOf(plan).ifPresent(reseller -> effects.add(new Effect.PrivateNote(InternalNotes.resellerPurchase(reseller))));
+        return Decision.of(next, effects);
     }
 
     private static Decision<AddContactState> askRequester(Planning s, Context ctx) {

@@ -156,6 +156,8 @@ public sealed interface ChangeContactState {
         /** The requester's name is not a first and a last name, which the non-existing user path needs. */
         NO_FULL_NAME,
         NO_PLAN,
+        /** The requester writes from the reseller's domain: a reseller never becomes a member or the Sold To. */
+        RESELLER_REQUESTER,
         APPROVAL_NOT_POSTED
     }
 

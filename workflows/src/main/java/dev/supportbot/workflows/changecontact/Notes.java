@@ -5,6 +5,7 @@ import dev.supportbot.workflows.changecontact.ChangeContactState.Handoff;
 import dev.supportbot.workflows.changecontact.ChangeContactState.Path;
 import dev.supportbot.workflows.plan.Evidence;
 import dev.supportbot.workflows.plan.Plan;
+import dev.supportbot.workflows.plan.Resellers;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -81,9 +82,15 @@ final class Notes {
             case NO_FULL_NAME -> "the requester has no portal account and their name on the ticket is not a first and a"
                     + " last name, which the new profile needs. Please correct the requester's name and start again.";
             case NO_PLAN -> "no plan was made" + (detail == null ? "." : ": " + detail + ".") + " The change needs a person.";
+            case RESELLER_REQUESTER -> Resellers.neverAContact(detail);
             case APPROVAL_NOT_POSTED -> "could not ask for approval in Slack" + (detail == null ? "." : " (" + detail + ").");
         };
         return PREFIX + what + " Nothing was changed." + (why == Handoff.APPROVAL_NOT_POSTED ? AGAIN : "");
+    }
+
+    /** For a plan on a reseller purchase: the customer changes seats, renewals and invoices through the reseller. */
+    static String resellerPurchase(String reseller) {
+        return PREFIX + Resellers.boughtThrough(reseller);
     }
 
     static String askedRequester(Duration expiry) {

@@ -23,6 +23,7 @@ import dev.supportbot.workflows.plan.PlanJson;
 import dev.supportbot.workflows.plan.Planning.NotPlanned;
 import dev.supportbot.workflows.plan.Planning.Proposed;
 import dev.supportbot.workflows.plan.Planning.Why;
+import dev.supportbot.workflows.plan.Resellers;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -100,6 +101,11 @@ final class Proposing {
                     new Effect.PrivateNote(s.path() == Path.SELF_SERVICE
                             ? Notes.selfServiceConfirmed(s.subscriptionName(), email) : Notes.nothingToDo(no.reason())));
         }
+        if (no.why() == Why.RESELLER_REQUESTER) {
+            return Decision.of(new NeedsHuman(s.ticketId(), s.subscriptionName(), Handoff.RESELLER_REQUESTER, ctx.now()),
+                    new Effect.PrivateNote(Notes.handoff(Handoff.RESELLER_REQUESTER, no.reason())
+                            + "\n\n" + Resellers.draftToReseller(s.subscriptionName())));
+        }
         if (no.why() == Why.ASK_REQUESTER && !s.leaveOtherAccount()) return askRequester(s, ctx);
         return handoff(s, Handoff.NO_PLAN, no.reason(), ctx);
     }
@@ -109,10 +115,12 @@ final class Proposing {
         int approvers = ctx.setting(ChangeContactSettings.APPROVERS);
         AwaitingApproval next = new AwaitingApproval(s.ticketId(), s.requester(), s.subscriptionName(), s.path(), plan,
                 PlanJson.hash(plan), null, ctx.now().plus(ttl));
-        return Decision.of(next,
+        List<Effect> effects = new ArrayList<>(List.of(
                 new Effect.RequestApproval(APPROVAL_KEY, plan, approvers, ttl),
                 new Effect.PrivateNote(Notes.planWaiting(plan, approvers, next.expiresAt())),
-                new Effect.ScheduleReminder(ChangeContactSettings.APPROVAL_EXPIRY, ttl));
+                new Effect.ScheduleReminder(ChangeContactSettings.APPROVAL_EXPIRY, ttl)));
+        Resellers.resellerOf(plan).ifPresent(reseller -> effects.add(new Effect.PrivateNote(Notes.resellerPurchase(reseller))));
+        return Decision.of(next, effects);
     }
 
     private static Decision<ChangeContactState> askRequester(Planning s, Context ctx) {

@@ -33,6 +33,8 @@ public final class AddContactPlanner {
         Optional<BillingAccount> found = facts.account(r.billingAccountId());
         if (found.isEmpty()) return Planning.notPlanned(Why.NEEDS_HUMAN, "billing account " + r.billingAccountId() + " is not in the facts");
         BillingAccount account = found.get();
+        Optional<Planning> reseller = Resellers.refuseRequester(account, r.requesterEmail());
+        if (reseller.isPresent()) return reseller.get();
         Optional<Customer> requester = facts.customerByEmail(r.requesterEmail());
         if (requester.isEmpty()) {
             return Planning.notPlanned(Why.NEEDS_HUMAN, "the requester has no customer record: ask them to create a"

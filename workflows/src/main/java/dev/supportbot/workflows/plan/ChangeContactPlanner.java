@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Change the subscription management contact, support-assisted (DOMAIN.md section 3). The new contact takes over the
+ * Change the subscription management contact, support-assisted (docs/handbook.md, "Change the subscription management contact"). The new contact takes over the
  * roles the previous Sold To held: the Sold To, and the Bill To too when it had the same email.
  */
 public final class ChangeContactPlanner {
@@ -36,6 +36,8 @@ public final class ChangeContactPlanner {
         Optional<BillingAccount> found = facts.account(r.billingAccountId());
         if (found.isEmpty()) return Planning.notPlanned(Why.NEEDS_HUMAN, "billing account " + r.billingAccountId() + " is not in the facts");
         BillingAccount account = found.get();
+        Optional<Planning> reseller = Resellers.refuseRequester(account, r.newContactEmail());
+        if (reseller.isPresent()) return reseller.get();
         Optional<Customer> newOwner = facts.customerByEmail(r.newContactEmail());
         if (newOwner.isEmpty()) {
             return Planning.notPlanned(Why.NEEDS_HUMAN, "the new contact has no customer record: use the non-existing user path");
@@ -91,6 +93,8 @@ public final class ChangeContactPlanner {
         Optional<BillingAccount> found = facts.account(r.billingAccountId());
         if (found.isEmpty()) return Planning.notPlanned(Why.NEEDS_HUMAN, "billing account " + r.billingAccountId() + " is not in the facts");
         BillingAccount account = found.get();
+        Optional<Planning> reseller = Resellers.refuseRequester(account, r.email());
+        if (reseller.isPresent()) return reseller.get();
         if (facts.customerByEmail(r.email()).isPresent()) {
             return Planning.notPlanned(Why.NEEDS_HUMAN, "the new contact already has a customer record: use the existing user path");
         }
@@ -131,6 +135,8 @@ public final class ChangeContactPlanner {
         Optional<BillingAccount> found = facts.account(billingAccountId);
         if (found.isEmpty()) return Planning.notPlanned(Why.NEEDS_HUMAN, "billing account " + billingAccountId + " is not in the facts");
         BillingAccount account = found.get();
+        Optional<Planning> reseller = Resellers.refuseRequester(account, email);
+        if (reseller.isPresent()) return reseller.get();
         if (Emails.sameAddress(account.soldTo().email(), email)) {
             return Planning.notPlanned(Why.NOTHING_TO_DO, "the Sold To already is " + email);
         }

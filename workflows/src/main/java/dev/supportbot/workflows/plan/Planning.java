@@ -16,6 +16,8 @@ public sealed interface Planning {
         ASK_REQUESTER,
         /** A person must decide (e.g. login was switched off on purpose, or a record is missing). */
         NEEDS_HUMAN,
+        /** The requester writes from the reseller's domain: a reseller never becomes a member or the Sold To. */
+        RESELLER_REQUESTER,
         /** Every ordering the planner knows ends wrong in the preview. */
         NO_SAFE_ORDER
     }

@@ -1,5 +1,6 @@
 package dev.supportbot.workflows.troubleshooting;
 
+import dev.supportbot.workflows.engine.Drafts;
 import dev.supportbot.workflows.engine.People;
 import dev.supportbot.workflows.domain.License;
 import dev.supportbot.workflows.engine.Person;
@@ -178,7 +179,6 @@ final class TroubleshootingNotes {
     }
 
     private static String draft(String reply) {
-        return "Draft public reply (not sent; edit and send it yourself if it fits):\n> "
-                + reply.replace("\n", "\n> ");
+        return Drafts.reply(reply);
     }
 }

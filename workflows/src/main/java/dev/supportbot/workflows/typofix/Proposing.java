@@ -62,7 +62,7 @@ final class Proposing {
         return switch (no.why()) {
             case NOTHING_TO_DO -> Decision.of(new NothingToDo(s.ticketId(), subscription, ctx.now()),
                     new Effect.PrivateNote(Notes.nothingToDo(s.correctedEmail())));
-            case NEEDS_HUMAN, NO_SAFE_ORDER, ASK_REQUESTER -> noPlan(s, no.reason(), ctx);
+            case NEEDS_HUMAN, NO_SAFE_ORDER, ASK_REQUESTER, RESELLER_REQUESTER -> noPlan(s, no.reason(), ctx);
         };
     }
 

@@ -67,6 +67,16 @@ class AddContactPlannerTest {
                         World.createdThen(), false,
                         Expect.plan(List.of(LOGIN_SAM, "Save Pat Lee <pat@acme.example> (customer 1) unchanged"),
                                 List.of("sam@acme.example", PAT))),
+                // handbook (Customers Portal): resellers have no access to the portal or their customers' accounts
+                new Row("a requester from the reseller's domain is never made a member",
+                        World.seeded().withAcmeBoughtThroughReseller(), World.RESELLER_EMAIL, World.createdThen(), false,
+                        Expect.none(Why.RESELLER_REQUESTER)),
+                new Row("the reseller's domain in another case and spacing is still the reseller",
+                        World.seeded().withAcmeBoughtThroughReseller(), " Rita@PARTNER.example", World.createdThen(), false,
+                        Expect.none(Why.RESELLER_REQUESTER)),
+                new Row("the customer's own staff of a reseller purchase is planned as usual",
+                        World.seeded().withAcmeBoughtThroughReseller(), "sam@acme.example", World.createdThen(), false,
+                        Expect.plan(List.of(ADD_SAM), List.of(PAT))),
                 new Row("already a member, login off, Bill To = Sold To: no safe order exists",
                         World.seeded().withLogin(SAM, false).withMembership(102, SAM, ACME).withAcmeBillToSameAsSoldTo(),
                         "sam@acme.example", World.createdThen(), false, Expect.none(Why.NO_SAFE_ORDER)));

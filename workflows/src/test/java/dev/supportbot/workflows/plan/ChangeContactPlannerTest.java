@@ -68,7 +68,16 @@ class ChangeContactPlannerTest {
                                 List.of(PAT_EMAIL, SAM_EMAIL))),
                 new ExistingRow("no customer record: the non-existing user path", World.seeded(), "nia@acme.example",
                         List.of(), false, Expect.none(Why.NEEDS_HUMAN)),
-                new ExistingRow("already the Sold To", World.seeded(), PAT_EMAIL, List.of(), false, Expect.none(Why.NOTHING_TO_DO)));
+                new ExistingRow("already the Sold To", World.seeded(), PAT_EMAIL, List.of(), false, Expect.none(Why.NOTHING_TO_DO)),
+                // handbook (Customers Portal): resellers have no access to the portal or their customers' accounts
+                new ExistingRow("a requester from the reseller's domain never becomes the Sold To",
+                        World.seeded().withAcmeBoughtThroughReseller(), World.RESELLER_EMAIL, World.createdThen(), false,
+                        Expect.none(Why.RESELLER_REQUESTER)),
+                new ExistingRow("the customer's own staff of a reseller purchase is planned as usual",
+                        World.seeded().withAcmeBoughtThroughReseller(), SAM_EMAIL, World.createdThen(), false,
+                        Expect.plan(List.of(ADD_SAM, REMOVE_PAT,
+                                "Set the Sold To of billing account A00001001 to Sam Rivera <sam@acme.example>"),
+                                List.of(PAT_EMAIL, PAT_EMAIL, SAM_EMAIL))));
     }
 
     static Stream<NewRow> newUser() {
@@ -97,7 +106,9 @@ class ChangeContactPlannerTest {
                 new NewRow("the email has a customer: the existing user path", World.seeded(), SAM_EMAIL,
                         Expect.none(Why.NEEDS_HUMAN)),
                 new NewRow("no customer has the Sold To's email", World.seeded().withoutCustomer(PAT), nia,
-                        Expect.none(Why.NEEDS_HUMAN)));
+                        Expect.none(Why.NEEDS_HUMAN)),
+                new NewRow("a new address at the reseller's domain never becomes the Sold To",
+                        World.seeded().withAcmeBoughtThroughReseller(), "ron@partner.example", Expect.none(Why.RESELLER_REQUESTER)));
     }
 
     /** A row of "update Sold To" (after self-service) or "remove membership": the planner, its world, the email. */
@@ -120,7 +131,9 @@ class ChangeContactPlannerTest {
                 new EmailRow("already the Sold To", World.seeded(), PAT_EMAIL, Expect.none(Why.NOTHING_TO_DO)),
                 new EmailRow("no portal account: setting it would create a customer", World.seeded(), "nia@acme.example",
                         Expect.none(Why.NEEDS_HUMAN)),
-                new EmailRow("not a member: self-service not finished", World.seeded(), SAM_EMAIL, Expect.none(Why.NEEDS_HUMAN)));
+                new EmailRow("not a member: self-service not finished", World.seeded(), SAM_EMAIL, Expect.none(Why.NEEDS_HUMAN)),
+                new EmailRow("a reseller member is never set as the Sold To", World.seeded().withAcmeBoughtThroughReseller()
+                        .withMembership(102, World.RITA, ACME), World.RESELLER_EMAIL, Expect.none(Why.RESELLER_REQUESTER)));
     }
 
     static Stream<EmailRow> removeMembership() {

@@ -70,6 +70,21 @@ final class World {
         return this;
     }
 
+    static final long RITA = 4;
+    static final String RESELLER_EMAIL = "rita@partner.example";
+
+    /**
+     * Acme bought through Partner Co, whose invoice-owner Sold To is at partner.example; Rita of Partner Co has a
+     * portal account of her own (customer 4, no membership).
+     */
+    World withAcmeBoughtThroughReseller() {
+        BillingAccount a = account(ACME);
+        accounts.remove(a);
+        accounts.add(new BillingAccount(a.id(), a.zuoraAccountId(), a.company(), a.soldTo(), a.billTo(),
+                new BillingAccount.Reseller("Partner Co", "Z-PARTNER", "orders@partner.example")));
+        return withCustomer(new Customer(RITA, "Rita", "Reseller", RESELLER_EMAIL, "Partner Co", true, null));
+    }
+
     World withAccount(BillingAccount a) {
         accounts.removeIf(x -> x.id() == a.id());
         accounts.add(a);
