@@ -12,8 +12,27 @@ public record Attachment(String fileName, String contentType) {
     /** True for pictures (by content type or file extension), which are never accepted as proof. */
     public boolean looksLikeImage() {
         if (contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("image/")) return true;
-        if (fileName == null) return false;
-        int dot = fileName.lastIndexOf('.');
-        return dot >= 0 && IMAGE_EXTENSIONS.contains(fileName.substring(dot + 1).toLowerCase(Locale.ROOT));
+        return IMAGE_EXTENSIONS.contains(extension());
+    }
+
+    /** True for PDF documents (by content type or file extension): invoices and contracts come as such. */
+    public boolean looksLikePdf() {
+        return "application/pdf".equalsIgnoreCase(contentType) || "pdf".equals(extension());
+    }
+
+    /** True for a license file as GitLab downloads it ({@code .gitlab-license}). */
+    public boolean looksLikeLicenseFile() {
+        return "gitlab-license".equals(extension());
+    }
+
+    /** The file name, lower case, for what it says about the content ("invoice-may.png"); "" when there is none. */
+    public String lowerCaseName() {
+        return fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
+    }
+
+    private String extension() {
+        String name = lowerCaseName();
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(dot + 1);
     }
 }

@@ -19,6 +19,7 @@ final class CommentClassifier {
     private static final Pattern INVOICE = Pattern.compile(
             "(?<![A-Za-z0-9])INV-?\\d{3,}(?:-[A-Z0-9]{1,4})?(?![A-Za-z0-9])", Pattern.CASE_INSENSITIVE);
     private static final Pattern SCREENSHOT = Pattern.compile("\\bscreen\\s?shots?\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern INVOICE_WORD = Pattern.compile("\\binvoices?\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern VOUCH = Pattern.compile("\\bvouch(es|ed|ing)?\\b|\\b(i|we)\\s+(can\\s+)?confirm\\b",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern RESELLER = Pattern.compile("\\b(reseller|resellers|partner)\\b", Pattern.CASE_INSENSITIVE);
@@ -42,8 +43,17 @@ final class CommentClassifier {
                     if (GitlabSubscriptionJson.mentioned(body)) out.add(new ProofCandidate.UnreadableNamespaceJson());
                 });
 
-        if (SCREENSHOT.matcher(body).find() || comment.attachments().stream().anyMatch(Attachment::looksLikeImage)) {
-            out.add(new ProofCandidate.Screenshot());
+        boolean aboutInvoice = INVOICE_WORD.matcher(body).find()
+                || comment.attachments().stream().anyMatch(a -> a.lowerCaseName().contains("invoice"));
+        // an invoice whose number is typed is checked by that number; only an untyped one is answered "send its number"
+        boolean untypedInvoice = aboutInvoice && out.stream().noneMatch(ProofCandidate.InvoiceNumber.class::isInstance);
+        boolean picture = SCREENSHOT.matcher(body).find() || comment.attachments().stream().anyMatch(Attachment::looksLikeImage);
+        if (picture) out.add(untypedInvoice ? new ProofCandidate.ScreenshotOfInvoice() : new ProofCandidate.Screenshot());
+        if (!picture && untypedInvoice && comment.attachments().stream().anyMatch(Attachment::looksLikePdf)) {
+            out.add(new ProofCandidate.InvoiceDocument());
+        }
+        if (!licenseText && comment.attachments().stream().anyMatch(Attachment::looksLikeLicenseFile)) {
+            out.add(new ProofCandidate.LicenseFile());
         }
         if (ApprovalReplies.read(body) == ApprovalReplies.Reply.APPROVE) out.add(new ProofCandidate.Approval());
         if (RESELLER.matcher(body).find()) out.add(new ProofCandidate.ResellerMention());

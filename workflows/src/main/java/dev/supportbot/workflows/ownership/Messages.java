@@ -134,6 +134,9 @@ final class Messages {
         return switch (reason) {
             case FROM_STAFF -> "Proof provided by GitLab team members cannot be accepted; it needs to come from you as the customer.";
             case SCREENSHOT -> "Screenshots cannot be accepted as proof. If you would like to use your license, please paste the license text itself.";
+            case SCREENSHOT_OF_INVOICE -> "A screenshot of an invoice cannot be accepted as proof. Please reply with the invoice number printed on it instead (for example INV-1234).";
+            case INVOICE_DOCUMENT -> "We cannot check attached invoice files. Please reply with the invoice number printed on the invoice instead (for example INV-1234).";
+            case LICENSE_FILE -> "We cannot check attached license files. Please open the .gitlab-license file in a text editor and paste its text into your reply instead.";
             case ACTIVATION_CODE -> "License activation codes and activation code emails are not accepted as proof. For your security, please do not share activation codes in tickets.";
             case INVOICE_NOT_FOUND -> "We could not find the invoice number you sent. Please check it against the invoice document.";
             case INVOICE_OTHER_ACCOUNT -> "The invoice you sent does not belong to the account of this subscription.";

@@ -18,6 +18,15 @@ sealed interface ProofCandidate {
 
     record Screenshot() implements ProofCandidate {}
 
+    /** A picture of an invoice: the invoice number, typed, is what is checked. */
+    record ScreenshotOfInvoice() implements ProofCandidate {}
+
+    /** An invoice attached as a document, with no invoice number in the comment. */
+    record InvoiceDocument() implements ProofCandidate {}
+
+    /** A license attached as a .gitlab-license file: its text, pasted, is what is checked. */
+    record LicenseFile() implements ProofCandidate {}
+
     /** Words of approval ("I approve"). Whether they count depends on who wrote them. */
     record Approval() implements ProofCandidate {}
 

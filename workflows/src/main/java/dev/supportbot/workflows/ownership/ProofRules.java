@@ -95,6 +95,11 @@ final class ProofRules {
         }
         if (candidate instanceof ProofCandidate.ActivationCodeOnly) return new Refused(ProofKind.LICENSE_TEXT, Refusal.ACTIVATION_CODE);
         if (candidate instanceof ProofCandidate.Screenshot) return new Refused(ProofKind.LICENSE_TEXT, Refusal.SCREENSHOT);
+        if (candidate instanceof ProofCandidate.ScreenshotOfInvoice) return invoiceOffered(Refusal.SCREENSHOT_OF_INVOICE, author, c);
+        if (candidate instanceof ProofCandidate.InvoiceDocument) return invoiceOffered(Refusal.INVOICE_DOCUMENT, author, c);
+        if (candidate instanceof ProofCandidate.LicenseFile) {
+            return new Refused(ProofKind.LICENSE_TEXT, c.subscription().isSaas() ? Refusal.LICENSE_SAAS_SUBSCRIPTION : Refusal.LICENSE_FILE);
+        }
         if (candidate instanceof ProofCandidate.Approval) return approvalOnOwnTicket(author, commentId, c);
         if (candidate instanceof ProofCandidate.ResellerMention) {
             // the reseller's own words were read above; a customer naming their reseller is told how a vouch works
@@ -124,6 +129,12 @@ final class ProofRules {
         if (invoice.date() == null || invoice.date().isBefore(oldest)) return new Refused(kind, Refusal.INVOICE_TOO_OLD);
         return new Accepted(kind, "invoice " + invoice.number() + " dated " + invoice.date()
                 + " on billing account " + expectedAccount);
+    }
+
+    /** An invoice offered in a form the bot cannot check; on a reseller purchase only the reseller's invoice counts. */
+    private static Verdict invoiceOffered(Refusal form, String author, VerificationCase c) {
+        if (c.resellerPurchase() && !c.fromReseller(author)) return new Refused(ProofKind.RESELLER_INVOICE, Refusal.INVOICE_RESELLER_PURCHASE);
+        return new Refused(c.resellerPurchase() ? ProofKind.RESELLER_INVOICE : ProofKind.INVOICE, form);
     }
 
     /** Rule 4: the license text, decoded by validate-license, is valid and names this subscription. */
@@ -191,7 +202,12 @@ final class ProofRules {
     private static ProofKind kindOf(ProofCandidate candidate) {
         if (candidate instanceof ProofCandidate.InvoiceNumber) return ProofKind.INVOICE;
         if (candidate instanceof ProofCandidate.LicenseText || candidate instanceof ProofCandidate.ActivationCodeOnly
-                || candidate instanceof ProofCandidate.Screenshot) return ProofKind.LICENSE_TEXT;
+                || candidate instanceof ProofCandidate.Screenshot || candidate instanceof ProofCandidate.LicenseFile) {
+            return ProofKind.LICENSE_TEXT;
+        }
+        if (candidate instanceof ProofCandidate.ScreenshotOfInvoice || candidate instanceof ProofCandidate.InvoiceDocument) {
+            return ProofKind.INVOICE;
+        }
         if (candidate instanceof ProofCandidate.NamespaceJson || candidate instanceof ProofCandidate.UnreadableNamespaceJson) {
             return ProofKind.NAMESPACE_JSON;
         }

@@ -4,6 +4,9 @@ package dev.supportbot.workflows.ownership;
 public enum Refusal {
     FROM_STAFF,
     SCREENSHOT,
+    SCREENSHOT_OF_INVOICE,
+    INVOICE_DOCUMENT,
+    LICENSE_FILE,
     ACTIVATION_CODE,
     INVOICE_NOT_FOUND,
     INVOICE_OTHER_ACCOUNT,

@@ -117,6 +117,47 @@ class ProofRulesTest {
                 .containsExactly(new Verdict.Refused(ProofKind.LICENSE_TEXT, Refusal.SCREENSHOT));
     }
 
+    /**
+     * What was attached is answered in matching words: an invoice (picture or document) gets "send its number", a license
+     * file gets "paste its text", a picture of anything else the screenshot rule; a document that is no invoice is not
+     * judged (it may be a contract an agent confirms).
+     */
+    static Stream<Arguments> attachments() {
+        Attachment invoicePng = new Attachment("invoice-may.png", "image/png");
+        Attachment invoicePdf = new Attachment("Invoice_2025-05.pdf", "application/pdf");
+        Attachment pdf = new Attachment("scan.pdf", "application/pdf");
+        Attachment licenseFile = new Attachment("Acme.gitlab-license", "application/octet-stream");
+        Attachment licensePng = new Attachment("license-page.png", "image/png");
+        return Stream.of(
+                arguments(SELF_MANAGED_DIRECT, "Attached.", invoicePng, Expect.refuse(Refusal.SCREENSHOT_OF_INVOICE)),
+                arguments(SELF_MANAGED_DIRECT, "Here is a screenshot of our invoice.", null, Expect.refuse(Refusal.SCREENSHOT_OF_INVOICE)),
+                arguments(SELF_MANAGED_DIRECT, "Our invoice, see the picture.", new Attachment("IMG_0001.JPG", null), Expect.refuse(Refusal.SCREENSHOT_OF_INVOICE)),
+                arguments(SELF_MANAGED_DIRECT, "Attached.", invoicePdf, Expect.refuse(Refusal.INVOICE_DOCUMENT)),
+                arguments(SAAS_DIRECT, "Please find our latest invoice attached.", pdf, Expect.refuse(Refusal.INVOICE_DOCUMENT)),
+                arguments(SELF_MANAGED_DIRECT, "Invoice attached, number INV-1001-A.", invoicePdf, Expect.accept(ProofKind.INVOICE)),
+                arguments(SELF_MANAGED_RESELLER_ACTIVATED, "Attached.", invoicePdf, Expect.refuse(Refusal.INVOICE_RESELLER_PURCHASE)),
+                arguments(SELF_MANAGED_DIRECT, "Our contract is attached.", pdf, Expect.nothing()),
+                arguments(SELF_MANAGED_DIRECT, "Attached our license.", licenseFile, Expect.refuse(Refusal.LICENSE_FILE)),
+                arguments(SAAS_DIRECT, "Attached our license.", licenseFile, Expect.refuse(Refusal.LICENSE_SAAS_SUBSCRIPTION)),
+                arguments(SELF_MANAGED_DIRECT, "Attached.", licensePng, Expect.refuse(Refusal.SCREENSHOT)),
+                arguments(SELF_MANAGED_DIRECT, "Attached a screenshot.", null, Expect.refuse(Refusal.SCREENSHOT)));
+    }
+
+    @ParameterizedTest(name = "{0} / \"{1}\" with {2} -> {3}")
+    @MethodSource("attachments")
+    void answers_an_attachment_in_words_that_match_it(Setup setup, String body, Attachment attachment, Expect expect) {
+        Comment comment = attachment == null ? comment(1, CUSTOMER, true, body) : comment(1, CUSTOMER, true, body, attachment);
+        List<Verdict> verdicts = ProofRules.check(comment, setup.verificationCase(), factsFor(setup, comment), CTX);
+        if (expect.accepted() != null) {
+            assertThat(verdicts).filteredOn(v -> v instanceof Verdict.Accepted)
+                    .extracting(v -> ((Verdict.Accepted) v).kind()).contains(expect.accepted());
+        } else if (expect.refused() == null) {
+            assertThat(verdicts).isEmpty();
+        } else {
+            assertThat(verdicts).extracting(v -> ((Verdict.Refused) v).reason()).containsExactly(expect.refused());
+        }
+    }
+
     @Test
     void accepted_detail_names_the_invoice_but_never_the_comment_text() {
         Comment comment = comment(1, CUSTOMER, true, "Invoice INV-1001-A, code " + ACTIVATION_CODE);
