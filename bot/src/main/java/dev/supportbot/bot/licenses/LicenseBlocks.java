@@ -4,6 +4,7 @@ import dev.supportbot.bot.slack.SlackBlock;
 import dev.supportbot.bot.slack.SlackMessage;
 import dev.supportbot.workflows.domain.License;
 import dev.supportbot.workflows.licenses.HostReport;
+import dev.supportbot.workflows.licenses.LicensePlan;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -42,16 +43,19 @@ final class LicenseBlocks {
         return SlackMessage.blocks(text, List.of(new SlackBlock.Section(escape(text))));
     }
 
-    static SlackMessage license(License l, boolean active, List<HostReport> hosts) {
+    /** @param plan the license's plan against its subscription's, null when it has no subscription */
+    static SlackMessage license(License l, boolean active, List<HostReport> hosts, LicensePlan plan) {
         long stale = hosts.stream().filter(HostReport::stale).count();
         String hostLine = hosts.isEmpty() ? "No host has reported this license."
                 : hosts.size() + (hosts.size() == 1 ? " host" : " hosts") + " reported it (" + stale + " stale): `/lnr hosts " + l.id() + "`";
+        List<SlackBlock> blocks = new ArrayList<>(List.of(new SlackBlock.Header(header("License #" + l.id())),
+                new SlackBlock.Section(title(l, active)),
+                new SlackBlock.Fields(fields(l))));
+        if (plan != null) blocks.add(new SlackBlock.Section((plan.agrees() ? "Plan: " : "*Plan differs:* ") + escape(plan.words()) + "."));
+        blocks.add(new SlackBlock.Context(hostLine));
         return SlackMessage.blocks("License #" + l.id() + ": " + l.plan() + ", " + l.usersCount() + " users, "
-                        + (l.trial() ? "trial" : "paid") + (active ? ", active" : ""),
-                List.of(new SlackBlock.Header(header("License #" + l.id())),
-                        new SlackBlock.Section(title(l, active)),
-                        new SlackBlock.Fields(fields(l)),
-                        new SlackBlock.Context(hostLine)));
+                        + (l.trial() ? "trial" : "paid") + (active ? ", active" : "")
+                        + (plan != null && !plan.agrees() ? ", plan differs from its subscription's" : ""), blocks);
     }
 
     static SlackMessage hosts(long licenseId, Page<HostReport> page, int count, String nextCommand) {

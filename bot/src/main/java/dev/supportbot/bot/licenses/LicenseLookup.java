@@ -2,11 +2,12 @@ package dev.supportbot.bot.licenses;
 
 import dev.supportbot.bot.portal.LicenseSearch;
 import dev.supportbot.bot.portal.PortalException;
-import dev.supportbot.bot.portal.PortalLicensing;
+import dev.supportbot.bot.portal.PortalClient;
 import dev.supportbot.bot.slack.SlackMessage;
 import dev.supportbot.workflows.domain.License;
 import dev.supportbot.workflows.licenses.ActiveLicense;
 import dev.supportbot.workflows.licenses.HostReport;
+import dev.supportbot.workflows.licenses.LicensePlan;
 import dev.supportbot.workflows.licenses.LicenseSummary;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -30,7 +31,7 @@ public final class LicenseLookup {
     public static final LookupCommand LICENSES = new LookupCommand("licenses", "/lnr licenses <name|email|company> [--page N]",
             "every license of a customer (found by licensee name, email or company), the active one marked");
     public static final LookupCommand LICENSE = new LookupCommand("license", "/lnr license <license id>",
-            "one license: plan, users, true-up, dates, trial or paid, who received it");
+            "one license: plan (checked against the subscription's), users, true-up, dates, trial or paid, who received it");
     public static final LookupCommand HOSTS = new LookupCommand("hosts", "/lnr hosts <license id> [--page N]",
             "the hosts that reported a license through usage ping, newest first, stale pings marked");
     public static final List<LookupCommand> COMMANDS = List.of(LICENSES, LICENSE, HOSTS);
@@ -38,15 +39,15 @@ public final class LicenseLookup {
 
     private static final Logger log = LoggerFactory.getLogger(LicenseLookup.class);
 
-    private final PortalLicensing portal;
+    private final PortalClient portal;
     private final Clock clock;
     private final int pageSize;
 
-    public LicenseLookup(PortalLicensing portal, Clock clock) {
+    public LicenseLookup(PortalClient portal, Clock clock) {
         this(portal, clock, PAGE_SIZE);
     }
 
-    LicenseLookup(PortalLicensing portal, Clock clock, int pageSize) {
+    LicenseLookup(PortalClient portal, Clock clock, int pageSize) {
         this.portal = portal;
         this.clock = clock;
         this.pageSize = pageSize;
@@ -95,7 +96,18 @@ public final class LicenseLookup {
         List<License> customers = portal.searchLicenses(LicenseSearch.byEmail(license.licenseeEmail()));
         boolean active = ActiveLicense.among(customers, today()).map(l -> l.id() == id).orElse(false);
         return new LookupReply.Answer(LicenseBlocks.license(license, active,
-                HostReport.of(portal.licenseHostnames(id), clock.instant())));
+                HostReport.of(portal.licenseHostnames(id), clock.instant()), planCheck(license)));
+    }
+
+    /** The license's plan against its subscription's; null for a license of no subscription (a trial). */
+    private LicensePlan planCheck(License license) {
+        if (license.subscriptionName() == null) return null;
+        try {
+            return LicensePlan.check(license, portal.subscription(license.subscriptionName()));
+        } catch (PortalException.NotFound e) {
+            return new LicensePlan(false, "subscription " + license.subscriptionName() + " is not in the portal, so the"
+                    + " license's plan cannot be checked");
+        }
     }
 
     private LookupReply hosts(String arguments) {

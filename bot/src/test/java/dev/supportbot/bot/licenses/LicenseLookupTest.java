@@ -14,6 +14,7 @@ import dev.supportbot.bot.testing.SandboxPortalBot;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -106,6 +107,7 @@ class LicenseLookupTest {
             List<SlackBlock> expected = new ArrayList<>(List.of(new Header("License #1605")));
             expected.addAll(license("*#1605* · Premium · legacy file · paid · *ACTIVE*", 40, 2, d.minusDays(10), d.minusDays(40),
                     d.plusDays(325), "A-S00006001", "Art Vandelay (art@vandelay.example)").subList(1, 3));
+            expected.add(new Section("Plan: the license's plan, Premium, is the plan of subscription A-S00006001."));
             expected.add(new Context("3 hosts reported it (1 stale): `/lnr hosts 1605`"));
             assertThat(active.blocks()).containsExactlyElementsOf(expected);
 
@@ -116,6 +118,20 @@ class LicenseLookupTest {
             assertThat(answer(lookup.reply("license", "999999")).text()).isEqualTo("License #999999 was not found.");
             assertThat(lookup.reply("license", "16o5"))
                     .isEqualTo(new LookupReply.UsageError("Give a license id. Usage: /lnr license <license id>"));
+        }
+    }
+
+    /** Handbook (LicenseDot Access and Use): "ensure the plan that's listed here is the one they bought". */
+    @Test
+    void a_license_whose_plan_differs_from_its_subscriptions_says_so() {
+        try (SandboxPortalBot sandbox = SandboxPortalBot.start(Vendor.POSTGRESQL)) {
+            sandbox.bot.database().jdbi().useHandle(h -> h.execute("UPDATE sandbox_license SET plan = 'Ultimate' WHERE id = 1604"));
+            LicenseLookup lookup = new LicenseLookup(sandbox.client, sandbox.clock);
+
+            SlackMessage answer = answer(lookup.reply("license", "1604"));
+            assertThat(answer.text()).isEqualTo("License #1604: Ultimate, 40 users, paid, plan differs from its subscription's");
+            assertThat(answer.blocks()).contains(new Section("*Plan differs:* the license's plan, Ultimate, differs from the plan"
+                    + " of subscription A-S00006001, Premium."));
         }
     }
 
