@@ -49,8 +49,15 @@ final class Starting {
 
     // ---- Requested + TicketUpdated
 
+    /** The ownership outcome, and the named subscription's account, which says whether self-service fits the requester. */
     static List<FactRequest<?>> factsOnStart(Requested s, TicketUpdated e) {
-        return List.of(ownershipOf(e.ticket().id()));
+        Ticket ticket = e.ticket();
+        String email = ticket.requester() == null ? null : ticket.requester().email();
+        Optional<String> subscription = SubscriptionNames.first(List.of(ticket.subject(), ticket.description()));
+        if (s.removeEmail() != null || email == null || email.isBlank() || subscription.isEmpty()) {
+            return List.of(ownershipOf(ticket.id()));
+        }
+        return List.of(ownershipOf(ticket.id()), accountOf(subscription.get(), email));
     }
 
     static Decision<ChangeContactState> start(Requested s, TicketUpdated e, Facts facts, Context ctx) {
@@ -69,6 +76,12 @@ final class Starting {
             return assisted(ticket.id(), requester, null, "the request says \"Email has already been taken\"", false, facts, ctx);
         }
         String subscription = SubscriptionNames.first(List.of(ticket.subject(), ticket.description())).orElse(null);
+        SelfServiceFit fit = SelfServiceFit.of(subscription == null ? null
+                : facts.find(accountOf(subscription, requester.email())).orElse(null), requester.email());
+        if (!fit.fits()) {
+            return assisted(ticket.id(), requester, null, "the requester could not follow the self-service steps (" + fit.why()
+                    + ")", false, facts, ctx);
+        }
         List<Effect> effects = new ArrayList<>();
         effects.add(new Effect.PublicComment(Messages.selfServiceInstructions(subscription)));
         effects.addAll(ChangeContactSettings.selfServiceReminders(ctx));
@@ -180,6 +193,10 @@ final class Starting {
 
     private static boolean saysTaken(String text) {
         return TAKEN.matcher(text.toLowerCase(Locale.ROOT)).find();
+    }
+
+    private static FactRequest.PlanFactsOf accountOf(String subscription, String requesterEmail) {
+        return new FactRequest.PlanFactsOf(subscription, List.of(requesterEmail.trim().toLowerCase(Locale.ROOT)));
     }
 
     private static FactRequest.OutcomeOf ownershipOf(long ticketId) {

@@ -294,11 +294,34 @@ class ChangeContactPathsTest {
         assertThat(flow.workflow.finished(flow.state)).isTrue();
     }
 
+    /**
+     * Handbook (self-service option): the steps are for a requester with access to the previous owner's portal account
+     * or mailbox. Someone from another domain, not on the account, could not follow them: assisted at once.
+     */
     @Test
-    void the_agents_self_service_check_needs_a_subscription_named_on_the_ticket() {
+    void a_requester_who_could_not_follow_the_self_service_steps_goes_straight_to_the_assisted_path() {
+        Flow flow = new Flow(new Person("Nia Ng", "nia@othercorp.example"));
+        var d = flow.start();
+        assertThat(flow.state).isInstanceOf(AwaitingOwnership.class);
+        assertThat(Flow.effects(d, Effect.PublicComment.class)).as("no self-service instructions").isEmpty();
+        assertThat(Flow.effects(d, Effect.StartWorkflow.class)).singleElement()
+                .satisfies(w -> assertThat(w.kind()).isEqualTo(OwnershipVerification.KIND));
+        assertThat(flow.notes()).contains("neither a contact of the subscription nor from the previous owner's email domain");
+    }
+
+    @Test
+    void a_ticket_that_names_no_subscription_goes_straight_to_the_assisted_path() {
         Flow flow = new Flow(SAM);
         flow.ticket = new dev.supportbot.workflows.engine.Ticket(TICKET, "New owner", "Pat left.", SAM, java.util.Set.of(), "open");
         flow.start();
+        assertThat(flow.state).isInstanceOf(AwaitingOwnership.class);
+        assertThat(flow.all(Effect.PublicComment.class)).isEmpty();
+    }
+
+    @Test
+    void the_agents_self_service_check_needs_a_subscription_named_on_the_ticket() {
+        Flow flow = Flow.in(new AwaitingSelfService(TICKET,
+                new Requester("Sam Rivera", SAM_EMAIL), null, NOW, 0));
         flow.command(ChangeContact.CHECK);
         assertThat(flow.state).isInstanceOfSatisfying(NeedsHuman.class, n -> assertThat(n.why()).isEqualTo(Handoff.NO_SUBSCRIPTION));
     }
