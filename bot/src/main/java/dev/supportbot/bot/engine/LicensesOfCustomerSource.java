@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Answers {@link LicensesOfCustomer} from the portal API the way the seed "License Troubleshooting" looks a license up,
+ * Answers {@link LicensesOfCustomer} from the portal API the way the handbook "License Troubleshooting" looks a license up,
  * "by email or company name": the licenses sent to the email; when there are none, those of the company of the portal
  * customer with that email. Newest issue first; an empty list when neither has any.
  */

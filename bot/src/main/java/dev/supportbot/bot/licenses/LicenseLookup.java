@@ -23,7 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The license lookups of seed "LicenseDot Access and Use" as {@code /lnr} sub-commands: {@link #reply} takes the
+ * The license lookups of handbook "LicenseDot Access and Use" as {@code /lnr} sub-commands: {@link #reply} takes the
  * sub-command's name and its argument text and answers with Block Kit, or with a usage error. Read-only: it changes
  * nothing in the portal. Answers name licensees and their emails, so they go to the asking agent only (ephemeral).
  */

@@ -43,7 +43,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Add a subscription management contact (DOMAIN.md section 2; handbook "Add subscription management contact"): once
+ * Add a subscription management contact (docs/handbook.md; handbook "Add subscription management contact"): once
  * ownership is verified on the ticket, plan the requester's membership of the subscription's billing account, put the
  * plan before an approver, and run it step by step. The first workflow that changes the portal, and only through an
  * approved plan. Every pair not in the table is ignored.

@@ -1,5 +1,5 @@
 /**
- * Add a subscription management contact (DOMAIN.md section 2, handbook "Add subscription management contact"): the
+ * Add a subscription management contact (docs/handbook.md, handbook "Add subscription management contact"): the
  * transition table is in {@link dev.supportbot.workflows.addcontact.AddContact}; the plan comes from
  * {@link dev.supportbot.workflows.plan.AddContactPlanner}; every customer-facing text in {@code Messages}, agent-facing
  * texts in {@code InternalNotes}.

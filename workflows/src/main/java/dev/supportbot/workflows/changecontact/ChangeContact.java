@@ -44,7 +44,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Change the subscription management contact (DOMAIN.md section 3; handbook "Change subscription management contact
+ * Change the subscription management contact (docs/handbook.md; handbook "Change subscription management contact
  * workflow"): self-service first (instructions to the requester, then a check that the Sold To is their portal
  * account, with an "update Sold To" plan when it is not); support-assisted when the portal said "Email has already
  * been taken" or an agent rules self-service out: ownership verified first, then one plan for the existing or the

@@ -1,5 +1,5 @@
 /**
- * Change the subscription management contact (DOMAIN.md section 3, handbook "Change subscription management contact
+ * Change the subscription management contact (docs/handbook.md, handbook "Change subscription management contact
  * workflow"): the transition table is in {@link dev.supportbot.workflows.changecontact.ChangeContact}; the plans come
  * from {@link dev.supportbot.workflows.plan.ChangeContactPlanner}; texts for the requester in {@code Messages}, for
  * agents in {@code Notes}.

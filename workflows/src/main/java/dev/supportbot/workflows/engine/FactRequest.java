@@ -71,7 +71,7 @@ public sealed interface FactRequest<T>
     }
 
     /**
-     * A customer's licenses, newest issue first (seed "License Troubleshooting": "find the last license key by email or
+     * A customer's licenses, newest issue first (handbook "License Troubleshooting": "find the last license key by email or
      * company name"): those issued to {@code email}; when there are none, those of the company of the portal customer
      * with that email. An empty list when neither has any.
      */

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Which of a customer's licenses is the active one (seed "LicenseDot Access and Use": "use the issued and expiry dates
+ * Which of a customer's licenses is the active one (handbook "LicenseDot Access and Use": "use the issued and expiry dates
  * to determine which is the active license"): among those started on or before the day and not yet expired (the
  * expiry day still counts), the most recently issued; trials count like paid licenses. Two issued the same day: the
  * higher id, the later one in LicenseDot.

@@ -7,7 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * A host that reported a license, as agents read it (seed "LicenseDot Access and Use": the "Usage Ping Last Checked
+ * A host that reported a license, as agents read it (handbook "LicenseDot Access and Use": the "Usage Ping Last Checked
  * On" column tells which entries hold recent usage data): a ping older than {@link #STALE_AFTER} is stale.
  */
 public record HostReport(String hostname, Instant lastPing, boolean stale) {

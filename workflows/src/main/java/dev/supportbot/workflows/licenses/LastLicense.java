@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The customer's last license in the sense of seed "License Troubleshooting" ("find the last license key by email or
+ * The customer's last license in the sense of handbook "License Troubleshooting" ("find the last license key by email or
  * company name, duplicate it"): the most recently issued paid license, whatever its dates. Trials carry no true-up.
  */
 public final class LastLicense {

@@ -87,7 +87,7 @@ final class Messages {
         return "Approval needed: request about your GitLab subscription " + subscriptionName;
     }
 
-    /** To the Sold To contact. Names the requester and their company domain, never their address (DOMAIN.md). */
+    /** To the Sold To contact. Names the requester and their company domain, never their address (docs/handbook.md, "Ownership verification"). */
     static String soldToApprovalBody(String soldToName, String subscriptionName, String requesterName,
                                      String requesterDomain, long requestTicketId) {
         String who = (requesterName == null || requesterName.isBlank() ? "Someone" : requesterName)

@@ -32,7 +32,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Ownership verification (DOMAIN.md section 1; handbook "Ownership verification"): the gate before any ownership
+ * Ownership verification (docs/handbook.md; handbook "Ownership verification"): the gate before any ownership
  * or contact change. Verified, Rejected, Expired and Cancelled are final; every pair not in the table is ignored.
  */
 public final class OwnershipVerification implements Workflow<OwnershipState> {

@@ -1,5 +1,5 @@
 /**
- * Ownership verification (DOMAIN.md section 1, handbook "Ownership verification"): the transition table is in
+ * Ownership verification (docs/handbook.md, handbook "Ownership verification"): the transition table is in
  * {@link dev.supportbot.workflows.ownership.OwnershipVerification}; the rules for each proof in
  * {@code ProofRules}; every customer-facing text in {@code Messages}; agent-facing texts in {@code InternalNotes}.
  *

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Add a subscription management contact (DOMAIN.md section 2): the requester's customer becomes a member of the
+ * Add a subscription management contact (docs/handbook.md, "Add a subscription management contact"): the requester's customer becomes a member of the
  * billing account with login activated, and the Sold To, Bill To and other accounts stay as they are.
  *
  * <p>Enabling login saves the customer, and once it is a member that save replaces the Sold To. The handbook's order

@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The bot's belief of what the portal back end does with each change, side effects included (DOMAIN.md "The portal
+ * The bot's belief of what the portal back end does with each change, side effects included (docs/handbook.md, "The portal
  * back end"; handbook "Associating purchases with additional accounts"):
  * <ul>
  *   <li>Saving a customer (any edit, even none) rewrites, on the billing account it is a member of, the contact that

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Fix a typo in the Sold To email (DOMAIN.md section 4, steps 5 and 6): correct the customer record and the billing
+ * Fix a typo in the Sold To email (docs/handbook.md, "Fix an email typo": the correction and the resend): correct the customer record and the billing
  * account's Sold To, then resend the license or activation code. The customer goes first: setting the contact first
  * would create a customer for the corrected address, and the customer's own correction would then be refused as
  * "Email has already been taken". The checks before (unused activation code, bounced mail, the AM's confirmation)

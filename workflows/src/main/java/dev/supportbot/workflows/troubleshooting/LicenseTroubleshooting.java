@@ -30,7 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * License troubleshooting (DOMAIN.md section 6; seed "License Troubleshooting"): from its start tag until the ticket is
+ * License troubleshooting (docs/handbook.md; handbook "License Troubleshooting"): from its start tag until the ticket is
  * closed or an agent cancels it, every new requester comment is read for the two registration errors. Users over the
  * limit: a note with the numbers, the suggestion and a drafted public reply (the bot never sends it). A true-up
  * mismatch: a note with the numbers and the customer's last license, and a plan to duplicate that license with the

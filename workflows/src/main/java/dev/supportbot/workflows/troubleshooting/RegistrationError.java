@@ -1,6 +1,6 @@
 package dev.supportbot.workflows.troubleshooting;
 
-/** A license registration error GitLab shows, as quoted in a ticket comment (seed "License Troubleshooting"). */
+/** A license registration error GitLab shows, as quoted in a ticket comment (handbook "License Troubleshooting"). */
 public sealed interface RegistrationError {
 
     /** "...had {@code activeUsers} active users, exceeding this license's limit of {@code licensedUsers}...". */

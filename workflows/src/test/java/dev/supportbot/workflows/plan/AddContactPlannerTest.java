@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Add a subscription management contact: every branch of DOMAIN.md section 2 and every ordering hazard. */
+/** Add a subscription management contact: every branch of docs/handbook.md, "Add a subscription management contact", and every ordering hazard. */
 class AddContactPlannerTest {
 
     record Row(String name, World world, String requester, List<HistoryEntry> history, boolean leaveOther, Expect expect) {

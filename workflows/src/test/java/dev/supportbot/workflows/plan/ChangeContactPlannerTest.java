@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Change the subscription management contact (DOMAIN.md section 3), existing and non-existing user. */
+/** Change the subscription management contact (docs/handbook.md, "Change the subscription management contact"), existing and non-existing user. */
 class ChangeContactPlannerTest {
 
     record ExistingRow(String name, World world, String newContact, List<HistoryEntry> history, boolean leaveOther,

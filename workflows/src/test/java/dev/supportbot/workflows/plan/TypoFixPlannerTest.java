@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Fix a typo in the Sold To email (DOMAIN.md section 4): the customer first, then the contact if needed, then resend. */
+/** Fix a typo in the Sold To email (docs/handbook.md, "Fix an email typo"): the customer first, then the contact if needed, then resend. */
 class TypoFixPlannerTest {
 
     record Row(String name, World world, String corrected, TypoFixPlanner.Resend resend, Expect expect) {
