@@ -318,6 +318,45 @@ class ChangeContactPathsTest {
         assertThat(flow.all(Effect.PublicComment.class)).isEmpty();
     }
 
+    /** Acme's account as bought through Partner Co, whose invoice owner writes from partner.example. */
+    private static void boughtThroughPartner(Flow flow) {
+        var a = flow.accounts.get(0);
+        flow.accounts.set(0, new dev.supportbot.workflows.domain.BillingAccount(a.id(), a.zuoraAccountId(), a.company(),
+                a.soldTo(), a.billTo(), new dev.supportbot.workflows.domain.BillingAccount.Reseller("Partner Co", "Z-PARTNER",
+                "orders@partner.example")));
+    }
+
+    /** Handbook (The Customers Portal): resellers have no access to the portal or to their customers' accounts. */
+    @Test
+    void a_requester_from_the_resellers_domain_never_becomes_the_contact_and_the_agent_gets_a_drafted_answer() {
+        Flow flow = new Flow(new Person("Rita Reseller", "rita@partner.example"));
+        boughtThroughPartner(flow);
+        flow.ownership = verified();
+        flow.ticket = new dev.supportbot.workflows.engine.Ticket(TICKET, "Change owner of " + SUBSCRIPTION,
+                "Please make me the owner of " + SUBSCRIPTION + "; the portal says Email has already been taken.",
+                flow.ticket.requester(), java.util.Set.of(ChangeContact.START_TAG), "open");
+        flow.start();
+        flow.continued();
+        assertThat(flow.state).isInstanceOfSatisfying(NeedsHuman.class, n -> assertThat(n.why()).isEqualTo(Handoff.RESELLER_REQUESTER));
+        assertThat(flow.all(Effect.RequestApproval.class)).isEmpty();
+        assertThat(flow.notes()).contains("Partner Co, the reseller of this subscription").contains("A reseller is never made a member")
+                .contains("Draft public reply").contains("Resellers do not have access to the Customers Portal");
+    }
+
+    @Test
+    void a_plan_on_a_reseller_purchase_drafts_that_seats_renewals_and_invoices_go_through_the_reseller() {
+        Flow flow = new Flow(SAM);
+        boughtThroughPartner(flow);
+        flow.ownership = verified();
+        flow.ticket = new dev.supportbot.workflows.engine.Ticket(TICKET, "Change owner of " + SUBSCRIPTION,
+                "The portal says: Email has already been taken", SAM, java.util.Set.of(ChangeContact.START_TAG), "open");
+        flow.start();
+        flow.continued();
+        assertThat(flow.state).isInstanceOf(AwaitingApproval.class);
+        assertThat(flow.notes()).contains("bought through Partner Co")
+                .contains("for more seats, renewals and invoices, please contact Partner Co directly");
+    }
+
     @Test
     void the_agents_self_service_check_needs_a_subscription_named_on_the_ticket() {
         Flow flow = Flow.in(new AwaitingSelfService(TICKET,
