@@ -16,7 +16,7 @@ import dev.supportbot.bot.testing.FakeGitlab;
 import dev.supportbot.bot.testing.FakeZendesk;
 import dev.supportbot.bot.testing.Licenses;
 import dev.supportbot.bot.testing.MutableClock;
-import dev.supportbot.bot.testing.Signing;
+import dev.supportbot.bot.testing.StandIns;
 import dev.supportbot.bot.testing.TestBots;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,7 +26,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -68,13 +67,7 @@ class OwnershipEndToEndTest {
         slack.when(request().withPath("/api/chat.postMessage"))
                 .respond(response().withStatusCode(200).withHeader("Content-Type", "application/json")
                         .withBody("{\"ok\":true,\"channel\":\"C123\",\"ts\":\"1700000000.000100\"}"));
-        Map<String, String> env = TestBots.env(vendor);
-        env.put("BOT_ZENDESK_URL", zendesk.url());
-        env.put("BOT_ZENDESK_EMAIL", "bot@vendor.example");
-        env.put("BOT_ZENDESK_TOKEN", "zd-token");
-        env.put("BOT_SLACK_BOT_TOKEN", "xoxb-test-token");
-        env.put("BOT_SLACK_API_URL", "http://127.0.0.1:" + slack.getPort() + "/api/");
-        env.put("BOT_SLACK_CHANNEL", "C123");
+        Map<String, String> env = StandIns.connect(TestBots.env(vendor), zendesk.url(), slack.getPort());
         env.putAll(extraEnv);
         BotConfig config = TestBots.config(env);
         this.clock = clock;
@@ -87,12 +80,7 @@ class OwnershipEndToEndTest {
     }
 
     private void webhook(String body) throws Exception {
-        String ts = clock.instant().truncatedTo(ChronoUnit.SECONDS).toString(); // the bot checks against its own clock
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bot.port() + "/webhooks/zendesk"))
-                .header("X-Zendesk-Webhook-Signature-Timestamp", ts)
-                .header("X-Zendesk-Webhook-Signature", Signing.zendesk(TestBots.ZENDESK_SECRET, ts, body))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(StandIns.zendeskWebhook(bot, clock.instant(), body)).isEqualTo(200); // the bot checks against its own clock
     }
 
     private void settled() {

@@ -9,15 +9,10 @@ import dev.supportbot.bot.SupportBot;
 import dev.supportbot.bot.store.Vendor;
 import dev.supportbot.bot.testing.Await;
 import dev.supportbot.bot.testing.FakeZendesk;
-import dev.supportbot.bot.testing.Signing;
+import dev.supportbot.bot.testing.StandIns;
 import dev.supportbot.bot.testing.TestBots;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -34,7 +29,6 @@ class ResellerEndToEndTest {
     private static final AtomicInteger DELIVERY = new AtomicInteger();
     private static final String SUBSCRIPTION = "A-S00002001";
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private final FakeZendesk zendesk = new FakeZendesk();
     private final ClientAndServer slack = ClientAndServer.startClientAndServer();
     private SupportBot bot;
@@ -44,13 +38,7 @@ class ResellerEndToEndTest {
         slack.when(request().withPath("/api/chat.postMessage"))
                 .respond(response().withStatusCode(200).withHeader("Content-Type", "application/json")
                         .withBody("{\"ok\":true,\"channel\":\"C123\",\"ts\":\"1700000000.000100\"}"));
-        Map<String, String> env = TestBots.env(Vendor.POSTGRESQL);
-        env.put("BOT_ZENDESK_URL", zendesk.url());
-        env.put("BOT_ZENDESK_EMAIL", "bot@vendor.example");
-        env.put("BOT_ZENDESK_TOKEN", "zd-token");
-        env.put("BOT_SLACK_BOT_TOKEN", "xoxb-test-token");
-        env.put("BOT_SLACK_API_URL", "http://127.0.0.1:" + slack.getPort() + "/api/");
-        env.put("BOT_SLACK_CHANNEL", "C123");
+        Map<String, String> env = StandIns.connect(TestBots.env(Vendor.POSTGRESQL), zendesk.url(), slack.getPort());
         env.put("BOT_APPROVERS", "UAPPROVER1");
         var config = TestBots.config(env);
         bot = SupportBot.builder(config).host("127.0.0.1").plugins(Plugins.standard(config)).start();
@@ -115,12 +103,7 @@ class ResellerEndToEndTest {
     private void webhook(long ticketId) throws Exception {
         String body = "{\"ticket_id\":" + ticketId + ",\"event\":\"ticket.updated\",\"delivery_id\":\"rs-"
                 + DELIVERY.incrementAndGet() + "\"}";
-        String ts = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bot.port() + "/webhooks/zendesk"))
-                .header("X-Zendesk-Webhook-Signature-Timestamp", ts)
-                .header("X-Zendesk-Webhook-Signature", Signing.zendesk(TestBots.ZENDESK_SECRET, ts, body))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(StandIns.zendeskWebhook(bot, Instant.now(), body)).isEqualTo(200);
     }
 
     private void settled() {

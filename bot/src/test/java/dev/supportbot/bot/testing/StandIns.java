@@ -1,0 +1,38 @@
+package dev.supportbot.bot.testing;
+
+import dev.supportbot.bot.SupportBot;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+
+/** A bot under test wired to the stand-ins of Zendesk and Slack, and the signed webhook calls Zendesk makes. */
+public final class StandIns {
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private StandIns() {}
+
+    /** Adds to {@code env} the settings that point the bot at a fake Zendesk and a Slack MockServer on {@code slackPort}. */
+    public static Map<String, String> connect(Map<String, String> env, String zendeskUrl, int slackPort) {
+        env.put("BOT_ZENDESK_URL", zendeskUrl);
+        env.put("BOT_ZENDESK_EMAIL", "bot@vendor.example");
+        env.put("BOT_ZENDESK_TOKEN", "zd-token");
+        env.put("BOT_SLACK_BOT_TOKEN", "xoxb-test-token");
+        env.put("BOT_SLACK_API_URL", "http://127.0.0.1:" + slackPort + "/api/");
+        env.put("BOT_SLACK_CHANNEL", "C123");
+        return env;
+    }
+
+    /** Posts {@code body} to the bot's Zendesk webhook route, signed as Zendesk signs it at {@code at}; the HTTP status. */
+    public static int zendeskWebhook(SupportBot bot, Instant at, String body) throws Exception {
+        String ts = at.truncatedTo(ChronoUnit.SECONDS).toString();
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bot.port() + "/webhooks/zendesk"))
+                .header("X-Zendesk-Webhook-Signature-Timestamp", ts)
+                .header("X-Zendesk-Webhook-Signature", Signing.zendesk(TestBots.ZENDESK_SECRET, ts, body))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return response.statusCode();
+    }
+}
