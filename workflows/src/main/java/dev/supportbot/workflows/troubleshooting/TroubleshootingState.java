@@ -1,5 +1,6 @@
 package dev.supportbot.workflows.troubleshooting;
 
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import dev.supportbot.workflows.plan.Plan;
 import java.util.HashSet;
 import java.util.List;
@@ -13,9 +14,11 @@ import java.util.Set;
 public sealed interface TroubleshootingState {
 
     /** Before the first event. */
+    @JsonTypeName("Requested")
     record Requested() implements TroubleshootingState {}
 
     /** Closed by an agent or with the ticket; final. */
+    @JsonTypeName("Closed")
     record Closed(long ticketId, String reason) implements TroubleshootingState {}
 
     /** Every state in which the workflow reads the ticket's new comments. */
@@ -34,6 +37,7 @@ public sealed interface TroubleshootingState {
     }
 
     /** Reading comments; no fix under way. */
+    @JsonTypeName("Watching")
     record Watching(long ticketId, Set<Long> seen) implements Running {
         public Watching {
             seen = Set.copyOf(seen);
@@ -45,6 +49,7 @@ public sealed interface TroubleshootingState {
     }
 
     /** A true-up fix was decided on; the facts of its plan (the license's billing account) are being read. */
+    @JsonTypeName("Planning")
     record Planning(long ticketId, Set<Long> seen, TrueUpFix fix) implements Running {
         public Planning {
             seen = Set.copyOf(seen);
@@ -56,6 +61,7 @@ public sealed interface TroubleshootingState {
     }
 
     /** The fix's plan is before the approvers; {@code fix.approvalId()} is null until the approval is open. */
+    @JsonTypeName("AwaitingApproval")
     record AwaitingApproval(long ticketId, Set<Long> seen, PlannedFix fix) implements Running {
         public AwaitingApproval {
             seen = Set.copyOf(seen);
@@ -67,6 +73,7 @@ public sealed interface TroubleshootingState {
     }
 
     /** Approved: the plan's step runs. */
+    @JsonTypeName("Executing")
     record Executing(long ticketId, Set<Long> seen, PlannedFix fix) implements Running {
         public Executing {
             seen = Set.copyOf(seen);
@@ -78,6 +85,7 @@ public sealed interface TroubleshootingState {
     }
 
     /** The step failed; an approver may retry it. */
+    @JsonTypeName("FixFailed")
     record FixFailed(long ticketId, Set<Long> seen, PlannedFix fix, String reason) implements Running {
         public FixFailed {
             seen = Set.copyOf(seen);
