@@ -1,6 +1,7 @@
 package dev.supportbot.workflows.addcontact;
 
 import com.fasterxml.jackson.annotation.JsonTypeName;
+import dev.supportbot.workflows.approved.Gated;
 import dev.supportbot.workflows.approved.StepResult;
 import dev.supportbot.workflows.plan.Plan;
 import java.time.Instant;
@@ -62,7 +63,7 @@ public sealed interface AddContactState {
      */
     @JsonTypeName("AwaitingApproval")
     record AwaitingApproval(long ticketId, Verification verification, Plan plan, String planHash, Long approvalId,
-                            Instant expiresAt) implements AddContactState, Open {
+                            Instant expiresAt) implements AddContactState, Open, Gated.Awaiting {
         AwaitingApproval withApprovalId(long id) {
             return new AwaitingApproval(ticketId, verification, plan, planHash, id, expiresAt);
         }
@@ -71,7 +72,7 @@ public sealed interface AddContactState {
     /** Approved: step {@code step} (1-based) of the plan runs, in round {@code round} (0, then one more per approver's retry). */
     @JsonTypeName("Executing")
     record Executing(long ticketId, Verification verification, Plan plan, String planHash, long approvalId,
-                     List<String> approvers, int step, int round, List<StepResult> results) implements AddContactState, Open {
+                     List<String> approvers, int step, int round, List<StepResult> results) implements AddContactState, Open, Gated.Executing {
         public Executing {
             approvers = List.copyOf(approvers);
             results = List.copyOf(results);
@@ -81,7 +82,7 @@ public sealed interface AddContactState {
     /** Step {@code failedStep} failed for good; the later steps did not run. Waits for an approver's retry. */
     @JsonTypeName("Failed")
     record Failed(long ticketId, Verification verification, Plan plan, String planHash, long approvalId,
-                  List<String> approvers, int failedStep, int round, List<StepResult> results) implements AddContactState, Open {
+                  List<String> approvers, int failedStep, int round, List<StepResult> results) implements AddContactState, Open, Gated.Failed {
         public Failed {
             approvers = List.copyOf(approvers);
             results = List.copyOf(results);

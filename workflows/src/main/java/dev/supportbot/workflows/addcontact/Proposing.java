@@ -1,5 +1,6 @@
 package dev.supportbot.workflows.addcontact;
 
+import dev.supportbot.workflows.approved.ApprovalGate;
 import dev.supportbot.workflows.addcontact.AddContactState.AwaitingAnswer;
 import dev.supportbot.workflows.addcontact.AddContactState.AwaitingApproval;
 import dev.supportbot.workflows.addcontact.AddContactState.Handoff;
@@ -35,7 +36,7 @@ import java.util.Set;
 final class Proposing {
     static final String FACTS_KEY = "plan-facts";
     static final String FACTS_AFTER_ANSWER_KEY = "plan-facts-after-answer";
-    static final String APPROVAL_KEY = "approval";
+    static final String APPROVAL_KEY = ApprovalGate.APPROVAL_KEY;
 
     private Proposing() {}
 
@@ -75,13 +76,8 @@ final class Proposing {
     }
 
     private static Decision<AddContactState> propose(Planning s, Plan plan, Context ctx) {
-        Duration ttl = ctx.setting(AddContactSettings.APPROVAL_TTL);
-        AwaitingApproval next = new AwaitingApproval(s.ticketId(), s.verification(), plan, PlanJson.hash(plan), null,
-                ctx.now().plus(ttl));
-        return Decision.of(next,
-                new Effect.RequestApproval(APPROVAL_KEY, plan, 1, ttl),
-                new Effect.PrivateNote(InternalNotes.planWaiting(plan, next.expiresAt())),
-                new Effect.ScheduleReminder(AddContactSettings.APPROVAL_EXPIRY, ttl));
+        return Approving.GATE.ask(plan, ctx,
+                (hash, expiresAt) -> new AwaitingApproval(s.ticketId(), s.verification(), plan, hash, null, expiresAt));
     }
 
     private static Decision<AddContactState> askRequester(Planning s, Context ctx) {

@@ -1,0 +1,56 @@
+package dev.supportbot.workflows.approved;
+
+import dev.supportbot.workflows.plan.Plan;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What the {@link ApprovalGate} reads of a workflow's states: the workflow's own records (which also hold what only
+ * that workflow needs, e.g. the subscription and the requester) implement these.
+ */
+public final class Gated {
+    private Gated() {}
+
+    /** The plan waits for its approvers; {@code approvalId} is null until the approval request's result comes back. */
+    public interface Awaiting {
+        Plan plan();
+
+        String planHash();
+
+        Long approvalId();
+
+        Instant expiresAt();
+    }
+
+    /** The plan was approved: it runs, or it stopped at a failed step. */
+    public interface Approved {
+        Plan plan();
+
+        long approvalId();
+
+        List<String> approvers();
+
+        /** 0, then one more per approver's retry. */
+        int round();
+
+        List<StepResult> results();
+    }
+
+    /** Step {@code step} (1-based) runs. */
+    public interface Executing extends Approved {
+        int step();
+    }
+
+    /** Step {@code failedStep} failed for good; the later steps did not run. Waits for an approver's retry. */
+    public interface Failed extends Approved {
+        int failedStep();
+    }
+
+    /** How far an approved plan got: what a workflow's executing state is made of. */
+    public record Run(long approvalId, List<String> approvers, int step, int round, List<StepResult> results) {
+        public Run {
+            approvers = List.copyOf(approvers);
+            results = List.copyOf(results);
+        }
+    }
+}
