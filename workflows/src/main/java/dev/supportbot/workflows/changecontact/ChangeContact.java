@@ -60,29 +60,20 @@ public final class ChangeContact implements Workflow<ChangeContactState> {
     static final Command CHECK = new Command("check");
     private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
-    private static final TransitionTable<ChangeContactState> TABLE = TransitionTable.<ChangeContactState>builder()
+    private static final TransitionTable<ChangeContactState> TABLE = Approving.GATE.rows(TransitionTable.<ChangeContactState>builder())
             //  state                     event                   facts needed               handler
             .on(Requested.class,           TicketUpdated.class,   Starting::factsOnStart,    Starting::start)
             .on(AwaitingSelfService.class, TicketUpdated.class,   Starting::factsOnReply,    Starting::reply)
             .on(AwaitingSelfService.class, ReminderDue.class,                                Starting::remind)
             .on(AwaitingSelfService.class, AgentCommand.class,    Starting::factsOnCommand,  Starting::command)
             .on(AwaitingOwnership.class,   WorkflowFinished.class,                           Starting::ownershipFinished)
-            .on(AwaitingOwnership.class,   AgentCommand.class,                               Cancelling::cancel)
+            .on(AwaitingOwnership.class,   AgentCommand.class,                               Approving.GATE::cancel)
             .on(Planning.class,            EffectSucceeded.class, Proposing::factsNeeded,    Proposing::decide)
-            .on(Planning.class,            AgentCommand.class,                               Cancelling::cancel)
+            .on(Planning.class,            AgentCommand.class,                               Approving.GATE::cancel)
             .on(AwaitingAnswer.class,      TicketUpdated.class,                              Answers::reply)
             .on(AwaitingAnswer.class,      ReminderDue.class,                                Answers::remind)
-            .on(AwaitingAnswer.class,      AgentCommand.class,                               Cancelling::cancel)
-            .on(AwaitingApproval.class,    EffectSucceeded.class,                            Approving::requested)
-            .on(AwaitingApproval.class,    EffectFailed.class,                               Approving::requestFailed)
-            .on(AwaitingApproval.class,    ApprovalDecided.class,                            Approving::decided)
-            .on(AwaitingApproval.class,    ReminderDue.class,                                Approving::expire)
-            .on(AwaitingApproval.class,    AgentCommand.class,                               Cancelling::cancel)
-            .on(Executing.class,           EffectSucceeded.class,                            Execution::stepDone)
-            .on(Executing.class,           EffectFailed.class,                               Execution::stepFailed)
-            .on(Executing.class,           AgentCommand.class,                               Cancelling::cancel)
-            .on(Failed.class,              RetryRequested.class,                             Execution::retry)
-            .on(Failed.class,              AgentCommand.class,                               Cancelling::cancel)
+            .on(AwaitingAnswer.class,      AgentCommand.class,                               Approving.GATE::cancel)
+            // AwaitingApproval, Executing, Failed: the approval gate's rows (Approving.GATE).
             // Done, NotVerified, Declined, NeedsHuman, Rejected, Expired, Cancelled: final, no rows.
             .build();
 

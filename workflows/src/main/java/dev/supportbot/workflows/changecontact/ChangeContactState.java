@@ -1,6 +1,7 @@
 package dev.supportbot.workflows.changecontact;
 
 import com.fasterxml.jackson.annotation.JsonTypeName;
+import dev.supportbot.workflows.approved.Gated;
 import dev.supportbot.workflows.approved.StepResult;
 import dev.supportbot.workflows.plan.Plan;
 import java.time.Instant;
@@ -75,7 +76,7 @@ public sealed interface ChangeContactState {
     /** The plan waits for the approvers; {@code approvalId} is null until the approval request's result comes back. */
     @JsonTypeName("AwaitingApproval")
     record AwaitingApproval(long ticketId, Requester requester, String subscriptionName, Path path, Plan plan,
-                            String planHash, Long approvalId, Instant expiresAt) implements ChangeContactState, Open {
+                            String planHash, Long approvalId, Instant expiresAt) implements ChangeContactState, Open, Gated.Awaiting {
         AwaitingApproval withApprovalId(long id) {
             return new AwaitingApproval(ticketId, requester, subscriptionName, path, plan, planHash, id, expiresAt);
         }
@@ -85,7 +86,7 @@ public sealed interface ChangeContactState {
     @JsonTypeName("Executing")
     record Executing(long ticketId, Requester requester, String subscriptionName, Path path, Plan plan, String planHash,
                      long approvalId, List<String> approvers, int step, int round, List<StepResult> results)
-            implements ChangeContactState, Open {
+            implements ChangeContactState, Open, Gated.Executing {
         public Executing {
             approvers = List.copyOf(approvers);
             results = List.copyOf(results);
@@ -96,7 +97,7 @@ public sealed interface ChangeContactState {
     @JsonTypeName("Failed")
     record Failed(long ticketId, Requester requester, String subscriptionName, Path path, Plan plan, String planHash,
                   long approvalId, List<String> approvers, int failedStep, int round, List<StepResult> results)
-            implements ChangeContactState, Open {
+            implements ChangeContactState, Open, Gated.Failed {
         public Failed {
             approvers = List.copyOf(approvers);
             results = List.copyOf(results);

@@ -1,5 +1,6 @@
 package dev.supportbot.workflows.changecontact;
 
+import dev.supportbot.workflows.approved.ApprovalGate;
 import dev.supportbot.workflows.changecontact.ChangeContactState.AwaitingAnswer;
 import dev.supportbot.workflows.changecontact.ChangeContactState.AwaitingApproval;
 import dev.supportbot.workflows.changecontact.ChangeContactState.Done;
@@ -39,7 +40,7 @@ final class Proposing {
     static final String FACTS_KEY = "plan-facts";
     /** A second Continue in the same run needs a key of its own. */
     static final String FACTS_AFTER_ANSWER_KEY = "plan-facts-after-answer";
-    static final String APPROVAL_KEY = "approval";
+    static final String APPROVAL_KEY = ApprovalGate.APPROVAL_KEY;
 
     private Proposing() {}
 
@@ -105,14 +106,8 @@ final class Proposing {
     }
 
     private static Decision<ChangeContactState> propose(Planning s, Plan plan, Context ctx) {
-        Duration ttl = ctx.setting(ChangeContactSettings.APPROVAL_TTL);
-        int approvers = ctx.setting(ChangeContactSettings.APPROVERS);
-        AwaitingApproval next = new AwaitingApproval(s.ticketId(), s.requester(), s.subscriptionName(), s.path(), plan,
-                PlanJson.hash(plan), null, ctx.now().plus(ttl));
-        return Decision.of(next,
-                new Effect.RequestApproval(APPROVAL_KEY, plan, approvers, ttl),
-                new Effect.PrivateNote(Notes.planWaiting(plan, approvers, next.expiresAt())),
-                new Effect.ScheduleReminder(ChangeContactSettings.APPROVAL_EXPIRY, ttl));
+        return Approving.GATE.ask(plan, ctx, (hash, expiresAt) -> new AwaitingApproval(s.ticketId(), s.requester(),
+                s.subscriptionName(), s.path(), plan, hash, null, expiresAt));
     }
 
     private static Decision<ChangeContactState> askRequester(Planning s, Context ctx) {
