@@ -5,11 +5,8 @@ import dev.supportbot.workflows.engine.Context;
 import dev.supportbot.workflows.engine.Decision;
 import dev.supportbot.workflows.engine.Event;
 import dev.supportbot.workflows.engine.Event.AgentCommand;
-import dev.supportbot.workflows.engine.Event.ApprovalDecided;
-import dev.supportbot.workflows.engine.Event.EffectFailed;
 import dev.supportbot.workflows.engine.Event.EffectSucceeded;
 import dev.supportbot.workflows.engine.Event.ReminderDue;
-import dev.supportbot.workflows.engine.Event.RetryRequested;
 import dev.supportbot.workflows.engine.Event.TicketUpdated;
 import dev.supportbot.workflows.engine.FactRequest;
 import dev.supportbot.workflows.engine.Facts;
@@ -49,27 +46,18 @@ public final class TypoFix implements Workflow<TypoFixState> {
     public static final String KIND = "typo_fix";
     public static final String START_TAG = "supportbot_start_typo_fix";
 
-    private static final TransitionTable<TypoFixState> TABLE = TransitionTable.<TypoFixState>builder()
+    private static final TransitionTable<TypoFixState> TABLE = Approving.GATE.rows(TransitionTable.<TypoFixState>builder())
             //  state                      event                   facts needed             handler
             .on(Requested.class,            TicketUpdated.class,   Starting::factsOnStart,  Starting::start)
             .on(Checking.class,             EffectSucceeded.class, Checks::factsNeeded,     Checks::check)
-            .on(Checking.class,             AgentCommand.class,                             Cancelling::cancel)
+            .on(Checking.class,             AgentCommand.class,                             Approving.GATE::cancel)
             .on(AwaitingConfirmation.class, TicketUpdated.class,                            Confirming::reply)
             .on(AwaitingConfirmation.class, ReminderDue.class,                              Confirming::remind)
-            .on(AwaitingConfirmation.class, AgentCommand.class,                             Cancelling::cancel)
+            .on(AwaitingConfirmation.class, AgentCommand.class,                             Approving.GATE::cancel)
             .on(Planning.class,             EffectSucceeded.class, Proposing::factsNeeded,  Proposing::decide)
-            .on(Planning.class,             AgentCommand.class,                             Cancelling::cancel)
+            .on(Planning.class,             AgentCommand.class,                             Approving.GATE::cancel)
             .on(AwaitingApproval.class,     TicketUpdated.class,                            Confirming::correctedWhileWaiting)
-            .on(AwaitingApproval.class,     EffectSucceeded.class,                          Approving::requested)
-            .on(AwaitingApproval.class,     EffectFailed.class,                             Approving::requestFailed)
-            .on(AwaitingApproval.class,     ApprovalDecided.class,                          Approving::decided)
-            .on(AwaitingApproval.class,     ReminderDue.class,                              Approving::expire)
-            .on(AwaitingApproval.class,     AgentCommand.class,                             Cancelling::cancel)
-            .on(Executing.class,            EffectSucceeded.class,                          Execution::stepDone)
-            .on(Executing.class,            EffectFailed.class,                             Execution::stepFailed)
-            .on(Executing.class,            AgentCommand.class,                             Cancelling::cancel)
-            .on(Failed.class,               RetryRequested.class,                           Execution::retry)
-            .on(Failed.class,               AgentCommand.class,                             Cancelling::cancel)
+            // AwaitingApproval (but for the row above), Executing, Failed: the approval gate's rows (Approving.GATE).
             // Done, Stopped, NothingToDo, Rejected, Expired, Cancelled: final, no rows.
             .build();
 

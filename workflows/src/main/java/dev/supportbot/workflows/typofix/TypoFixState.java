@@ -1,6 +1,7 @@
 package dev.supportbot.workflows.typofix;
 
 import com.fasterxml.jackson.annotation.JsonTypeName;
+import dev.supportbot.workflows.approved.Gated;
 import dev.supportbot.workflows.approved.StepResult;
 import dev.supportbot.workflows.plan.Plan;
 import dev.supportbot.workflows.plan.TypoFixPlanner.Resend;
@@ -43,7 +44,7 @@ public sealed interface TypoFixState {
      */
     @JsonTypeName("AwaitingApproval")
     record AwaitingApproval(long ticketId, Target target, Bounce bounce, String correctedEmail, Plan plan, String planHash,
-                            Long approvalId, Instant expiresAt) implements TypoFixState, Open {
+                            Long approvalId, Instant expiresAt) implements TypoFixState, Open, Gated.Awaiting {
         AwaitingApproval withApprovalId(long id) {
             return new AwaitingApproval(ticketId, target, bounce, correctedEmail, plan, planHash, id, expiresAt);
         }
@@ -52,7 +53,7 @@ public sealed interface TypoFixState {
     /** Approved: step {@code step} (1-based) runs in round {@code round} (0, then one more per approver's retry). */
     @JsonTypeName("Executing")
     record Executing(long ticketId, Target target, String correctedEmail, Plan plan, String planHash, long approvalId,
-                     List<String> approvers, int step, int round, List<StepResult> results) implements TypoFixState, Open {
+                     List<String> approvers, int step, int round, List<StepResult> results) implements TypoFixState, Open, Gated.Executing {
         public Executing {
             approvers = List.copyOf(approvers);
             results = List.copyOf(results);
@@ -62,7 +63,7 @@ public sealed interface TypoFixState {
     /** Step {@code failedStep} failed for good; waits for an approver's retry from that step. */
     @JsonTypeName("Failed")
     record Failed(long ticketId, Target target, String correctedEmail, Plan plan, String planHash, long approvalId,
-                  List<String> approvers, int failedStep, int round, List<StepResult> results) implements TypoFixState, Open {
+                  List<String> approvers, int failedStep, int round, List<StepResult> results) implements TypoFixState, Open, Gated.Failed {
         public Failed {
             approvers = List.copyOf(approvers);
             results = List.copyOf(results);
