@@ -16,27 +16,21 @@ import dev.supportbot.workflows.addcontact.AddContactState.Open;
 import dev.supportbot.workflows.addcontact.AddContactState.Planning;
 import dev.supportbot.workflows.addcontact.AddContactState.Rejected;
 import dev.supportbot.workflows.addcontact.AddContactState.Requested;
+import dev.supportbot.workflows.approved.Gated;
 import dev.supportbot.workflows.engine.Command;
-import dev.supportbot.workflows.engine.Context;
-import dev.supportbot.workflows.engine.Decision;
-import dev.supportbot.workflows.engine.Event;
 import dev.supportbot.workflows.engine.Event.AgentCommand;
 import dev.supportbot.workflows.engine.Event.EffectSucceeded;
 import dev.supportbot.workflows.engine.Event.ReminderDue;
 import dev.supportbot.workflows.engine.Event.TicketUpdated;
 import dev.supportbot.workflows.engine.Event.WorkflowFinished;
-import dev.supportbot.workflows.engine.FactRequest;
-import dev.supportbot.workflows.engine.Facts;
 import dev.supportbot.workflows.engine.Outcome;
 import dev.supportbot.workflows.engine.SlashCommand;
+import dev.supportbot.workflows.engine.TabledWorkflow;
 import dev.supportbot.workflows.engine.TransitionTable;
 import dev.supportbot.workflows.engine.WaitingOn;
-import dev.supportbot.workflows.engine.Workflow;
 import dev.supportbot.workflows.engine.WorkflowSetting;
 import dev.supportbot.workflows.ownership.OwnershipVerification;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -45,7 +39,7 @@ import java.util.Optional;
  * plan before an approver, and run it step by step. The first workflow that changes the portal, and only through an
  * approved plan. Every pair not in the table is ignored.
  */
-public final class AddContact implements Workflow<AddContactState> {
+public final class AddContact extends TabledWorkflow<AddContactState> {
     public static final String KIND = "add_contact";
     public static final String START_TAG = "supportbot_start_add_contact";
 
@@ -63,14 +57,8 @@ public final class AddContact implements Workflow<AddContactState> {
             // Done, NotVerified, Declined, NothingToDo, NeedsHuman, Rejected, Expired, Cancelled: final, no rows.
             .build();
 
-    @Override
-    public String kind() {
-        return KIND;
-    }
-
-    @Override
-    public String startTag() {
-        return START_TAG;
+    public AddContact() {
+        super(KIND, START_TAG, AddContactState.class, new Requested(), TABLE);
     }
 
     @Override
@@ -93,44 +81,19 @@ public final class AddContact implements Workflow<AddContactState> {
     }
 
     @Override
-    public Class<AddContactState> stateType() {
-        return AddContactState.class;
-    }
-
-    @Override
-    public AddContactState initialState() {
-        return new Requested();
-    }
-
-    @Override
-    public List<FactRequest<?>> factsNeeded(AddContactState state, Event event) {
-        return TABLE.factsNeeded(state, event);
-    }
-
-    @Override
-    public Decision<AddContactState> decide(AddContactState state, Event event, Facts facts, Context ctx) {
-        return TABLE.decide(state, event, facts, ctx);
-    }
-
-    @Override
     public boolean finished(AddContactState state) {
         return !(state instanceof Requested) && !(state instanceof Open);
     }
 
     @Override
     public Outcome outcome(AddContactState state) {
-        Map<String, String> details = new LinkedHashMap<>();
-        String subscription = subscriptionOf(state);
-        if (subscription != null) details.put(Outcome.SUBSCRIPTION, subscription);
-        Long approval = approvalOf(state);
-        if (approval != null) details.put("approval", approval.toString());
-        return new Outcome(KIND, resultOf(state), finished(state), details);
+        return Outcome.of(KIND, resultOf(state), finished(state), subscriptionOf(state), approvalOf(state));
     }
 
     @Override
     public Optional<WaitingOn> waitingOn(AddContactState state) {
         if (state instanceof AwaitingAnswer) return Optional.of(WaitingOn.REQUESTER);
-        if (state instanceof AwaitingApproval || state instanceof Failed) return Optional.of(WaitingOn.APPROVER);
+        if (Gated.waitsForApprovers(state)) return Optional.of(WaitingOn.APPROVER);
         return Optional.empty();
     }
 
@@ -169,12 +132,9 @@ public final class AddContact implements Workflow<AddContactState> {
     }
 
     private static Long approvalOf(AddContactState state) {
-        if (state instanceof AwaitingApproval a) return a.approvalId();
-        if (state instanceof Executing x) return x.approvalId();
-        if (state instanceof Failed f) return f.approvalId();
         if (state instanceof Done d) return d.approvalId();
         if (state instanceof Rejected r) return r.approvalId();
-        return null;
+        return Gated.approvalOf(state);
     }
 
     /** The transition table, for tests and documentation. */

@@ -219,7 +219,7 @@ public final class ApprovalGate<S, A extends S, X extends S, F extends S> {
     public Decision<S> cancel(S s, AgentCommand c, Facts facts, Context ctx) {
         if (!Command.CANCEL.equals(c.command())) return Decision.unchanged(s);
         String agent = c.agent() == null || c.agent().isBlank() ? "an agent" : c.agent();
-        Long approvalId = s instanceof Gated.Awaiting a ? a.approvalId() : s instanceof Gated.Approved r ? Long.valueOf(r.approvalId()) : null;
+        Long approvalId = Gated.approvalOf(s);
         Integer running = s instanceof Gated.Executing x ? x.step() : null;
         List<Effect> effects = new ArrayList<>();
         effects.add(new Effect.CancelReminders());

@@ -46,6 +46,18 @@ public final class Gated {
         int failedStep();
     }
 
+    /** The approval of a state that waits for it or was approved, else null. */
+    public static Long approvalOf(Object state) {
+        if (state instanceof Awaiting a) return a.approvalId();
+        if (state instanceof Approved r) return r.approvalId();
+        return null;
+    }
+
+    /** Whether the approvers are to act: decide on the plan, or retry its failed step. */
+    public static boolean waitsForApprovers(Object state) {
+        return state instanceof Awaiting || state instanceof Failed;
+    }
+
     /** How far an approved plan got: what a workflow's executing state is made of. */
     public record Run(long approvalId, List<String> approvers, int step, int round, List<StepResult> results) {
         public Run {

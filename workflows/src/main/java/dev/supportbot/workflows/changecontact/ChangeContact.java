@@ -16,26 +16,21 @@ import dev.supportbot.workflows.changecontact.ChangeContactState.Open;
 import dev.supportbot.workflows.changecontact.ChangeContactState.Planning;
 import dev.supportbot.workflows.changecontact.ChangeContactState.Rejected;
 import dev.supportbot.workflows.changecontact.ChangeContactState.Requested;
+import dev.supportbot.workflows.approved.Gated;
 import dev.supportbot.workflows.engine.Command;
-import dev.supportbot.workflows.engine.Context;
-import dev.supportbot.workflows.engine.Decision;
-import dev.supportbot.workflows.engine.Event;
 import dev.supportbot.workflows.engine.Event.AgentCommand;
 import dev.supportbot.workflows.engine.Event.EffectSucceeded;
 import dev.supportbot.workflows.engine.Event.ReminderDue;
 import dev.supportbot.workflows.engine.Event.TicketUpdated;
 import dev.supportbot.workflows.engine.Event.WorkflowFinished;
-import dev.supportbot.workflows.engine.FactRequest;
-import dev.supportbot.workflows.engine.Facts;
 import dev.supportbot.workflows.engine.Outcome;
 import dev.supportbot.workflows.engine.SlashCommand;
+import dev.supportbot.workflows.engine.TabledWorkflow;
 import dev.supportbot.workflows.engine.TransitionTable;
 import dev.supportbot.workflows.engine.WaitingOn;
-import dev.supportbot.workflows.engine.Workflow;
 import dev.supportbot.workflows.engine.WorkflowSetting;
 import dev.supportbot.workflows.engine.WorkflowSettings;
 import dev.supportbot.workflows.ownership.OwnershipVerification;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,7 +43,7 @@ import java.util.Optional;
  * non-existing user (an existing user who manages another billing account is asked first whether to leave it), run
  * only once enough approvers approved it. Every pair not in the table is ignored.
  */
-public final class ChangeContact implements Workflow<ChangeContactState> {
+public final class ChangeContact extends TabledWorkflow<ChangeContactState> {
     public static final String KIND = "change_contact";
     public static final String START_TAG = "supportbot_start_change_contact";
     /** The agent's tag for "the requester says the self-service change is done". */
@@ -74,14 +69,8 @@ public final class ChangeContact implements Workflow<ChangeContactState> {
             // Done, NotVerified, Declined, NeedsHuman, Rejected, Expired, Cancelled: final, no rows.
             .build();
 
-    @Override
-    public String kind() {
-        return KIND;
-    }
-
-    @Override
-    public String startTag() {
-        return START_TAG;
+    public ChangeContact() {
+        super(KIND, START_TAG, ChangeContactState.class, new Requested(null), TABLE);
     }
 
     @Override
@@ -121,16 +110,6 @@ public final class ChangeContact implements Workflow<ChangeContactState> {
         return List.of(OwnershipVerification.KIND);
     }
 
-    @Override
-    public Class<ChangeContactState> stateType() {
-        return ChangeContactState.class;
-    }
-
-    @Override
-    public ChangeContactState initialState() {
-        return new Requested(null);
-    }
-
     /** {@code /lnr remove-membership TICKET EMAIL}: the one argument is the member's address. */
     @Override
     public Optional<ChangeContactState> initialState(List<String> arguments) {
@@ -140,34 +119,19 @@ public final class ChangeContact implements Workflow<ChangeContactState> {
     }
 
     @Override
-    public List<FactRequest<?>> factsNeeded(ChangeContactState state, Event event) {
-        return TABLE.factsNeeded(state, event);
-    }
-
-    @Override
-    public Decision<ChangeContactState> decide(ChangeContactState state, Event event, Facts facts, Context ctx) {
-        return TABLE.decide(state, event, facts, ctx);
-    }
-
-    @Override
     public boolean finished(ChangeContactState state) {
         return !(state instanceof Requested) && !(state instanceof Open);
     }
 
     @Override
     public Outcome outcome(ChangeContactState state) {
-        Map<String, String> details = new LinkedHashMap<>();
-        String subscription = subscriptionOf(state);
-        if (subscription != null) details.put(Outcome.SUBSCRIPTION, subscription);
-        Long approval = approvalOf(state);
-        if (approval != null) details.put("approval", approval.toString());
-        return new Outcome(KIND, resultOf(state), finished(state), details);
+        return Outcome.of(KIND, resultOf(state), finished(state), subscriptionOf(state), approvalOf(state));
     }
 
     @Override
     public Optional<WaitingOn> waitingOn(ChangeContactState state) {
         if (state instanceof AwaitingSelfService || state instanceof AwaitingAnswer) return Optional.of(WaitingOn.REQUESTER);
-        if (state instanceof AwaitingApproval || state instanceof Failed) return Optional.of(WaitingOn.APPROVER);
+        if (Gated.waitsForApprovers(state)) return Optional.of(WaitingOn.APPROVER);
         return Optional.empty();
     }
 
@@ -206,12 +170,9 @@ public final class ChangeContact implements Workflow<ChangeContactState> {
     }
 
     private static Long approvalOf(ChangeContactState state) {
-        if (state instanceof AwaitingApproval a) return a.approvalId();
-        if (state instanceof Executing x) return x.approvalId();
-        if (state instanceof Failed f) return f.approvalId();
         if (state instanceof Done d) return d.approvalId();
         if (state instanceof Rejected r) return r.approvalId();
-        return null;
+        return Gated.approvalOf(state);
     }
 
     /** The transition table, for tests and documentation. */

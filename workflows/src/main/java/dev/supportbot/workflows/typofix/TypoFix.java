@@ -1,19 +1,14 @@
 package dev.supportbot.workflows.typofix;
 
 import dev.supportbot.workflows.engine.Command;
-import dev.supportbot.workflows.engine.Context;
-import dev.supportbot.workflows.engine.Decision;
-import dev.supportbot.workflows.engine.Event;
 import dev.supportbot.workflows.engine.Event.AgentCommand;
 import dev.supportbot.workflows.engine.Event.EffectSucceeded;
 import dev.supportbot.workflows.engine.Event.ReminderDue;
 import dev.supportbot.workflows.engine.Event.TicketUpdated;
-import dev.supportbot.workflows.engine.FactRequest;
-import dev.supportbot.workflows.engine.Facts;
 import dev.supportbot.workflows.engine.Outcome;
 import dev.supportbot.workflows.engine.SlashCommand;
+import dev.supportbot.workflows.engine.TabledWorkflow;
 import dev.supportbot.workflows.engine.TransitionTable;
-import dev.supportbot.workflows.engine.Workflow;
 import dev.supportbot.workflows.engine.WorkflowSetting;
 import dev.supportbot.workflows.typofix.TypoFixState.AwaitingApproval;
 import dev.supportbot.workflows.typofix.TypoFixState.AwaitingConfirmation;
@@ -29,10 +24,8 @@ import dev.supportbot.workflows.typofix.TypoFixState.Planning;
 import dev.supportbot.workflows.typofix.TypoFixState.Rejected;
 import dev.supportbot.workflows.typofix.TypoFixState.Requested;
 import dev.supportbot.workflows.typofix.TypoFixState.Stopped;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -42,7 +35,7 @@ import java.util.Optional;
  * the customer and the Sold To and resends the license or code; last, the AM is asked to update the CRM. Every pair
  * not in the table is ignored.
  */
-public final class TypoFix implements Workflow<TypoFixState> {
+public final class TypoFix extends TabledWorkflow<TypoFixState> {
     public static final String KIND = "typo_fix";
     public static final String START_TAG = "supportbot_start_typo_fix";
 
@@ -61,14 +54,8 @@ public final class TypoFix implements Workflow<TypoFixState> {
             // Done, Stopped, NothingToDo, Rejected, Expired, Cancelled: final, no rows.
             .build();
 
-    @Override
-    public String kind() {
-        return KIND;
-    }
-
-    @Override
-    public String startTag() {
-        return START_TAG;
+    public TypoFix() {
+        super(KIND, START_TAG, TypoFixState.class, new Requested(null), TABLE);
     }
 
     @Override
@@ -85,16 +72,6 @@ public final class TypoFix implements Workflow<TypoFixState> {
         return TypoFixSettings.ALL;
     }
 
-    @Override
-    public Class<TypoFixState> stateType() {
-        return TypoFixState.class;
-    }
-
-    @Override
-    public TypoFixState initialState() {
-        return new Requested(null);
-    }
-
     /** {@code /lnr typo-fix TICKET WRONG_EMAIL}: the one argument is the mistyped address. */
     @Override
     public Optional<TypoFixState> initialState(List<String> arguments) {
@@ -104,26 +81,13 @@ public final class TypoFix implements Workflow<TypoFixState> {
     }
 
     @Override
-    public List<FactRequest<?>> factsNeeded(TypoFixState state, Event event) {
-        return TABLE.factsNeeded(state, event);
-    }
-
-    @Override
-    public Decision<TypoFixState> decide(TypoFixState state, Event event, Facts facts, Context ctx) {
-        return TABLE.decide(state, event, facts, ctx);
-    }
-
-    @Override
     public boolean finished(TypoFixState state) {
         return !(state instanceof Requested) && !(state instanceof Open);
     }
 
     @Override
     public Outcome outcome(TypoFixState state) {
-        Map<String, String> details = new LinkedHashMap<>();
-        String subscription = subscriptionOf(state);
-        if (subscription != null) details.put(Outcome.SUBSCRIPTION, subscription);
-        return new Outcome(KIND, resultOf(state), finished(state), details);
+        return Outcome.of(KIND, resultOf(state), finished(state), subscriptionOf(state), null);
     }
 
     private static String resultOf(TypoFixState state) {
