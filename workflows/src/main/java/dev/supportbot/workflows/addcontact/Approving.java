@@ -40,7 +40,7 @@ final class Approving implements ApprovalGate.Plug<AddContactState, AwaitingAppr
     }
 
     @Override
-    public Failed failed(Executing s, List<StepResult> results) {
+    public Failed failed(Executing s, List<StepResult> results, String reason) {
         return new Failed(s.ticketId(), s.verification(), s.plan(), s.planHash(), s.approvalId(), s.approvers(), s.step(),
                 s.round(), results);
     }
@@ -51,7 +51,7 @@ final class Approving implements ApprovalGate.Plug<AddContactState, AwaitingAppr
     }
 
     @Override
-    public List<Effect> told(Executing s, List<String> lines) {
+    public List<Effect> told(Executing s, List<StepResult> results, List<String> lines) {
         boolean leftOther = s.plan().changes().stream().anyMatch(c -> c instanceof PortalChange.DeleteMembership);
         return List.of(new Effect.PublicComment(Messages.done(s.verification().subscriptionName(), leftOther)),
                 new Effect.PrivateNote(InternalNotes.WORDS.done(s.verification().subscriptionName(), s.approvers(), lines)));

@@ -43,16 +43,27 @@ public final class ApprovalGate<S, A extends S, X extends S, F extends S> {
     public interface Plug<S, A, X, F> {
         A withApprovalId(A waiting, long approvalId);
 
+        /** The key of the approval request, whose result names the approval. */
+        default String approvalKey(A waiting) {
+            return APPROVAL_KEY;
+        }
+
+        /** The key of the running step's {@code RunPlanStep}. */
+        default String stepKey(X running) {
+            Gated.Executing x = (Gated.Executing) running;
+            return PlanRuns.keyOf(x.step(), x.round());
+        }
+
         /** The executing state, from the waiting state ({@code from} an {@code A}), the next step or a retry. */
         X executing(S from, Gated.Run run);
 
-        F failed(X running, List<StepResult> results);
+        F failed(X running, List<StepResult> results, String reason);
 
         /** Every step ran. */
         S done(X last, Instant at);
 
         /** What the workflow says when it is done, besides the approval message: its note, a public comment. */
-        List<Effect> told(X last, List<String> lines);
+        List<Effect> told(X last, List<StepResult> results, List<String> lines);
 
         S rejected(A waiting, long approvalId, String by, Instant at);
 
@@ -91,19 +102,24 @@ public final class ApprovalGate<S, A extends S, X extends S, F extends S> {
         this.words = terms.words();
     }
 
-    /** The gate's rows of the workflow's transition table. */
+    /** The gate's rows of the workflow's transition table, an agent's cancel ({@link #cancel}) included. */
     public TransitionTable.Builder<S> rows(TransitionTable.Builder<S> table) {
+        return rowsWithoutCancel(table)
+                .on(awaiting,  AgentCommand.class,    this::cancel)
+                .on(executing, AgentCommand.class,    this::cancel)
+                .on(failed,    AgentCommand.class,    this::cancel);
+    }
+
+    /** The gate's rows but an agent's commands, for a workflow that handles those itself. */
+    public TransitionTable.Builder<S> rowsWithoutCancel(TransitionTable.Builder<S> table) {
         return table
                 .on(awaiting,  EffectSucceeded.class, this::requested)
                 .on(awaiting,  EffectFailed.class,    this::requestFailed)
                 .on(awaiting,  ApprovalDecided.class, this::decided)
                 .on(awaiting,  ReminderDue.class,     this::expire)
-                .on(awaiting,  AgentCommand.class,    this::cancel)
                 .on(executing, EffectSucceeded.class, this::stepDone)
                 .on(executing, EffectFailed.class,    this::stepFailed)
-                .on(executing, AgentCommand.class,    this::cancel)
-                .on(failed,    RetryRequested.class,  this::retry)
-                .on(failed,    AgentCommand.class,    this::cancel);
+                .on(failed,    RetryRequested.class,  this::retry);
     }
 
     /**
@@ -123,14 +139,14 @@ public final class ApprovalGate<S, A extends S, X extends S, F extends S> {
     // ---- waiting for the approvers
 
     Decision<S> requested(A s, EffectSucceeded e, Facts facts, Context ctx) {
-        if (!APPROVAL_KEY.equals(e.effectKey()) || waiting(s).approvalId() != null) return Decision.unchanged(s);
+        if (!plug.approvalKey(s).equals(e.effectKey()) || waiting(s).approvalId() != null) return Decision.unchanged(s);
         String id = e.result().get(Effect.RequestApproval.APPROVAL_ID);
         if (id == null || !id.trim().matches("\\d{1,18}")) return notPosted(s, "no approval id in the result", ctx);
         return Decision.of(plug.withApprovalId(s, Long.parseLong(id.trim())));
     }
 
     Decision<S> requestFailed(A s, EffectFailed e, Facts facts, Context ctx) {
-        if (!APPROVAL_KEY.equals(e.effectKey()) || waiting(s).approvalId() != null) return Decision.unchanged(s);
+        if (!plug.approvalKey(s).equals(e.effectKey()) || waiting(s).approvalId() != null) return Decision.unchanged(s);
         return notPosted(s, e.reason(), ctx);
     }
 
@@ -146,7 +162,7 @@ public final class ApprovalGate<S, A extends S, X extends S, F extends S> {
             if (e.approvers().isEmpty()) return Decision.unchanged(s);
             List<StepResult> results = PlanRuns.with(PlanRuns.notRun(w.plan()), 1, StepResult.RUNNING);
             X next = plug.executing(s, new Gated.Run(e.approvalId(), e.approvers(), 1, 0, results));
-            return Decision.of(next, new Effect.CancelReminders(), progress(next), PlanRuns.runStep(w.plan(), e.approvalId(), 1, 0));
+            return Decision.of(next, new Effect.CancelReminders(), progress(next), runStep(next));
         }
         String by = e.approvers().isEmpty() ? "an approver" : String.join(", ", e.approvers());
         return Decision.of(plug.rejected(s, e.approvalId(), by, ctx.now()),
@@ -158,7 +174,8 @@ public final class ApprovalGate<S, A extends S, X extends S, F extends S> {
     Decision<S> expire(A s, ReminderDue e, Facts facts, Context ctx) {
         Gated.Awaiting w = waiting(s);
         if (e.sequence() != terms.expiryReminder()) return Decision.unchanged(s);
-        if (ctx.now().isBefore(w.expiresAt().minus(ctx.policy().clockSkew()))) return Decision.unchanged(s);
+        boolean early = w.expiresAt() != null && ctx.now().isBefore(w.expiresAt().minus(ctx.policy().clockSkew()));
+        if (early) return Decision.unchanged(s);
         List<Effect> effects = new ArrayList<>();
         effects.add(new Effect.CancelReminders());
         if (w.approvalId() != null) {
@@ -176,7 +193,7 @@ public final class ApprovalGate<S, A extends S, X extends S, F extends S> {
 
     Decision<S> stepDone(X s, EffectSucceeded e, Facts facts, Context ctx) {
         Gated.Executing x = running(s);
-        if (!PlanRuns.keyOf(x.step(), x.round()).equals(e.effectKey())) return Decision.unchanged(s);
+        if (!plug.stepKey(s).equals(e.effectKey())) return Decision.unchanged(s);
         boolean already = "true".equalsIgnoreCase(e.result().get(Effect.RunPlanStep.ALREADY_DONE));
         List<StepResult> results = PlanRuns.with(x.results(), x.step(), already ? StepResult.ALREADY_DONE : StepResult.DONE);
         if (x.step() < x.plan().changes().size()) {
@@ -187,19 +204,19 @@ public final class ApprovalGate<S, A extends S, X extends S, F extends S> {
         List<String> lines = PlanRuns.lines(x.plan(), results);
         List<Effect> effects = new ArrayList<>();
         effects.add(new Effect.UpdateApproval(x.approvalId(), Phase.DONE, lines, null));
-        effects.addAll(plug.told(s, lines));
+        effects.addAll(plug.told(s, results, lines));
         return Decision.of(plug.done(s, ctx.now()), effects);
     }
 
     Decision<S> stepFailed(X s, EffectFailed e, Facts facts, Context ctx) {
         Gated.Executing x = running(s);
-        if (!PlanRuns.keyOf(x.step(), x.round()).equals(e.effectKey())) return Decision.unchanged(s);
+        if (!plug.stepKey(s).equals(e.effectKey())) return Decision.unchanged(s);
         List<StepResult> results = PlanRuns.with(x.results(), x.step(), StepResult.FAILED);
         int steps = x.plan().changes().size();
         String reason = e.reason() == null || e.reason().isBlank() ? "no reason given" : e.reason();
         List<String> lines = new ArrayList<>(PlanRuns.lines(x.plan(), results));
         lines.add(words.failedLine(x.step(), steps, reason));
-        return Decision.of(plug.failed(s, results),
+        return Decision.of(plug.failed(s, results, reason),
                 new Effect.UpdateApproval(x.approvalId(), Phase.FAILED, lines, x.step()),
                 new Effect.PrivateNote(words.failed(x.step(), steps, reason, PlanRuns.lines(x.plan(), results))));
     }
@@ -237,7 +254,7 @@ public final class ApprovalGate<S, A extends S, X extends S, F extends S> {
 
     private Effect.RunPlanStep runStep(X next) {
         Gated.Executing x = running(next);
-        return PlanRuns.runStep(x.plan(), x.approvalId(), x.step(), x.round());
+        return PlanRuns.runStep(plug.stepKey(next), x.plan(), x.approvalId(), x.step(), x.round());
     }
 
     private static Gated.Awaiting waiting(Object state) {

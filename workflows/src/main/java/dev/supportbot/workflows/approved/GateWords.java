@@ -37,7 +37,7 @@ public record GateWords(String prefix, String again) {
     }
 
     public String approvalExpired(Duration ttl) {
-        return prefix + "the plan was not approved within " + hours(ttl) + " and has expired. Nothing was changed." + again;
+        return prefix + "the plan was not approved within " + hours(ttl) + " and has expired, so nothing was changed." + again;
     }
 
     public String expiredLine() {

@@ -19,6 +19,7 @@ public final class Gated {
 
         Long approvalId();
 
+        /** When the plan expires; null when the expiry reminder alone decides. */
         Instant expiresAt();
     }
 

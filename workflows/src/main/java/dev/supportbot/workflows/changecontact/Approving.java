@@ -47,7 +47,7 @@ final class Approving implements ApprovalGate.Plug<ChangeContactState, AwaitingA
     }
 
     @Override
-    public Failed failed(Executing s, List<StepResult> results) {
+    public Failed failed(Executing s, List<StepResult> results, String reason) {
         return new Failed(s.ticketId(), s.requester(), s.subscriptionName(), s.path(), s.plan(), s.planHash(),
                 s.approvalId(), s.approvers(), s.step(), s.round(), results);
     }
@@ -58,7 +58,7 @@ final class Approving implements ApprovalGate.Plug<ChangeContactState, AwaitingA
     }
 
     @Override
-    public List<Effect> told(Executing s, List<String> lines) {
+    public List<Effect> told(Executing s, List<StepResult> results, List<String> lines) {
         boolean signInLink = s.plan().changes().stream().anyMatch(c -> c instanceof PortalChange.SendSignInLink);
         return List.of(
                 new Effect.PublicComment(s.path() == Path.REMOVE_MEMBERSHIP ? Messages.membershipRemoved(s.subscriptionName())

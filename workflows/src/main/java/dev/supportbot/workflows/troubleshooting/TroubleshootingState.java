@@ -1,7 +1,10 @@
 package dev.supportbot.workflows.troubleshooting;
 
 import com.fasterxml.jackson.annotation.JsonTypeName;
+import dev.supportbot.workflows.approved.Gated;
+import dev.supportbot.workflows.approved.StepResult;
 import dev.supportbot.workflows.plan.Plan;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -62,9 +65,26 @@ public sealed interface TroubleshootingState {
 
     /** The fix's plan is before the approvers; {@code fix.approvalId()} is null until the approval is open. */
     @JsonTypeName("AwaitingApproval")
-    record AwaitingApproval(long ticketId, Set<Long> seen, PlannedFix fix) implements Running {
+    record AwaitingApproval(long ticketId, Set<Long> seen, PlannedFix fix) implements Running, Gated.Awaiting {
         public AwaitingApproval {
             seen = Set.copyOf(seen);
+        }
+
+        public Plan plan() {
+            return fix.plan();
+        }
+
+        public String planHash() {
+            return fix.planHash();
+        }
+
+        public Long approvalId() {
+            return fix.approvalId();
+        }
+
+        /** None: the expiry reminder alone decides. */
+        public Instant expiresAt() {
+            return null;
         }
 
         public Running withSeen(Set<Long> more) {
@@ -74,9 +94,17 @@ public sealed interface TroubleshootingState {
 
     /** Approved: the plan's step runs. */
     @JsonTypeName("Executing")
-    record Executing(long ticketId, Set<Long> seen, PlannedFix fix) implements Running {
+    record Executing(long ticketId, Set<Long> seen, PlannedFix fix) implements Running, ApprovedFix, Gated.Executing {
         public Executing {
             seen = Set.copyOf(seen);
+        }
+
+        public int step() {
+            return 1;
+        }
+
+        public List<StepResult> results() {
+            return List.of(StepResult.RUNNING);
         }
 
         public Running withSeen(Set<Long> more) {
@@ -86,13 +114,42 @@ public sealed interface TroubleshootingState {
 
     /** The step failed; an approver may retry it. */
     @JsonTypeName("FixFailed")
-    record FixFailed(long ticketId, Set<Long> seen, PlannedFix fix, String reason) implements Running {
+    record FixFailed(long ticketId, Set<Long> seen, PlannedFix fix, String reason) implements Running, ApprovedFix, Gated.Failed {
         public FixFailed {
             seen = Set.copyOf(seen);
         }
 
+        public int failedStep() {
+            return 1;
+        }
+
+        public List<StepResult> results() {
+            return List.of(StepResult.FAILED);
+        }
+
         public Running withSeen(Set<Long> more) {
             return new FixFailed(ticketId, Running.union(seen, more), fix, reason);
+        }
+    }
+
+    /** A fix the approvers approved, running or stopped at its failed step: what the approval gate reads of it. */
+    interface ApprovedFix extends Gated.Approved {
+        PlannedFix fix();
+
+        default Plan plan() {
+            return fix().plan();
+        }
+
+        default long approvalId() {
+            return fix().approvalId();
+        }
+
+        default List<String> approvers() {
+            return fix().approvers();
+        }
+
+        default int round() {
+            return fix().round();
         }
     }
 
@@ -111,12 +168,9 @@ public sealed interface TroubleshootingState {
             return new PlannedFix(fix, plan, planHash, id, approvers, round);
         }
 
-        PlannedFix approvedBy(long id, List<String> who) {
+        /** Approved by {@code who} under approval {@code id}, running in round {@code round}. */
+        PlannedFix running(long id, List<String> who, int round) {
             return new PlannedFix(fix, plan, planHash, id, who, round);
-        }
-
-        PlannedFix nextRound() {
-            return new PlannedFix(fix, plan, planHash, approvalId, approvers, round + 1);
         }
     }
 }

@@ -41,7 +41,7 @@ final class Approving implements ApprovalGate.Plug<TypoFixState, AwaitingApprova
     }
 
     @Override
-    public Failed failed(Executing s, List<StepResult> results) {
+    public Failed failed(Executing s, List<StepResult> results, String reason) {
         return new Failed(s.ticketId(), s.target(), s.correctedEmail(), s.plan(), s.planHash(), s.approvalId(),
                 s.approvers(), s.step(), s.round(), results);
     }
@@ -52,7 +52,7 @@ final class Approving implements ApprovalGate.Plug<TypoFixState, AwaitingApprova
     }
 
     @Override
-    public List<Effect> told(Executing s, List<String> lines) {
+    public List<Effect> told(Executing s, List<StepResult> results, List<String> lines) {
         return List.of(new Effect.PrivateNote(Notes.done(s.target(), s.correctedEmail(), s.approvers(), lines)));
     }
 
