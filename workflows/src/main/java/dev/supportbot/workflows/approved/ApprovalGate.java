@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.BiFunction;
 import java.util.function.ToIntFunction;
 
@@ -82,6 +83,12 @@ public final class ApprovalGate<S, A extends S, X extends S, F extends S> {
      * @param approversNeeded how many different approvers a plan needs (at least 1)
      */
     public record Terms(WorkflowSetting<Duration> ttl, ToIntFunction<Context> approversNeeded, int expiryReminder, GateWords words) {}
+
+    /** How long a plan of workflow {@code kind} waits for approval, e.g. {@code add_contact.approval_ttl}, 72 hours. */
+    public static WorkflowSetting<Duration> approvalTtl(String kind, String words) {
+        return WorkflowSetting.duration(kind + ".approval_ttl", "BOT_" + kind.toUpperCase(Locale.ROOT) + "_APPROVAL_TTL", "72h",
+                words + ": how long a plan waits for approval before it expires, counted from the request");
+    }
 
     private final Class<A> awaiting;
     private final Class<X> executing;
