@@ -98,13 +98,12 @@ public final class AddContact extends TabledWorkflow<AddContactState> {
     }
 
     private static String resultOf(AddContactState state) {
+        String gate = Gated.resultOf(state);
+        if (gate != null) return gate;
         if (state instanceof Requested) return "started";
         if (state instanceof AwaitingOwnership) return "waiting for ownership verification";
         if (state instanceof Planning) return "planning";
         if (state instanceof AwaitingAnswer) return "waiting for the requester's answer";
-        if (state instanceof AwaitingApproval) return "waiting for approval";
-        if (state instanceof Executing x) return "running step " + x.step() + " of " + x.plan().changes().size();
-        if (state instanceof Failed f) return "failed at step " + f.failedStep() + ", waiting for a retry";
         if (state instanceof Done) return "done";
         if (state instanceof NotVerified) return "ownership not verified";
         if (state instanceof Declined) return "declined by the requester";

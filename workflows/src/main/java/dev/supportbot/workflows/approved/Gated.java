@@ -54,6 +54,14 @@ public final class Gated {
         return null;
     }
 
+    /** What a state of the gate has come to, in words for people ({@code /lnr status}); null for any other state. */
+    public static String resultOf(Object state) {
+        if (state instanceof Awaiting) return "waiting for approval";
+        if (state instanceof Executing x) return "running step " + x.step() + " of " + x.plan().changes().size();
+        if (state instanceof Failed f) return "failed at step " + f.failedStep() + ", waiting for a retry";
+        return null;
+    }
+
     /** Whether the approvers are to act: decide on the plan, or retry its failed step. */
     public static boolean waitsForApprovers(Object state) {
         return state instanceof Awaiting || state instanceof Failed;

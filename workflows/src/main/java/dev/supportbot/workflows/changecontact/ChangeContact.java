@@ -136,14 +136,13 @@ public final class ChangeContact extends TabledWorkflow<ChangeContactState> {
     }
 
     private static String resultOf(ChangeContactState state) {
+        String gate = Gated.resultOf(state);
+        if (gate != null) return gate;
         if (state instanceof Requested) return "started";
         if (state instanceof AwaitingSelfService) return "waiting for the requester's self-service change";
         if (state instanceof AwaitingOwnership) return "waiting for ownership verification";
         if (state instanceof Planning) return "planning";
         if (state instanceof AwaitingAnswer) return "waiting for the requester's answer";
-        if (state instanceof AwaitingApproval) return "waiting for approval";
-        if (state instanceof Executing x) return "running step " + x.step() + " of " + x.plan().changes().size();
-        if (state instanceof Failed f) return "failed at step " + f.failedStep() + ", waiting for a retry";
         if (state instanceof Done d) return "done (" + d.path().words() + ")";
         if (state instanceof NotVerified) return "ownership not verified";
         if (state instanceof Declined) return "declined by the requester";

@@ -1,5 +1,6 @@
 package dev.supportbot.workflows.typofix;
 
+import dev.supportbot.workflows.approved.Gated;
 import dev.supportbot.workflows.engine.Command;
 import dev.supportbot.workflows.engine.Event.AgentCommand;
 import dev.supportbot.workflows.engine.Event.EffectSucceeded;
@@ -91,13 +92,12 @@ public final class TypoFix extends TabledWorkflow<TypoFixState> {
     }
 
     private static String resultOf(TypoFixState state) {
+        String gate = Gated.resultOf(state);
+        if (gate != null) return gate;
         if (state instanceof Requested) return "started";
         if (state instanceof Checking) return "checking the activation code and the mail log";
         if (state instanceof AwaitingConfirmation) return "waiting for the account manager's confirmation";
         if (state instanceof Planning) return "planning";
-        if (state instanceof AwaitingApproval) return "waiting for approval";
-        if (state instanceof Executing x) return "running step " + x.step() + " of " + x.plan().changes().size();
-        if (state instanceof Failed f) return "failed at step " + f.failedStep() + ", waiting for a retry";
         if (state instanceof Done) return "done";
         if (state instanceof Stopped s) return "stopped: " + s.why().name().toLowerCase(Locale.ROOT).replace('_', ' ');
         if (state instanceof NothingToDo) return "nothing to do";
