@@ -55,7 +55,10 @@ public final class ApprovalGate<S, A extends S, X extends S, F extends S> {
             return PlanRuns.keyOf(x.step(), x.round());
         }
 
-        /** The executing state, from the waiting state ({@code from} an {@code A}), the next step or a retry. */
+        /**
+         * The executing state made of {@code run}: {@code from} is the waiting state (approved), the executing state (its
+         * next step) or the failed state (a retry).
+         */
         X executing(S from, Gated.Run run);
 
         F failed(X running, List<StepResult> results, String reason);
