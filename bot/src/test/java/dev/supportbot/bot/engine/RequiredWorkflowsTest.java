@@ -2,6 +2,7 @@ package dev.supportbot.bot.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import dev.supportbot.bot.inbox.NewInboxEvent;
 import dev.supportbot.bot.store.Vendor;
 import dev.supportbot.bot.testing.Await;
@@ -25,8 +26,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 class RequiredWorkflowsTest {
 
     sealed interface Waiting permits Waiting.ForIt, Waiting.Told {
+        @JsonTypeName("ForIt")
         record ForIt() implements Waiting {}
 
+        @JsonTypeName("Told")
         record Told(Outcome outcome) implements Waiting {}
     }
 

@@ -2,6 +2,7 @@ package dev.supportbot.bot.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import dev.supportbot.workflows.domain.Contact;
 import dev.supportbot.workflows.domain.ContactRole;
 import dev.supportbot.workflows.engine.Context;
@@ -31,14 +32,18 @@ import org.junit.jupiter.api.Test;
 class WorkflowJsonTest {
     /** A sealed type no root names directly: reachable only through a state's record components. */
     sealed interface Mark permits Mark.Plain, Mark.Counted {
+        @JsonTypeName("Plain")
         record Plain(String text) implements Mark {}
 
+        @JsonTypeName("Counted")
         record Counted(int count) implements Mark {}
     }
 
     sealed interface PlanningState permits PlanningState.Idle, PlanningState.Holding {
+        @JsonTypeName("Idle")
         record Idle() implements PlanningState {}
 
+        @JsonTypeName("Holding")
         record Holding(Plan plan, Mark mark, List<Mark> marks, Map<String, Mark> byName, Event lastEvent) implements PlanningState {}
     }
 

@@ -16,30 +16,21 @@ import dev.supportbot.workflows.addcontact.AddContactState.Open;
 import dev.supportbot.workflows.addcontact.AddContactState.Planning;
 import dev.supportbot.workflows.addcontact.AddContactState.Rejected;
 import dev.supportbot.workflows.addcontact.AddContactState.Requested;
+import dev.supportbot.workflows.approved.Gated;
 import dev.supportbot.workflows.engine.Command;
-import dev.supportbot.workflows.engine.Context;
-import dev.supportbot.workflows.engine.Decision;
-import dev.supportbot.workflows.engine.Event;
 import dev.supportbot.workflows.engine.Event.AgentCommand;
-import dev.supportbot.workflows.engine.Event.ApprovalDecided;
-import dev.supportbot.workflows.engine.Event.EffectFailed;
 import dev.supportbot.workflows.engine.Event.EffectSucceeded;
 import dev.supportbot.workflows.engine.Event.ReminderDue;
-import dev.supportbot.workflows.engine.Event.RetryRequested;
 import dev.supportbot.workflows.engine.Event.TicketUpdated;
 import dev.supportbot.workflows.engine.Event.WorkflowFinished;
-import dev.supportbot.workflows.engine.FactRequest;
-import dev.supportbot.workflows.engine.Facts;
 import dev.supportbot.workflows.engine.Outcome;
 import dev.supportbot.workflows.engine.SlashCommand;
+import dev.supportbot.workflows.engine.TabledWorkflow;
 import dev.supportbot.workflows.engine.TransitionTable;
 import dev.supportbot.workflows.engine.WaitingOn;
-import dev.supportbot.workflows.engine.Workflow;
 import dev.supportbot.workflows.engine.WorkflowSetting;
 import dev.supportbot.workflows.ownership.OwnershipVerification;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -48,41 +39,26 @@ import java.util.Optional;
  * plan before an approver, and run it step by step. The first workflow that changes the portal, and only through an
  * approved plan. Every pair not in the table is ignored.
  */
-public final class AddContact implements Workflow<AddContactState> {
+public final class AddContact extends TabledWorkflow<AddContactState> {
     public static final String KIND = "add_contact";
     public static final String START_TAG = "supportbot_start_add_contact";
 
-    private static final TransitionTable<AddContactState> TABLE = TransitionTable.<AddContactState>builder()
+    private static final TransitionTable<AddContactState> TABLE = Approving.GATE.rows(TransitionTable.<AddContactState>builder())
             //  state                   event                    facts needed             handler
             .on(Requested.class,         TicketUpdated.class,    Starting::factsOnStart,  Starting::start)
             .on(AwaitingOwnership.class, WorkflowFinished.class,                          Starting::ownershipFinished)
-            .on(AwaitingOwnership.class, AgentCommand.class,                              Cancelling::cancel)
+            .on(AwaitingOwnership.class, AgentCommand.class,                              Approving.GATE::cancel)
             .on(Planning.class,          EffectSucceeded.class,  Proposing::factsNeeded,  Proposing::decide)
-            .on(Planning.class,          AgentCommand.class,                              Cancelling::cancel)
+            .on(Planning.class,          AgentCommand.class,                              Approving.GATE::cancel)
             .on(AwaitingAnswer.class,    TicketUpdated.class,                             Answers::reply)
             .on(AwaitingAnswer.class,    ReminderDue.class,                               Answers::remind)
-            .on(AwaitingAnswer.class,    AgentCommand.class,                              Cancelling::cancel)
-            .on(AwaitingApproval.class,  EffectSucceeded.class,                           Approving::requested)
-            .on(AwaitingApproval.class,  EffectFailed.class,                              Approving::requestFailed)
-            .on(AwaitingApproval.class,  ApprovalDecided.class,                           Approving::decided)
-            .on(AwaitingApproval.class,  ReminderDue.class,                               Approving::expire)
-            .on(AwaitingApproval.class,  AgentCommand.class,                              Cancelling::cancel)
-            .on(Executing.class,         EffectSucceeded.class,                           Execution::stepDone)
-            .on(Executing.class,         EffectFailed.class,                              Execution::stepFailed)
-            .on(Executing.class,         AgentCommand.class,                              Cancelling::cancel)
-            .on(Failed.class,            RetryRequested.class,                            Execution::retry)
-            .on(Failed.class,            AgentCommand.class,                              Cancelling::cancel)
+            .on(AwaitingAnswer.class,    AgentCommand.class,                              Approving.GATE::cancel)
+            // AwaitingApproval, Executing, Failed: the approval gate's rows (Approving.GATE).
             // Done, NotVerified, Declined, NothingToDo, NeedsHuman, Rejected, Expired, Cancelled: final, no rows.
             .build();
 
-    @Override
-    public String kind() {
-        return KIND;
-    }
-
-    @Override
-    public String startTag() {
-        return START_TAG;
+    public AddContact() {
+        super(KIND, START_TAG, AddContactState.class, new Requested(), TABLE);
     }
 
     @Override
@@ -105,55 +81,29 @@ public final class AddContact implements Workflow<AddContactState> {
     }
 
     @Override
-    public Class<AddContactState> stateType() {
-        return AddContactState.class;
-    }
-
-    @Override
-    public AddContactState initialState() {
-        return new Requested();
-    }
-
-    @Override
-    public List<FactRequest<?>> factsNeeded(AddContactState state, Event event) {
-        return TABLE.factsNeeded(state, event);
-    }
-
-    @Override
-    public Decision<AddContactState> decide(AddContactState state, Event event, Facts facts, Context ctx) {
-        return TABLE.decide(state, event, facts, ctx);
-    }
-
-    @Override
     public boolean finished(AddContactState state) {
         return !(state instanceof Requested) && !(state instanceof Open);
     }
 
     @Override
     public Outcome outcome(AddContactState state) {
-        Map<String, String> details = new LinkedHashMap<>();
-        String subscription = subscriptionOf(state);
-        if (subscription != null) details.put(Outcome.SUBSCRIPTION, subscription);
-        Long approval = approvalOf(state);
-        if (approval != null) details.put("approval", approval.toString());
-        return new Outcome(KIND, resultOf(state), finished(state), details);
+        return Outcome.of(KIND, resultOf(state), finished(state), subscriptionOf(state), approvalOf(state));
     }
 
     @Override
     public Optional<WaitingOn> waitingOn(AddContactState state) {
         if (state instanceof AwaitingAnswer) return Optional.of(WaitingOn.REQUESTER);
-        if (state instanceof AwaitingApproval || state instanceof Failed) return Optional.of(WaitingOn.APPROVER);
+        if (Gated.waitsForApprovers(state)) return Optional.of(WaitingOn.APPROVER);
         return Optional.empty();
     }
 
     private static String resultOf(AddContactState state) {
+        String gate = Gated.resultOf(state);
+        if (gate != null) return gate;
         if (state instanceof Requested) return "started";
         if (state instanceof AwaitingOwnership) return "waiting for ownership verification";
         if (state instanceof Planning) return "planning";
         if (state instanceof AwaitingAnswer) return "waiting for the requester's answer";
-        if (state instanceof AwaitingApproval) return "waiting for approval";
-        if (state instanceof Executing x) return "running step " + x.step() + " of " + x.plan().changes().size();
-        if (state instanceof Failed f) return "failed at step " + f.failedStep() + ", waiting for a retry";
         if (state instanceof Done) return "done";
         if (state instanceof NotVerified) return "ownership not verified";
         if (state instanceof Declined) return "declined by the requester";
@@ -181,12 +131,9 @@ public final class AddContact implements Workflow<AddContactState> {
     }
 
     private static Long approvalOf(AddContactState state) {
-        if (state instanceof AwaitingApproval a) return a.approvalId();
-        if (state instanceof Executing x) return x.approvalId();
-        if (state instanceof Failed f) return f.approvalId();
         if (state instanceof Done d) return d.approvalId();
         if (state instanceof Rejected r) return r.approvalId();
-        return null;
+        return Gated.approvalOf(state);
     }
 
     /** The transition table, for tests and documentation. */

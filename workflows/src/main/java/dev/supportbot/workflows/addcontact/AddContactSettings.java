@@ -1,17 +1,16 @@
 package dev.supportbot.workflows.addcontact;
 
+import dev.supportbot.workflows.approved.ApprovalGate;
+import dev.supportbot.workflows.engine.AnswerWait;
 import dev.supportbot.workflows.engine.Context;
 import dev.supportbot.workflows.engine.Effect;
 import dev.supportbot.workflows.engine.WorkflowSetting;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 /** The settings of adding a contact, and the reminders they give. */
 final class AddContactSettings {
-    static final WorkflowSetting<Duration> APPROVAL_TTL = WorkflowSetting.duration("add_contact.approval_ttl",
-            "BOT_ADD_CONTACT_APPROVAL_TTL", "72h",
-            "add contact: how long a plan waits for approval before it expires, counted from the request");
+    static final WorkflowSetting<Duration> APPROVAL_TTL = ApprovalGate.approvalTtl("add_contact", "add contact");
     static final WorkflowSetting<Duration> REMINDER_1 = WorkflowSetting.duration("add_contact.reminder_1",
             "BOT_ADD_CONTACT_REMINDER_1", "2d",
             "add contact: first reminder to a requester who owes an answer, counted from the question");
@@ -23,31 +22,20 @@ final class AddContactSettings {
 
     static final List<WorkflowSetting<?>> ALL = List.of(APPROVAL_TTL, REMINDER_1, REMINDER_2, EXPIRY);
 
-    /** Reminder sequences: the two reminders, the answer's expiry, the approval's expiry. */
-    static final int ANSWER_EXPIRY = 3;
+    /** Reminder sequences: the two reminders and the answer's expiry (1 to 3), then the approval's expiry. */
+    static final AnswerWait ANSWER = new AnswerWait(1, REMINDER_1, REMINDER_2, EXPIRY);
+    static final int ANSWER_EXPIRY = ANSWER.expirySequence();
     static final int APPROVAL_EXPIRY = 4;
 
     private AddContactSettings() {}
 
     /** Delay of answer reminder {@code sequence} (1, 2) or of the answer's expiry (3), counted from the question. */
     static Duration answerDelay(int sequence, Context ctx) {
-        return switch (sequence) {
-            case 1 -> ctx.setting(REMINDER_1);
-            case 2 -> ctx.setting(REMINDER_2);
-            case ANSWER_EXPIRY -> ctx.setting(EXPIRY);
-            default -> throw new IllegalArgumentException("no answer reminder " + sequence);
-        };
+        return ANSWER.delay(sequence, ctx);
     }
 
     /** The reminders and the expiry of a question to the requester; a reminder not before the expiry is left out. */
     static List<Effect> answerReminders(Context ctx) {
-        List<Effect> effects = new ArrayList<>();
-        Duration expiry = ctx.setting(EXPIRY);
-        for (int sequence = 1; sequence < ANSWER_EXPIRY; sequence++) {
-            Duration delay = answerDelay(sequence, ctx);
-            if (delay.compareTo(expiry) < 0) effects.add(new Effect.ScheduleReminder(sequence, delay));
-        }
-        effects.add(new Effect.ScheduleReminder(ANSWER_EXPIRY, expiry));
-        return effects;
+        return ANSWER.reminders(ctx);
     }
 }

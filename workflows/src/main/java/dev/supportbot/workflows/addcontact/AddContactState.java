@@ -1,5 +1,7 @@
 package dev.supportbot.workflows.addcontact;
 
+import com.fasterxml.jackson.annotation.JsonTypeName;
+import dev.supportbot.workflows.approved.Gated;
 import dev.supportbot.workflows.approved.StepResult;
 import dev.supportbot.workflows.plan.Plan;
 import java.time.Instant;
@@ -16,9 +18,11 @@ import java.util.Set;
 public sealed interface AddContactState {
 
     /** A new instance, before its first event. */
+    @JsonTypeName("Requested")
     record Requested() implements AddContactState {}
 
     /** Ownership is not verified on the ticket yet; a verification runs (started by this run or already running). */
+    @JsonTypeName("AwaitingOwnership")
     record AwaitingOwnership(long ticketId, String requesterEmail, Instant since) implements AddContactState, Open {}
 
     /**
@@ -26,10 +30,12 @@ public sealed interface AddContactState {
      *
      * @param leaveOtherAccount the requester agreed to stop managing the billing account they are a member of now
      */
+    @JsonTypeName("Planning")
     record Planning(long ticketId, String requesterEmail, Verification verification, boolean leaveOtherAccount,
                     String factsKey) implements AddContactState, Open {}
 
     /** The requester manages another billing account and was asked whether to stop managing it. */
+    @JsonTypeName("AwaitingAnswer")
     record AwaitingAnswer(long ticketId, String requesterEmail, Verification verification, Instant askedAt,
                           int remindersSent, boolean askedAgain, Set<Long> handledCommentIds) implements AddContactState, Open {
         public AwaitingAnswer {
@@ -55,16 +61,18 @@ public sealed interface AddContactState {
      * The plan waits for the approvers. {@code approvalId} is null until the approval request's result comes back;
      * the plan expires at {@code expiresAt}.
      */
+    @JsonTypeName("AwaitingApproval")
     record AwaitingApproval(long ticketId, Verification verification, Plan plan, String planHash, Long approvalId,
-                            Instant expiresAt) implements AddContactState, Open {
+                            Instant expiresAt) implements AddContactState, Open, Gated.Awaiting {
         AwaitingApproval withApprovalId(long id) {
             return new AwaitingApproval(ticketId, verification, plan, planHash, id, expiresAt);
         }
     }
 
     /** Approved: step {@code step} (1-based) of the plan runs, in round {@code round} (0, then one more per approver's retry). */
+    @JsonTypeName("Executing")
     record Executing(long ticketId, Verification verification, Plan plan, String planHash, long approvalId,
-                     List<String> approvers, int step, int round, List<StepResult> results) implements AddContactState, Open {
+                     List<String> approvers, int step, int round, List<StepResult> results) implements AddContactState, Open, Gated.Executing {
         public Executing {
             approvers = List.copyOf(approvers);
             results = List.copyOf(results);
@@ -72,8 +80,9 @@ public sealed interface AddContactState {
     }
 
     /** Step {@code failedStep} failed for good; the later steps did not run. Waits for an approver's retry. */
+    @JsonTypeName("Failed")
     record Failed(long ticketId, Verification verification, Plan plan, String planHash, long approvalId,
-                  List<String> approvers, int failedStep, int round, List<StepResult> results) implements AddContactState, Open {
+                  List<String> approvers, int failedStep, int round, List<StepResult> results) implements AddContactState, Open, Gated.Failed {
         public Failed {
             approvers = List.copyOf(approvers);
             results = List.copyOf(results);
@@ -83,6 +92,7 @@ public sealed interface AddContactState {
     // ---- final states
 
     /** Every step ran: the requester manages the subscription. */
+    @JsonTypeName("Done")
     record Done(long ticketId, String subscriptionName, long approvalId, List<String> approvers, Instant at)
             implements AddContactState {
         public Done {
@@ -91,24 +101,31 @@ public sealed interface AddContactState {
     }
 
     /** The ownership verification this run waited for ended without verifying (its {@code result}). */
+    @JsonTypeName("NotVerified")
     record NotVerified(long ticketId, String ownershipResult, Instant at) implements AddContactState {}
 
     /** The requester prefers to keep managing their current subscriptions. */
+    @JsonTypeName("Declined")
     record Declined(long ticketId, String subscriptionName, Instant at) implements AddContactState {}
 
     /** The requester already manages the billing account with login on. */
+    @JsonTypeName("NothingToDo")
     record NothingToDo(long ticketId, String subscriptionName, Instant at) implements AddContactState {}
 
     /** No plan: a person must go on (the note on the ticket says why). */
+    @JsonTypeName("NeedsHuman")
     record NeedsHuman(long ticketId, String subscriptionName, Handoff why, Instant at) implements AddContactState {}
 
     /** An approver rejected the plan; nothing was changed. */
+    @JsonTypeName("Rejected")
     record Rejected(long ticketId, String subscriptionName, long approvalId, String rejectedBy, Instant at)
             implements AddContactState {}
 
     /** The requester did not answer, or the approvers did not decide, in time. */
+    @JsonTypeName("Expired")
     record Expired(long ticketId, String subscriptionName, Wait waitedFor, Instant at) implements AddContactState {}
 
+    @JsonTypeName("Cancelled")
     record Cancelled(long ticketId, String agent, Instant at) implements AddContactState {}
 
     // ---- parts

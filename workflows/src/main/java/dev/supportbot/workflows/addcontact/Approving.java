@@ -1,75 +1,89 @@
 package dev.supportbot.workflows.addcontact;
 
 import dev.supportbot.workflows.addcontact.AddContactState.AwaitingApproval;
+import dev.supportbot.workflows.addcontact.AddContactState.Cancelled;
+import dev.supportbot.workflows.addcontact.AddContactState.Done;
+import dev.supportbot.workflows.addcontact.AddContactState.Executing;
 import dev.supportbot.workflows.addcontact.AddContactState.Expired;
+import dev.supportbot.workflows.addcontact.AddContactState.Failed;
 import dev.supportbot.workflows.addcontact.AddContactState.Handoff;
 import dev.supportbot.workflows.addcontact.AddContactState.NeedsHuman;
+import dev.supportbot.workflows.addcontact.AddContactState.Open;
 import dev.supportbot.workflows.addcontact.AddContactState.Rejected;
 import dev.supportbot.workflows.addcontact.AddContactState.Wait;
-import dev.supportbot.workflows.engine.Context;
-import dev.supportbot.workflows.engine.Decision;
+import dev.supportbot.workflows.approved.ApprovalGate;
+import dev.supportbot.workflows.approved.Gated;
+import dev.supportbot.workflows.approved.StepResult;
 import dev.supportbot.workflows.engine.Effect;
-import dev.supportbot.workflows.engine.Effect.UpdateApproval.Phase;
-import dev.supportbot.workflows.engine.Event.ApprovalDecided;
-import dev.supportbot.workflows.engine.Event.EffectFailed;
-import dev.supportbot.workflows.engine.Event.EffectSucceeded;
-import dev.supportbot.workflows.engine.Event.ReminderDue;
-import dev.supportbot.workflows.engine.Facts;
-import java.util.ArrayList;
+import dev.supportbot.workflows.plan.PortalChange;
+import java.time.Instant;
 import java.util.List;
 
-/**
- * While the plan waits for the approvers: the approval's id comes back, the approvers decide (only on the plan held
- * here: same hash, same approval), or the plan expires.
- */
-final class Approving {
+/** Adding a contact through the approval gate: its states before, while and after the approvers decide. */
+final class Approving implements ApprovalGate.Plug<AddContactState, AwaitingApproval, Executing, Failed> {
+    static final ApprovalGate<AddContactState, AwaitingApproval, Executing, Failed> GATE = new ApprovalGate<>(
+            AwaitingApproval.class, Executing.class, Failed.class, new Approving(),
+            new ApprovalGate.Terms(AddContactSettings.APPROVAL_TTL, ctx -> 1, AddContactSettings.APPROVAL_EXPIRY, InternalNotes.WORDS));
+
     private Approving() {}
 
-    static Decision<AddContactState> requested(AwaitingApproval s, EffectSucceeded e, Facts facts, Context ctx) {
-        if (!Proposing.APPROVAL_KEY.equals(e.effectKey()) || s.approvalId() != null) return Decision.unchanged(s);
-        String id = e.result().get(Effect.RequestApproval.APPROVAL_ID);
-        if (id == null || !id.trim().matches("\\d{1,18}")) return notPosted(s, "no approval id in the result", ctx);
-        return Decision.of(s.withApprovalId(Long.parseLong(id.trim())));
+    @Override
+    public AwaitingApproval withApprovalId(AwaitingApproval waiting, long approvalId) {
+        return waiting.withApprovalId(approvalId);
     }
 
-    static Decision<AddContactState> requestFailed(AwaitingApproval s, EffectFailed e, Facts facts, Context ctx) {
-        if (!Proposing.APPROVAL_KEY.equals(e.effectKey()) || s.approvalId() != null) return Decision.unchanged(s);
-        return notPosted(s, e.reason(), ctx);
+    @Override
+    public Executing executing(AddContactState from, Gated.Run run) {
+        Part p = Part.of(from);
+        return new Executing(p.ticketId(), p.verification(), p.plan(), p.planHash(), run.approvalId(), run.approvers(),
+                run.step(), run.round(), run.results());
     }
 
-    /**
-     * Acts only on the plan held here. The id is checked when known; a decision that comes before the approval's id
-     * (the bot queues both) is recognised by the plan's hash alone, which names this ticket's exact plan.
-     */
-    static Decision<AddContactState> decided(AwaitingApproval s, ApprovalDecided e, Facts facts, Context ctx) {
-        if (!s.planHash().equals(e.planHash())) return Decision.unchanged(s);
-        if (s.approvalId() != null && s.approvalId() != e.approvalId()) return Decision.unchanged(s);
-        if (e.approved()) {
-            if (e.approvers().isEmpty()) return Decision.unchanged(s);
-            return Execution.start(s, e.approvalId(), e.approvers());
+    @Override
+    public Failed failed(Executing s, List<StepResult> results, String reason) {
+        return new Failed(s.ticketId(), s.verification(), s.plan(), s.planHash(), s.approvalId(), s.approvers(), s.step(),
+                s.round(), results);
+    }
+
+    @Override
+    public AddContactState done(Executing s, Instant at) {
+        return new Done(s.ticketId(), s.verification().subscriptionName(), s.approvalId(), s.approvers(), at);
+    }
+
+    @Override
+    public List<Effect> told(Executing s, List<StepResult> results, List<String> lines) {
+        boolean leftOther = s.plan().changes().stream().anyMatch(c -> c instanceof PortalChange.DeleteMembership);
+        return List.of(new Effect.PublicComment(Messages.done(s.verification().subscriptionName(), leftOther)),
+                new Effect.PrivateNote(InternalNotes.WORDS.done(s.verification().subscriptionName(), s.approvers(), lines)));
+    }
+
+    @Override
+    public AddContactState rejected(AwaitingApproval s, long approvalId, String by, Instant at) {
+        return new Rejected(s.ticketId(), s.verification().subscriptionName(), approvalId, by, at);
+    }
+
+    @Override
+    public AddContactState expired(AwaitingApproval s, Instant at) {
+        return new Expired(s.ticketId(), s.verification().subscriptionName(), Wait.APPROVAL, at);
+    }
+
+    @Override
+    public AddContactState notPosted(AwaitingApproval s, Instant at) {
+        return new NeedsHuman(s.ticketId(), s.verification().subscriptionName(), Handoff.APPROVAL_NOT_POSTED, at);
+    }
+
+    @Override
+    public AddContactState cancelled(AddContactState from, String agent, Instant at) {
+        return new Cancelled(((Open) from).ticketId(), agent, at);
+    }
+
+    /** What the gate's states of adding a contact share. */
+    private record Part(long ticketId, AddContactState.Verification verification, dev.supportbot.workflows.plan.Plan plan, String planHash) {
+        static Part of(AddContactState s) {
+            if (s instanceof AwaitingApproval a) return new Part(a.ticketId(), a.verification(), a.plan(), a.planHash());
+            if (s instanceof Executing x) return new Part(x.ticketId(), x.verification(), x.plan(), x.planHash());
+            if (s instanceof Failed f) return new Part(f.ticketId(), f.verification(), f.plan(), f.planHash());
+            throw new IllegalArgumentException("not a state of the approval gate: " + s);
         }
-        String by = e.approvers().isEmpty() ? "an approver" : String.join(", ", e.approvers());
-        return Decision.of(new Rejected(s.ticketId(), s.verification().subscriptionName(), e.approvalId(), by, ctx.now()),
-                new Effect.CancelReminders(),
-                new Effect.UpdateApproval(e.approvalId(), Phase.REJECTED, List.of(InternalNotes.rejectedLine(by, e.reason())), null),
-                new Effect.PrivateNote(InternalNotes.rejected(by, e.reason())));
-    }
-
-    static Decision<AddContactState> expire(AwaitingApproval s, ReminderDue e, Facts facts, Context ctx) {
-        if (e.sequence() != AddContactSettings.APPROVAL_EXPIRY) return Decision.unchanged(s);
-        if (ctx.now().isBefore(s.expiresAt().minus(ctx.policy().clockSkew()))) return Decision.unchanged(s);
-        List<Effect> effects = new ArrayList<>();
-        effects.add(new Effect.CancelReminders());
-        if (s.approvalId() != null) {
-            effects.add(new Effect.UpdateApproval(s.approvalId(), Phase.EXPIRED, List.of(InternalNotes.expiredLine()), null));
-        }
-        effects.add(new Effect.PrivateNote(InternalNotes.approvalExpired(ctx.setting(AddContactSettings.APPROVAL_TTL))));
-        return Decision.of(new Expired(s.ticketId(), s.verification().subscriptionName(), Wait.APPROVAL, ctx.now()), effects);
-    }
-
-    private static Decision<AddContactState> notPosted(AwaitingApproval s, String reason, Context ctx) {
-        return Decision.of(new NeedsHuman(s.ticketId(), s.verification().subscriptionName(), Handoff.APPROVAL_NOT_POSTED, ctx.now()),
-                new Effect.CancelReminders(),
-                new Effect.PrivateNote(InternalNotes.approvalNotPosted(reason)));
     }
 }

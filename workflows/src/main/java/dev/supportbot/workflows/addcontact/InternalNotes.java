@@ -1,18 +1,12 @@
 package dev.supportbot.workflows.addcontact;
 
-import dev.supportbot.workflows.approved.PlanRuns;
+import dev.supportbot.workflows.approved.GateWords;
 import dev.supportbot.workflows.addcontact.AddContactState.Handoff;
 import dev.supportbot.workflows.addcontact.AddContactState.Verification;
-import dev.supportbot.workflows.engine.Dates;
 import dev.supportbot.workflows.engine.People;
 import dev.supportbot.workflows.ownership.ProofKind;
-import dev.supportbot.workflows.plan.Evidence;
-import dev.supportbot.workflows.plan.Plan;
 import dev.supportbot.workflows.plan.Resellers;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Texts for agents: private notes on the ticket (people as {@link People#inNote}) and the lines of the approval
@@ -20,6 +14,8 @@ import java.util.stream.Collectors;
  */
 final class InternalNotes {
     private static final String PREFIX = "Add contact: ";
+    static final GateWords WORDS = new GateWords(PREFIX,
+            " To try again, apply the add-contact macro again or run `/lnr add-contact TICKET` in Slack.");
 
     private InternalNotes() {}
 
@@ -36,16 +32,6 @@ final class InternalNotes {
 
     static String notVerified(String result) {
         return PREFIX + "stopped, the ownership verification ended as \"" + result + "\". No change was planned.";
-    }
-
-    static String planWaiting(Plan plan, Instant expiresAt) {
-        return PREFIX + "a plan waits for approval in Slack (until " + Dates.utcMinute(expiresAt) + "). Evidence: " + evidence(plan.evidence())
-                + ". Steps:\n" + String.join("\n", PlanRuns.planned(plan));
-    }
-
-    static String approvalNotPosted(String reason) {
-        return PREFIX + "could not ask for approval in Slack (" + reason + "). No change was made; once Slack works, "
-                + "apply the add-contact macro again.";
     }
 
     static String askedRequester(Duration expiry) {
@@ -97,55 +83,8 @@ final class InternalNotes {
         return PREFIX + Resellers.boughtThrough(reseller);
     }
 
-    static String rejected(String by, String reason) {
-        return PREFIX + "the plan was rejected by " + People.inNote(by) + (reason == null || reason.isBlank() ? "" : ": " + reason)
-                + ". Nothing was changed.";
-    }
-
-    static String rejectedLine(String by, String reason) {
-        return "Rejected by " + People.inSlack(by) + (reason == null || reason.isBlank() ? "" : ": " + reason);
-    }
-
-    static String approvalExpired(Duration ttl) {
-        return PREFIX + "the plan was not approved within " + hours(ttl) + " and has expired. Nothing was changed;"
-                + " apply the add-contact macro again to plan anew.";
-    }
-
     static String expiredLine() {
-        return "Expired: not approved in time. Nothing was changed.";
-    }
-
-    static String failed(int step, int steps, String reason, List<String> lines) {
-        return PREFIX + "failed at step " + step + " of " + steps + ": " + reason + ". " + notRun(step, steps)
-                + " An approver can retry from step " + step + " in Slack.\n" + String.join("\n", lines);
-    }
-
-    static String failedLine(int step, int steps, String reason) {
-        return "Failed at step " + step + ": " + reason + ". " + notRun(step, steps);
-    }
-
-    static String retrying(int step, String approver) {
-        return PREFIX + People.inNote(approver) + " asked to retry the plan from step " + step + ".";
-    }
-
-    static String done(Verification v, List<String> approvers, List<String> lines) {
-        return PREFIX + "done for " + v.subscriptionName() + ". The plan approved by "
-                + approvers.stream().map(People::inNote).collect(Collectors.joining(", "))
-                + " ran:\n" + String.join("\n", lines);
-    }
-
-    static String cancelled(String agent, Integer runningStep) {
-        return PREFIX + "cancelled by " + People.inNote(agent) + "."
-                + (runningStep == null ? "" : " Step " + runningStep + " was already handed to the portal and may"
-                        + " still complete; no later step runs.");
-    }
-
-    private static String notRun(int step, int steps) {
-        return step == steps ? "Step " + step + " did not complete." : "Steps " + step + " to " + steps + " did not run.";
-    }
-
-    private static String evidence(List<Evidence> evidence) {
-        return evidence.stream().map(e -> e.kind() + " (" + e.summary() + ")").collect(Collectors.joining("; "));
+        return WORDS.expiredLine();
     }
 
     private static String days(Duration d) {

@@ -1,5 +1,6 @@
 package dev.supportbot.workflows.addcontact;
 
+import dev.supportbot.workflows.approved.ApprovalGate;
 import dev.supportbot.workflows.addcontact.AddContactState.AwaitingAnswer;
 import dev.supportbot.workflows.addcontact.AddContactState.AwaitingApproval;
 import dev.supportbot.workflows.addcontact.AddContactState.Handoff;
@@ -19,11 +20,9 @@ import dev.supportbot.workflows.plan.AddContactPlanner;
 import dev.supportbot.workflows.plan.BackendState;
 import dev.supportbot.workflows.plan.Evidence;
 import dev.supportbot.workflows.plan.Plan;
-import dev.supportbot.workflows.plan.PlanJson;
 import dev.supportbot.workflows.plan.Planning.NotPlanned;
 import dev.supportbot.workflows.plan.Planning.Proposed;
 import dev.supportbot.workflows.plan.Resellers;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -36,7 +35,7 @@ import java.util.Set;
 final class Proposing {
     static final String FACTS_KEY = "plan-facts";
     static final String FACTS_AFTER_ANSWER_KEY = "plan-facts-after-answer";
-    static final String APPROVAL_KEY = "approval";
+    static final String APPROVAL_KEY = ApprovalGate.APPROVAL_KEY;
 
     private Proposing() {}
 
@@ -79,15 +78,11 @@ final class Proposing {
     }
 
     private static Decision<AddContactState> propose(Planning s, Plan plan, Context ctx) {
-        Duration ttl = ctx.setting(AddContactSettings.APPROVAL_TTL);
-        AwaitingApproval next = new AwaitingApproval(s.ticketId(), s.verification(), plan, PlanJson.hash(plan), null,
-                ctx.now().plus(ttl));
-        List<Effect> effects = new ArrayList<>(List.of(
-                new Effect.RequestApproval(APPROVAL_KEY, plan, 1, ttl),
-                new Effect.PrivateNote(InternalNotes.planWaiting(plan, next.expiresAt())),
-                new Effect.ScheduleReminder(AddContactSettings.APPROVAL_EXPIRY, ttl)));
-        Resellers.resellerOf(plan).ifPresent(reseller -> effects.add(new Effect.PrivateNote(InternalNotes.resellerPurchase(reseller))));
-        return Decision.of(next, effects);
+        Decision<AddContactState> asked = Approving.GATE.ask(plan, ctx,
+                (hash, expiresAt) -> new AwaitingApproval(s.ticketId(), s.verification(), plan, hash, null, expiresAt));
+        return Resellers.resellerOf(plan)
+                .map(reseller -> asked.followedBy(new Effect.PrivateNote(InternalNotes.resellerPurchase(reseller))))
+                .orElse(asked);
     }
 
     private static Decision<AddContactState> askRequester(Planning s, Context ctx) {

@@ -22,12 +22,15 @@ public final class PlanRuns {
         return round == 0 ? "step-" + step : "step-" + step + "-round-" + round;
     }
 
-    /** Step {@code step} (1-based) of {@code plan}, with what the preview predicts just before and just after it. */
-    public static Effect.RunPlanStep runStep(Plan plan, long approvalId, int step, int round) {
+    /**
+     * Step {@code step} (1-based) of {@code plan} under {@code key}, with what the preview predicts just before and just
+     * after it.
+     */
+    public static Effect.RunPlanStep runStep(String key, Plan plan, long approvalId, int step, int round) {
         Preview preview = plan.preview();
         Snapshot before = step == 1 ? preview.before() : preview.steps().get(step - 2).after();
         Snapshot after = preview.steps().get(step - 1).after();
-        return new Effect.RunPlanStep(keyOf(step, round), approvalId, step, round, plan.changes().get(step - 1),
+        return new Effect.RunPlanStep(key, approvalId, step, round, plan.changes().get(step - 1),
                 PlanScope.of(plan, preview), before, after);
     }
 

@@ -1,69 +1,104 @@
 package dev.supportbot.workflows.changecontact;
 
+import dev.supportbot.workflows.approved.ApprovalGate;
+import dev.supportbot.workflows.approved.Gated;
+import dev.supportbot.workflows.approved.StepResult;
 import dev.supportbot.workflows.changecontact.ChangeContactState.AwaitingApproval;
+import dev.supportbot.workflows.changecontact.ChangeContactState.Cancelled;
+import dev.supportbot.workflows.changecontact.ChangeContactState.Done;
+import dev.supportbot.workflows.changecontact.ChangeContactState.Executing;
 import dev.supportbot.workflows.changecontact.ChangeContactState.Expired;
+import dev.supportbot.workflows.changecontact.ChangeContactState.Failed;
 import dev.supportbot.workflows.changecontact.ChangeContactState.Handoff;
 import dev.supportbot.workflows.changecontact.ChangeContactState.NeedsHuman;
+import dev.supportbot.workflows.changecontact.ChangeContactState.Open;
+import dev.supportbot.workflows.changecontact.ChangeContactState.Path;
 import dev.supportbot.workflows.changecontact.ChangeContactState.Rejected;
+import dev.supportbot.workflows.changecontact.ChangeContactState.Requester;
 import dev.supportbot.workflows.changecontact.ChangeContactState.Wait;
-import dev.supportbot.workflows.engine.Context;
-import dev.supportbot.workflows.engine.Decision;
 import dev.supportbot.workflows.engine.Effect;
-import dev.supportbot.workflows.engine.Effect.UpdateApproval.Phase;
-import dev.supportbot.workflows.engine.Event.ApprovalDecided;
-import dev.supportbot.workflows.engine.Event.EffectFailed;
-import dev.supportbot.workflows.engine.Event.EffectSucceeded;
-import dev.supportbot.workflows.engine.Event.ReminderDue;
-import dev.supportbot.workflows.engine.Facts;
-import java.util.ArrayList;
+import dev.supportbot.workflows.plan.Plan;
+import dev.supportbot.workflows.plan.PortalChange;
+import java.time.Instant;
 import java.util.List;
 
-/** While the plan waits for the approvers: the approval's id comes back, they decide (on this plan only), or it expires. */
-final class Approving {
+/**
+ * A change of the contact through the approval gate, with as many approvers as {@code change_contact.approvers} asks
+ * for; when the last step is done the requester is told on their ticket.
+ */
+final class Approving implements ApprovalGate.Plug<ChangeContactState, AwaitingApproval, Executing, Failed> {
+    static final ApprovalGate<ChangeContactState, AwaitingApproval, Executing, Failed> GATE = new ApprovalGate<>(
+            AwaitingApproval.class, Executing.class, Failed.class, new Approving(),
+            new ApprovalGate.Terms(ChangeContactSettings.APPROVAL_TTL, ctx -> ctx.setting(ChangeContactSettings.APPROVERS),
+                    ChangeContactSettings.APPROVAL_EXPIRY, Notes.WORDS));
+
     private Approving() {}
 
-    static Decision<ChangeContactState> requested(AwaitingApproval s, EffectSucceeded e, Facts facts, Context ctx) {
-        if (!Proposing.APPROVAL_KEY.equals(e.effectKey()) || s.approvalId() != null) return Decision.unchanged(s);
-        String id = e.result().get(Effect.RequestApproval.APPROVAL_ID);
-        if (id == null || !id.trim().matches("\\d{1,18}")) return notPosted(s, "no approval id in the result", ctx);
-        return Decision.of(s.withApprovalId(Long.parseLong(id.trim())));
+    @Override
+    public AwaitingApproval withApprovalId(AwaitingApproval waiting, long approvalId) {
+        return waiting.withApprovalId(approvalId);
     }
 
-    static Decision<ChangeContactState> requestFailed(AwaitingApproval s, EffectFailed e, Facts facts, Context ctx) {
-        if (!Proposing.APPROVAL_KEY.equals(e.effectKey()) || s.approvalId() != null) return Decision.unchanged(s);
-        return notPosted(s, e.reason(), ctx);
+    @Override
+    public Executing executing(ChangeContactState from, Gated.Run run) {
+        Change c = Change.of(from);
+        return new Executing(c.ticketId(), c.requester(), c.subscriptionName(), c.path(), c.plan(), c.planHash(),
+                run.approvalId(), run.approvers(), run.step(), run.round(), run.results());
     }
 
-    /** Acts only on the plan held here: same hash, and the same approval once its id is known. */
-    static Decision<ChangeContactState> decided(AwaitingApproval s, ApprovalDecided e, Facts facts, Context ctx) {
-        if (!s.planHash().equals(e.planHash())) return Decision.unchanged(s);
-        if (s.approvalId() != null && s.approvalId() != e.approvalId()) return Decision.unchanged(s);
-        if (e.approved()) {
-            if (e.approvers().isEmpty()) return Decision.unchanged(s);
-            return Execution.start(s, e.approvalId(), e.approvers());
+    @Override
+    public Failed failed(Executing s, List<StepResult> results, String reason) {
+        return new Failed(s.ticketId(), s.requester(), s.subscriptionName(), s.path(), s.plan(), s.planHash(),
+                s.approvalId(), s.approvers(), s.step(), s.round(), results);
+    }
+
+    @Override
+    public ChangeContactState done(Executing s, Instant at) {
+        return new Done(s.ticketId(), s.subscriptionName(), s.path(), s.approvalId(), at);
+    }
+
+    @Override
+    public List<Effect> told(Executing s, List<StepResult> results, List<String> lines) {
+        boolean signInLink = s.plan().changes().stream().anyMatch(c -> c instanceof PortalChange.SendSignInLink);
+        return List.of(
+                new Effect.PublicComment(s.path() == Path.REMOVE_MEMBERSHIP ? Messages.membershipRemoved(s.subscriptionName())
+                        : Messages.done(s.subscriptionName(), signInLink, leftOtherAccount(s.plan()))),
+                new Effect.PrivateNote(Notes.done(s.subscriptionName(), s.approvers(), lines)));
+    }
+
+    @Override
+    public ChangeContactState rejected(AwaitingApproval s, long approvalId, String by, Instant at) {
+        return new Rejected(s.ticketId(), s.subscriptionName(), approvalId, by, at);
+    }
+
+    @Override
+    public ChangeContactState expired(AwaitingApproval s, Instant at) {
+        return new Expired(s.ticketId(), s.subscriptionName(), Wait.APPROVAL, at);
+    }
+
+    @Override
+    public ChangeContactState notPosted(AwaitingApproval s, Instant at) {
+        return new NeedsHuman(s.ticketId(), s.subscriptionName(), Handoff.APPROVAL_NOT_POSTED, at);
+    }
+
+    @Override
+    public ChangeContactState cancelled(ChangeContactState from, String agent, Instant at) {
+        return new Cancelled(((Open) from).ticketId(), agent, at);
+    }
+
+    /** The plan removes a membership of another billing account first: the requester agreed to leave it. */
+    private static boolean leftOtherAccount(Plan plan) {
+        return plan.changes().stream().anyMatch(c -> c instanceof PortalChange.DeleteMembership d
+                && d.billingAccountId() != plan.goal().billingAccountId());
+    }
+
+    /** What the gate's states of a change share. */
+    private record Change(long ticketId, Requester requester, String subscriptionName, Path path, Plan plan, String planHash) {
+        static Change of(ChangeContactState s) {
+            if (s instanceof AwaitingApproval a) return new Change(a.ticketId(), a.requester(), a.subscriptionName(), a.path(), a.plan(), a.planHash());
+            if (s instanceof Executing x) return new Change(x.ticketId(), x.requester(), x.subscriptionName(), x.path(), x.plan(), x.planHash());
+            if (s instanceof Failed f) return new Change(f.ticketId(), f.requester(), f.subscriptionName(), f.path(), f.plan(), f.planHash());
+            throw new IllegalArgumentException("not a state of the approval gate: " + s);
         }
-        String by = e.approvers().isEmpty() ? "an approver" : String.join(", ", e.approvers());
-        return Decision.of(new Rejected(s.ticketId(), s.subscriptionName(), e.approvalId(), by, ctx.now()),
-                new Effect.CancelReminders(),
-                new Effect.UpdateApproval(e.approvalId(), Phase.REJECTED, List.of(Notes.rejectedLine(by, e.reason())), null),
-                new Effect.PrivateNote(Notes.rejected(by, e.reason())));
-    }
-
-    static Decision<ChangeContactState> expire(AwaitingApproval s, ReminderDue e, Facts facts, Context ctx) {
-        if (e.sequence() != ChangeContactSettings.APPROVAL_EXPIRY) return Decision.unchanged(s);
-        if (ctx.now().isBefore(s.expiresAt().minus(ctx.policy().clockSkew()))) return Decision.unchanged(s);
-        List<Effect> effects = new ArrayList<>();
-        effects.add(new Effect.CancelReminders());
-        if (s.approvalId() != null) {
-            effects.add(new Effect.UpdateApproval(s.approvalId(), Phase.EXPIRED, List.of(Notes.expiredLine()), null));
-        }
-        effects.add(new Effect.PrivateNote(Notes.approvalExpired(ctx.setting(ChangeContactSettings.APPROVAL_TTL))));
-        return Decision.of(new Expired(s.ticketId(), s.subscriptionName(), Wait.APPROVAL, ctx.now()), effects);
-    }
-
-    private static Decision<ChangeContactState> notPosted(AwaitingApproval s, String reason, Context ctx) {
-        return Decision.of(new NeedsHuman(s.ticketId(), s.subscriptionName(), Handoff.APPROVAL_NOT_POSTED, ctx.now()),
-                new Effect.CancelReminders(),
-                new Effect.PrivateNote(Notes.handoff(Handoff.APPROVAL_NOT_POSTED, reason)));
     }
 }

@@ -1,5 +1,7 @@
 package dev.supportbot.workflows.changecontact;
 
+import com.fasterxml.jackson.annotation.JsonTypeName;
+import dev.supportbot.workflows.approved.Gated;
 import dev.supportbot.workflows.approved.StepResult;
 import dev.supportbot.workflows.plan.Plan;
 import java.time.Instant;
@@ -19,6 +21,7 @@ public sealed interface ChangeContactState {
      * A new instance, before its first event; {@code removeEmail} is the address whose membership
      * {@code /lnr remove-membership TICKET EMAIL} removes, null for a change of the contact.
      */
+    @JsonTypeName("Requested")
     record Requested(String removeEmail) implements ChangeContactState {}
 
     /**
@@ -26,6 +29,7 @@ public sealed interface ChangeContactState {
      * themselves, or that the portal answered "Email has already been taken". {@code subscriptionName} is the one the
      * ticket names (null: none), which the check after a self-service change needs.
      */
+    @JsonTypeName("AwaitingSelfService")
     record AwaitingSelfService(long ticketId, Requester requester, String subscriptionName, Instant askedAt,
                                int remindersSent) implements ChangeContactState, Open {
         AwaitingSelfService withRemindersSent(int sent) {
@@ -34,6 +38,7 @@ public sealed interface ChangeContactState {
     }
 
     /** Support-assisted: ownership is not verified on the ticket yet; a verification runs first. */
+    @JsonTypeName("AwaitingOwnership")
     record AwaitingOwnership(long ticketId, Requester requester, String removeEmail, Instant since)
             implements ChangeContactState, Open {}
 
@@ -41,6 +46,7 @@ public sealed interface ChangeContactState {
      * A {@code Continue(factsKey)} was emitted so that the next decision has the plan's facts; {@code leaveOtherAccount}:
      * the requester agreed to stop managing the billing account they are a member of, so the plan removes that first.
      */
+    @JsonTypeName("Planning")
     record Planning(long ticketId, Requester requester, String subscriptionName, Path path, String proof, String removeEmail,
                     boolean leaveOtherAccount, String factsKey) implements ChangeContactState, Open {}
 
@@ -49,6 +55,7 @@ public sealed interface ChangeContactState {
      * asked (publicly) whether to stop managing it. {@code askedAgain}: an unclear answer was asked about once more;
      * {@code handledCommentIds} are the replies already read.
      */
+    @JsonTypeName("AwaitingAnswer")
     record AwaitingAnswer(long ticketId, Requester requester, String subscriptionName, String proof, Instant askedAt,
                           int remindersSent, boolean askedAgain, Set<Long> handledCommentIds) implements ChangeContactState, Open {
         public AwaitingAnswer {
@@ -67,17 +74,19 @@ public sealed interface ChangeContactState {
     }
 
     /** The plan waits for the approvers; {@code approvalId} is null until the approval request's result comes back. */
+    @JsonTypeName("AwaitingApproval")
     record AwaitingApproval(long ticketId, Requester requester, String subscriptionName, Path path, Plan plan,
-                            String planHash, Long approvalId, Instant expiresAt) implements ChangeContactState, Open {
+                            String planHash, Long approvalId, Instant expiresAt) implements ChangeContactState, Open, Gated.Awaiting {
         AwaitingApproval withApprovalId(long id) {
             return new AwaitingApproval(ticketId, requester, subscriptionName, path, plan, planHash, id, expiresAt);
         }
     }
 
     /** Approved: step {@code step} (1-based) runs in round {@code round} (0, then one more per approver's retry). */
+    @JsonTypeName("Executing")
     record Executing(long ticketId, Requester requester, String subscriptionName, Path path, Plan plan, String planHash,
                      long approvalId, List<String> approvers, int step, int round, List<StepResult> results)
-            implements ChangeContactState, Open {
+            implements ChangeContactState, Open, Gated.Executing {
         public Executing {
             approvers = List.copyOf(approvers);
             results = List.copyOf(results);
@@ -85,9 +94,10 @@ public sealed interface ChangeContactState {
     }
 
     /** Step {@code failedStep} failed for good; waits for an approver's retry from that step. */
+    @JsonTypeName("Failed")
     record Failed(long ticketId, Requester requester, String subscriptionName, Path path, Plan plan, String planHash,
                   long approvalId, List<String> approvers, int failedStep, int round, List<StepResult> results)
-            implements ChangeContactState, Open {
+            implements ChangeContactState, Open, Gated.Failed {
         public Failed {
             approvers = List.copyOf(approvers);
             results = List.copyOf(results);
@@ -97,23 +107,30 @@ public sealed interface ChangeContactState {
     // ---- final states
 
     /** The requester is the subscription's management contact; {@code approvalId} null when no plan was needed. */
+    @JsonTypeName("Done")
     record Done(long ticketId, String subscriptionName, Path path, Long approvalId, Instant at) implements ChangeContactState {}
 
     /** The requester prefers to keep managing their current subscriptions: nothing was changed. */
+    @JsonTypeName("Declined")
     record Declined(long ticketId, String subscriptionName, Instant at) implements ChangeContactState {}
 
     /** The ownership verification the support-assisted path needs ended without verifying. */
+    @JsonTypeName("NotVerified")
     record NotVerified(long ticketId, String result, Instant at) implements ChangeContactState {}
 
     /** No plan: a person must decide (the note on the ticket says why). Nothing was changed. */
+    @JsonTypeName("NeedsHuman")
     record NeedsHuman(long ticketId, String subscriptionName, Handoff why, Instant at) implements ChangeContactState {}
 
+    @JsonTypeName("Rejected")
     record Rejected(long ticketId, String subscriptionName, long approvalId, String rejectedBy, Instant at)
             implements ChangeContactState {}
 
     /** The requester did not report back or answer, or the approvers did not decide, in time. */
+    @JsonTypeName("Expired")
     record Expired(long ticketId, String subscriptionName, Wait waitedFor, Instant at) implements ChangeContactState {}
 
+    @JsonTypeName("Cancelled")
     record Cancelled(long ticketId, String agent, Instant at) implements ChangeContactState {}
 
     // ---- parts

@@ -1,24 +1,19 @@
 package dev.supportbot.workflows.changecontact;
 
-import dev.supportbot.workflows.approved.PlanRuns;
+import dev.supportbot.workflows.approved.GateWords;
 import dev.supportbot.workflows.changecontact.ChangeContactState.Handoff;
 import dev.supportbot.workflows.changecontact.ChangeContactState.Path;
-import dev.supportbot.workflows.plan.Evidence;
-import dev.supportbot.workflows.plan.Plan;
 import dev.supportbot.workflows.plan.Resellers;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** Private notes on the ticket and the lines of the approval message. No secrets in any. */
 final class Notes {
     private static final String PREFIX = "Change contact: ";
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
     private static final String AGAIN = " To try again, apply the change-contact macro again or run"
             + " `/lnr change-contact TICKET` in Slack.";
+
+    static final GateWords WORDS = new GateWords(PREFIX, AGAIN);
 
     private Notes() {}
 
@@ -63,12 +58,6 @@ final class Notes {
     static String selfServiceConfirmed(String subscription, String email) {
         return PREFIX + "the Sold To of " + subscription + " is " + email + ", the requester's portal account. Done, nothing"
                 + " to change.";
-    }
-
-    static String planWaiting(Plan plan, int approvers, Instant expiresAt) {
-        return PREFIX + "a plan (" + plan.purpose() + ") waits for " + approvers + (approvers == 1 ? " approver" : " approvers")
-                + " in Slack (until " + time(expiresAt) + "). Evidence: " + evidence(plan.evidence()) + ". Steps:\n"
-                + String.join("\n", PlanRuns.planned(plan));
     }
 
     static String handoff(Handoff why, String detail) {
@@ -118,61 +107,13 @@ final class Notes {
         return PREFIX + "nothing to do: " + detail + ".";
     }
 
-    static String rejected(String by, String reason) {
-        return PREFIX + "the plan was rejected by " + by + (reason == null || reason.isBlank() ? "" : ": " + reason)
-                + ". Nothing was changed.";
-    }
-
-    static String rejectedLine(String by, String reason) {
-        return "Rejected by " + by + (reason == null || reason.isBlank() ? "" : ": " + reason);
-    }
-
-    static String approvalExpired(Duration ttl) {
-        return PREFIX + "the plan was not approved within " + ttl.toHours() + " hours and has expired. Nothing was changed."
-                + AGAIN;
-    }
-
-    static String expiredLine() {
-        return "Expired: not approved in time. Nothing was changed.";
-    }
-
     static String selfServiceExpired() {
         return PREFIX + "closed as expired, the requester did not report back on the self-service change. Nothing was changed.";
     }
 
-    static String failed(int step, int steps, String reason, List<String> lines) {
-        return PREFIX + "failed at step " + step + " of " + steps + ": " + reason + ". " + notRun(step, steps)
-                + " An approver can retry from step " + step + " in Slack.\n" + String.join("\n", lines);
-    }
-
-    static String failedLine(int step, int steps, String reason) {
-        return "Failed at step " + step + ": " + reason + ". " + notRun(step, steps);
-    }
-
-    static String retrying(int step, String approver) {
-        return PREFIX + approver + " asked to retry the plan from step " + step + ".";
-    }
-
+    /** Approvers by their ids, unlike the other workflows' notes (which name them): the tests of this text pin that. */
     static String done(String subscription, List<String> approvers, List<String> lines) {
         return PREFIX + "done for " + subscription + ". The plan approved by " + String.join(", ", approvers) + " ran:\n"
                 + String.join("\n", lines) + "\nThe requester was told on this ticket.";
-    }
-
-    static String cancelled(String agent, Integer runningStep) {
-        return PREFIX + "cancelled by " + agent + "."
-                + (runningStep == null ? "" : " Step " + runningStep + " was already handed to the portal and may"
-                        + " still complete; no later step runs.");
-    }
-
-    static String time(Instant at) {
-        return at == null ? "an unknown time" : TIME.format(at);
-    }
-
-    private static String notRun(int step, int steps) {
-        return step == steps ? "Step " + step + " did not complete." : "Steps " + step + " to " + steps + " did not run.";
-    }
-
-    private static String evidence(List<Evidence> evidence) {
-        return evidence.stream().map(e -> e.kind() + " (" + e.summary() + ")").collect(Collectors.joining("; "));
     }
 }

@@ -1,5 +1,6 @@
 package dev.supportbot.workflows.changecontact;
 
+import dev.supportbot.workflows.approved.ApprovalGate;
 import dev.supportbot.workflows.changecontact.ChangeContactState.AwaitingAnswer;
 import dev.supportbot.workflows.changecontact.ChangeContactState.AwaitingApproval;
 import dev.supportbot.workflows.changecontact.ChangeContactState.Done;
@@ -19,12 +20,10 @@ import dev.supportbot.workflows.plan.BackendState;
 import dev.supportbot.workflows.plan.ChangeContactPlanner;
 import dev.supportbot.workflows.plan.Evidence;
 import dev.supportbot.workflows.plan.Plan;
-import dev.supportbot.workflows.plan.PlanJson;
 import dev.supportbot.workflows.plan.Planning.NotPlanned;
 import dev.supportbot.workflows.plan.Planning.Proposed;
 import dev.supportbot.workflows.plan.Planning.Why;
 import dev.supportbot.workflows.plan.Resellers;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -40,7 +39,7 @@ final class Proposing {
     static final String FACTS_KEY = "plan-facts";
     /** A second Continue in the same run needs a key of its own. */
     static final String FACTS_AFTER_ANSWER_KEY = "plan-facts-after-answer";
-    static final String APPROVAL_KEY = "approval";
+    static final String APPROVAL_KEY = ApprovalGate.APPROVAL_KEY;
 
     private Proposing() {}
 
@@ -111,16 +110,11 @@ final class Proposing {
     }
 
     private static Decision<ChangeContactState> propose(Planning s, Plan plan, Context ctx) {
-        Duration ttl = ctx.setting(ChangeContactSettings.APPROVAL_TTL);
-        int approvers = ctx.setting(ChangeContactSettings.APPROVERS);
-        AwaitingApproval next = new AwaitingApproval(s.ticketId(), s.requester(), s.subscriptionName(), s.path(), plan,
-                PlanJson.hash(plan), null, ctx.now().plus(ttl));
-        List<Effect> effects = new ArrayList<>(List.of(
-                new Effect.RequestApproval(APPROVAL_KEY, plan, approvers, ttl),
-                new Effect.PrivateNote(Notes.planWaiting(plan, approvers, next.expiresAt())),
-                new Effect.ScheduleReminder(ChangeContactSettings.APPROVAL_EXPIRY, ttl)));
-        Resellers.resellerOf(plan).ifPresent(reseller -> effects.add(new Effect.PrivateNote(Notes.resellerPurchase(reseller))));
-        return Decision.of(next, effects);
+        Decision<ChangeContactState> asked = Approving.GATE.ask(plan, ctx, (hash, expiresAt) -> new AwaitingApproval(
+                s.ticketId(), s.requester(), s.subscriptionName(), s.path(), plan, hash, null, expiresAt));
+        return Resellers.resellerOf(plan)
+                .map(reseller -> asked.followedBy(new Effect.PrivateNote(Notes.resellerPurchase(reseller))))
+                .orElse(asked);
     }
 
     private static Decision<ChangeContactState> askRequester(Planning s, Context ctx) {

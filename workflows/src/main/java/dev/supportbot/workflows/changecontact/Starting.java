@@ -140,7 +140,7 @@ final class Starting {
             return assisted(s.ticketId(), s.requester(), null, agent + " ruled out self-service", true, facts, ctx);
         }
         if (ChangeContact.CHECK.equals(c.command())) return checkSelfService(s, s.subscriptionName(), ctx);
-        return Cancelling.cancel(s, c, facts, ctx);
+        return Approving.GATE.cancel(s, c, facts, ctx);
     }
 
     /** The requester reports the self-service change done: check the Sold To against their portal account. */

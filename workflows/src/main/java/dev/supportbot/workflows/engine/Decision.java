@@ -1,5 +1,6 @@
 package dev.supportbot.workflows.engine;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -22,6 +23,13 @@ public record Decision<S>(S state, List<Effect> effects) {
     /** The event changes nothing: same state, no effects. */
     public static <S> Decision<S> unchanged(S state) {
         return new Decision<>(state, List.of());
+    }
+
+    /** This decision with {@code more} effects after its own. */
+    public Decision<S> followedBy(Effect... more) {
+        List<Effect> all = new ArrayList<>(effects);
+        all.addAll(List.of(more));
+        return new Decision<>(state, all);
     }
 
     /** Whether this decision leaves {@code before} as it was and does nothing (an ignored or duplicate event). */

@@ -1,5 +1,6 @@
 package dev.supportbot.workflows.engine;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,6 +20,14 @@ public record Outcome(String kind, String result, boolean finished, Map<String, 
 
     public Outcome {
         details = details == null ? Map.of() : Map.copyOf(details);
+    }
+
+    /** An outcome whose details are the subscription and the approval, each when known (null: left out). */
+    public static Outcome of(String kind, String result, boolean finished, String subscription, Long approval) {
+        Map<String, String> details = new LinkedHashMap<>();
+        if (subscription != null) details.put(SUBSCRIPTION, subscription);
+        if (approval != null) details.put("approval", approval.toString());
+        return new Outcome(kind, result, finished, details);
     }
 
     public boolean is(String wanted) {

@@ -15,9 +15,9 @@
  *       {@code EffectSucceeded}/{@code EffectFailed} with the effect's key.</li>
  * </ol>
  *
- * <p>Persistence: states, events and effects are records, enums and sealed interfaces of them. With Jackson,
- * give each sealed root ({@code Event}, {@code Effect}, a workflow's state type) a type id (e.g. a mix-in with
- * {@code @JsonTypeInfo(use = NAME)}) and register {@code root.getPermittedSubclasses()} by simple name; write
- * with {@code writerFor(root)}; register the JSR-310 module.
+ * <p>Persistence: states, events and effects are records, enums and sealed interfaces of them. Every record of a
+ * sealed type carries its stable type id in {@code @JsonTypeName}; {@link dev.supportbot.workflows.engine.StoredTypes}
+ * finds them all and tells a Jackson mapper; write with {@code writerFor(root)}; register the JSR-310 module. A stored
+ * row names the id, not the class: rename a record freely, but never change or reuse its id.
  */
 package dev.supportbot.workflows.engine;

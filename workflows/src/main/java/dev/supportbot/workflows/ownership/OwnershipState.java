@@ -1,5 +1,6 @@
 package dev.supportbot.workflows.ownership;
 
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
@@ -15,9 +16,11 @@ import java.util.Set;
 public sealed interface OwnershipState {
 
     /** A new instance, before the start tag was seen. */
+    @JsonTypeName("Requested")
     record Requested() implements OwnershipState {}
 
     /** The requester was asked for the subscription name. */
+    @JsonTypeName("AwaitingSubscription")
     record AwaitingSubscription(long ticketId, Instant askedAt, int remindersSent, Set<Long> handledCommentIds)
             implements OwnershipState, Waiting {
         public AwaitingSubscription {
@@ -40,6 +43,7 @@ public sealed interface OwnershipState {
      * @param namespace            the SaaS namespace, null for self-managed
      * @param invoiceOwnerZuoraId  for reseller purchases, the reseller's invoice-owner account; else null
      */
+    @JsonTypeName("AwaitingProof")
     record AwaitingProof(long ticketId, String subscriptionName, long billingAccountId, String namespace,
                          String invoiceOwnerZuoraId, SoldToRequest soldTo, Instant askedAt, int remindersSent,
                          Set<Long> handledCommentIds) implements OwnershipState, Waiting {
@@ -64,8 +68,10 @@ public sealed interface OwnershipState {
         }
     }
 
+    @JsonTypeName("Verified")
     record Verified(long ticketId, String subscriptionName, Evidence evidence, Instant at) implements OwnershipState {}
 
+    @JsonTypeName("Rejected")
     record Rejected(long ticketId, String subscriptionName, String reason, Instant at) implements OwnershipState {}
 
     /**
@@ -73,6 +79,7 @@ public sealed interface OwnershipState {
      * why it could not be opened, if so. {@code soldToTicketId}: the approval request to the Sold To contact that was
      * still open when the case was escalated (told the outcome at the end), else null.
      */
+    @JsonTypeName("Escalated")
     record Escalated(long ticketId, String subscriptionName, String agent, String issueUrl, String issueFailure,
                      Instant at, Long soldToTicketId) implements OwnershipState {
         public Escalated(long ticketId, String subscriptionName, String agent, String issueUrl, String issueFailure, Instant at) {
@@ -88,8 +95,10 @@ public sealed interface OwnershipState {
         }
     }
 
+    @JsonTypeName("Expired")
     record Expired(long ticketId, String subscriptionName, Instant at) implements OwnershipState {}
 
+    @JsonTypeName("Cancelled")
     record Cancelled(long ticketId, String subscriptionName, String agent, Instant at) implements OwnershipState {}
 
     /** What was accepted as proof: the kind and ids or numbers (never a secret). */

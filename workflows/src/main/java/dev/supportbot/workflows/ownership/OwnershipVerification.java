@@ -1,22 +1,17 @@
 package dev.supportbot.workflows.ownership;
 
 import dev.supportbot.workflows.engine.Command;
-import dev.supportbot.workflows.engine.Context;
-import dev.supportbot.workflows.engine.Decision;
-import dev.supportbot.workflows.engine.Event;
 import dev.supportbot.workflows.engine.Event.AgentCommand;
 import dev.supportbot.workflows.engine.Event.EffectFailed;
 import dev.supportbot.workflows.engine.Event.EffectSucceeded;
 import dev.supportbot.workflows.engine.Event.LinkedTicketUpdated;
 import dev.supportbot.workflows.engine.Event.ReminderDue;
 import dev.supportbot.workflows.engine.Event.TicketUpdated;
-import dev.supportbot.workflows.engine.FactRequest;
 import dev.supportbot.workflows.engine.Outcome;
 import dev.supportbot.workflows.engine.SlashCommand;
-import dev.supportbot.workflows.engine.Facts;
+import dev.supportbot.workflows.engine.TabledWorkflow;
 import dev.supportbot.workflows.engine.TransitionTable;
 import dev.supportbot.workflows.engine.WaitingOn;
-import dev.supportbot.workflows.engine.Workflow;
 import dev.supportbot.workflows.engine.WorkflowSetting;
 import dev.supportbot.workflows.engine.WorkflowSettings;
 import dev.supportbot.workflows.ownership.OwnershipState.AwaitingProof;
@@ -35,7 +30,7 @@ import java.util.Optional;
  * Ownership verification (docs/handbook.md; handbook "Ownership verification"): the gate before any ownership
  * or contact change. Verified, Rejected, Expired and Cancelled are final; every pair not in the table is ignored.
  */
-public final class OwnershipVerification implements Workflow<OwnershipState> {
+public final class OwnershipVerification extends TabledWorkflow<OwnershipState> {
     public static final String KIND = "ownership_verification";
     public static final String ESCALATION_TEMPLATE = "Subscription-Ownership-Change-Escalation";
     /** Effect keys, echoed back in EffectSucceeded / EffectFailed. */
@@ -60,14 +55,8 @@ public final class OwnershipVerification implements Workflow<OwnershipState> {
             // Verified, Rejected, Expired, Cancelled: final, no rows.
             .build();
 
-    @Override
-    public String kind() {
-        return KIND;
-    }
-
-    @Override
-    public String startTag() {
-        return OwnershipTags.START;
+    public OwnershipVerification() {
+        super(KIND, OwnershipTags.START, OwnershipState.class, new Requested(), TABLE);
     }
 
     @Override
@@ -90,26 +79,6 @@ public final class OwnershipVerification implements Workflow<OwnershipState> {
     @Override
     public Map<String, Command> buttonActions() {
         return Map.of(SlackPosts.ESCALATE_BUTTON, OwnershipCommands.ESCALATE, SlackPosts.CANCEL_BUTTON, Command.CANCEL);
-    }
-
-    @Override
-    public Class<OwnershipState> stateType() {
-        return OwnershipState.class;
-    }
-
-    @Override
-    public OwnershipState initialState() {
-        return new Requested();
-    }
-
-    @Override
-    public List<FactRequest<?>> factsNeeded(OwnershipState state, Event event) {
-        return TABLE.factsNeeded(state, event);
-    }
-
-    @Override
-    public Decision<OwnershipState> decide(OwnershipState state, Event event, Facts facts, Context ctx) {
-        return TABLE.decide(state, event, facts, ctx);
     }
 
     @Override

@@ -4,11 +4,7 @@ import dev.supportbot.workflows.engine.Context;
 import dev.supportbot.workflows.engine.Decision;
 import dev.supportbot.workflows.engine.Event;
 import dev.supportbot.workflows.engine.Event.AgentCommand;
-import dev.supportbot.workflows.engine.Event.ApprovalDecided;
-import dev.supportbot.workflows.engine.Event.EffectFailed;
 import dev.supportbot.workflows.engine.Event.EffectSucceeded;
-import dev.supportbot.workflows.engine.Event.ReminderDue;
-import dev.supportbot.workflows.engine.Event.RetryRequested;
 import dev.supportbot.workflows.engine.Event.TicketUpdated;
 import dev.supportbot.workflows.engine.FactRequest;
 import dev.supportbot.workflows.engine.Facts;
@@ -43,7 +39,7 @@ public final class LicenseTroubleshooting implements Workflow<TroubleshootingSta
             "BOT_LICENSE_TROUBLESHOOTING_APPROVAL_TTL", "72h",
             "license troubleshooting: how long approvers have to decide on a true-up fix before it expires and nothing is changed");
 
-    private static final TransitionTable<TroubleshootingState> TABLE = TransitionTable.<TroubleshootingState>builder()
+    private static final TransitionTable<TroubleshootingState> TABLE = TrueUpApproving.GATE.rowsWithoutCancel(TransitionTable.<TroubleshootingState>builder())
             //  state                  event                  facts needed                        handler
             .on(Requested.class,        TicketUpdated.class,   Diagnosing::factsOnStart,           Diagnosing::start)
             .on(Watching.class,         TicketUpdated.class,   Diagnosing::factsWhileRunning,      Diagnosing::whileRunning)
@@ -52,17 +48,11 @@ public final class LicenseTroubleshooting implements Workflow<TroubleshootingSta
             .on(Planning.class,         EffectSucceeded.class, TrueUpFixing::factsToPlan,          TrueUpFixing::plan)
             .on(Planning.class,         AgentCommand.class,                                        TrueUpFixing::command)
             .on(AwaitingApproval.class, TicketUpdated.class,   Diagnosing::factsWhileRunning,      Diagnosing::whileRunning)
-            .on(AwaitingApproval.class, EffectSucceeded.class,                                     TrueUpFixing::approvalOpened)
-            .on(AwaitingApproval.class, EffectFailed.class,                                        TrueUpFixing::approvalNotOpened)
-            .on(AwaitingApproval.class, ApprovalDecided.class,                                     TrueUpFixing::decided)
-            .on(AwaitingApproval.class, ReminderDue.class,                                         TrueUpFixing::expire)
             .on(AwaitingApproval.class, AgentCommand.class,                                        TrueUpFixing::command)
             .on(Executing.class,        TicketUpdated.class,   Diagnosing::factsWhileRunning,      Diagnosing::whileRunning)
-            .on(Executing.class,        EffectSucceeded.class,                                     TrueUpFixing::stepDone)
-            .on(Executing.class,        EffectFailed.class,                                        TrueUpFixing::stepFailed)
             .on(FixFailed.class,        TicketUpdated.class,   Diagnosing::factsWhileRunning,      Diagnosing::whileRunning)
-            .on(FixFailed.class,        RetryRequested.class,                                      TrueUpFixing::retry)
             .on(FixFailed.class,        AgentCommand.class,                                        TrueUpFixing::command)
+            // AwaitingApproval, Executing, FixFailed: also the approval gate's rows, but an agent's cancel.
             // Closed: final, no rows. Executing takes no cancel: its step is let finish so the result is noted.
             .build();
 

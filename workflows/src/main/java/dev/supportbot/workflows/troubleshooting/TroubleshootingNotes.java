@@ -7,7 +7,6 @@ import dev.supportbot.workflows.engine.Person;
 import dev.supportbot.workflows.troubleshooting.RegistrationError.TrueUpMismatch;
 import dev.supportbot.workflows.troubleshooting.RegistrationError.UsersOverLimit;
 import dev.supportbot.workflows.troubleshooting.TroubleshootingState.TrueUpFix;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -135,21 +134,6 @@ final class TroubleshootingNotes {
                 + fix.neededFor() + ": " + why + ". Duplicate it by hand in LicenseDot if the true-up was bought.";
     }
 
-    static String approvalNotOpened(String reason) {
-        return "supportbot could not put the true-up fix before the approvers: " + reason + ". Nothing was changed.";
-    }
-
-    static String rejected(TrueUpFix fix, List<String> by, String reason) {
-        return "The duplicate of license #" + fix.licenseId() + " with a true-up count of " + fix.neededFor() + " was rejected"
-                + (by.isEmpty() ? "" : " by " + by.stream().map(People::inNote).collect(java.util.stream.Collectors.joining(", ")))
-                + (reason == null || reason.isBlank() ? "" : ": " + reason) + ". Nothing was changed.";
-    }
-
-    static String expired(TrueUpFix fix, Duration ttl) {
-        return "No approver decided on the duplicate of license #" + fix.licenseId() + " within " + ttl.toHours()
-                + " hours: the plan expired and nothing was changed. A new true-up error from the customer plans it again.";
-    }
-
     static String done(TrueUpFix fix, List<String> approvers, boolean alreadyDone) {
         return "Done: license #" + fix.licenseId() + " was duplicated with a true-up count of " + fix.neededFor()
                 + (alreadyDone ? " (the copy already existed from an earlier attempt)" : "")
@@ -159,17 +143,8 @@ final class TroubleshootingNotes {
                 + " users. You will receive it by email shortly; please upload it in the Admin Area > Subscription.");
     }
 
-    static String failed(TrueUpFix fix, String reason) {
-        return "The duplicate of license #" + fix.licenseId() + " failed: " + reason + ". An approver can retry it from the "
-                + "approval message in Slack.";
-    }
-
     static String stopped(String by) {
         return "supportbot stopped license troubleshooting on this ticket" + (by == null ? "" : " (" + by + ")") + ".";
-    }
-
-    static String stepLine(TrueUpFix fix, String result) {
-        return "1. Duplicate license " + fix.licenseId() + " with a true-up count of " + fix.neededFor() + ": " + result;
     }
 
     private static String greeting(Person requester) {

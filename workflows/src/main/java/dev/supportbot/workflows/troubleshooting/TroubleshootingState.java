@@ -1,6 +1,10 @@
 package dev.supportbot.workflows.troubleshooting;
 
+import com.fasterxml.jackson.annotation.JsonTypeName;
+import dev.supportbot.workflows.approved.Gated;
+import dev.supportbot.workflows.approved.StepResult;
 import dev.supportbot.workflows.plan.Plan;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -13,9 +17,11 @@ import java.util.Set;
 public sealed interface TroubleshootingState {
 
     /** Before the first event. */
+    @JsonTypeName("Requested")
     record Requested() implements TroubleshootingState {}
 
     /** Closed by an agent or with the ticket; final. */
+    @JsonTypeName("Closed")
     record Closed(long ticketId, String reason) implements TroubleshootingState {}
 
     /** Every state in which the workflow reads the ticket's new comments. */
@@ -34,6 +40,7 @@ public sealed interface TroubleshootingState {
     }
 
     /** Reading comments; no fix under way. */
+    @JsonTypeName("Watching")
     record Watching(long ticketId, Set<Long> seen) implements Running {
         public Watching {
             seen = Set.copyOf(seen);
@@ -45,6 +52,7 @@ public sealed interface TroubleshootingState {
     }
 
     /** A true-up fix was decided on; the facts of its plan (the license's billing account) are being read. */
+    @JsonTypeName("Planning")
     record Planning(long ticketId, Set<Long> seen, TrueUpFix fix) implements Running {
         public Planning {
             seen = Set.copyOf(seen);
@@ -56,9 +64,27 @@ public sealed interface TroubleshootingState {
     }
 
     /** The fix's plan is before the approvers; {@code fix.approvalId()} is null until the approval is open. */
-    record AwaitingApproval(long ticketId, Set<Long> seen, PlannedFix fix) implements Running {
+    @JsonTypeName("AwaitingApproval")
+    record AwaitingApproval(long ticketId, Set<Long> seen, PlannedFix fix) implements Running, Gated.Awaiting {
         public AwaitingApproval {
             seen = Set.copyOf(seen);
+        }
+
+        public Plan plan() {
+            return fix.plan();
+        }
+
+        public String planHash() {
+            return fix.planHash();
+        }
+
+        public Long approvalId() {
+            return fix.approvalId();
+        }
+
+        /** None: the expiry reminder alone decides. */
+        public Instant expiresAt() {
+            return null;
         }
 
         public Running withSeen(Set<Long> more) {
@@ -67,9 +93,18 @@ public sealed interface TroubleshootingState {
     }
 
     /** Approved: the plan's step runs. */
-    record Executing(long ticketId, Set<Long> seen, PlannedFix fix) implements Running {
+    @JsonTypeName("Executing")
+    record Executing(long ticketId, Set<Long> seen, PlannedFix fix) implements Running, ApprovedFix, Gated.Executing {
         public Executing {
             seen = Set.copyOf(seen);
+        }
+
+        public int step() {
+            return 1;
+        }
+
+        public List<StepResult> results() {
+            return List.of(StepResult.RUNNING);
         }
 
         public Running withSeen(Set<Long> more) {
@@ -78,13 +113,43 @@ public sealed interface TroubleshootingState {
     }
 
     /** The step failed; an approver may retry it. */
-    record FixFailed(long ticketId, Set<Long> seen, PlannedFix fix, String reason) implements Running {
+    @JsonTypeName("FixFailed")
+    record FixFailed(long ticketId, Set<Long> seen, PlannedFix fix, String reason) implements Running, ApprovedFix, Gated.Failed {
         public FixFailed {
             seen = Set.copyOf(seen);
         }
 
+        public int failedStep() {
+            return 1;
+        }
+
+        public List<StepResult> results() {
+            return List.of(StepResult.FAILED);
+        }
+
         public Running withSeen(Set<Long> more) {
             return new FixFailed(ticketId, Running.union(seen, more), fix, reason);
+        }
+    }
+
+    /** A fix the approvers approved, running or stopped at its failed step: what the approval gate reads of it. */
+    interface ApprovedFix extends Gated.Approved {
+        PlannedFix fix();
+
+        default Plan plan() {
+            return fix().plan();
+        }
+
+        default long approvalId() {
+            return fix().approvalId();
+        }
+
+        default List<String> approvers() {
+            return fix().approvers();
+        }
+
+        default int round() {
+            return fix().round();
         }
     }
 
@@ -103,12 +168,9 @@ public sealed interface TroubleshootingState {
             return new PlannedFix(fix, plan, planHash, id, approvers, round);
         }
 
-        PlannedFix approvedBy(long id, List<String> who) {
+        /** Approved by {@code who} under approval {@code id}, running in round {@code round}. */
+        PlannedFix running(long id, List<String> who, int round) {
             return new PlannedFix(fix, plan, planHash, id, who, round);
-        }
-
-        PlannedFix nextRound() {
-            return new PlannedFix(fix, plan, planHash, approvalId, approvers, round + 1);
         }
     }
 }

@@ -6,11 +6,7 @@ import dev.supportbot.workflows.engine.Decision;
 import dev.supportbot.workflows.engine.Effect;
 import dev.supportbot.workflows.engine.Effect.UpdateApproval.Phase;
 import dev.supportbot.workflows.engine.Event.AgentCommand;
-import dev.supportbot.workflows.engine.Event.ApprovalDecided;
-import dev.supportbot.workflows.engine.Event.EffectFailed;
 import dev.supportbot.workflows.engine.Event.EffectSucceeded;
-import dev.supportbot.workflows.engine.Event.ReminderDue;
-import dev.supportbot.workflows.engine.Event.RetryRequested;
 import dev.supportbot.workflows.engine.FactRequest;
 import dev.supportbot.workflows.engine.Facts;
 import dev.supportbot.workflows.engine.PlanFacts;
@@ -20,9 +16,7 @@ import dev.supportbot.workflows.plan.Goal;
 import dev.supportbot.workflows.plan.Plan;
 import dev.supportbot.workflows.plan.PlanCheck;
 import dev.supportbot.workflows.plan.PlanJson;
-import dev.supportbot.workflows.plan.PlanScope;
 import dev.supportbot.workflows.plan.PortalChange;
-import dev.supportbot.workflows.plan.Preview;
 import dev.supportbot.workflows.plan.Snapshot;
 import dev.supportbot.workflows.troubleshooting.TroubleshootingState.AwaitingApproval;
 import dev.supportbot.workflows.troubleshooting.TroubleshootingState.Closed;
@@ -38,15 +32,13 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The true-up fix through the approvals mechanism: a {@link Plan} of one {@link PortalChange.DuplicateLicense}, put
- * before the approvers; on an approval bound to the plan's hash its one step runs; success or failure is noted on the
- * ticket and shown on the approval message, from which an approver may retry a failed step. The plan's facts are the
- * license's billing account and customers, and its goal is that they stay as they are: a duplicate changes no contact.
+ * The true-up fix: a {@link Plan} of one {@link PortalChange.DuplicateLicense}, put before the approvers; from there
+ * the approval gate ({@link TrueUpApproving}) runs it. The plan's facts are the license's billing account and customers,
+ * and its goal is that they stay as they are: a duplicate changes no contact.
  */
 final class TrueUpFixing {
     static final int APPROVERS_NEEDED = 1;
     static final int EXPIRY_REMINDER = 1;
-    private static final int STEP = 1;
 
     private TrueUpFixing() {}
 
@@ -118,87 +110,6 @@ final class TrueUpFixing {
 
     private static FactRequest.PlanFactsOf planFacts(TrueUpFix fix) {
         return new FactRequest.PlanFactsOf(fix.subscriptionName(), List.of(fix.licenseeEmail()));
-    }
-
-    // ---- AwaitingApproval
-
-    static Decision<TroubleshootingState> approvalOpened(AwaitingApproval s, EffectSucceeded e, Facts facts, Context ctx) {
-        if (!e.effectKey().equals(approvalKey(s.fix().fix()))) return Decision.unchanged(s);
-        String id = e.result().get(Effect.RequestApproval.APPROVAL_ID);
-        if (id == null || !id.matches("\\d{1,18}")) return Decision.unchanged(s);
-        return Decision.of(new AwaitingApproval(s.ticketId(), s.seen(), s.fix().opened(Long.parseLong(id))));
-    }
-
-    static Decision<TroubleshootingState> approvalNotOpened(AwaitingApproval s, EffectFailed e, Facts facts, Context ctx) {
-        if (!e.effectKey().equals(approvalKey(s.fix().fix()))) return Decision.unchanged(s);
-        return Decision.of(new Watching(s.ticketId(), s.seen()), new Effect.CancelReminders(),
-                note(TroubleshootingNotes.approvalNotOpened(e.reason())));
-    }
-
-    static Decision<TroubleshootingState> decided(AwaitingApproval s, ApprovalDecided e, Facts facts, Context ctx) {
-        PlannedFix fix = s.fix();
-        boolean ours = e.planHash().equals(fix.planHash()) && (fix.approvalId() == null || fix.approvalId() == e.approvalId());
-        if (!ours) return Decision.unchanged(s);
-        if (!e.approved()) {
-            return Decision.of(new Watching(s.ticketId(), s.seen()), new Effect.CancelReminders(),
-                    note(TroubleshootingNotes.rejected(fix.fix(), e.approvers(), e.reason())));
-        }
-        PlannedFix approved = fix.approvedBy(e.approvalId(), e.approvers());
-        List<Effect> effects = new ArrayList<>(List.of(new Effect.CancelReminders()));
-        effects.addAll(runStep(approved));
-        return Decision.of(new Executing(s.ticketId(), s.seen(), approved), effects);
-    }
-
-    static Decision<TroubleshootingState> expire(AwaitingApproval s, ReminderDue e, Facts facts, Context ctx) {
-        if (e.sequence() != EXPIRY_REMINDER) return Decision.unchanged(s);
-        String text = TroubleshootingNotes.expired(s.fix().fix(), ctx.setting(LicenseTroubleshooting.APPROVAL_TTL));
-        List<Effect> effects = new ArrayList<>();
-        if (s.fix().approvalId() != null) {
-            effects.add(new Effect.UpdateApproval(s.fix().approvalId(), Phase.EXPIRED, List.of(text), null));
-        }
-        effects.add(note(text));
-        return Decision.of(new Watching(s.ticketId(), s.seen()), effects);
-    }
-
-    // ---- Executing
-
-    static Decision<TroubleshootingState> stepDone(Executing s, EffectSucceeded e, Facts facts, Context ctx) {
-        PlannedFix fix = s.fix();
-        if (!e.effectKey().equals(stepKey(fix))) return Decision.unchanged(s);
-        boolean already = "true".equals(e.result().get(Effect.RunPlanStep.ALREADY_DONE));
-        return Decision.of(new Watching(s.ticketId(), s.seen()),
-                new Effect.UpdateApproval(fix.approvalId(), Phase.DONE,
-                        List.of(TroubleshootingNotes.stepLine(fix.fix(), already ? "already done" : "done")), null),
-                note(TroubleshootingNotes.done(fix.fix(), fix.approvers(), already)));
-    }
-
-    static Decision<TroubleshootingState> stepFailed(Executing s, EffectFailed e, Facts facts, Context ctx) {
-        PlannedFix fix = s.fix();
-        if (!e.effectKey().equals(stepKey(fix))) return Decision.unchanged(s);
-        return Decision.of(new FixFailed(s.ticketId(), s.seen(), fix, e.reason()),
-                new Effect.UpdateApproval(fix.approvalId(), Phase.FAILED,
-                        List.of(TroubleshootingNotes.stepLine(fix.fix(), "failed: " + e.reason())), STEP),
-                note(TroubleshootingNotes.failed(fix.fix(), e.reason())));
-    }
-
-    // ---- FixFailed
-
-    static Decision<TroubleshootingState> retry(FixFailed s, RetryRequested e, Facts facts, Context ctx) {
-        PlannedFix fix = s.fix();
-        if (fix.approvalId() == null || e.approvalId() != fix.approvalId() || e.fromStep() != STEP) return Decision.unchanged(s);
-        PlannedFix next = fix.nextRound();
-        return Decision.of(new Executing(s.ticketId(), s.seen(), next), runStep(next));
-    }
-
-    private static List<Effect> runStep(PlannedFix fix) {
-        Plan plan = fix.plan();
-        Preview preview = plan.preview();
-        Preview.Step step = preview.steps().get(STEP - 1);
-        return List.of(
-                new Effect.UpdateApproval(fix.approvalId(), Phase.EXECUTING,
-                        List.of(TroubleshootingNotes.stepLine(fix.fix(), "running")), null),
-                new Effect.RunPlanStep(stepKey(fix), fix.approvalId(), STEP, fix.round(), step.change(),
-                        PlanScope.of(plan, preview), preview.before(), step.after()));
     }
 
     // ---- any running state but Executing: a step that has started is let finish, so its result is noted

@@ -1,69 +1,88 @@
 package dev.supportbot.workflows.typofix;
 
-import dev.supportbot.workflows.engine.Context;
-import dev.supportbot.workflows.engine.Decision;
+import dev.supportbot.workflows.approved.ApprovalGate;
+import dev.supportbot.workflows.approved.Gated;
+import dev.supportbot.workflows.approved.StepResult;
 import dev.supportbot.workflows.engine.Effect;
-import dev.supportbot.workflows.engine.Effect.UpdateApproval.Phase;
-import dev.supportbot.workflows.engine.Event.ApprovalDecided;
-import dev.supportbot.workflows.engine.Event.EffectFailed;
-import dev.supportbot.workflows.engine.Event.EffectSucceeded;
-import dev.supportbot.workflows.engine.Event.ReminderDue;
-import dev.supportbot.workflows.engine.Facts;
+import dev.supportbot.workflows.plan.Plan;
 import dev.supportbot.workflows.typofix.TypoFixState.AwaitingApproval;
+import dev.supportbot.workflows.typofix.TypoFixState.Cancelled;
+import dev.supportbot.workflows.typofix.TypoFixState.Done;
+import dev.supportbot.workflows.typofix.TypoFixState.Executing;
 import dev.supportbot.workflows.typofix.TypoFixState.Expired;
+import dev.supportbot.workflows.typofix.TypoFixState.Failed;
+import dev.supportbot.workflows.typofix.TypoFixState.Open;
 import dev.supportbot.workflows.typofix.TypoFixState.Rejected;
 import dev.supportbot.workflows.typofix.TypoFixState.StopReason;
 import dev.supportbot.workflows.typofix.TypoFixState.Stopped;
+import dev.supportbot.workflows.typofix.TypoFixState.Target;
 import dev.supportbot.workflows.typofix.TypoFixState.Wait;
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
 
-/** While the plan waits for the approvers: the approval's id comes back, they decide (on this plan only), or it expires. */
-final class Approving {
+/** A typo fix through the approval gate; once it ran, the account manager is asked to update the CRM. */
+final class Approving implements ApprovalGate.Plug<TypoFixState, AwaitingApproval, Executing, Failed> {
+    static final ApprovalGate<TypoFixState, AwaitingApproval, Executing, Failed> GATE = new ApprovalGate<>(
+            AwaitingApproval.class, Executing.class, Failed.class, new Approving(),
+            new ApprovalGate.Terms(TypoFixSettings.APPROVAL_TTL, ctx -> 1, TypoFixSettings.APPROVAL_EXPIRY, Notes.WORDS));
+
     private Approving() {}
 
-    static Decision<TypoFixState> requested(AwaitingApproval s, EffectSucceeded e, Facts facts, Context ctx) {
-        if (!Proposing.APPROVAL_KEY.equals(e.effectKey()) || s.approvalId() != null) return Decision.unchanged(s);
-        String id = e.result().get(Effect.RequestApproval.APPROVAL_ID);
-        if (id == null || !id.trim().matches("\\d{1,18}")) return notPosted(s, "no approval id in the result", ctx);
-        return Decision.of(s.withApprovalId(Long.parseLong(id.trim())));
+    @Override
+    public AwaitingApproval withApprovalId(AwaitingApproval waiting, long approvalId) {
+        return waiting.withApprovalId(approvalId);
     }
 
-    static Decision<TypoFixState> requestFailed(AwaitingApproval s, EffectFailed e, Facts facts, Context ctx) {
-        if (!Proposing.APPROVAL_KEY.equals(e.effectKey()) || s.approvalId() != null) return Decision.unchanged(s);
-        return notPosted(s, e.reason(), ctx);
+    @Override
+    public Executing executing(TypoFixState from, Gated.Run run) {
+        Fix f = Fix.of(from);
+        return new Executing(f.ticketId(), f.target(), f.correctedEmail(), f.plan(), f.planHash(), run.approvalId(),
+                run.approvers(), run.step(), run.round(), run.results());
     }
 
-    /** Acts only on the plan held here: same hash, and the same approval once its id is known. */
-    static Decision<TypoFixState> decided(AwaitingApproval s, ApprovalDecided e, Facts facts, Context ctx) {
-        if (!s.planHash().equals(e.planHash())) return Decision.unchanged(s);
-        if (s.approvalId() != null && s.approvalId() != e.approvalId()) return Decision.unchanged(s);
-        if (e.approved()) {
-            if (e.approvers().isEmpty()) return Decision.unchanged(s);
-            return Execution.start(s, e.approvalId(), e.approvers());
+    @Override
+    public Failed failed(Executing s, List<StepResult> results, String reason) {
+        return new Failed(s.ticketId(), s.target(), s.correctedEmail(), s.plan(), s.planHash(), s.approvalId(),
+                s.approvers(), s.step(), s.round(), results);
+    }
+
+    @Override
+    public TypoFixState done(Executing s, Instant at) {
+        return new Done(s.ticketId(), s.target().subscriptionName(), s.correctedEmail(), s.approvalId(), s.approvers(), at);
+    }
+
+    @Override
+    public List<Effect> told(Executing s, List<StepResult> results, List<String> lines) {
+        return List.of(new Effect.PrivateNote(Notes.done(s.target(), s.correctedEmail(), s.approvers(), lines)));
+    }
+
+    @Override
+    public TypoFixState rejected(AwaitingApproval s, long approvalId, String by, Instant at) {
+        return new Rejected(s.ticketId(), s.target().subscriptionName(), approvalId, by, at);
+    }
+
+    @Override
+    public TypoFixState expired(AwaitingApproval s, Instant at) {
+        return new Expired(s.ticketId(), s.target().subscriptionName(), Wait.APPROVAL, at);
+    }
+
+    @Override
+    public TypoFixState notPosted(AwaitingApproval s, Instant at) {
+        return new Stopped(s.ticketId(), s.target().subscriptionName(), StopReason.APPROVAL_NOT_POSTED, at);
+    }
+
+    @Override
+    public TypoFixState cancelled(TypoFixState from, String agent, Instant at) {
+        return new Cancelled(((Open) from).ticketId(), agent, at);
+    }
+
+    /** What the gate's states of a typo fix share. */
+    private record Fix(long ticketId, Target target, String correctedEmail, Plan plan, String planHash) {
+        static Fix of(TypoFixState s) {
+            if (s instanceof AwaitingApproval a) return new Fix(a.ticketId(), a.target(), a.correctedEmail(), a.plan(), a.planHash());
+            if (s instanceof Executing x) return new Fix(x.ticketId(), x.target(), x.correctedEmail(), x.plan(), x.planHash());
+            if (s instanceof Failed f) return new Fix(f.ticketId(), f.target(), f.correctedEmail(), f.plan(), f.planHash());
+            throw new IllegalArgumentException("not a state of the approval gate: " + s);
         }
-        String by = e.approvers().isEmpty() ? "an approver" : String.join(", ", e.approvers());
-        return Decision.of(new Rejected(s.ticketId(), s.target().subscriptionName(), e.approvalId(), by, ctx.now()),
-                new Effect.CancelReminders(),
-                new Effect.UpdateApproval(e.approvalId(), Phase.REJECTED, List.of(Notes.rejectedLine(by, e.reason())), null),
-                new Effect.PrivateNote(Notes.rejected(by, e.reason())));
-    }
-
-    static Decision<TypoFixState> expire(AwaitingApproval s, ReminderDue e, Facts facts, Context ctx) {
-        if (e.sequence() != TypoFixSettings.APPROVAL_EXPIRY) return Decision.unchanged(s);
-        if (ctx.now().isBefore(s.expiresAt().minus(ctx.policy().clockSkew()))) return Decision.unchanged(s);
-        List<Effect> effects = new ArrayList<>();
-        effects.add(new Effect.CancelReminders());
-        if (s.approvalId() != null) {
-            effects.add(new Effect.UpdateApproval(s.approvalId(), Phase.EXPIRED, List.of(Notes.expiredLine()), null));
-        }
-        effects.add(new Effect.PrivateNote(Notes.approvalExpired(ctx.setting(TypoFixSettings.APPROVAL_TTL))));
-        return Decision.of(new Expired(s.ticketId(), s.target().subscriptionName(), Wait.APPROVAL, ctx.now()), effects);
-    }
-
-    private static Decision<TypoFixState> notPosted(AwaitingApproval s, String reason, Context ctx) {
-        return Decision.of(new Stopped(s.ticketId(), s.target().subscriptionName(), StopReason.APPROVAL_NOT_POSTED, ctx.now()),
-                new Effect.CancelReminders(),
-                new Effect.PrivateNote(Notes.stopped(StopReason.APPROVAL_NOT_POSTED, reason)));
     }
 }

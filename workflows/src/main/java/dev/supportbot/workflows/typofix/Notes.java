@@ -1,21 +1,16 @@
 package dev.supportbot.workflows.typofix;
 
-import dev.supportbot.workflows.engine.People;
-import dev.supportbot.workflows.approved.PlanRuns;
+import dev.supportbot.workflows.approved.GateWords;
 import dev.supportbot.workflows.domain.CloudActivation;
 import dev.supportbot.workflows.domain.MailDelivery;
-import dev.supportbot.workflows.plan.Evidence;
-import dev.supportbot.workflows.plan.Plan;
 import dev.supportbot.workflows.redaction.SecretScanner;
 import dev.supportbot.workflows.typofix.TypoFixState.Bounce;
 import dev.supportbot.workflows.typofix.TypoFixState.StopReason;
 import dev.supportbot.workflows.typofix.TypoFixState.Target;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** Private notes on the ticket and the lines of the approval message. Mail subjects are masked; no secret in any. */
 final class Notes {
@@ -23,6 +18,8 @@ final class Notes {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
     private static final String AGAIN = " To try again, apply the typo-fix macro again or run"
             + " `/lnr typo-fix TICKET WRONG_EMAIL` in Slack.";
+
+    static final GateWords WORDS = new GateWords(PREFIX, AGAIN);
 
     private Notes() {}
 
@@ -105,64 +102,14 @@ final class Notes {
         return PREFIX + "the Sold To already has " + corrected + ". Nothing to do.";
     }
 
-    static String planWaiting(Plan plan, Instant expiresAt) {
-        return PREFIX + "a plan waits for approval in Slack (until " + time(expiresAt) + "). Evidence: "
-                + evidence(plan.evidence()) + ". Steps:\n" + String.join("\n", PlanRuns.planned(plan));
-    }
-
-    static String rejected(String by, String reason) {
-        return PREFIX + "the plan was rejected by " + People.inNote(by) + (reason == null || reason.isBlank() ? "" : ": " + reason)
-                + ". Nothing was changed.";
-    }
-
-    static String rejectedLine(String by, String reason) {
-        return "Rejected by " + People.inSlack(by) + (reason == null || reason.isBlank() ? "" : ": " + reason);
-    }
-
-    static String approvalExpired(Duration ttl) {
-        return PREFIX + "the plan was not approved within " + ttl.toHours() + " hours and has expired. Nothing was"
-                + " changed." + AGAIN;
-    }
-
-    static String expiredLine() {
-        return "Expired: not approved in time. Nothing was changed.";
-    }
-
-    static String failed(int step, int steps, String reason, List<String> lines) {
-        return PREFIX + "failed at step " + step + " of " + steps + ": " + reason + ". " + notRun(step, steps)
-                + " An approver can retry from step " + step + " in Slack.\n" + String.join("\n", lines);
-    }
-
-    static String failedLine(int step, int steps, String reason) {
-        return "Failed at step " + step + ": " + reason + ". " + notRun(step, steps);
-    }
-
-    static String retrying(int step, String approver) {
-        return PREFIX + People.inNote(approver) + " asked to retry the plan from step " + step + ".";
-    }
-
     /** Steps 5 and 6: what ran, and the AM's part in the CRM. */
     static String done(Target target, String corrected, List<String> approvers, List<String> lines) {
-        return PREFIX + "done for " + target.subscriptionName() + ". The plan approved by " + approvers.stream().map(People::inNote).collect(java.util.stream.Collectors.joining(", "))
-                + " ran:\n" + String.join("\n", lines) + "\nAccount manager: please update the contact's email in the"
-                + " CRM (Salesforce) from " + target.mistypedEmail() + " to " + corrected + " for your records.";
-    }
-
-    static String cancelled(String agent, Integer runningStep) {
-        return PREFIX + "cancelled by " + People.inNote(agent) + "."
-                + (runningStep == null ? "" : " Step " + runningStep + " was already handed to the portal and may"
-                        + " still complete; no later step runs.");
+        return WORDS.done(target.subscriptionName(), approvers, lines) + "\nAccount manager: please update the contact's"
+                + " email in the CRM (Salesforce) from " + target.mistypedEmail() + " to " + corrected + " for your records.";
     }
 
     static String time(Instant at) {
         return at == null ? "an unknown time" : TIME.format(at);
     }
 
-    private static String notRun(int step, int steps) {
-        return step == steps ? "Step " + step + " did not complete." : "Steps " + step + " to " + steps + " did not run.";
-    }
-
-    private static String evidence(List<Evidence> evidence) {
-        return evidence.stream().map(e -> e.kind() + " (" + e.summary() + ")").collect(Collectors.joining("; "));
-    }
 }

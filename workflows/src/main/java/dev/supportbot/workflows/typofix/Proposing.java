@@ -1,5 +1,6 @@
 package dev.supportbot.workflows.typofix;
 
+import dev.supportbot.workflows.approved.ApprovalGate;
 import dev.supportbot.workflows.domain.BillingAccount;
 import dev.supportbot.workflows.domain.Emails;
 import dev.supportbot.workflows.engine.Context;
@@ -11,7 +12,6 @@ import dev.supportbot.workflows.engine.Facts;
 import dev.supportbot.workflows.engine.PlanFacts;
 import dev.supportbot.workflows.plan.Evidence;
 import dev.supportbot.workflows.plan.Plan;
-import dev.supportbot.workflows.plan.PlanJson;
 import dev.supportbot.workflows.plan.Planning.NotPlanned;
 import dev.supportbot.workflows.plan.Planning.Proposed;
 import dev.supportbot.workflows.plan.TypoFixPlanner;
@@ -21,7 +21,6 @@ import dev.supportbot.workflows.typofix.TypoFixState.NothingToDo;
 import dev.supportbot.workflows.typofix.TypoFixState.Planning;
 import dev.supportbot.workflows.typofix.TypoFixState.StopReason;
 import dev.supportbot.workflows.typofix.TypoFixState.Stopped;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -29,7 +28,7 @@ import java.util.Optional;
 /** Step 5's plan: once the AM confirmed, the plan's facts are read and {@link TypoFixPlanner} plans the change. */
 final class Proposing {
     static final String FACTS_KEY = "plan-facts";
-    static final String APPROVAL_KEY = "approval";
+    static final String APPROVAL_KEY = ApprovalGate.APPROVAL_KEY;
 
     private Proposing() {}
 
@@ -67,13 +66,8 @@ final class Proposing {
     }
 
     private static Decision<TypoFixState> propose(Planning s, Plan plan, Context ctx) {
-        Duration ttl = ctx.setting(TypoFixSettings.APPROVAL_TTL);
-        AwaitingApproval next = new AwaitingApproval(s.ticketId(), s.target(), s.bounce(), s.correctedEmail(), plan,
-                PlanJson.hash(plan), null, ctx.now().plus(ttl));
-        return Decision.of(next,
-                new Effect.RequestApproval(APPROVAL_KEY, plan, 1, ttl),
-                new Effect.PrivateNote(Notes.planWaiting(plan, next.expiresAt())),
-                new Effect.ScheduleReminder(TypoFixSettings.APPROVAL_EXPIRY, ttl));
+        return Approving.GATE.ask(plan, ctx, (hash, expiresAt) -> new AwaitingApproval(s.ticketId(), s.target(), s.bounce(),
+                s.correctedEmail(), plan, hash, null, expiresAt));
     }
 
     private static Decision<TypoFixState> noPlan(Planning s, String reason, Context ctx) {

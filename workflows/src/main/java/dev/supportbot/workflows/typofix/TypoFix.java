@@ -1,22 +1,15 @@
 package dev.supportbot.workflows.typofix;
 
+import dev.supportbot.workflows.approved.Gated;
 import dev.supportbot.workflows.engine.Command;
-import dev.supportbot.workflows.engine.Context;
-import dev.supportbot.workflows.engine.Decision;
-import dev.supportbot.workflows.engine.Event;
 import dev.supportbot.workflows.engine.Event.AgentCommand;
-import dev.supportbot.workflows.engine.Event.ApprovalDecided;
-import dev.supportbot.workflows.engine.Event.EffectFailed;
 import dev.supportbot.workflows.engine.Event.EffectSucceeded;
 import dev.supportbot.workflows.engine.Event.ReminderDue;
-import dev.supportbot.workflows.engine.Event.RetryRequested;
 import dev.supportbot.workflows.engine.Event.TicketUpdated;
-import dev.supportbot.workflows.engine.FactRequest;
-import dev.supportbot.workflows.engine.Facts;
 import dev.supportbot.workflows.engine.Outcome;
 import dev.supportbot.workflows.engine.SlashCommand;
+import dev.supportbot.workflows.engine.TabledWorkflow;
 import dev.supportbot.workflows.engine.TransitionTable;
-import dev.supportbot.workflows.engine.Workflow;
 import dev.supportbot.workflows.engine.WorkflowSetting;
 import dev.supportbot.workflows.typofix.TypoFixState.AwaitingApproval;
 import dev.supportbot.workflows.typofix.TypoFixState.AwaitingConfirmation;
@@ -32,10 +25,8 @@ import dev.supportbot.workflows.typofix.TypoFixState.Planning;
 import dev.supportbot.workflows.typofix.TypoFixState.Rejected;
 import dev.supportbot.workflows.typofix.TypoFixState.Requested;
 import dev.supportbot.workflows.typofix.TypoFixState.Stopped;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -45,42 +36,27 @@ import java.util.Optional;
  * the customer and the Sold To and resends the license or code; last, the AM is asked to update the CRM. Every pair
  * not in the table is ignored.
  */
-public final class TypoFix implements Workflow<TypoFixState> {
+public final class TypoFix extends TabledWorkflow<TypoFixState> {
     public static final String KIND = "typo_fix";
     public static final String START_TAG = "supportbot_start_typo_fix";
 
-    private static final TransitionTable<TypoFixState> TABLE = TransitionTable.<TypoFixState>builder()
+    private static final TransitionTable<TypoFixState> TABLE = Approving.GATE.rows(TransitionTable.<TypoFixState>builder())
             //  state                      event                   facts needed             handler
             .on(Requested.class,            TicketUpdated.class,   Starting::factsOnStart,  Starting::start)
             .on(Checking.class,             EffectSucceeded.class, Checks::factsNeeded,     Checks::check)
-            .on(Checking.class,             AgentCommand.class,                             Cancelling::cancel)
+            .on(Checking.class,             AgentCommand.class,                             Approving.GATE::cancel)
             .on(AwaitingConfirmation.class, TicketUpdated.class,                            Confirming::reply)
             .on(AwaitingConfirmation.class, ReminderDue.class,                              Confirming::remind)
-            .on(AwaitingConfirmation.class, AgentCommand.class,                             Cancelling::cancel)
+            .on(AwaitingConfirmation.class, AgentCommand.class,                             Approving.GATE::cancel)
             .on(Planning.class,             EffectSucceeded.class, Proposing::factsNeeded,  Proposing::decide)
-            .on(Planning.class,             AgentCommand.class,                             Cancelling::cancel)
+            .on(Planning.class,             AgentCommand.class,                             Approving.GATE::cancel)
             .on(AwaitingApproval.class,     TicketUpdated.class,                            Confirming::correctedWhileWaiting)
-            .on(AwaitingApproval.class,     EffectSucceeded.class,                          Approving::requested)
-            .on(AwaitingApproval.class,     EffectFailed.class,                             Approving::requestFailed)
-            .on(AwaitingApproval.class,     ApprovalDecided.class,                          Approving::decided)
-            .on(AwaitingApproval.class,     ReminderDue.class,                              Approving::expire)
-            .on(AwaitingApproval.class,     AgentCommand.class,                             Cancelling::cancel)
-            .on(Executing.class,            EffectSucceeded.class,                          Execution::stepDone)
-            .on(Executing.class,            EffectFailed.class,                             Execution::stepFailed)
-            .on(Executing.class,            AgentCommand.class,                             Cancelling::cancel)
-            .on(Failed.class,               RetryRequested.class,                           Execution::retry)
-            .on(Failed.class,               AgentCommand.class,                             Cancelling::cancel)
+            // AwaitingApproval (but for the row above), Executing, Failed: the approval gate's rows (Approving.GATE).
             // Done, Stopped, NothingToDo, Rejected, Expired, Cancelled: final, no rows.
             .build();
 
-    @Override
-    public String kind() {
-        return KIND;
-    }
-
-    @Override
-    public String startTag() {
-        return START_TAG;
+    public TypoFix() {
+        super(KIND, START_TAG, TypoFixState.class, new Requested(null), TABLE);
     }
 
     @Override
@@ -97,16 +73,6 @@ public final class TypoFix implements Workflow<TypoFixState> {
         return TypoFixSettings.ALL;
     }
 
-    @Override
-    public Class<TypoFixState> stateType() {
-        return TypoFixState.class;
-    }
-
-    @Override
-    public TypoFixState initialState() {
-        return new Requested(null);
-    }
-
     /** {@code /lnr typo-fix TICKET WRONG_EMAIL}: the one argument is the mistyped address. */
     @Override
     public Optional<TypoFixState> initialState(List<String> arguments) {
@@ -116,36 +82,22 @@ public final class TypoFix implements Workflow<TypoFixState> {
     }
 
     @Override
-    public List<FactRequest<?>> factsNeeded(TypoFixState state, Event event) {
-        return TABLE.factsNeeded(state, event);
-    }
-
-    @Override
-    public Decision<TypoFixState> decide(TypoFixState state, Event event, Facts facts, Context ctx) {
-        return TABLE.decide(state, event, facts, ctx);
-    }
-
-    @Override
     public boolean finished(TypoFixState state) {
         return !(state instanceof Requested) && !(state instanceof Open);
     }
 
     @Override
     public Outcome outcome(TypoFixState state) {
-        Map<String, String> details = new LinkedHashMap<>();
-        String subscription = subscriptionOf(state);
-        if (subscription != null) details.put(Outcome.SUBSCRIPTION, subscription);
-        return new Outcome(KIND, resultOf(state), finished(state), details);
+        return Outcome.of(KIND, resultOf(state), finished(state), subscriptionOf(state), null);
     }
 
     private static String resultOf(TypoFixState state) {
+        String gate = Gated.resultOf(state);
+        if (gate != null) return gate;
         if (state instanceof Requested) return "started";
         if (state instanceof Checking) return "checking the activation code and the mail log";
         if (state instanceof AwaitingConfirmation) return "waiting for the account manager's confirmation";
         if (state instanceof Planning) return "planning";
-        if (state instanceof AwaitingApproval) return "waiting for approval";
-        if (state instanceof Executing x) return "running step " + x.step() + " of " + x.plan().changes().size();
-        if (state instanceof Failed f) return "failed at step " + f.failedStep() + ", waiting for a retry";
         if (state instanceof Done) return "done";
         if (state instanceof Stopped s) return "stopped: " + s.why().name().toLowerCase(Locale.ROOT).replace('_', ' ');
         if (state instanceof NothingToDo) return "nothing to do";

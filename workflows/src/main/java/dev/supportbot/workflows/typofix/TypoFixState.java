@@ -1,5 +1,7 @@
 package dev.supportbot.workflows.typofix;
 
+import com.fasterxml.jackson.annotation.JsonTypeName;
+import dev.supportbot.workflows.approved.Gated;
 import dev.supportbot.workflows.approved.StepResult;
 import dev.supportbot.workflows.plan.Plan;
 import dev.supportbot.workflows.plan.TypoFixPlanner.Resend;
@@ -13,15 +15,18 @@ import java.util.List;
 public sealed interface TypoFixState {
 
     /** A new instance; {@code mistypedEmail} is the start command's argument, null when a macro started it. */
+    @JsonTypeName("Requested")
     record Requested(String mistypedEmail) implements TypoFixState {}
 
     /** The license sent to the mistyped address is known; a {@code Continue} fetches the activation and the mail log. */
+    @JsonTypeName("Checking")
     record Checking(long ticketId, Target target, String proposedEmail) implements TypoFixState, Open {}
 
     /**
      * The AM was asked to confirm the corrected address in writing: {@code proposedEmail} (null: asked to name it).
      * A new address from the AM replaces it and asks again ({@code corrections} counts how often).
      */
+    @JsonTypeName("AwaitingConfirmation")
     record AwaitingConfirmation(long ticketId, Target target, Bounce bounce, String proposedEmail, Instant askedAt,
                                 int remindersSent, int corrections) implements TypoFixState, Open {
         AwaitingConfirmation withRemindersSent(int sent) {
@@ -30,22 +35,25 @@ public sealed interface TypoFixState {
     }
 
     /** The AM confirmed {@code correctedEmail}; a {@code Continue} fetches the plan's facts. */
+    @JsonTypeName("Planning")
     record Planning(long ticketId, Target target, Bounce bounce, String correctedEmail) implements TypoFixState, Open {}
 
     /**
      * The plan waits for the approvers; {@code approvalId} is null until the approval request's result comes back. An
      * AM who corrects the address now withdraws the plan and is asked to confirm the new one.
      */
+    @JsonTypeName("AwaitingApproval")
     record AwaitingApproval(long ticketId, Target target, Bounce bounce, String correctedEmail, Plan plan, String planHash,
-                            Long approvalId, Instant expiresAt) implements TypoFixState, Open {
+                            Long approvalId, Instant expiresAt) implements TypoFixState, Open, Gated.Awaiting {
         AwaitingApproval withApprovalId(long id) {
             return new AwaitingApproval(ticketId, target, bounce, correctedEmail, plan, planHash, id, expiresAt);
         }
     }
 
     /** Approved: step {@code step} (1-based) runs in round {@code round} (0, then one more per approver's retry). */
+    @JsonTypeName("Executing")
     record Executing(long ticketId, Target target, String correctedEmail, Plan plan, String planHash, long approvalId,
-                     List<String> approvers, int step, int round, List<StepResult> results) implements TypoFixState, Open {
+                     List<String> approvers, int step, int round, List<StepResult> results) implements TypoFixState, Open, Gated.Executing {
         public Executing {
             approvers = List.copyOf(approvers);
             results = List.copyOf(results);
@@ -53,8 +61,9 @@ public sealed interface TypoFixState {
     }
 
     /** Step {@code failedStep} failed for good; waits for an approver's retry from that step. */
+    @JsonTypeName("Failed")
     record Failed(long ticketId, Target target, String correctedEmail, Plan plan, String planHash, long approvalId,
-                  List<String> approvers, int failedStep, int round, List<StepResult> results) implements TypoFixState, Open {
+                  List<String> approvers, int failedStep, int round, List<StepResult> results) implements TypoFixState, Open, Gated.Failed {
         public Failed {
             approvers = List.copyOf(approvers);
             results = List.copyOf(results);
@@ -64,6 +73,7 @@ public sealed interface TypoFixState {
     // ---- final states
 
     /** The corrected address is on the customer and the Sold To, and the license or code was resent to it. */
+    @JsonTypeName("Done")
     record Done(long ticketId, String subscriptionName, String correctedEmail, long approvalId, List<String> approvers,
                 Instant at) implements TypoFixState {
         public Done {
@@ -72,18 +82,23 @@ public sealed interface TypoFixState {
     }
 
     /** A check of the handbook failed (the note on the ticket says which); nothing was changed. */
+    @JsonTypeName("Stopped")
     record Stopped(long ticketId, String subscriptionName, StopReason why, Instant at) implements TypoFixState {}
 
     /** The Sold To already has the corrected address. */
+    @JsonTypeName("NothingToDo")
     record NothingToDo(long ticketId, String subscriptionName, Instant at) implements TypoFixState {}
 
     /** An approver rejected the plan; nothing was changed. */
+    @JsonTypeName("Rejected")
     record Rejected(long ticketId, String subscriptionName, long approvalId, String rejectedBy, Instant at)
             implements TypoFixState {}
 
     /** The AM did not confirm, or the approvers did not decide, in time. */
+    @JsonTypeName("Expired")
     record Expired(long ticketId, String subscriptionName, Wait waitedFor, Instant at) implements TypoFixState {}
 
+    @JsonTypeName("Cancelled")
     record Cancelled(long ticketId, String agent, Instant at) implements TypoFixState {}
 
     // ---- parts

@@ -1,0 +1,283 @@
+package dev.supportbot.workflows.approved;
+
+import dev.supportbot.workflows.engine.Command;
+import dev.supportbot.workflows.engine.Context;
+import dev.supportbot.workflows.engine.Decision;
+import dev.supportbot.workflows.engine.Effect;
+import dev.supportbot.workflows.engine.Effect.UpdateApproval.Phase;
+import dev.supportbot.workflows.engine.Event.AgentCommand;
+import dev.supportbot.workflows.engine.Event.ApprovalDecided;
+import dev.supportbot.workflows.engine.Event.EffectFailed;
+import dev.supportbot.workflows.engine.Event.EffectSucceeded;
+import dev.supportbot.workflows.engine.Event.ReminderDue;
+import dev.supportbot.workflows.engine.Event.RetryRequested;
+import dev.supportbot.workflows.engine.Facts;
+import dev.supportbot.workflows.engine.TransitionTable;
+import dev.supportbot.workflows.engine.WorkflowSetting;
+import dev.supportbot.workflows.plan.Plan;
+import dev.supportbot.workflows.plan.PlanJson;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.BiFunction;
+import java.util.function.ToIntFunction;
+
+/**
+ * The one way a workflow puts a plan before the approvers and runs it once approved: asking, the approval's id coming
+ * back, the approvers' decision (on the plan held here only: same hash, and the same approval once its id is known),
+ * the expiry, the steps one at a time (each a {@code RunPlanStep} whose result starts the next), a failed step waiting
+ * for an approver's retry in a new round, and an agent's cancel. A workflow plugs in its own states ({@link Plug}),
+ * words ({@link GateWords}) and settings ({@link Terms}); a fix to any of these transitions is made here, once.
+ *
+ * @param <S> the workflow's state type
+ * @param <A> its state while the plan waits for the approvers, a {@link Gated.Awaiting}
+ * @param <X> its state while the approved plan runs, a {@link Gated.Executing}
+ * @param <F> its state after a step failed, a {@link Gated.Failed}
+ */
+public final class ApprovalGate<S, A extends S, X extends S, F extends S> {
+    /** The key of the approval request, whose result names the approval. */
+    public static final String APPROVAL_KEY = "approval";
+
+    /** The states a workflow makes of the gate's steps; each keeps what only that workflow needs. */
+    public interface Plug<S, A, X, F> {
+        A withApprovalId(A waiting, long approvalId);
+
+        /** The key of the approval request, whose result names the approval. */
+        default String approvalKey(A waiting) {
+            return APPROVAL_KEY;
+        }
+
+        /** The key of the running step's {@code RunPlanStep}. */
+        default String stepKey(X running) {
+            Gated.Executing x = (Gated.Executing) running;
+            return PlanRuns.keyOf(x.step(), x.round());
+        }
+
+        /**
+         * The executing state made of {@code run}: {@code from} is the waiting state (approved), the executing state (its
+         * next step) or the failed state (a retry).
+         */
+        X executing(S from, Gated.Run run);
+
+        F failed(X running, List<StepResult> results, String reason);
+
+        /** Every step ran. */
+        S done(X last, Instant at);
+
+        /** What the workflow says when it is done, besides the approval message: its note, a public comment. */
+        List<Effect> told(X last, List<StepResult> results, List<String> lines);
+
+        S rejected(A waiting, long approvalId, String by, Instant at);
+
+        S expired(A waiting, Instant at);
+
+        /** The approval request could not be posted. */
+        S notPosted(A waiting, Instant at);
+
+        /** Any open state of the workflow, cancelled by {@code agent}. */
+        S cancelled(S from, String agent, Instant at);
+    }
+
+    /**
+     * How long a plan waits, how many approvers it needs, and the reminder sequence that expires it.
+     *
+     * @param approversNeeded how many different approvers a plan needs (at least 1)
+     */
+    public record Terms(WorkflowSetting<Duration> ttl, ToIntFunction<Context> approversNeeded, int expiryReminder, GateWords words) {}
+
+    /** How long a plan of workflow {@code kind} waits for approval, e.g. {@code add_contact.approval_ttl}, 72 hours. */
+    public static WorkflowSetting<Duration> approvalTtl(String kind, String words) {
+        return WorkflowSetting.duration(kind + ".approval_ttl", "BOT_" + kind.toUpperCase(Locale.ROOT) + "_APPROVAL_TTL", "72h",
+                words + ": how long a plan waits for approval before it expires, counted from the request");
+    }
+
+    private final Class<A> awaiting;
+    private final Class<X> executing;
+    private final Class<F> failed;
+    private final Plug<S, A, X, F> plug;
+    private final Terms terms;
+    private final GateWords words;
+
+    public ApprovalGate(Class<A> awaiting, Class<X> executing, Class<F> failed, Plug<S, A, X, F> plug, Terms terms) {
+        require(awaiting, Gated.Awaiting.class);
+        require(executing, Gated.Executing.class);
+        require(failed, Gated.Failed.class);
+        this.awaiting = awaiting;
+        this.executing = executing;
+        this.failed = failed;
+        this.plug = plug;
+        this.terms = terms;
+        this.words = terms.words();
+    }
+
+    /** The gate's rows of the workflow's transition table, an agent's cancel ({@link #cancel}) included. */
+    public TransitionTable.Builder<S> rows(TransitionTable.Builder<S> table) {
+        return rowsWithoutCancel(table)
+                .on(awaiting,  AgentCommand.class,    this::cancel)
+                .on(executing, AgentCommand.class,    this::cancel)
+                .on(failed,    AgentCommand.class,    this::cancel);
+    }
+
+    /** The gate's rows but an agent's commands, for a workflow that handles those itself. */
+    public TransitionTable.Builder<S> rowsWithoutCancel(TransitionTable.Builder<S> table) {
+        return table
+                .on(awaiting,  EffectSucceeded.class, this::requested)
+                .on(awaiting,  EffectFailed.class,    this::requestFailed)
+                .on(awaiting,  ApprovalDecided.class, this::decided)
+                .on(awaiting,  ReminderDue.class,     this::expire)
+                .on(executing, EffectSucceeded.class, this::stepDone)
+                .on(executing, EffectFailed.class,    this::stepFailed)
+                .on(failed,    RetryRequested.class,  this::retry);
+    }
+
+    /**
+     * Puts {@code plan} before the approvers: the workflow's waiting state (made from the plan's hash and the expiry),
+     * the request, the note on the ticket and the reminder that expires it.
+     */
+    public Decision<S> ask(Plan plan, Context ctx, BiFunction<String, Instant, A> waiting) {
+        Duration ttl = ctx.setting(terms.ttl());
+        int approvers = terms.approversNeeded().applyAsInt(ctx);
+        Instant expiresAt = ctx.now().plus(ttl);
+        return Decision.of(waiting.apply(PlanJson.hash(plan), expiresAt),
+                new Effect.RequestApproval(APPROVAL_KEY, plan, approvers, ttl),
+                new Effect.PrivateNote(words.planWaiting(plan, approvers, expiresAt)),
+                new Effect.ScheduleReminder(terms.expiryReminder(), ttl));
+    }
+
+    // ---- waiting for the approvers
+
+    Decision<S> requested(A s, EffectSucceeded e, Facts facts, Context ctx) {
+        if (!plug.approvalKey(s).equals(e.effectKey()) || waiting(s).approvalId() != null) return Decision.unchanged(s);
+        String id = e.result().get(Effect.RequestApproval.APPROVAL_ID);
+        if (id == null || !id.trim().matches("\\d{1,18}")) return notPosted(s, "no approval id in the result", ctx);
+        return Decision.of(plug.withApprovalId(s, Long.parseLong(id.trim())));
+    }
+
+    Decision<S> requestFailed(A s, EffectFailed e, Facts facts, Context ctx) {
+        if (!plug.approvalKey(s).equals(e.effectKey()) || waiting(s).approvalId() != null) return Decision.unchanged(s);
+        return notPosted(s, e.reason(), ctx);
+    }
+
+    /**
+     * Acts only on the plan held here. The id is checked when known; a decision that comes before the approval's id
+     * (the bot queues both) is recognised by the plan's hash alone, which names this ticket's exact plan.
+     */
+    Decision<S> decided(A s, ApprovalDecided e, Facts facts, Context ctx) {
+        Gated.Awaiting w = waiting(s);
+        if (!w.planHash().equals(e.planHash())) return Decision.unchanged(s);
+        if (w.approvalId() != null && w.approvalId() != e.approvalId()) return Decision.unchanged(s);
+        if (e.approved()) {
+            if (e.approvers().isEmpty()) return Decision.unchanged(s);
+            List<StepResult> results = PlanRuns.with(PlanRuns.notRun(w.plan()), 1, StepResult.RUNNING);
+            X next = plug.executing(s, new Gated.Run(e.approvalId(), e.approvers(), 1, 0, results));
+            return Decision.of(next, new Effect.CancelReminders(), progress(next), runStep(next));
+        }
+        String by = e.approvers().isEmpty() ? "an approver" : String.join(", ", e.approvers());
+        return Decision.of(plug.rejected(s, e.approvalId(), by, ctx.now()),
+                new Effect.CancelReminders(),
+                new Effect.UpdateApproval(e.approvalId(), Phase.REJECTED, List.of(words.rejectedLine(by, e.reason())), null),
+                new Effect.PrivateNote(words.rejected(by, e.reason())));
+    }
+
+    Decision<S> expire(A s, ReminderDue e, Facts facts, Context ctx) {
+        Gated.Awaiting w = waiting(s);
+        if (e.sequence() != terms.expiryReminder()) return Decision.unchanged(s);
+        boolean early = w.expiresAt() != null && ctx.now().isBefore(w.expiresAt().minus(ctx.policy().clockSkew()));
+        if (early) return Decision.unchanged(s);
+        List<Effect> effects = new ArrayList<>();
+        effects.add(new Effect.CancelReminders());
+        if (w.approvalId() != null) {
+            effects.add(new Effect.UpdateApproval(w.approvalId(), Phase.EXPIRED, List.of(words.expiredLine()), null));
+        }
+        effects.add(new Effect.PrivateNote(words.approvalExpired(ctx.setting(terms.ttl()))));
+        return Decision.of(plug.expired(s, ctx.now()), effects);
+    }
+
+    private Decision<S> notPosted(A s, String reason, Context ctx) {
+        return Decision.of(plug.notPosted(s, ctx.now()), new Effect.CancelReminders(), new Effect.PrivateNote(words.notPosted(reason)));
+    }
+
+    // ---- running the approved plan
+
+    Decision<S> stepDone(X s, EffectSucceeded e, Facts facts, Context ctx) {
+        Gated.Executing x = running(s);
+        if (!plug.stepKey(s).equals(e.effectKey())) return Decision.unchanged(s);
+        boolean already = "true".equalsIgnoreCase(e.result().get(Effect.RunPlanStep.ALREADY_DONE));
+        List<StepResult> results = PlanRuns.with(x.results(), x.step(), already ? StepResult.ALREADY_DONE : StepResult.DONE);
+        if (x.step() < x.plan().changes().size()) {
+            results = PlanRuns.with(results, x.step() + 1, StepResult.RUNNING);
+            X next = plug.executing(s, new Gated.Run(x.approvalId(), x.approvers(), x.step() + 1, x.round(), results));
+            return Decision.of(next, progress(next), runStep(next));
+        }
+        List<String> lines = PlanRuns.lines(x.plan(), results);
+        List<Effect> effects = new ArrayList<>();
+        effects.add(new Effect.UpdateApproval(x.approvalId(), Phase.DONE, lines, null));
+        effects.addAll(plug.told(s, results, lines));
+        return Decision.of(plug.done(s, ctx.now()), effects);
+    }
+
+    Decision<S> stepFailed(X s, EffectFailed e, Facts facts, Context ctx) {
+        Gated.Executing x = running(s);
+        if (!plug.stepKey(s).equals(e.effectKey())) return Decision.unchanged(s);
+        List<StepResult> results = PlanRuns.with(x.results(), x.step(), StepResult.FAILED);
+        int steps = x.plan().changes().size();
+        String reason = e.reason() == null || e.reason().isBlank() ? "no reason given" : e.reason();
+        List<String> lines = new ArrayList<>(PlanRuns.lines(x.plan(), results));
+        lines.add(words.failedLine(x.step(), steps, reason));
+        return Decision.of(plug.failed(s, results, reason),
+                new Effect.UpdateApproval(x.approvalId(), Phase.FAILED, lines, x.step()),
+                new Effect.PrivateNote(words.failed(x.step(), steps, reason, PlanRuns.lines(x.plan(), results))));
+    }
+
+    Decision<S> retry(F s, RetryRequested e, Facts facts, Context ctx) {
+        Gated.Failed f = (Gated.Failed) s;
+        if (e.approvalId() != f.approvalId() || e.fromStep() != f.failedStep()) return Decision.unchanged(s);
+        List<StepResult> results = PlanRuns.with(f.results(), f.failedStep(), StepResult.RUNNING);
+        X next = plug.executing(s, new Gated.Run(f.approvalId(), f.approvers(), f.failedStep(), f.round() + 1, results));
+        String approver = e.approver() == null || e.approver().isBlank() ? "an approver" : e.approver();
+        return Decision.of(next, progress(next), new Effect.PrivateNote(words.retrying(f.failedStep(), approver)), runStep(next));
+    }
+
+    // ---- any open state of the workflow
+
+    /** An agent's cancel: the run ends, its reminders stop and an open approval is closed. */
+    public Decision<S> cancel(S s, AgentCommand c, Facts facts, Context ctx) {
+        if (!Command.CANCEL.equals(c.command())) return Decision.unchanged(s);
+        String agent = c.agent() == null || c.agent().isBlank() ? "an agent" : c.agent();
+        Long approvalId = Gated.approvalOf(s);
+        Integer running = s instanceof Gated.Executing x ? x.step() : null;
+        List<Effect> effects = new ArrayList<>();
+        effects.add(new Effect.CancelReminders());
+        if (approvalId != null) {
+            effects.add(new Effect.UpdateApproval(approvalId, Phase.CANCELLED, List.of(words.cancelledLine(agent)), null));
+        }
+        effects.add(new Effect.PrivateNote(words.cancelled(agent, running)));
+        return Decision.of(plug.cancelled(s, agent, ctx.now()), effects);
+    }
+
+    private Effect.UpdateApproval progress(X next) {
+        Gated.Executing x = running(next);
+        return PlanRuns.progress(x.plan(), x.approvalId(), x.results());
+    }
+
+    private Effect.RunPlanStep runStep(X next) {
+        Gated.Executing x = running(next);
+        return PlanRuns.runStep(plug.stepKey(next), x.plan(), x.approvalId(), x.step(), x.round());
+    }
+
+    private static Gated.Awaiting waiting(Object state) {
+        return (Gated.Awaiting) state;
+    }
+
+    private static Gated.Executing running(Object state) {
+        return (Gated.Executing) state;
+    }
+
+    private static void require(Class<?> state, Class<?> view) {
+        if (!view.isAssignableFrom(state)) {
+            throw new IllegalArgumentException(state.getName() + " must implement " + view.getName() + " to pass the approval gate");
+        }
+    }
+}

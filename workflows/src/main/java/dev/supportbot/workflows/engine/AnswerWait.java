@@ -1,0 +1,40 @@
+package dev.supportbot.workflows.engine;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A wait for someone's answer: two reminders and an expiry, each counted from the question, scheduled as the reminder
+ * sequences {@code first}, {@code first + 1} and {@code first + 2} (the expiry).
+ */
+public record AnswerWait(int first, WorkflowSetting<Duration> reminder1, WorkflowSetting<Duration> reminder2,
+                         WorkflowSetting<Duration> expiry) {
+
+    /** The sequence of the expiry. */
+    public int expirySequence() {
+        return first + 2;
+    }
+
+    /** The delay of reminder {@code sequence} (or of the expiry), counted from the question. */
+    public Duration delay(int sequence, Context ctx) {
+        int nth = sequence - first + 1;
+        return switch (nth) {
+            case 1 -> ctx.setting(reminder1);
+            case 2 -> ctx.setting(reminder2);
+            case 3 -> ctx.setting(expiry);
+            default -> throw new IllegalArgumentException("no reminder " + sequence);
+        };
+    }
+
+    /** The reminders and the expiry of a question; a reminder not before the expiry is left out. */
+    public List<Effect> reminders(Context ctx) {
+        List<Effect> effects = new ArrayList<>();
+        Duration expires = ctx.setting(expiry);
+        for (int sequence = first; sequence < expirySequence(); sequence++) {
+            if (delay(sequence, ctx).compareTo(expires) < 0) effects.add(new Effect.ScheduleReminder(sequence, delay(sequence, ctx)));
+        }
+        effects.add(new Effect.ScheduleReminder(expirySequence(), expires));
+        return effects;
+    }
+}
