@@ -1,6 +1,11 @@
 package dev.supportbot.bot.console;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.supportbot.bot.helpdesk.HelpdeskPeople;
+import dev.supportbot.bot.json.Json;
+import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -73,8 +78,9 @@ final class HelpdeskData {
                 .list());
     }
 
-    /** The channel's messages and ephemerals, newest first, with their blocks as stored. */
+    /** The channel's messages and ephemerals, newest first, rendered as Slack shows them. */
     List<Map<String, Object>> slackMessages() {
+        BlockKitView view = blockKit();
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT m.kind, m.channel, m.ts, m.text, m.blocks, m.posted_at, m.edited_at, u.real_name
                         FROM sandbox_slack_message m LEFT JOIN sandbox_slack_user u ON u.id = m.user_id
@@ -82,15 +88,77 @@ final class HelpdeskData {
                 .bind("n", MESSAGES)
                 .map((rs, ctx) -> {
                     Map<String, Object> m = row("channel", rs.getString("channel"), "ts", rs.getString("ts"),
-                            "text", rs.getString("text") == null ? "" : rs.getString("text"),
+                            "html", view.messageText(rs.getString("text")),
                             "posted", RunText.utc(rs.getObject("posted_at", OffsetDateTime.class).toInstant()),
                             "ephemeral", "ephemeral".equals(rs.getString("kind")),
                             "shownTo", rs.getString("real_name") == null ? "" : rs.getString("real_name"),
                             "edited", rs.getObject("edited_at", OffsetDateTime.class) != null);
-                    m.put("blocks", BlockKitView.blocks(rs.getString("blocks"), rs.getString("channel"), rs.getString("ts")));
+                    m.put("blocks", view.blocks(rs.getString("blocks"), rs.getString("channel"), rs.getString("ts")));
                     return m;
                 })
                 .list());
+    }
+
+    /** The modals the bot opened that are still open, newest first, each shown to the person it was opened for. */
+    List<Map<String, Object>> openModals() {
+        BlockKitView view = blockKit();
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT v.id, v.user_id, v.view_json, u.real_name FROM sandbox_slack_view v
+                        JOIN sandbox_slack_user u ON u.id = v.user_id ORDER BY v.opened_at DESC""")
+                .map((rs, ctx) -> {
+                    JsonNode json = viewJson(rs.getString("view_json"));
+                    return row("id", rs.getString("id"), "user", rs.getString("user_id"), "shownTo", rs.getString("real_name"),
+                            "title", json.path("title").path("text").asText("Modal"),
+                            "submit", json.path("submit").path("text").asText("Submit"),
+                            "close", json.path("close").path("text").asText("Cancel"),
+                            "blocks", view.blocks(json.path("blocks").toString(), null, null));
+                })
+                .list());
+    }
+
+    private static JsonNode viewJson(String json) {
+        try {
+            return Json.MAPPER.readTree(json);
+        } catch (java.io.IOException e) {
+            return Json.MAPPER.createObjectNode(); // the stand-in stores only views it parsed
+        }
+    }
+
+    /** Who a modal was opened for; empty when it is not open. */
+    Optional<String> modalUser(String viewId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT user_id FROM sandbox_slack_view WHERE id = :id").bind("id", viewId)
+                .mapTo(String.class).findOne());
+    }
+
+    /**
+     * Waits, at most {@code limit}, until the bot has handled the Slack request stored under {@code key}, so that the
+     * page shown next carries its answer (a modal, an ephemeral, an updated message) as Slack would at once.
+     */
+    void awaitHandled(String key, Duration limit) {
+        if (key == null) return;
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            boolean waiting = jdbi.withHandle(h -> h.createQuery(
+                            "SELECT COUNT(*) FROM inbox WHERE dedup_key = :k AND status IN ('pending', 'processing')")
+                    .bind("k", key).mapTo(Long.class).one()) > 0;
+            if (!waiting) return;
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** Block Kit rendered with the names Slack shows for the sandbox's users and user groups. */
+    private BlockKitView blockKit() {
+        Map<String, String> names = new HashMap<>();
+        jdbi.useHandle(h -> h.createQuery("SELECT id, real_name FROM sandbox_slack_user")
+                .map((rs, ctx) -> Map.entry(rs.getString("id"), rs.getString("real_name")))
+                .forEach(e -> names.put(e.getKey(), e.getValue())));
+        names.put(HelpdeskPeople.APPROVERS_GROUP, "approvers");
+        return new BlockKitView(new SlackMrkdwn(names::get));
     }
 
     /** The back end around a subscription: its account's Sold To, Bill To, members, customers, licenses, mail. */
