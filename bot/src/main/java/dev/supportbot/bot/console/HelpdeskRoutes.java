@@ -108,7 +108,7 @@ final class HelpdeskRoutes implements HttpRoutes {
 
     private void slack(Context ctx) {
         String answered = ctx.queryParam("answered") == null ? "" : ctx.queryParam("answered").replaceAll("[^0-9]", "");
-        String what = ANSWERED.getOrDefault(ctx.queryParam("what"), "click");
+        String what = ANSWERED.getOrDefault(java.util.Objects.requireNonNullElse(ctx.queryParam("what"), "click"), "the click");
         pages.render(ctx, "slack", "sandbox Slack", Map.of(
                 "messages", data.slackMessages(),
                 "modals", data.openModals(),
