@@ -28,10 +28,16 @@ final class HelpdeskData {
     static final Pattern SUBSCRIPTION = Pattern.compile("A-S\\d{8}");
     private static final int MESSAGES = 50;
 
-    private final Jdbi jdbi;
+    private static final Set<String> STAFF = HelpdeskPeople.withRole(HelpdeskPeople.Role.STAFF).stream()
+            .map(HelpdeskPeople.Person::email).collect(java.util.stream.Collectors.toSet());
 
-    HelpdeskData(Jdbi jdbi) {
+    private final Jdbi jdbi;
+    private final String botEmail;
+
+    /** {@code botEmail}: the bot's own Zendesk account. */
+    HelpdeskData(Jdbi jdbi, String botEmail) {
         this.jdbi = jdbi;
+        this.botEmail = botEmail.toLowerCase(java.util.Locale.ROOT);
     }
 
     List<Map<String, Object>> tickets() {
@@ -64,12 +70,24 @@ final class HelpdeskData {
                 }));
     }
 
-    /** The seeded people and anyone created since, for "write as". */
-    List<Map<String, Object>> people(String role) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT name, email FROM sandbox_zd_user WHERE role = :r ORDER BY id")
-                .bind("r", role)
-                .map((rs, ctx) -> row("name", rs.getString("name"), "email", rs.getString("email")))
+    /**
+     * The seeded people and anyone created since, for "write as", each marked as staff or not, and {@code chosen} when
+     * they are {@code chosenEmail}. Never the bot's own account: what it does in Zendesk it ignores.
+     */
+    List<Map<String, Object>> people(String role, String chosenEmail) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT name, email FROM sandbox_zd_user WHERE role = :r AND email <> :bot ORDER BY id")
+                .bind("r", role).bind("bot", botEmail)
+                .map((rs, ctx) -> row("name", rs.getString("name"), "email", rs.getString("email"),
+                        "staff", STAFF.contains(rs.getString("email")), "chosen", rs.getString("email").equals(chosenEmail)))
                 .list());
+    }
+
+    List<Map<String, Object>> people(String role) {
+        return people(role, null);
+    }
+
+    boolean isBot(String email) {
+        return botEmail.equalsIgnoreCase(email.trim());
     }
 
     List<Map<String, Object>> slackUsers() {

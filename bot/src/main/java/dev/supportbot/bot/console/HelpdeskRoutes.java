@@ -68,9 +68,11 @@ final class HelpdeskRoutes implements HttpRoutes {
     }
 
     private void tickets(Context ctx) {
+        List<Map<String, Object>> endUsers = data.people("end-user");
         pages.render(ctx, "tickets", "sandbox helpdesk: tickets", Map.of(
                 "tickets", data.tickets(),
-                "requesters", data.people("end-user")));
+                "customers", endUsers.stream().filter(p -> !(Boolean) p.get("staff")).toList(),
+                "staff", endUsers.stream().filter(p -> (Boolean) p.get("staff")).toList()));
     }
 
     private void openTicket(Context ctx) {
@@ -82,10 +84,13 @@ final class HelpdeskRoutes implements HttpRoutes {
     private void ticket(Context ctx) {
         long id = ConsoleForms.id(ctx, "ticket");
         Map<String, Object> ticket = data.ticket(id).orElseThrow(() -> new NotFoundResponse("no ticket " + id));
+        String requester = (String) ticket.get("requesterEmail");
+        List<Map<String, Object>> endUsers = data.people("end-user", requester);
         pages.render(ctx, "ticket", "ticket " + id + ": " + ticket.get("subject"), Map.of(
                 "ticket", ticket,
-                "requesters", data.people("end-user"),
-                "agents", data.people("agent"),
+                "customers", endUsers.stream().filter(p -> !(Boolean) p.get("staff")).toList(),
+                "staff", endUsers.stream().filter(p -> (Boolean) p.get("staff")).toList(),
+                "agents", data.people("agent", requester),
                 "macros", macros.all().stream().map(m -> HelpdeskData.row("id", m.id(), "title", m.title())).toList()));
     }
 
@@ -99,6 +104,11 @@ final class HelpdeskRoutes implements HttpRoutes {
 
     private void applyMacro(Context ctx) {
         long id = ConsoleForms.id(ctx, "ticket");
+        String chosen = ConsoleForms.field(ctx, "agent", 320);
+        if (data.isBot(chosen)) {
+            throw new BadRequestResponse("supportbot is the bot's own account: the bot ignores what it does itself, so a macro"
+                    + " applied as supportbot would start nothing; choose an agent");
+        }
         String agent = ConsoleForms.oneOf(ctx, "agent", emails("agent"));
         ConsoleMacros.Macro macro = macros.byId(ConsoleForms.field(ctx, "macro", 200))
                 .orElseThrow(() -> new BadRequestResponse("macro is not one of macros/active"));
