@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 /**
  * Slack's mrkdwn as Slack shows it, to HTML: {@code *bold*}, {@code _italics_}, {@code ~strike~}, {@code `code`},
  * {@code ```preformatted```}, {@code >} quotes, links with their label, {@code <@U...>} as the person's name,
- * {@code <!date^...>} as the date (in UTC), {@code <!here>} and user groups. Everything else is escaped: the result is
+ * {@code <!date^...>} as the date (in UTC), {@code <!here>}, user groups and the emoji the bot uses. Everything else is escaped: the result is
  * the only HTML the console's templates write unescaped. Plain text ({@link #plain}) is escaped only.
  */
 final class SlackMrkdwn {
@@ -30,6 +30,9 @@ final class SlackMrkdwn {
             Map.entry(marked("\\*"), "strong"),
             Map.entry(marked("_"), "em"),
             Map.entry(marked("~"), "del"));
+    private static final Pattern EMOJI = Pattern.compile(":([a-z0-9_+-]{1,40}):");
+    private static final Map<String, String> EMOJIS = Map.of("warning", "\u26A0\uFE0F", "no_entry", "\u26D4",
+            "white_check_mark", "\u2705", "x", "\u274C", "hourglass", "\u231B", "lock", "\uD83D\uDD12");
     private static final Pattern PLACEHOLDER = Pattern.compile("\u0000(\\d+)\u0001");
     private static final Pattern DATE_TOKEN = Pattern.compile("\\{(date_num|date_short_pretty|date_long_pretty|date_pretty|date_short|date_long|date|time_secs|time|ago)}");
 
@@ -72,6 +75,7 @@ final class SlackMrkdwn {
             html = replace(emphasis.getKey(), html, m -> "<" + tag + ">" + m.group(1) + "</" + tag + ">");
         }
         html = replace(QUOTE, html, m -> "<blockquote>" + m.group(1) + "</blockquote>");
+        html = replace(EMOJI, html, m -> EMOJIS.getOrDefault(m.group(1), m.group()));
         // Pieces may hold pieces (a code span inside preformatted text is not one: it was taken first).
         String previous;
         do {

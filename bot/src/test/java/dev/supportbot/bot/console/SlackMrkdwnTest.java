@@ -45,5 +45,6 @@ class SlackMrkdwnTest {
         assertThat(mrkdwn.html("*<http://x.example/\"onmouseover=\"a|label*>*")).doesNotContain("\"onmouseover");
         assertThat(SlackMrkdwn.plain("*not bold* <b>")).isEqualTo("*not bold* &lt;b&gt;");
         assertThat(mrkdwn.html("&gt; quoted\nnot")).isEqualTo("<blockquote>quoted</blockquote>\nnot");
+        assertThat(mrkdwn.html(":warning: refused at 10:30:00 `:x:`")).isEqualTo("\u26A0\uFE0F refused at 10:30:00 <code>:x:</code>");
     }
 }
