@@ -208,7 +208,7 @@ final class HelpdeskData {
                     p.put("licenses", licenses(h, subscription));
                     p.put("activationCode", h.createQuery("SELECT activation_code FROM sandbox_cloud_activation WHERE subscription_name = :n")
                             .bind("n", subscription).mapTo(String.class).findOne().orElse(""));
-                    p.put("mail", mail(h, subscription));
+                    p.put("mail", mail(h, subscription, account));
                     return p;
                 }));
     }
@@ -253,13 +253,15 @@ final class HelpdeskData {
                 .list();
     }
 
-    /** Mail to the account's contacts and the licensees of the subscription, newest first. */
-    private static List<Map<String, Object>> mail(Handle h, String subscription) {
+    /** Mail about the subscription, to the account's Sold To and Bill To, and to its licensees, newest first. */
+    private static List<Map<String, Object>> mail(Handle h, String subscription, long account) {
         return h.createQuery("""
                         SELECT recipient, status, smtp_code, message, subject, occurred_at FROM sandbox_mail_delivery
                         WHERE subject LIKE :like OR recipient IN (SELECT licensee_email FROM sandbox_license WHERE subscription_name = :n)
+                           OR recipient IN (SELECT sold_to_email FROM sandbox_billing_account WHERE id = :a)
+                           OR recipient IN (SELECT bill_to_email FROM sandbox_billing_account WHERE id = :a)
                         ORDER BY occurred_at DESC, id DESC LIMIT 50""")
-                .bind("like", "%" + subscription + "%").bind("n", subscription)
+                .bind("like", "%" + subscription + "%").bind("n", subscription).bind("a", account)
                 .map((rs, ctx) -> row("to", rs.getString("recipient"),
                         "status", rs.getString("status") + (rs.getObject("smtp_code") == null ? "" : " " + rs.getInt("smtp_code")),
                         "subject", rs.getString("subject"),
