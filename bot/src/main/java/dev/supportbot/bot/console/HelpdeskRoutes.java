@@ -17,12 +17,13 @@ import java.util.stream.Collectors;
 
 /**
  * The sandbox helpdesk pages (sandbox mode only): tickets, a ticket with its comments, writing as a requester or an
- * agent, applying a macro as an agent, the Slack channel with buttons to click as a Slack user, and the portal's state
- * for a subscription. Every change goes through the stand-ins' own APIs ({@link StandInClient}).
+ * agent, applying a macro as an agent, the Slack channel with buttons to click, modals to fill in and {@code /lnr}
+ * commands to type as a Slack user, and the portal's state for a subscription. Every change goes through the
+ * stand-ins' own APIs ({@link StandInClient}).
  */
 final class HelpdeskRoutes implements HttpRoutes {
     private static final int MAX_BODY = 20_000;
-    static final String ZENDESK_AGENT_TICKETS = "/sandbox/zendesk/agent/tickets/";
+    private static final String ZENDESK_AGENT_TICKETS = "/sandbox/zendesk/agent/tickets/";
     /** How long a Slack action waits for the bot before the page is shown: Slack's own limit for an answer. */
     private static final Duration HANDLING = Duration.ofSeconds(3);
     private static final Map<String, String> ANSWERED = Map.of("click", "the click", "command", "the command",
