@@ -3,7 +3,9 @@ package dev.supportbot.bot.cli;
 import dev.supportbot.bot.config.BotConfig;
 import dev.supportbot.bot.config.ConfigLoader;
 import dev.supportbot.bot.config.Setting;
+import dev.supportbot.bot.config.Parsers;
 import dev.supportbot.bot.config.Settings;
+import java.time.Duration;
 import java.util.List;
 
 /** {@code supportbot config [check|table]}: validate the configuration, or print the settings table for the README. */
@@ -38,7 +40,7 @@ final class ConfigCommand implements Subcommand {
                 terminal.out().println("configuration is valid");
                 for (Setting<?> s : Settings.ALL) {
                     Object value = config.get(s);
-                    String shown = s.secret() ? (value == null ? "(unset)" : "(set)") : value == null ? "(unset)" : value.toString();
+                    String shown = s.secret() ? (value == null ? "(unset)" : "(set)") : value == null ? "(unset)" : shown(s, value);
                     terminal.out().printf("  %-28s %s%n", s.env(), shown);
                 }
                 return Cli.OK;
@@ -54,5 +56,22 @@ final class ConfigCommand implements Subcommand {
             }
             default -> throw new UsageException("unknown sub-command '" + options.positionals.get(0) + "'");
         }
+    }
+
+    /**
+     * A value as an operator writes it: durations as {@code 30s} (the default's own text when it is the default), lists
+     * comma-separated.
+     */
+    private static String shown(Setting<?> setting, Object value) {
+        if (value instanceof List<?> list) return String.join(",", list.stream().map(String::valueOf).toList());
+        if (!(value instanceof Duration duration)) return value.toString();
+        if (setting.defaultText() != null && !setting.defaultText().isEmpty()) {
+            try {
+                if (Parsers.duration(setting.defaultText()).equals(duration)) return setting.defaultText();
+            } catch (IllegalArgumentException e) {
+                // a default that is not a duration text: fall through
+            }
+        }
+        return Parsers.durationText(duration);
     }
 }

@@ -126,7 +126,12 @@ final class ZendeskCommand implements Subcommand {
     private ZendeskAdminApi api(BotConfig config) {
         List<String> missing = new ArrayList<>();
         String url = config.get(Settings.ZENDESK_URL);
-        if (url == null || url.equals("sandbox")) missing.add(Settings.ZENDESK_URL.env());
+        if ("sandbox".equals(url)) {
+            throw new ConfigException("BOT_ZENDESK_URL is sandbox: the bot's own Zendesk stand-in, which always has the shipped"
+                    + " macros and trigger, so there is no Zendesk to compare with; to compare with or sync a real one, set"
+                    + " BOT_ZENDESK_URL, BOT_ZENDESK_EMAIL and BOT_ZENDESK_TOKEN");
+        }
+        if (url == null) missing.add(Settings.ZENDESK_URL.env());
         if (config.get(Settings.ZENDESK_EMAIL) == null) missing.add(Settings.ZENDESK_EMAIL.env());
         if (config.get(Settings.ZENDESK_TOKEN) == null) missing.add(Settings.ZENDESK_TOKEN.env());
         if (!missing.isEmpty()) throw new ConfigException(String.join(", ", missing) + " must be set to reach Zendesk");

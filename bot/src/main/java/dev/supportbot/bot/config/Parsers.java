@@ -78,6 +78,18 @@ public final class Parsers {
         }
     }
 
+    /** A duration as it is written in the configuration: its largest exact unit ({@code 30s}, {@code 5m}, {@code 2d}). */
+    public static String durationText(Duration duration) {
+        if (duration.isZero()) return "0s";
+        long ms = duration.toMillis();
+        if (ms % 1000 != 0) return ms + "ms";
+        long s = ms / 1000;
+        if (s % 86_400 == 0) return s / 86_400 + "d";
+        if (s % 3600 == 0) return s / 3600 + "h";
+        if (s % 60 == 0) return s / 60 + "m";
+        return s + "s";
+    }
+
     /** A duration within {@code min..max} (both given as duration text, e.g. "1ms", "1d"). */
     static Function<String, Duration> durationRange(String min, String max) {
         Duration low = duration(min);

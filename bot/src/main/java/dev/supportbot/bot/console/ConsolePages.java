@@ -16,7 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Renders the console's Mustache templates ({@code console/templates/*.mustache}). Every value goes through one
  * encoder: outside sandbox mode it masks activation codes and license keys first ({@link SecretScanner#mask}), then
- * escapes HTML; the templates use no unescaped values, so nothing reaches a page any other way.
+ * escapes HTML. The only values the templates write unescaped ({@code {{{...}}}}) are the sandbox Slack page's texts,
+ * which {@link SlackMrkdwn} turns into HTML escaping everything it does not format.
  */
 final class ConsolePages {
     private final boolean sandbox;

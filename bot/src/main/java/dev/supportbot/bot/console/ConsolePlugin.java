@@ -45,7 +45,8 @@ public final class ConsolePlugin implements BotPlugin {
         if (sandbox) {
             StandInClient standIns = new StandInClient(new ZendeskAccount(config.get(Settings.ZENDESK_URL),
                     config.get(Settings.ZENDESK_EMAIL), config.get(Settings.ZENDESK_TOKEN)), context::localBaseUrl);
-            routes.add(new HelpdeskRoutes(pages, new HelpdeskData(context.database().jdbi()), standIns, ConsoleMacros.bundled()));
+            routes.add(new HelpdeskRoutes(pages, new HelpdeskData(context.database().jdbi(), config.get(Settings.ZENDESK_EMAIL)), standIns, ConsoleMacros.bundled(),
+                    config.get(Settings.SLACK_CHANNEL)));
         }
     }
 

@@ -1,6 +1,11 @@
 package dev.supportbot.bot.console;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.supportbot.bot.helpdesk.HelpdeskPeople;
+import dev.supportbot.bot.json.Json;
+import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -23,10 +28,16 @@ final class HelpdeskData {
     static final Pattern SUBSCRIPTION = Pattern.compile("A-S\\d{8}");
     private static final int MESSAGES = 50;
 
-    private final Jdbi jdbi;
+    private static final Set<String> STAFF = HelpdeskPeople.withRole(HelpdeskPeople.Role.STAFF).stream()
+            .map(HelpdeskPeople.Person::email).collect(java.util.stream.Collectors.toSet());
 
-    HelpdeskData(Jdbi jdbi) {
+    private final Jdbi jdbi;
+    private final String botEmail;
+
+    /** {@code botEmail}: the bot's own Zendesk account. */
+    HelpdeskData(Jdbi jdbi, String botEmail) {
         this.jdbi = jdbi;
+        this.botEmail = botEmail.toLowerCase(java.util.Locale.ROOT);
     }
 
     List<Map<String, Object>> tickets() {
@@ -59,12 +70,24 @@ final class HelpdeskData {
                 }));
     }
 
-    /** The seeded people and anyone created since, for "write as". */
-    List<Map<String, Object>> people(String role) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT name, email FROM sandbox_zd_user WHERE role = :r ORDER BY id")
-                .bind("r", role)
-                .map((rs, ctx) -> row("name", rs.getString("name"), "email", rs.getString("email")))
+    /**
+     * The seeded people and anyone created since, for "write as", each marked as staff or not, and {@code chosen} when
+     * they are {@code chosenEmail}. Never the bot's own account: what it does in Zendesk it ignores.
+     */
+    List<Map<String, Object>> people(String role, String chosenEmail) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT name, email FROM sandbox_zd_user WHERE role = :r AND email <> :bot ORDER BY id")
+                .bind("r", role).bind("bot", botEmail)
+                .map((rs, ctx) -> row("name", rs.getString("name"), "email", rs.getString("email"),
+                        "staff", STAFF.contains(rs.getString("email")), "chosen", rs.getString("email").equals(chosenEmail)))
                 .list());
+    }
+
+    List<Map<String, Object>> people(String role) {
+        return people(role, null);
+    }
+
+    boolean isBot(String email) {
+        return botEmail.equalsIgnoreCase(email.trim());
     }
 
     List<Map<String, Object>> slackUsers() {
@@ -73,8 +96,9 @@ final class HelpdeskData {
                 .list());
     }
 
-    /** The channel's messages and ephemerals, newest first, with their blocks as stored. */
+    /** The channel's messages and ephemerals, newest first, rendered as Slack shows them. */
     List<Map<String, Object>> slackMessages() {
+        BlockKitView view = blockKit();
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT m.kind, m.channel, m.ts, m.text, m.blocks, m.posted_at, m.edited_at, u.real_name
                         FROM sandbox_slack_message m LEFT JOIN sandbox_slack_user u ON u.id = m.user_id
@@ -82,15 +106,77 @@ final class HelpdeskData {
                 .bind("n", MESSAGES)
                 .map((rs, ctx) -> {
                     Map<String, Object> m = row("channel", rs.getString("channel"), "ts", rs.getString("ts"),
-                            "text", rs.getString("text") == null ? "" : rs.getString("text"),
+                            "html", view.messageText(rs.getString("text")),
                             "posted", RunText.utc(rs.getObject("posted_at", OffsetDateTime.class).toInstant()),
                             "ephemeral", "ephemeral".equals(rs.getString("kind")),
                             "shownTo", rs.getString("real_name") == null ? "" : rs.getString("real_name"),
                             "edited", rs.getObject("edited_at", OffsetDateTime.class) != null);
-                    m.put("blocks", BlockKitView.blocks(rs.getString("blocks"), rs.getString("channel"), rs.getString("ts")));
+                    m.put("blocks", view.blocks(rs.getString("blocks"), rs.getString("channel"), rs.getString("ts")));
                     return m;
                 })
                 .list());
+    }
+
+    /** The modals the bot opened that are still open, newest first, each shown to the person it was opened for. */
+    List<Map<String, Object>> openModals() {
+        BlockKitView view = blockKit();
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT v.id, v.user_id, v.view_json, u.real_name FROM sandbox_slack_view v
+                        JOIN sandbox_slack_user u ON u.id = v.user_id ORDER BY v.opened_at DESC""")
+                .map((rs, ctx) -> {
+                    JsonNode json = viewJson(rs.getString("view_json"));
+                    return row("id", rs.getString("id"), "user", rs.getString("user_id"), "shownTo", rs.getString("real_name"),
+                            "title", json.path("title").path("text").asText("Modal"),
+                            "submit", json.path("submit").path("text").asText("Submit"),
+                            "close", json.path("close").path("text").asText("Cancel"),
+                            "blocks", view.blocks(json.path("blocks").toString(), null, null));
+                })
+                .list());
+    }
+
+    private static JsonNode viewJson(String json) {
+        try {
+            return Json.MAPPER.readTree(json);
+        } catch (java.io.IOException e) {
+            return Json.MAPPER.createObjectNode(); // the stand-in stores only views it parsed
+        }
+    }
+
+    /** Who a modal was opened for; empty when it is not open. */
+    Optional<String> modalUser(String viewId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT user_id FROM sandbox_slack_view WHERE id = :id").bind("id", viewId)
+                .mapTo(String.class).findOne());
+    }
+
+    /**
+     * Waits, at most {@code limit}, until the bot has handled the Slack request stored under {@code key}, so that the
+     * page shown next carries its answer (a modal, an ephemeral, an updated message) as Slack would at once.
+     */
+    void awaitHandled(String key, Duration limit) {
+        if (key == null) return;
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            boolean waiting = jdbi.withHandle(h -> h.createQuery(
+                            "SELECT COUNT(*) FROM inbox WHERE dedup_key = :k AND status IN ('pending', 'processing')")
+                    .bind("k", key).mapTo(Long.class).one()) > 0;
+            if (!waiting) return;
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** Block Kit rendered with the names Slack shows for the sandbox's users and user groups. */
+    private BlockKitView blockKit() {
+        Map<String, String> names = new HashMap<>();
+        jdbi.useHandle(h -> h.createQuery("SELECT id, real_name FROM sandbox_slack_user")
+                .map((rs, ctx) -> Map.entry(rs.getString("id"), rs.getString("real_name")))
+                .forEach(e -> names.put(e.getKey(), e.getValue())));
+        names.put(HelpdeskPeople.APPROVERS_GROUP, "approvers");
+        return new BlockKitView(new SlackMrkdwn(names::get));
     }
 
     /** The back end around a subscription: its account's Sold To, Bill To, members, customers, licenses, mail. */
@@ -122,7 +208,7 @@ final class HelpdeskData {
                     p.put("licenses", licenses(h, subscription));
                     p.put("activationCode", h.createQuery("SELECT activation_code FROM sandbox_cloud_activation WHERE subscription_name = :n")
                             .bind("n", subscription).mapTo(String.class).findOne().orElse(""));
-                    p.put("mail", mail(h, subscription));
+                    p.put("mail", mail(h, subscription, account));
                     return p;
                 }));
     }
@@ -167,13 +253,15 @@ final class HelpdeskData {
                 .list();
     }
 
-    /** Mail to the account's contacts and the licensees of the subscription, newest first. */
-    private static List<Map<String, Object>> mail(Handle h, String subscription) {
+    /** Mail about the subscription, to the account's Sold To and Bill To, and to its licensees, newest first. */
+    private static List<Map<String, Object>> mail(Handle h, String subscription, long account) {
         return h.createQuery("""
                         SELECT recipient, status, smtp_code, message, subject, occurred_at FROM sandbox_mail_delivery
                         WHERE subject LIKE :like OR recipient IN (SELECT licensee_email FROM sandbox_license WHERE subscription_name = :n)
+                           OR recipient IN (SELECT sold_to_email FROM sandbox_billing_account WHERE id = :a)
+                           OR recipient IN (SELECT bill_to_email FROM sandbox_billing_account WHERE id = :a)
                         ORDER BY occurred_at DESC, id DESC LIMIT 50""")
-                .bind("like", "%" + subscription + "%").bind("n", subscription)
+                .bind("like", "%" + subscription + "%").bind("n", subscription).bind("a", account)
                 .map((rs, ctx) -> row("to", rs.getString("recipient"),
                         "status", rs.getString("status") + (rs.getObject("smtp_code") == null ? "" : " " + rs.getInt("smtp_code")),
                         "subject", rs.getString("subject"),

@@ -79,9 +79,16 @@ final class OperatorData {
         return inbox.retryDead(id);
     }
 
-    /** Everything the bot recorded about a ticket, oldest first: inbox events, audit entries, approvals. */
-    List<Map<String, Object>> timeline(long ticketId) {
+    /** A ticket's timeline: the story in words, and the raw record behind it. */
+    record Timeline(List<Map<String, Object>> story, List<Map<String, Object>> raw) {}
+
+    /**
+     * Everything the bot recorded about a ticket, oldest first: the raw record (inbox events, audit entries, approvals)
+     * and the story told from it ({@link TimelineStory}), one line per thing that happened.
+     */
+    Timeline timeline(long ticketId) {
         List<Map<String, Object>> rows = new ArrayList<>();
+        List<Map<String, Object>> story = new ArrayList<>();
         jdbi.useHandle(h -> {
             h.createQuery("""
                             SELECT id, source, event_type, status, attempts, outcome, last_error, received_at
@@ -94,6 +101,9 @@ final class OperatorData {
                         String outcome = rs.getString("outcome");
                         String error = rs.getString("last_error");
                         row.put("detail", outcome != null ? outcome : error != null ? "last error: " + error : "");
+                        if ("dead".equals(rs.getString("status"))) {
+                            story.add(line(row, TimelineStory.deadLetter(rs.getString("source"), rs.getInt("attempts"), error)));
+                        }
                         return row;
                     }).forEach(rows::add);
             h.createQuery("""
@@ -103,6 +113,8 @@ final class OperatorData {
                     .map((rs, ctx) -> {
                         Map<String, Object> row = entry(rs.getObject("at", OffsetDateTime.class).toInstant(), "audit",
                                 rs.getString("action") + " by " + rs.getString("actor"));
+                        TimelineStory.line(rs.getString("action"), rs.getString("actor"), rs.getString("detail"))
+                                .ifPresent(words -> story.add(line(row, words)));
                         row.put("detail", text(rs.getString("detail")));
                         if (rs.getString("before_json") != null) row.put("before", pretty(rs.getString("before_json")));
                         if (rs.getString("after_json") != null) row.put("after", pretty(rs.getString("after_json")));
@@ -124,8 +136,18 @@ final class OperatorData {
                         return row;
                     }).forEach(rows::add);
         });
-        rows.sort(Comparator.comparing(r -> (Instant) r.get("instant")));
-        return rows;
+        Comparator<Map<String, Object>> oldestFirst = Comparator.comparing(r -> (Instant) r.get("instant"));
+        rows.sort(oldestFirst);
+        story.sort(oldestFirst);
+        return new Timeline(story, rows);
+    }
+
+    private static Map<String, Object> line(Map<String, Object> source, String words) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("instant", source.get("instant"));
+        row.put("at", source.get("at"));
+        row.put("what", words);
+        return row;
     }
 
     private Map<String, Object> run(RunView r) {

@@ -85,10 +85,13 @@ final class OperatorRoutes implements HttpRoutes {
 
     private void timeline(Context ctx) {
         long ticket = ConsoleForms.id(ctx, "ticket");
+        OperatorData.Timeline timeline = data.timeline(ticket);
         pages.render(ctx, "timeline", "ticket " + ticket, Map.of(
                 "ticket", ticket,
                 "runs", data.runsOn(ticket),
-                "entries", data.timeline(ticket),
+                "story", timeline.story(),
+                "entries", timeline.raw(),
+                "rawCount", timeline.raw().size(),
                 "signedIn", !access.open()));
     }
 

@@ -11,12 +11,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
  * What a person does in the sandbox console, sent to the stand-ins over HTTP as anyone else would: Zendesk API calls
  * on behalf of the chosen user ({@code X-On-Behalf-Of}, so the stand-in fires the trigger as for any change), and
- * clicks through the Slack stand-in's {@code /sandbox/slack/clicks}. A refusal comes back as a 4xx with its reason.
+ * clicks, {@code /lnr} commands and modal submissions through the Slack stand-in's {@code /sandbox/slack/...}. A refusal comes back as a 4xx with its reason.
  */
 final class StandInClient {
     private final ZendeskAccount zendesk;
@@ -55,11 +56,38 @@ final class StandInClient {
         zendesk("PUT", "/api/v2/tickets/" + ticketId + ".json", request, agentEmail);
     }
 
-    /** Clicks a message's button as a Slack user; the bot's HTTP status for the signed request it got. */
-    int click(String channel, String ts, String actionId, String userId) {
-        ObjectNode request = Json.MAPPER.createObjectNode().put("channel", channel).put("ts", ts).put("action_id", actionId)
-                .put("user", userId);
-        return send("POST", botUrl.get() + "/sandbox/slack/clicks", request, null, null).path("bot_status").asInt();
+    /** What the bot answered a request the Slack stand-in sent it: its HTTP status, and the key it is stored under. */
+    record SlackAnswer(int botStatus, String key) {}
+
+    /** Clicks a message's button as a Slack user. */
+    SlackAnswer click(String channel, String ts, String actionId, String userId) {
+        return slack("/clicks", Json.MAPPER.createObjectNode().put("channel", channel).put("ts", ts).put("action_id", actionId)
+                .put("user", userId));
+    }
+
+    /** Types {@code /lnr text} in the channel as a Slack user. */
+    SlackAnswer command(String channel, String userId, String text) {
+        return slack("/commands", Json.MAPPER.createObjectNode().put("channel", channel).put("user", userId).put("text", text));
+    }
+
+    /** Submits a modal as the user it was opened for, with the text typed into each input (block id to action id to text). */
+    SlackAnswer submit(String viewId, String userId, Map<String, Map<String, String>> values) {
+        ObjectNode request = Json.MAPPER.createObjectNode().put("view_id", viewId).put("user", userId);
+        ObjectNode blocks = request.putObject("values");
+        values.forEach((block, actions) -> {
+            ObjectNode b = blocks.putObject(block);
+            actions.forEach(b::put);
+        });
+        return slack("/submissions", request);
+    }
+
+    void closeView(String viewId) {
+        slack("/closes", Json.MAPPER.createObjectNode().put("view_id", viewId));
+    }
+
+    private SlackAnswer slack(String path, ObjectNode request) {
+        JsonNode answer = send("POST", botUrl.get() + "/sandbox/slack" + path, request, null, null);
+        return new SlackAnswer(answer.path("bot_status").asInt(), answer.path("key").asText(null));
     }
 
     private JsonNode zendesk(String method, String path, ObjectNode body, String onBehalfOf) {

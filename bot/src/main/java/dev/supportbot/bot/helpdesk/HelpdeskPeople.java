@@ -3,18 +3,20 @@ package dev.supportbot.bot.helpdesk;
 import java.util.List;
 
 /**
- * The people the sandbox helpdesk is seeded with: requesters matching the sandbox portal's companies, two support
- * agents and two approvers (Zendesk agents with Slack accounts), and the bot's own Zendesk user.
+ * The people the sandbox helpdesk is seeded with: requesters matching the sandbox portal's companies, an account
+ * manager (who asks for typo fixes), two support agents and two approvers (Zendesk agents with Slack accounts), and
+ * the bot's own Zendesk user.
  */
 public final class HelpdeskPeople {
     private HelpdeskPeople() {}
 
-    public enum Role { END_USER, AGENT, APPROVER, BOT }
+    /** STAFF: the vendor's own people who are not agents (an account manager), end users in Zendesk. */
+    public enum Role { END_USER, STAFF, AGENT, APPROVER, BOT }
 
     /** One person: their Zendesk user id, and their Slack user id where they have one. */
     public record Person(long zendeskId, String name, String email, Role role, String slackId) {
         public String zendeskRole() {
-            return role == Role.END_USER ? "end-user" : "agent";
+            return role == Role.END_USER || role == Role.STAFF ? "end-user" : "agent";
         }
     }
 
@@ -31,7 +33,9 @@ public final class HelpdeskPeople {
             new Person(9303, "Rita Ortega", "rita@globex.example", Role.END_USER, null),
             new Person(9304, "Milton Waddams", "milton@initech.example", Role.END_USER, null),
             new Person(9305, "Alice Abernathy", "alice@umbrella.example", Role.END_USER, null),
-            new Person(9306, "Gavin Belson", "gavin@hooli.example", Role.END_USER, null));
+            new Person(9306, "Gavin Belson", "gavin@hooli.example", Role.END_USER, null),
+            new Person(9307, "Art Vandelay", "art@vandelay.example", Role.END_USER, null),
+            new Person(9401, "Avery Manager", "avery.manager@gitlab.com", Role.STAFF, null));
 
     /** The Slack user group of the approvers ({@code usergroups.users.list}). */
     public static final String APPROVERS_GROUP = "S0SBAPPROVERS";

@@ -92,11 +92,34 @@ final class SandboxZendesk {
                     && store.user(h, update.comment().authorId()).isEmpty()) {
                 throw ZendeskError.invalid("comment author " + update.comment().authorId() + " does not exist");
             }
-            if (!store.update(h, ticketId, update)) throw ZendeskError.notFound("ticket " + ticketId);
+            String before = store.lockedStatus(h, ticketId).orElseThrow(() -> ZendeskError.notFound("ticket " + ticketId));
+            Update moved = update.status() != null || update.isEmpty() ? update
+                    : update.withStatus(statusAfter(before, author(h, actor, update), update.comment()));
+            if (!store.update(h, ticketId, moved)) throw ZendeskError.notFound("ticket " + ticketId);
             return store.ticket(h, ticketId).orElseThrow();
         });
         if (!update.isEmpty()) changes.accept(new Change(ticketId, false, actor.email(), actor.name()));
         return ticket;
+    }
+
+    /**
+     * The status a change that names none leaves, as Zendesk moves it: a public reply by an agent waits on the requester
+     * (pending); any other agent change takes a new ticket on (open); the requester's reply reopens a pending, on-hold
+     * or solved ticket. Closed stays closed.
+     */
+    static String statusAfter(String current, User author, NewComment comment) {
+        boolean agent = "agent".equals(author.role());
+        if (current.equals("closed")) return current;
+        if (agent && comment != null && comment.isPublic()) return "pending";
+        if (agent) return current.equals("new") ? "open" : current;
+        if (comment != null && List.of("pending", "hold", "solved").contains(current)) return "open";
+        return current;
+    }
+
+    /** Who made the change: the comment's author when it has one, else the caller. */
+    private User author(org.jdbi.v3.core.Handle h, User actor, Update update) {
+        if (update.comment() == null || update.comment().authorId() == actor.id()) return actor;
+        return store.user(h, update.comment().authorId()).orElse(actor);
     }
 
     /** {@code comment_redactions}: each {@code <redact>} part of the given HTML is removed from the comment's text. */

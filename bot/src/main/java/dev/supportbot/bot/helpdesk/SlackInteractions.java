@@ -16,7 +16,10 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.function.Supplier;
 
 /**
@@ -27,10 +30,18 @@ import java.util.function.Supplier;
 final class SlackInteractions {
     static final String TEAM = "T0SANDBOX";
     static final String APP = "A0SUPPORTBOT";
+    static final String COMMAND = "/lnr";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** The bot's answer to a click or submission: its HTTP status and body. */
-    record Answer(int status, String body) {}
+    /**
+     * The bot's answer to a click, command or submission: its HTTP status and body, and the key the bot stores the
+     * request under (its trigger id, or the view id of a submission), to follow its handling.
+     */
+    record Answer(int status, String body, String key) {
+        Answer keyed(String key) {
+            return new Answer(status, body, key);
+        }
+    }
 
     private final SlackStore store;
     private final String signingSecret;
@@ -68,7 +79,7 @@ final class SlackInteractions {
         action.set("text", button.path("text"));
         if (button.has("value")) action.put("value", button.path("value").asText());
         if (button.has("style")) action.put("style", button.path("style").asText());
-        Answer answer = send(payload);
+        Answer answer = send(payload).keyed(triggerId);
         store.botAnswered(interaction.id(), answer.status());
         return answer;
     }
@@ -88,9 +99,58 @@ final class SlackInteractions {
             actions.forEach((actionId, text) -> b.putObject(actionId).put("type", "plain_text_input").put("value", text));
         });
         payload.set("view", submitted);
-        Answer answer = send(payload);
+        Answer answer = send(payload).keyed(viewId);
         store.botAnswered(interaction.id(), answer.status());
+        // Slack closes the modal on an empty acknowledgement; an answer with errors keeps it open.
+        if (answer.status() == 200 && !answer.body().contains("\"response_action\"")) store.closeView(viewId);
         return answer;
+    }
+
+    /** {@code userId} closes the modal {@code viewId} without submitting it. */
+    void close(String viewId) {
+        if (!store.closeView(viewId)) throw new SlackError("view_not_found");
+    }
+
+    /**
+     * {@code userId} types {@code /lnr text} in {@code channel}: a signed slash command. The bot's immediate answer is
+     * shown to that user only, as Slack does, and its later answers come through the response URL.
+     */
+    Answer command(String channel, String userId, String text) {
+        SlackStore.User user = store.user(userId).orElseThrow(() -> new SlackError("user_not_found"));
+        String responseUrlId = token();
+        String triggerId = clock.instant().getEpochSecond() + "." + token().substring(0, 20);
+        SlackStore.Interaction interaction = store.recordInteraction("slash_command", userId, channel, null, responseUrlId, triggerId);
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("token", "sandbox");
+        form.put("team_id", TEAM);
+        form.put("team_domain", "sandbox");
+        form.put("channel_id", channel);
+        form.put("channel_name", "support");
+        form.put("user_id", user.id());
+        form.put("user_name", user.name());
+        form.put("command", COMMAND);
+        form.put("text", text);
+        form.put("api_app_id", APP);
+        form.put("response_url", botUrl.get() + SandboxSettings.SLACK_PATH + "/respond/" + responseUrlId);
+        form.put("trigger_id", triggerId);
+        Answer answer = send(form.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"))).keyed(triggerId);
+        store.botAnswered(interaction.id(), answer.status());
+        acknowledgement(answer).ifPresent(ack -> store.post("ephemeral", channel, userId, ack, null));
+        return answer;
+    }
+
+    /** The text of a command's immediate answer (JSON with a text, or plain text), if it has one. */
+    private static Optional<String> acknowledgement(Answer answer) {
+        if (answer.status() != 200 || answer.body() == null || answer.body().isBlank()) return Optional.empty();
+        String body = answer.body().trim();
+        if (!body.startsWith("{")) return Optional.of(body);
+        try {
+            return Optional.ofNullable(Json.MAPPER.readTree(body).path("text").asText(null)).filter(t -> !t.isBlank());
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     private ObjectNode base(String type, SlackStore.User user, String triggerId) {
@@ -116,7 +176,10 @@ final class SlackInteractions {
     }
 
     private Answer send(ObjectNode payload) {
-        String body = "payload=" + URLEncoder.encode(payload.toString(), StandardCharsets.UTF_8);
+        return send("payload=" + URLEncoder.encode(payload.toString(), StandardCharsets.UTF_8));
+    }
+
+    private Answer send(String body) {
         String timestamp = Long.toString(clock.instant().getEpochSecond());
         byte[] mac = HmacSignatures.hmacSha256(signingSecret, HmacSignatures.utf8("v0:" + timestamp + ":"),
                 body.getBytes(StandardCharsets.UTF_8));
@@ -129,12 +192,12 @@ final class SlackInteractions {
                 .build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.body());
+            return new Answer(response.statusCode(), response.body(), null);
         } catch (IOException e) {
-            return new Answer(0, "");
+            return new Answer(0, "", null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Answer(0, "");
+            return new Answer(0, "", null);
         }
     }
 

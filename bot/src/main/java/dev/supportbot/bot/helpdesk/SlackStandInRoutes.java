@@ -21,12 +21,15 @@ import java.util.UUID;
 /**
  * The Slack Web API methods the bot calls, under {@link SandboxSettings#SLACK_API_PATH} ({@code chat.postMessage},
  * {@code chat.update}, {@code users.lookupByEmail}, {@code users.info}, {@code usergroups.users.list}, {@code views.open}, and
- * {@code conversations.history} to read the channel back), the response URLs it hands out with clicks, and the
- * console's endpoints that click a button or submit a modal as a chosen Slack user.
+ * {@code conversations.history} to read the channel back), the response URLs it hands out with clicks and commands,
+ * and the console's endpoints that click a button, submit or close a modal, or type a {@code /lnr} command as a
+ * chosen Slack user.
  */
 final class SlackStandInRoutes implements HttpRoutes {
     /** Slack accepts five answers through one response URL. */
     static final int RESPONSE_URL_USES = 5;
+    /** Slack takes at most 4,000 characters after the command. */
+    static final int COMMAND_MAX = 4000;
 
     private final SlackStore store;
     private final SlackInteractions interactions;
@@ -45,6 +48,8 @@ final class SlackStandInRoutes implements HttpRoutes {
         routes.addHttpHandler(HandlerType.POST, SandboxSettings.SLACK_PATH + "/respond/{id}", this::respond);
         routes.addHttpHandler(HandlerType.POST, SandboxSettings.SLACK_PATH + "/clicks", this::click);
         routes.addHttpHandler(HandlerType.POST, SandboxSettings.SLACK_PATH + "/submissions", this::submit);
+        routes.addHttpHandler(HandlerType.POST, SandboxSettings.SLACK_PATH + "/closes", this::close);
+        routes.addHttpHandler(HandlerType.POST, SandboxSettings.SLACK_PATH + "/commands", this::command);
     }
 
     private void method(Context ctx) throws IOException {
@@ -164,6 +169,8 @@ final class SlackStandInRoutes implements HttpRoutes {
         String channel = interaction.channel() == null ? "D" + interaction.userId() : interaction.channel();
         if (body.path("replace_original").asBoolean(false) && interaction.messageTs() != null) {
             store.update(channel, interaction.messageTs(), text, blocks);
+        } else if ("in_channel".equals(body.path("response_type").asText())) {
+            store.post("message", channel, null, text, blocks);
         } else {
             store.post("ephemeral", channel, interaction.userId(), text, blocks);
         }
@@ -188,6 +195,23 @@ final class SlackStandInRoutes implements HttpRoutes {
         });
     }
 
+    /** The console's modal closed unsent: {@code {"view_id"}}. */
+    private void close(Context ctx) {
+        console(ctx, body -> {
+            interactions.close(text(body, "view_id"));
+            return new SlackInteractions.Answer(200, "", text(body, "view_id"));
+        });
+    }
+
+    /** The console's slash command: {@code {"channel", "user", "text"}}, the text after {@code /lnr}. */
+    private void command(Context ctx) {
+        console(ctx, body -> {
+            String text = body.path("text").asText("");
+            if (!body.path("text").isTextual() || text.length() > COMMAND_MAX) throw new SlackError("invalid_arguments");
+            return interactions.command(text(body, "channel"), text(body, "user"), text.strip());
+        });
+    }
+
     private void console(Context ctx, java.util.function.Function<JsonNode, SlackInteractions.Answer> action) {
         JsonNode body;
         try {
@@ -201,7 +225,8 @@ final class SlackStandInRoutes implements HttpRoutes {
         }
         try {
             SlackInteractions.Answer answer = action.apply(body);
-            ctx.contentType(ApiError.CONTENT_TYPE).result(Json.MAPPER.createObjectNode().put("bot_status", answer.status()).toString());
+            ctx.contentType(ApiError.CONTENT_TYPE).result(Json.MAPPER.createObjectNode().put("bot_status", answer.status())
+                    .put("key", answer.key()).toString());
         } catch (SlackError e) {
             ApiError.respond(ctx, e.code.equals("invalid_arguments") ? 400 : 404, e.code);
         }

@@ -146,6 +146,11 @@ final class SlackStore {
                 .bind("now", at(clock.instant())).execute());
     }
 
+    /** A modal closes (submitted or cancelled): it is no longer shown; false when it was not open. */
+    boolean closeView(String id) {
+        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM sandbox_slack_view WHERE id = :id").bind("id", id).execute()) == 1;
+    }
+
     Optional<View> view(String id) {
         return jdbi.withHandle(h -> h.createQuery("SELECT * FROM sandbox_slack_view WHERE id = :id").bind("id", id)
                 .map((rs, ctx) -> new View(rs.getString("id"), rs.getString("trigger_id"), rs.getString("user_id"),

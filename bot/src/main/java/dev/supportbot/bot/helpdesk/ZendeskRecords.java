@@ -25,6 +25,10 @@ final class ZendeskRecords {
         boolean isEmpty() {
             return comment == null && addTags.isEmpty() && removeTags.isEmpty() && setTags == null && status == null;
         }
+
+        Update withStatus(String status) {
+            return new Update(comment, addTags, removeTags, setTags, status);
+        }
     }
 
     /** A committed change of a ticket, for the trigger: which ticket, created or changed, and by whom. */

@@ -102,6 +102,12 @@ final class ZendeskStore {
         return id;
     }
 
+    /** A ticket's status, its row locked until the transaction ends; empty when there is no such ticket. */
+    Optional<String> lockedStatus(Handle h, long ticketId) {
+        return h.createQuery("SELECT status FROM sandbox_zd_ticket WHERE id = :id FOR UPDATE").bind("id", ticketId)
+                .mapTo(String.class).findOne();
+    }
+
     /** Applies one update; false when the ticket does not exist. */
     boolean update(Handle h, long ticketId, Update update) {
         Optional<Ticket> ticket = h.createQuery("SELECT * FROM sandbox_zd_ticket WHERE id = :id FOR UPDATE").bind("id", ticketId)

@@ -73,6 +73,16 @@ class CliTest {
     }
 
     @Test
+    void config_check_prints_durations_and_lists_as_they_are_configured(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("bot.yaml");
+        Files.writeString(config, "server:\n  idle_timeout: 90s\n  header_timeout: 2m\n");
+        assertThat(run("config", "check", "--config", config.toString())).isZero();
+        assertThat(out()).containsPattern("BOT_SERVER_IDLE_TIMEOUT +90s\n").containsPattern("BOT_SERVER_HEADER_TIMEOUT +2m\n")
+                .containsPattern("BOT_TYPO_FIX_APPROVAL_TTL +72h\n")
+                .containsPattern("BOT_TRACKER_LABELS +Subscription-Ownership-Change-Escalation\n").doesNotContainPattern(" PT\\d");
+    }
+
+    @Test
     void version_prints_a_version() {
         assertThat(run("version")).isZero();
         assertThat(out()).startsWith("supportbot ");

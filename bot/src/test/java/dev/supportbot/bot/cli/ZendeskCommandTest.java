@@ -283,6 +283,15 @@ class ZendeskCommandTest {
                 .hasMessage("BOT_ZENDESK_TOKEN must be set to reach Zendesk");
     }
 
+    @Test
+    void compare_on_the_sandbox_says_there_is_no_zendesk_to_compare_with() {
+        env.put("BOT_ZENDESK_URL", "sandbox");
+        assertThatThrownBy(() -> run("compare", SHIPPED.toString())).isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("BOT_ZENDESK_URL is sandbox: the bot's own Zendesk stand-in")
+                .hasMessageContaining("there is no Zendesk to compare with")
+                .hasMessageNotContaining("must be set");
+    }
+
     private static void write(Path dir, String file, String text) throws Exception {
         Files.createDirectories(dir.resolve(file).getParent());
         Files.writeString(dir.resolve(file), text);

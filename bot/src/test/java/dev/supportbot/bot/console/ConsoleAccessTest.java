@@ -105,6 +105,11 @@ class ConsoleAccessTest {
             assertJsonError(console.post("/helpdesk/tickets/99999999/macros", form("agent", "jordan.kim@gitlab.com",
                     "macro", "no-such-macro")), 400);
             assertJsonError(console.post("/helpdesk/slack/clicks", form("user", "U0NOBODY", "channel", "C", "ts", "1", "action_id", "a")), 400);
+            assertJsonError(console.post("/helpdesk/slack/commands", form("user", "U0NOBODY", "text", "help")), 400);
+            assertJsonError(console.post("/helpdesk/slack/commands", form("user", "U0SBAGENT1", "text", "x".repeat(4001))), 400);
+            assertJsonError(console.post("/helpdesk/slack/modals/VNOSUCHVIEW", form("block", "b", "action", "a", "value", "v")), 404);
+            assertJsonError(console.post("/helpdesk/slack/modals/VNOSUCHVIEW/close", form()), 404);
+            assertThat(console.count("SELECT COUNT(*) FROM inbox WHERE source LIKE 'slack%'")).isZero();
             assertJsonError(console.get("/helpdesk/portal?subscription=../../etc"), 400);
             assertJsonError(console.get("/helpdesk/portal?subscription=A-S99999999"), 404);
             assertJsonError(console.get("/helpdesk/tickets/abc"), 404);

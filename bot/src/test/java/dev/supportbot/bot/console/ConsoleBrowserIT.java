@@ -14,6 +14,7 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -29,8 +30,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The README's walk-through in headless Chromium, clicking and typing as a person does: Sam Rivera opens a ticket,
  * Jordan Kim applies the ownership verification macro, Sam answers with an invoice, Jordan applies the add-contact
- * macro, Alex Morgan clicks Approve in the Slack channel, and the portal page shows Sam among the members. Each
- * step leaves a screenshot in {@code target/browser-walkthrough/}. Run by the browser profile only
+ * macro, the plan's message reads as Slack shows it, Jordan types {@code /lnr help}, Alex Morgan clicks Approve in the
+ * Slack channel, and the portal page shows Sam among the members; and the same plan rejected by Alex with a reason
+ * typed into the modal. Each step leaves a screenshot in {@code target/browser-walkthrough/approve/} or
+ * {@code .../reject/}. Run by the browser profile only
  * ({@code mvn -B -Pbrowser verify -pl bot -am}); system properties {@code browser.chromium} and
  * {@code browser.chromedriver} override the Debian paths of the browser and its driver.
  */
@@ -47,13 +50,14 @@ class ConsoleBrowserIT {
     private int step;
 
     @BeforeEach
-    void start() throws IOException {
-        screenshots = Path.of(System.getProperty("browser.screenshots", "target/browser-walkthrough"));
+    void start(TestInfo test) throws IOException {
+        screenshots = Path.of(System.getProperty("browser.screenshots", "target/browser-walkthrough"))
+                .resolve(test.getTestMethod().orElseThrow().getName().startsWith("alex_rejects") ? "reject" : "approve");
         Files.createDirectories(screenshots);
         try (var old = Files.newDirectoryStream(screenshots, "*.png")) {
             for (Path png : old) Files.delete(png); // a failed run's pictures must not pass for this run's
         }
-        console = ConsoleBot.sandbox(Vendor.H2);
+        console = ConsoleBot.sandbox(Vendor.POSTGRESQL);
         service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(System.getProperty("browser.chromedriver", "/usr/bin/chromedriver")))
                 .usingAnyFreePort()
@@ -73,52 +77,32 @@ class ConsoleBrowserIT {
 
     @Test
     void sam_is_verified_added_as_a_contact_approved_in_slack_and_shown_as_a_member_by_clicking_through_the_console() {
-        browser.get(console.url("/"));
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isNotBlank();
-        screenshot("console");
-
-        // 1. Sam opens a ticket.
-        click(By.linkText("Tickets"));
-        new Select(browser.findElement(By.id("requester"))).selectByVisibleText(SAM);
-        browser.findElement(By.id("subject")).sendKeys("Please make me a contact of A-S00001001");
-        browser.findElement(By.id("body")).sendKeys("Hello, I now look after our GitLab subscription A-S00001001 at Acme.");
-        screenshot("new-ticket-form");
-        click(By.xpath("//button[normalize-space()='Open ticket']"));
-        new WebDriverWait(browser, PAGE).until(ExpectedConditions.urlMatches("/helpdesk/tickets/\\d+$"));
-        String ticketUrl = browser.getCurrentUrl();
+        String ticketUrl = samWaitsForApproval();
         String ticket = ticketUrl.substring(ticketUrl.lastIndexOf('/') + 1);
-        assertThat(browser.getPageSource()).contains("Please make me a contact of A-S00001001");
-        screenshot("ticket-opened");
 
-        // 2. Jordan Kim applies the ownership verification macro; the bot asks Sam for a proof.
-        applyMacro("Support::L&R::Ownership verification::Start (supportbot)");
-        reloadUntil("the bot asks Sam for proof", () -> tags().contains("supportbot_ov_awaiting_proof"));
-        screenshot("proof-requested");
+        // The plan's message reads as Slack shows it: bold labels, the ticket as a link to its page, people by name.
+        WebElement message = browser.findElement(approveButton()).findElement(By.xpath("./ancestor::article"));
+        assertThat(message.findElements(By.tagName("strong")).stream().map(WebElement::getText)).contains("Ticket", "Requester");
+        assertThat(message.getText()).doesNotContain("*Ticket*").doesNotContain("<http").doesNotContain("|#");
+        WebElement link = message.findElement(By.linkText("#" + ticket));
+        assertThat(link.getAttribute("href")).endsWith("/agent/tickets/" + ticket);
 
-        // 3. Sam answers publicly with the invoice; the bot verifies him.
-        new Select(browser.findElement(By.id("author"))).selectByVisibleText(SAM);
-        click(By.xpath("//label[contains(normalize-space(), 'public reply')]/input"));
-        browser.findElement(By.id("comment-body")).sendKeys("Sure, our latest invoice is INV-1001-A.");
-        click(By.xpath("//button[normalize-space()='Post comment']"));
-        reloadUntil("the bot verifies Sam", () -> tags().contains("supportbot_ov_verified"));
-        assertThat(browser.findElements(By.cssSelector("article.comment .text")).stream().map(WebElement::getText))
-                .anyMatch(text -> text.contains("INV-1001-A"));
-        screenshot("ownership-verified");
-
-        // 4. Jordan applies the add-contact macro; the plan waits for approval in the Slack channel.
-        applyMacro("Support::L&R::Add contact::Start (supportbot)");
-        screenshot("add-contact-applied");
-        click(By.linkText("Slack channel"));
-        reloadUntil("the plan waits for approval in the Slack channel",
-                () -> !browser.findElements(approveButton()).isEmpty());
-        screenshot("approval-waiting");
+        // Jordan types /lnr help; the answer is shown to Jordan only, formatted.
+        new Select(browser.findElement(By.id("command-user"))).selectByVisibleText("Jordan Kim");
+        browser.findElement(By.id("command-text")).sendKeys("help");
+        click(By.xpath("//button[normalize-space()='Send']"));
+        reloadUntil("the list of commands, for Jordan only", () -> browser.findElements(By.cssSelector("article.ephemeral")).stream()
+                .anyMatch(e -> e.getText().contains("only visible to Jordan Kim") && !e.findElements(By.xpath(
+                        ".//strong[normalize-space()='supportbot commands']")).isEmpty()));
+        assertThat(browser.findElements(By.cssSelector("article.ephemeral code")).stream().map(WebElement::getText)).contains("/lnr help");
+        screenshot("lnr-help");
 
         // 5. Alex Morgan (an approver; Jordan started the plan and may not approve it) clicks Approve.
         WebElement approveForm = browser.findElement(approveButton()).findElement(By.xpath("./ancestor::form"));
         new Select(approveForm.findElement(By.tagName("select"))).selectByVisibleText("Alex Morgan");
         approveForm.findElement(approveButton()).click();
         new WebDriverWait(browser, PAGE).until(ExpectedConditions.textToBePresentInElementLocated(
-                By.cssSelector("[role=status]"), "answered the click with HTTP 200"));
+                By.cssSelector("[role=status]"), "The bot answered the click with HTTP 200"));
         screenshot("approved");
 
         // 6. Back on the ticket, the portal state shows Sam among the members; Pat Lee is still the Sold To.
@@ -135,10 +119,84 @@ class ConsoleBrowserIT {
                 By.xpath("//tr[td[normalize-space()='add contact'] and td[normalize-space()='finished']]")).isEmpty());
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("ticket " + ticket);
         assertThat(browser.findElement(By.tagName("main")).getText())
-                .contains("approval approved by slack:U0SBAPPRV1 Alex Morgan")
-                .contains("plan step by supportbot")
-                .contains("Add Sam Rivera <sam@acme.example>");
+                .contains("Alex Morgan approved the plan")
+                .contains("Step 1 of the plan, done in the portal: Add Sam Rivera <sam@acme.example>")
+                .doesNotContain("slack:U0SBAPPRV1");
+        assertThat(browser.findElement(By.id("raw-record")).getAttribute("open")).isNull();
+        click(By.xpath("//details[@id='raw-record']/summary"));
+        assertThat(browser.findElement(By.id("raw-record")).getText()).contains("approval approved by slack:U0SBAPPRV1 Alex Morgan");
         screenshot("timeline");
+    }
+
+    @Test
+    void alex_rejects_the_plan_with_a_reason_typed_into_the_modal() {
+        String ticketUrl = samWaitsForApproval();
+        String ticket = ticketUrl.substring(ticketUrl.lastIndexOf('/') + 1);
+
+        WebElement rejectForm = browser.findElement(rejectButton()).findElement(By.xpath("./ancestor::form"));
+        new Select(rejectForm.findElement(By.tagName("select"))).selectByVisibleText("Alex Morgan");
+        rejectForm.findElement(rejectButton()).click();
+        reloadUntil("the reason modal, open for Alex", () -> !browser.findElements(By.cssSelector("section.modal textarea")).isEmpty());
+        WebElement modal = browser.findElement(By.cssSelector("section.modal"));
+        assertThat(modal.getText()).contains("Reject plan").contains("open for Alex Morgan only");
+        modal.findElement(By.tagName("textarea")).sendKeys("Sam left Acme last week");
+        screenshot("reject-reason");
+        modal.findElement(By.xpath(".//button[normalize-space()='Reject']")).click();
+        new WebDriverWait(browser, PAGE).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("[role=status]"), "The bot answered the form with HTTP 200"));
+        assertThat(browser.findElements(By.cssSelector("section.modal"))).isEmpty();
+
+        browser.get(console.url("/tickets/" + ticket));
+        reloadUntil("the story says who rejected the plan and why", () -> browser.findElement(By.tagName("main")).getText()
+                .contains("Alex Morgan rejected the plan (approval 1): Sam left Acme last week."));
+        screenshot("rejected");
+    }
+
+    /** Sam opens a ticket and is verified by his invoice; Jordan's add-contact plan waits in the Slack channel. */
+    private String samWaitsForApproval() {
+        browser.get(console.url("/"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isNotBlank();
+        screenshot("console");
+
+        // 1. Sam opens a ticket.
+        click(By.linkText("Tickets"));
+        new Select(browser.findElement(By.id("requester"))).selectByVisibleText(SAM);
+        browser.findElement(By.id("subject")).sendKeys("Please make me a contact of A-S00001001");
+        browser.findElement(By.id("body")).sendKeys("Hello, I now look after our GitLab subscription A-S00001001 at Acme.");
+        screenshot("new-ticket-form");
+        click(By.xpath("//button[normalize-space()='Open ticket']"));
+        new WebDriverWait(browser, PAGE).until(ExpectedConditions.urlMatches("/helpdesk/tickets/\\d+$"));
+        String ticketUrl = browser.getCurrentUrl();
+        assertThat(browser.getPageSource()).contains("Please make me a contact of A-S00001001");
+        screenshot("ticket-opened");
+
+        // 2. Jordan Kim applies the ownership verification macro; the bot asks Sam for a proof.
+        applyMacro("Support::L&R::Ownership verification::Start (supportbot)");
+        reloadUntil("the bot asks Sam for proof", () -> tags().contains("supportbot_ov_awaiting_proof"));
+        screenshot("proof-requested");
+
+        // 3. Sam answers publicly with the invoice ("write as" is Sam, the requester); the bot verifies him.
+        assertThat(new Select(browser.findElement(By.id("author"))).getFirstSelectedOption().getText()).isEqualTo(SAM);
+        click(By.xpath("//label[contains(normalize-space(), 'public reply')]/input"));
+        browser.findElement(By.id("comment-body")).sendKeys("Sure, our latest invoice is INV-1001-A.");
+        click(By.xpath("//button[normalize-space()='Post comment']"));
+        reloadUntil("the bot verifies Sam", () -> tags().contains("supportbot_ov_verified"));
+        assertThat(browser.findElements(By.cssSelector("article.comment .text")).stream().map(WebElement::getText))
+                .anyMatch(text -> text.contains("INV-1001-A"));
+        screenshot("ownership-verified");
+
+        // 4. Jordan applies the add-contact macro; the plan waits for approval in the Slack channel.
+        applyMacro("Support::L&R::Add contact::Start (supportbot)");
+        screenshot("add-contact-applied");
+        click(By.linkText("Slack channel"));
+        reloadUntil("the plan waits for approval in the Slack channel",
+                () -> !browser.findElements(approveButton()).isEmpty());
+        screenshot("approval-waiting");
+        return ticketUrl;
+    }
+
+    private static By rejectButton() {
+        return By.xpath("//form[@action='/helpdesk/slack/clicks']//button[normalize-space()='Reject']");
     }
 
     private static By approveButton() {
