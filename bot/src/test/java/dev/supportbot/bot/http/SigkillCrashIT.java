@@ -54,7 +54,7 @@ class SigkillCrashIT {
     private static final Pattern TICKET_READ = Pattern.compile("/api/v2/tickets/(\\d+)\\.json");
     private static final int ROUNDS = Integer.getInteger("crash.rounds", 3);
     /** Acknowledged webhooks a round waits for before its kill point starts counting. */
-    private static final int ACKNOWLEDGED_PER_ROUND = Integer.getInteger("crash.acknowledgedPerRound", 1);
+    private static final int ACKNOWLEDGED_PER_ROUND = Integer.getInteger("crash.acknowledgedPerRound", 100);
     private static final int MIN_ACKNOWLEDGED = Integer.getInteger("crash.minAcknowledged", 1);
     private static final int KILL_WINDOW_MILLIS = Integer.getInteger("crash.killWindowMillis", 1500);
     private static final int CLIENTS = 6;

@@ -62,7 +62,7 @@ class PlanCrashIT {
     private static final String AGENT_SLACK = "UAGENT1";
     private static final String APPROVER = "UAPPROVER1";
     private static final String CHANNEL = "C123";
-    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final Duration WAIT = Duration.ofSeconds(120);
     /**
      * Until the kill, every chat.update is answered this late. A step's completion is followed by the message update
      * (the progress line) and only then by the next step, so this holds the chain after step 1: the kill that follows
@@ -203,7 +203,8 @@ class PlanCrashIT {
 
     private Map<String, String> childEnv(Path data, FakeZendesk zendesk, Slack slack) {
         Map<String, String> env = new HashMap<>(ServiceProcess.embeddedEnv(data));
-        env.put("BOT_INBOX_LEASE", "5s");
+        // Longer than a delayed chat.update: a worker waiting for Slack keeps its event rather than losing it to another.
+        env.put("BOT_INBOX_LEASE", "15s");
         env.put("BOT_ZENDESK_URL", zendesk.url());
         env.put("BOT_ZENDESK_EMAIL", "bot@vendor.example");
         env.put("BOT_ZENDESK_TOKEN", "zd-token");
