@@ -21,6 +21,7 @@ import dev.supportbot.bot.slack.SlackCommands;
 import dev.supportbot.bot.slack.SlackRoutes;
 import dev.supportbot.bot.store.Database;
 import dev.supportbot.workflows.redaction.SecretScanner;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -85,7 +86,7 @@ public final class SupportBot implements AutoCloseable {
         workers.close();
         closePlugins(plugins);
         inbox.close(); // after the plug-ins: the reminder scheduler stores its events through it until it stops
-        if (database.closeCompacted()) log.info("database compacted");
+        database.close(); // last: an embedded server stops with it
         log.info("supportbot stopped");
     }
 
@@ -142,8 +143,11 @@ public final class SupportBot implements AutoCloseable {
 
         public SupportBot start() {
             for (BotPlugin plugin : plugins) config = plugin.configure(config);
-            Database database = Database.open(config.get(Settings.DB_URL), config.get(Settings.DB_USER),
-                    config.get(Settings.DB_PASSWORD), config.get(Settings.DB_POOL_SIZE));
+            String url = config.get(Settings.DB_URL);
+            Database database = url == null
+                    ? Database.openEmbedded(Path.of(config.get(Settings.DATA_DIR)), config.get(Settings.DB_POOL_SIZE))
+                    : Database.open(url, config.get(Settings.DB_USER), config.get(Settings.DB_PASSWORD),
+                            config.get(Settings.DB_POOL_SIZE));
             try {
                 return assemble(database);
             } catch (RuntimeException e) {
@@ -196,7 +200,7 @@ public final class SupportBot implements AutoCloseable {
                 // Workers start last: what they dispatch to (e.g. the sandbox portal on this server) is up by now.
                 workers.start();
                 retention.start();
-                log.info("supportbot listening on port {} (database: {})", port, database.vendor().name().toLowerCase());
+                log.info("supportbot listening on port {}", port);
             } catch (RuntimeException e) {
                 http.close();
                 retention.close();

@@ -20,7 +20,7 @@ final class ApproveClick extends ApproverClick {
 
     @Override
     public Handled handle(Click click, InboxEvent cause) {
-        Optional<Approval> approval = decisions.findForClick(click.value(), cause);
+        Optional<Approval> approval = decisions.find(click.value());
         if (approval.isEmpty()) {
             return decisions.refuse(cause, click.responseUrl(), "approve: no approval " + click.value(), "There is no such plan to approve.");
         }

@@ -6,10 +6,8 @@ import dev.supportbot.bot.engine.InstanceEvents;
 import dev.supportbot.bot.inbox.Handled;
 import dev.supportbot.bot.slack.SlackNames;
 import dev.supportbot.bot.inbox.InboxEvent;
-import dev.supportbot.bot.inbox.RetryLater;
 import dev.supportbot.workflows.engine.Event;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -44,32 +42,9 @@ final class Decisions {
     }
 
     /**
-     * The approval a click (or a modal's submission) names. One that is not stored is waited for, the click staying in
-     * the inbox meanwhile (looked for again every {@link #LOOK_AGAIN}, for up to {@link #WAIT_FOR_A_MISSING_APPROVAL}
-     * after the click arrived): the button was posted from a stored approval, and after a crash an embedded (H2)
-     * database can come back without its last commits; the workflow then stores the same request again (same plan,
-     * same key, same id) and the click finds it. After that it is answered as no such plan.
+     * The approval named by a button's value ({@code ID}, or {@code ID:STEP}), if it exists. A button is posted only
+     * after its approval's commit, so one that is not found was never stored, or was purged: the click is answered.
      */
-    Optional<Approval> findForClick(String value, InboxEvent cause) {
-        Optional<Approval> found = find(value);
-        if (found.isEmpty() && value != null && value.matches("\\d{1,18}(:\\d{1,9})?")
-                && clock.instant().isBefore(cause.receivedAt().plus(WAIT_FOR_A_MISSING_APPROVAL))) {
-            throw new NotStoredYet(value);
-        }
-        return found;
-    }
-
-    static final Duration WAIT_FOR_A_MISSING_APPROVAL = Duration.ofMinutes(2);
-    static final Duration LOOK_AGAIN = Duration.ofSeconds(2);
-
-    /** A click whose approval is not stored (yet): the inbox tries the click again later. */
-    static final class NotStoredYet extends RetryLater {
-        NotStoredYet(String value) {
-            super("approval " + value.split(":")[0] + " is not stored (yet); the click is tried again later", LOOK_AGAIN);
-        }
-    }
-
-    /** The approval named by a button's value ({@code ID}, or {@code ID:STEP}), if it exists. */
     Optional<Approval> find(String value) {
         if (value == null || !value.matches("\\d{1,18}(:\\d{1,9})?")) return Optional.empty();
         return store.byId(Long.parseLong(value.split(":")[0]));

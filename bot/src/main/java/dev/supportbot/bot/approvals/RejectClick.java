@@ -31,7 +31,7 @@ final class RejectClick extends ApproverClick {
 
     @Override
     public Handled handle(Click click, InboxEvent cause) {
-        Optional<Approval> found = decisions.findForClick(click.value(), cause);
+        Optional<Approval> found = decisions.find(click.value());
         if (found.isEmpty()) {
             return decisions.refuse(cause, click.responseUrl(), "reject: no approval " + click.value(), "There is no such plan to reject.");
         }

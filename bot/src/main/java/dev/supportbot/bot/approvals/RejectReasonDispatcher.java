@@ -27,7 +27,7 @@ final class RejectReasonDispatcher implements Dispatcher {
         if (!RejectClick.CALLBACK_ID.equals(payload.path("callback_id").asText())) {
             return Handled.noop("no handler for " + event.eventType());
         }
-        Optional<Approval> found = decisions.findForClick(payload.path("private_metadata").asText(null), event);
+        Optional<Approval> found = decisions.find(payload.path("private_metadata").asText(null));
         if (found.isEmpty()) return Handled.noop("reject reason for no approval");
         Approval approval = found.get();
         String userId = payload.path("user_id").asText(null);

@@ -20,7 +20,7 @@ final class RetryClick extends ApproverClick {
 
     @Override
     public Handled handle(Click click, InboxEvent cause) {
-        Optional<Approval> found = click.value() != null && click.value().contains(":") ? decisions.findForClick(click.value(), cause) : Optional.empty();
+        Optional<Approval> found = click.value() != null && click.value().contains(":") ? decisions.find(click.value()) : Optional.empty();
         if (found.isEmpty()) {
             return decisions.refuse(cause, click.responseUrl(), "retry: no approval step " + click.value(), "There is no such plan step to retry.");
         }

@@ -7,14 +7,16 @@ import dev.supportbot.bot.inbox.DeadLetter;
 import dev.supportbot.bot.inbox.Inbox;
 import dev.supportbot.bot.store.Database;
 import dev.supportbot.bot.config.Parsers;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * {@code supportbot inbox dead|retry ID|stats}: look at and requeue parked events, also while the service runs
- * (on an H2 file through the local H2 server the service announces). Refuses a database that does not exist rather than creating one.
+ * {@code supportbot inbox dead|retry ID|stats}: look at and requeue parked events, also while the service runs (the
+ * embedded default: through the server the running bot started; when none runs, through one of its own, stopped
+ * afterwards). Refuses a database that does not exist rather than creating one.
  */
 final class InboxCommand implements Subcommand {
     static final String USAGE = """
@@ -62,8 +64,9 @@ final class InboxCommand implements Subcommand {
             default -> throw new UsageException("unknown sub-command '" + action + "'");
         }
         BotConfig config = ConfigLoader.fromSystemEnv().load(options.config);
-        try (Database database = Database.openExisting(config.get(Settings.DB_URL), config.get(Settings.DB_USER),
-                config.get(Settings.DB_PASSWORD))) {
+        String url = config.get(Settings.DB_URL);
+        try (Database database = url == null ? Database.openExistingEmbedded(Path.of(config.get(Settings.DATA_DIR)))
+                : Database.openExisting(url, config.get(Settings.DB_USER), config.get(Settings.DB_PASSWORD))) {
             Inbox inbox = new Inbox(database, Clock.systemUTC());
             return switch (action) {
                 case "dead" -> printDead(inbox.deadLetters(1000), terminal);

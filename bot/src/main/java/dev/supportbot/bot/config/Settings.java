@@ -30,11 +30,15 @@ public final class Settings {
             Parsers.intRange(1, 200));
     public static final Setting<String> HOST = Setting.of("server.host", "BOT_HOST", "0.0.0.0",
             "address the HTTP server listens on (127.0.0.1: this machine only)", Parsers::text);
-    public static final Setting<String> DB_URL = Setting.of("database.url", "BOT_DB_URL",
-            "jdbc:h2:file:./data/supportbot", "JDBC URL: `jdbc:h2:` (embedded) or `jdbc:postgresql:`", Parsers::jdbcUrl);
-    public static final Setting<String> DB_USER =
-            Setting.of("database.user", "BOT_DB_USER", "sa", "database user", Parsers::text);
-    public static final Setting<String> DB_PASSWORD = Setting.secret("BOT_DB_PASSWORD", "database password");
+    public static final Setting<String> DB_URL = Setting.of("database.url", "BOT_DB_URL", "",
+            "JDBC URL of a PostgreSQL database (`jdbc:postgresql://host:5432/name`); empty: the bot runs a PostgreSQL "
+                    + "server of its own with its files in BOT_DATA_DIR", Parsers::jdbcUrl);
+    public static final Setting<String> DATA_DIR = Setting.of("database.data_dir", "BOT_DATA_DIR", "./data",
+            "directory of the bot's own PostgreSQL server (when BOT_DB_URL is empty): its files, password and log; "
+                    + "one bot at a time", Parsers::text);
+    public static final Setting<String> DB_USER = Setting.of("database.user", "BOT_DB_USER", "postgres",
+            "database user (with BOT_DB_URL)", Parsers::text);
+    public static final Setting<String> DB_PASSWORD = Setting.secret("BOT_DB_PASSWORD", "database password (with BOT_DB_URL)");
     public static final Setting<Integer> DB_POOL_SIZE =
             Setting.of("database.pool_size", "BOT_DB_POOL_SIZE", "10", "connection pool size", Parsers.intRange(1, 200));
 
@@ -153,7 +157,7 @@ public final class Settings {
     /** The bot's own settings, then the registered workflows' ({@link WorkflowConfig}). */
     public static final List<Setting<?>> ALL = WorkflowConfig.joined(List.of(
             PORT, HOST, SERVER_IDLE_TIMEOUT, SERVER_HEADER_TIMEOUT, SERVER_BODY_TIMEOUT, SERVER_MAX_CONNECTIONS, SERVER_MAX_REQUESTS_PER_ROUTE,
-            DB_URL, DB_USER, DB_PASSWORD, DB_POOL_SIZE,
+            DB_URL, DATA_DIR, DB_USER, DB_PASSWORD, DB_POOL_SIZE,
             ZENDESK_WEBHOOK_SECRET, ZENDESK_URL, ZENDESK_EMAIL, ZENDESK_TOKEN, ZENDESK_UPDATES_PER_MINUTE, ZENDESK_REQUESTS_PER_MINUTE,
             SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN, SLACK_API_URL, SLACK_CHANNEL,
             PORTAL_URL, PORTAL_TOKEN, PORTAL_TIMEOUT, PORTAL_MAX_ATTEMPTS, PORTAL_RETRY_BASE, PORTAL_RETRY_MAX,

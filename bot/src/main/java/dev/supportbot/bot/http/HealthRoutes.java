@@ -31,7 +31,7 @@ public final class HealthRoutes implements HttpRoutes {
             DatabaseHealth.Status status = health.status();
             Map<String, Object> db = new LinkedHashMap<>();
             db.put("status", status.up() ? "up" : "down");
-            db.put("vendor", database.vendor().name().toLowerCase());
+            db.put("vendor", "postgresql");
             if (!status.up()) db.put("reason", status.reason());
             ctx.status(status.up() ? 200 : 503).json(Map.of("status", status.up() ? "ok" : "unavailable", "database", db));
         });

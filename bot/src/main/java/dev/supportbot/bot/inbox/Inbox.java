@@ -1,9 +1,6 @@
 package dev.supportbot.bot.inbox;
 
 import dev.supportbot.bot.store.Database;
-import dev.supportbot.bot.store.Vendor;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -12,13 +9,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The durable inbox table. An event is stored once per (source, de-duplication key); workers claim due events
@@ -31,14 +25,10 @@ public final class Inbox implements AutoCloseable {
     static final String DONE = "done";
     static final String DEAD = "dead";
     private static final int MAX_ERROR_LENGTH = 1000;
-    private static final int CLAIM_RACES = 5;
-    private static final Logger log = LoggerFactory.getLogger(Inbox.class);
 
     private final Jdbi jdbi;
-    private final Vendor vendor;
     private final Clock clock;
     private final int writerCapacity;
-    private final IntakeJournal journal; // only for the service's H2 file database
     private InboxWriter writer;
 
     public Inbox(Database database, Clock clock) {
@@ -47,44 +37,13 @@ public final class Inbox implements AutoCloseable {
 
     Inbox(Database database, Clock clock, int writerCapacity) {
         this.jdbi = database.jdbi();
-        this.vendor = database.vendor();
         this.clock = clock;
         this.writerCapacity = writerCapacity;
-        this.journal = database.h2File().map(file -> openJournal(Path.of(file + ".intake.journal"))).orElse(null);
-    }
-
-    /**
-     * Opens the intake journal and stores what it holds that the database lost (events acknowledged before a crash
-     * whose H2 commit had not reached the file yet). This runs before intake and the workers start.
-     */
-    private IntakeJournal openJournal(Path path) {
-        IntakeJournal opened = null;
-        try {
-            opened = IntakeJournal.open(path);
-            int replayed = InboxWriter.replay(jdbi, opened);
-            if (!opened.recovered().isEmpty()) {
-                log.info("intake journal: {} events found, {} were missing from the inbox and are stored now",
-                        opened.recovered().size(), replayed);
-            }
-            return opened;
-        } catch (IOException | SQLException | RuntimeException e) {
-            closeQuietly(opened);
-            throw new InboxUnavailableException("cannot open or replay the intake journal " + path + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void closeQuietly(IntakeJournal journal) {
-        if (journal == null) return;
-        try {
-            journal.close();
-        } catch (IOException e) {
-            log.warn("intake journal: close failed: {}", e.getMessage());
-        }
     }
 
     /**
      * Stores the event; returns once its commit is on disk (group commit: concurrent calls share one transaction and
-     * one sync). A second event with the same key is not stored again. Throws {@link InboxUnavailableException}
+     * one flush of the write-ahead log). A second event with the same key is not stored again. Throws {@link InboxUnavailableException}
      * when the event was not stored (queue full, store failed): the sender should retry.
      */
     public Acceptance accept(NewInboxEvent event) {
@@ -92,15 +51,14 @@ public final class Inbox implements AutoCloseable {
     }
 
     synchronized InboxWriter writer() {
-        if (writer == null) writer = new InboxWriter(jdbi, vendor, clock, writerCapacity, journal);
+        if (writer == null) writer = new InboxWriter(jdbi, clock, writerCapacity);
         return writer;
     }
 
-    /** Stores what is waiting to be accepted, stops the writer (which checkpoints the journal) and closes the journal. */
+    /** Stores what is waiting to be accepted and stops the writer. */
     @Override
     public synchronized void close() {
         if (writer != null) writer.close();
-        closeQuietly(journal);
     }
 
     /**
@@ -123,23 +81,10 @@ public final class Inbox implements AutoCloseable {
 
     /**
      * Claims up to {@code max} due events for {@code lease}: pending ones whose retry time has come, and ones whose
-     * previous worker's lease ran out (it crashed or hung). A claim locks and rewrites only the rows it takes, however
-     * long the backlog: H2 locks every row its {@code SELECT ... LIMIT n FOR UPDATE} reads, so there the candidates
-     * are read without a lock and taken by an update that re-checks they are still due; a row another worker took
-     * first is not due any more and is left out. On PostgreSQL concurrent claimers skip each other's rows.
+     * previous worker's lease ran out (it crashed or hung). Concurrent claimers, of this bot or of others on the same
+     * database, skip each other's rows ({@code SKIP LOCKED}), so the rows read are the rows taken.
      */
     public List<InboxEvent> claim(int max, Duration lease) {
-        // Workers that read the same candidates at once race for them; the loser tries the next ones at once rather
-        // than going idle with a backlog waiting.
-        for (int race = 0; race < CLAIM_RACES; race++) {
-            Optional<List<InboxEvent>> claimed = tryClaim(max, lease);
-            if (claimed.isPresent()) return claimed.get();
-        }
-        return List.of();
-    }
-
-    /** Empty when other claimers took every candidate first; an empty list when nothing is due. */
-    private Optional<List<InboxEvent>> tryClaim(int max, Duration lease) {
         OffsetDateTime now = now();
         String token = UUID.randomUUID().toString();
         return jdbi.inTransaction(h -> {
@@ -148,29 +93,27 @@ public final class Inbox implements AutoCloseable {
                             WHERE available_at <= :now
                             ORDER BY available_at
                             LIMIT :max
-                            """ + (vendor == Vendor.POSTGRESQL ? "FOR UPDATE SKIP LOCKED" : ""))
+                            FOR UPDATE SKIP LOCKED""")
                     .bind("now", now)
                     .bind("max", max)
                     .mapTo(Long.class)
                     .list();
-            if (ids.isEmpty()) return Optional.of(List.of());
-            int taken = h.createUpdate("""
+            if (ids.isEmpty()) return List.of();
+            h.createUpdate("""
                             UPDATE inbox SET status = 'processing', claim_token = :token, available_at = :lease,
                                              attempts = attempts + 1
-                            WHERE id IN (<ids>) AND available_at <= :now""")
+                            WHERE id IN (<ids>)""")
                     .bind("token", token)
                     .bind("lease", now.plus(lease))
-                    .bind("now", now)
                     .bindList("ids", ids)
                     .execute();
-            if (taken == 0) return Optional.empty();
-            return Optional.of(h.createQuery("""
+            return h.createQuery("""
                             SELECT id, source, dedup_key, event_type, ticket_id, payload, attempts, received_at, claim_token
                             FROM inbox WHERE id IN (<ids>) AND claim_token = :token ORDER BY id""")
                     .bindList("ids", ids)
                     .bind("token", token)
                     .map(Inbox::event)
-                    .list());
+                    .list();
         });
     }
 

@@ -5,7 +5,6 @@ import dev.supportbot.bot.inbox.Acceptance;
 import dev.supportbot.bot.inbox.Inbox;
 import dev.supportbot.bot.inbox.NewInboxEvent;
 import dev.supportbot.bot.store.Database;
-import dev.supportbot.bot.store.Vendor;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,7 +32,6 @@ import org.quartz.impl.SchedulerRepository;
 import org.quartz.impl.StdSchedulerFactory;
 import org.quartz.impl.jdbcjobstore.JobStoreTX;
 import org.quartz.impl.jdbcjobstore.PostgreSQLDelegate;
-import org.quartz.impl.jdbcjobstore.StdJDBCDelegate;
 import org.quartz.impl.matchers.GroupMatcher;
 import org.quartz.simpl.SimpleThreadPool;
 import org.quartz.utils.DBConnectionManager;
@@ -80,7 +78,7 @@ public final class QuartzReminders implements Reminders, AutoCloseable {
                 .addConnectionProvider(dataSourceName, new BotConnectionProvider(database.dataSource()));
         Scheduler scheduler;
         try {
-            scheduler = create(properties(database.vendor(), dataSourceName, tuning));
+            scheduler = create(properties(dataSourceName, tuning));
         } catch (SchedulerException e) {
             throw new ReminderSchedulingException("cannot create the reminder scheduler: " + e.getMessage(), e);
         }
@@ -113,7 +111,7 @@ public final class QuartzReminders implements Reminders, AutoCloseable {
         }
     }
 
-    private static Properties properties(Vendor vendor, String dataSourceName, SchedulerTuning tuning) {
+    private static Properties properties(String dataSourceName, SchedulerTuning tuning) {
         Properties p = new Properties();
         p.setProperty("org.quartz.scheduler.instanceName", SCHEDULER_NAME);
         p.setProperty("org.quartz.scheduler.instanceId", "AUTO");
@@ -123,8 +121,7 @@ public final class QuartzReminders implements Reminders, AutoCloseable {
         p.setProperty("org.quartz.threadPool.threadCount", Integer.toString(tuning.threads()));
         p.setProperty("org.quartz.threadPool.makeThreadsDaemons", "true");
         p.setProperty("org.quartz.jobStore.class", JobStoreTX.class.getName());
-        p.setProperty("org.quartz.jobStore.driverDelegateClass",
-                (vendor == Vendor.POSTGRESQL ? PostgreSQLDelegate.class : StdJDBCDelegate.class).getName());
+        p.setProperty("org.quartz.jobStore.driverDelegateClass", PostgreSQLDelegate.class.getName());
         p.setProperty("org.quartz.jobStore.dataSource", dataSourceName);
         p.setProperty("org.quartz.jobStore.tablePrefix", "QRTZ_");
         p.setProperty("org.quartz.jobStore.useProperties", "true");

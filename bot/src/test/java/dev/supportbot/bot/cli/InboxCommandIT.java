@@ -26,8 +26,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The real jar as separate processes: {@code serve} on an H2 file in a working directory, and the {@code inbox}
- * CLI run beside it on the same files, before and after the service is stopped or killed.
+ * The real jar as separate processes: {@code serve} on the embedded default (its own PostgreSQL in {@code ./data} of
+ * a working directory), and the {@code inbox} CLI run beside it on the same data, before and after the service is
+ * stopped or killed.
  */
 class InboxCommandIT {
     private static final Path JAR = Path.of("target", "supportbot.jar").toAbsolutePath();
@@ -49,7 +50,7 @@ class InboxCommandIT {
     }
 
     @Test
-    void inbox_commands_work_while_the_service_runs_on_h2_and_after_it_stops_or_is_killed() throws Exception {
+    void inbox_commands_work_while_the_service_runs_and_after_it_stops_or_is_killed() throws Exception {
         Process service = serve("serve-1.log");
         int port = portOf("serve-1.log");
         assertThat(postWebhook(port, 1)).isEqualTo(200);
@@ -68,39 +69,47 @@ class InboxCommandIT {
             Result stats = cli("inbox", "stats");
             return stats.out().contains("dead: 1") && stats.out().contains("waiting: 0");
         });
-        assertThat(healthz(port)).isEqualTo(200);
+        assertThat(healthz(port)).contains("\"vendor\":\"postgresql\"");
 
-        service.destroy(); // SIGTERM: a clean stop removes the announcement
+        service.destroy(); // SIGTERM: the bot stops its PostgreSQL server too
         assertThat(service.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(work.resolve("data/supportbot.server")).doesNotExist();
-        assertThat(cli("inbox", "stats").out()).contains("dead: 1");
+        assertThat(postmasterPid()).as("the server's pid file after a clean stop").doesNotExist();
+        assertThat(cli("inbox", "stats").out()).contains("dead: 1"); // through a server of the CLI's own
+        assertThat(postmasterPid()).as("the CLI stopped its own server").doesNotExist();
 
         Process second = serve("serve-2.log");
         portOf("serve-2.log");
-        assertThat(work.resolve("data/supportbot.server")).exists();
-        second.destroyForcibly(); // SIGKILL: the announcement and H2's lock file stay behind
+        second.destroyForcibly(); // SIGKILL: the bot's PostgreSQL server stays behind
         second.waitFor(30, TimeUnit.SECONDS);
-        assertThat(work.resolve("data/supportbot.server")).exists();
+        long leftBehind = Long.parseLong(Files.readAllLines(postmasterPid()).get(0).strip());
+        assertThat(ProcessHandle.of(leftBehind).map(ProcessHandle::isAlive)).as("the server outlived its bot").contains(true);
         Result afterKill = cli("inbox", "stats");
         assertThat(afterKill.exit()).as(afterKill.err()).isZero();
         assertThat(afterKill.out()).contains("dead: 1");
+        assertThat(ProcessHandle.of(leftBehind).map(ProcessHandle::isAlive).orElse(false)).as("stopped by the CLI").isFalse();
 
+        Process third = serve("serve-3.log");
+        int thirdPort = portOf("serve-3.log");
+        third.destroyForcibly(); // SIGKILL again: this time the next bot finds the server left behind
+        third.waitFor(30, TimeUnit.SECONDS);
         long restarting = System.nanoTime();
-        serve("serve-3.log");
-        int third = portOf("serve-3.log");
-        assertThat(healthz(third)).isEqualTo(200);
-        System.out.printf("restart after SIGKILL and a CLI run: up in %d ms%n", (System.nanoTime() - restarting) / 1_000_000);
+        serve("serve-4.log");
+        int fourth = portOf("serve-4.log");
+        Await.until("healthz after the SIGKILL", Duration.ofSeconds(60), () -> healthz(fourth).contains("\"status\":\"ok\""));
+        System.out.printf("restart after SIGKILL: healthy in %d ms (the killed one listened on %d)%n",
+                (System.nanoTime() - restarting) / 1_000_000, thirdPort);
+        assertThat(Files.readString(work.resolve("serve-4.log"))).contains("left by a bot that did not stop: stopping it");
         assertThat(cli("inbox", "stats").out()).contains("dead: 1");
     }
 
     @Test
-    void a_second_service_on_the_same_h2_file_is_refused_in_one_line() throws Exception {
-        serve("serve-1.log");
+    void a_second_service_on_the_same_data_directory_is_refused_in_one_line() throws Exception {
+        Process first = serve("serve-1.log");
         portOf("serve-1.log");
         Result second = run(List.of("serve"), Map.of("BOT_PORT", "0"));
         assertThat(second.exit()).isEqualTo(2);
-        assertThat(second.err().lines()).containsExactly(
-                "supportbot: database " + work.toRealPath().resolve("data/supportbot") + " is in use by another process");
+        assertThat(second.err().lines()).containsExactly("supportbot: the data directory " + work.toRealPath().resolve("data")
+                + " is in use by another supportbot (process " + first.pid() + "); stop it first, or give this one another BOT_DATA_DIR");
     }
 
     @Test
@@ -108,9 +117,22 @@ class InboxCommandIT {
         Result stats = cli("inbox", "stats");
         assertThat(stats.exit()).isEqualTo(2);
         assertThat(stats.err().lines()).containsExactly(
-                "supportbot: no database at " + work.toRealPath().resolve("data/supportbot") + " (nothing was created)");
+                "supportbot: no database in " + work.toRealPath().resolve("data") + " (nothing was created)");
         try (var files = Files.list(work)) {
             assertThat(files.map(f -> f.getFileName().toString())).allMatch(name -> name.endsWith(".out") || name.endsWith(".err"));
+        }
+    }
+
+    @Test
+    void a_data_directory_of_an_older_version_with_an_h2_file_is_refused_in_one_line() throws Exception {
+        Path h2 = Files.writeString(Files.createDirectories(work.resolve("data")).resolve("supportbot.mv.db"), "H2");
+        Result serve = run(List.of("serve"), Map.of("BOT_PORT", "0"));
+        assertThat(serve.exit()).isEqualTo(2);
+        assertThat(serve.err().lines()).singleElement().asString()
+                .startsWith("supportbot: " + h2.toRealPath() + " is an H2 database of an older supportbot")
+                .contains("move that file out of " + work.toRealPath().resolve("data"));
+        try (var files = Files.list(work.resolve("data"))) {
+            assertThat(files).containsExactly(h2);
         }
     }
 
@@ -125,11 +147,10 @@ class InboxCommandIT {
         assertThat(pg.err().lines()).singleElement().asString().startsWith("supportbot: cannot connect to jdbc:postgresql://127.0.0.1:" + closed);
         assertThat(pg.out()).isEmpty();
 
-        Files.writeString(work.resolve("plain-file"), "x");
-        Result h2 = run(List.of("serve"), Map.of("BOT_PORT", "0", "BOT_DB_URL", "jdbc:h2:file:" + work.resolve("plain-file/db")));
+        Result h2 = run(List.of("serve"), Map.of("BOT_PORT", "0", "BOT_DB_URL", "jdbc:h2:file:./data/supportbot"));
         assertThat(h2.exit()).isEqualTo(2);
-        assertThat(h2.err().lines()).singleElement().asString().startsWith("supportbot: cannot connect to jdbc:h2:file:");
-        assertThat(h2.out()).isEmpty();
+        assertThat(h2.err().lines()).singleElement().asString()
+                .startsWith("supportbot: invalid configuration: BOT_DB_URL: 'jdbc:h2:file:./data/supportbot' is not a jdbc:postgresql: URL");
 
         try (ServerSocket taken = new ServerSocket(0)) {
             Result busy = run(List.of("serve"), Map.of("BOT_PORT", Integer.toString(taken.getLocalPort())));
@@ -142,6 +163,10 @@ class InboxCommandIT {
         Result empty = run(List.of("serve"), Map.of("BOT_PORT", ""));
         assertThat(empty.exit()).isEqualTo(2);
         assertThat(empty.err().lines()).containsExactly("supportbot: invalid configuration: BOT_PORT: is empty; remove it to use the default (8080)");
+    }
+
+    private Path postmasterPid() {
+        return work.resolve("data/postgresql/postmaster.pid");
     }
 
     private Process serve(String log) throws IOException {
@@ -205,9 +230,18 @@ class InboxCommandIT {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
     }
 
-    private int healthz(int port) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/healthz")).build(),
-                HttpResponse.BodyHandlers.ofString()).statusCode();
+    /** The status line's code and the body, or "" when nothing answers. */
+    private String healthz(int port) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/healthz"))
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() + " " + response.body();
+        } catch (IOException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
     }
 
     private record Result(int exit, String out, String err) {}

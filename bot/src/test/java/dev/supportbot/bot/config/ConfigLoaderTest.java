@@ -29,7 +29,8 @@ class ConfigLoaderTest {
     void built_in_defaults_are_the_embedded_ones() {
         BotConfig config = loader(Map.of()).resolve(Map.of());
         assertThat(config.get(Settings.PORT)).isEqualTo(8080);
-        assertThat(config.get(Settings.DB_URL)).isEqualTo("jdbc:h2:file:./data/supportbot");
+        assertThat(config.get(Settings.DB_URL)).as("no URL: the bot's own PostgreSQL").isNull();
+        assertThat(config.get(Settings.DATA_DIR)).isEqualTo("./data");
         assertThat(config.get(Settings.PORTAL_URL)).isEqualTo("sandbox");
         assertThat(config.get(Settings.INBOX_RETRY_BASE)).isEqualTo(Duration.ofSeconds(2));
         assertThat(config.get(Settings.ZENDESK_WEBHOOK_SECRET)).isNull();
@@ -144,7 +145,7 @@ class ConfigLoaderTest {
     void an_empty_value_for_a_setting_with_a_default_is_an_error_naming_the_key() {
         assertThatThrownBy(() -> loader(Map.of("BOT_PORT", "")).resolve(Map.of()))
                 .isInstanceOf(ConfigException.class).hasMessage("BOT_PORT: is empty; remove it to use the default (8080)");
-        assertThatThrownBy(() -> loader(Map.of("BOT_DB_URL", " ")).resolve(Map.of())).hasMessageStartingWith("BOT_DB_URL: is empty");
+        assertThatThrownBy(() -> loader(Map.of("BOT_DATA_DIR", " ")).resolve(Map.of())).hasMessageStartingWith("BOT_DATA_DIR: is empty");
         assertThatThrownBy(() -> loader(Map.of("BOT_INBOX_LEASE", "")).resolve(Map.of())).hasMessageStartingWith("BOT_INBOX_LEASE: is empty");
         assertThatThrownBy(() -> loader(Map.of()).resolve(Map.of("server.port", ""))).hasMessageStartingWith("server.port: is empty");
         // Settings without a default may be empty: that means unset.

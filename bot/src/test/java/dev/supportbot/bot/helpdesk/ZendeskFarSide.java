@@ -178,7 +178,7 @@ interface ZendeskFarSide extends AutoCloseable {
 
         @Override
         public String toString() {
-            return "sandbox Zendesk on " + bot.bot.database().vendor();
+            return "sandbox Zendesk on postgresql";
         }
 
         private static String json(Object value) {

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -35,7 +36,26 @@ public final class ServiceProcess implements AutoCloseable {
         this.log = log;
     }
 
-    /** Starts {@code serve} and waits until it listens (60 s at most). */
+    /**
+     * The environment of a service on the embedded default (its own PostgreSQL in {@code dataDir}), with a free port,
+     * the test secrets and short inbox timings.
+     */
+    public static Map<String, String> embeddedEnv(Path dataDir) {
+        Map<String, String> env = new HashMap<>();
+        env.put("BOT_PORT", "0");
+        env.put("BOT_DATA_DIR", dataDir.toAbsolutePath().toString());
+        env.put("BOT_ZENDESK_WEBHOOK_SECRET", TestBots.ZENDESK_SECRET);
+        env.put("BOT_SLACK_SIGNING_SECRET", TestBots.SLACK_SECRET);
+        env.put("BOT_INBOX_POLL_INTERVAL", "50ms");
+        env.put("BOT_INBOX_RETRY_BASE", "20ms");
+        env.put("BOT_INBOX_RETRY_MAX", "200ms");
+        env.put("BOT_INBOX_LEASE", "5s");
+        env.put("BOT_ZENDESK_UPDATES_PER_MINUTE", "1000");
+        env.put("BOT_ZENDESK_REQUESTS_PER_MINUTE", "2500");
+        return env;
+    }
+
+    /** Starts {@code serve} and waits until it listens (120 s at most: a first start creates the database). */
     public static ServiceProcess start(Map<String, String> env, Path log) throws IOException {
         assertThat(JAR).as("the shaded jar (built in the package phase)").exists();
         ProcessBuilder builder = new ProcessBuilder(
@@ -47,7 +67,7 @@ public final class ServiceProcess implements AutoCloseable {
         Process process = builder.start();
         int[] port = {0};
         try {
-            Await.until("the child service to listen", Duration.ofSeconds(60), () -> {
+            Await.until("the child service to listen", Duration.ofSeconds(120), () -> {
                 if (!process.isAlive()) throw new AssertionError("the child service exited: " + tail(log));
                 Matcher m = LISTENING.matcher(read(log));
                 if (!m.find()) return false;
