@@ -90,7 +90,7 @@ class SigkillCrashIT {
     private void crashAndRecover(Vendor vendor, int round, long killAfterMillis) throws Exception {
         String url = vendor == Vendor.H2
                 ? "jdbc:h2:file:" + dir.resolve("round" + round).resolve("supportbot")
-                : TestDatabases.freshUrl(Vendor.POSTGRESQL);
+                : TestDatabases.freshUrl();
         Map<String, String> env = childEnv(url, vendor);
         long firstTicket = (long) round * TICKETS_PER_ROUND + (vendor == Vendor.H2 ? 0 : 10 * TICKETS_PER_ROUND);
 
@@ -157,7 +157,7 @@ class SigkillCrashIT {
     }
 
     private Map<String, String> childEnv(String url, Vendor vendor) {
-        Map<String, String> env = new HashMap<>(TestBots.env(url, vendor));
+        Map<String, String> env = new HashMap<>(TestBots.env(url));
         env.put("BOT_PORT", "0");
         env.put("BOT_INBOX_LEASE", "2s");
         env.put("BOT_ZENDESK_URL", zendesk.url());
@@ -203,7 +203,7 @@ class SigkillCrashIT {
 
     private static Map<String, Row> inboxRows(String url, Vendor vendor) throws Exception {
         Map<String, Row> rows = new HashMap<>();
-        try (Connection c = DriverManager.getConnection(url, TestDatabases.user(vendor), null);
+        try (Connection c = DriverManager.getConnection(url, TestDatabases.USER, null);
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT dedup_key, status, attempts FROM inbox WHERE source = 'zendesk'")) {
             while (rs.next()) {

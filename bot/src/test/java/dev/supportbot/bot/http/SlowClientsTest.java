@@ -3,7 +3,6 @@ package dev.supportbot.bot.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.supportbot.bot.SupportBot;
-import dev.supportbot.bot.store.Vendor;
 import dev.supportbot.bot.testing.Await;
 import dev.supportbot.bot.testing.Signing;
 import dev.supportbot.bot.testing.TestBots;
@@ -40,7 +39,7 @@ class SlowClientsTest {
 
     @BeforeAll
     void start() {
-        Map<String, String> env = TestBots.env(Vendor.H2);
+        Map<String, String> env = TestBots.env();
         env.put("BOT_SERVER_IDLE_TIMEOUT", IDLE_TIMEOUT.toMillis() + "ms");
         env.put("BOT_SERVER_HEADER_TIMEOUT", HEADER_TIMEOUT.toMillis() + "ms");
         env.put("BOT_SERVER_BODY_TIMEOUT", BODY_TIMEOUT.toMillis() + "ms");

@@ -126,7 +126,7 @@ class PlanCrashIT {
     @ParameterizedTest(name = "{0}, SIGKILL {1}")
     @MethodSource("runs")
     void a_plan_killed_between_its_steps_resumes_without_repeating_one(Vendor vendor, KillPoint killPoint) throws Exception {
-        String url = vendor == Vendor.H2 ? "jdbc:h2:file:" + dir.resolve("db").resolve("supportbot") : TestDatabases.freshUrl(vendor);
+        String url = vendor == Vendor.H2 ? "jdbc:h2:file:" + dir.resolve("db").resolve("supportbot") : TestDatabases.freshUrl();
         Path logs = Files.createDirectories(Path.of("target", "plan-crash").toAbsolutePath());
         String name = vendor.name().toLowerCase() + "-" + killPoint.name().toLowerCase().replace('_', '-');
         long ticketId = 800 + (vendor.ordinal() * 10L) + killPoint.ordinal();
@@ -150,7 +150,7 @@ class PlanCrashIT {
                 assertThat(ticket.privateNotes()).extracting(FakeZendesk.Comment::body)
                         .as("the plan waiting for approval").anyMatch(n -> n.contains("a plan waits for approval"));
 
-                try (Database db = Database.openExisting(url, TestDatabases.user(vendor), null)) {
+                try (Database db = Database.openExisting(url, TestDatabases.USER, null)) {
                     assertThat(click(first, slack, APPROVER, approval)).as("the approve click's answer").isEqualTo(200);
                     switch (killPoint) {
                         case AFTER_CLICK -> { }
@@ -187,7 +187,7 @@ class PlanCrashIT {
                 assertThat(customers(url, vendor)).as("customers in the sandbox portal").isEqualTo(customersBefore);
 
                 List<AuditLog.Entry> steps;
-                try (Database db = Database.openExisting(url, TestDatabases.user(vendor), null)) {
+                try (Database db = Database.openExisting(url, TestDatabases.USER, null)) {
                     steps = new AuditLog(db).forTicket(ticketId).stream().filter(e -> e.action().equals("plan step")).toList();
                 }
                 steps.forEach(e -> System.out.printf("PlanCrashIT %s: audit: %s%n", name, e.detail()));
@@ -238,7 +238,7 @@ class PlanCrashIT {
     }
 
     private Map<String, String> childEnv(String url, Vendor vendor, FakeZendesk zendesk, Slack slack) {
-        Map<String, String> env = new HashMap<>(TestBots.env(url, vendor));
+        Map<String, String> env = new HashMap<>(TestBots.env(url));
         env.put("BOT_PORT", "0");
         env.put("BOT_INBOX_LEASE", "5s");
         env.put("BOT_ZENDESK_URL", zendesk.url());
@@ -353,7 +353,7 @@ class PlanCrashIT {
     }
 
     private static long planStepRows(String url, Vendor vendor, long ticketId) {
-        try (Database db = Database.openExisting(url, TestDatabases.user(vendor), null)) {
+        try (Database db = Database.openExisting(url, TestDatabases.USER, null)) {
             return planStepRows(db, ticketId);
         }
     }
@@ -403,7 +403,7 @@ class PlanCrashIT {
 
     /** Customers in the sandbox portal, read from its table (the portal API finds customers by email only). */
     private static long customers(String url, Vendor vendor) {
-        try (Database db = Database.openExisting(url, TestDatabases.user(vendor), null)) {
+        try (Database db = Database.openExisting(url, TestDatabases.USER, null)) {
             return db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM sandbox_customer").mapTo(Long.class).one());
         }
     }

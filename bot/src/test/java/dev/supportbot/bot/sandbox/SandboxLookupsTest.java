@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.supportbot.bot.portal.LicenseSearch;
 import dev.supportbot.bot.portal.PortalClient;
 import dev.supportbot.bot.portal.PortalException;
-import dev.supportbot.bot.store.Vendor;
 import dev.supportbot.workflows.domain.License;
 import dev.supportbot.workflows.domain.LicenseValidation;
 import dev.supportbot.workflows.domain.Membership;
@@ -15,16 +14,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.function.Consumer;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
 
 /** The sandbox's look-ups through the bot's client: search semantics, license validation, and 404s. */
 class SandboxLookupsTest {
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void licenses_are_found_by_name_or_company_substring_any_case_and_by_exact_email(Vendor vendor) {
-        try (SandboxBot sandbox = SandboxBot.start(vendor)) {
+    @Test
+    void licenses_are_found_by_name_or_company_substring_any_case_and_by_exact_email() {
+        try (SandboxBot sandbox = SandboxBot.start()) {
             PortalClient portal = sandbox.client;
 
             assertThat(ids(portal.searchLicenses(LicenseSearch.byName("pat lee")))).containsExactly(1101L, 1102L);
@@ -38,10 +35,9 @@ class SandboxLookupsTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void a_search_without_criteria_is_refused(Vendor vendor) {
-        try (SandboxBot sandbox = SandboxBot.start(vendor)) {
+    @Test
+    void a_search_without_criteria_is_refused() {
+        try (SandboxBot sandbox = SandboxBot.start()) {
             HttpResponse<String> response = sandbox.send("GET", "/licenses", null);
 
             assertThat(response.statusCode()).isEqualTo(422);
@@ -52,10 +48,9 @@ class SandboxLookupsTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void a_pasted_license_text_is_recognised_despite_line_breaks(Vendor vendor) {
-        try (SandboxBot sandbox = SandboxBot.start(vendor)) {
+    @Test
+    void a_pasted_license_text_is_recognised_despite_line_breaks() {
+        try (SandboxBot sandbox = SandboxBot.start()) {
             String text = sandbox.licenseText(1101);
             String pasted = "\n" + String.join("\r\n", text.split("(?<=\\G.{60})")) + "\n";
 
@@ -67,10 +62,9 @@ class SandboxLookupsTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void texts_that_are_not_licenses_of_this_portal_are_invalid_with_a_reason(Vendor vendor) {
-        try (SandboxBot sandbox = SandboxBot.start(vendor)) {
+    @Test
+    void texts_that_are_not_licenses_of_this_portal_are_invalid_with_a_reason() {
+        try (SandboxBot sandbox = SandboxBot.start()) {
             PortalClient portal = sandbox.client;
             String foreign = Base64.getEncoder().encodeToString(
                     "{\"data\":\"c29tZQ==\",\"key\":\"a2V5\",\"iv\":\"aXY=\"}".getBytes(StandardCharsets.UTF_8));
@@ -82,10 +76,9 @@ class SandboxLookupsTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void unknown_entities_are_not_found(Vendor vendor) {
-        try (SandboxBot sandbox = SandboxBot.start(vendor)) {
+    @Test
+    void unknown_entities_are_not_found() {
+        try (SandboxBot sandbox = SandboxBot.start()) {
             PortalClient portal = sandbox.client;
 
             assertThat(portal.findCustomerByEmail("nobody@example.com")).isEmpty();
@@ -109,10 +102,9 @@ class SandboxLookupsTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void a_billing_accounts_memberships_subscriptions_and_invoices_are_its_own(Vendor vendor) {
-        try (SandboxBot sandbox = SandboxBot.start(vendor)) {
+    @Test
+    void a_billing_accounts_memberships_subscriptions_and_invoices_are_its_own() {
+        try (SandboxBot sandbox = SandboxBot.start()) {
             PortalClient portal = sandbox.client;
             long initech = portal.findBillingAccountByZuoraId("A00003001").orElseThrow().id();
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.supportbot.bot.portal.LicenseSearch;
 import dev.supportbot.bot.portal.PortalClient;
-import dev.supportbot.bot.store.Vendor;
 import dev.supportbot.workflows.domain.BillingAccount;
 import dev.supportbot.workflows.domain.CloudActivation;
 import dev.supportbot.workflows.domain.Contact;
@@ -30,16 +29,14 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
 
 /** The seed as tests outside this repository rely on it: the five companies, exactly, relative to the seeding day D. */
 class SandboxSeedTest {
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void acme_is_a_direct_self_managed_purchase_with_a_paid_license_and_an_expired_trial(Vendor vendor) {
-        try (SandboxBot sandbox = SandboxBot.start(vendor)) {
+    @Test
+    void acme_is_a_direct_self_managed_purchase_with_a_paid_license_and_an_expired_trial() {
+        try (SandboxBot sandbox = SandboxBot.start()) {
             PortalClient portal = sandbox.client;
             LocalDate d = sandbox.d();
 
@@ -81,10 +78,9 @@ class SandboxSeedTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void globex_bought_through_resellerone_and_its_cloud_activation_code_is_unused(Vendor vendor) {
-        try (SandboxBot sandbox = SandboxBot.start(vendor)) {
+    @Test
+    void globex_bought_through_resellerone_and_its_cloud_activation_code_is_unused() {
+        try (SandboxBot sandbox = SandboxBot.start()) {
             PortalClient portal = sandbox.client;
 
             BillingAccount globex = portal.findBillingAccountByZuoraId("A00002001").orElseThrow();
@@ -102,10 +98,9 @@ class SandboxSeedTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void initech_is_saas_and_miltons_login_was_switched_off_after_his_creation(Vendor vendor) {
-        try (SandboxBot sandbox = SandboxBot.start(vendor)) {
+    @Test
+    void initech_is_saas_and_miltons_login_was_switched_off_after_his_creation() {
+        try (SandboxBot sandbox = SandboxBot.start()) {
             PortalClient portal = sandbox.client;
             LocalDate d = sandbox.d();
 
@@ -136,10 +131,9 @@ class SandboxSeedTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void umbrellas_sold_to_has_the_typo_and_the_activation_code_mail_bounced_with_550(Vendor vendor) {
-        try (SandboxBot sandbox = SandboxBot.start(vendor)) {
+    @Test
+    void umbrellas_sold_to_has_the_typo_and_the_activation_code_mail_bounced_with_550() {
+        try (SandboxBot sandbox = SandboxBot.start()) {
             PortalClient portal = sandbox.client;
 
             BillingAccount umbrella = portal.findBillingAccountByZuoraId("A00004001").orElseThrow();
@@ -163,10 +157,9 @@ class SandboxSeedTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void hoolis_activation_code_was_used_by_one_instance_and_its_mail_was_delivered(Vendor vendor) {
-        try (SandboxBot sandbox = SandboxBot.start(vendor)) {
+    @Test
+    void hoolis_activation_code_was_used_by_one_instance_and_its_mail_was_delivered() {
+        try (SandboxBot sandbox = SandboxBot.start()) {
             PortalClient portal = sandbox.client;
 
             assertThat(portal.findBillingAccountByZuoraId("A00005001").orElseThrow().soldTo().email())
@@ -179,10 +172,9 @@ class SandboxSeedTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void seeding_again_adds_nothing(Vendor vendor) {
-        try (SandboxBot sandbox = SandboxBot.start(vendor)) {
+    @Test
+    void seeding_again_adds_nothing() {
+        try (SandboxBot sandbox = SandboxBot.start()) {
             long customers = sandbox.count("sandbox_customer");
             long history = sandbox.count("sandbox_customer_history");
             long mails = sandbox.count("sandbox_mail_delivery");
@@ -199,11 +191,10 @@ class SandboxSeedTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void secrets_are_generated_at_seed_time_and_differ_between_sandboxes(Vendor vendor) throws Exception {
+    @Test
+    void secrets_are_generated_at_seed_time_and_differ_between_sandboxes() throws Exception {
         String seedFile = Files.readString(Path.of("..", "config", "sandbox-seed.yaml"));
-        try (SandboxBot one = SandboxBot.start(vendor); SandboxBot two = SandboxBot.start(vendor)) {
+        try (SandboxBot one = SandboxBot.start(); SandboxBot two = SandboxBot.start()) {
             String code = one.activationCode("A-S00002001");
             assertThat(SecretScanner.find(code)).extracting(SecretSpan::kind).containsExactly(SecretKind.ACTIVATION_CODE);
             assertThat(two.activationCode("A-S00002001")).isNotEqualTo(code);
