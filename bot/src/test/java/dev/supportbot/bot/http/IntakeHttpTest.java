@@ -170,10 +170,8 @@ class IntakeHttpTest {
     }
 
     @Test
-    void a_slash_command_is_stored_and_acknowledged_within_three_seconds_without_echoing_it() throws Exception {
-        long started = System.nanoTime();
+    void a_slash_command_is_stored_and_acknowledged_without_echoing_it() throws Exception {
         HttpResponse<String> response = slack(command("frobnicate now"), TestBots.SLACK_SECRET, Instant.now().getEpochSecond());
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("On it").doesNotContain("frobnicate");
         // The worker decides (who may ask, which sub-command) and answers through the response URL.
