@@ -60,7 +60,8 @@ class QuartzRemindersTest {
     void scheduling_the_same_reminder_again_replaces_it() {
         try (Database db = TestDatabases.open(); QuartzReminders reminders = start(db, DEFAULTS)) {
             ReminderKey key = new ReminderKey(7, 1);
-            reminders.schedule(key, 42, Instant.now().plusSeconds(2));
+            // Far off: were it not replaced, its trigger would keep the scheduler from ever being idle.
+            reminders.schedule(key, 42, Instant.now().plus(Duration.ofHours(1)));
             Instant replacement = soon();
             reminders.schedule(key, 42, replacement);
 
@@ -73,9 +74,12 @@ class QuartzRemindersTest {
     @Test
     void cancelling_drops_every_pending_reminder_of_the_instance_only() {
         try (Database db = TestDatabases.open(); QuartzReminders reminders = start(db, DEFAULTS)) {
+            // Those of instance 7 are far off, so none fires before the cancel however slow the machine; were they
+            // not cancelled, their triggers would keep the scheduler from ever being idle.
+            Instant later = Instant.now().plus(Duration.ofHours(1));
+            reminders.schedule(new ReminderKey(7, 1), 42, later);
+            reminders.schedule(new ReminderKey(7, 2), 42, later);
             Instant at = soon();
-            reminders.schedule(new ReminderKey(7, 1), 42, at);
-            reminders.schedule(new ReminderKey(7, 2), 42, at);
             reminders.schedule(new ReminderKey(8, 1), 43, at);
             reminders.cancelAll(7);
 
