@@ -14,27 +14,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** The sandbox's look-ups through the bot's client: search semantics, license validation, and 404s. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SandboxLookupsTest {
-    /** One sandbox for the class: look-ups change nothing. */
-    private SandboxBot sandbox;
-
-    @BeforeAll
-    void start() {
-        sandbox = SandboxBot.start();
-    }
-
-    @AfterAll
-    void stop() {
-        sandbox.close();
-    }
-
+class SandboxLookupsTest extends OneSandboxPerClass {
     @Test
     void licenses_are_found_by_name_or_company_substring_any_case_and_by_exact_email() {
         PortalClient portal = sandbox.client;

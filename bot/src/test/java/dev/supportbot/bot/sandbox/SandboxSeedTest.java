@@ -29,27 +29,10 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** The seed as tests outside this repository rely on it: the five companies, exactly, relative to the seeding day D. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SandboxSeedTest {
-    /** One sandbox for the class: what the seed made is only read (seeding again adds nothing). */
-    private SandboxBot sandbox;
-
-    @BeforeAll
-    void start() {
-        sandbox = SandboxBot.start();
-    }
-
-    @AfterAll
-    void stop() {
-        sandbox.close();
-    }
-
+class SandboxSeedTest extends OneSandboxPerClass {
     @Test
     void acme_is_a_direct_self_managed_purchase_with_a_paid_license_and_an_expired_trial() {
         PortalClient portal = sandbox.client;
