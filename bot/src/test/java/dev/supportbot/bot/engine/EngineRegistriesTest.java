@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 /** Every effect and fact request has exactly one handler or source, checked when the registries are built. */
 class EngineRegistriesTest {
     private final Clock clock = Clock.systemUTC();
-    private final BotConfig config = TestBots.config(TestBots.env());
+    private final BotConfig config = TestBots.config(TestBots.envWithoutDatabase());
     private final Database db = TestDatabases.open();
     private final Zendesk zendesk = Zendesk.fromConfig(config, ApiBudget.fromConfig(config, db, clock, Sleeper.SYSTEM),
             Sleeper.SYSTEM, ZendeskMeter.NONE);
