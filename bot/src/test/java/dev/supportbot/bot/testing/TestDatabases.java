@@ -4,6 +4,8 @@ import dev.supportbot.bot.store.Database;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -71,17 +73,24 @@ public final class TestDatabases {
     }
 
     private static EmbeddedPostgres startWithTemplate() {
+        Path dataDirectory;
         EmbeddedPostgres started;
         try {
+            dataDirectory = Files.createTempDirectory("supportbot-test-pg");
             // The server lives as long as this JVM: durability across a crash of the machine buys the tests nothing.
             started = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDirectory)
+                    .setCleanDataDirectory(false)
                     .setServerConfig("fsync", "off")
                     .setServerConfig("full_page_writes", "off")
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start embedded PostgreSQL", e);
         }
-        Thread stop = new Thread(() -> close(started));
+        Thread stop = new Thread(() -> {
+            close(started);
+            removeInBackground(dataDirectory);
+        });
         Runtime.getRuntime().addShutdownHook(stop);
         try {
             execute(started, "CREATE DATABASE " + TEMPLATE);
@@ -93,6 +102,21 @@ public final class TestDatabases {
             Runtime.getRuntime().removeShutdownHook(stop);
             close(started);
             throw e;
+        }
+    }
+
+    /**
+     * A run leaves some hundred databases behind; deleting their files took the exiting JVM longer than the 30 s
+     * surefire waits before it kills it (leaving the rest on disk). {@code rm} finishes the job after the JVM is gone.
+     */
+    private static void removeInBackground(Path directory) {
+        try {
+            new ProcessBuilder("rm", "-rf", directory.toString())
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+        } catch (IOException ignored) {
+            // left in the temporary directory
         }
     }
 
