@@ -15,7 +15,6 @@ import dev.supportbot.bot.inbox.Handled;
 import dev.supportbot.bot.inbox.InboxEvent;
 import dev.supportbot.bot.slack.SlackNotifier;
 import dev.supportbot.bot.store.Database;
-import dev.supportbot.bot.store.Vendor;
 import dev.supportbot.bot.testing.SettableClock;
 import dev.supportbot.bot.testing.TestBots;
 import dev.supportbot.bot.testing.TestDatabases;
@@ -44,7 +43,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.mockserver.integration.ClientAndServer;
 
 /**
- * Approvals wired on a real database (H2 or PostgreSQL), with MockServer standing in for Slack's Web API. Clicks are
+ * Approvals wired on a real database (PostgreSQL), with MockServer standing in for Slack's Web API. Clicks are
  * handed to the click handlers as the router would, and their commits applied as the inbox would; what they queue
  * (workflow events, answers to the clicker) is read back from the inbox table.
  */
@@ -66,24 +65,22 @@ final class ApprovalFixture implements AutoCloseable {
     final SlackNotifier slack;
     final Approvals approvals;
     final BotConfig config;
-    private final Vendor vendor;
 
-    ApprovalFixture(Vendor vendor, ClientAndServer slackServer, String approvers) {
-        this(vendor, TestDatabases.freshUrl(vendor), slackServer, Map.of("BOT_APPROVERS", approvers));
+    ApprovalFixture(ClientAndServer slackServer, String approvers) {
+        this(TestDatabases.freshUrl(), slackServer, Map.of("BOT_APPROVERS", approvers));
     }
 
-    ApprovalFixture(Vendor vendor, String dbUrl, ClientAndServer slackServer, Map<String, String> settings) {
-        this.vendor = vendor;
+    ApprovalFixture(String dbUrl, ClientAndServer slackServer, Map<String, String> settings) {
         this.slackServer = slackServer;
         this.dbUrl = dbUrl;
-        Map<String, String> env = new HashMap<>(TestBots.env(dbUrl, vendor));
+        Map<String, String> env = new HashMap<>(TestBots.env(dbUrl));
         env.put("BOT_SLACK_API_URL", "http://127.0.0.1:" + slackServer.getPort() + "/api/");
         env.put("BOT_SLACK_BOT_TOKEN", "xoxb-test");
         env.put("BOT_SLACK_CHANNEL", CHANNEL);
         env.put("BOT_ZENDESK_URL", ZENDESK);
         env.putAll(settings);
         config = TestBots.config(env);
-        db = TestDatabases.reopen(dbUrl, vendor);
+        db = TestDatabases.reopen(dbUrl);
         WorkflowRegistry registry = WorkflowRegistry.of(new OwnershipVerification());
         engine = TestEngines.engine(registry, clock);
         instances = new InstanceStore(db, clock);
@@ -94,7 +91,7 @@ final class ApprovalFixture implements AutoCloseable {
 
     /** A second bot instance on the same database, with its own pool. */
     ApprovalFixture secondInstance(Map<String, String> settings) {
-        return new ApprovalFixture(vendor, dbUrl, slackServer, settings);
+        return new ApprovalFixture(dbUrl, slackServer, settings);
     }
 
     void answer(String method, String json) {

@@ -17,7 +17,6 @@ import dev.supportbot.bot.inbox.RoutingDispatcher;
 import dev.supportbot.bot.json.Json;
 import dev.supportbot.bot.slack.SlackCommands;
 import dev.supportbot.bot.slack.SlackNotifier;
-import dev.supportbot.bot.store.Vendor;
 import dev.supportbot.bot.testing.Await;
 import dev.supportbot.bot.testing.Signing;
 import dev.supportbot.bot.testing.TestBots;
@@ -41,8 +40,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
 import org.mockserver.integration.ClientAndServer;
 
 /**
@@ -79,12 +77,11 @@ class ApprovalHttpTest {
         };
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void a_signed_approve_click_and_a_reject_reason_reach_the_approvals(Vendor vendor) throws Exception {
+    @Test
+    void a_signed_approve_click_and_a_reject_reason_reach_the_approvals() throws Exception {
         slackServer.reset();
         ApprovalFixture.slackAnswersEverything(slackServer);
-        Map<String, String> env = TestBots.env(vendor);
+        Map<String, String> env = TestBots.env();
         env.put("BOT_SLACK_API_URL", "http://127.0.0.1:" + slackServer.getPort() + "/api/");
         env.put("BOT_SLACK_BOT_TOKEN", "xoxb-test");
         env.put("BOT_SLACK_CHANNEL", ApprovalFixture.CHANNEL);
@@ -149,14 +146,11 @@ class ApprovalHttpTest {
 
     private HttpResponse<String> post(SupportBot bot, String form) throws Exception {
         String ts = Long.toString(Instant.now().getEpochSecond());
-        long started = System.nanoTime();
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bot.port() + "/slack/events"))
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bot.port() + "/slack/events"))
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("X-Slack-Request-Timestamp", ts)
                 .header("X-Slack-Signature", Signing.slack(TestBots.SLACK_SECRET, ts, form))
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
-        return response;
     }
 }

@@ -13,7 +13,6 @@ import dev.supportbot.bot.inbox.InboxEvent;
 import dev.supportbot.bot.json.Json;
 import dev.supportbot.bot.outbound.OutboundException;
 import dev.supportbot.bot.slack.SlackCommands;
-import dev.supportbot.bot.store.Vendor;
 import dev.supportbot.bot.testing.TestDatabases;
 import dev.supportbot.workflows.engine.Effect;
 import dev.supportbot.workflows.engine.Event;
@@ -34,12 +33,11 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
 import org.mockserver.integration.ClientAndServer;
 import org.mockserver.model.HttpRequest;
 
-/** Approval in Slack on H2 and PostgreSQL: the message, who may decide, and that every decision happens once. */
+/** Approval in Slack: the message, who may decide, and that every decision happens once. */
 class ApprovalsTest {
     static ClientAndServer slackServer;
 
@@ -58,8 +56,8 @@ class ApprovalsTest {
         slackServer.reset();
     }
 
-    private static ApprovalFixture fixture(Vendor vendor, String approvers) {
-        ApprovalFixture f = new ApprovalFixture(vendor, slackServer, approvers);
+    private static ApprovalFixture fixture(String approvers) {
+        ApprovalFixture f = new ApprovalFixture(slackServer, approvers);
         f.slackAnswersEverything();
         return f;
     }
@@ -79,10 +77,9 @@ class ApprovalsTest {
         return Long.toString(a.id());
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void the_plan_is_posted_once_as_block_kit_with_approve_and_reject_buttons_carrying_the_approval_id(Vendor vendor) throws Exception {
-        try (ApprovalFixture f = fixture(vendor, "U_A1,U_A2")) {
+    @Test
+    void the_plan_is_posted_once_as_block_kit_with_approve_and_reject_buttons_carrying_the_approval_id() throws Exception {
+        try (ApprovalFixture f = fixture("U_A1,U_A2")) {
             Approval approval = f.request("slack:U_AGENT", 1);
 
             assertThat(approval.state()).isEqualTo(ApprovalState.PENDING);
@@ -124,11 +121,9 @@ class ApprovalsTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void a_click_on_an_approval_that_is_not_stored_is_answered_at_once_and_changes_nothing(Vendor vendor)
-            throws Exception {
-        try (ApprovalFixture f = fixture(vendor, "U_A1,U_A2")) {
+    @Test
+    void a_click_on_an_approval_that_is_not_stored_is_answered_at_once_and_changes_nothing() throws Exception {
+        try (ApprovalFixture f = fixture("U_A1,U_A2")) {
             // A button is posted only after its approval's commit: an unknown id is no approval, not one on its way.
             f.commit(f.click("approve", "424242", "U_A1", "t-1", 1));
             assertThat(f.replies()).containsExactly("There is no such plan to approve.");
@@ -142,10 +137,9 @@ class ApprovalsTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void an_approver_approves_and_the_decision_is_queued_once_for_the_instance(Vendor vendor) throws Exception {
-        try (ApprovalFixture f = fixture(vendor, "U_A1,U_A2")) {
+    @Test
+    void an_approver_approves_and_the_decision_is_queued_once_for_the_instance() throws Exception {
+        try (ApprovalFixture f = fixture("U_A1,U_A2")) {
             Approval approval = f.request("slack:U_AGENT", 1);
 
             f.clickAndCommit("approve", approve(approval), "U_A1");
@@ -165,10 +159,9 @@ class ApprovalsTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void a_non_approver_and_the_initiator_change_nothing_and_are_told_why(Vendor vendor) throws Exception {
-        try (ApprovalFixture f = fixture(vendor, "U_A1,U_AGENT")) {
+    @Test
+    void a_non_approver_and_the_initiator_change_nothing_and_are_told_why() throws Exception {
+        try (ApprovalFixture f = fixture("U_A1,U_AGENT")) {
             Approval approval = f.request("slack:U_AGENT", 1);
 
             f.clickAndCommit("approve", approve(approval), "U_STRANGER");
@@ -186,10 +179,9 @@ class ApprovalsTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void a_macro_initiator_is_found_by_email_in_slack_and_may_not_approve(Vendor vendor) throws Exception {
-        try (ApprovalFixture f = fixture(vendor, "U_A1,U_A2")) {
+    @Test
+    void a_macro_initiator_is_found_by_email_in_slack_and_may_not_approve() throws Exception {
+        try (ApprovalFixture f = fixture("U_A1,U_A2")) {
             f.answer("users.lookupByEmail", "{\"ok\":true,\"user\":{\"id\":\"U_A1\",\"name\":\"agent\"}}");
             Approval approval = f.request("email:agent@vendor.example", 1);
 
@@ -205,10 +197,9 @@ class ApprovalsTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void an_agent_without_a_slack_account_is_nobody_in_slack(Vendor vendor) throws Exception {
-        try (ApprovalFixture f = fixture(vendor, "U_A1")) {
+    @Test
+    void an_agent_without_a_slack_account_is_nobody_in_slack() throws Exception {
+        try (ApprovalFixture f = fixture("U_A1")) {
             f.answer("users.lookupByEmail", "{\"ok\":false,\"error\":\"users_not_found\"}");
             Approval approval = f.request("email:temp@vendor.example", 1);
 
@@ -217,10 +208,9 @@ class ApprovalsTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void with_no_approver_configured_the_message_says_so_and_nobody_can_approve(Vendor vendor) throws Exception {
-        try (ApprovalFixture f = fixture(vendor, "")) {
+    @Test
+    void with_no_approver_configured_the_message_says_so_and_nobody_can_approve() throws Exception {
+        try (ApprovalFixture f = fixture("")) {
             Approval approval = f.request("slack:U_AGENT", 1);
 
             assertThat(sent("chat.postMessage").get(0).get("blocks"))
@@ -234,10 +224,9 @@ class ApprovalsTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void a_member_of_the_approver_group_may_approve(Vendor vendor) throws Exception {
-        try (ApprovalFixture f = new ApprovalFixture(vendor, TestDatabases.freshUrl(vendor),
+    @Test
+    void a_member_of_the_approver_group_may_approve() throws Exception {
+        try (ApprovalFixture f = new ApprovalFixture(TestDatabases.freshUrl(),
                 slackServer, Map.of("BOT_APPROVERS", "", "BOT_APPROVER_GROUP", "S_APPROVERS"))) {
             f.slackAnswersEverything();
             f.answer("usergroups.users.list", "{\"ok\":true,\"users\":[\"U_G1\",\"U_G2\"]}");
@@ -253,10 +242,9 @@ class ApprovalsTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void a_two_approver_plan_needs_two_different_people(Vendor vendor) throws Exception {
-        try (ApprovalFixture f = fixture(vendor, "U_A1,U_A2")) {
+    @Test
+    void a_two_approver_plan_needs_two_different_people() throws Exception {
+        try (ApprovalFixture f = fixture("U_A1,U_A2")) {
             Approval approval = f.request("slack:U_AGENT", 2);
 
             f.clickAndCommit("approve", approve(approval), "U_A1");
@@ -283,10 +271,9 @@ class ApprovalsTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void of_two_concurrent_clicks_only_one_wins(Vendor vendor) throws Exception {
-        try (ApprovalFixture f = fixture(vendor, "U_A1,U_A2")) {
+    @Test
+    void of_two_concurrent_clicks_only_one_wins() throws Exception {
+        try (ApprovalFixture f = fixture("U_A1,U_A2")) {
             Approval approval = f.request("slack:U_AGENT", 1);
             // Both clicks are read before either commits, then commit at the same moment on two threads.
             Handled first = f.click("approve", approve(approval), "U_A1", "t1");
@@ -300,10 +287,9 @@ class ApprovalsTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void two_bot_instances_on_one_database_never_both_decide(Vendor vendor) throws Exception {
-        try (ApprovalFixture one = fixture(vendor, "U_A1,U_A2");
+    @Test
+    void two_bot_instances_on_one_database_never_both_decide() throws Exception {
+        try (ApprovalFixture one = fixture("U_A1,U_A2");
              ApprovalFixture two = one.secondInstance(Map.of("BOT_APPROVERS", "U_A1,U_A2"))) {
             Approval approval = one.request("slack:U_AGENT", 1);
             Handled approveOnOne = one.click("approve", approve(approval), "U_A1", "t1");
@@ -339,10 +325,9 @@ class ApprovalsTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void reject_asks_for_the_reason_in_a_modal_and_records_it_on_submission(Vendor vendor) throws Exception {
-        try (ApprovalFixture f = fixture(vendor, "U_A1,U_A2")) {
+    @Test
+    void reject_asks_for_the_reason_in_a_modal_and_records_it_on_submission() throws Exception {
+        try (ApprovalFixture f = fixture("U_A1,U_A2")) {
             f.answer("views.open", "{\"ok\":true,\"view\":{\"id\":\"V1\"}}");
             Approval approval = f.request("slack:U_AGENT", 1);
 
@@ -376,10 +361,9 @@ class ApprovalsTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void reject_with_an_expired_trigger_rejects_without_a_reason_and_says_so(Vendor vendor) throws Exception {
-        try (ApprovalFixture f = fixture(vendor, "U_A1")) {
+    @Test
+    void reject_with_an_expired_trigger_rejects_without_a_reason_and_says_so() throws Exception {
+        try (ApprovalFixture f = fixture("U_A1")) {
             f.answer("views.open", "{\"ok\":false,\"error\":\"expired_trigger_id\"}");
             Approval approval = f.request("slack:U_AGENT", 1);
 
@@ -393,10 +377,9 @@ class ApprovalsTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void a_click_after_the_ttl_is_refused(Vendor vendor) throws Exception {
-        try (ApprovalFixture f = fixture(vendor, "U_A1")) {
+    @Test
+    void a_click_after_the_ttl_is_refused() throws Exception {
+        try (ApprovalFixture f = fixture("U_A1")) {
             Approval approval = f.request("slack:U_AGENT", 1);
             f.clock.advance(Duration.ofHours(72));
 
@@ -408,10 +391,9 @@ class ApprovalsTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void a_plan_altered_in_the_database_after_posting_cannot_be_approved(Vendor vendor) throws Exception {
-        try (ApprovalFixture f = fixture(vendor, "U_A1")) {
+    @Test
+    void a_plan_altered_in_the_database_after_posting_cannot_be_approved() throws Exception {
+        try (ApprovalFixture f = fixture("U_A1")) {
             Approval approval = f.request("slack:U_AGENT", 1);
             String altered = approval.planJson().replace("\"customerId\":2", "\"customerId\":1");
             assertThat(altered).isNotEqualTo(approval.planJson());
@@ -425,10 +407,9 @@ class ApprovalsTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void update_approval_rewrites_the_message_in_place_and_offers_a_retry_from_the_failed_step(Vendor vendor) throws Exception {
-        try (ApprovalFixture f = fixture(vendor, "U_A1")) {
+    @Test
+    void update_approval_rewrites_the_message_in_place_and_offers_a_retry_from_the_failed_step() throws Exception {
+        try (ApprovalFixture f = fixture("U_A1")) {
             Approval approval = f.request("slack:U_AGENT", 1);
             f.clickAndCommit("approve", approve(approval), "U_A1");
 
@@ -458,10 +439,9 @@ class ApprovalsTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void expired_and_cancelled_close_a_waiting_approval_so_a_late_click_changes_nothing(Vendor vendor) throws Exception {
-        try (ApprovalFixture f = fixture(vendor, "U_A1")) {
+    @Test
+    void expired_and_cancelled_close_a_waiting_approval_so_a_late_click_changes_nothing() throws Exception {
+        try (ApprovalFixture f = fixture("U_A1")) {
             Approval approval = f.request("slack:U_AGENT", 1);
             Effect.UpdateApproval expired = new Effect.UpdateApproval(approval.id(), Effect.UpdateApproval.Phase.EXPIRED,
                     List.of("Nobody decided within 72 h."), null);
@@ -477,10 +457,9 @@ class ApprovalsTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void without_slack_the_request_fails_for_good_with_the_reason(Vendor vendor) throws Exception {
-        try (ApprovalFixture f = new ApprovalFixture(vendor, TestDatabases.freshUrl(vendor), slackServer,
+    @Test
+    void without_slack_the_request_fails_for_good_with_the_reason() throws Exception {
+        try (ApprovalFixture f = new ApprovalFixture(TestDatabases.freshUrl(), slackServer,
                 Map.of("BOT_APPROVERS", "U_A1", "BOT_SLACK_CHANNEL", ""))) {
             assertThatThrownBy(() -> f.request("slack:U_AGENT", 1))
                     .isInstanceOfSatisfying(OutboundException.class, e -> assertThat(e.retryable()).isFalse())
@@ -489,10 +468,9 @@ class ApprovalsTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void the_digest_lists_waiting_plans_oldest_first_with_links_and_age(Vendor vendor) throws Exception {
-        try (ApprovalFixture f = fixture(vendor, "U_A1")) {
+    @Test
+    void the_digest_lists_waiting_plans_oldest_first_with_links_and_age() throws Exception {
+        try (ApprovalFixture f = fixture("U_A1")) {
             InboxEvent digestDue = new InboxEvent(7, Approvals.DIGEST_SOURCE, "approvals-digest:2026-12-03", "daily", null, "{}", 1,
                     f.clock.instant(), "c");
             assertThat(f.approvals.dispatchers().get(Approvals.DIGEST_SOURCE).dispatch(digestDue).outcome())

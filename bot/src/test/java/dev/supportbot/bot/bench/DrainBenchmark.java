@@ -3,7 +3,6 @@ package dev.supportbot.bot.bench;
 import dev.supportbot.bot.inbox.Inbox;
 import dev.supportbot.bot.inbox.Intake;
 import dev.supportbot.bot.store.Database;
-import dev.supportbot.bot.store.Vendor;
 import dev.supportbot.bot.testing.FakeZendesk;
 import dev.supportbot.bot.testing.TestBots;
 import dev.supportbot.bot.testing.TestDatabases;
@@ -80,18 +79,18 @@ public final class DrainBenchmark {
             }
             Path h2 = dir.resolve("h2-" + System.nanoTime());
             try {
-                rows.add(bench.run("h2", "jdbc:h2:file:" + h2, Vendor.H2, zendesk, () -> size(Path.of(h2 + ".mv.db"))));
+                rows.add(bench.run("h2", "jdbc:h2:file:" + h2, zendesk, () -> size(Path.of(h2 + ".mv.db"))));
             } finally {
                 Files.deleteIfExists(Path.of(h2 + ".mv.db"));
                 Files.deleteIfExists(Path.of(h2 + ".trace.db"));
                 Files.deleteIfExists(Path.of(h2 + ".intake.journal"));
             }
             if (!Boolean.getBoolean("bench.h2only")) {
-                String url = TestDatabases.freshUrl(Vendor.POSTGRESQL);
-                try (Database sizer = TestDatabases.reopen(url, Vendor.POSTGRESQL)) {
+                String url = TestDatabases.freshUrl();
+                try (Database sizer = TestDatabases.reopen(url)) {
                     LongSupplier size = () -> sizer.jdbi().withHandle(h ->
                             h.createQuery("SELECT pg_database_size(current_database())").mapTo(Long.class).one());
-                    rows.add(bench.run("postgresql", url, Vendor.POSTGRESQL, zendesk, size));
+                    rows.add(bench.run("postgresql", url, zendesk, size));
                 }
             }
         }
@@ -104,10 +103,10 @@ public final class DrainBenchmark {
         System.exit(0);
     }
 
-    private String run(String name, String url, Vendor vendor, FakeZendesk zendesk, LongSupplier dbSize) throws Exception {
-        long intakeMax = intake(url, vendor, dbSize);
+    private String run(String name, String url, FakeZendesk zendesk, LongSupplier dbSize) throws Exception {
+        long intakeMax = intake(url, dbSize);
         int port = freePort();
-        Map<String, String> env = TestBots.env(url, vendor);
+        Map<String, String> env = TestBots.env(url);
         env.put("BOT_PORT", Integer.toString(port));
         env.put("BOT_HOST", "127.0.0.1");
         env.put("BOT_INBOX_POLL_INTERVAL", "500ms");
@@ -155,7 +154,7 @@ public final class DrainBenchmark {
             System.out.printf("%s: child exited with %d%n", name, child.exitValue());
         }
         long drained = EVENTS - Math.max(depth, 0);
-        long done = countDone(url, vendor);
+        long done = countDone(url);
         long afterStop = dbSize.getAsLong();
         double seconds = elapsed / 1e9;
         Files.deleteIfExists(dir.resolve(name + ".log"));
@@ -165,9 +164,9 @@ public final class DrainBenchmark {
     }
 
     /** Stores the backlog from several threads, as concurrent webhook requests would; returns the largest size seen. */
-    private long intake(String url, Vendor vendor, LongSupplier dbSize) throws Exception {
+    private long intake(String url, LongSupplier dbSize) throws Exception {
         AtomicLong max = new AtomicLong();
-        try (Database db = Database.open(url, TestDatabases.user(vendor), null, INTAKE_THREADS + 2);
+        try (Database db = Database.open(url, TestDatabases.USER, null, INTAKE_THREADS + 2);
                 Inbox inbox = new Inbox(db, Clock.systemUTC())) {
             Intake intake = new Intake(inbox, SecretScanner::mask, () -> {});
             ExecutorService threads = Executors.newFixedThreadPool(INTAKE_THREADS);
@@ -191,8 +190,8 @@ public final class DrainBenchmark {
         return Math.max(max.get(), dbSize.getAsLong());
     }
 
-    private static long countDone(String url, Vendor vendor) {
-        return org.jdbi.v3.core.Jdbi.create(url, TestDatabases.user(vendor), "").withHandle(h ->
+    private static long countDone(String url) {
+        return org.jdbi.v3.core.Jdbi.create(url, TestDatabases.USER, "").withHandle(h ->
                 h.createQuery("SELECT COUNT(*) FROM inbox WHERE status = 'done'").mapTo(Long.class).one());
     }
 

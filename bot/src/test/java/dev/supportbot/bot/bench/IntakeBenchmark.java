@@ -1,7 +1,6 @@
 package dev.supportbot.bot.bench;
 
 import dev.supportbot.bot.SupportBot;
-import dev.supportbot.bot.store.Vendor;
 import dev.supportbot.bot.testing.Signing;
 import dev.supportbot.bot.testing.TestBots;
 import dev.supportbot.bot.testing.TestDatabases;
@@ -48,14 +47,14 @@ public final class IntakeBenchmark {
         Path h2File = Path.of("target", "bench", "h2-" + System.nanoTime()).toAbsolutePath();
         String h2;
         try {
-            h2 = bench.run("h2", "jdbc:h2:file:" + h2File, Vendor.H2);
+            h2 = bench.run("h2", "jdbc:h2:file:" + h2File);
         } finally {
             // Under this churn H2's file grows by gigabytes (old chunks are kept for its retention time): remove it.
             Files.deleteIfExists(Path.of(h2File + ".mv.db"));
             Files.deleteIfExists(Path.of(h2File + ".trace.db"));
             Files.deleteIfExists(Path.of(h2File + ".intake.journal"));
         }
-        String postgres = Boolean.getBoolean("bench.h2only") ? "" : bench.run("postgresql", TestDatabases.freshUrl(Vendor.POSTGRESQL), Vendor.POSTGRESQL);
+        String postgres = Boolean.getBoolean("bench.h2only") ? "" : bench.run("postgresql", TestDatabases.freshUrl());
         // The server logs one line per request; the table comes last so it is not lost among them.
         Thread.sleep(500);
         System.out.printf("%nintake benchmark: after %ds warm-ups, latency at %d events/s for %ds, then %d clients for %ds, %d cores%n",
@@ -68,8 +67,8 @@ public final class IntakeBenchmark {
         System.exit(0);
     }
 
-    private String run(String name, String url, Vendor vendor) throws Exception {
-        Map<String, String> env = TestBots.env(url, vendor);
+    private String run(String name, String url) throws Exception {
+        Map<String, String> env = TestBots.env(url);
         env.put("BOT_INBOX_POLL_INTERVAL", "500ms");
         env.put("BOT_INBOX_WORKERS", System.getProperty("bench.workers", "2"));
         try (SupportBot bot = SupportBot.builder(TestBots.config(env)).host("127.0.0.1").start()) {

@@ -3,7 +3,6 @@ package dev.supportbot.bot.bench;
 import dev.supportbot.bot.Plugins;
 import dev.supportbot.bot.SupportBot;
 import dev.supportbot.bot.config.BotConfig;
-import dev.supportbot.bot.store.Vendor;
 import dev.supportbot.bot.testing.FakeZendesk;
 import dev.supportbot.bot.testing.Licenses;
 import dev.supportbot.bot.testing.Signing;
@@ -54,7 +53,7 @@ public final class ZendeskBudgetBenchmark {
     }
 
     private static void run(int instances, int events, int limit) throws Exception {
-        String url = TestDatabases.freshUrl(Vendor.POSTGRESQL);
+        String url = TestDatabases.freshUrl();
         try (FakeZendesk zendesk = new FakeZendesk()) {
             List<SupportBot> bots = new ArrayList<>();
             try {
@@ -129,7 +128,7 @@ public final class ZendeskBudgetBenchmark {
     }
 
     private static SupportBot start(String dbUrl, FakeZendesk zendesk, int limit) {
-        Map<String, String> env = TestBots.env(dbUrl, Vendor.POSTGRESQL);
+        Map<String, String> env = TestBots.env(dbUrl);
         env.put("BOT_ZENDESK_URL", zendesk.url());
         env.put("BOT_ZENDESK_EMAIL", "bot@vendor.example");
         env.put("BOT_ZENDESK_TOKEN", "zd-token");

@@ -12,7 +12,6 @@ import dev.supportbot.bot.engine.InstanceStore;
 import dev.supportbot.bot.engine.WorkflowEngine;
 import dev.supportbot.bot.engine.WorkflowJson;
 import dev.supportbot.bot.store.Database;
-import dev.supportbot.bot.store.Vendor;
 import dev.supportbot.bot.testing.TestBots;
 import dev.supportbot.bot.testing.TestDatabases;
 import dev.supportbot.workflows.engine.Command;
@@ -36,7 +35,7 @@ class CommandRouterRegistrationTest {
 
     @BeforeAll
     void open() {
-        db = TestDatabases.open(Vendor.H2);
+        db = TestDatabases.open();
     }
 
     @AfterAll
@@ -107,7 +106,7 @@ class CommandRouterRegistrationTest {
             }
         };
         EnginePlugin engine = dev.supportbot.bot.Plugins.engine();
-        SupportBot.Builder bot = SupportBot.builder(TestBots.config(TestBots.env(Vendor.H2))).host("127.0.0.1")
+        SupportBot.Builder bot = SupportBot.builder(TestBots.config(TestBots.env())).host("127.0.0.1")
                 .plugin(engine).plugin(clashing).plugin(new CommandsPlugin(engine, List.of(engine, clashing)));
         assertThatThrownBy(bot::start).isInstanceOf(IllegalStateException.class).hasMessage("/lnr verify is registered twice");
     }

@@ -20,7 +20,6 @@ import dev.supportbot.bot.inbox.RoutingDispatcher;
 import dev.supportbot.bot.outbound.Sleeper;
 import dev.supportbot.bot.slack.SlackCommands;
 import dev.supportbot.bot.slack.SlackNotifier;
-import dev.supportbot.bot.store.Vendor;
 import dev.supportbot.bot.testing.FakeZendesk;
 import dev.supportbot.bot.testing.Signing;
 import dev.supportbot.bot.testing.TestBots;
@@ -64,9 +63,9 @@ final class CommandsBot implements AutoCloseable {
     private Zendesk zendesk;
     private SlackNotifier slack;
 
-    CommandsBot(Vendor vendor) {
+    CommandsBot() {
         slackServer.when(request().withPath("/r/.*")).respond(response().withStatusCode(200).withBody("ok"));
-        Map<String, String> env = TestBots.env(vendor);
+        Map<String, String> env = TestBots.env();
         env.put("BOT_ZENDESK_URL", zendeskServer.url());
         env.put("BOT_ZENDESK_EMAIL", "bot@vendor.example");
         env.put("BOT_ZENDESK_TOKEN", "zd-token");

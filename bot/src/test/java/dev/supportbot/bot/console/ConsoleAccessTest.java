@@ -3,7 +3,6 @@ package dev.supportbot.bot.console;
 import static dev.supportbot.bot.console.ConsoleBot.form;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.supportbot.bot.store.Vendor;
 import java.net.http.HttpResponse;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -19,7 +18,7 @@ class ConsoleAccessTest {
 
     @Test
     void without_a_token_outside_sandbox_mode_the_console_does_not_exist() {
-        try (ConsoleBot console = ConsoleBot.production(Vendor.H2, null)) {
+        try (ConsoleBot console = ConsoleBot.production(null)) {
             for (String page : PAGES) assertJsonError(console.get(page, "Authorization", "Bearer anything"), 404);
             assertJsonError(console.get("/login"), 404);
             assertJsonError(console.post("/login", form("token", "anything")), 404);
@@ -29,7 +28,7 @@ class ConsoleAccessTest {
 
     @Test
     void with_a_token_only_requests_carrying_it_get_in_and_a_retry_without_it_changes_nothing() {
-        try (ConsoleBot console = ConsoleBot.production(Vendor.H2, TOKEN)) {
+        try (ConsoleBot console = ConsoleBot.production(TOKEN)) {
             long dead = plantDeadLetter(console);
             for (String page : PAGES) {
                 assertJsonError(console.get(page), 401);
@@ -61,7 +60,7 @@ class ConsoleAccessTest {
 
     @Test
     void the_login_form_sets_an_http_only_cookie_that_is_not_the_token() {
-        try (ConsoleBot console = ConsoleBot.production(Vendor.H2, TOKEN)) {
+        try (ConsoleBot console = ConsoleBot.production(TOKEN)) {
             assertThat(console.get("/login").statusCode()).isEqualTo(200);
             HttpResponse<String> wrong = console.post("/login", form("token", "not-it"));
             assertThat(wrong.statusCode()).isEqualTo(401);
@@ -81,7 +80,7 @@ class ConsoleAccessTest {
 
     @Test
     void in_sandbox_mode_the_console_is_open() {
-        try (ConsoleBot console = ConsoleBot.sandbox(Vendor.H2)) {
+        try (ConsoleBot console = ConsoleBot.sandbox()) {
             HttpResponse<String> page = console.get("/");
             assertThat(page.statusCode()).isEqualTo(200);
             assertThat(page.body()).contains("sandbox mode").contains("href=\"/helpdesk\"");
@@ -93,7 +92,7 @@ class ConsoleAccessTest {
 
     @Test
     void bad_input_gets_a_json_4xx_and_changes_nothing() {
-        try (ConsoleBot console = ConsoleBot.sandbox(Vendor.H2)) {
+        try (ConsoleBot console = ConsoleBot.sandbox()) {
             long tickets = console.count("SELECT COUNT(*) FROM sandbox_zd_ticket");
             assertJsonError(console.post("/helpdesk/tickets", form("requester", "nobody@example.com", "subject", "s", "body", "b")), 400);
             assertJsonError(console.post("/helpdesk/tickets", form("requester", "sam@acme.example", "subject", "", "body", "b")), 400);

@@ -4,7 +4,6 @@ import dev.supportbot.bot.BotPlugin;
 import dev.supportbot.bot.Plugins;
 import dev.supportbot.bot.config.BotConfig;
 import dev.supportbot.bot.SupportBot;
-import dev.supportbot.bot.store.Vendor;
 import dev.supportbot.bot.testing.TestBots;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -47,16 +46,16 @@ final class ConsoleBot implements AutoCloseable {
     }
 
     /** In sandbox mode (the embedded defaults), with the generated secrets, as a new user runs it. */
-    static ConsoleBot sandbox(Vendor vendor) {
-        Map<String, String> env = new HashMap<>(TestBots.env(vendor));
+    static ConsoleBot sandbox() {
+        Map<String, String> env = new HashMap<>(TestBots.env());
         env.remove("BOT_ZENDESK_WEBHOOK_SECRET");
         env.remove("BOT_SLACK_SIGNING_SECRET");
         return new ConsoleBot(env);
     }
 
     /** Against a real Zendesk and Slack, with this console token (null: none). */
-    static ConsoleBot production(Vendor vendor, String consoleToken) {
-        Map<String, String> env = new HashMap<>(TestBots.env(vendor));
+    static ConsoleBot production(String consoleToken) {
+        Map<String, String> env = new HashMap<>(TestBots.env());
         env.putAll(PRODUCTION);
         if (consoleToken != null) env.put("BOT_CONSOLE_TOKEN", consoleToken);
         return new ConsoleBot(env);

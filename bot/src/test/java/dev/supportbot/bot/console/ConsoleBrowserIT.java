@@ -2,7 +2,6 @@ package dev.supportbot.bot.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.supportbot.bot.store.Vendor;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -57,7 +56,7 @@ class ConsoleBrowserIT {
         try (var old = Files.newDirectoryStream(screenshots, "*.png")) {
             for (Path png : old) Files.delete(png); // a failed run's pictures must not pass for this run's
         }
-        console = ConsoleBot.sandbox(Vendor.POSTGRESQL);
+        console = ConsoleBot.sandbox();
         service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(System.getProperty("browser.chromedriver", "/usr/bin/chromedriver")))
                 .usingAnyFreePort()

@@ -2,7 +2,6 @@ package dev.supportbot.bot.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.supportbot.bot.store.Vendor;
 import dev.supportbot.bot.testing.PlantedSecrets;
 import dev.supportbot.workflows.redaction.SecretKind;
 import java.net.http.HttpResponse;
@@ -10,8 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
 
 /**
  * Outside sandbox mode no page shows a secret, wherever one got into the tables the console reads (audit details and
@@ -22,10 +20,9 @@ class ConsoleSecretsTest {
     private static final String TOKEN = "console-token-0123456789abcdef";
     private static final long TICKET = 4242;
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void no_page_shows_a_planted_secret_outside_sandbox_mode(Vendor vendor) {
-        try (ConsoleBot console = ConsoleBot.production(vendor, TOKEN)) {
+    @Test
+    void no_page_shows_a_planted_secret_outside_sandbox_mode() {
+        try (ConsoleBot console = ConsoleBot.production(TOKEN)) {
             PlantedSecrets secrets = new PlantedSecrets();
             String inDetail = secrets.code("audit detail");
             String inSnapshot = secrets.code("audit snapshot");
@@ -53,10 +50,9 @@ class ConsoleSecretsTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void the_sandbox_portal_page_shows_the_license_text_a_customer_holds(Vendor vendor) {
-        try (ConsoleBot console = ConsoleBot.sandbox(vendor)) {
+    @Test
+    void the_sandbox_portal_page_shows_the_license_text_a_customer_holds() {
+        try (ConsoleBot console = ConsoleBot.sandbox()) {
             String license = console.jdbi().withHandle(h -> h.createQuery(
                     "SELECT license_text FROM sandbox_license WHERE subscription_name = 'A-S00001001' AND license_text IS NOT NULL")
                     .mapTo(String.class).first());

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.supportbot.bot.config.Settings;
 import dev.supportbot.bot.json.Json;
-import dev.supportbot.bot.store.Vendor;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,8 +13,6 @@ import java.net.http.HttpResponse;
 import dev.supportbot.bot.testing.Await;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The sandbox Slack channel page: a message posted through the Slack stand-in's API is rendered from its Block Kit
@@ -34,10 +31,9 @@ class ConsoleSlackTest {
              {"type":"actions","elements":[{"type":"button","action_id":"console_test_click","text":{"type":"plain_text","text":"Try me"},
               "value":"77","style":"primary"}]}]""";
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void block_kit_is_rendered_and_a_button_clicks_as_the_chosen_user(Vendor vendor) throws Exception {
-        try (ConsoleBot console = ConsoleBot.sandbox(vendor)) {
+    @Test
+    void block_kit_is_rendered_and_a_button_clicks_as_the_chosen_user() throws Exception {
+        try (ConsoleBot console = ConsoleBot.sandbox()) {
             JsonNode posted = postMessage(console);
             assertThat(posted.path("ok").asBoolean()).as(posted.toString()).isTrue();
             String channel = posted.path("channel").asText();
@@ -76,7 +72,7 @@ class ConsoleSlackTest {
 
     @Test
     void the_ticket_link_in_a_message_leads_to_the_sandbox_ticket_page() {
-        try (ConsoleBot console = ConsoleBot.sandbox(Vendor.POSTGRESQL)) {
+        try (ConsoleBot console = ConsoleBot.sandbox()) {
             String link = console.config.get(Settings.ZENDESK_URL) + "/agent/tickets/10001";
             assertThat(link).startsWith(console.url("/"));
 
@@ -91,7 +87,7 @@ class ConsoleSlackTest {
 
     @Test
     void a_command_typed_as_an_agent_reaches_the_bot_signed_and_its_answers_are_shown_to_that_agent_only() {
-        try (ConsoleBot console = ConsoleBot.sandbox(Vendor.POSTGRESQL)) {
+        try (ConsoleBot console = ConsoleBot.sandbox()) {
             assertThat(console.get("/helpdesk/slack").body()).contains("<form method=\"post\" action=\"/helpdesk/slack/commands\">")
                     .contains("<option value=\"U0SBAGENT1\">Jordan Kim</option>");
 
@@ -117,7 +113,7 @@ class ConsoleSlackTest {
 
     @Test
     void a_modal_the_bot_opens_is_shown_to_its_user_and_submitted_with_the_text_typed() throws Exception {
-        try (ConsoleBot console = ConsoleBot.sandbox(Vendor.POSTGRESQL)) {
+        try (ConsoleBot console = ConsoleBot.sandbox()) {
             JsonNode posted = postMessage(console, """
                     [{"type":"actions","elements":[{"type":"button","action_id":"console_modal","text":{"type":"plain_text","text":"Ask"}}]}]""");
             console.post("/helpdesk/slack/clicks", form("channel", posted.path("channel").asText(), "ts", posted.path("ts").asText(),

@@ -3,15 +3,12 @@ package dev.supportbot.bot.console;
 import static dev.supportbot.bot.console.ConsoleBot.form;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.supportbot.bot.store.Vendor;
 import dev.supportbot.bot.testing.Await;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The walk-throughs of the README and {@code docs/walkthroughs.md}, driven over HTTP through the console's own forms
@@ -24,10 +21,9 @@ class ConsoleWalkThroughTest {
             + "<input type=\"hidden\" name=\"block\" value=\"(\\w+)\">\\s*<input type=\"hidden\" name=\"action\" value=\"(\\w+)\">",
             Pattern.DOTALL);
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void sam_is_verified_by_invoice_added_as_a_contact_approved_in_slack_and_shown_as_a_member(Vendor vendor) {
-        try (ConsoleBot console = ConsoleBot.sandbox(vendor)) {
+    @Test
+    void sam_is_verified_by_invoice_added_as_a_contact_approved_in_slack_and_shown_as_a_member() {
+        try (ConsoleBot console = ConsoleBot.sandbox()) {
             HttpResponse<String> before = console.get("/helpdesk/portal?subscription=A-S00001001");
             assertThat(before.statusCode()).isEqualTo(200);
             assertThat(members(before.body())).contains("Pat Lee").doesNotContain("Sam Rivera");
@@ -56,14 +52,14 @@ class ConsoleWalkThroughTest {
                     .contains("<summary>after</summary>").contains("&quot;billingAccountId&quot; : 1001");
             long storyRows = count(timeline, "<tr class=\"story\">");
             long rawRows = count(timeline.substring(timeline.indexOf("<details id=\"raw-record\">")), "<tr><td>");
-            System.out.printf("walk-through timeline on %s: %d story lines, %d raw rows%n", vendor, storyRows, rawRows);
+            System.out.printf("walk-through timeline: %d story lines, %d raw rows%n", storyRows, rawRows);
             assertThat(storyRows).isBetween(5L, 25L).isLessThan(rawRows / 3);
         }
     }
 
     @Test
     void alex_rejects_the_plan_with_a_reason_typed_into_the_modal_and_nothing_changes_in_the_portal() {
-        try (ConsoleBot console = ConsoleBot.sandbox(Vendor.POSTGRESQL)) {
+        try (ConsoleBot console = ConsoleBot.sandbox()) {
             String ticketPath = samWaitsForApproval(console);
             String ticket = ticketPath.substring(ticketPath.lastIndexOf('/') + 1);
 
@@ -94,7 +90,7 @@ class ConsoleWalkThroughTest {
 
     @Test
     void the_account_managers_typo_fix_is_confirmed_approved_and_the_code_goes_to_the_corrected_address() {
-        try (ConsoleBot console = ConsoleBot.sandbox(Vendor.POSTGRESQL)) {
+        try (ConsoleBot console = ConsoleBot.sandbox()) {
             String portal = "/helpdesk/portal?subscription=A-S00004001";
             assertThat(console.get(portal).body()).contains("alice@umbrela.example").contains("FAILED 550");
 
@@ -120,7 +116,7 @@ class ConsoleWalkThroughTest {
 
     @Test
     void arts_true_up_error_is_explained_and_the_approved_fix_duplicates_his_license_with_the_true_up_he_needs() {
-        try (ConsoleBot console = ConsoleBot.sandbox(Vendor.POSTGRESQL)) {
+        try (ConsoleBot console = ConsoleBot.sandbox()) {
             String portal = "/helpdesk/portal?subscription=A-S00006001";
             assertThat(console.get(portal).body()).doesNotContain("true-up 3");
 

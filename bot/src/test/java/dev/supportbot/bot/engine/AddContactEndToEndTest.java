@@ -14,7 +14,6 @@ import dev.supportbot.bot.portal.CustomerUpdate;
 import dev.supportbot.bot.portal.HttpPortalClient;
 import dev.supportbot.bot.portal.IdempotencyKey;
 import dev.supportbot.bot.portal.PortalClients;
-import dev.supportbot.bot.store.Vendor;
 import dev.supportbot.bot.testing.Await;
 import dev.supportbot.bot.testing.FakeZendesk;
 import dev.supportbot.bot.testing.Signing;
@@ -36,8 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
 import org.mockserver.integration.ClientAndServer;
 
 /**
@@ -72,11 +70,11 @@ class AddContactEndToEndTest {
         slack.stop();
     }
 
-    private void start(Vendor vendor) {
-        start(vendor, Clock.systemUTC());
+    private void start() {
+        start(Clock.systemUTC());
     }
 
-    private void start(Vendor vendor, Clock clock) {
+    private void start(Clock clock) {
         this.clock = clock;
         slack.when(request().withPath("/api/chat.postMessage"))
                 .respond(response().withStatusCode(200).withHeader("Content-Type", "application/json")
@@ -95,7 +93,7 @@ class AddContactEndToEndTest {
                 .respond(response().withStatusCode(200).withHeader("Content-Type", "application/json")
                         .withBody("{\"ok\":true,\"view\":{\"id\":\"V1\"}}"));
         slack.when(request().withPath("/respond/.*")).respond(response().withStatusCode(200).withBody("ok"));
-        Map<String, String> env = TestBots.env(vendor);
+        Map<String, String> env = TestBots.env();
         env.put("BOT_ZENDESK_URL", zendesk.url());
         env.put("BOT_ZENDESK_EMAIL", "bot@vendor.example");
         env.put("BOT_ZENDESK_TOKEN", "zd-token");
@@ -258,10 +256,9 @@ class AddContactEndToEndTest {
         return portal.membershipsOfBillingAccount(accountId).stream().map(Membership::customerId).sorted().toList();
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void an_approved_plan_makes_sam_a_management_contact_of_acme_and_pat_stays_sold_to(Vendor vendor) throws Exception {
-        start(vendor);
+    @Test
+    void an_approved_plan_makes_sam_a_management_contact_of_acme_and_pat_stays_sold_to() throws Exception {
+        start();
         long account = acmeAccount();
         List<Long> before = membersOf(account);
         FakeZendesk.Ticket ticket = verifiedRequest(701, "Sam Rivera", "sam@acme.example", "A-S00001001", "INV-1001-A");
@@ -306,10 +303,9 @@ class AddContactEndToEndTest {
         assertThat(membersOf(account)).containsExactlyInAnyOrder(1101L, 1102L);
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void miltons_login_switched_off_on_purpose_goes_to_a_person_without_a_plan(Vendor vendor) throws Exception {
-        start(vendor);
+    @Test
+    void miltons_login_switched_off_on_purpose_goes_to_a_person_without_a_plan() throws Exception {
+        start();
         FakeZendesk.Ticket ticket = verifiedRequest(702, "Milton Waddams", "milton@initech.example", "A-S00003001", "INV-3001-I");
         Await.until("the note to the agents", Duration.ofSeconds(30),
                 () -> ticket.privateNotes().stream().anyMatch(n -> n.body().toLowerCase().contains("login")));
@@ -318,10 +314,9 @@ class AddContactEndToEndTest {
         assertThat(portal.findCustomerByEmail("milton@initech.example").orElseThrow().loginActivated()).isFalse();
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void a_rejection_asks_for_a_reason_records_it_and_changes_nothing(Vendor vendor) throws Exception {
-        start(vendor);
+    @Test
+    void a_rejection_asks_for_a_reason_records_it_and_changes_nothing() throws Exception {
+        start();
         long account = acmeAccount();
         List<Long> before = membersOf(account);
         FakeZendesk.Ticket ticket = verifiedRequest(703, "Sam Rivera", "sam@acme.example", "A-S00001001", "INV-1001-A");
@@ -349,10 +344,9 @@ class AddContactEndToEndTest {
         assertThat(membersOf(account)).isEqualTo(before);
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void two_approvers_clicking_at_once_run_the_plan_once(Vendor vendor) throws Exception {
-        start(vendor);
+    @Test
+    void two_approvers_clicking_at_once_run_the_plan_once() throws Exception {
+        start();
         long account = acmeAccount();
         verifiedRequest(704, "Sam Rivera", "sam@acme.example", "A-S00001001", "INV-1001-A");
         String approval = approvalPosted();
@@ -379,11 +373,10 @@ class AddContactEndToEndTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void without_approvers_the_plan_waits_and_says_so(Vendor vendor) throws Exception {
+    @Test
+    void without_approvers_the_plan_waits_and_says_so() throws Exception {
         extraEnv.put("BOT_APPROVERS", "");
-        start(vendor);
+        start();
         long account = acmeAccount();
         List<Long> before = membersOf(account);
         verifiedRequest(705, "Sam Rivera", "sam@acme.example", "A-S00001001", "INV-1001-A");
@@ -396,14 +389,13 @@ class AddContactEndToEndTest {
         assertThat(membersOf(account)).isEqualTo(before);
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void a_plan_nobody_decides_expires_with_a_note_and_a_late_click_changes_nothing(Vendor vendor) throws Exception {
+    @Test
+    void a_plan_nobody_decides_expires_with_a_note_and_a_late_click_changes_nothing() throws Exception {
         // The bot's clock runs 72 h (less 10 s) behind: the approval's expiry reminder, 72 h after the request on the
         // bot's clock, is due on Quartz's wall clock 10 s after it; then 72 h pass for the bot, so it is not early.
         dev.supportbot.bot.testing.MutableClock behind = new dev.supportbot.bot.testing.MutableClock(
                 Duration.ofHours(72).minusSeconds(10).negated());
-        start(vendor, behind);
+        start(behind);
         long account = acmeAccount();
         List<Long> before = membersOf(account);
         FakeZendesk.Ticket ticket = verifiedRequest(706, "Sam Rivera", "sam@acme.example", "A-S00001001", "INV-1001-A");
@@ -420,11 +412,10 @@ class AddContactEndToEndTest {
         assertThat(planSteps(706)).isZero();
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void a_step_whose_facts_changed_since_the_preview_stops_and_an_approver_retries_it_once_they_are_back(Vendor vendor)
+    @Test
+    void a_step_whose_facts_changed_since_the_preview_stops_and_an_approver_retries_it_once_they_are_back()
             throws Exception {
-        start(vendor);
+        start();
         long account = acmeAccount();
         FakeZendesk.Ticket ticket = verifiedRequest(707, "Sam Rivera", "sam@acme.example", "A-S00001001", "INV-1001-A");
         String approval = approvalPosted();
@@ -454,10 +445,9 @@ class AddContactEndToEndTest {
         assertThat(portal.billingAccount(account).soldTo().email()).isEqualTo("pat@acme.example");
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void an_agent_starts_it_with_lnr_add_contact_and_cannot_approve_what_they_started(Vendor vendor) throws Exception {
-        start(vendor);
+    @Test
+    void an_agent_starts_it_with_lnr_add_contact_and_cannot_approve_what_they_started() throws Exception {
+        start();
         long account = acmeAccount();
         FakeZendesk.User sam = zendesk.user("Sam Rivera", "sam@acme.example");
         FakeZendesk.Ticket ticket = zendesk.ticket(708, "Please add me as a contact of A-S00001001",

@@ -14,7 +14,6 @@ import dev.supportbot.bot.portal.CustomerUpdate;
 import dev.supportbot.bot.portal.HttpPortalClient;
 import dev.supportbot.bot.portal.IdempotencyKey;
 import dev.supportbot.bot.portal.PortalClients;
-import dev.supportbot.bot.store.Vendor;
 import dev.supportbot.bot.testing.Await;
 import dev.supportbot.bot.testing.FakeZendesk;
 import dev.supportbot.bot.testing.Signing;
@@ -37,8 +36,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import dev.supportbot.workflows.domain.Customer;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
 import org.mockserver.integration.ClientAndServer;
 
 /**
@@ -74,11 +72,11 @@ class ChangeContactEndToEndTest {
         slack.stop();
     }
 
-    private void start(Vendor vendor) {
-        start(vendor, Clock.systemUTC());
+    private void start() {
+        start(Clock.systemUTC());
     }
 
-    private void start(Vendor vendor, Clock clock) {
+    private void start(Clock clock) {
         this.clock = clock;
         slack.when(request().withPath("/api/chat.postMessage"))
                 .respond(response().withStatusCode(200).withHeader("Content-Type", "application/json")
@@ -93,7 +91,7 @@ class ChangeContactEndToEndTest {
                 .respond(response().withStatusCode(200).withHeader("Content-Type", "application/json")
                         .withBody("{\"ok\":true,\"view\":{\"id\":\"V1\"}}"));
         slack.when(request().withPath("/respond/.*")).respond(response().withStatusCode(200).withBody("ok"));
-        Map<String, String> env = TestBots.env(vendor);
+        Map<String, String> env = TestBots.env();
         env.put("BOT_ZENDESK_URL", zendesk.url());
         env.put("BOT_ZENDESK_EMAIL", "bot@vendor.example");
         env.put("BOT_ZENDESK_TOKEN", "zd-token");
@@ -296,10 +294,9 @@ class ChangeContactEndToEndTest {
         assertThat(click("UAPPROVER2", "approve", approval)).isEqualTo(200);
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void sam_rivera_an_existing_user_replaces_pat_lee_at_acme_after_two_approvals(Vendor vendor) throws Exception {
-        start(vendor);
+    @Test
+    void sam_rivera_an_existing_user_replaces_pat_lee_at_acme_after_two_approvals() throws Exception {
+        start();
         long account = acmeAccount();
         long customersBefore = customers();
         FakeZendesk.User sam = zendesk.user("Sam Rivera", "sam@acme.example");
@@ -337,11 +334,10 @@ class ChangeContactEndToEndTest {
                 .allSatisfy(t -> assertThat(bodies(t.comments)).noneMatch(c -> c.contains("sam@acme.example")));
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void rita_a_member_of_globex_agrees_to_leave_it_and_ends_a_member_of_acme_only_and_its_sold_to(Vendor vendor)
+    @Test
+    void rita_a_member_of_globex_agrees_to_leave_it_and_ends_a_member_of_acme_only_and_its_sold_to()
             throws Exception {
-        start(vendor);
+        start();
         long account = acmeAccount();
         long globex = portal.subscription("A-S00002001").billingAccountId();
         assertThat(membersOf(globex)).containsExactly(1201L);
@@ -375,11 +371,9 @@ class ChangeContactEndToEndTest {
         assertThat(toRita).noneMatch(c -> c.contains("pat@acme.example") || c.contains("Pat Lee"));
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void a_brand_new_address_at_initech_renames_the_sold_to_customer_unlinks_its_gitlab_account_and_sends_a_sign_in_link(
-            Vendor vendor) throws Exception {
-        start(vendor);
+    @Test
+    void a_brand_new_address_at_initech_renames_the_sold_to_customer_unlinks_its_gitlab_account_and_sends_a_sign_in_link() throws Exception {
+        start();
         long account = portal.subscription(INITECH).billingAccountId();
         long customersBefore = customers();
         FakeZendesk.User nia = zendesk.user("Nia Ng", "nia@initech.example");
@@ -419,10 +413,9 @@ class ChangeContactEndToEndTest {
                 .noneMatch(c -> c.contains("bill@initech.example") || c.contains("Lumbergh"));
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void a_plan_whose_facts_changed_between_preview_and_execution_stops_at_step_1(Vendor vendor) throws Exception {
-        start(vendor);
+    @Test
+    void a_plan_whose_facts_changed_between_preview_and_execution_stops_at_step_1() throws Exception {
+        start();
         long account = acmeAccount();
         FakeZendesk.User sam = zendesk.user("Sam Rivera", "sam@acme.example");
         FakeZendesk.Ticket ticket = changeRequest(903, sam, ACME, "I take over " + ACME + "; the portal says Email has already been taken.");
@@ -443,10 +436,9 @@ class ChangeContactEndToEndTest {
         assertThat(bodies(ticket.publicCommentsBy(FakeZendesk.BOT_USER))).noneMatch(c -> c.contains("you are now"));
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void remove_membership_of_the_last_member_warns_the_approvers_and_removes_it(Vendor vendor) throws Exception {
-        start(vendor);
+    @Test
+    void remove_membership_of_the_last_member_warns_the_approvers_and_removes_it() throws Exception {
+        start();
         long account = acmeAccount();
         FakeZendesk.User sam = zendesk.user("Sam Rivera", "sam@acme.example");
         FakeZendesk.Ticket ticket = zendesk.ticket(904, "Remove Pat from " + ACME, "Please remove Pat's access to " + ACME + ".", sam);
@@ -468,10 +460,9 @@ class ChangeContactEndToEndTest {
                 .noneMatch(c -> c.contains("pat@acme.example"));
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void self_service_nia_claims_pats_account_reports_done_and_the_run_ends_without_a_plan(Vendor vendor) throws Exception {
-        start(vendor);
+    @Test
+    void self_service_nia_claims_pats_account_reports_done_and_the_run_ends_without_a_plan() throws Exception {
+        start();
         long account = acmeAccount();
         FakeZendesk.User nia = zendesk.user("Nia Ng", "nia@acme.example");
         FakeZendesk.Ticket ticket = changeRequest(905, nia, ACME, "Pat Lee left; I should manage " + ACME + " now.");

@@ -5,23 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import dev.supportbot.bot.store.Vendor;
 import dev.supportbot.bot.testing.Await;
 import dev.supportbot.bot.testing.FakeZendesk;
 import dev.supportbot.workflows.engine.Effect;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
 class EffectChainTest {
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void effects_run_once_each_in_order_even_when_zendesks_answer_is_lost(Vendor vendor) {
-        try (EngineFixture f = new EngineFixture(vendor)) {
+    @Test
+    void effects_run_once_each_in_order_even_when_zendesks_answer_is_lost() {
+        try (EngineFixture f = new EngineFixture()) {
             FakeZendesk.User requester = f.fake.user("Ada", "ada@customer.example");
             FakeZendesk.Ticket ticket = f.fake.ticket(77, "Question", "Hello", requester);
             // The comment reaches Zendesk but its answer is lost: the bot must not post it a second time.
@@ -44,10 +41,9 @@ class EffectChainTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void an_effect_that_keeps_failing_is_parked_and_holds_up_the_rest_of_its_list(Vendor vendor) {
-        try (EngineFixture f = new EngineFixture(vendor)) {
+    @Test
+    void an_effect_that_keeps_failing_is_parked_and_holds_up_the_rest_of_its_list() {
+        try (EngineFixture f = new EngineFixture()) {
             // No ticket 78 in Zendesk: adding a comment to it fails every time.
             f.db.jdbi().useTransaction(h -> f.engine.queue().effects(h, null, 78, 1, List.of(
                     new Effect.PrivateNote("first"), new Effect.PrivateNote("second"))));
@@ -58,14 +54,13 @@ class EffectChainTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void a_garbled_answer_to_a_new_ticket_is_a_bad_response_in_the_log_and_the_retry_opens_no_second_ticket(Vendor vendor) {
+    @Test
+    void a_garbled_answer_to_a_new_ticket_is_a_bad_response_in_the_log_and_the_retry_opens_no_second_ticket() {
         Logger logger = (Logger) LoggerFactory.getLogger("dev.supportbot");
         ListAppender<ILoggingEvent> log = new ListAppender<>();
         log.start();
         logger.addAppender(log);
-        try (EngineFixture f = new EngineFixture(vendor)) {
+        try (EngineFixture f = new EngineFixture()) {
             f.fake.withoutIdempotency();
             f.fake.garbleNextResponse(r -> r.getPath().getValue().equals("/api/v2/tickets.json") && "POST".equals(r.getMethod().getValue()));
 

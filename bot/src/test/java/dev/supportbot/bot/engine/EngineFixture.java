@@ -12,7 +12,6 @@ import dev.supportbot.bot.outbound.Sleeper;
 import dev.supportbot.bot.portal.PortalClient;
 import dev.supportbot.bot.slack.SlackNotifier;
 import dev.supportbot.bot.store.Database;
-import dev.supportbot.bot.store.Vendor;
 import dev.supportbot.bot.testing.FakeZendesk;
 import dev.supportbot.bot.testing.TestBots;
 import dev.supportbot.bot.testing.TestDatabases;
@@ -42,18 +41,18 @@ final class EngineFixture implements AutoCloseable {
     final List<String> reminders = new CopyOnWriteArrayList<>();
     private final InboxWorkers workers;
 
-    EngineFixture(Vendor vendor) {
-        this(vendor, WorkflowRegistry.of(new OwnershipVerification()));
+    EngineFixture() {
+        this(WorkflowRegistry.of(new OwnershipVerification()));
     }
 
-    EngineFixture(Vendor vendor, WorkflowRegistry registry) {
-        Map<String, String> env = TestBots.env(vendor);
+    EngineFixture(WorkflowRegistry registry) {
+        Map<String, String> env = TestBots.env();
         env.put("BOT_ZENDESK_URL", fake.url());
         env.put("BOT_ZENDESK_EMAIL", "bot@vendor.example");
         env.put("BOT_ZENDESK_TOKEN", "zd-token");
         BotConfig config = TestBots.config(env);
         Clock clock = Clock.systemUTC();
-        db = TestDatabases.open(vendor);
+        db = TestDatabases.open();
         inbox = new Inbox(db, clock);
         zendesk = Zendesk.fromConfig(config, ApiBudget.fromConfig(config, db, clock, Sleeper.SYSTEM), Sleeper.SYSTEM, ZendeskMeter.NONE);
         WorkflowJson json = new WorkflowJson(registry);

@@ -9,7 +9,6 @@ import dev.supportbot.bot.outbound.Sleeper;
 import dev.supportbot.bot.portal.PortalClient;
 import dev.supportbot.bot.slack.SlackNotifier;
 import dev.supportbot.bot.store.Database;
-import dev.supportbot.bot.store.Vendor;
 import dev.supportbot.bot.testing.TestBots;
 import dev.supportbot.bot.testing.TestDatabases;
 import dev.supportbot.bot.tracker.IssueTracker;
@@ -31,8 +30,8 @@ import org.junit.jupiter.api.Test;
 /** Every effect and fact request has exactly one handler or source, checked when the registries are built. */
 class EngineRegistriesTest {
     private final Clock clock = Clock.systemUTC();
-    private final BotConfig config = TestBots.config(TestBots.env(Vendor.H2));
-    private final Database db = TestDatabases.open(Vendor.H2);
+    private final BotConfig config = TestBots.config(TestBots.envWithoutDatabase());
+    private final Database db = TestDatabases.open();
     private final Zendesk zendesk = Zendesk.fromConfig(config, ApiBudget.fromConfig(config, db, clock, Sleeper.SYSTEM),
             Sleeper.SYSTEM, ZendeskMeter.NONE);
     private final WorkflowRegistry workflows = WorkflowRegistry.of(new OwnershipVerification());

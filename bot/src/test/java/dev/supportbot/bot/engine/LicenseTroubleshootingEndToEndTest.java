@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.supportbot.bot.Plugins;
 import dev.supportbot.bot.SupportBot;
 import dev.supportbot.bot.config.BotConfig;
-import dev.supportbot.bot.store.Vendor;
 import dev.supportbot.bot.testing.Await;
 import dev.supportbot.bot.testing.FakeZendesk;
 import dev.supportbot.bot.testing.Signing;
@@ -21,8 +20,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
 
 /**
  * License troubleshooting from a signed webhook to the notes Zendesk receives, with the real engine and database and
@@ -41,8 +39,8 @@ class LicenseTroubleshootingEndToEndTest {
         zendesk.close();
     }
 
-    private void start(Vendor vendor) {
-        Map<String, String> env = TestBots.env(vendor);
+    private void start() {
+        Map<String, String> env = TestBots.env();
         env.put("BOT_ZENDESK_URL", zendesk.url());
         env.put("BOT_ZENDESK_EMAIL", "bot@vendor.example");
         env.put("BOT_ZENDESK_TOKEN", "zd-token");
@@ -60,10 +58,9 @@ class LicenseTroubleshootingEndToEndTest {
         assertThat(response.statusCode()).isEqualTo(200);
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void users_over_the_limit_in_the_first_comment_get_a_note_with_a_drafted_reply_and_nothing_public(Vendor vendor) throws Exception {
-        start(vendor);
+    @Test
+    void users_over_the_limit_in_the_first_comment_get_a_note_with_a_drafted_reply_and_nothing_public() throws Exception {
+        start();
         FakeZendesk.User art = zendesk.user("Art Vandelay", "art@vandelay.example");
         FakeZendesk.Ticket ticket = zendesk.ticket(701, "License upload fails", """
                 Hello,
@@ -85,10 +82,9 @@ class LicenseTroubleshootingEndToEndTest {
         assertThat(ticket.publicCommentsBy(FakeZendesk.BOT_USER)).isEmpty();
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void a_true_up_mismatch_is_noted_with_the_customers_last_license_from_the_portal(Vendor vendor) throws Exception {
-        start(vendor);
+    @Test
+    void a_true_up_mismatch_is_noted_with_the_customers_last_license_from_the_portal() throws Exception {
+        start();
         FakeZendesk.User art = zendesk.user("Art Vandelay", "art@vandelay.example");
         FakeZendesk.Ticket ticket = zendesk.ticket(702, "Renewal license", "Hi, the new license does not register.", art,
                 LicenseTroubleshooting.START_TAG);

@@ -10,7 +10,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.supportbot.bot.Plugins;
 import dev.supportbot.bot.SupportBot;
 import dev.supportbot.bot.config.BotConfig;
-import dev.supportbot.bot.store.Vendor;
 import dev.supportbot.bot.testing.Await;
 import dev.supportbot.bot.testing.FakeGitlab;
 import dev.supportbot.bot.testing.FakeZendesk;
@@ -31,8 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
 import org.mockserver.integration.ClientAndServer;
 
 /**
@@ -63,11 +61,11 @@ class OwnershipEndToEndTest {
         slack.stop();
     }
 
-    private SupportBot start(Vendor vendor, Clock clock) {
+    private SupportBot start(Clock clock) {
         slack.when(request().withPath("/api/chat.postMessage"))
                 .respond(response().withStatusCode(200).withHeader("Content-Type", "application/json")
                         .withBody("{\"ok\":true,\"channel\":\"C123\",\"ts\":\"1700000000.000100\"}"));
-        Map<String, String> env = StandIns.connect(TestBots.env(vendor), zendesk.url(), slack.getPort());
+        Map<String, String> env = StandIns.connect(TestBots.env(), zendesk.url(), slack.getPort());
         env.putAll(extraEnv);
         BotConfig config = TestBots.config(env);
         this.clock = clock;
@@ -112,10 +110,9 @@ class OwnershipEndToEndTest {
                 .toList();
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void a_recent_invoice_verifies_the_requester(Vendor vendor) throws Exception {
-        start(vendor, Clock.systemUTC());
+    @Test
+    void a_recent_invoice_verifies_the_requester() throws Exception {
+        start(Clock.systemUTC());
         FakeZendesk.Ticket ticket = requestOwnership(501);
 
         List<FakeZendesk.Comment> asked = ticket.publicCommentsBy(FakeZendesk.BOT_USER);
@@ -161,10 +158,9 @@ class OwnershipEndToEndTest {
                 .containsPattern("supportbot_zendesk_budget_left\\{limit=\"updates\"\\} [1-9]");
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void the_sold_to_contacts_approval_in_their_own_ticket_verifies_the_requester(Vendor vendor) throws Exception {
-        start(vendor, Clock.systemUTC());
+    @Test
+    void the_sold_to_contacts_approval_in_their_own_ticket_verifies_the_requester() throws Exception {
+        start(Clock.systemUTC());
         FakeZendesk.Ticket ticket = requestOwnership(502);
         FakeZendesk.Ticket approval = zendesk.tickets().stream()
                 .filter(t -> t.id != 502 && t.tags.contains(SeparateTicketHandler.LINKED_TICKET_TAG)).findFirst().orElseThrow();
@@ -182,10 +178,9 @@ class OwnershipEndToEndTest {
                 .anyMatch(n -> n.contains("Ownership verified with approval from the Sold To contact"));
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void a_screenshot_is_refused_with_the_reason_and_the_bot_keeps_waiting(Vendor vendor) throws Exception {
-        start(vendor, Clock.systemUTC());
+    @Test
+    void a_screenshot_is_refused_with_the_reason_and_the_bot_keeps_waiting() throws Exception {
+        start(Clock.systemUTC());
         FakeZendesk.Ticket ticket = requestOwnership(503);
         zendesk.reply(503, zendesk.user("Sam Rivera", "sam@acme.example"), "Here is a screenshot of our license page.", "license.png");
         webhook(503);
@@ -195,13 +190,12 @@ class OwnershipEndToEndTest {
         assertThat(ticket.tags).contains("supportbot_ov_awaiting_proof").doesNotContain("supportbot_ov_verified");
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void a_requester_who_does_not_answer_is_reminded_through_quartz(Vendor vendor) throws Exception {
+    @Test
+    void a_requester_who_does_not_answer_is_reminded_through_quartz() throws Exception {
         // The bot's clock starts 2 days (less 2 s) behind: the first reminder, 2 days after the proof request, is
         // due 2 s from now on Quartz's wall clock. Then 2 days pass for the bot, so the reminder is not early.
         MutableClock clock = new MutableClock(Duration.ofDays(2).minusSeconds(2).negated());
-        start(vendor, clock);
+        start(clock);
         FakeZendesk.Ticket ticket = requestOwnership(504);
         clock.advance(Duration.ofDays(2));
         Await.until("the first reminder", Duration.ofSeconds(30), () -> ticket.publicCommentsBy(FakeZendesk.BOT_USER).size() == 2);
@@ -210,10 +204,9 @@ class OwnershipEndToEndTest {
         assertThat(ticket.tags).contains("supportbot_ov_awaiting_proof");
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void failures_between_steps_neither_lose_nor_repeat_an_effect(Vendor vendor) throws Exception {
-        start(vendor, Clock.systemUTC());
+    @Test
+    void failures_between_steps_neither_lose_nor_repeat_an_effect() throws Exception {
+        start(Clock.systemUTC());
         // Before the decision: the first read of the ticket fails. After the far side acted: the answers to the
         // proof request and to the new Sold To ticket are lost. Each step is retried; none is done twice.
         zendesk.loseNextResponse(r -> r.getPath().getValue().equals("/api/v2/tickets/505.json") && "GET".equals(r.getMethod().getValue()));
@@ -227,10 +220,9 @@ class OwnershipEndToEndTest {
         assertThat(ticket.tags).contains("supportbot_ov_awaiting_proof");
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void without_zendesks_idempotency_lost_answers_and_retries_still_open_one_sold_to_ticket(Vendor vendor) throws Exception {
-        start(vendor, Clock.systemUTC());
+    @Test
+    void without_zendesks_idempotency_lost_answers_and_retries_still_open_one_sold_to_ticket() throws Exception {
+        start(Clock.systemUTC());
         // Zendesk neither de-duplicates nor sends x-idempotency-lookup; the answer to the first look-up by external id
         // and the answer to the new ticket (opened all the same) are lost.
         zendesk.withoutIdempotency();
@@ -250,10 +242,9 @@ class OwnershipEndToEndTest {
         assertThat(linked).isEqualTo(soldTo.get(0).id);
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void a_new_tickets_first_comment_is_redacted_on_the_webhook_the_trigger_sends_at_creation(Vendor vendor) throws Exception {
-        start(vendor, Clock.systemUTC());
+    @Test
+    void a_new_tickets_first_comment_is_redacted_on_the_webhook_the_trigger_sends_at_creation() throws Exception {
+        start(Clock.systemUTC());
         String code = Licenses.activationCode();
         FakeZendesk.User ada = zendesk.user("Ada Lovelace", "ada@customer.example");
         FakeZendesk.Ticket ticket = zendesk.ticket(509, "Activation fails", "My activation code " + code + " fails.", ada);
@@ -273,7 +264,7 @@ class OwnershipEndToEndTest {
     @org.junit.jupiter.api.Test
     void two_bots_on_one_postgresql_post_each_reminder_once() throws Exception {
         MutableClock clock = new MutableClock(Duration.ofDays(2).minusSeconds(3).negated());
-        String url = dev.supportbot.bot.testing.TestDatabases.freshUrl(Vendor.POSTGRESQL);
+        String url = dev.supportbot.bot.testing.TestDatabases.freshUrl();
         start(url, clock);
         SupportBot first = bot;
         SupportBot second = startAnother(url, clock);
@@ -301,7 +292,7 @@ class OwnershipEndToEndTest {
         slack.when(request().withPath("/api/chat.postMessage"))
                 .respond(response().withStatusCode(200).withHeader("Content-Type", "application/json")
                         .withBody("{\"ok\":true,\"channel\":\"C123\",\"ts\":\"1700000000.000100\"}"));
-        Map<String, String> env = TestBots.env(dbUrl, Vendor.POSTGRESQL);
+        Map<String, String> env = TestBots.env(dbUrl);
         env.put("BOT_ZENDESK_URL", zendesk.url());
         env.put("BOT_ZENDESK_EMAIL", "bot@vendor.example");
         env.put("BOT_ZENDESK_TOKEN", "zd-token");
@@ -309,15 +300,14 @@ class OwnershipEndToEndTest {
         return SupportBot.builder(config).host("127.0.0.1").clock(clock).plugins(Plugins.standard(config)).start();
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void the_escalate_macro_opens_a_legal_issue_and_parks_the_verification(Vendor vendor) throws Exception {
+    @Test
+    void the_escalate_macro_opens_a_legal_issue_and_parks_the_verification() throws Exception {
         try (FakeGitlab gitlab = new FakeGitlab("legal%2Fcompliance")) {
             // GitLab opens the issue but its answer is lost: the retry finds the issue instead of opening another.
             gitlab.loseCreateAnswers(1);
             extraEnv = Map.of("BOT_TRACKER_URL", gitlab.url(), "BOT_TRACKER_TOKEN", "glpat-test",
                     "BOT_TRACKER_PROJECT", "legal/compliance");
-            start(vendor, Clock.systemUTC());
+            start(Clock.systemUTC());
             FakeZendesk.Ticket ticket = requestOwnership(507);
             ticket.tags.add("supportbot_ov_escalate"); // an agent applies the escalation macro
             webhook("{\"ticket_id\":507,\"event\":\"ticket.updated\",\"delivery_id\":\"e2e-" + DELIVERY.incrementAndGet()

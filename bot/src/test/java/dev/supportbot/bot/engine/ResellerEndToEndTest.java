@@ -6,7 +6,6 @@ import static org.mockserver.model.HttpResponse.response;
 
 import dev.supportbot.bot.Plugins;
 import dev.supportbot.bot.SupportBot;
-import dev.supportbot.bot.store.Vendor;
 import dev.supportbot.bot.testing.Await;
 import dev.supportbot.bot.testing.FakeZendesk;
 import dev.supportbot.bot.testing.StandIns;
@@ -38,7 +37,7 @@ class ResellerEndToEndTest {
         slack.when(request().withPath("/api/chat.postMessage"))
                 .respond(response().withStatusCode(200).withHeader("Content-Type", "application/json")
                         .withBody("{\"ok\":true,\"channel\":\"C123\",\"ts\":\"1700000000.000100\"}"));
-        Map<String, String> env = StandIns.connect(TestBots.env(Vendor.POSTGRESQL), zendesk.url(), slack.getPort());
+        Map<String, String> env = StandIns.connect(TestBots.env(), zendesk.url(), slack.getPort());
         env.put("BOT_APPROVERS", "UAPPROVER1");
         var config = TestBots.config(env);
         bot = SupportBot.builder(config).host("127.0.0.1").plugins(Plugins.standard(config)).start();

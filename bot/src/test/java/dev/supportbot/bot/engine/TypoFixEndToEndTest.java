@@ -12,7 +12,6 @@ import dev.supportbot.bot.SupportBot;
 import dev.supportbot.bot.config.BotConfig;
 import dev.supportbot.bot.portal.HttpPortalClient;
 import dev.supportbot.bot.portal.PortalClients;
-import dev.supportbot.bot.store.Vendor;
 import dev.supportbot.bot.testing.Await;
 import dev.supportbot.bot.testing.FakeZendesk;
 import dev.supportbot.bot.testing.Signing;
@@ -34,8 +33,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
 import org.mockserver.integration.ClientAndServer;
 
 /**
@@ -67,7 +65,7 @@ class TypoFixEndToEndTest {
         slack.stop();
     }
 
-    private void start(Vendor vendor) {
+    private void start() {
         for (String method : List.of("chat.postMessage", "chat.update")) {
             slack.when(request().withPath("/api/" + method))
                     .respond(response().withStatusCode(200).withHeader("Content-Type", "application/json")
@@ -77,7 +75,7 @@ class TypoFixEndToEndTest {
                 .respond(response().withStatusCode(200).withHeader("Content-Type", "application/json")
                         .withBody("{\"ok\":true,\"user\":{\"id\":\"" + AGENT_SLACK + "\",\"name\":\"agent\"}}"));
         slack.when(request().withPath("/respond/.*")).respond(response().withStatusCode(200).withBody("ok"));
-        Map<String, String> env = TestBots.env(vendor);
+        Map<String, String> env = TestBots.env();
         env.put("BOT_ZENDESK_URL", zendesk.url());
         env.put("BOT_ZENDESK_EMAIL", "bot@vendor.example");
         env.put("BOT_ZENDESK_TOKEN", "zd-token");
@@ -253,10 +251,9 @@ class TypoFixEndToEndTest {
 
     // ---- the cases of the issue
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void umbrella_the_am_confirms_an_approver_approves_and_the_code_goes_to_the_corrected_address(Vendor vendor) throws Exception {
-        start(vendor);
+    @Test
+    void umbrella_the_am_confirms_an_approver_approves_and_the_code_goes_to_the_corrected_address() throws Exception {
+        start();
         long account = portal.subscription("A-S00004001").billingAccountId();
         FakeZendesk.Ticket ticket = amRequest(801, "Hi team, the activation code mail to " + TYPO + " bounced. The customer's"
                 + " address is " + FIXED + ", please fix it and resend the code.");
@@ -297,10 +294,9 @@ class TypoFixEndToEndTest {
         noActivationCodeAnywhere(ticket, activationCode("A-S00004001"));
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void hooli_whose_activation_code_was_used_stops_at_step_1(Vendor vendor) throws Exception {
-        start(vendor);
+    @Test
+    void hooli_whose_activation_code_was_used_stops_at_step_1() throws Exception {
+        start();
         FakeZendesk.Ticket ticket = amRequest(802, "Please fix the typo in gavin@hooli.example and resend the code.");
         Await.until("the note", Duration.ofSeconds(30), () -> notes(ticket).contains("stopped at step 1"));
         settled();
@@ -311,10 +307,9 @@ class TypoFixEndToEndTest {
         noActivationCodeAnywhere(ticket, activationCode("A-S00005001"));
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void an_address_whose_mail_was_delivered_stops_at_step_2_also_when_started_with_lnr_typo_fix(Vendor vendor) throws Exception {
-        start(vendor);
+    @Test
+    void an_address_whose_mail_was_delivered_stops_at_step_2_also_when_started_with_lnr_typo_fix() throws Exception {
+        start();
         FakeZendesk.Ticket ticket = zendesk.ticket(803, "Internal request", "The customer says they never got the license.", am);
         assertThat(lnr("typo-fix 803 not-an-address")).isEqualTo(200);
         assertThat(lnr("typo-fix 803 pat@acme.example")).isEqualTo(200);
@@ -328,10 +323,9 @@ class TypoFixEndToEndTest {
         assertThat(approvalIds()).isEmpty();
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void the_am_correcting_twice_restarts_the_confirmation_and_the_plan_takes_the_last_address(Vendor vendor) throws Exception {
-        start(vendor);
+    @Test
+    void the_am_correcting_twice_restarts_the_confirmation_and_the_plan_takes_the_last_address() throws Exception {
+        start();
         FakeZendesk.Ticket ticket = amRequest(804, "The mail to " + TYPO + " bounced; it should be alicia@umbrella.example.");
         Await.until("the question to the AM", Duration.ofSeconds(30), () -> botReplies(ticket).size() == 1);
         settled();

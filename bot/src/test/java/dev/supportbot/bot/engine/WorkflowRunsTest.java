@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.supportbot.bot.inbox.NewInboxEvent;
 import dev.supportbot.bot.json.Json;
-import dev.supportbot.bot.store.Vendor;
 import dev.supportbot.bot.testing.Await;
 import dev.supportbot.bot.testing.FakeZendesk;
 import dev.supportbot.workflows.engine.Command;
@@ -17,8 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
 
 /** A workflow runs again on a ticket once its run finished; start tags are consumed; starts name their initiator. */
 class WorkflowRunsTest {
@@ -46,10 +44,9 @@ class WorkflowRunsTest {
         drained(f);
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void a_start_tag_is_removed_in_the_first_update_and_starts_a_new_run_once_the_last_one_finished(Vendor vendor) throws Exception {
-        try (EngineFixture f = new EngineFixture(vendor)) {
+    @Test
+    void a_start_tag_is_removed_in_the_first_update_and_starts_a_new_run_once_the_last_one_finished() throws Exception {
+        try (EngineFixture f = new EngineFixture()) {
             FakeZendesk.Ticket ticket = f.fake.ticket(95, "Ownership change", "Please make me the owner.",
                     f.fake.user("Ada", "ada@customer.example"), START);
             int writesBefore = (int) f.fake.arrivals().stream().filter(FakeZendesk.Arrival::isWrite).count();
@@ -102,10 +99,9 @@ class WorkflowRunsTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void a_start_request_starts_a_run_for_its_initiator_unless_one_runs(Vendor vendor) {
-        try (EngineFixture f = new EngineFixture(vendor)) {
+    @Test
+    void a_start_request_starts_a_run_for_its_initiator_unless_one_runs() {
+        try (EngineFixture f = new EngineFixture()) {
             FakeZendesk.Ticket ticket = f.fake.ticket(96, "Ownership change", "Please make me the owner.",
                     f.fake.user("Bo", "bo@customer.example"));
             String request = f.engine.json().write(new StartRequest(96, KIND, "slack:U_AGENT"), StartRequest.class);
@@ -124,10 +120,9 @@ class WorkflowRunsTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void a_start_workflow_effect_starts_the_kind_on_the_instances_ticket_for_supportbot(Vendor vendor) throws Exception {
-        try (EngineFixture f = new EngineFixture(vendor)) {
+    @Test
+    void a_start_workflow_effect_starts_the_kind_on_the_instances_ticket_for_supportbot() throws Exception {
+        try (EngineFixture f = new EngineFixture()) {
             FakeZendesk.Ticket ticket = f.fake.ticket(97, "Ownership change", "Please make me the owner.",
                     f.fake.user("Cy", "cy@customer.example"), START);
             webhook(f, ticket, "agent@vendor.example");
@@ -143,10 +138,9 @@ class WorkflowRunsTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void only_one_run_of_a_kind_can_be_created_on_a_ticket(Vendor vendor) {
-        try (EngineFixture f = new EngineFixture(vendor)) {
+    @Test
+    void only_one_run_of_a_kind_can_be_created_on_a_ticket() {
+        try (EngineFixture f = new EngineFixture()) {
             Instance one = f.instances.create(98, KIND, "{\"@type\":\"Requested\"}", "slack:U1");
             Instance two = f.instances.create(98, KIND, "{\"@type\":\"Requested\"}", "slack:U2");
             assertThat(two).isEqualTo(one);

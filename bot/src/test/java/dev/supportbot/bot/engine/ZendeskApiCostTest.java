@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.supportbot.bot.inbox.NewInboxEvent;
 import dev.supportbot.bot.json.Json;
-import dev.supportbot.bot.store.Vendor;
 import dev.supportbot.bot.testing.Await;
 import dev.supportbot.bot.testing.FakeZendesk;
 import dev.supportbot.bot.testing.Licenses;
@@ -15,8 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
 
 /** What each kind of ticket event costs in Zendesk requests, counted where Zendesk would count them: at the far side. */
 class ZendeskApiCostTest {
@@ -51,10 +49,9 @@ class ZendeskApiCostTest {
         return arrivals.stream().filter(FakeZendesk.Arrival::isWrite).toList();
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void an_update_of_a_ticket_no_workflow_cares_about_costs_one_read_with_or_without_a_new_comment(Vendor vendor) {
-        try (EngineFixture f = new EngineFixture(vendor)) {
+    @Test
+    void an_update_of_a_ticket_no_workflow_cares_about_costs_one_read_with_or_without_a_new_comment() {
+        try (EngineFixture f = new EngineFixture()) {
             FakeZendesk.User ada = f.fake.user("Ada", "ada@customer.example");
             FakeZendesk.Ticket ticket = f.fake.ticket(301, "Renewal", "When does our subscription renew?", ada, "vip");
 
@@ -72,10 +69,9 @@ class ZendeskApiCostTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void comments_arriving_between_webhooks_delivered_out_of_order_are_each_scanned_once(Vendor vendor) {
-        try (EngineFixture f = new EngineFixture(vendor)) {
+    @Test
+    void comments_arriving_between_webhooks_delivered_out_of_order_are_each_scanned_once() {
+        try (EngineFixture f = new EngineFixture()) {
             FakeZendesk.User ada = f.fake.user("Ada", "ada@customer.example");
             FakeZendesk.Ticket ticket = f.fake.ticket(302, "Activation", "It fails.", ada);
             during(f, () -> webhook(f, ticket));
@@ -97,10 +93,9 @@ class ZendeskApiCostTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void a_workflow_start_reads_the_ticket_and_its_comments_and_writes_its_comment_and_tags_in_one_update(Vendor vendor) {
-        try (EngineFixture f = new EngineFixture(vendor)) {
+    @Test
+    void a_workflow_start_reads_the_ticket_and_its_comments_and_writes_its_comment_and_tags_in_one_update() {
+        try (EngineFixture f = new EngineFixture()) {
             FakeZendesk.User ada = f.fake.user("Ada", "ada@customer.example");
             FakeZendesk.Ticket ticket = f.fake.ticket(303, "Ownership", "Please make me the owner.", ada,
                     new OwnershipVerification().startTag());
@@ -115,10 +110,9 @@ class ZendeskApiCostTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void a_decisions_ticket_writes_go_out_as_one_update_a_comment_each_in_order(Vendor vendor) throws Exception {
-        try (EngineFixture f = new EngineFixture(vendor)) {
+    @Test
+    void a_decisions_ticket_writes_go_out_as_one_update_a_comment_each_in_order() throws Exception {
+        try (EngineFixture f = new EngineFixture()) {
             FakeZendesk.User ada = f.fake.user("Ada", "ada@customer.example");
             FakeZendesk.Ticket ticket = f.fake.ticket(304, "Question", "Hello", ada, "old_tag");
 
@@ -145,10 +139,9 @@ class ZendeskApiCostTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void a_429_with_retry_after_is_waited_out_and_the_update_lands_once(Vendor vendor) {
-        try (EngineFixture f = new EngineFixture(vendor)) {
+    @Test
+    void a_429_with_retry_after_is_waited_out_and_the_update_lands_once() {
+        try (EngineFixture f = new EngineFixture()) {
             FakeZendesk.User ada = f.fake.user("Ada", "ada@customer.example");
             FakeZendesk.Ticket ticket = f.fake.ticket(305, "Question", "Hello", ada);
             f.fake.rateLimitNext(r -> r.getMethod().getValue().equals("PUT") && r.getPath().getValue().equals("/api/v2/tickets/305.json"), 1);

@@ -5,7 +5,6 @@ import dev.supportbot.bot.Plugins;
 import dev.supportbot.bot.SupportBot;
 import dev.supportbot.bot.config.BotConfig;
 import dev.supportbot.bot.config.Settings;
-import dev.supportbot.bot.store.Vendor;
 import dev.supportbot.bot.testing.TestBots;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,8 +37,8 @@ final class HelpdeskBot implements AutoCloseable {
         this.config = capture.context.config();
     }
 
-    static HelpdeskBot start(Vendor vendor) {
-        Map<String, String> env = new HashMap<>(TestBots.env(vendor));
+    static HelpdeskBot start() {
+        Map<String, String> env = new HashMap<>(TestBots.env());
         env.remove("BOT_ZENDESK_WEBHOOK_SECRET");
         env.remove("BOT_SLACK_SIGNING_SECRET");
         return new HelpdeskBot(TestBots.config(env));

@@ -11,15 +11,12 @@ import dev.supportbot.bot.slack.SlackButton;
 import dev.supportbot.bot.slack.SlackMessage;
 import dev.supportbot.bot.slack.SlackMessageRef;
 import dev.supportbot.bot.slack.SlackNotifier;
-import dev.supportbot.bot.store.Vendor;
 import dev.supportbot.bot.testing.TestBots;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The bot's real Slack notifier against the Slack stand-in, a click turned into a signed block_actions request the
@@ -27,10 +24,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class SandboxSlackTest {
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void posts_updates_clicks_and_response_urls_go_through_the_stand_in(Vendor vendor) throws Exception {
-        try (HelpdeskBot sandbox = HelpdeskBot.start(vendor); SlackNotifier slack = SlackNotifier.fromConfig(sandbox.config)) {
+    @Test
+    void posts_updates_clicks_and_response_urls_go_through_the_stand_in() throws Exception {
+        try (HelpdeskBot sandbox = HelpdeskBot.start(); SlackNotifier slack = SlackNotifier.fromConfig(sandbox.config)) {
             SlackMessageRef ref = slack.post(new SlackMessage("Approve adding Sam Rivera?",
                     List.of(SlackButton.of("approval_approve", "Approve", "42")))).orElseThrow();
             slack.update(ref, SlackMessage.text("Approve adding Sam Rivera? (updated)"));
@@ -63,10 +59,9 @@ class SandboxSlackTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void users_are_looked_up_by_email_and_the_approvers_group_lists_the_approvers(Vendor vendor) throws Exception {
-        try (HelpdeskBot sandbox = HelpdeskBot.start(vendor)) {
+    @Test
+    void users_are_looked_up_by_email_and_the_approvers_group_lists_the_approvers() throws Exception {
+        try (HelpdeskBot sandbox = HelpdeskBot.start()) {
             String api = sandbox.config.get(Settings.SLACK_API_URL);
             String auth = "Bearer " + sandbox.config.get(Settings.SLACK_BOT_TOKEN);
             JsonNode found = Json.MAPPER.readTree(sandbox.post(api + "users.lookupByEmail", "application/x-www-form-urlencoded",
@@ -90,7 +85,7 @@ class SandboxSlackTest {
 
     @Test
     void a_real_url_switches_each_stand_in_off_and_keeps_the_operators_values() {
-        Map<String, String> env = new HashMap<>(TestBots.env("jdbc:h2:mem:unused", Vendor.H2));
+        Map<String, String> env = new HashMap<>(TestBots.envWithoutDatabase());
         env.put("BOT_ZENDESK_URL", "https://acme.zendesk.com");
         env.put("BOT_SLACK_API_URL", "https://slack.com/api/");
         List<BotPlugin> real = Plugins.standard(TestBots.config(env));
@@ -109,10 +104,9 @@ class SandboxSlackTest {
         assertThat(configured.get(Settings.APPROVERS)).containsExactly("UREAL1");
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void a_modal_opened_for_a_click_is_recorded_and_its_submission_reaches_the_bot_signed(Vendor vendor) throws Exception {
-        try (HelpdeskBot sandbox = HelpdeskBot.start(vendor); SlackNotifier slack = SlackNotifier.fromConfig(sandbox.config)) {
+    @Test
+    void a_modal_opened_for_a_click_is_recorded_and_its_submission_reaches_the_bot_signed() throws Exception {
+        try (HelpdeskBot sandbox = HelpdeskBot.start(); SlackNotifier slack = SlackNotifier.fromConfig(sandbox.config)) {
             SlackMessageRef ref = slack.post(new SlackMessage("Approve?", List.of(SlackButton.of("approval_reject", "Reject", "7"))))
                     .orElseThrow();
             assertThat(sandbox.helpdesk.interactions().click(ref.channel(), ref.ts(), "approval_reject", "U0SBAPPRV2").status())

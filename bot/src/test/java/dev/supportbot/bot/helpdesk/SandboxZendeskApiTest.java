@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.supportbot.bot.json.Json;
 import dev.supportbot.bot.outbound.Sleeper;
-import dev.supportbot.bot.store.Vendor;
 import dev.supportbot.bot.zendesk.ApiBudget;
 import dev.supportbot.bot.zendesk.NewTicket;
 import dev.supportbot.bot.zendesk.Redaction;
@@ -19,13 +18,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
 
 /**
  * What the Zendesk stand-in answers on the wire, beyond what {@link ZendeskFarSidesTest} checks through the adapter
  * on both far sides: the idempotency header and refusal, the 429's Retry-After, and JSON 4xx for bad requests that
- * change nothing; on H2 and PostgreSQL.
+ * change nothing.
  */
 class SandboxZendeskApiTest {
     private final List<String> outcomes = new CopyOnWriteArrayList<>();
@@ -45,10 +43,9 @@ class SandboxZendeskApiTest {
         return Json.MAPPER.readTree(created.body()).path("ticket").path("id").asLong();
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void ticket_creation_is_idempotent_by_key_and_a_key_reused_for_another_request_is_refused(Vendor vendor) throws Exception {
-        try (HelpdeskBot sandbox = HelpdeskBot.start(vendor); Zendesk zendesk = adapter(sandbox)) {
+    @Test
+    void ticket_creation_is_idempotent_by_key_and_a_key_reused_for_another_request_is_refused() throws Exception {
+        try (HelpdeskBot sandbox = HelpdeskBot.start(); Zendesk zendesk = adapter(sandbox)) {
             NewTicket toSoldTo = new NewTicket("Pat Lee", "pat@acme.example", "Approval", "Do you approve?", List.of("supportbot_ov_approval"));
             long first = zendesk.createTicket(toSoldTo, "ov-17-approval");
             long again = zendesk.createTicket(toSoldTo, "ov-17-approval");
@@ -71,10 +68,9 @@ class SandboxZendeskApiTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void a_429_with_retry_after_is_waited_out_and_the_call_then_succeeds(Vendor vendor) throws Exception {
-        try (HelpdeskBot sandbox = HelpdeskBot.start(vendor); Zendesk zendesk = adapter(sandbox)) {
+    @Test
+    void a_429_with_retry_after_is_waited_out_and_the_call_then_succeeds() throws Exception {
+        try (HelpdeskBot sandbox = HelpdeskBot.start(); Zendesk zendesk = adapter(sandbox)) {
             long id = openTicket(sandbox, "milton@initech.example", "Stapler");
             sandbox.helpdesk.rateLimitNext(1, Duration.ofSeconds(1));
             HttpResponse<String> raw = sandbox.zendesk("GET", "/api/v2/tickets/" + id + ".json", null, null);
@@ -91,10 +87,9 @@ class SandboxZendeskApiTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void bad_requests_get_a_json_4xx_and_change_nothing(Vendor vendor) throws Exception {
-        try (HelpdeskBot sandbox = HelpdeskBot.start(vendor)) {
+    @Test
+    void bad_requests_get_a_json_4xx_and_change_nothing() throws Exception {
+        try (HelpdeskBot sandbox = HelpdeskBot.start()) {
             long id = openTicket(sandbox, "sam@acme.example", "Hello");
             long comments = sandbox.count("SELECT COUNT(*) FROM sandbox_zd_comment");
             HttpResponse<String> notJson = sandbox.zendesk("PUT", "/api/v2/tickets/" + id + ".json", "{nope", null);

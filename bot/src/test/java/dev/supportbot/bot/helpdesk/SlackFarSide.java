@@ -4,7 +4,6 @@ import static org.mockserver.model.HttpRequest.request;
 import static org.mockserver.model.HttpResponse.response;
 
 import dev.supportbot.bot.config.BotConfig;
-import dev.supportbot.bot.store.Vendor;
 import dev.supportbot.bot.testing.TestBots;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -45,8 +44,8 @@ interface SlackFarSide extends AutoCloseable {
         return new Mock();
     }
 
-    static SlackFarSide sandbox(Vendor vendor) {
-        return new Sandbox(HelpdeskBot.start(vendor));
+    static SlackFarSide sandbox() {
+        return new Sandbox(HelpdeskBot.start());
     }
 
     final class Mock implements SlackFarSide {
@@ -61,7 +60,7 @@ interface SlackFarSide extends AutoCloseable {
 
         @Override
         public BotConfig config() {
-            Map<String, String> env = new HashMap<>(TestBots.env("jdbc:h2:mem:unused", Vendor.H2));
+            Map<String, String> env = new HashMap<>(TestBots.envWithoutDatabase());
             env.put("BOT_SLACK_API_URL", "http://127.0.0.1:" + server.getPort() + "/api/");
             env.put("BOT_SLACK_BOT_TOKEN", "xoxb-mock-token");
             env.put("BOT_SLACK_CHANNEL", "C0MOCK");

@@ -9,7 +9,6 @@ import dev.supportbot.bot.slack.SlackButton;
 import dev.supportbot.bot.slack.SlackMessage;
 import dev.supportbot.bot.slack.SlackMessageRef;
 import dev.supportbot.bot.slack.SlackNotifier;
-import dev.supportbot.bot.store.Vendor;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -18,7 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The bot's Slack notifier against MockServer and the sandbox Slack (H2, PostgreSQL), with the same assertions. */
+/** The bot's Slack notifier against MockServer and the sandbox Slack, with the same assertions. */
 class SlackFarSidesTest {
     private static final String CODE = "aB3dE5fG7hJ9kL1mN2pQ4rS6";
 
@@ -28,8 +27,7 @@ class SlackFarSidesTest {
     static Stream<Arguments> farSides() {
         return Stream.of(
                 Arguments.of("MockServer", (Supplier<SlackFarSide>) SlackFarSide::mock),
-                Arguments.of("sandbox on H2", (Supplier<SlackFarSide>) () -> SlackFarSide.sandbox(Vendor.H2)),
-                Arguments.of("sandbox on PostgreSQL", (Supplier<SlackFarSide>) () -> SlackFarSide.sandbox(Vendor.POSTGRESQL)));
+                Arguments.of("sandbox", (Supplier<SlackFarSide>) SlackFarSide::sandbox));
     }
 
     private void open(Supplier<SlackFarSide> side) {

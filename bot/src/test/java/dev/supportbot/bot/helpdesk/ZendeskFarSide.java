@@ -3,7 +3,6 @@ package dev.supportbot.bot.helpdesk;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.supportbot.bot.config.BotConfig;
 import dev.supportbot.bot.json.Json;
-import dev.supportbot.bot.store.Vendor;
 import dev.supportbot.bot.testing.FakeZendesk;
 import dev.supportbot.bot.testing.TestBots;
 import java.time.Duration;
@@ -45,8 +44,8 @@ interface ZendeskFarSide extends AutoCloseable {
         return new Fake();
     }
 
-    static ZendeskFarSide sandbox(Vendor vendor) {
-        return new Sandbox(HelpdeskBot.start(vendor));
+    static ZendeskFarSide sandbox() {
+        return new Sandbox(HelpdeskBot.start());
     }
 
     final class Fake implements ZendeskFarSide {
@@ -55,7 +54,7 @@ interface ZendeskFarSide extends AutoCloseable {
 
         @Override
         public BotConfig config() {
-            Map<String, String> env = new HashMap<>(TestBots.env("jdbc:h2:mem:unused", Vendor.H2));
+            Map<String, String> env = new HashMap<>(TestBots.envWithoutDatabase());
             env.put("BOT_ZENDESK_URL", fake.url());
             env.put("BOT_ZENDESK_EMAIL", "bot@vendor.example");
             env.put("BOT_ZENDESK_TOKEN", "zd-token");
@@ -178,7 +177,7 @@ interface ZendeskFarSide extends AutoCloseable {
 
         @Override
         public String toString() {
-            return "sandbox Zendesk on postgresql";
+            return "sandbox Zendesk";
         }
 
         private static String json(Object value) {

@@ -3,7 +3,6 @@ package dev.supportbot.bot.helpdesk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.supportbot.bot.store.Database;
-import dev.supportbot.bot.store.Vendor;
 import dev.supportbot.bot.testing.FakeTime;
 import dev.supportbot.bot.testing.TestDatabases;
 import dev.supportbot.bot.zendesk.ApiBudget;
@@ -25,8 +24,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The bot's Zendesk adapter against both far sides the tests use, the MockServer fake and the sandbox Zendesk (on H2
- * and PostgreSQL), with the same assertions: what one answers differently from the other fails here.
+ * The bot's Zendesk adapter against both far sides the tests use, the MockServer fake and the sandbox Zendesk, with
+ * the same assertions: what one answers differently from the other fails here.
  */
 class ZendeskFarSidesTest {
     private static final String CODE = "Ab3dE5gH7jK9mN1pQ3sT5vW7";
@@ -42,13 +41,12 @@ class ZendeskFarSidesTest {
     static Stream<Arguments> farSides() {
         return Stream.of(
                 Arguments.of("FakeZendesk", (Supplier<ZendeskFarSide>) ZendeskFarSide::fake),
-                Arguments.of("sandbox on H2", (Supplier<ZendeskFarSide>) () -> ZendeskFarSide.sandbox(Vendor.H2)),
-                Arguments.of("sandbox on PostgreSQL", (Supplier<ZendeskFarSide>) () -> ZendeskFarSide.sandbox(Vendor.POSTGRESQL)));
+                Arguments.of("sandbox", (Supplier<ZendeskFarSide>) ZendeskFarSide::sandbox));
     }
 
     private Zendesk open(Supplier<ZendeskFarSide> side) {
         far = side.get();
-        budgetDb = TestDatabases.open(Vendor.H2);
+        budgetDb = TestDatabases.open();
         ApiBudget budget = ApiBudget.fromConfig(far.config(), budgetDb, time, time);
         zendesk = Zendesk.fromConfig(far.config(), budget, time, (kind, outcome) -> outcomes.add(kind + " " + outcome));
         return zendesk;

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.supportbot.bot.Plugins;
 import dev.supportbot.bot.SupportBot;
 import dev.supportbot.bot.config.BotConfig;
-import dev.supportbot.bot.store.Vendor;
 import dev.supportbot.bot.testing.Signing;
 import dev.supportbot.bot.testing.TestBots;
 import java.net.URI;
@@ -17,47 +16,44 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.EnumMap;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Signed requests whose values do not fit what the inbox stores (bounded columns, characters PostgreSQL refuses,
- * trailing JSON) get a 400 JSON answer, store nothing and log no stack trace, on H2 and on PostgreSQL. The bot runs
+ * trailing JSON) get a 400 JSON answer, store nothing and log no stack trace. The bot runs
  * with its production plug-ins, so the sandbox portal's routes are there too.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BadInputTest {
     private final HttpClient http = HttpClient.newHttpClient();
-    private final Map<Vendor, SupportBot> bots = new EnumMap<>(Vendor.class);
+    private SupportBot bot;
+
+    @BeforeAll
+    void start() {
+        BotConfig config = TestBots.config(TestBots.env());
+        bot = SupportBot.builder(config).plugins(Plugins.standard(config)).host("127.0.0.1").start();
+    }
 
     @AfterAll
     void stop() {
-        bots.values().forEach(SupportBot::close);
+        bot.close();
     }
 
-    private SupportBot bot(Vendor vendor) {
-        return bots.computeIfAbsent(vendor, v -> {
-            BotConfig config = TestBots.config(TestBots.env(v));
-            return SupportBot.builder(config).plugins(Plugins.standard(config)).host("127.0.0.1").start();
-        });
-    }
-
-    private HttpResponse<String> zendesk(Vendor vendor, String body) throws Exception {
+    private HttpResponse<String> zendesk(String body) throws Exception {
         String ts = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bot(vendor).port() + ZendeskWebhookRoutes.PATH))
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bot.port() + ZendeskWebhookRoutes.PATH))
                 .timeout(Duration.ofSeconds(10))
                 .header(ZendeskSignature.TIMESTAMP_HEADER, ts)
                 .header(ZendeskSignature.SIGNATURE_HEADER, Signing.zendesk(TestBots.ZENDESK_SECRET, ts, body))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private HttpResponse<String> slack(Vendor vendor, String form) throws Exception {
+    private HttpResponse<String> slack(String form) throws Exception {
         String ts = Long.toString(Instant.now().getEpochSecond());
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bot(vendor).port() + "/slack/events"))
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bot.port() + "/slack/events"))
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header(SlackSignature.TIMESTAMP_HEADER, ts)
@@ -72,8 +68,8 @@ class BadInputTest {
         return "payload=" + URLEncoder.encode(payload, StandardCharsets.UTF_8);
     }
 
-    private long stored(Vendor vendor) {
-        return bot(vendor).database().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM inbox").mapTo(Long.class).one());
+    private long stored() {
+        return bot.database().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM inbox").mapTo(Long.class).one());
     }
 
     private static void assertRefused(HttpResponse<String> response, String error) {
@@ -82,64 +78,60 @@ class BadInputTest {
         assertThat(response.body()).contains("\"error\":\"" + error).doesNotContain("Exception");
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void a_zendesk_event_name_that_does_not_fit_the_inbox_gets_400(Vendor vendor) throws Exception {
-        long before = stored(vendor);
+    @Test
+    void a_zendesk_event_name_that_does_not_fit_the_inbox_gets_400() throws Exception {
+        long before = stored();
         try (LoggedLines log = new LoggedLines()) {
-            assertRefused(zendesk(vendor, "{\"ticket_id\":7,\"event\":\"" + "e".repeat(101) + "\"}"), "event is longer than 100 characters");
-            assertRefused(zendesk(vendor, "{\"ticket_id\":7,\"event\":\"ticket\\u0000updated\"}"), "event contains a control character");
-            assertRefused(zendesk(vendor, "{\"ticket_id\":7,\"event\":\"x\",\"delivery_id\":\"d\\u0000\"}"),
+            assertRefused(zendesk("{\"ticket_id\":7,\"event\":\"" + "e".repeat(101) + "\"}"), "event is longer than 100 characters");
+            assertRefused(zendesk("{\"ticket_id\":7,\"event\":\"ticket\\u0000updated\"}"), "event contains a control character");
+            assertRefused(zendesk("{\"ticket_id\":7,\"event\":\"x\",\"delivery_id\":\"d\\u0000\"}"),
                     "delivery_id contains a control character");
             assertThat(log.withStackTraces()).isEmpty();
         }
-        assertThat(stored(vendor)).isEqualTo(before);
-        assertThat(zendesk(vendor, "{\"ticket_id\":7,\"event\":\"" + "e".repeat(100) + "\"}").statusCode()).isEqualTo(200);
-        assertThat(stored(vendor)).isEqualTo(before + 1);
+        assertThat(stored()).isEqualTo(before);
+        assertThat(zendesk("{\"ticket_id\":7,\"event\":\"" + "e".repeat(100) + "\"}").statusCode()).isEqualTo(200);
+        assertThat(stored()).isEqualTo(before + 1);
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void a_trailing_value_after_the_json_object_gets_400(Vendor vendor) throws Exception {
-        long before = stored(vendor);
-        assertRefused(zendesk(vendor, "{\"ticket_id\":8,\"event\":\"x\"} {\"ticket_id\":9,\"event\":\"y\"}"), "body is not valid JSON");
-        assertRefused(zendesk(vendor, "{\"ticket_id\":8,\"event\":\"x\"}x"), "body is not valid JSON");
-        assertRefused(zendesk(vendor, "{\"ticket_id\":8,\"event\":\"x\"}]"), "body is not valid JSON");
-        assertRefused(slack(vendor, click("approve", "tr-trailing-1").replace("%7D%5D%7D", "%7D%5D%7D+%7B%7D")),
+    @Test
+    void a_trailing_value_after_the_json_object_gets_400() throws Exception {
+        long before = stored();
+        assertRefused(zendesk("{\"ticket_id\":8,\"event\":\"x\"} {\"ticket_id\":9,\"event\":\"y\"}"), "body is not valid JSON");
+        assertRefused(zendesk("{\"ticket_id\":8,\"event\":\"x\"}x"), "body is not valid JSON");
+        assertRefused(zendesk("{\"ticket_id\":8,\"event\":\"x\"}]"), "body is not valid JSON");
+        assertRefused(slack(click("approve", "tr-trailing-1").replace("%7D%5D%7D", "%7D%5D%7D+%7B%7D")),
                 "not a Slack command or interaction payload");
-        assertRefused(slack(vendor, click("approve", "tr-trailing-2") + "x"), "not a Slack command or interaction payload");
-        assertThat(stored(vendor)).isEqualTo(before);
+        assertRefused(slack(click("approve", "tr-trailing-2") + "x"), "not a Slack command or interaction payload");
+        assertThat(stored()).isEqualTo(before);
         // Trailing white space is not a second value.
-        assertThat(zendesk(vendor, "{\"ticket_id\":8,\"event\":\"x\"}\n  ").statusCode()).isEqualTo(200);
+        assertThat(zendesk("{\"ticket_id\":8,\"event\":\"x\"}\n  ").statusCode()).isEqualTo(200);
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void the_sandbox_portal_refuses_a_trailing_value_after_the_json_object(Vendor vendor) throws Exception {
+    @Test
+    void the_sandbox_portal_refuses_a_trailing_value_after_the_json_object() throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + bot(vendor).port() + "/sandbox/portal/api/v1/sign-in-links/redeem"))
+                        URI.create("http://127.0.0.1:" + bot.port() + "/sandbox/portal/api/v1/sign-in-links/redeem"))
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")
-                .header("Idempotency-Key", "trailing-" + vendor)
+                .header("Idempotency-Key", "trailing")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"token\":\"a\"} {\"token\":\"b\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
         assertThat(response.body()).contains("the body is not a valid SignInRedemption JSON object");
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void a_slack_click_whose_values_do_not_fit_the_inbox_gets_400(Vendor vendor) throws Exception {
-        long before = stored(vendor);
+    @Test
+    void a_slack_click_whose_values_do_not_fit_the_inbox_gets_400() throws Exception {
+        long before = stored();
         String longest = "a".repeat(100 - "block_action:".length());
         try (LoggedLines log = new LoggedLines()) {
-            assertRefused(slack(vendor, click(longest + "a", "tr-long-" + vendor)), "action_id is longer than 87 characters");
-            assertRefused(slack(vendor, click("approve\\u0000", "tr-nul-" + vendor)), "action_id contains a control character");
-            assertRefused(slack(vendor, click("approve", "tr\\u0000" + vendor)), "trigger_id contains a control character");
+            assertRefused(slack(click(longest + "a", "tr-long")), "action_id is longer than 87 characters");
+            assertRefused(slack(click("approve\\u0000", "tr-nul")), "action_id contains a control character");
+            assertRefused(slack(click("approve", "tr\\u0000")), "trigger_id contains a control character");
             assertThat(log.withStackTraces()).isEmpty();
         }
-        assertThat(stored(vendor)).isEqualTo(before);
-        assertThat(slack(vendor, click(longest, "tr-fits-" + vendor)).statusCode()).isEqualTo(200);
-        assertThat(stored(vendor)).isEqualTo(before + 1);
+        assertThat(stored()).isEqualTo(before);
+        assertThat(slack(click(longest, "tr-fits")).statusCode()).isEqualTo(200);
+        assertThat(stored()).isEqualTo(before + 1);
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.supportbot.bot.SupportBot;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.supportbot.bot.store.Vendor;
 import dev.supportbot.bot.testing.Await;
 import dev.supportbot.bot.testing.TestBots;
 import dev.supportbot.bot.testing.TestDatabases;
@@ -14,38 +13,23 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
 
 class HealthTest {
     private final HttpClient http = HttpClient.newHttpClient();
 
-    @TempDir
-    Path dir;
-
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void healthz_is_503_with_the_reason_when_the_database_refuses_writes(Vendor vendor) throws Exception {
-        String url = vendor == Vendor.H2 ? "jdbc:h2:file:" + dir.resolve("bot").toAbsolutePath() : TestDatabases.freshUrl(vendor);
-        SupportBot bot = start(url, vendor);
+    @Test
+    void healthz_is_503_with_the_reason_when_the_database_refuses_writes() throws Exception {
+        SupportBot bot = start(TestDatabases.freshUrl());
         try {
             assertThat(healthz(bot).statusCode()).isEqualTo(200);
-            if (vendor == Vendor.POSTGRESQL) {
-                // Read-only from the next session on: the pool's connections are replaced as they come back.
-                bot.database().jdbi().useHandle(h -> h.execute("ALTER DATABASE "
-                        + h.createQuery("SELECT current_database()").mapTo(String.class).one() + " SET default_transaction_read_only = on"));
-                ((HikariDataSource) bot.database().dataSource()).getHikariPoolMXBean().softEvictConnections();
-            } else {
-                // H2 has no switch to read-only at run time: reopen the same file read-only.
-                bot.close();
-                bot = start(url + ";ACCESS_MODE_DATA=r", vendor);
-            }
-            SupportBot readOnly = bot;
-            Await.until("healthz to report the refused write", Duration.ofSeconds(10), () -> healthz(readOnly).statusCode() == 503);
+            // Read-only from the next session on: the pool's connections are replaced as they come back.
+            bot.database().jdbi().useHandle(h -> h.execute("ALTER DATABASE "
+                    + h.createQuery("SELECT current_database()").mapTo(String.class).one() + " SET default_transaction_read_only = on"));
+            ((HikariDataSource) bot.database().dataSource()).getHikariPoolMXBean().softEvictConnections();
+            Await.until("healthz to report the refused write", Duration.ofSeconds(10), () -> healthz(bot).statusCode() == 503);
             HttpResponse<String> down = healthz(bot);
             assertThat(down.body()).contains("\"status\":\"unavailable\"").contains("\"status\":\"down\"")
                     .containsPattern("\"reason\":\"[^\"]*read[ -]only");
@@ -54,10 +38,9 @@ class HealthTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void a_flood_of_healthz_probes_writes_to_the_database_about_once_a_second(Vendor vendor) throws Exception {
-        SupportBot bot = start(TestDatabases.freshUrl(vendor), vendor);
+    @Test
+    void a_flood_of_healthz_probes_writes_to_the_database_about_once_a_second() throws Exception {
+        SupportBot bot = start(TestDatabases.freshUrl());
         try {
             long started = System.nanoTime();
             for (int i = 0; i < 200; i++) assertThat(healthz(bot).statusCode()).isEqualTo(200);
@@ -69,8 +52,8 @@ class HealthTest {
         }
     }
 
-    private static SupportBot start(String url, Vendor vendor) {
-        Map<String, String> env = TestBots.env(url, vendor);
+    private static SupportBot start(String url) {
+        Map<String, String> env = TestBots.env(url);
         return SupportBot.builder(TestBots.config(env)).host("127.0.0.1").start();
     }
 
@@ -85,10 +68,9 @@ class HealthTest {
             throw new IllegalStateException(e);
         }
     }
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void healthz_is_503_when_the_database_is_unreachable_and_the_server_keeps_answering(Vendor vendor) throws Exception {
-        SupportBot bot = SupportBot.builder(TestBots.config(TestBots.env(vendor))).host("127.0.0.1").start();
+    @Test
+    void healthz_is_503_when_the_database_is_unreachable_and_the_server_keeps_answering() throws Exception {
+        SupportBot bot = SupportBot.builder(TestBots.config(TestBots.env())).host("127.0.0.1").start();
         URI health = URI.create("http://127.0.0.1:" + bot.port() + "/healthz");
         try {
             HttpResponse<String> up = http.send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.ofString());

@@ -3,7 +3,6 @@ package dev.supportbot.bot.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.supportbot.bot.SupportBot;
-import dev.supportbot.bot.store.Vendor;
 import dev.supportbot.bot.testing.Await;
 import dev.supportbot.bot.testing.Signing;
 import dev.supportbot.bot.testing.TestBots;
@@ -29,7 +28,7 @@ class HostileClientsTest {
 
     @BeforeAll
     void start() {
-        Map<String, String> env = TestBots.env(Vendor.H2);
+        Map<String, String> env = TestBots.env();
         bot = SupportBot.builder(TestBots.config(env)).host("127.0.0.1").start();
     }
 

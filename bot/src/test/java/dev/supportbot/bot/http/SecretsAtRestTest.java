@@ -12,7 +12,6 @@ import dev.supportbot.bot.SupportBot;
 import dev.supportbot.bot.config.BotConfig;
 import dev.supportbot.bot.redaction.MaskingPatternLayoutEncoder;
 import dev.supportbot.bot.store.Database;
-import dev.supportbot.bot.store.Vendor;
 import dev.supportbot.bot.testing.Await;
 import dev.supportbot.bot.testing.PlantedSecrets;
 import dev.supportbot.bot.testing.Signing;
@@ -25,8 +24,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
@@ -40,17 +37,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
 /**
  * Plants activation codes and licenses in every position and JSON/form encoding of signed Zendesk webhooks and Slack
- * requests to the real service, stops it, and searches what it left behind for them: every file under the H2 data
- * directory, every value of every table (PostgreSQL's files are not ours to search), and the log output.
+ * requests to the real service, stops it, and searches what it left behind for them: every value of every table
+ * (PostgreSQL's files are not ours to search), and the log output.
  */
 class SecretsAtRestTest {
     private static final String LOG_PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSX,UTC} %-5level [%thread] %logger{24} - %msg%n";
@@ -62,14 +56,14 @@ class SecretsAtRestTest {
     private long nextTicket = 7000;
     private int port;
 
-    @TempDir
-    Path dataDir;
-
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void no_planted_secret_is_found_in_the_data_directory_the_tables_or_the_log(Vendor vendor) throws Exception {
-        String url = vendor == Vendor.H2 ? "jdbc:h2:file:" + dataDir.resolve("supportbot") : TestDatabases.freshUrl(vendor);
-        BotConfig config = TestBots.config(TestBots.env(url, vendor));
+    @Test
+    void no_planted_secret_is_found_in_the_tables_or_the_log() throws Exception {
+        String url = TestDatabases.freshUrl();
+        Map<String, String> env = TestBots.env(url);
+        // Most events here cannot be handled (no such ticket, an unreachable response URL): one retry is enough to
+        // log both the retry and the dead letter, and keeps the wait for them short however loaded the machine is.
+        env.put("BOT_INBOX_MAX_ATTEMPTS", "2");
+        BotConfig config = TestBots.config(env);
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         OutputStreamAppender<ILoggingEvent> appender = captureLog(log);
         try {
@@ -78,7 +72,7 @@ class SecretsAtRestTest {
                 port = bot.port();
                 plantInZendeskWebhooks();
                 plantInSlackRequests();
-                Await.until("every stored event handled", Duration.ofSeconds(60), () -> bot.inbox().depth() == 0);
+                Await.until("every stored event handled", Duration.ofSeconds(120), () -> bot.inbox().depth() == 0);
             } finally {
                 bot.close();
             }
@@ -87,14 +81,9 @@ class SecretsAtRestTest {
             appender.stop();
         }
 
-        String tables = allTableValues(url, vendor);
+        String tables = allTableValues(url);
         softly.assertThat(tables).as("the canary planted beside the secrets is stored, so the search can find things").contains(canary);
         softly.assertThat(planted.foundIn(tables)).as("planted secrets found in the tables, of " + planted.count()).isEmpty();
-        if (vendor == Vendor.H2) {
-            String files = allFiles(dataDir);
-            softly.assertThat(files).as("the canary is in the H2 files").contains(canary);
-            softly.assertThat(planted.foundIn(files)).as("planted secrets found in the data directory, of " + planted.count()).isEmpty();
-        }
         String logged = log.toString(StandardCharsets.UTF_8);
         softly.assertThat(logged).as("the request log was captured").contains("POST /webhooks/zendesk 200");
         softly.assertThat(planted.foundIn(logged)).as("planted secrets found in the log, of " + planted.count()).isEmpty();
@@ -238,24 +227,13 @@ class SecretsAtRestTest {
         return appender;
     }
 
-    /** Every file under {@code dir}, bytes as Latin-1 chars (so any ASCII text in them is found as it is). */
-    private static String allFiles(Path dir) throws Exception {
-        StringBuilder all = new StringBuilder();
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                all.append(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1)).append('\n');
-            }
-        }
-        return all.toString();
-    }
-
     /** Every value of every table of the bot's schema, binary columns as Latin-1 chars. */
-    private static String allTableValues(String url, Vendor vendor) throws Exception {
+    private static String allTableValues(String url) throws Exception {
         StringBuilder all = new StringBuilder();
-        try (Database database = TestDatabases.reopen(url, vendor); Connection c = database.dataSource().getConnection()) {
+        try (Database database = TestDatabases.reopen(url); Connection c = database.dataSource().getConnection()) {
             DatabaseMetaData meta = c.getMetaData();
             List<String> tables = new ArrayList<>();
-            try (ResultSet rs = meta.getTables(null, vendor == Vendor.H2 ? "PUBLIC" : "public", "%", new String[] {"TABLE"})) {
+            try (ResultSet rs = meta.getTables(null, "public", "%", new String[] {"TABLE"})) {
                 while (rs.next()) tables.add(rs.getString("TABLE_NAME"));
             }
             assertThat(tables).isNotEmpty();

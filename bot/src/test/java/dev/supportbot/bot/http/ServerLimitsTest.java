@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.supportbot.bot.SupportBot;
-import dev.supportbot.bot.store.Vendor;
 import dev.supportbot.bot.testing.Signing;
 import dev.supportbot.bot.testing.TestBots;
 import java.net.Socket;
@@ -46,7 +45,7 @@ class ServerLimitsTest {
 
     @Test
     void connections_over_the_limit_wait_to_be_accepted_until_one_closes() throws Exception {
-        Map<String, String> env = TestBots.env(Vendor.H2);
+        Map<String, String> env = TestBots.env();
         env.put("BOT_SERVER_MAX_CONNECTIONS", "16");
         List<Socket> held = new ArrayList<>();
         try (SupportBot bot = SupportBot.builder(TestBots.config(env)).host("127.0.0.1").start()) {
@@ -68,7 +67,7 @@ class ServerLimitsTest {
     @Test
     @SuppressWarnings("unchecked")
     void requests_over_a_routes_limit_get_503_json_while_healthz_is_answered() throws Exception {
-        Map<String, String> env = TestBots.env(Vendor.POSTGRESQL);
+        Map<String, String> env = TestBots.env();
         env.put("BOT_SERVER_MAX_REQUESTS_PER_ROUTE", "2");
         try (SupportBot bot = SupportBot.builder(TestBots.config(env)).host("127.0.0.1").start();
                 Connection lock = DriverManager.getConnection(env.get("BOT_DB_URL"), env.get("BOT_DB_USER"), null)) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.supportbot.bot.store.Database;
-import dev.supportbot.bot.store.Vendor;
 import dev.supportbot.bot.testing.SettableClock;
 import dev.supportbot.bot.testing.TestDatabases;
 import java.time.Clock;
@@ -18,8 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Handle;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
 
 class InboxTest {
 
@@ -27,10 +25,9 @@ class InboxTest {
         return new NewInboxEvent("zendesk", key, "ticket.updated", 42L, "{\"ticket_id\":42}");
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void the_same_key_is_stored_once(Vendor vendor) {
-        try (Database db = TestDatabases.open(vendor)) {
+    @Test
+    void the_same_key_is_stored_once() {
+        try (Database db = TestDatabases.open()) {
             Inbox inbox = new Inbox(db, Clock.systemUTC());
             assertThat(inbox.accept(event("delivery:1"))).isEqualTo(Acceptance.ACCEPTED);
             assertThat(inbox.accept(event("delivery:1"))).isEqualTo(Acceptance.DUPLICATE);
@@ -39,11 +36,10 @@ class InboxTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void a_claimed_event_is_not_claimed_again_until_its_lease_runs_out(Vendor vendor) {
+    @Test
+    void a_claimed_event_is_not_claimed_again_until_its_lease_runs_out() {
         SettableClock clock = new SettableClock(Instant.parse("2026-11-22T10:00:00Z"));
-        try (Database db = TestDatabases.open(vendor)) {
+        try (Database db = TestDatabases.open()) {
             Inbox inbox = new Inbox(db, clock);
             inbox.accept(event("k1"));
             List<InboxEvent> first = inbox.claim(10, Duration.ofSeconds(30));
@@ -64,10 +60,9 @@ class InboxTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void completion_commits_the_dispatchers_writes_or_nothing(Vendor vendor) {
-        try (Database db = TestDatabases.open(vendor)) {
+    @Test
+    void completion_commits_the_dispatchers_writes_or_nothing() {
+        try (Database db = TestDatabases.open()) {
             db.jdbi().useHandle(h -> h.execute("CREATE TABLE side_effect (id BIGINT PRIMARY KEY)"));
             Inbox inbox = new Inbox(db, Clock.systemUTC());
             inbox.accept(event("k1"));
@@ -86,11 +81,10 @@ class InboxTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void a_failed_event_waits_for_its_retry_time_and_can_be_parked_and_requeued(Vendor vendor) {
+    @Test
+    void a_failed_event_waits_for_its_retry_time_and_can_be_parked_and_requeued() {
         SettableClock clock = new SettableClock(Instant.parse("2026-11-22T10:00:00Z"));
-        try (Database db = TestDatabases.open(vendor)) {
+        try (Database db = TestDatabases.open()) {
             Inbox inbox = new Inbox(db, clock);
             inbox.accept(event("k1"));
             InboxEvent claimed = inbox.claim(1, Duration.ofSeconds(30)).get(0);
@@ -112,10 +106,9 @@ class InboxTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void a_claim_touches_only_the_rows_it_claims(Vendor vendor) throws Exception {
-        try (Database db = TestDatabases.open(vendor)) {
+    @Test
+    void a_claim_touches_only_the_rows_it_claims() throws Exception {
+        try (Database db = TestDatabases.open()) {
             Inbox inbox = new Inbox(db, Clock.systemUTC());
             for (int i = 0; i < 50; i++) inbox.accept(event("k" + i));
             long last = count(db, "SELECT MAX(id) FROM inbox");
@@ -138,10 +131,9 @@ class InboxTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void workers_claiming_at_once_each_get_their_own_events_and_none_is_lost(Vendor vendor) throws Exception {
-        try (Database db = TestDatabases.open(vendor)) {
+    @Test
+    void workers_claiming_at_once_each_get_their_own_events_and_none_is_lost() throws Exception {
+        try (Database db = TestDatabases.open()) {
             Inbox inbox = new Inbox(db, Clock.systemUTC());
             int events = 200;
             for (int i = 0; i < events; i++) inbox.accept(event("k" + i));

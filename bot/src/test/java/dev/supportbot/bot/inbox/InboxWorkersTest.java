@@ -3,7 +3,6 @@ package dev.supportbot.bot.inbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.supportbot.bot.store.Database;
-import dev.supportbot.bot.store.Vendor;
 import dev.supportbot.bot.testing.Await;
 import dev.supportbot.bot.testing.TestDatabases;
 import java.time.Clock;
@@ -11,8 +10,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
 
 class InboxWorkersTest {
     private static final InboxWorkers.Settings FAST = new InboxWorkers.Settings(
@@ -23,10 +21,9 @@ class InboxWorkersTest {
                 .bind("t", ticket).mapTo(String.class).one());
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void an_event_that_must_wait_is_tried_again_without_using_up_its_attempts(Vendor vendor) {
-        try (Database db = TestDatabases.open(vendor)) {
+    @Test
+    void an_event_that_must_wait_is_tried_again_without_using_up_its_attempts() {
+        try (Database db = TestDatabases.open()) {
             Inbox inbox = new Inbox(db, Clock.systemUTC());
             AtomicInteger calls = new AtomicInteger();
             int waits = FAST.maxAttempts() * 2;
@@ -45,10 +42,9 @@ class InboxWorkersTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void a_failing_event_is_retried_until_it_succeeds(Vendor vendor) {
-        try (Database db = TestDatabases.open(vendor)) {
+    @Test
+    void a_failing_event_is_retried_until_it_succeeds() {
+        try (Database db = TestDatabases.open()) {
             Inbox inbox = new Inbox(db, Clock.systemUTC());
             AtomicInteger calls = new AtomicInteger();
             Dispatcher flaky = event -> {
@@ -66,10 +62,9 @@ class InboxWorkersTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void an_event_that_keeps_failing_is_parked_as_a_dead_letter_and_others_go_on(Vendor vendor) {
-        try (Database db = TestDatabases.open(vendor)) {
+    @Test
+    void an_event_that_keeps_failing_is_parked_as_a_dead_letter_and_others_go_on() {
+        try (Database db = TestDatabases.open()) {
             Inbox inbox = new Inbox(db, Clock.systemUTC());
             AtomicInteger poisonCalls = new AtomicInteger();
             Dispatcher dispatcher = event -> {
@@ -104,14 +99,13 @@ class InboxWorkersTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void two_worker_pools_on_one_database_process_each_event_exactly_once(Vendor vendor) {
-        String url = TestDatabases.freshUrl(vendor);
+    @Test
+    void two_worker_pools_on_one_database_process_each_event_exactly_once() {
+        String url = TestDatabases.freshUrl();
         int events = 300;
         Map<Long, AtomicInteger> handledBy = new ConcurrentHashMap<>();
         Map<String, AtomicInteger> perPool = new ConcurrentHashMap<>();
-        try (Database first = TestDatabases.reopen(url, vendor); Database second = TestDatabases.reopen(url, vendor)) {
+        try (Database first = TestDatabases.reopen(url); Database second = TestDatabases.reopen(url)) {
             Inbox producer = new Inbox(first, Clock.systemUTC());
             InboxWorkers a = pool(first, "a", handledBy, perPool);
             InboxWorkers b = pool(second, "b", handledBy, perPool);
@@ -125,10 +119,8 @@ class InboxWorkersTest {
             assertThat(rows).isEqualTo(events);
         }
         assertThat(handledBy.values()).allSatisfy(count -> assertThat(count.get()).isEqualTo(1));
-        if (vendor == Vendor.POSTGRESQL) {
-            // Both instances did real work: SKIP LOCKED shares the queue rather than serialising it.
-            assertThat(perPool.keySet()).containsExactlyInAnyOrder("a", "b");
-        }
+        // Both instances did real work: SKIP LOCKED shares the queue rather than serialising it.
+        assertThat(perPool.keySet()).containsExactlyInAnyOrder("a", "b");
     }
 
     private static InboxWorkers pool(Database db, String name, Map<Long, AtomicInteger> handledBy, Map<String, AtomicInteger> perPool) {

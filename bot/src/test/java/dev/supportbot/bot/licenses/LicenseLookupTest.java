@@ -9,136 +9,122 @@ import dev.supportbot.bot.slack.SlackBlock.Fields;
 import dev.supportbot.bot.slack.SlackBlock.Header;
 import dev.supportbot.bot.slack.SlackBlock.Section;
 import dev.supportbot.bot.slack.SlackMessage;
-import dev.supportbot.bot.store.Vendor;
 import dev.supportbot.bot.testing.SandboxPortalBot;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * The lookups against the sandbox portal over HTTP, on the seeded company Vandelay Industries (five licenses, two of
- * them trials, hosts on two domains, a stale ping), on H2 and PostgreSQL.
+ * them trials, hosts on two domains, a stale ping).
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LicenseLookupTest {
+    /** One sandbox for the class: look-ups change nothing; the test that moves the clock has its own. */
+    private SandboxPortalBot sandbox;
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void a_company_lookup_lists_every_license_newest_first_with_the_summary_and_the_active_one_marked(Vendor vendor) {
-        try (SandboxPortalBot sandbox = SandboxPortalBot.start(vendor)) {
-            LocalDate d = sandbox.d();
-            LicenseLookup lookup = new LicenseLookup(sandbox.client, sandbox.clock);
-
-            SlackMessage message = answer(lookup.reply("licenses", "  Vandelay  "));
-
-            String summary = "5 licenses, 2 trials (last " + d.minusDays(60) + "), active: #1605 Premium 40 users until " + d.plusDays(325);
-            List<SlackBlock> expected = new ArrayList<>(List.of(new Header("Licenses matching \"Vandelay\""), new Section("*" + summary + "*")));
-            expected.addAll(license("*#1605* · Premium · legacy file · paid · *ACTIVE*", 40, 2, d.minusDays(10), d.minusDays(40),
-                    d.plusDays(325), "A-S00006001", "Art Vandelay (art@vandelay.example)"));
-            expected.addAll(license("*#1604* · Premium · legacy file · paid", 40, 0, d.minusDays(41), d.minusDays(40), d.plusDays(325),
-                    "A-S00006001", "Art Vandelay (art@vandelay.example)"));
-            expected.addAll(license("*#1603* · Premium · legacy file · trial", 50, 0, d.minusDays(60), d.minusDays(60), d.minusDays(30),
-                    "none", "Kel Varnsen (kel@vandelay.example)"));
-            expected.addAll(license("*#1601* · Premium · legacy file · paid", 25, 0, d.minusDays(406), d.minusDays(405), d.minusDays(41),
-                    "A-S00006001", "Art Vandelay (art@vandelay.example)"));
-            expected.addAll(license("*#1602* · Ultimate · legacy file · trial", 100, 0, d.minusDays(500), d.minusDays(500),
-                    d.minusDays(470), "none", "Kel Varnsen (kel@vandelay.example)"));
-            expected.add(new Context("page 1 of 1"));
-            assertThat(message.text()).isEqualTo(summary);
-            assertThat(message.blocks()).containsExactlyElementsOf(expected);
-            assertThat(message.buttons()).isEmpty();
-        }
+    @BeforeAll
+    void start() {
+        sandbox = SandboxPortalBot.start();
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void long_answers_come_in_pages_that_name_the_command_for_the_next_page(Vendor vendor) {
-        try (SandboxPortalBot sandbox = SandboxPortalBot.start(vendor)) {
-            LicenseLookup lookup = new LicenseLookup(sandbox.client, sandbox.clock, 2);
-
-            SlackMessage first = answer(lookup.reply("licenses", "vandelay"));
-            assertThat(titles(first)).containsExactly("*#1605*", "*#1604*");
-            assertThat(first.blocks()).last().isEqualTo(new Context("page 1 of 3 · next: `/lnr licenses vandelay --page 2`"));
-
-            SlackMessage second = answer(lookup.reply("licenses", "vandelay --page 2"));
-            assertThat(titles(second)).containsExactly("*#1603*", "*#1601*");
-            assertThat(second.blocks()).last().isEqualTo(new Context("page 2 of 3 · next: `/lnr licenses vandelay --page 3`"));
-            assertThat(second.blocks().get(1)).isEqualTo(first.blocks().get(1));
-
-            SlackMessage third = answer(lookup.reply("licenses", "vandelay  --page   3"));
-            assertThat(titles(third)).containsExactly("*#1602*");
-            assertThat(third.blocks()).last().isEqualTo(new Context("page 3 of 3"));
-
-            assertThat(lookup.reply("licenses", "vandelay --page 4"))
-                    .isEqualTo(new LookupReply.UsageError("There are 3 pages. Usage: /lnr licenses <name|email|company> [--page N]"));
-            assertThat(lookup.reply("licenses", "vandelay --page 0")).isInstanceOf(LookupReply.UsageError.class);
-        }
+    @AfterAll
+    void stop() {
+        sandbox.close();
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void an_email_finds_the_licenses_sent_to_it_and_a_customer_with_only_expired_trials_has_no_active_one(Vendor vendor) {
-        try (SandboxPortalBot sandbox = SandboxPortalBot.start(vendor)) {
-            LicenseLookup lookup = new LicenseLookup(sandbox.client, sandbox.clock);
-
-            assertThat(titles(answer(lookup.reply("licenses", "ART@vandelay.example"))))
-                    .containsExactly("*#1605*", "*#1604*", "*#1601*");
-            SlackMessage kel = answer(lookup.reply("licenses", "kel@vandelay.example"));
-            assertThat(kel.text()).isEqualTo("2 licenses, 2 trials (last " + sandbox.d().minusDays(60) + "), active: none");
-            assertThat(kel.blocks()).noneMatch(b -> b instanceof Section s && s.mrkdwn().contains("ACTIVE"));
-
-            SlackMessage acme = answer(lookup.reply("licenses", "acme"));
-            assertThat(acme.text()).startsWith("2 licenses, 1 trial (last ").endsWith("active: #1101 Premium 50 users until "
-                    + sandbox.d().plusDays(65));
-        }
-    }
-
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void one_license_shows_its_facts_whether_it_is_the_active_one_and_its_hosts(Vendor vendor) {
-        try (SandboxPortalBot sandbox = SandboxPortalBot.start(vendor)) {
-            LocalDate d = sandbox.d();
-            LicenseLookup lookup = new LicenseLookup(sandbox.client, sandbox.clock);
-
-            SlackMessage active = answer(lookup.reply("license", "1605"));
-            assertThat(active.text()).isEqualTo("License #1605: Premium, 40 users, paid, active");
-            List<SlackBlock> expected = new ArrayList<>(List.of(new Header("License #1605")));
-            expected.addAll(license("*#1605* · Premium · legacy file · paid · *ACTIVE*", 40, 2, d.minusDays(10), d.minusDays(40),
-                    d.plusDays(325), "A-S00006001", "Art Vandelay (art@vandelay.example)").subList(1, 3));
-            expected.add(new Section("Plan: the license's plan, Premium, is the plan of subscription A-S00006001."));
-            expected.add(new Context("3 hosts reported it (1 stale): `/lnr hosts 1605`"));
-            assertThat(active.blocks()).containsExactlyElementsOf(expected);
-
-            SlackMessage superseded = answer(lookup.reply("license", "#1604"));
-            assertThat(superseded.text()).isEqualTo("License #1604: Premium, 40 users, paid");
-            assertThat(superseded.blocks()).last().isEqualTo(new Context("No host has reported this license."));
-
-            assertThat(answer(lookup.reply("license", "999999")).text()).isEqualTo("License #999999 was not found.");
-            assertThat(lookup.reply("license", "16o5"))
-                    .isEqualTo(new LookupReply.UsageError("Give a license id. Usage: /lnr license <license id>"));
-        }
-    }
-
-    /** Handbook (LicenseDot Access and Use): "ensure the plan that's listed here is the one they bought". */
     @Test
-    void a_license_whose_plan_differs_from_its_subscriptions_says_so() {
-        try (SandboxPortalBot sandbox = SandboxPortalBot.start(Vendor.POSTGRESQL)) {
-            sandbox.bot.database().jdbi().useHandle(h -> h.execute("UPDATE sandbox_license SET plan = 'Ultimate' WHERE id = 1604"));
-            LicenseLookup lookup = new LicenseLookup(sandbox.client, sandbox.clock);
+    void a_company_lookup_lists_every_license_newest_first_with_the_summary_and_the_active_one_marked() {
+        LocalDate d = sandbox.d();
+        LicenseLookup lookup = new LicenseLookup(sandbox.client, sandbox.clock);
 
-            SlackMessage answer = answer(lookup.reply("license", "1604"));
-            assertThat(answer.text()).isEqualTo("License #1604: Ultimate, 40 users, paid, plan differs from its subscription's");
-            assertThat(answer.blocks()).contains(new Section("*Plan differs:* the license's plan, Ultimate, differs from the plan"
-                    + " of subscription A-S00006001, Premium."));
-        }
+        SlackMessage message = answer(lookup.reply("licenses", "  Vandelay  "));
+
+        String summary = "5 licenses, 2 trials (last " + d.minusDays(60) + "), active: #1605 Premium 40 users until " + d.plusDays(325);
+        List<SlackBlock> expected = new ArrayList<>(List.of(new Header("Licenses matching \"Vandelay\""), new Section("*" + summary + "*")));
+        expected.addAll(license("*#1605* · Premium · legacy file · paid · *ACTIVE*", 40, 2, d.minusDays(10), d.minusDays(40),
+                d.plusDays(325), "A-S00006001", "Art Vandelay (art@vandelay.example)"));
+        expected.addAll(license("*#1604* · Premium · legacy file · paid", 40, 0, d.minusDays(41), d.minusDays(40), d.plusDays(325),
+                "A-S00006001", "Art Vandelay (art@vandelay.example)"));
+        expected.addAll(license("*#1603* · Premium · legacy file · trial", 50, 0, d.minusDays(60), d.minusDays(60), d.minusDays(30),
+                "none", "Kel Varnsen (kel@vandelay.example)"));
+        expected.addAll(license("*#1601* · Premium · legacy file · paid", 25, 0, d.minusDays(406), d.minusDays(405), d.minusDays(41),
+                "A-S00006001", "Art Vandelay (art@vandelay.example)"));
+        expected.addAll(license("*#1602* · Ultimate · legacy file · trial", 100, 0, d.minusDays(500), d.minusDays(500),
+                d.minusDays(470), "none", "Kel Varnsen (kel@vandelay.example)"));
+        expected.add(new Context("page 1 of 1"));
+        assertThat(message.text()).isEqualTo(summary);
+        assertThat(message.blocks()).containsExactlyElementsOf(expected);
+        assertThat(message.buttons()).isEmpty();
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void hosts_come_newest_ping_first_with_the_stale_one_marked(Vendor vendor) {
-        try (SandboxPortalBot sandbox = SandboxPortalBot.start(vendor)) {
+    @Test
+    void long_answers_come_in_pages_that_name_the_command_for_the_next_page() {
+        LicenseLookup lookup = new LicenseLookup(sandbox.client, sandbox.clock, 2);
+
+        SlackMessage first = answer(lookup.reply("licenses", "vandelay"));
+        assertThat(titles(first)).containsExactly("*#1605*", "*#1604*");
+        assertThat(first.blocks()).last().isEqualTo(new Context("page 1 of 3 · next: `/lnr licenses vandelay --page 2`"));
+
+        SlackMessage second = answer(lookup.reply("licenses", "vandelay --page 2"));
+        assertThat(titles(second)).containsExactly("*#1603*", "*#1601*");
+        assertThat(second.blocks()).last().isEqualTo(new Context("page 2 of 3 · next: `/lnr licenses vandelay --page 3`"));
+        assertThat(second.blocks().get(1)).isEqualTo(first.blocks().get(1));
+
+        SlackMessage third = answer(lookup.reply("licenses", "vandelay  --page   3"));
+        assertThat(titles(third)).containsExactly("*#1602*");
+        assertThat(third.blocks()).last().isEqualTo(new Context("page 3 of 3"));
+
+        assertThat(lookup.reply("licenses", "vandelay --page 4"))
+                .isEqualTo(new LookupReply.UsageError("There are 3 pages. Usage: /lnr licenses <name|email|company> [--page N]"));
+        assertThat(lookup.reply("licenses", "vandelay --page 0")).isInstanceOf(LookupReply.UsageError.class);
+    }
+
+    @Test
+    void an_email_finds_the_licenses_sent_to_it_and_a_customer_with_only_expired_trials_has_no_active_one() {
+        LicenseLookup lookup = new LicenseLookup(sandbox.client, sandbox.clock);
+
+        assertThat(titles(answer(lookup.reply("licenses", "ART@vandelay.example"))))
+                .containsExactly("*#1605*", "*#1604*", "*#1601*");
+        SlackMessage kel = answer(lookup.reply("licenses", "kel@vandelay.example"));
+        assertThat(kel.text()).isEqualTo("2 licenses, 2 trials (last " + sandbox.d().minusDays(60) + "), active: none");
+        assertThat(kel.blocks()).noneMatch(b -> b instanceof Section s && s.mrkdwn().contains("ACTIVE"));
+
+        SlackMessage acme = answer(lookup.reply("licenses", "acme"));
+        assertThat(acme.text()).startsWith("2 licenses, 1 trial (last ").endsWith("active: #1101 Premium 50 users until "
+                + sandbox.d().plusDays(65));
+    }
+
+    @Test
+    void one_license_shows_its_facts_whether_it_is_the_active_one_and_its_hosts() {
+        LocalDate d = sandbox.d();
+        LicenseLookup lookup = new LicenseLookup(sandbox.client, sandbox.clock);
+
+        SlackMessage active = answer(lookup.reply("license", "1605"));
+        assertThat(active.text()).isEqualTo("License #1605: Premium, 40 users, paid, active");
+        List<SlackBlock> expected = new ArrayList<>(List.of(new Header("License #1605")));
+        expected.addAll(license("*#1605* · Premium · legacy file · paid · *ACTIVE*", 40, 2, d.minusDays(10), d.minusDays(40),
+                d.plusDays(325), "A-S00006001", "Art Vandelay (art@vandelay.example)").subList(1, 3));
+        expected.add(new Section("Plan: the license's plan, Premium, is the plan of subscription A-S00006001."));
+        expected.add(new Context("3 hosts reported it (1 stale): `/lnr hosts 1605`"));
+        assertThat(active.blocks()).containsExactlyElementsOf(expected);
+
+        SlackMessage superseded = answer(lookup.reply("license", "#1604"));
+        assertThat(superseded.text()).isEqualTo("License #1604: Premium, 40 users, paid");
+        assertThat(superseded.blocks()).last().isEqualTo(new Context("No host has reported this license."));
+
+        assertThat(answer(lookup.reply("license", "999999")).text()).isEqualTo("License #999999 was not found.");
+        assertThat(lookup.reply("license", "16o5"))
+                .isEqualTo(new LookupReply.UsageError("Give a license id. Usage: /lnr license <license id>"));
+    }
+
+    @Test
+    void hosts_come_newest_ping_first_with_the_stale_one_marked() {
+        try (SandboxPortalBot sandbox = SandboxPortalBot.start()) {
             LocalDate d = sandbox.d();
             LicenseLookup lookup = new LicenseLookup(sandbox.client, sandbox.clock);
 
@@ -162,22 +148,33 @@ class LicenseLookupTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void bad_arguments_get_the_usage_line_and_what_an_agent_types_is_escaped(Vendor vendor) {
-        try (SandboxPortalBot sandbox = SandboxPortalBot.start(vendor)) {
-            LicenseLookup lookup = new LicenseLookup(sandbox.client, sandbox.clock);
+    @Test
+    void bad_arguments_get_the_usage_line_and_what_an_agent_types_is_escaped() {
+        LicenseLookup lookup = new LicenseLookup(sandbox.client, sandbox.clock);
 
-            assertThat(lookup.reply("licenses", "   ")).isEqualTo(
-                    new LookupReply.UsageError("Give a name, an email or a company. Usage: /lnr licenses <name|email|company> [--page N]"));
-            assertThat(lookup.reply("licenses", "a")).isInstanceOf(LookupReply.UsageError.class);
-            assertThat(lookup.reply("licenses", "x".repeat(201))).isInstanceOf(LookupReply.UsageError.class);
-            assertThat(lookup.reply("hosts", "")).isInstanceOf(LookupReply.UsageError.class);
-            assertThat(lookup.reply("licence", "acme")).isInstanceOf(LookupReply.UsageError.class);
+        assertThat(lookup.reply("licenses", "   ")).isEqualTo(
+                new LookupReply.UsageError("Give a name, an email or a company. Usage: /lnr licenses <name|email|company> [--page N]"));
+        assertThat(lookup.reply("licenses", "a")).isInstanceOf(LookupReply.UsageError.class);
+        assertThat(lookup.reply("licenses", "x".repeat(201))).isInstanceOf(LookupReply.UsageError.class);
+        assertThat(lookup.reply("hosts", "")).isInstanceOf(LookupReply.UsageError.class);
+        assertThat(lookup.reply("licence", "acme")).isInstanceOf(LookupReply.UsageError.class);
 
-            SlackMessage none = answer(lookup.reply("licenses", "<!channel> & co"));
-            assertThat(none.blocks()).containsExactly(
-                    new Section("No license matches \"&lt;!channel&gt; &amp; co\" by licensee name, email or company."));
+        SlackMessage none = answer(lookup.reply("licenses", "<!channel> & co"));
+        assertThat(none.blocks()).containsExactly(
+                new Section("No license matches \"&lt;!channel&gt; &amp; co\" by licensee name, email or company."));
+    }
+
+    /** Handbook (LicenseDot Access and Use): "ensure the plan that's listed here is the one they bought". */
+    @Test
+    void a_license_whose_plan_differs_from_its_subscriptions_says_so() {
+        try (SandboxPortalBot own = SandboxPortalBot.start()) { // its own sandbox: it changes a license
+            own.bot.database().jdbi().useHandle(h -> h.execute("UPDATE sandbox_license SET plan = 'Ultimate' WHERE id = 1604"));
+            LicenseLookup lookup = new LicenseLookup(own.client, own.clock);
+
+            SlackMessage answer = answer(lookup.reply("license", "1604"));
+            assertThat(answer.text()).isEqualTo("License #1604: Ultimate, 40 users, paid, plan differs from its subscription's");
+            assertThat(answer.blocks()).contains(new Section("*Plan differs:* the license's plan, Ultimate, differs from the plan"
+                    + " of subscription A-S00006001, Premium."));
         }
     }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.supportbot.bot.portal.PlanWorld;
 import dev.supportbot.bot.sandbox.SandboxBot;
-import dev.supportbot.bot.store.Vendor;
 import dev.supportbot.workflows.domain.BillingAccount;
 import dev.supportbot.workflows.domain.Customer;
 import dev.supportbot.workflows.domain.HistoryEntry;
@@ -19,16 +18,14 @@ import dev.supportbot.workflows.plan.Snapshot;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
 
 /** The facts a plan starts from, read from the sandbox portal over HTTP. */
 class PlanFactsSourceTest {
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void the_facts_hold_the_account_its_people_and_the_accounts_the_asked_customers_manage(Vendor vendor) {
-        try (SandboxBot sandbox = SandboxBot.start(vendor)) {
+    @Test
+    void the_facts_hold_the_account_its_people_and_the_accounts_the_asked_customers_manage() {
+        try (SandboxBot sandbox = SandboxBot.start()) {
             long acme = sandbox.client.findBillingAccountByZuoraId("A00001001").orElseThrow().id();
             long hooli = sandbox.client.findBillingAccountByZuoraId("A00005001").orElseThrow().id();
 
@@ -48,10 +45,9 @@ class PlanFactsSourceTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void reading_the_scope_of_a_plan_made_from_the_facts_finds_the_facts_again(Vendor vendor) {
-        try (SandboxBot sandbox = SandboxBot.start(vendor)) {
+    @Test
+    void reading_the_scope_of_a_plan_made_from_the_facts_finds_the_facts_again() {
+        try (SandboxBot sandbox = SandboxBot.start()) {
             PlanFacts facts = answer(sandbox, "A-S00001001", List.of("gavin@hooli.example"));
             Planning planning = AddContactPlanner.plan(new AddContactPlanner.Request(3,
                     List.of(new Evidence("ownership", "verified")), facts.state(), facts.billingAccountId(),
@@ -65,10 +61,9 @@ class PlanFactsSourceTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void an_unknown_subscription_has_no_facts(Vendor vendor) {
-        try (SandboxBot sandbox = SandboxBot.start(vendor)) {
+    @Test
+    void an_unknown_subscription_has_no_facts() {
+        try (SandboxBot sandbox = SandboxBot.start()) {
             assertThat(PlanExecution.factSource(sandbox.client)
                     .answer(new FactRequest.PlanFactsOf("A-S99999999", List.of("pat@acme.example")), Map.of())).isNull();
         }

@@ -12,7 +12,6 @@ import dev.supportbot.bot.portal.HttpPortalClient;
 import dev.supportbot.bot.portal.PlanWorld;
 import dev.supportbot.bot.portal.RetryPolicy;
 import dev.supportbot.bot.sandbox.SandboxBot;
-import dev.supportbot.bot.store.Vendor;
 import dev.supportbot.workflows.domain.Membership;
 import dev.supportbot.workflows.engine.Effect;
 import dev.supportbot.workflows.engine.FactRequest;
@@ -32,8 +31,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The plan step handler against the sandbox portal over HTTP: a step runs once however often it is delivered, a step
@@ -44,10 +41,9 @@ class PlanStepHandlerTest {
     private static final List<Evidence> EVIDENCE = List.of(new Evidence("ownership", "verified on the ticket"));
     private static final long APPROVAL = 41;
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void a_step_whose_answer_was_lost_is_found_done_and_not_repeated(Vendor vendor) {
-        try (SandboxBot sandbox = SandboxBot.start(vendor)) {
+    @Test
+    void a_step_whose_answer_was_lost_is_found_done_and_not_repeated() {
+        try (SandboxBot sandbox = SandboxBot.start()) {
             EffectHandler<Effect.RunPlanStep> handler = PlanExecution.handler(sandbox.client, Clock.systemUTC());
             PlanRun run = PlanRun.of(APPROVAL, addSam(sandbox));
             Effect.RunPlanStep step = run.step(1);
@@ -78,10 +74,9 @@ class PlanStepHandlerTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void a_step_stops_when_the_back_end_changed_since_the_preview_even_behind_the_read_cache(Vendor vendor) {
-        try (SandboxBot sandbox = SandboxBot.start(vendor)) {
+    @Test
+    void a_step_stops_when_the_back_end_changed_since_the_preview_even_behind_the_read_cache() {
+        try (SandboxBot sandbox = SandboxBot.start()) {
             EffectHandler<Effect.RunPlanStep> handler = PlanExecution.handler(sandbox.client, Clock.systemUTC());
             PlanRun run = PlanRun.of(APPROVAL, addSam(sandbox));
             long acme = acme(sandbox);
@@ -104,10 +99,9 @@ class PlanStepHandlerTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void a_refused_step_fails_for_good_with_the_portals_words(Vendor vendor) {
-        try (SandboxBot sandbox = SandboxBot.start(vendor)) {
+    @Test
+    void a_refused_step_fails_for_good_with_the_portals_words() {
+        try (SandboxBot sandbox = SandboxBot.start()) {
             EffectHandler<Effect.RunPlanStep> handler = PlanExecution.handler(sandbox.client, Clock.systemUTC());
             Plan planned = addSam(sandbox);
             long pat = sandbox.client.findCustomerByEmail("pat@acme.example").orElseThrow().id();
@@ -132,10 +126,9 @@ class PlanStepHandlerTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void a_back_end_that_ends_otherwise_than_predicted_is_named_in_the_result_and_the_audit(Vendor vendor) {
-        try (SandboxBot sandbox = SandboxBot.start(vendor)) {
+    @Test
+    void a_back_end_that_ends_otherwise_than_predicted_is_named_in_the_result_and_the_audit() {
+        try (SandboxBot sandbox = SandboxBot.start()) {
             EffectHandler<Effect.RunPlanStep> handler = PlanExecution.handler(sandbox.client, Clock.systemUTC());
             PlanRun run = PlanRun.of(APPROVAL, addSam(sandbox));
             Effect.RunPlanStep planned = run.step(1);

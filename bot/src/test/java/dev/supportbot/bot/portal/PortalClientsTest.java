@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.supportbot.bot.SupportBot;
 import dev.supportbot.bot.config.BotConfig;
-import dev.supportbot.bot.store.Vendor;
 import dev.supportbot.bot.testing.TestBots;
 import java.time.Clock;
 import java.util.HashMap;
@@ -20,7 +19,7 @@ class PortalClientsTest {
     void a_real_portal_url_is_called_with_the_configured_token() {
         try (MockPortal portal = new MockPortal()) {
             portal.answer("GET", "/customers/1101", 200, PortalFixtures.CUSTOMER);
-            Map<String, String> env = new HashMap<>(TestBots.env("jdbc:h2:mem:unused", Vendor.H2));
+            Map<String, String> env = new HashMap<>(TestBots.envWithoutDatabase());
             env.put("BOT_PORTAL_URL", portal.baseUrl() + "/");
             env.put("BOT_PORTAL_TOKEN", "configured-token");
             BotConfig config = TestBots.config(env);

@@ -7,15 +7,13 @@ import dev.supportbot.bot.inbox.Inbox;
 import dev.supportbot.bot.inbox.InboxEvent;
 import dev.supportbot.bot.inbox.NewInboxEvent;
 import dev.supportbot.bot.store.Database;
-import dev.supportbot.bot.store.Vendor;
 import dev.supportbot.bot.testing.Await;
 import dev.supportbot.bot.testing.SettableClock;
 import dev.supportbot.bot.testing.TestDatabases;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
 
 class RetentionTest {
     private static final Duration LEASE = Duration.ofMinutes(1);
@@ -33,10 +31,9 @@ class RetentionTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void processed_events_past_the_retention_are_deleted_in_batches_and_nothing_else(Vendor vendor) {
-        try (Database db = TestDatabases.open(vendor)) {
+    @Test
+    void processed_events_past_the_retention_are_deleted_in_batches_and_nothing_else() {
+        try (Database db = TestDatabases.open()) {
             Inbox inbox = new Inbox(db, clock);
             acceptAndProcess(inbox, "old", Retention.BATCH * 2 + 7); // more than one batch
             inbox.accept(event("dead"));
@@ -61,10 +58,9 @@ class RetentionTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void scan_positions_of_quiet_tickets_go_and_those_of_recently_scanned_ones_stay(Vendor vendor) {
-        try (Database db = TestDatabases.open(vendor)) {
+    @Test
+    void scan_positions_of_quiet_tickets_go_and_those_of_recently_scanned_ones_stay() {
+        try (Database db = TestDatabases.open()) {
             scanned(db, 1L, clock.instant());
             scanned(db, 2L, clock.instant().plus(Duration.ofDays(2)));
             clock.advance(Duration.ofDays(15));
@@ -77,10 +73,9 @@ class RetentionTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void the_audit_log_is_kept_forever_unless_a_retention_is_set(Vendor vendor) {
-        try (Database db = TestDatabases.open(vendor)) {
+    @Test
+    void the_audit_log_is_kept_forever_unless_a_retention_is_set() {
+        try (Database db = TestDatabases.open()) {
             audited(db, clock.instant().minus(Duration.ofDays(400)));
             audited(db, clock.instant().minus(Duration.ofDays(10)));
             Inbox inbox = new Inbox(db, clock);
@@ -93,10 +88,9 @@ class RetentionTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void dead_letters_are_purged_only_on_request_and_by_age(Vendor vendor) {
-        try (Database db = TestDatabases.open(vendor)) {
+    @Test
+    void dead_letters_are_purged_only_on_request_and_by_age() {
+        try (Database db = TestDatabases.open()) {
             Inbox inbox = new Inbox(db, clock);
             inbox.accept(event("old"));
             inbox.fail(inbox.claim(1, LEASE).get(0), "gave up", clock.instant(), true);
@@ -113,10 +107,9 @@ class RetentionTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void once_started_it_purges_on_its_own_every_interval(Vendor vendor) {
-        try (Database db = TestDatabases.open(vendor)) {
+    @Test
+    void once_started_it_purges_on_its_own_every_interval() {
+        try (Database db = TestDatabases.open()) {
             Inbox inbox = new Inbox(db, clock);
             acceptAndProcess(inbox, "old", 3);
             clock.advance(Duration.ofDays(15));

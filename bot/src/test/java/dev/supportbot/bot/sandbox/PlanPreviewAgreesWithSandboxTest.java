@@ -7,7 +7,6 @@ import dev.supportbot.bot.portal.PortalClient;
 import dev.supportbot.bot.sandbox.GeneratedCompanies.Login;
 import dev.supportbot.bot.sandbox.GeneratedCompanies.Order;
 import dev.supportbot.bot.sandbox.GeneratedCompanies.Variation;
-import dev.supportbot.bot.store.Vendor;
 import dev.supportbot.bot.testing.TestDatabases;
 import dev.supportbot.workflows.domain.ContactRole;
 import dev.supportbot.workflows.domain.Contact;
@@ -33,9 +32,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The model is the bot's belief, the sandbox portal is the world: plans from the planners (and careless and shuffled
@@ -53,10 +51,9 @@ class PlanPreviewAgreesWithSandboxTest {
     @TempDir
     Path dir;
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void the_seeded_companies_change_as_previewed(Vendor vendor) {
-        try (SandboxBot sandbox = SandboxBot.start(vendor)) {
+    @Test
+    void the_seeded_companies_change_as_previewed() {
+        try (SandboxBot sandbox = SandboxBot.start()) {
             PortalClient portal = sandbox.client;
             PlanAgreement agreement = new PlanAgreement(sandbox.client);
             List<Long> accounts = SEEDED_ZUORA_IDS.stream()
@@ -139,12 +136,11 @@ class PlanPreviewAgreesWithSandboxTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void generated_variations_change_as_previewed_in_every_order(Vendor vendor) {
+    @Test
+    void generated_variations_change_as_previewed_in_every_order() {
         List<Variation> variations = GeneratedCompanies.all();
         Path seed = GeneratedCompanies.seedFile(dir, variations);
-        try (SandboxBot sandbox = SandboxBot.start(TestDatabases.freshUrl(vendor), vendor,
+        try (SandboxBot sandbox = SandboxBot.start(TestDatabases.freshUrl(),
                 Map.of("BOT_PORTAL_SANDBOX_SEED", seed.toString()))) {
             PortalClient portal = sandbox.client;
             PlanAgreement agreement = new PlanAgreement(sandbox.client);

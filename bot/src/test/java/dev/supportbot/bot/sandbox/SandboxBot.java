@@ -6,7 +6,6 @@ import dev.supportbot.bot.SupportBot;
 import dev.supportbot.bot.config.BotConfig;
 import dev.supportbot.bot.portal.HttpPortalClient;
 import dev.supportbot.bot.portal.PortalClients;
-import dev.supportbot.bot.store.Vendor;
 import dev.supportbot.bot.testing.SettableClock;
 import dev.supportbot.bot.testing.TestBots;
 import dev.supportbot.bot.testing.TestDatabases;
@@ -42,12 +41,12 @@ public final class SandboxBot implements AutoCloseable {
         this.client = PortalClients.forBot(capture.context);
     }
 
-    public static SandboxBot start(Vendor vendor) {
-        return start(TestDatabases.freshUrl(vendor), vendor, Map.of());
+    public static SandboxBot start() {
+        return start(TestDatabases.freshUrl(), Map.of());
     }
 
-    public static SandboxBot start(String dbUrl, Vendor vendor, Map<String, String> extraEnv) {
-        Map<String, String> env = new HashMap<>(TestBots.env(dbUrl, vendor));
+    public static SandboxBot start(String dbUrl, Map<String, String> extraEnv) {
+        Map<String, String> env = new HashMap<>(TestBots.env(dbUrl));
         env.putAll(extraEnv);
         return new SandboxBot(TestBots.config(env));
     }

@@ -8,7 +8,6 @@ import dev.supportbot.bot.portal.IdempotencyKey;
 import dev.supportbot.bot.portal.LicenseOverrides;
 import dev.supportbot.bot.portal.PortalClient;
 import dev.supportbot.bot.portal.PortalException;
-import dev.supportbot.bot.store.Vendor;
 import dev.supportbot.workflows.domain.BillingAccount;
 import dev.supportbot.workflows.domain.Contact;
 import dev.supportbot.workflows.domain.ContactRole;
@@ -20,17 +19,15 @@ import dev.supportbot.workflows.domain.Membership;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
 
 /** Every change the sandbox portal accepts, through the bot's client, and the rules that refuse changes. */
 class SandboxChangesTest {
     private final AtomicInteger keys = new AtomicInteger();
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void a_customer_has_at_most_one_membership(Vendor vendor) {
-        try (SandboxBot sandbox = SandboxBot.start(vendor)) {
+    @Test
+    void a_customer_has_at_most_one_membership() {
+        try (SandboxBot sandbox = SandboxBot.start()) {
             PortalClient portal = sandbox.client;
             Customer pat = portal.findCustomerByEmail("pat@acme.example").orElseThrow();
             BillingAccount hooli = portal.findBillingAccountByZuoraId("A00005001").orElseThrow();
@@ -51,10 +48,9 @@ class SandboxChangesTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void memberships_need_an_existing_customer_and_account_and_only_existing_ones_are_deleted(Vendor vendor) {
-        try (SandboxBot sandbox = SandboxBot.start(vendor)) {
+    @Test
+    void memberships_need_an_existing_customer_and_account_and_only_existing_ones_are_deleted() {
+        try (SandboxBot sandbox = SandboxBot.start()) {
             PortalClient portal = sandbox.client;
             Customer sam = portal.findCustomerByEmail("sam@acme.example").orElseThrow();
 
@@ -66,10 +62,9 @@ class SandboxChangesTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void an_email_another_customer_has_is_refused_with_the_back_ends_words(Vendor vendor) {
-        try (SandboxBot sandbox = SandboxBot.start(vendor)) {
+    @Test
+    void an_email_another_customer_has_is_refused_with_the_back_ends_words() {
+        try (SandboxBot sandbox = SandboxBot.start()) {
             PortalClient portal = sandbox.client;
             Customer sam = portal.findCustomerByEmail("sam@acme.example").orElseThrow();
 
@@ -83,10 +78,9 @@ class SandboxChangesTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void switching_login_on_is_recorded_in_the_history(Vendor vendor) {
-        try (SandboxBot sandbox = SandboxBot.start(vendor)) {
+    @Test
+    void switching_login_on_is_recorded_in_the_history() {
+        try (SandboxBot sandbox = SandboxBot.start()) {
             PortalClient portal = sandbox.client;
             Customer milton = portal.findCustomerByEmail("milton@initech.example").orElseThrow();
 
@@ -100,10 +94,9 @@ class SandboxChangesTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void unlinking_the_gitlab_account_clears_the_uid_once(Vendor vendor) {
-        try (SandboxBot sandbox = SandboxBot.start(vendor)) {
+    @Test
+    void unlinking_the_gitlab_account_clears_the_uid_once() {
+        try (SandboxBot sandbox = SandboxBot.start()) {
             PortalClient portal = sandbox.client;
             Customer bill = portal.findCustomerByEmail("bill@initech.example").orElseThrow();
 
@@ -116,10 +109,9 @@ class SandboxChangesTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void a_contact_must_have_names_and_an_email(Vendor vendor) {
-        try (SandboxBot sandbox = SandboxBot.start(vendor)) {
+    @Test
+    void a_contact_must_have_names_and_an_email() {
+        try (SandboxBot sandbox = SandboxBot.start()) {
             PortalClient portal = sandbox.client;
 
             assertThatThrownBy(() -> portal.updateContact(1001, ContactRole.SOLD_TO, new Contact("Pat", "", "pat@acme.example",
@@ -131,10 +123,9 @@ class SandboxChangesTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void a_duplicated_license_has_the_overrides_is_issued_today_and_validates_as_itself(Vendor vendor) {
-        try (SandboxBot sandbox = SandboxBot.start(vendor)) {
+    @Test
+    void a_duplicated_license_has_the_overrides_is_issued_today_and_validates_as_itself() {
+        try (SandboxBot sandbox = SandboxBot.start()) {
             PortalClient portal = sandbox.client;
             License original = portal.license(1101);
 
@@ -150,10 +141,9 @@ class SandboxChangesTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void a_duplicate_with_impossible_overrides_is_refused(Vendor vendor) {
-        try (SandboxBot sandbox = SandboxBot.start(vendor)) {
+    @Test
+    void a_duplicate_with_impossible_overrides_is_refused() {
+        try (SandboxBot sandbox = SandboxBot.start()) {
             PortalClient portal = sandbox.client;
             LocalDate d = sandbox.d();
 
@@ -166,10 +156,9 @@ class SandboxChangesTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void resent_mail_is_delivered_except_to_a_mistyped_domain_which_bounces_with_550(Vendor vendor) {
-        try (SandboxBot sandbox = SandboxBot.start(vendor)) {
+    @Test
+    void resent_mail_is_delivered_except_to_a_mistyped_domain_which_bounces_with_550() {
+        try (SandboxBot sandbox = SandboxBot.start()) {
             PortalClient portal = sandbox.client;
 
             MailDelivery fixed = portal.resendActivationCode("A-S00004001", "alice@umbrella.example", key());
@@ -187,10 +176,9 @@ class SandboxChangesTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void a_cloud_license_is_resent_by_its_activation_code_not_as_a_file(Vendor vendor) {
-        try (SandboxBot sandbox = SandboxBot.start(vendor)) {
+    @Test
+    void a_cloud_license_is_resent_by_its_activation_code_not_as_a_file() {
+        try (SandboxBot sandbox = SandboxBot.start()) {
             PortalClient portal = sandbox.client;
 
             assertThatThrownBy(() -> portal.resendLicense(1401, "alice@umbrella.example", key()))

@@ -13,7 +13,6 @@ import dev.supportbot.bot.helpdesk.SandboxHelpdeskPlugin;
 import dev.supportbot.bot.Plugins;
 import dev.supportbot.bot.portal.CustomerUpdate;
 import dev.supportbot.bot.portal.IdempotencyKey;
-import dev.supportbot.bot.store.Vendor;
 import dev.supportbot.bot.testing.TestBots;
 import dev.supportbot.bot.testing.TestDatabases;
 import java.net.http.HttpResponse;
@@ -21,15 +20,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** How the sandbox portal is plugged into the bot: when it runs, its token, and seeding only an empty database. */
 class SandboxPortalPluginTest {
 
     @Test
     void the_production_plugins_include_the_sandbox_only_for_the_sandbox_portal_url() {
-        Map<String, String> env = new HashMap<>(TestBots.env("jdbc:h2:mem:unused", Vendor.H2));
+        Map<String, String> env = new HashMap<>(TestBots.envWithoutDatabase());
         List<BotPlugin> byDefault = Plugins.standard(TestBots.config(env));
         env.put("BOT_PORTAL_URL", "https://portal.example.com/api/v1");
         List<BotPlugin> forARealPortal = Plugins.standard(TestBots.config(env));
@@ -40,10 +37,9 @@ class SandboxPortalPluginTest {
                 LicenseCommands.class, TicketCommands.class, ConsolePlugin.class, CommandsPlugin.class);
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void with_a_token_configured_the_sandbox_requires_it_and_the_bots_client_sends_it(Vendor vendor) {
-        try (SandboxBot sandbox = SandboxBot.start(TestDatabases.freshUrl(vendor), vendor,
+    @Test
+    void with_a_token_configured_the_sandbox_requires_it_and_the_bots_client_sends_it() {
+        try (SandboxBot sandbox = SandboxBot.start(TestDatabases.freshUrl(),
                 Map.of("BOT_PORTAL_TOKEN", "sandbox-token-31"))) {
             HttpResponse<String> anonymous = sandbox.send("GET", "/customers/1101", null);
             HttpResponse<String> wrong = sandbox.send("GET", "/customers/1101", null, "Authorization", "Bearer guess");
@@ -56,27 +52,25 @@ class SandboxPortalPluginTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void without_a_token_configured_the_sandbox_accepts_any_request(Vendor vendor) {
-        try (SandboxBot sandbox = SandboxBot.start(vendor)) {
+    @Test
+    void without_a_token_configured_the_sandbox_accepts_any_request() {
+        try (SandboxBot sandbox = SandboxBot.start()) {
             assertThat(sandbox.send("GET", "/customers/1101", null).statusCode()).isEqualTo(200);
             assertThat(sandbox.send("GET", "/customers/1101", null, "Authorization", "Bearer anything").statusCode())
                     .isEqualTo(200);
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void a_restarted_bot_keeps_the_sandbox_data_and_does_not_seed_it_again(Vendor vendor) {
-        String db = TestDatabases.freshUrl(vendor);
+    @Test
+    void a_restarted_bot_keeps_the_sandbox_data_and_does_not_seed_it_again() {
+        String db = TestDatabases.freshUrl();
         long customers;
-        try (SandboxBot first = SandboxBot.start(db, vendor, Map.of())) {
+        try (SandboxBot first = SandboxBot.start(db, Map.of())) {
             first.client.updateCustomer(1102, CustomerUpdate.save().withName("Samantha", "Rivera"), IdempotencyKey.of("rename"));
             customers = first.count("sandbox_customer");
         }
 
-        try (SandboxBot second = SandboxBot.start(db, vendor, Map.of())) {
+        try (SandboxBot second = SandboxBot.start(db, Map.of())) {
             assertThat(second.client.customer(1102).firstName()).isEqualTo("Samantha");
             assertThat(second.count("sandbox_customer")).isEqualTo(customers);
         }
@@ -84,10 +78,10 @@ class SandboxPortalPluginTest {
 
     @Test
     void a_missing_seed_file_stops_the_start_with_its_name() {
-        Map<String, String> env = new HashMap<>(TestBots.env(Vendor.H2));
+        Map<String, String> env = new HashMap<>(TestBots.env());
         env.put("BOT_PORTAL_SANDBOX_SEED", "no/such/seed.yaml");
 
-        assertThatThrownBy(() -> SandboxBot.start(env.get("BOT_DB_URL"), Vendor.H2, env))
+        assertThatThrownBy(() -> SandboxBot.start(env.get("BOT_DB_URL"), env))
                 .hasMessageContaining("no/such/seed.yaml");
     }
 }

@@ -6,7 +6,6 @@ import dev.supportbot.bot.inbox.Acceptance;
 import dev.supportbot.bot.inbox.Inbox;
 import dev.supportbot.bot.inbox.NewInboxEvent;
 import dev.supportbot.bot.store.Database;
-import dev.supportbot.bot.store.Vendor;
 import dev.supportbot.bot.testing.Await;
 import dev.supportbot.bot.testing.TestDatabases;
 import java.time.Clock;
@@ -23,10 +22,10 @@ class DailyEventsTest {
 
     @Test
     void each_firing_happens_on_one_instance_and_a_day_is_stored_once() {
-        String url = TestDatabases.freshUrl(Vendor.POSTGRESQL);
+        String url = TestDatabases.freshUrl();
         List<NewInboxEvent> fired = new CopyOnWriteArrayList<>();
-        try (Database dbA = TestDatabases.reopen(url, Vendor.POSTGRESQL);
-                Database dbB = TestDatabases.reopen(url, Vendor.POSTGRESQL);
+        try (Database dbA = TestDatabases.reopen(url);
+                Database dbB = TestDatabases.reopen(url);
                 QuartzReminders a = start(dbA, fired);
                 QuartzReminders b = start(dbB, fired)) {
             // Both instances schedule it, as every bot does at start; the second finds it scheduled.
@@ -49,7 +48,7 @@ class DailyEventsTest {
 
     @Test
     void the_daily_schedule_is_a_utc_cron_that_can_be_switched_off() {
-        try (Database db = TestDatabases.open(Vendor.H2);
+        try (Database db = TestDatabases.open();
                 QuartzReminders reminders = start(db, new CopyOnWriteArrayList<>())) {
             reminders.daily("approvals-digest", Optional.of(LocalTime.of(9, 30)));
             reminders.daily("approvals-digest", Optional.of(LocalTime.of(9, 0)));

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.supportbot.bot.inbox.Inbox;
 import dev.supportbot.bot.store.Database;
-import dev.supportbot.bot.store.Vendor;
 import dev.supportbot.bot.testing.Await;
 import dev.supportbot.bot.testing.TestDatabases;
 import java.time.Clock;
@@ -20,10 +19,10 @@ class QuartzRemindersClusterTest {
 
     @Test
     void each_reminder_fires_on_one_instance_only() {
-        String url = TestDatabases.freshUrl(Vendor.POSTGRESQL);
+        String url = TestDatabases.freshUrl();
         AtomicInteger wakeUps = new AtomicInteger();
-        try (Database dbA = TestDatabases.reopen(url, Vendor.POSTGRESQL);
-                Database dbB = TestDatabases.reopen(url, Vendor.POSTGRESQL);
+        try (Database dbA = TestDatabases.reopen(url);
+                Database dbB = TestDatabases.reopen(url);
                 QuartzReminders a = start(dbA, wakeUps);
                 QuartzReminders b = start(dbB, wakeUps)) {
             // Both instances schedule, all due at once: both schedulers wake and compete for the same triggers.

@@ -4,15 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.supportbot.bot.inbox.Inbox;
 import dev.supportbot.bot.store.Database;
-import dev.supportbot.bot.store.Vendor;
 import dev.supportbot.bot.testing.TestDatabases;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.impl.JobExecutionContextImpl;
@@ -21,10 +19,9 @@ import org.quartz.spi.TriggerFiredBundle;
 
 class ReminderDueJobTest {
 
-    @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void a_reminder_fired_twice_is_stored_once(Vendor vendor) throws Exception {
-        try (Database db = TestDatabases.open(vendor)) {
+    @Test
+    void a_reminder_fired_twice_is_stored_once() throws Exception {
+        try (Database db = TestDatabases.open()) {
             AtomicInteger wakeUps = new AtomicInteger();
             Inbox inbox = new Inbox(db, Clock.systemUTC());
             ReminderDue due = new ReminderDue(new ReminderKey(7, 1), 42, Instant.parse("2026-11-24T10:00:00Z"));

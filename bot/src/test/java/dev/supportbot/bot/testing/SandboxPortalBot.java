@@ -6,7 +6,6 @@ import dev.supportbot.bot.SupportBot;
 import dev.supportbot.bot.config.BotConfig;
 import dev.supportbot.bot.portal.HttpPortalClient;
 import dev.supportbot.bot.portal.PortalClients;
-import dev.supportbot.bot.store.Vendor;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -28,8 +27,8 @@ public final class SandboxPortalBot implements AutoCloseable {
         this.client = PortalClients.forBot(capture.context);
     }
 
-    public static SandboxPortalBot start(Vendor vendor) {
-        return new SandboxPortalBot(TestBots.config(TestBots.env(TestDatabases.freshUrl(vendor), vendor)));
+    public static SandboxPortalBot start() {
+        return new SandboxPortalBot(TestBots.config(TestBots.env(TestDatabases.freshUrl())));
     }
 
     /** The seeding day D. */

@@ -2,7 +2,6 @@ package dev.supportbot.bot.testing;
 
 import dev.supportbot.bot.config.BotConfig;
 import dev.supportbot.bot.config.ConfigLoader;
-import dev.supportbot.bot.store.Vendor;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -13,15 +12,20 @@ public final class TestBots {
 
     private TestBots() {}
 
-    public static Map<String, String> env(Vendor vendor) {
-        return env(TestDatabases.freshUrl(vendor), vendor);
+    public static Map<String, String> env() {
+        return env(TestDatabases.freshUrl());
     }
 
-    public static Map<String, String> env(String dbUrl, Vendor vendor) {
+    /** For a configuration that nothing opens a database with. */
+    public static Map<String, String> envWithoutDatabase() {
+        return env("jdbc:postgresql://127.0.0.1/unused");
+    }
+
+    public static Map<String, String> env(String dbUrl) {
         Map<String, String> env = new HashMap<>();
         env.put("BOT_PORT", "0");
         env.put("BOT_DB_URL", dbUrl);
-        env.put("BOT_DB_USER", TestDatabases.user(vendor));
+        env.put("BOT_DB_USER", TestDatabases.USER);
         env.put("BOT_ZENDESK_WEBHOOK_SECRET", ZENDESK_SECRET);
         env.put("BOT_SLACK_SIGNING_SECRET", SLACK_SECRET);
         env.put("BOT_INBOX_POLL_INTERVAL", "50ms");

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.supportbot.bot.outbound.Sleeper;
 import dev.supportbot.bot.store.Database;
-import dev.supportbot.bot.store.Vendor;
 import dev.supportbot.bot.testing.FakeZendesk;
 import dev.supportbot.bot.testing.TestDatabases;
 import java.time.Clock;
@@ -29,10 +28,10 @@ class ApiBudgetClusterTest {
 
     @Test
     void two_instances_on_one_postgresql_stay_together_under_the_shared_limits_over_any_window() throws Exception {
-        String url = TestDatabases.freshUrl(Vendor.POSTGRESQL);
+        String url = TestDatabases.freshUrl();
         try (FakeZendesk fake = new FakeZendesk();
-                Database dbA = TestDatabases.reopen(url, Vendor.POSTGRESQL);
-                Database dbB = TestDatabases.reopen(url, Vendor.POSTGRESQL)) {
+                Database dbA = TestDatabases.reopen(url);
+                Database dbB = TestDatabases.reopen(url)) {
             FakeZendesk.User ada = fake.user("Ada", "ada@customer.example");
             fake.ticket(7, "Question", "Hello", ada);
             ZendeskAccount account = new ZendeskAccount(fake.url(), "bot@vendor.example", "zd-token");
@@ -68,10 +67,10 @@ class ApiBudgetClusterTest {
 
     @Test
     void a_429_answered_to_one_instance_holds_the_other_for_its_retry_after() throws Exception {
-        String url = TestDatabases.freshUrl(Vendor.POSTGRESQL);
+        String url = TestDatabases.freshUrl();
         try (FakeZendesk fake = new FakeZendesk();
-                Database dbA = TestDatabases.reopen(url, Vendor.POSTGRESQL);
-                Database dbB = TestDatabases.reopen(url, Vendor.POSTGRESQL)) {
+                Database dbA = TestDatabases.reopen(url);
+                Database dbB = TestDatabases.reopen(url)) {
             fake.ticket(7, "Question", "Hello", fake.user("Ada", "ada@customer.example"));
             ZendeskAccount account = new ZendeskAccount(fake.url(), "bot@vendor.example", "zd-token");
             Zendesk a = new ZendeskAdapter(account, new ApiBudget(dbA, 1000, 100, Duration.ofMinutes(1), Clock.systemUTC(), Sleeper.SYSTEM),

@@ -9,7 +9,6 @@ import static org.mockserver.model.JsonBody.json;
 import dev.supportbot.bot.outbound.OutboundException;
 import dev.supportbot.bot.outbound.OutboundException.Failure;
 import dev.supportbot.bot.store.Database;
-import dev.supportbot.bot.store.Vendor;
 import dev.supportbot.bot.testing.FakeTime;
 import dev.supportbot.bot.testing.TestDatabases;
 import java.nio.charset.StandardCharsets;
@@ -56,7 +55,7 @@ class ZendeskAdapterTest {
     void connect() {
         zendeskServer.reset();
         time = new FakeTime();
-        db = TestDatabases.open(Vendor.H2);
+        db = TestDatabases.open();
         zendesk = adapter(80);
     }
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class ZendeskFromConfigTest {
 
     static Zendesk fromConfig(BotConfig config) {
-        try (dev.supportbot.bot.store.Database db = dev.supportbot.bot.testing.TestDatabases.open(dev.supportbot.bot.store.Vendor.H2)) {
+        try (dev.supportbot.bot.store.Database db = dev.supportbot.bot.testing.TestDatabases.open()) {
             return Zendesk.fromConfig(config, ApiBudget.fromConfig(config, db, java.time.Clock.systemUTC(),
                     dev.supportbot.bot.outbound.Sleeper.SYSTEM), dev.supportbot.bot.outbound.Sleeper.SYSTEM, ZendeskMeter.NONE);
         }

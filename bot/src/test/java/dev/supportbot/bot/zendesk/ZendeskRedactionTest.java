@@ -10,7 +10,6 @@ import dev.supportbot.bot.json.Json;
 import dev.supportbot.bot.outbound.OutboundException;
 import dev.supportbot.bot.outbound.OutboundException.Failure;
 import dev.supportbot.bot.store.Database;
-import dev.supportbot.bot.store.Vendor;
 import dev.supportbot.bot.testing.FakeTime;
 import dev.supportbot.bot.testing.TestDatabases;
 import java.time.Duration;
@@ -54,7 +53,7 @@ class ZendeskRedactionTest {
     void connect() {
         zendeskServer.reset();
         time = new FakeTime();
-        db = TestDatabases.open(Vendor.H2);
+        db = TestDatabases.open();
         zendesk = new ZendeskAdapter(new ZendeskAccount("http://127.0.0.1:" + zendeskServer.getPort(),
                 ZendeskAdapterTest.EMAIL, ZendeskAdapterTest.TOKEN), ZendeskAdapterTest.budget(db, 80, time), time, ZendeskMeter.NONE);
     }

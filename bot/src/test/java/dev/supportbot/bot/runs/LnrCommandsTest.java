@@ -11,7 +11,6 @@ import dev.supportbot.bot.config.BotConfig;
 import dev.supportbot.bot.engine.Instance;
 import dev.supportbot.bot.engine.InstanceStore;
 import dev.supportbot.bot.json.Json;
-import dev.supportbot.bot.store.Vendor;
 import dev.supportbot.bot.testing.Await;
 import dev.supportbot.bot.testing.FakeZendesk;
 import dev.supportbot.bot.testing.Signing;
@@ -40,10 +39,10 @@ import org.mockserver.integration.ClientAndServer;
 /**
  * {@code /lnr status}, {@code pending}, {@code cancel} and {@code escalate}, and agents by Slack user group: signed
  * {@code /lnr} requests to {@code /slack/events} of the production bot (every plug-in), a fake Zendesk, MockServer as
- * Slack's API and the commands' response URLs, on one database vendor (the subclasses pick it).
+ * Slack's API and the commands' response URLs.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class LnrCommandsContract {
+class LnrCommandsTest {
     private static final String AGENT = "UAGENT1";
     private static final String GROUP = "SAGENTS";
     private static final String GROUP_MEMBER = "UGROUPIE";
@@ -57,8 +56,6 @@ abstract class LnrCommandsContract {
     private SupportBot bot;
     private InstanceStore instances;
 
-    abstract Vendor vendor();
-
     @BeforeAll
     void start() {
         slack.when(request().withPath("/api/usergroups.users.list"))
@@ -68,7 +65,7 @@ abstract class LnrCommandsContract {
                 .respond(response().withStatusCode(200).withHeader("Content-Type", "application/json")
                         .withBody("{\"ok\":true,\"channel\":\"C123\",\"ts\":\"1700000000.000100\"}"));
         slack.when(request().withPath("/respond/.*")).respond(response().withStatusCode(200).withBody("ok"));
-        Map<String, String> env = TestBots.env(vendor());
+        Map<String, String> env = TestBots.env();
         env.put("BOT_ZENDESK_URL", zendesk.url());
         env.put("BOT_ZENDESK_EMAIL", "bot@vendor.example");
         env.put("BOT_ZENDESK_TOKEN", "zd-token");

@@ -9,7 +9,6 @@ import dev.supportbot.bot.engine.InstanceStore;
 import dev.supportbot.bot.engine.StartRequest;
 import dev.supportbot.bot.inbox.Handled;
 import dev.supportbot.bot.inbox.InboxEvent;
-import dev.supportbot.bot.store.Vendor;
 import dev.supportbot.bot.testing.Await;
 import dev.supportbot.workflows.ownership.OwnershipState;
 import dev.supportbot.workflows.ownership.OwnershipVerification;
@@ -26,22 +25,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * {@code /lnr} commands and button clicks from signed Slack requests to their effect and their answer, on one
- * database vendor (the subclasses pick it).
+ * {@code /lnr} commands and button clicks from signed Slack requests to their effect and their answer.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class CommandFlowContract {
+class CommandFlowTest {
     private static final String KIND = OwnershipVerification.KIND;
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final AtomicLong NEXT_TICKET = new AtomicLong(700);
 
     private CommandsBot f;
 
-    abstract Vendor vendor();
-
     @BeforeAll
     void start() {
-        f = new CommandsBot(vendor());
+        f = new CommandsBot();
     }
 
     @AfterAll
