@@ -1,6 +1,7 @@
 package dev.supportbot.bot.approvals;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.supportbot.bot.testing.VendorContracts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.supportbot.bot.SupportBot;
@@ -62,7 +63,7 @@ class ApprovalHttpTest {
 
     @AfterAll
     static void stopSlack() {
-        slackServer.stop();
+        VendorContracts.assertKeptThenStop(VendorContracts.Api.SLACK, slackServer);
     }
 
     /** Routes stored clicks by action id to the approvals' click handlers, as the commands router does. */
@@ -82,7 +83,7 @@ class ApprovalHttpTest {
     @ParameterizedTest
     @EnumSource(Vendor.class)
     void a_signed_approve_click_and_a_reject_reason_reach_the_approvals(Vendor vendor) throws Exception {
-        slackServer.reset();
+        VendorContracts.assertKeptThenReset(VendorContracts.Api.SLACK, slackServer);
         ApprovalFixture.slackAnswersEverything(slackServer);
         Map<String, String> env = TestBots.env(vendor);
         env.put("BOT_SLACK_API_URL", "http://127.0.0.1:" + slackServer.getPort() + "/api/");

@@ -1,6 +1,7 @@
 package dev.supportbot.bot.runs;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.supportbot.bot.testing.VendorContracts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockserver.model.HttpRequest.request;
 import static org.mockserver.model.HttpResponse.response;
@@ -86,7 +87,7 @@ abstract class LnrCommandsContract {
     void stop() {
         if (bot != null) bot.close();
         zendesk.close();
-        slack.stop();
+        VendorContracts.assertKeptThenStop(VendorContracts.Api.SLACK, slack);
     }
 
     /** {@code /lnr text} from {@code user}, signed; the text of its one answer through the response URL. */

@@ -1,6 +1,7 @@
 package dev.supportbot.bot.zendesk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.supportbot.bot.testing.VendorContracts;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockserver.model.HttpRequest.request;
 import static org.mockserver.model.HttpResponse.response;
@@ -49,12 +50,12 @@ class ZendeskAdapterTest {
 
     @AfterAll
     static void stopZendesk() {
-        zendeskServer.stop();
+        VendorContracts.assertKeptThenStop(VendorContracts.Api.ZENDESK, zendeskServer);
     }
 
     @BeforeEach
     void connect() {
-        zendeskServer.reset();
+        VendorContracts.assertKeptThenReset(VendorContracts.Api.ZENDESK, zendeskServer);
         time = new FakeTime();
         db = TestDatabases.open(Vendor.H2);
         zendesk = adapter(80);
