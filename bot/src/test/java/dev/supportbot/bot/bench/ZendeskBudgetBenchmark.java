@@ -115,7 +115,7 @@ public final class ZendeskBudgetBenchmark {
         return new long[] {mine.size() - writes, writes};
     }
 
-    private static void webhook(SupportBot bot, FakeZendesk.Ticket ticket) throws Exception {
+    static void webhook(SupportBot bot, FakeZendesk.Ticket ticket) throws Exception {
         String body = """
                 {"ticket_id": "%d", "event": "ticket.updated", "delivery_id": "%d-%s", "actor_email": "ada@customer.example",
                  "status": "%s", "tags": "%s", "requester_id": "%d"}""".formatted(ticket.id, ticket.id, System.nanoTime(),
@@ -128,7 +128,7 @@ public final class ZendeskBudgetBenchmark {
         if (response.statusCode() != 200) throw new IllegalStateException("webhook refused: " + response.statusCode());
     }
 
-    private static SupportBot start(String dbUrl, FakeZendesk zendesk, int limit) {
+    static SupportBot start(String dbUrl, FakeZendesk zendesk, int limit) {
         Map<String, String> env = TestBots.env(dbUrl, Vendor.POSTGRESQL);
         env.put("BOT_ZENDESK_URL", zendesk.url());
         env.put("BOT_ZENDESK_EMAIL", "bot@vendor.example");

@@ -300,16 +300,18 @@ public final class FakeZendesk implements AutoCloseable {
     }
 
     /**
-     * As Zendesk's list of comments: {@code sort_order}, cursor pages ({@code page[size]}, {@code page[after]}, the
+     * As Zendesk's list of comments: {@code sort_order} for offset pages, {@code sort} for cursor pages (which ignore
+     * {@code sort_order}), cursor pages ({@code page[size]}, {@code page[after]}, the
      * cursor being the last id of the page before) and the authors sideloaded with {@code include=users}.
      */
     private HttpResponse comments(long id, HttpRequest request) {
         Ticket t = tickets.get(id);
         if (t == null) return response().withStatusCode(404);
         List<Comment> all = new ArrayList<>(t.comments);
-        boolean newestFirst = "desc".equals(request.getFirstQueryStringParameter("sort_order"));
-        if (newestFirst) Collections.reverse(all);
         String size = request.getFirstQueryStringParameter("page[size]");
+        boolean newestFirst = size == null || size.isEmpty() ? "desc".equals(request.getFirstQueryStringParameter("sort_order"))
+                : "-created_at".equals(request.getFirstQueryStringParameter("sort"));
+        if (newestFirst) Collections.reverse(all);
         String after = request.getFirstQueryStringParameter("page[after]");
         int from = 0;
         if (after != null && !after.isEmpty()) {

@@ -126,7 +126,7 @@ class ZendeskAdapterTest {
     @Test
     void lists_the_comments_newer_than_the_last_one_seen_newest_page_first_with_their_authors_in_one_request() {
         zendeskServer.when(request().withMethod("GET").withPath("/api/v2/tickets/42/comments.json")
-                        .withQueryStringParameter("sort_order", "desc").withQueryStringParameter("include", "users"))
+                        .withQueryStringParameter("sort", "-created_at").withQueryStringParameter("include", "users"))
                 .respond(response().withStatusCode(200).withBody("""
                         {"comments": [
                           {"id": 102, "author_id": 7, "public": true, "body": "Here is our invoice",
