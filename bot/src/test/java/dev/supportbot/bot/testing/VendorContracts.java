@@ -1,37 +1,25 @@
 package dev.supportbot.bot.testing;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
-import com.atlassian.oai.validator.model.Request;
-import com.atlassian.oai.validator.model.Response;
-import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
-import com.atlassian.oai.validator.whitelist.ValidationErrorsWhitelist;
-import com.atlassian.oai.validator.whitelist.rule.WhitelistRule;
-import com.atlassian.oai.validator.whitelist.rule.WhitelistRules;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.swagger.parser.OpenAPIParser;
-import org.mockserver.integration.ClientAndServer;
-import org.mockserver.model.Header;
-import org.mockserver.model.NottableString;
-import org.mockserver.model.Parameter;
-import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
+import org.mockserver.integration.ClientAndServer;
+import org.mockserver.model.Header;
+import org.mockserver.model.NottableString;
+import org.mockserver.model.Parameter;
 
 /**
  * The vendors' own API descriptions (test resources {@code vendor-specs/}) as a contract for every request our
@@ -58,7 +46,6 @@ public final class VendorContracts {
         }
     }
 
-    private static final Pattern JSON_SUFFIX = Pattern.compile("\\.json$");
     private static final String WEBHOOKS = "/api/v2/webhooks";
     private static final String SLACK_API = "/api/";
     /** A status no Slack operation declares, so that its {@code default} answer applies. */
@@ -72,8 +59,8 @@ public final class VendorContracts {
      */
     public static Optional<Violation> request(Api api, String method, String path, Map<String, List<String>> query,
                                               Map<String, List<String>> headers, String body) {
-        Exchange exchange = Exchange.of(api, method, path, query, headers, body);
-        ValidationReport report = validator(api, exchange.path).validateRequest(exchange.request());
+        VendorCall exchange = VendorCall.of(api, method, path, query, headers, body);
+        ValidationReport report = validator(api, exchange.path()).validateRequest(exchange.request());
         return violation(api, exchange, report);
     }
 
@@ -94,11 +81,11 @@ public final class VendorContracts {
     private static Optional<Violation> checkExchange(Api api, String method, String path, Map<String, List<String>> query,
                                                      Map<String, List<String>> headers, String body, int status,
                                                      String contentType, String responseBody, boolean requestToo) {
-        Exchange exchange = Exchange.of(api, method, path, query, headers, body);
+        VendorCall exchange = VendorCall.of(api, method, path, query, headers, body);
         SimpleResponse.Builder response = SimpleResponse.Builder.status(slackError(api, status, responseBody) ? SLACK_ERROR : status);
         if (contentType != null) response.withContentType(contentType);
         if (responseBody != null && !responseBody.isEmpty()) response.withBody(responseBody);
-        ValidationReport report = validator(api, exchange.path).validate(exchange.request(), response.build());
+        ValidationReport report = validator(api, exchange.path()).validate(exchange.request(), response.build());
         if (!requestToo) {
             report = ValidationReport.from(report.getMessages().stream().filter(m -> !m.getKey().startsWith("validation.request.")).toList());
         }
@@ -185,54 +172,13 @@ public final class VendorContracts {
         return out;
     }
 
-    private static Optional<Violation> violation(Api api, Exchange exchange, ValidationReport report) {
+    private static Optional<Violation> violation(Api api, VendorCall exchange, ValidationReport report) {
         List<String> problems = new ArrayList<>();
         for (ValidationReport.Message m : report.getMessages()) {
             if (m.getLevel() == ValidationReport.Level.ERROR) problems.add(m.getKey() + ": " + m.getMessage());
         }
         return problems.isEmpty() ? Optional.empty()
-                : Optional.of(new Violation(api, exchange.originalMethod + " " + exchange.originalPath, problems));
-    }
-
-    /**
-     * A request in the shape the description declares. Zendesk accepts every path with and without {@code .json}
-     * (its description lists them without). Slack accepts every method's arguments as a query (GET) or a form or
-     * JSON body (POST), and the token as {@code Authorization: Bearer} (api.slack.com/web, "Basics"), while its
-     * description names one method per operation and the token as a {@code token} header or query parameter: the
-     * Slack SDK's POST forms are checked as the call the description names, the token where it wants it.
-     */
-    private record Exchange(String originalMethod, String method, String originalPath, String path, Map<String, List<String>> query,
-                            Map<String, List<String>> headers, String body) {
-
-        static Exchange of(Api api, String method, String path, Map<String, List<String>> query,
-                           Map<String, List<String>> headers, String body) {
-            Map<String, List<String>> q = new LinkedHashMap<>(query);
-            Map<String, List<String>> h = new LinkedHashMap<>();
-            headers.forEach((k, v) -> h.put(k.toLowerCase(Locale.ROOT), v));
-            String m = method.toUpperCase(Locale.ROOT);
-            String p = path;
-            String b = body;
-            if (api == Api.ZENDESK) {
-                p = JSON_SUFFIX.matcher(path).replaceFirst("");
-            } else {
-                Slack.Operation op = Slack.operation(p);
-                if (op != null) return op.asDescribed(method, path, q, h, b);
-            }
-            return new Exchange(method, m, path, p, q, h, b);
-        }
-
-        Request request() {
-            SimpleRequest.Builder r = new SimpleRequest.Builder(method, path);
-            query.forEach(r::withQueryParam);
-            headers.forEach(r::withHeader);
-            if (body != null && !body.isEmpty()) r.withBody(body);
-            return r.build();
-        }
-
-        private static String first(Map<String, List<String>> headers, String name) {
-            List<String> values = headers.get(name);
-            return values == null || values.isEmpty() ? null : values.get(0);
-        }
+                : Optional.of(new Violation(api, exchange.sentMethod() + " " + exchange.sentPath(), problems));
     }
 
     private static OpenApiInteractionValidator validator(Api api, String path) {
@@ -249,116 +195,7 @@ public final class VendorContracts {
     }
 
     private static final class Slack {
-        static final JsonNode SPEC = read("slack-web-openapi-v2.json", new ObjectMapper());
         static final OpenApiInteractionValidator VALIDATOR = load("slack-web-openapi-v2.json", "slack");
-        private static final ObjectMapper JSON = new ObjectMapper();
-
-        /** An operation as the description gives it: its one method, the JSON body it takes, its arguments' places and types. */
-        record Operation(String method, boolean takesJson, Map<String, JsonNode> parameters) {
-
-            /** The call as the description declares it, from the same arguments and token. */
-            Exchange asDescribed(String sentMethod, String path, Map<String, List<String>> query,
-                                 Map<String, List<String>> headers, String body) {
-                Map<String, List<String>> args = new LinkedHashMap<>(query);
-                Map<String, List<String>> h = new LinkedHashMap<>(headers);
-                String contentType = Exchange.first(h, "content-type");
-                String jsonBody = null;
-                if (contentType != null && contentType.startsWith("application/x-www-form-urlencoded")) {
-                    VendorContracts.query(body).forEach((k, v) -> args.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
-                } else if (body != null && !body.isBlank()) {
-                    JsonNode object = jsonObject(body);
-                    if (object == null) jsonBody = body; // not JSON: checked as sent, and refused
-                    else object.fields().forEachRemaining(f -> args.put(f.getKey(),
-                            List.of(f.getValue().isValueNode() ? f.getValue().asText() : f.getValue().toString())));
-                }
-                h.remove("content-type");
-                String bearer = Exchange.first(h, "authorization");
-                if (bearer != null && bearer.startsWith("Bearer ")) args.put("token", List.of(bearer.substring("Bearer ".length())));
-                Map<String, List<String>> q = new LinkedHashMap<>();
-                Map<String, Object> form = new LinkedHashMap<>();
-                for (Map.Entry<String, List<String>> arg : args.entrySet()) {
-                    JsonNode declared = parameters.get(arg.getKey());
-                    String in = declared == null ? (method.equals("GET") ? "query" : "formData") : declared.path("in").asText();
-                    String type = declared == null ? "string" : declared.path("type").asText("string");
-                    String value = arg.getValue().isEmpty() ? "" : arg.getValue().get(0);
-                    switch (in) {
-                        case "header" -> h.put(arg.getKey(), List.of(value));
-                        case "query" -> q.put(arg.getKey(), List.of(String.valueOf(typed(type, value))));
-                        default -> form.put(arg.getKey(), typed(type, value));
-                    }
-                }
-                String b = jsonBody;
-                if (!form.isEmpty() && jsonBody == null) {
-                    if (takesJson) {
-                        h.put("content-type", List.of("application/json"));
-                        b = json(form);
-                    } else {
-                        h.put("content-type", List.of("application/x-www-form-urlencoded"));
-                        b = form(form);
-                    }
-                } else if (jsonBody != null) {
-                    h.put("content-type", List.of("application/json"));
-                }
-                return new Exchange(sentMethod, method, path, path, q, h, b);
-            }
-
-            private static JsonNode jsonObject(String body) {
-                try {
-                    JsonNode node = JSON.readTree(body);
-                    return node != null && node.isObject() ? node : null;
-                } catch (IOException e) {
-                    return null;
-                }
-            }
-
-            /** Slack takes a boolean argument as {@code true}/{@code 1} and {@code false}/{@code 0}; numbers as text. */
-            private static Object typed(String type, String value) {
-                switch (type) {
-                    case "boolean":
-                        if (value.equals("1") || value.equals("true")) return true;
-                        if (value.equals("0") || value.equals("false")) return false;
-                        return value;
-                    case "integer":
-                    case "number":
-                        try {
-                            return new java.math.BigDecimal(value);
-                        } catch (NumberFormatException e) {
-                            return value;
-                        }
-                    default:
-                        return value;
-                }
-            }
-
-            private static String json(Map<String, Object> values) {
-                try {
-                    return JSON.writeValueAsString(values);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-
-            private static String form(Map<String, Object> values) {
-                StringBuilder out = new StringBuilder();
-                values.forEach((k, v) -> out.append(out.length() == 0 ? "" : "&")
-                        .append(java.net.URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
-                        .append(java.net.URLEncoder.encode(String.valueOf(v), StandardCharsets.UTF_8)));
-                return out.toString();
-            }
-        }
-
-        static Operation operation(String path) {
-            String basePath = SPEC.path("basePath").asText("");
-            JsonNode item = SPEC.path("paths").path(path.startsWith(basePath) ? path.substring(basePath.length()) : path);
-            String method = item.has("post") ? "post" : item.has("get") ? "get" : null;
-            if (method == null) return null;
-            JsonNode op = item.path(method);
-            Map<String, JsonNode> parameters = new LinkedHashMap<>();
-            op.path("parameters").forEach(parameter -> parameters.put(parameter.path("name").asText(), parameter));
-            boolean takesJson = false;
-            for (JsonNode type : op.path("consumes")) takesJson |= type.asText().equals("application/json");
-            return new Operation(method.toUpperCase(Locale.ROOT), takesJson, parameters);
-        }
     }
 
     /**
@@ -369,72 +206,14 @@ public final class VendorContracts {
     private static OpenApiInteractionValidator load(String file, String api) {
         ParseOptions options = new ParseOptions();
         options.setResolve(true);
-        SwaggerParseResult parsed = new OpenAPIParser().readContents(text("vendor-specs/" + file), null, options);
+        SwaggerParseResult parsed = new OpenAPIParser().readContents(VendorSpecs.text(file), null, options);
         List<String> remarks = parsed.getMessages() == null ? List.of() : parsed.getMessages();
-        List<String> unexpected = remarks.stream().filter(m -> !Exceptions.acceptedRemark(api, m)).toList();
+        List<String> unexpected = remarks.stream().filter(m -> !ContractExceptions.acceptedRemark(api, m)).toList();
         if (parsed.getOpenAPI() == null || !unexpected.isEmpty()) {
             throw new IllegalStateException("cannot load vendor-specs/" + file + ": " + unexpected);
         }
         return OpenApiInteractionValidator.createFor(parsed.getOpenAPI())
-                .withWhitelist(Exceptions.whitelist(api))
+                .withWhitelist(ContractExceptions.whitelist(api))
                 .build();
-    }
-
-    /** The one table of exceptions: each names an API, an operation, the validator's message key and a reason. */
-    static final class Exceptions {
-        private static final JsonNode TABLE = read("exceptions.yaml", new ObjectMapper(new YAMLFactory()));
-
-        static boolean acceptedRemark(String api, String remark) {
-            for (JsonNode e : TABLE.path("parser_remarks")) {
-                if (e.path("api").asText().equals(api) && remark.matches(e.path("remark").asText())) {
-                    requireReason(e);
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        private static String requireReason(JsonNode e) {
-            String reason = e.path("reason").asText("");
-            if (reason.isBlank()) throw new IllegalStateException("an exception without a reason: " + e);
-            return reason;
-        }
-
-        static ValidationErrorsWhitelist whitelist(String api) {
-            ValidationErrorsWhitelist whitelist = ValidationErrorsWhitelist.create();
-            for (JsonNode e : TABLE.path("exceptions")) {
-                if (!e.path("api").asText().equals(api)) continue;
-                String reason = requireReason(e);
-                List<WhitelistRule> rules = new ArrayList<>(List.of(WhitelistRules.messageHasKey(e.path("key").asText())));
-                String operation = e.path("operation").asText();
-                if (!operation.equals("*")) {
-                    String[] parts = operation.split(" ", 2);
-                    rules.add(WhitelistRules.methodIs(PathItem.HttpMethod.valueOf(parts[0])));
-                    rules.add(WhitelistRules.pathContainsRegexp(parts[1].replaceAll("\\{[^}]+}", "[^/]+") + "$"));
-                }
-                if (e.hasNonNull("message")) rules.add(WhitelistRules.messageContainsSubstring(e.path("message").asText()));
-                if (e.path("in").asText("").equals("response")) rules.add(WhitelistRules.isResponse());
-                if (e.path("in").asText("").equals("request")) rules.add(WhitelistRules.isRequest());
-                whitelist = whitelist.withRule(reason, WhitelistRules.allOf(rules.toArray(WhitelistRule[]::new)));
-            }
-            return whitelist;
-        }
-    }
-
-    private static JsonNode read(String file, ObjectMapper mapper) {
-        try {
-            return mapper.readTree(text("vendor-specs/" + file));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String text(String resource) {
-        try (InputStream in = VendorContracts.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) throw new IllegalStateException("missing test resource " + resource);
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
