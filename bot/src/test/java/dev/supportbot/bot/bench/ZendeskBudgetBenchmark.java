@@ -115,7 +115,7 @@ public final class ZendeskBudgetBenchmark {
         return new long[] {mine.size() - writes, writes};
     }
 
-    static void webhook(SupportBot bot, FakeZendesk.Ticket ticket) throws Exception {
+    private static void webhook(SupportBot bot, FakeZendesk.Ticket ticket) throws Exception {
         String body = """
                 {"ticket_id": "%d", "event": "ticket.updated", "delivery_id": "%d-%s", "actor_email": "ada@customer.example",
                  "status": "%s", "tags": "%s", "requester_id": "%d"}""".formatted(ticket.id, ticket.id, System.nanoTime(),
