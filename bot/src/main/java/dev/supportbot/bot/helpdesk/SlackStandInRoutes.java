@@ -21,15 +21,16 @@ import java.util.UUID;
 /**
  * The Slack Web API methods the bot calls, under {@link SandboxSettings#SLACK_API_PATH} ({@code chat.postMessage},
  * {@code chat.update}, {@code users.lookupByEmail}, {@code users.info}, {@code usergroups.users.list}, {@code views.open}, and
- * {@code conversations.history} to read the channel back), the response URLs it hands out with clicks and commands,
- * and the console's endpoints that click a button, submit or close a modal, or type a {@code /lnr} command as a
- * chosen Slack user.
+ * {@code conversations.history} to read the channel back, {@code auth.test}, which the Slack SDK calls to learn the
+ * token's team), the response URLs it hands out with clicks and commands, and the console's endpoints that click a
+ * button, submit or close a modal, or type a {@code /lnr} command as a chosen Slack user.
  */
 final class SlackStandInRoutes implements HttpRoutes {
     /** Slack accepts five answers through one response URL. */
     static final int RESPONSE_URL_USES = 5;
     /** Slack takes at most 4,000 characters after the command. */
     static final int COMMAND_MAX = 4000;
+    private static final String BOT_USER_ID = "U0SUPPORTBOT";
 
     private final SlackStore store;
     private final SlackInteractions interactions;
@@ -65,6 +66,7 @@ final class SlackStandInRoutes implements HttpRoutes {
                 case "usergroups.users.list" -> usergroup(params);
                 case "views.open" -> openView(params);
                 case "conversations.history" -> history(params);
+                case "auth.test" -> authTest(ctx);
                 default -> throw new SlackError("unknown_method");
             };
         } catch (SlackError e) {
@@ -90,7 +92,15 @@ final class SlackStandInRoutes implements HttpRoutes {
         if (blank(p.get("text")) && blocks == null) throw new SlackError("no_text");
         // As Slack does: text without blocks replaces the message's blocks too.
         if (!store.update(channel, ts, p.get("text"), blocks)) throw new SlackError("message_not_found");
-        return ok().put("channel", channel).put("ts", ts).put("text", p.get("text"));
+        ObjectNode out = ok().put("channel", channel).put("ts", ts).put("text", p.get("text"));
+        out.putObject("message").put("text", p.get("text"));
+        return out;
+    }
+
+    /** Who the token is: the sandbox workspace's bot user. */
+    private static ObjectNode authTest(Context ctx) {
+        return ok().put("url", "http://" + ctx.host() + "/").put("team", "Sandbox").put("team_id", SlackInteractions.TEAM)
+                .put("user", HelpdeskPeople.BOT.name()).put("user_id", BOT_USER_ID).put("bot_id", "B0SUPPORTBOT");
     }
 
     private ObjectNode lookupByEmail(Map<String, String> p) {

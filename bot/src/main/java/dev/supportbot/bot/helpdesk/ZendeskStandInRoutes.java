@@ -178,8 +178,9 @@ final class ZendeskStandInRoutes implements HttpRoutes {
 
     private Object listComments(Context ctx, User actor) {
         long ticketId = id(ctx, "ticket", ID_MAYBE_JSON);
-        boolean newestFirst = "desc".equals(ctx.queryParam("sort_order"));
         String size = ctx.queryParam("page[size]");
+        // As Zendesk: cursor pages are ordered by sort (created_at, -created_at), offset pages by sort_order.
+        boolean newestFirst = size == null ? "desc".equals(ctx.queryParam("sort_order")) : "-created_at".equals(ctx.queryParam("sort"));
         int pageSize = size == null ? MAX_PAGE : pageSize(size);
         Long after = cursor(ctx.queryParam("page[after]"));
         return zendesk.jdbi().withHandle(h -> {

@@ -165,7 +165,8 @@ final class ZendeskAdapter implements Zendesk {
 
     /**
      * The comments newer than {@code afterCommentId}, oldest first, their authors sideloaded: pages newest first,
-     * following the cursor only while a page is all new, so a ticket with nothing new costs one small request.
+     * following the cursor only while a page is all new, so a ticket with nothing new costs one small request. With
+     * cursor pages Zendesk orders by {@code sort} ({@code -created_at}) and ignores the offset pages' {@code sort_order}.
      */
     private List<RawComment> rawCommentsAfter(long ticketId, long afterCommentId) {
         String what = "list the comments of ticket " + ticketId;
@@ -173,7 +174,7 @@ final class ZendeskAdapter implements Zendesk {
         String cursor = null;
         for (;;) {
             Map<String, String> query = new HashMap<>(Map.of(
-                    "sort_order", "desc", "include", "users", "page[size]", Integer.toString(COMMENT_PAGE)));
+                    "sort", "-created_at", "include", "users", "page[size]", Integer.toString(COMMENT_PAGE)));
             if (cursor != null) query.put("page[after]", cursor);
             JsonNode page = call(ApiBudget.Kind.READ, what, () -> ZendeskHttp.json(what,
                     raw.get(what, "/api/v2/tickets/" + ticketId + "/comments.json", query)));

@@ -1,6 +1,7 @@
 package dev.supportbot.bot.approvals;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.supportbot.bot.testing.VendorContracts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.supportbot.bot.SupportBot;
@@ -60,7 +61,7 @@ class ApprovalHttpTest {
 
     @AfterAll
     static void stopSlack() {
-        slackServer.stop();
+        VendorContracts.assertKeptThenStop(VendorContracts.Api.SLACK, slackServer);
     }
 
     /** Routes stored clicks by action id to the approvals' click handlers, as the commands router does. */
@@ -79,7 +80,7 @@ class ApprovalHttpTest {
 
     @Test
     void a_signed_approve_click_and_a_reject_reason_reach_the_approvals() throws Exception {
-        slackServer.reset();
+        VendorContracts.assertKeptThenReset(VendorContracts.Api.SLACK, slackServer);
         ApprovalFixture.slackAnswersEverything(slackServer);
         Map<String, String> env = TestBots.env();
         env.put("BOT_SLACK_API_URL", "http://127.0.0.1:" + slackServer.getPort() + "/api/");

@@ -1,6 +1,7 @@
 package dev.supportbot.bot.approvals;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.supportbot.bot.testing.VendorContracts;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.mockserver.model.HttpRequest.request;
@@ -48,12 +49,12 @@ class ApprovalsTest {
 
     @AfterAll
     static void stopSlack() {
-        slackServer.stop();
+        VendorContracts.assertKeptThenStop(VendorContracts.Api.SLACK, slackServer);
     }
 
     @BeforeEach
     void resetSlack() {
-        slackServer.reset();
+        VendorContracts.assertKeptThenReset(VendorContracts.Api.SLACK, slackServer);
     }
 
     private static ApprovalFixture fixture(String approvers) {
@@ -293,7 +294,7 @@ class ApprovalsTest {
              ApprovalFixture two = one.secondInstance(Map.of("BOT_APPROVERS", "U_A1,U_A2"))) {
             Approval approval = one.request("slack:U_AGENT", 1);
             Handled approveOnOne = one.click("approve", approve(approval), "U_A1", "t1");
-            slackServer.reset();
+            VendorContracts.assertKeptThenReset(VendorContracts.Api.SLACK, slackServer);
             two.answer("views.open", "{\"ok\":false,\"error\":\"expired_trigger_id\"}");
             Handled rejectOnTwo = two.click("reject", approve(approval), "U_A2", "t2");
             commitTogether(List.of(() -> one.commit(approveOnOne), () -> two.commit(rejectOnTwo)));

@@ -70,7 +70,7 @@ public final class DrainBenchmark {
         DrainBenchmark bench = new DrainBenchmark(dir);
         if (!Files.isRegularFile(bench.jar)) throw new IllegalStateException("no jar at " + bench.jar + ": package first");
         List<String> rows = new ArrayList<>();
-        try (FakeZendesk zendesk = new FakeZendesk()) {
+        try (FakeZendesk zendesk = FakeZendesk.unchecked()) {
             FakeZendesk.User requester = zendesk.user("Pat Customer", "pat@customer.example");
             for (long t = 0; t < TICKETS; t++) {
                 long id = 100_000 + t;

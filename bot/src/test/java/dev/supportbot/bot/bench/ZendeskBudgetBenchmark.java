@@ -127,14 +127,14 @@ public final class ZendeskBudgetBenchmark {
         if (response.statusCode() != 200) throw new IllegalStateException("webhook refused: " + response.statusCode());
     }
 
-    private static SupportBot start(String dbUrl, FakeZendesk zendesk, int limit) {
+    static SupportBot start(String dbUrl, FakeZendesk zendesk, int limit) {
         Map<String, String> env = TestBots.env(dbUrl);
         env.put("BOT_ZENDESK_URL", zendesk.url());
         env.put("BOT_ZENDESK_EMAIL", "bot@vendor.example");
         env.put("BOT_ZENDESK_TOKEN", "zd-token");
         env.put("BOT_ZENDESK_REQUESTS_PER_MINUTE", Integer.toString(limit));
         env.put("BOT_INBOX_LEASE", "2m"); // the service's default: a request may wait for the budget that long
-        env.put("BOT_ZENDESK_UPDATES_PER_MINUTE", Integer.toString(Math.max(10, limit / 2)));
+        env.put("BOT_ZENDESK_UPDATES_PER_MINUTE", Integer.toString(Math.min(1000, Math.max(10, limit / 2)))); // its range: 10..1000
         BotConfig config = TestBots.config(env);
         return SupportBot.builder(config).host("127.0.0.1").clock(Clock.systemUTC()).plugins(Plugins.standard(config)).start();
     }

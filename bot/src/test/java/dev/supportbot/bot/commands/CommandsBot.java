@@ -1,6 +1,7 @@
 package dev.supportbot.bot.commands;
 
 import static org.mockserver.model.HttpRequest.request;
+import dev.supportbot.bot.testing.VendorContracts;
 import static org.mockserver.model.HttpResponse.response;
 
 import dev.supportbot.bot.SupportBot;
@@ -159,7 +160,7 @@ final class CommandsBot implements AutoCloseable {
         bot.close();
         if (zendesk != null) zendesk.close();
         if (slack != null) slack.close();
-        slackServer.stop();
+        VendorContracts.assertKeptThenStop(VendorContracts.Api.SLACK, slackServer);
         zendeskServer.close();
     }
 }

@@ -1,6 +1,7 @@
 package dev.supportbot.bot.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.supportbot.bot.testing.VendorContracts;
 import static org.mockserver.model.HttpRequest.request;
 import static org.mockserver.model.HttpResponse.response;
 
@@ -67,7 +68,7 @@ class AddContactEndToEndTest {
             bot.close();
         }
         zendesk.close();
-        slack.stop();
+        VendorContracts.assertKeptThenStop(VendorContracts.Api.SLACK, slack);
     }
 
     private void start() {

@@ -1,6 +1,7 @@
 package dev.supportbot.bot.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.supportbot.bot.testing.VendorContracts;
 import static org.mockserver.model.HttpRequest.request;
 import static org.mockserver.model.HttpResponse.response;
 
@@ -62,7 +63,7 @@ class TypoFixEndToEndTest {
     void stop() {
         if (bot != null) bot.close();
         zendesk.close();
-        slack.stop();
+        VendorContracts.assertKeptThenStop(VendorContracts.Api.SLACK, slack);
     }
 
     private void start() {

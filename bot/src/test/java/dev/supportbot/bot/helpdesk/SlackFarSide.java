@@ -5,6 +5,7 @@ import static org.mockserver.model.HttpResponse.response;
 
 import dev.supportbot.bot.config.BotConfig;
 import dev.supportbot.bot.testing.TestBots;
+import dev.supportbot.bot.testing.VendorContracts;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -122,9 +123,14 @@ interface SlackFarSide extends AutoCloseable {
             return "http://127.0.0.1:" + server.getPort() + "/respond/" + userId;
         }
 
+        /** Every request the notifier sent is checked against Slack's API description first. */
         @Override
         public void close() {
-            server.stop();
+            try {
+                VendorContracts.assertKept(VendorContracts.Api.SLACK, server);
+            } finally {
+                server.stop();
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.supportbot.bot.plans;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.supportbot.bot.testing.VendorContracts;
 import static org.mockserver.model.HttpRequest.request;
 import static org.mockserver.model.HttpResponse.response;
 
@@ -391,7 +392,7 @@ class PlanCrashIT {
 
         @Override
         public void close() {
-            server.stop();
+            VendorContracts.assertKeptThenStop(VendorContracts.Api.SLACK, server);
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.supportbot.bot.runs;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.supportbot.bot.testing.VendorContracts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockserver.model.HttpRequest.request;
 import static org.mockserver.model.HttpResponse.response;
@@ -83,7 +84,7 @@ class LnrCommandsTest {
     void stop() {
         if (bot != null) bot.close();
         zendesk.close();
-        slack.stop();
+        VendorContracts.assertKeptThenStop(VendorContracts.Api.SLACK, slack);
     }
 
     /** {@code /lnr text} from {@code user}, signed; the text of its one answer through the response URL. */

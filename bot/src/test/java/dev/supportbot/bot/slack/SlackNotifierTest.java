@@ -1,6 +1,7 @@
 package dev.supportbot.bot.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.supportbot.bot.testing.VendorContracts;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockserver.model.HttpRequest.request;
 import static org.mockserver.model.HttpResponse.response;
@@ -54,12 +55,12 @@ class SlackNotifierTest {
 
     @AfterAll
     static void stopSlack() {
-        slackServer.stop();
+        VendorContracts.assertKeptThenStop(VendorContracts.Api.SLACK, slackServer);
     }
 
     @BeforeEach
     void connect() {
-        slackServer.reset();
+        VendorContracts.assertKeptThenReset(VendorContracts.Api.SLACK, slackServer);
         time = new FakeTime();
         slack = notifier(TOKEN, CHANNEL);
     }
@@ -194,7 +195,7 @@ class SlackNotifierTest {
             assertThat(e.getCause()).isNull();
         });
 
-        slackServer.reset();
+        VendorContracts.assertKeptThenReset(VendorContracts.Api.SLACK, slackServer);
         answer("chat.postMessage", "{\"ok\": true}");
         assertThatThrownBy(() -> slack.post(SlackMessage.text("hello"))).isInstanceOfSatisfying(OutboundException.class, e -> {
             assertThat(e.failure()).isEqualTo(Failure.BAD_RESPONSE);
@@ -299,7 +300,7 @@ class SlackNotifierTest {
         assertThat(input.at("/element/action_id").asText()).isEqualTo(SlackModal.INPUT);
         assertThat(input.at("/element/multiline").asBoolean()).isTrue();
 
-        slackServer.reset();
+        VendorContracts.assertKeptThenReset(VendorContracts.Api.SLACK, slackServer);
         answer("views.open", "{\"ok\": false, \"error\": \"expired_trigger_id\"}");
         assertThat(slack.openModal("trigger-2", new SlackModal("approval_reject", "Reject plan", "17", "x", "Why?", "Reject"))).isFalse();
         assertThat(slack.openModal(null, new SlackModal("approval_reject", "Reject plan", "17", "x", "Why?", "Reject"))).isFalse();

@@ -23,7 +23,8 @@ import org.mockserver.model.HttpResponse;
 /**
  * Zendesk's admin API at the far side of the wire for the set-up commands: MockServer answering from an in-memory
  * model of macros, triggers, trigger categories, webhooks, groups and users, so that what sync writes shows in what
- * compare reads next. Lists come in pages of {@link #PAGE_SIZE} to exercise pagination. Every request is recorded.
+ * compare reads next. Lists come in pages of {@link #PAGE_SIZE} to exercise pagination. Every request is recorded
+ * and checked against Zendesk's API descriptions when the fake closes ({@link VendorContracts}).
  */
 public final class FakeZendeskAdmin implements AutoCloseable {
     public static final String EMAIL = "bot@vendor.example";
@@ -236,6 +237,10 @@ public final class FakeZendeskAdmin implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop();
+        try {
+            VendorContracts.assertKept(VendorContracts.Api.ZENDESK, server);
+        } finally {
+            server.stop();
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.supportbot.bot.zendesk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.supportbot.bot.testing.VendorContracts;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockserver.model.HttpRequest.request;
 import static org.mockserver.model.HttpResponse.response;
@@ -48,12 +49,12 @@ class ZendeskAdapterTest {
 
     @AfterAll
     static void stopZendesk() {
-        zendeskServer.stop();
+        VendorContracts.assertKeptThenStop(VendorContracts.Api.ZENDESK, zendeskServer);
     }
 
     @BeforeEach
     void connect() {
-        zendeskServer.reset();
+        VendorContracts.assertKeptThenReset(VendorContracts.Api.ZENDESK, zendeskServer);
         time = new FakeTime();
         db = TestDatabases.open();
         zendesk = adapter(80);
@@ -124,7 +125,7 @@ class ZendeskAdapterTest {
     @Test
     void lists_the_comments_newer_than_the_last_one_seen_newest_page_first_with_their_authors_in_one_request() {
         zendeskServer.when(request().withMethod("GET").withPath("/api/v2/tickets/42/comments.json")
-                        .withQueryStringParameter("sort_order", "desc").withQueryStringParameter("include", "users"))
+                        .withQueryStringParameter("sort", "-created_at").withQueryStringParameter("include", "users"))
                 .respond(response().withStatusCode(200).withBody("""
                         {"comments": [
                           {"id": 102, "author_id": 7, "public": true, "body": "Here is our invoice",

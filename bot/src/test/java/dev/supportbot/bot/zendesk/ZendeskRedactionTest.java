@@ -1,6 +1,7 @@
 package dev.supportbot.bot.zendesk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.supportbot.bot.testing.VendorContracts;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockserver.model.HttpRequest.request;
 import static org.mockserver.model.HttpResponse.response;
@@ -46,12 +47,12 @@ class ZendeskRedactionTest {
 
     @AfterAll
     static void stopZendesk() {
-        zendeskServer.stop();
+        VendorContracts.assertKeptThenStop(VendorContracts.Api.ZENDESK, zendeskServer);
     }
 
     @BeforeEach
     void connect() {
-        zendeskServer.reset();
+        VendorContracts.assertKeptThenReset(VendorContracts.Api.ZENDESK, zendeskServer);
         time = new FakeTime();
         db = TestDatabases.open();
         zendesk = new ZendeskAdapter(new ZendeskAccount("http://127.0.0.1:" + zendeskServer.getPort(),
