@@ -77,7 +77,7 @@ final class EngineFixture implements AutoCloseable {
         EffectHandlers handlers = TestEngines.handlers(EnginePlugin.effectHandlers(zendesk, SlackNotifier.fromConfig(config),
                 IssueTracker.fromConfig(config), recording, new TicketLinks(fake.url()), db, json, clock));
         Dispatcher dispatcher = new RoutingDispatcher(Map.of(
-                "zendesk", new TicketDispatcher(zendesk, engine, instances, List.of(new RedactionHandler(zendesk, engine, db, clock))),
+                "zendesk", new TicketDispatcher(zendesk, engine, instances, List.of(new RedactionHandler(zendesk, engine, db, clock)), db),
                 EffectStep.SOURCE, new EffectDispatcher(handlers, engine, clock, 5),
                 EffectResult.SOURCE, new InstanceEventDispatcher(engine, instances),
                 InstanceEvents.SOURCE, new InstanceEventDispatcher(engine, instances),
