@@ -11,8 +11,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -33,6 +36,13 @@ public final class Inbox implements AutoCloseable {
     private static final int MAX_ERROR_LENGTH = 1000;
     private static final int CLAIM_RACES = 5;
     private static final Logger log = LoggerFactory.getLogger(Inbox.class);
+    /**
+     * On PostgreSQL a lease ends by the database's clock, which every instance shares, while a retry time is set by
+     * the instance that scheduled it: a pending row is due by the caller's clock, a leased one by the database's.
+     */
+    private static final String DUE = """
+            (status = 'pending' AND available_at <= :now OR status = 'processing' AND available_at <= now())
+            """;
 
     private final Jdbi jdbi;
     private final Vendor vendor;
@@ -126,7 +136,8 @@ public final class Inbox implements AutoCloseable {
      * previous worker's lease ran out (it crashed or hung). A claim locks and rewrites only the rows it takes, however
      * long the backlog: H2 locks every row its {@code SELECT ... LIMIT n FOR UPDATE} reads, so there the candidates
      * are read without a lock and taken by an update that re-checks they are still due; a row another worker took
-     * first is not due any more and is left out. On PostgreSQL concurrent claimers skip each other's rows.
+     * first is not due any more and is left out. On PostgreSQL concurrent claimers skip each other's rows, and the
+     * lease ends by the database's clock (see {@link #DUE}); a worker renews it while it works ({@link #renew}).
      */
     public List<InboxEvent> claim(int max, Duration lease) {
         // Workers that read the same candidates at once race for them; the loser tries the next ones at once rather
@@ -143,18 +154,34 @@ public final class Inbox implements AutoCloseable {
         OffsetDateTime now = now();
         String token = UUID.randomUUID().toString();
         return jdbi.inTransaction(h -> {
-            List<Long> ids = h.createQuery("""
+            List<Long> ids = h.createQuery(vendor == Vendor.POSTGRESQL ? """
+                            SELECT id FROM inbox
+                            WHERE available_at <= GREATEST(CAST(:now AS TIMESTAMPTZ), now()) AND """ + DUE + """
+                            ORDER BY available_at
+                            LIMIT :max
+                            FOR UPDATE SKIP LOCKED""" : """
                             SELECT id FROM inbox
                             WHERE available_at <= :now
                             ORDER BY available_at
                             LIMIT :max
-                            """ + (vendor == Vendor.POSTGRESQL ? "FOR UPDATE SKIP LOCKED" : ""))
+                            """)
                     .bind("now", now)
                     .bind("max", max)
                     .mapTo(Long.class)
                     .list();
             if (ids.isEmpty()) return Optional.of(List.of());
-            int taken = h.createUpdate("""
+            int taken = vendor == Vendor.POSTGRESQL
+                    ? h.createUpdate("""
+                            UPDATE inbox SET status = 'processing', claim_token = :token,
+                                             available_at = now() + :leaseMillis * INTERVAL '1 millisecond',
+                                             attempts = attempts + 1
+                            WHERE id IN (<ids>) AND """ + DUE)
+                    .bind("token", token)
+                    .bind("leaseMillis", lease.toMillis())
+                    .bind("now", now)
+                    .bindList("ids", ids)
+                    .execute()
+                    : h.createUpdate("""
                             UPDATE inbox SET status = 'processing', claim_token = :token, available_at = :lease,
                                              attempts = attempts + 1
                             WHERE id IN (<ids>) AND available_at <= :now""")
@@ -171,6 +198,33 @@ public final class Inbox implements AutoCloseable {
                     .bind("token", token)
                     .map(Inbox::event)
                     .list());
+        });
+    }
+
+    /**
+     * Extends the leases of events this process still works on, from the database's clock; returns the ids of those
+     * whose lease was lost (it ran out and another worker took the event over). A worker must not call out for those.
+     */
+    public Set<Long> renew(Collection<InboxEvent> held, Duration lease) {
+        if (held.isEmpty()) return Set.of();
+        return jdbi.inTransaction(h -> {
+            Set<Long> lost = new HashSet<>();
+            for (InboxEvent event : held) {
+                int renewed = (vendor == Vendor.POSTGRESQL
+                        ? h.createUpdate("""
+                                UPDATE inbox SET available_at = now() + :leaseMillis * INTERVAL '1 millisecond'
+                                WHERE id = :id AND claim_token = :token AND status = 'processing'""")
+                                .bind("leaseMillis", lease.toMillis())
+                        : h.createUpdate("""
+                                UPDATE inbox SET available_at = :lease
+                                WHERE id = :id AND claim_token = :token AND status = 'processing'""")
+                                .bind("lease", now().plus(lease)))
+                        .bind("id", event.id())
+                        .bind("token", event.claimToken())
+                        .execute();
+                if (renewed == 0) lost.add(event.id());
+            }
+            return lost;
         });
     }
 
@@ -193,13 +247,26 @@ public final class Inbox implements AutoCloseable {
 
     /** Records a failed attempt: retry at {@code retryAt}, or park as dead when {@code dead}. */
     public void fail(InboxEvent event, String error, Instant retryAt, boolean dead) {
+        reschedule(event, dead ? DEAD : PENDING, error, dead ? null : retryAt, 0);
+    }
+
+    /**
+     * Puts the event back to be tried at {@code retryAt} without counting this attempt: it waited for something
+     * (e.g. what it refers to), it did not fail.
+     */
+    public void later(InboxEvent event, String reason, Instant retryAt) {
+        reschedule(event, PENDING, reason, retryAt, -1);
+    }
+
+    private void reschedule(InboxEvent event, String status, String error, Instant retryAt, int attemptsChange) {
         jdbi.useHandle(h -> h.createUpdate("""
                         UPDATE inbox SET status = :status, available_at = :retryAt, claim_token = NULL,
-                                         last_error = :error
+                                         last_error = :error, attempts = attempts + :change
                         WHERE id = :id AND claim_token = :token""")
-                .bind("status", dead ? DEAD : PENDING)
-                .bindByType("retryAt", dead ? null : retryAt.atOffset(ZoneOffset.UTC), OffsetDateTime.class)
+                .bind("status", status)
+                .bindByType("retryAt", retryAt == null ? null : retryAt.atOffset(ZoneOffset.UTC), OffsetDateTime.class)
                 .bind("error", truncate(error))
+                .bind("change", attemptsChange)
                 .bind("id", event.id())
                 .bind("token", event.claimToken())
                 .execute());

@@ -47,6 +47,10 @@ final class EngineFixture implements AutoCloseable {
     }
 
     EngineFixture(Vendor vendor, WorkflowRegistry registry) {
+        this(vendor, registry, Duration.ofSeconds(30));
+    }
+
+    EngineFixture(Vendor vendor, WorkflowRegistry registry, Duration lease) {
         Map<String, String> env = TestBots.env(vendor);
         env.put("BOT_ZENDESK_URL", fake.url());
         env.put("BOT_ZENDESK_EMAIL", "bot@vendor.example");
@@ -83,7 +87,7 @@ final class EngineFixture implements AutoCloseable {
                 InstanceEvents.SOURCE, new InstanceEventDispatcher(engine, instances),
                 StartRequest.SOURCE, new StartDispatcher(zendesk, engine, instances)));
         workers = new InboxWorkers(inbox, dispatcher, new InboxWorkers.Settings(2, 5,
-                new Backoff(Duration.ofMillis(10), Duration.ofMillis(50)), Duration.ofSeconds(30), Duration.ofMillis(20)),
+                new Backoff(Duration.ofMillis(10), Duration.ofMillis(50)), lease, Duration.ofMillis(20)),
                 clock, InboxMetrics.NONE);
         workers.start();
     }
