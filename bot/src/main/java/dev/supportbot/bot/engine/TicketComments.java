@@ -25,7 +25,9 @@ public final class TicketComments {
 
     public List<ZendeskComment> after(long cursor) {
         if (cursor < fetchedAfter) {
-            for (ZendeskComment comment : zendesk.commentsAfter(ticket, cursor)) fetched.putIfAbsent(comment.id(), comment);
+            for (ZendeskComment comment : TicketGone.read(ticket.id(), () -> zendesk.commentsAfter(ticket, cursor))) {
+                fetched.putIfAbsent(comment.id(), comment);
+            }
             fetchedAfter = cursor;
         }
         return fetched.values().stream().filter(c -> c.id() > cursor).toList();

@@ -45,14 +45,23 @@ public final class TicketDispatcher implements Dispatcher {
 
     @Override
     public Handled dispatch(InboxEvent event) throws Exception {
+        try {
+            return handle(event);
+        } catch (TicketGone gone) {
+            return Handled.noop(TicketGone.OUTCOME);
+        }
+    }
+
+    private Handled handle(InboxEvent event) throws Exception {
         long ticketId = event.ticketId();
         Optional<WebhookTicket> told = WebhookTicket.of(event.payload());
         Optional<InstanceStore.LinkedTicket> linked = instances.linkedTicket(ticketId);
         boolean enoughSaid = told.isPresent() && (linked.isPresent() || !concernsAWorkflow(ticketId, told.get().tags()));
-        ZendeskTicket[] read = {enoughSaid ? null : zendesk.ticket(ticketId)};
+        ZendeskTicket[] read = {enoughSaid ? null : TicketGone.read(ticketId, () -> zendesk.ticket(ticketId))};
         ZendeskTicket ticket = enoughSaid ? told.get().ticket(ticketId) : read[0];
         // Should a workflow start or run after all (another event of the ticket got there first), it reads the ticket.
-        Supplier<ZendeskTicket> whole = () -> read[0] != null ? read[0] : (read[0] = zendesk.ticket(ticketId));
+        Supplier<ZendeskTicket> whole = () -> read[0] != null ? read[0]
+                : (read[0] = TicketGone.read(ticketId, () -> zendesk.ticket(ticketId)));
         TicketComments comments = new TicketComments(zendesk, ticket);
         List<String> outcomes = new ArrayList<>();
         for (TicketHandler handler : handlers) {
