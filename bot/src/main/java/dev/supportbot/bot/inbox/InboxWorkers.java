@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import dev.supportbot.bot.outbound.Backoff;
 import dev.supportbot.bot.outbound.Lease;
 import java.util.Map;
 import java.util.Set;

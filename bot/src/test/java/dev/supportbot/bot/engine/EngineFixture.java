@@ -2,12 +2,12 @@ package dev.supportbot.bot.engine;
 
 import dev.supportbot.bot.config.BotConfig;
 import dev.supportbot.bot.config.WorkflowConfig;
-import dev.supportbot.bot.inbox.Backoff;
 import dev.supportbot.bot.inbox.Dispatcher;
 import dev.supportbot.bot.inbox.Inbox;
 import dev.supportbot.bot.inbox.InboxMetrics;
 import dev.supportbot.bot.inbox.InboxWorkers;
 import dev.supportbot.bot.inbox.RoutingDispatcher;
+import dev.supportbot.bot.outbound.Backoff;
 import dev.supportbot.bot.outbound.Sleeper;
 import dev.supportbot.bot.portal.PortalClient;
 import dev.supportbot.bot.slack.SlackNotifier;

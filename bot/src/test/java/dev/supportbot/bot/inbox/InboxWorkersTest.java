@@ -2,6 +2,7 @@ package dev.supportbot.bot.inbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.supportbot.bot.outbound.Backoff;
 import dev.supportbot.bot.store.Database;
 import dev.supportbot.bot.store.Vendor;
 import dev.supportbot.bot.testing.Await;
