@@ -83,7 +83,10 @@ class InboxWorkersTest {
             java.util.concurrent.CountDownLatch takenOver = new java.util.concurrent.CountDownLatch(1);
             AtomicInteger callsOut = new AtomicInteger();
             java.util.concurrent.atomic.AtomicBoolean finished = new java.util.concurrent.atomic.AtomicBoolean();
+            java.util.concurrent.atomic.AtomicReference<String> firstClaim = new java.util.concurrent.atomic.AtomicReference<>();
             Dispatcher waitsThenCalls = event -> {
+                // Only the first claim is the one taken over; a later claim of the row (its new lease) may call out.
+                if (!firstClaim.compareAndSet(null, event.claimToken())) return Handled.noop("a later claim");
                 try {
                     waiting.countDown();
                     takenOver.await();
