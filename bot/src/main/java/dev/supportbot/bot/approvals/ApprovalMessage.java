@@ -73,7 +73,12 @@ final class ApprovalMessage {
         decision(approval).ifPresent(blocks::add);
         blocks.add(new SlackBlock.Context("Approval " + approval.id() + " · bound to plan " + approval.planHash().substring(0, 12)));
         return new SlackMessage(heading(approval, status.phase()) + " on ticket " + approval.ticketId() + ": " + plan.purpose(),
-                blocks, buttons(approval, status));
+                blocks, buttons(approval, status), key(approval));
+    }
+
+    /** The block id of the message's buttons: how a retry finds the message posted for the approval. */
+    static String key(Approval approval) {
+        return "supportbot-approval-" + approval.id();
     }
 
     String ticketLink(long ticketId) {

@@ -4,6 +4,7 @@ import dev.supportbot.bot.engine.AuditLog;
 import dev.supportbot.bot.engine.EffectHandler;
 import dev.supportbot.bot.engine.EffectStep;
 import dev.supportbot.bot.outbound.OutboundException;
+import dev.supportbot.bot.slack.SlackMessage;
 import dev.supportbot.bot.slack.SlackMessageRef;
 import dev.supportbot.bot.slack.SlackNotifier;
 import dev.supportbot.workflows.engine.Effect;
@@ -15,8 +16,9 @@ import java.util.function.LongFunction;
 
 /**
  * Puts a plan before the approvers: stores the approval (once per effect step: a retry finds it), finds the
- * initiator's Slack id so that they can never approve it, and posts the approval message to the channel (once: a
- * retry after the post was stored does not post again). Result: the approval id. Without Slack the plan cannot be
+ * initiator's Slack id so that they can never approve it, and posts the approval message to the channel once: a
+ * retry after the post was stored does not post again, and one that finds the approval stored without its post looks
+ * for the message an earlier attempt may have posted and updates it instead. Result: the approval id. Without Slack the plan cannot be
  * approved at all, so the effect fails for good and the workflow tells the agent.
  */
 final class RequestApprovalHandler implements EffectHandler<Effect.RequestApproval> {
@@ -52,14 +54,17 @@ final class RequestApprovalHandler implements EffectHandler<Effect.RequestApprov
         if (!slack.enabled()) throw new OutboundException(OutboundException.Failure.NOT_CONFIGURED, SLACK_NEEDED);
         if (step.instanceId() == null) throw new IllegalStateException("an approval belongs to a workflow instance");
         long instanceId = step.instanceId();
-        Approval approval = store.byRequestKey(step.key()).orElseGet(() -> {
+        // The stored approval is the intent to post: found again without a message, an earlier attempt may have posted it.
+        Optional<Approval> earlier = store.byRequestKey(step.key());
+        Approval approval = earlier.orElseGet(() -> {
             String initiator = initiators.apply(instanceId).orElse("supportbot");
             return store.create(new ApprovalStore.NewApproval(instanceId, step.ticketId(), step.key(), effect.plan(),
                     effect.approversNeeded(), initiator, slackIdOf(initiator), requesters.apply(step.ticketId()).orElse(null),
                     clock.instant(), effect.ttl()));
         });
         if (approval.message().isEmpty()) {
-            SlackMessageRef posted = slack.post(message.render(approval, ApprovalMessage.Status.POSTED, approvers.configured()))
+            SlackMessage request = message.render(approval, ApprovalMessage.Status.POSTED, approvers.configured());
+            SlackMessageRef posted = slack.postOnce(request, earlier.isPresent())
                     .orElseThrow(() -> new OutboundException(OutboundException.Failure.NOT_CONFIGURED, SLACK_NEEDED));
             store.posted(approval.id(), posted);
         }

@@ -90,7 +90,7 @@ public final class EnginePlugin implements BotPlugin {
         InstanceEventDispatcher toInstance = new InstanceEventDispatcher(engine, instances);
         Map<String, Dispatcher> own = Map.of(
                 "zendesk", new TicketDispatcher(zendesk, engine, instances,
-                        List.of(new RedactionHandler(zendesk, engine, context.database(), context.clock()))),
+                        List.of(new RedactionHandler(zendesk, engine, context.database(), context.clock())), context.database()),
                 EffectStep.SOURCE, new EffectDispatcher(registry, engine, context.clock(), config.get(Settings.INBOX_MAX_ATTEMPTS)),
                 EffectResult.SOURCE, toInstance,
                 "reminder", toInstance,

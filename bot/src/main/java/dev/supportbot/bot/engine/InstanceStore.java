@@ -1,8 +1,10 @@
 package dev.supportbot.bot.engine;
 
+import dev.supportbot.bot.inbox.RetryLater;
 import dev.supportbot.bot.store.Database;
 import dev.supportbot.bot.store.UniqueViolation;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -167,10 +169,10 @@ public final class InstanceStore {
                 rs.getLong("version"), rs.getLong("comment_cursor"), rs.getBoolean("finished"), rs.getString("initiator"));
     }
 
-    /** Another worker decided for the same instance first. */
-    public static final class ConcurrentDecisionException extends RuntimeException {
+    /** Another worker decided for the same instance first: the event is decided again on the new state, at once. */
+    public static final class ConcurrentDecisionException extends RetryLater {
         ConcurrentDecisionException(Instance instance) {
-            super("instance " + instance.id() + " moved past version " + instance.version() + "; will retry");
+            super("instance " + instance.id() + " moved past version " + instance.version() + "; will retry", Duration.ZERO);
         }
     }
 }

@@ -36,10 +36,18 @@ final class SlackMessageHandler implements EffectHandler<Effect.SlackMessage> {
         return Effect.SlackMessage.class;
     }
 
+    /** A post with buttons goes out once (a retry finds and updates it by the step's key); one without, at most twice. */
     @Override
     public Ran run(EffectStep step, Effect.SlackMessage effect, boolean retry) {
-        slack.post(render(effect, step.ticketId()));
+        SlackMessage message = render(effect, step.ticketId());
+        if (message.buttons().isEmpty()) slack.post(message);
+        else slack.postOnce(message.withKey(key(step)), retry);
         return Ran.done();
+    }
+
+    /** The block id of the step's post: the step's key, unique and short ({@code effect:12:3:0}). */
+    static String key(EffectStep step) {
+        return "supportbot-" + step.key();
     }
 
     SlackMessage render(Effect.SlackMessage effect, long ticketId) {

@@ -3,6 +3,7 @@ package dev.supportbot.bot.engine;
 import dev.supportbot.bot.inbox.Dispatcher;
 import dev.supportbot.bot.inbox.Handled;
 import dev.supportbot.bot.inbox.InboxEvent;
+import dev.supportbot.bot.store.Database;
 import dev.supportbot.bot.zendesk.Zendesk;
 import dev.supportbot.bot.zendesk.ZendeskComment;
 import dev.supportbot.bot.zendesk.ZendeskTicket;
@@ -12,14 +13,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * A Zendesk ticket webhook: reads the ticket once when a workflow needs it (otherwise what the webhook body says of
- * it will do), and the comments no one has seen yet once, then (1) if it is a ticket a workflow opened to someone else,
- * hands its new comments to that workflow; otherwise starts the workflows whose start tag it carries (none of their
- * kind running; initiator: the webhook's {@code actor_email}) and hands every running one the comments it has not
- * seen, plus the commands agents' macros left as tags ({@link TicketRuns}); (2) runs the
- * other ticket handlers (redaction). Workflows go first: they read a pasted license before it is redacted.
+ * it will do), and the comments no one has seen yet once, then (1) runs the other ticket handlers (redaction), each
+ * committed on its own at once, so that a secret leaves the ticket whatever the workflows then do (a portal outage
+ * fails the event and retries it; the retry finds nothing left to redact); (2) if it is a ticket a workflow opened
+ * to someone else, hands its new comments to that workflow; otherwise starts the workflows whose start tag it carries
+ * (none of their kind running; initiator: the webhook's {@code actor_email}) and hands every running one the comments
+ * it has not seen, plus the commands agents' macros left as tags ({@link TicketRuns}). The workflows still read the
+ * comments as they were before redaction (a pasted license is validated from memory, see {@link TicketComments}).
  */
 public final class TicketDispatcher implements Dispatcher {
     private final Zendesk zendesk;
@@ -27,9 +31,12 @@ public final class TicketDispatcher implements Dispatcher {
     private final InstanceStore instances;
     private final List<TicketHandler> handlers;
     private final TicketRuns runs;
+    private final Jdbi jdbi;
 
-    public TicketDispatcher(Zendesk zendesk, WorkflowEngine engine, InstanceStore instances, List<TicketHandler> handlers) {
+    public TicketDispatcher(Zendesk zendesk, WorkflowEngine engine, InstanceStore instances, List<TicketHandler> handlers,
+                            Database database) {
         this.zendesk = zendesk;
+        this.jdbi = database.jdbi();
         this.engine = engine;
         this.instances = instances;
         this.handlers = List.copyOf(handlers);
@@ -38,15 +45,30 @@ public final class TicketDispatcher implements Dispatcher {
 
     @Override
     public Handled dispatch(InboxEvent event) throws Exception {
+        try {
+            return handle(event);
+        } catch (TicketGone gone) {
+            return Handled.noop(TicketGone.OUTCOME);
+        }
+    }
+
+    private Handled handle(InboxEvent event) throws Exception {
         long ticketId = event.ticketId();
         Optional<WebhookTicket> told = WebhookTicket.of(event.payload());
         Optional<InstanceStore.LinkedTicket> linked = instances.linkedTicket(ticketId);
         boolean enoughSaid = told.isPresent() && (linked.isPresent() || !concernsAWorkflow(ticketId, told.get().tags()));
-        ZendeskTicket[] read = {enoughSaid ? null : zendesk.ticket(ticketId)};
+        ZendeskTicket[] read = {enoughSaid ? null : TicketGone.read(ticketId, () -> zendesk.ticket(ticketId))};
         ZendeskTicket ticket = enoughSaid ? told.get().ticket(ticketId) : read[0];
         // Should a workflow start or run after all (another event of the ticket got there first), it reads the ticket.
-        Supplier<ZendeskTicket> whole = () -> read[0] != null ? read[0] : (read[0] = zendesk.ticket(ticketId));
+        Supplier<ZendeskTicket> whole = () -> read[0] != null ? read[0]
+                : (read[0] = TicketGone.read(ticketId, () -> zendesk.ticket(ticketId)));
         TicketComments comments = new TicketComments(zendesk, ticket);
+        List<String> outcomes = new ArrayList<>();
+        for (TicketHandler handler : handlers) {
+            Handled handled = handler.handle(ticket, comments);
+            jdbi.useTransaction(handled.commit()::apply);
+            outcomes.add(handled.outcome());
+        }
         List<Handled> done = new ArrayList<>();
         if (linked.isPresent()) linkedTicket(linked.get(), comments).ifPresent(done::add);
         else {
@@ -56,8 +78,8 @@ public final class TicketDispatcher implements Dispatcher {
                 workflow(workflow, ticket, whole, comments, initiator, actorName).ifPresent(done::add);
             }
         }
-        for (TicketHandler handler : handlers) done.add(handler.handle(ticket, comments));
-        List<String> outcomes = done.stream().map(Handled::outcome).filter(o -> !o.isEmpty()).toList();
+        done.forEach(d -> outcomes.add(d.outcome()));
+        outcomes.removeIf(String::isEmpty);
         return new Handled(outcomes.isEmpty() ? "nothing to do" : String.join("; ", outcomes),
                 h -> done.forEach(d -> d.commit().apply(h)));
     }

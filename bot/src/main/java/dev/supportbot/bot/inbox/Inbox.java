@@ -8,7 +8,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -25,6 +28,13 @@ public final class Inbox implements AutoCloseable {
     static final String DONE = "done";
     static final String DEAD = "dead";
     private static final int MAX_ERROR_LENGTH = 1000;
+    /**
+     * A lease ends by the database's clock, which every instance shares, while a retry time is set by the instance
+     * that scheduled it: a pending row is due by the caller's clock, a leased one by the database's.
+     */
+    private static final String DUE = """
+            (status = 'pending' AND available_at <= :now OR status = 'processing' AND available_at <= now())
+            """;
 
     private final Jdbi jdbi;
     private final Clock clock;
@@ -82,7 +92,8 @@ public final class Inbox implements AutoCloseable {
     /**
      * Claims up to {@code max} due events for {@code lease}: pending ones whose retry time has come, and ones whose
      * previous worker's lease ran out (it crashed or hung). Concurrent claimers, of this bot or of others on the same
-     * database, skip each other's rows ({@code SKIP LOCKED}), so the rows read are the rows taken.
+     * database, skip each other's rows ({@code SKIP LOCKED}), so the rows read are the rows taken. The lease ends by
+     * the database's clock (see {@link #DUE}); a worker renews it while it works ({@link #renew}).
      */
     public List<InboxEvent> claim(int max, Duration lease) {
         OffsetDateTime now = now();
@@ -90,7 +101,7 @@ public final class Inbox implements AutoCloseable {
         return jdbi.inTransaction(h -> {
             List<Long> ids = h.createQuery("""
                             SELECT id FROM inbox
-                            WHERE available_at <= :now
+                            WHERE available_at <= GREATEST(CAST(:now AS TIMESTAMPTZ), now()) AND """ + DUE + """
                             ORDER BY available_at
                             LIMIT :max
                             FOR UPDATE SKIP LOCKED""")
@@ -100,11 +111,12 @@ public final class Inbox implements AutoCloseable {
                     .list();
             if (ids.isEmpty()) return List.of();
             h.createUpdate("""
-                            UPDATE inbox SET status = 'processing', claim_token = :token, available_at = :lease,
+                            UPDATE inbox SET status = 'processing', claim_token = :token,
+                                             available_at = now() + :leaseMillis * INTERVAL '1 millisecond',
                                              attempts = attempts + 1
                             WHERE id IN (<ids>)""")
                     .bind("token", token)
-                    .bind("lease", now.plus(lease))
+                    .bind("leaseMillis", lease.toMillis())
                     .bindList("ids", ids)
                     .execute();
             return h.createQuery("""
@@ -114,6 +126,28 @@ public final class Inbox implements AutoCloseable {
                     .bind("token", token)
                     .map(Inbox::event)
                     .list();
+        });
+    }
+
+    /**
+     * Extends the leases of events this process still works on, from the database's clock; returns the ids of those
+     * whose lease was lost (it ran out and another worker took the event over). A worker must not call out for those.
+     */
+    public Set<Long> renew(Collection<InboxEvent> held, Duration lease) {
+        if (held.isEmpty()) return Set.of();
+        return jdbi.inTransaction(h -> {
+            Set<Long> lost = new HashSet<>();
+            for (InboxEvent event : held) {
+                int renewed = h.createUpdate("""
+                                UPDATE inbox SET available_at = now() + :leaseMillis * INTERVAL '1 millisecond'
+                                WHERE id = :id AND claim_token = :token AND status = 'processing'""")
+                        .bind("leaseMillis", lease.toMillis())
+                        .bind("id", event.id())
+                        .bind("token", event.claimToken())
+                        .execute();
+                if (renewed == 0) lost.add(event.id());
+            }
+            return lost;
         });
     }
 
@@ -136,13 +170,26 @@ public final class Inbox implements AutoCloseable {
 
     /** Records a failed attempt: retry at {@code retryAt}, or park as dead when {@code dead}. */
     public void fail(InboxEvent event, String error, Instant retryAt, boolean dead) {
+        reschedule(event, dead ? DEAD : PENDING, error, dead ? null : retryAt, 0);
+    }
+
+    /**
+     * Puts the event back to be tried at {@code retryAt} without counting this attempt: it waited for something
+     * (e.g. what it refers to), it did not fail.
+     */
+    public void later(InboxEvent event, String reason, Instant retryAt) {
+        reschedule(event, PENDING, reason, retryAt, -1);
+    }
+
+    private void reschedule(InboxEvent event, String status, String error, Instant retryAt, int attemptsChange) {
         jdbi.useHandle(h -> h.createUpdate("""
                         UPDATE inbox SET status = :status, available_at = :retryAt, claim_token = NULL,
-                                         last_error = :error
+                                         last_error = :error, attempts = attempts + :change
                         WHERE id = :id AND claim_token = :token""")
-                .bind("status", dead ? DEAD : PENDING)
-                .bindByType("retryAt", dead ? null : retryAt.atOffset(ZoneOffset.UTC), OffsetDateTime.class)
+                .bind("status", status)
+                .bindByType("retryAt", retryAt == null ? null : retryAt.atOffset(ZoneOffset.UTC), OffsetDateTime.class)
                 .bind("error", truncate(error))
+                .bind("change", attemptsChange)
                 .bind("id", event.id())
                 .bind("token", event.claimToken())
                 .execute());

@@ -4,8 +4,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import dev.supportbot.bot.outbound.Backoff;
+import dev.supportbot.bot.outbound.Lease;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,7 +23,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Worker threads that claim due inbox events and hand each to the dispatcher. Idle workers sleep until
  * {@link #wakeUp()} (intake calls it after storing an event) or the poll interval passes, so events stored by
- * another bot instance, and retries that come due, are found too.
+ * another bot instance, and retries that come due, are found too. While an event is held (claimed, run or waiting
+ * its turn) its lease is renewed every third of the lease, so a long wait for Zendesk's budget does not hand it to
+ * another worker; should the lease be lost all the same, the work stops before its next call out ({@link Lease}).
  */
 public final class InboxWorkers implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(InboxWorkers.class);
@@ -35,7 +43,10 @@ public final class InboxWorkers implements AutoCloseable {
     private final Condition work = lock.newCondition();
     private final AtomicInteger idle = new AtomicInteger();
     private final AtomicBoolean pending = new AtomicBoolean();
+    private final Map<Long, InboxEvent> held = new ConcurrentHashMap<>();
+    private final Set<Long> lost = ConcurrentHashMap.newKeySet();
     private ExecutorService threads;
+    private ScheduledExecutorService renewals;
 
     public InboxWorkers(Inbox inbox, Dispatcher dispatcher, Settings settings, Clock clock, InboxMetrics metrics) {
         this.inbox = inbox;
@@ -53,6 +64,21 @@ public final class InboxWorkers implements AutoCloseable {
             return t;
         });
         for (int i = 0; i < settings.threads(); i++) threads.execute(this::loop);
+        renewals = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread t = new Thread(runnable, "inbox-lease");
+            t.setDaemon(true);
+            return t;
+        });
+        long every = Math.max(1, settings.lease().toMillis() / 3);
+        renewals.scheduleWithFixedDelay(this::renew, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    private void renew() {
+        try {
+            lost.addAll(inbox.renew(List.copyOf(held.values()), settings.lease()));
+        } catch (RuntimeException e) {
+            log.warn("inbox lease renewal failed: {}", e.getMessage());
+        }
     }
 
     /**
@@ -84,13 +110,17 @@ public final class InboxWorkers implements AutoCloseable {
                 idle();
                 continue;
             }
+            claimed.forEach(event -> held.put(event.id(), event));
             List<InboxEvent> remaining = new ArrayList<>(claimed);
             while (!remaining.isEmpty()) {
-                if (!running.get()) {
-                    remaining.forEach(this::releaseQuietly);
-                    return;
+                InboxEvent next = remaining.remove(0);
+                try {
+                    if (!running.get()) releaseQuietly(next);
+                    else process(next);
+                } finally {
+                    held.remove(next.id());
+                    lost.remove(next.id());
                 }
-                process(remaining.remove(0));
             }
         }
     }
@@ -112,10 +142,10 @@ public final class InboxWorkers implements AutoCloseable {
     private void process(InboxEvent event) {
         long started = System.nanoTime();
         try {
-            Handled handled = dispatcher.dispatch(event);
+            Handled handled = Lease.holding(() -> !lost.contains(event.id()), () -> dispatcher.dispatch(event));
             inbox.complete(event, handled);
             metrics.processed(event, Duration.ofNanos(System.nanoTime() - started), clock.instant());
-        } catch (LostClaimException e) {
+        } catch (LostClaimException | Lease.Lost e) {
             log.info("inbox event {} was taken over by another worker; result discarded", event.id());
         } catch (Exception e) {
             failed(event, e);
@@ -128,7 +158,8 @@ public final class InboxWorkers implements AutoCloseable {
         String reason = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
         Duration delay = later ? ((RetryLater) e).after() : settings.backoff().delayAfter(event.attempts());
         try {
-            inbox.fail(event, reason, clock.instant().plus(delay), dead);
+            if (later) inbox.later(event, reason, clock.instant().plus(delay));
+            else inbox.fail(event, reason, clock.instant().plus(delay), dead);
         } catch (RuntimeException storeFailure) {
             log.warn("could not record failure of inbox event {}: {}", event.id(), storeFailure.getMessage());
             return;
@@ -163,8 +194,10 @@ public final class InboxWorkers implements AutoCloseable {
             lock.unlock();
         }
         threads.shutdown();
+        renewals.shutdown();
         try {
             if (!threads.awaitTermination(30, TimeUnit.SECONDS)) threads.shutdownNow();
+            renewals.shutdownNow();
         } catch (InterruptedException e) {
             threads.shutdownNow();
             Thread.currentThread().interrupt();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
+import dev.supportbot.bot.outbound.Sleeper;
 import dev.supportbot.workflows.domain.BillingAccount;
 import dev.supportbot.workflows.domain.CloudActivation;
 import dev.supportbot.workflows.domain.Contact;
@@ -315,7 +316,7 @@ public final class HttpPortalClient implements PortalClient {
         private Duration timeout = Duration.ofSeconds(10);
         private RetryPolicy retry = new RetryPolicy(4, Duration.ofMillis(250), Duration.ofSeconds(5), Duration.ofSeconds(30));
         private Duration cacheTtl = Duration.ofSeconds(30);
-        private Sleeper sleeper = Sleeper.REAL;
+        private Sleeper sleeper = Sleeper.SYSTEM;
         private Ticker ticker = Ticker.systemTicker();
         private Clock clock = Clock.systemUTC();
         private RandomGenerator random = RandomGenerator.getDefault();

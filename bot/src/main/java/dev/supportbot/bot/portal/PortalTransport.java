@@ -1,5 +1,6 @@
 package dev.supportbot.bot.portal;
 
+import dev.supportbot.bot.outbound.Sleeper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,5 +1,6 @@
 package dev.supportbot.bot.portal;
 
+import dev.supportbot.bot.outbound.Backoff;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -21,16 +22,9 @@ public record RetryPolicy(int maxAttempts, Duration base, Duration max, Duration
         }
     }
 
-    /**
-     * The wait after the {@code failedAttempts}-th failure: base * 2^(n-1) capped at max, then a random point in its
-     * upper half, so that clients that failed together do not come back together.
-     */
+    /** The wait after the {@code failedAttempts}-th failure: the bot's one {@link Backoff}. */
     public Duration backoff(int failedAttempts, RandomGenerator random) {
-        long ceiling = base.toMillis();
-        for (int i = 1; i < failedAttempts && ceiling < max.toMillis(); i++) ceiling *= 2;
-        ceiling = Math.min(ceiling, max.toMillis());
-        long floor = ceiling / 2;
-        return Duration.ofMillis(floor + (ceiling > floor ? random.nextLong(ceiling - floor + 1) : 0));
+        return new Backoff(base, max).delayAfter(failedAttempts, random);
     }
 
     /** A {@code Retry-After} value: delay-seconds or an HTTP date. Empty when absent or unreadable. */

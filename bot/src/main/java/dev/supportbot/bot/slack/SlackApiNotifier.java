@@ -9,11 +9,13 @@ import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.methods.request.chat.ChatPostMessageRequest;
 import com.slack.api.methods.request.chat.ChatUpdateRequest;
+import com.slack.api.methods.request.conversations.ConversationsHistoryRequest;
 import com.slack.api.methods.request.usergroups.users.UsergroupsUsersListRequest;
 import com.slack.api.methods.request.users.UsersInfoRequest;
 import com.slack.api.methods.request.users.UsersLookupByEmailRequest;
 import com.slack.api.methods.request.views.ViewsOpenRequest;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.methods.response.conversations.ConversationsHistoryResponse;
 import com.slack.api.methods.response.usergroups.users.UsergroupsUsersListResponse;
 import com.slack.api.methods.response.users.UsersInfoResponse;
 import com.slack.api.methods.response.users.UsersLookupByEmailResponse;
@@ -50,7 +52,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@link SlackNotifier} on the Slack SDK that comes with Bolt: {@code chat.postMessage}, {@code chat.update}, response URLs. */
+/**
+ * {@link SlackNotifier} on the Slack SDK that comes with Bolt: {@code chat.postMessage}, {@code chat.update},
+ * {@code conversations.history}, response URLs.
+ */
 final class SlackApiNotifier implements SlackNotifier {
     private static final Logger log = LoggerFactory.getLogger(SlackApiNotifier.class);
     /** Slack's answers to a trigger id that can no longer open a view. */
@@ -61,6 +66,8 @@ final class SlackApiNotifier implements SlackNotifier {
     private final String channel;
     private final RateLimitRetry retry;
     private final AtomicBoolean warnedDisabled = new AtomicBoolean();
+    /** How far back {@link #findByKey} looks: a retry comes minutes after the post, not 100 messages later. */
+    private static final int HISTORY = 100;
 
     /** {@code token} and {@code channel} may be null: see {@link SlackNotifier} for what is then dropped. */
     SlackApiNotifier(String apiUrl, String token, String channel, Sleeper sleeper) {
@@ -102,6 +109,18 @@ final class SlackApiNotifier implements SlackNotifier {
         call("update message " + message.ts() + " in " + message.channel(), () -> methods.chatUpdate(
                 ChatUpdateRequest.builder().channel(message.channel()).ts(message.ts())
                         .text(clean.text()).blocks(blocks(clean)).build()));
+    }
+
+    @Override
+    public Optional<SlackMessageRef> findByKey(String key) {
+        if (!enabled()) return Optional.empty();
+        ConversationsHistoryResponse history = call("read the recent messages of " + channel, () -> methods.conversationsHistory(
+                ConversationsHistoryRequest.builder().channel(channel).limit(HISTORY).build()));
+        if (history.getMessages() == null) return Optional.empty();
+        return history.getMessages().stream()
+                .filter(m -> m.getBlocks() != null && m.getBlocks().stream().anyMatch(b -> key.equals(b.getBlockId())))
+                .map(m -> new SlackMessageRef(channel, m.getTs()))
+                .findFirst();
     }
 
     @Override
@@ -235,7 +254,7 @@ final class SlackApiNotifier implements SlackNotifier {
                 message.buttons().stream()
                 .map(b -> new SlackButton(b.actionId(), SecretScanner.mask(b.label()),
                         b.value() == null ? null : SecretScanner.mask(b.value()), b.style()))
-                .toList());
+                .toList(), message.key());
     }
 
     private static SlackBlock scrub(SlackBlock block) {
@@ -264,7 +283,7 @@ final class SlackApiNotifier implements SlackNotifier {
                 .value(b.value())
                 .style(b.style() == SlackButton.Style.DEFAULT ? null : b.style().name().toLowerCase(Locale.ROOT))
                 .build()).toList();
-        out.add(ActionsBlock.builder().elements(buttons).build());
+        out.add(ActionsBlock.builder().blockId(message.key()).elements(buttons).build());
         return out;
     }
 

@@ -27,6 +27,29 @@ public interface SlackNotifier extends AutoCloseable {
     void update(SlackMessageRef message, SlackMessage replacement);
 
     /**
+     * The message carrying {@code key} (see {@link SlackMessage#key()}) among the channel's 100 most recent
+     * ({@code conversations.history}); empty when there is none, or when the notifier is disabled.
+     */
+    Optional<SlackMessageRef> findByKey(String key);
+
+    /**
+     * Posts a message that carries buttons once. When an earlier attempt may have posted it (it crashed, or lost the
+     * answer, before recording the post), the message carrying its key is looked for first and updated in place, so
+     * that there are never two live messages with the same buttons.
+     */
+    default Optional<SlackMessageRef> postOnce(SlackMessage message, boolean mayHavePosted) {
+        if (message.key() == null) throw new IllegalArgumentException("a message posted once needs a key");
+        if (mayHavePosted) {
+            Optional<SlackMessageRef> earlier = findByKey(message.key());
+            if (earlier.isPresent()) {
+                update(earlier.get(), message);
+                return earlier;
+            }
+        }
+        return post(message);
+    }
+
+    /**
      * Answers a slash command or a click through its {@code response_url}, visible only to the user who sent it.
      * Needs no token. Slack accepts up to 5 answers within 30 minutes per URL.
      */

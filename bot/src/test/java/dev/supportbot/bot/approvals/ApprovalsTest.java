@@ -107,10 +107,10 @@ class ApprovalsTest {
                      {"type":"section","text":{"type":"mrkdwn","text":"*Steps*, each with what the back end should look like after it:"}},
                      {"type":"section","text":{"type":"mrkdwn","text":"*1.* Add Sam Rivera <sam@acme.example> (customer 2) as a member of billing account A00001001\\n→ Sold To Pat Lee <pat@acme.example> · Bill To Bo Chan <billing@acme.example> · members: pat@acme.example, sam@acme.example"}},
                      {"type":"context","elements":[{"type":"mrkdwn","text":"Approval %s · bound to plan %s"}]},
-                     {"type":"actions","elements":[
+                     {"type":"actions","block_id":"supportbot-approval-%s","elements":[
                         {"type":"button","text":{"type":"plain_text","text":"Approve"},"action_id":"approve","value":"%s","style":"primary"},
                         {"type":"button","text":{"type":"plain_text","text":"Reject"},"action_id":"reject","value":"%s","style":"danger"}]}]
-                    """.formatted(id, approval.planHash().substring(0, 12), id, id));
+                    """.formatted(id, approval.planHash().substring(0, 12), id, id, id));
             assertThat(Json.MAPPER.readTree(posts.get(0).get("blocks"))).isEqualTo(expected);
 
             // The effect retried (an answer lost after the post): the same approval, and no second message.
@@ -119,6 +119,31 @@ class ApprovalsTest {
             assertThat(f.handler(Effect.RequestApproval.class).run(step, effect, true).result())
                     .containsEntry(Effect.RequestApproval.APPROVAL_ID, id);
             assertThat(sent("chat.postMessage")).hasSize(1);
+        }
+    }
+
+    @Test
+    void a_retry_after_a_crash_between_the_post_and_its_record_updates_the_message_posted_before() throws Exception {
+        try (ApprovalFixture f = fixture("U_A1")) {
+            Approval approval = f.request("slack:U_AGENT", 1);
+            // The crash: the message went out, and its ts never reached the database.
+            f.db.jdbi().useHandle(h -> h.execute("UPDATE approval SET channel = NULL, message_ts = NULL"));
+            // The channel holds the message as it was posted.
+            String posted = sent("chat.postMessage").get(0).get("blocks");
+            f.answer("conversations.history", "{\"ok\":true,\"has_more\":false,\"messages\":[{\"type\":\"message\",\"ts\":\""
+                    + ApprovalFixture.TS + "\",\"text\":\"Approval needed\",\"blocks\":" + posted + "}]}");
+
+            Effect.RequestApproval effect = new Effect.RequestApproval("approval", ApprovalFixture.plan(), 1, Duration.ofHours(72));
+            EffectStep step = new EffectStep(approval.instanceId(), ApprovalFixture.TICKET, 3, 0, List.of(effect));
+            f.handler(Effect.RequestApproval.class).run(step, effect, true);
+
+            assertThat(sent("chat.postMessage")).as("no second message with Approve buttons").hasSize(1);
+            assertThat(sent("chat.update")).singleElement().satisfies(u -> {
+                assertThat(u.get("ts")).isEqualTo(ApprovalFixture.TS);
+                assertThat(u.get("blocks")).contains("supportbot-approval-" + approval.id());
+            });
+            assertThat(f.store().byId(approval.id()).orElseThrow().message())
+                    .hasValueSatisfying(m -> assertThat(m.ts()).isEqualTo(ApprovalFixture.TS));
         }
     }
 

@@ -2,12 +2,12 @@ package dev.supportbot.bot.engine;
 
 import dev.supportbot.bot.config.BotConfig;
 import dev.supportbot.bot.config.WorkflowConfig;
-import dev.supportbot.bot.inbox.Backoff;
 import dev.supportbot.bot.inbox.Dispatcher;
 import dev.supportbot.bot.inbox.Inbox;
 import dev.supportbot.bot.inbox.InboxMetrics;
 import dev.supportbot.bot.inbox.InboxWorkers;
 import dev.supportbot.bot.inbox.RoutingDispatcher;
+import dev.supportbot.bot.outbound.Backoff;
 import dev.supportbot.bot.outbound.Sleeper;
 import dev.supportbot.bot.portal.PortalClient;
 import dev.supportbot.bot.slack.SlackNotifier;
@@ -46,6 +46,10 @@ final class EngineFixture implements AutoCloseable {
     }
 
     EngineFixture(WorkflowRegistry registry) {
+        this(registry, Duration.ofSeconds(30));
+    }
+
+    EngineFixture(WorkflowRegistry registry, Duration lease) {
         Map<String, String> env = TestBots.env();
         env.put("BOT_ZENDESK_URL", fake.url());
         env.put("BOT_ZENDESK_EMAIL", "bot@vendor.example");
@@ -76,13 +80,13 @@ final class EngineFixture implements AutoCloseable {
         EffectHandlers handlers = TestEngines.handlers(EnginePlugin.effectHandlers(zendesk, SlackNotifier.fromConfig(config),
                 IssueTracker.fromConfig(config), recording, new TicketLinks(fake.url()), db, json, clock));
         Dispatcher dispatcher = new RoutingDispatcher(Map.of(
-                "zendesk", new TicketDispatcher(zendesk, engine, instances, List.of(new RedactionHandler(zendesk, engine, db, clock))),
+                "zendesk", new TicketDispatcher(zendesk, engine, instances, List.of(new RedactionHandler(zendesk, engine, db, clock)), db),
                 EffectStep.SOURCE, new EffectDispatcher(handlers, engine, clock, 5),
                 EffectResult.SOURCE, new InstanceEventDispatcher(engine, instances),
                 InstanceEvents.SOURCE, new InstanceEventDispatcher(engine, instances),
                 StartRequest.SOURCE, new StartDispatcher(zendesk, engine, instances)));
         workers = new InboxWorkers(inbox, dispatcher, new InboxWorkers.Settings(2, 5,
-                new Backoff(Duration.ofMillis(10), Duration.ofMillis(50)), Duration.ofSeconds(30), Duration.ofMillis(20)),
+                new Backoff(Duration.ofMillis(10), Duration.ofMillis(50)), lease, Duration.ofMillis(20)),
                 clock, InboxMetrics.NONE);
         workers.start();
     }

@@ -2,11 +2,13 @@ package dev.supportbot.bot.inbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.supportbot.bot.outbound.Backoff;
 import dev.supportbot.bot.store.Database;
 import dev.supportbot.bot.testing.Await;
 import dev.supportbot.bot.testing.TestDatabases;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -39,6 +41,69 @@ class InboxWorkersTest {
             }
             assertThat(calls.get()).isEqualTo(waits + 1);
             assertThat(inbox.deadCount()).isZero();
+        }
+    }
+
+    @Test
+    void waits_do_not_use_up_the_attempts_a_later_failure_is_given() {
+        try (Database db = TestDatabases.open()) {
+            Inbox inbox = new Inbox(db, Clock.systemUTC());
+            AtomicInteger calls = new AtomicInteger();
+            int waits = FAST.maxAttempts() * 2;
+            Dispatcher early = event -> {
+                int call = calls.incrementAndGet();
+                if (call <= waits) throw new RetryLater("what it refers to is not stored yet", Duration.ofMillis(5));
+                if (call == waits + 1) throw new IllegalStateException("portal unavailable");
+                return Handled.noop("found it");
+            };
+            try (InboxWorkers workers = new InboxWorkers(inbox, early, FAST, Clock.systemUTC(), InboxMetrics.NONE)) {
+                workers.start();
+                inbox.accept(new NewInboxEvent("zendesk", "k", "ticket.updated", 9L, "{}"));
+                workers.wakeUp();
+                Await.until("event done or dead", Duration.ofSeconds(20), 
+                        () -> List.of("done", "dead").contains(status(db, 9)));
+            }
+            assertThat(status(db, 9)).isEqualTo("done");
+            assertThat(calls.get()).isEqualTo(waits + 2);
+            int attempts = db.jdbi().withHandle(h -> h.createQuery("SELECT attempts FROM inbox WHERE ticket_id = 9").mapTo(Integer.class).one());
+            assertThat(attempts).as("the failure and the success count, the waits do not").isEqualTo(2);
+        }
+    }
+
+    @Test
+    void no_call_goes_out_after_a_wait_for_an_event_whose_lease_was_taken_over() {
+        try (Database db = TestDatabases.open()) {
+            Inbox inbox = new Inbox(db, Clock.systemUTC());
+            InboxWorkers.Settings shortLease = new InboxWorkers.Settings(1, 3, FAST.backoff(), Duration.ofMillis(300), FAST.pollInterval());
+            java.util.concurrent.CountDownLatch waiting = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.CountDownLatch takenOver = new java.util.concurrent.CountDownLatch(1);
+            AtomicInteger callsOut = new AtomicInteger();
+            java.util.concurrent.atomic.AtomicBoolean finished = new java.util.concurrent.atomic.AtomicBoolean();
+            java.util.concurrent.atomic.AtomicReference<String> firstClaim = new java.util.concurrent.atomic.AtomicReference<>();
+            Dispatcher waitsThenCalls = event -> {
+                // Only the first claim is the one taken over; a later claim of the row (its new lease) may call out.
+                if (!firstClaim.compareAndSet(null, event.claimToken())) return Handled.noop("a later claim");
+                try {
+                    waiting.countDown();
+                    takenOver.await();
+                    dev.supportbot.bot.outbound.Sleeper.SYSTEM.sleep(Duration.ofMillis(600)); // e.g. a Retry-After
+                    callsOut.incrementAndGet();
+                    return Handled.noop("called out");
+                } finally {
+                    finished.set(true);
+                }
+            };
+            try (InboxWorkers workers = new InboxWorkers(inbox, waitsThenCalls, shortLease, Clock.systemUTC(), InboxMetrics.NONE)) {
+                workers.start();
+                inbox.accept(new NewInboxEvent("zendesk", "k", "ticket.updated", 10L, "{}"));
+                workers.wakeUp();
+                Await.until("the worker waits", Duration.ofSeconds(20), () -> waiting.getCount() == 0);
+                // Another instance took the event over (its lease had run out while this one was stalled).
+                db.jdbi().useHandle(h -> h.execute("UPDATE inbox SET claim_token = 'another-worker' WHERE ticket_id = 10"));
+                takenOver.countDown();
+                Await.until("the worker gave up", Duration.ofSeconds(20), finished::get);
+            }
+            assertThat(callsOut.get()).isZero();
         }
     }
 

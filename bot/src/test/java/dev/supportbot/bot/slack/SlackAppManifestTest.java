@@ -37,7 +37,9 @@ class SlackAppManifestTest {
         List<String> scopes = new ArrayList<>();
         manifest().path("oauth_config").path("scopes").path("bot").forEach(s -> scopes.add(s.asText()));
         // chat.postMessage and chat.update (SlackApiNotifier); the /lnr slash command; users.lookupByEmail (userIdByEmail,
-        // which needs both users scopes); usergroups.users.list (userGroupMembers). views.open needs no scope.
-        assertThat(scopes).containsExactlyInAnyOrder("chat:write", "commands", "users:read", "users:read.email", "usergroups:read");
+        // which needs both users scopes); usergroups.users.list (userGroupMembers); conversations.history (findByKey) in a
+        // public or private channel. views.open needs no scope.
+        assertThat(scopes).containsExactlyInAnyOrder("chat:write", "commands", "users:read", "users:read.email", "usergroups:read",
+                "channels:history", "groups:history");
     }
 }

@@ -21,6 +21,17 @@ public final class Signing {
         return "v0=" + HexFormat.of().formatHex(hmac(secret, "v0:" + timestamp + ":" + body));
     }
 
+    /** POSTs {@code body} to a bot's Zendesk webhook at {@code port}, signed with the tests' secret; the status. */
+    public static int sendZendeskWebhook(int port, String body) throws java.io.IOException, InterruptedException {
+        String ts = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + port + "/webhooks/zendesk"))
+                .header("X-Zendesk-Webhook-Signature-Timestamp", ts)
+                .header("X-Zendesk-Webhook-Signature", zendesk(TestBots.ZENDESK_SECRET, ts, body))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
     private static byte[] hmac(String secret, String message) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");

@@ -26,11 +26,18 @@ class IssueTrackerTemplateTest {
 
     @Test
     void an_unknown_placeholder_in_the_template_is_an_error_not_a_silent_gap() {
-        EscalationTemplate broken = new EscalationTemplate("Ticket {{ticket_id}} for {{customer_id}}");
-
-        assertThatThrownBy(() -> broken.description(new OwnershipEscalation(
-                42, "https://acme.zendesk.com/agent/tickets/42", null, null, null, null, null, null)))
+        assertThatThrownBy(() -> new EscalationTemplate("Ticket {{ticket_id}} for {{customer_id}}"))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("{{customer_id}}");
+    }
+
+    @Test
+    void markdown_and_html_in_values_are_inserted_as_written() {
+        String description = EscalationTemplate.standard().description(new OwnershipEscalation(
+                42, "https://acme.zendesk.com/agent/tickets/42", "A-S00001001", "Sam <Rivera> & Co", "sam@acme.example",
+                "make **Sam** the owner", null, null));
+
+        assertThat(description).contains("| Requester | Sam <Rivera> & Co (sam@acme.example) |", "make **Sam** the owner",
+                "[#42](https://acme.zendesk.com/agent/tickets/42)");
     }
 
     @Test

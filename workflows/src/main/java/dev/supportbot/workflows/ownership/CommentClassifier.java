@@ -62,7 +62,7 @@ final class CommentClassifier {
 
     /** A JSON object that is not the gitlab_subscription response and does not try to be: no candidate, no refusal. */
     static boolean unrecognisedJson(String body) {
-        return MiniJson.firstObject(body).isPresent() && GitlabSubscriptionJson.parse(body).isEmpty()
+        return PastedJson.firstObject(body).isPresent() && GitlabSubscriptionJson.parse(body).isEmpty()
                 && !GitlabSubscriptionJson.mentioned(body);
     }
 

@@ -1,10 +1,10 @@
 package dev.supportbot.workflows.ownership;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.supportbot.workflows.domain.NamespaceSubscription;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -21,7 +21,7 @@ public final class GitlabSubscriptionJson {
 
     /** The pasted subscription, when the text holds a JSON object with at least a plan code. */
     public static Optional<NamespaceSubscription> parse(String text) {
-        return MiniJson.firstObject(text).flatMap(GitlabSubscriptionJson::read);
+        return PastedJson.firstObject(text).flatMap(GitlabSubscriptionJson::read);
     }
 
     /** Whether the text looks like an attempt to paste that response (to explain a failed parse). */
@@ -30,24 +30,24 @@ public final class GitlabSubscriptionJson {
                 || text.contains("\"plan\""));
     }
 
-    private static Optional<NamespaceSubscription> read(Map<String, Object> json) {
-        Optional<String> plan = MiniJson.at(json, "plan.code").filter(String.class::isInstance).map(String.class::cast);
+    private static Optional<NamespaceSubscription> read(JsonNode json) {
+        Optional<String> plan = PastedJson.at(json, "plan.code").filter(JsonNode::isTextual).map(JsonNode::asText);
         if (plan.isEmpty()) return Optional.empty();
-        Integer seats = MiniJson.at(json, "usage.seats_in_subscription")
-                .filter(Number.class::isInstance).map(n -> ((Number) n).intValue()).orElse(null);
+        Integer seats = PastedJson.at(json, "usage.seats_in_subscription")
+                .filter(JsonNode::isNumber).map(JsonNode::intValue).orElse(null);
         return Optional.of(new NamespaceSubscription(
                 firstString(json, NAMESPACE), plan.get(), seats, firstDate(json, START), firstDate(json, END)));
     }
 
-    private static String firstString(Map<String, Object> json, List<String> paths) {
+    private static String firstString(JsonNode json, List<String> paths) {
         for (String path : paths) {
-            Optional<Object> v = MiniJson.at(json, path);
-            if (v.isPresent() && v.get() instanceof String s && !s.isBlank()) return s.trim();
+            Optional<JsonNode> v = PastedJson.at(json, path);
+            if (v.isPresent() && v.get().isTextual() && !v.get().asText().isBlank()) return v.get().asText().trim();
         }
         return null;
     }
 
-    private static LocalDate firstDate(Map<String, Object> json, List<String> paths) {
+    private static LocalDate firstDate(JsonNode json, List<String> paths) {
         String s = firstString(json, paths);
         if (s == null) return null;
         try {

@@ -50,4 +50,12 @@ class GitlabSubscriptionJsonTest {
         assertThat(GitlabSubscriptionJson.parse("{\"plan\":{\"code\":\"ultimate\"},\"subscription\":{\"start_date\":\"01/02/2025\"}}"))
                 .hasValueSatisfying(s -> assertThat(s.startDate()).isNull());
     }
+
+    @Test
+    void a_string_a_mail_client_broke_over_two_lines_still_reads() {
+        NamespaceSubscription read = GitlabSubscriptionJson.parse(
+                "{\"plan\": {\"code\": \"ultimate\"}, \"namespace\": {\"full_path\": \"acme-\ncorp\"}}").orElseThrow();
+        assertThat(read.planCode()).isEqualTo("ultimate");
+        assertThat(read.namespace()).isEqualTo("acme-\ncorp");
+    }
 }
