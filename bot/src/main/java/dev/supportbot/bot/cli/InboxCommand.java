@@ -61,7 +61,7 @@ final class InboxCommand implements Subcommand {
             }
             default -> throw new UsageException("unknown sub-command '" + action + "'");
         }
-        BotConfig config = ConfigLoader.fromSystemEnv().load(options.config);
+        BotConfig config = new ConfigLoader(terminal.env()).load(options.config);
         try (Database database = Database.openExisting(config.get(Settings.DB_URL), config.get(Settings.DB_USER),
                 config.get(Settings.DB_PASSWORD))) {
             Inbox inbox = new Inbox(database, Clock.systemUTC());

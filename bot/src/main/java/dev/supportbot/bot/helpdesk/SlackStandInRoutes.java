@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.supportbot.bot.http.ApiError;
+import dev.supportbot.bot.http.BearerToken;
 import dev.supportbot.bot.http.HmacSignatures;
 import dev.supportbot.bot.http.HttpRoutes;
 import dev.supportbot.bot.json.Json;
@@ -31,11 +32,22 @@ final class SlackStandInRoutes implements HttpRoutes {
     private final SlackStore store;
     private final SlackInteractions interactions;
     private final String token;
+    private final Gate consoleGate;
 
-    SlackStandInRoutes(SlackStore store, SlackInteractions interactions, String token) {
+    /** Who may click and submit as a chosen Slack user: anyone (sandbox mode), or only with this bearer token. */
+    record Gate(boolean guarded, String token) {
+        static final Gate OPEN = new Gate(false, null);
+
+        boolean lets(Context ctx) {
+            return !guarded || BearerToken.matches(ctx.header("Authorization"), token);
+        }
+    }
+
+    SlackStandInRoutes(SlackStore store, SlackInteractions interactions, String token, Gate consoleGate) {
         this.store = store;
         this.interactions = interactions;
         this.token = token;
+        this.consoleGate = consoleGate;
     }
 
     @Override
@@ -189,6 +201,11 @@ final class SlackStandInRoutes implements HttpRoutes {
     }
 
     private void console(Context ctx, java.util.function.Function<JsonNode, SlackInteractions.Answer> action) {
+        if (!consoleGate.lets(ctx)) {
+            ctx.header("WWW-Authenticate", "Bearer");
+            ApiError.respond(ctx, 401, "outside sandbox mode the sandbox Slack needs BOT_PORTAL_TOKEN as a bearer token");
+            return;
+        }
         JsonNode body;
         try {
             body = Json.MAPPER.readTree(ctx.bodyAsBytes());

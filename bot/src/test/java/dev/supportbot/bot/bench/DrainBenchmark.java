@@ -107,7 +107,7 @@ public final class DrainBenchmark {
     private String run(String name, String url, Vendor vendor, FakeZendesk zendesk, LongSupplier dbSize) throws Exception {
         long intakeMax = intake(url, vendor, dbSize);
         int port = freePort();
-        Map<String, String> env = TestBots.env(url, vendor);
+        Map<String, String> env = TestBots.mixOnPurpose(TestBots.env(url, vendor));
         env.put("BOT_PORT", Integer.toString(port));
         env.put("BOT_HOST", "127.0.0.1");
         env.put("BOT_INBOX_POLL_INTERVAL", "500ms");

@@ -164,7 +164,7 @@ class SigkillCrashIT {
         env.put("BOT_ZENDESK_EMAIL", "bot@vendor.example");
         env.put("BOT_ZENDESK_TOKEN", "crash-test-token");
         env.put("BOT_ZENDESK_UPDATES_PER_MINUTE", "1000");
-        return env;
+        return TestBots.mixOnPurpose(env);
     }
 
     private boolean send(int port, long ticket, String delivery) {

@@ -10,6 +10,7 @@ import java.util.Map;
 public final class TestBots {
     public static final String ZENDESK_SECRET = "zendesk-test-secret";
     public static final String SLACK_SECRET = "slack-test-secret";
+    public static final String PORTAL_TOKEN = "portal-test-token";
 
     private TestBots() {}
 
@@ -30,6 +31,17 @@ public final class TestBots {
         env.put("BOT_INBOX_LEASE", "5s");
         env.put("BOT_ZENDESK_UPDATES_PER_MINUTE", "1000");
         env.put("BOT_ZENDESK_REQUESTS_PER_MINUTE", "2500");
+        return env;
+    }
+
+    /**
+     * For {@code serve} in a child process with some back ends real (fakes at the far side of the wire) and the others
+     * the sandbox: the mix is allowed on purpose, the sandbox portal then needs its token, and the console is off.
+     */
+    public static Map<String, String> mixOnPurpose(Map<String, String> env) {
+        env.put("BOT_ALLOW_SANDBOX_MIX", "true");
+        env.put("BOT_PORTAL_TOKEN", PORTAL_TOKEN);
+        env.put("BOT_CONSOLE_ENABLED", "false");
         return env;
     }
 
