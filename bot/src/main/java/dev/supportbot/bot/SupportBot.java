@@ -191,8 +191,10 @@ public final class SupportBot implements AutoCloseable {
             SlackCommands slack = new SlackCommands(intake);
             List<HttpRoutes> routes = new ArrayList<>(List.of(
                     new HealthRoutes(database, backEnds),
-                    new ZendeskWebhookRoutes(new ZendeskSignature(config.get(Settings.ZENDESK_WEBHOOK_SECRET), clock), intake),
-                    new SlackRoutes(new SlackSignature(config.get(Settings.SLACK_SIGNING_SECRET), clock),
+                    new ZendeskWebhookRoutes(new ZendeskSignature(config.get(Settings.ZENDESK_WEBHOOK_SECRET),
+                            config.get(Settings.ZENDESK_WEBHOOK_SECRET_PREVIOUS), clock), intake),
+                    new SlackRoutes(new SlackSignature(config.get(Settings.SLACK_SIGNING_SECRET),
+                            config.get(Settings.SLACK_SIGNING_SECRET_PREVIOUS), clock),
                             slack.app(config.get(Settings.SLACK_SIGNING_SECRET)))));
             plugins.forEach(p -> routes.addAll(p.routes()));
             Integer metricsPort = config.get(Settings.METRICS_PORT);

@@ -21,13 +21,14 @@ import java.util.UUID;
 
 /**
  * The Slack Web API methods the bot calls, under {@link SandboxSettings#SLACK_API_PATH} ({@code chat.postMessage},
- * {@code chat.update}, {@code users.lookupByEmail}, {@code users.info}, {@code usergroups.users.list}, {@code views.open}, and
+ * {@code chat.update}, {@code auth.test}, {@code users.lookupByEmail}, {@code users.info}, {@code usergroups.users.list}, {@code views.open}, and
  * {@code conversations.history} to read the channel back), the response URLs it hands out with clicks, and the
  * console's endpoints that click a button or submit a modal as a chosen Slack user.
  */
 final class SlackStandInRoutes implements HttpRoutes {
     /** Slack accepts five answers through one response URL. */
     static final int RESPONSE_URL_USES = 5;
+    static final String BOT_USER = "U0SUPPORTBOT";
 
     private final SlackStore store;
     private final SlackInteractions interactions;
@@ -65,6 +66,7 @@ final class SlackStandInRoutes implements HttpRoutes {
             Map<String, String> params = params(ctx);
             if (!authorised(ctx, params)) throw new SlackError("invalid_auth");
             answer = switch (ctx.pathParam("method")) {
+                case "auth.test" -> authTest();
                 case "chat.postMessage" -> postMessage(params);
                 case "chat.update" -> update(params);
                 case "users.lookupByEmail" -> lookupByEmail(params);
@@ -78,6 +80,13 @@ final class SlackStandInRoutes implements HttpRoutes {
             answer = Json.MAPPER.createObjectNode().put("ok", false).put("error", e.code);
         }
         ctx.contentType("application/json; charset=utf-8").result(answer.toString());
+    }
+
+    /** Who the token belongs to: the Slack SDK asks once, before its first call, for the workspace's id. */
+    private ObjectNode authTest() {
+        return ok().put("url", "https://sandbox.slack.example/").put("team", "sandbox").put("user", "supportbot")
+                .put("team_id", SlackInteractions.TEAM).put("user_id", BOT_USER).put("bot_id", "B0SUPPORTBOT")
+                .put("is_enterprise_install", false);
     }
 
     private ObjectNode postMessage(Map<String, String> p) {

@@ -89,6 +89,22 @@ class SandboxSlackTest {
     }
 
     @Test
+    void auth_test_names_the_sandbox_workspace_for_the_bots_token_only() throws Exception {
+        try (HelpdeskBot sandbox = HelpdeskBot.start(Vendor.POSTGRESQL)) {
+            String api = sandbox.config.get(Settings.SLACK_API_URL);
+            JsonNode me = Json.MAPPER.readTree(sandbox.post(api + "auth.test", "application/x-www-form-urlencoded", "",
+                    "Authorization", "Bearer " + sandbox.config.get(Settings.SLACK_BOT_TOKEN)).body());
+            JsonNode anonymous = Json.MAPPER.readTree(sandbox.post(api + "auth.test", "application/x-www-form-urlencoded", "",
+                    "Authorization", "Bearer xoxb-guess").body());
+
+            assertThat(me.path("ok").asBoolean()).isTrue();
+            assertThat(me.path("team_id").asText()).isEqualTo(SlackInteractions.TEAM);
+            assertThat(me.path("user_id").asText()).isEqualTo(SlackStandInRoutes.BOT_USER);
+            assertThat(anonymous.path("error").asText()).isEqualTo("invalid_auth");
+        }
+    }
+
+    @Test
     void a_real_url_switches_each_stand_in_off_and_keeps_the_operators_values() {
         Map<String, String> env = new HashMap<>(TestBots.env("jdbc:h2:mem:unused", Vendor.H2));
         env.put("BOT_ZENDESK_URL", "https://acme.zendesk.com");
