@@ -38,6 +38,14 @@ public record BackEnds(List<BackEnd> sandboxes, List<BackEnd> real, boolean mixA
         public String label() {
             return label;
         }
+
+        public Setting<String> url() {
+            return url;
+        }
+
+        public List<Setting<String>> credentials() {
+            return credentials;
+        }
     }
 
     public static BackEnds of(BotConfig config) {

@@ -20,6 +20,9 @@ import org.slf4j.LoggerFactory;
  * another bot instance, and retries that come due, are found too.
  */
 public final class InboxWorkers implements AutoCloseable {
+    /** How long a stop waits for the workers to finish what they hold (deploy/ sets its grace periods above it). */
+    public static final Duration STOP_GRACE = Duration.ofSeconds(30);
+
     private static final Logger log = LoggerFactory.getLogger(InboxWorkers.class);
     private static final int BATCH = 4;
 
@@ -164,7 +167,7 @@ public final class InboxWorkers implements AutoCloseable {
         }
         threads.shutdown();
         try {
-            if (!threads.awaitTermination(30, TimeUnit.SECONDS)) threads.shutdownNow();
+            if (!threads.awaitTermination(STOP_GRACE.toSeconds(), TimeUnit.SECONDS)) threads.shutdownNow();
         } catch (InterruptedException e) {
             threads.shutdownNow();
             Thread.currentThread().interrupt();
