@@ -21,6 +21,7 @@ import dev.supportbot.bot.metrics.Metrics;
 import dev.supportbot.bot.retention.Retention;
 import dev.supportbot.bot.slack.SlackCommands;
 import dev.supportbot.bot.slack.SlackRoutes;
+import dev.supportbot.bot.slack.SlackWorkspace;
 import dev.supportbot.bot.store.Database;
 import dev.supportbot.workflows.redaction.SecretScanner;
 import java.time.Clock;
@@ -194,7 +195,7 @@ public final class SupportBot implements AutoCloseable {
                     new ZendeskWebhookRoutes(new ZendeskSignature(config.get(Settings.ZENDESK_WEBHOOK_SECRET),
                             config.get(Settings.ZENDESK_WEBHOOK_SECRET_PREVIOUS), clock), intake),
                     new SlackRoutes(new SlackSignature(config.get(Settings.SLACK_SIGNING_SECRET),
-                            config.get(Settings.SLACK_SIGNING_SECRET_PREVIOUS), clock),
+                            config.get(Settings.SLACK_SIGNING_SECRET_PREVIOUS), clock), SlackWorkspace.fromConfig(config),
                             slack.app(config.get(Settings.SLACK_SIGNING_SECRET)))));
             plugins.forEach(p -> routes.addAll(p.routes()));
             Integer metricsPort = config.get(Settings.METRICS_PORT);

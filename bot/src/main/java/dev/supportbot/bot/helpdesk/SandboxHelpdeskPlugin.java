@@ -69,9 +69,11 @@ public final class SandboxHelpdeskPlugin implements BotPlugin {
             slack = new SlackStore(jdbi, context.clock());
             seed(jdbi, "Slack", HelpdeskPeople.ALL.stream().filter(p -> p.slackId() != null).count(), h -> slack.isEmpty(h),
                     h -> slack.seed(h, HelpdeskPeople.ALL));
-            interactions = new SlackInteractions(slack, config.get(Settings.SLACK_SIGNING_SECRET), context.clock(),
+            String team = config.get(Settings.SLACK_TEAM_ID);
+            String app = config.find(Settings.SLACK_APP_ID).orElse(SlackInteractions.APP);
+            interactions = new SlackInteractions(slack, team, app, config.get(Settings.SLACK_SIGNING_SECRET), context.clock(),
                     context::localBaseUrl);
-            routes.add(new SlackStandInRoutes(slack, interactions, config.get(Settings.SLACK_BOT_TOKEN),
+            routes.add(new SlackStandInRoutes(slack, interactions, config.get(Settings.SLACK_BOT_TOKEN), team,
                     guarded ? new SlackStandInRoutes.Gate(true, config.get(Settings.PORTAL_TOKEN)) : SlackStandInRoutes.Gate.OPEN));
         }
     }

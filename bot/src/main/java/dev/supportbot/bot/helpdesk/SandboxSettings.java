@@ -46,6 +46,7 @@ record SandboxSettings(boolean zendesk, boolean slack) {
             out = orElse(out, Settings.SLACK_BOT_TOKEN, generated("xoxb-sandbox-"));
             out = orElse(out, Settings.SLACK_SIGNING_SECRET, generated(""));
             out = orElse(out, Settings.SLACK_CHANNEL, CHANNEL);
+            out = orElse(out, Settings.SLACK_TEAM_ID, SlackInteractions.TEAM);
             if (out.get(Settings.APPROVERS).isEmpty()) {
                 out = out.with(Settings.APPROVERS, HelpdeskPeople.slackIds(HelpdeskPeople.Role.APPROVER));
             }

@@ -33,6 +33,7 @@ final class SlackStandInRoutes implements HttpRoutes {
     private final SlackStore store;
     private final SlackInteractions interactions;
     private final String token;
+    private final String team;
     private final Gate consoleGate;
 
     /** Who may click and submit as a chosen Slack user: anyone (sandbox mode), or only with this bearer token. */
@@ -44,8 +45,9 @@ final class SlackStandInRoutes implements HttpRoutes {
         }
     }
 
-    SlackStandInRoutes(SlackStore store, SlackInteractions interactions, String token, Gate consoleGate) {
+    SlackStandInRoutes(SlackStore store, SlackInteractions interactions, String token, String team, Gate consoleGate) {
         this.store = store;
+        this.team = team;
         this.interactions = interactions;
         this.token = token;
         this.consoleGate = consoleGate;
@@ -85,7 +87,7 @@ final class SlackStandInRoutes implements HttpRoutes {
     /** Who the token belongs to: the Slack SDK asks once, before its first call, for the workspace's id. */
     private ObjectNode authTest() {
         return ok().put("url", "https://sandbox.slack.example/").put("team", "sandbox").put("user", "supportbot")
-                .put("team_id", SlackInteractions.TEAM).put("user_id", BOT_USER).put("bot_id", "B0SUPPORTBOT")
+                .put("team_id", team).put("user_id", BOT_USER).put("bot_id", "B0SUPPORTBOT")
                 .put("is_enterprise_install", false);
     }
 
@@ -112,7 +114,7 @@ final class SlackStandInRoutes implements HttpRoutes {
     private ObjectNode lookupByEmail(Map<String, String> p) {
         SlackStore.User user = store.userByEmail(required(p, "email")).orElseThrow(() -> new SlackError("users_not_found"));
         ObjectNode out = ok();
-        ObjectNode u = out.putObject("user").put("id", user.id()).put("team_id", SlackInteractions.TEAM)
+        ObjectNode u = out.putObject("user").put("id", user.id()).put("team_id", team)
                 .put("name", user.name()).put("real_name", user.realName());
         u.putObject("profile").put("email", user.email()).put("real_name", user.realName());
         return out;
@@ -121,7 +123,7 @@ final class SlackStandInRoutes implements HttpRoutes {
     private ObjectNode userInfo(Map<String, String> p) {
         SlackStore.User user = store.user(required(p, "user")).orElseThrow(() -> new SlackError("user_not_found"));
         ObjectNode out = ok();
-        ObjectNode u = out.putObject("user").put("id", user.id()).put("team_id", SlackInteractions.TEAM)
+        ObjectNode u = out.putObject("user").put("id", user.id()).put("team_id", team)
                 .put("name", user.name()).put("real_name", user.realName());
         u.putObject("profile").put("real_name", user.realName()).put("display_name", user.realName());
         return out;
@@ -145,7 +147,7 @@ final class SlackStandInRoutes implements HttpRoutes {
         String id = "V" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase(java.util.Locale.ROOT);
         store.openView(id, interaction.triggerId(), interaction.userId(), view.toString());
         ObjectNode out = ok();
-        ObjectNode opened = ((ObjectNode) view.deepCopy()).put("id", id).put("team_id", SlackInteractions.TEAM);
+        ObjectNode opened = ((ObjectNode) view.deepCopy()).put("id", id).put("team_id", team);
         out.set("view", opened);
         return out;
     }

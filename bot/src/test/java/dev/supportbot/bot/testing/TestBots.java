@@ -10,6 +10,8 @@ import java.util.Map;
 public final class TestBots {
     public static final String ZENDESK_SECRET = "zendesk-test-secret";
     public static final String SLACK_SECRET = "slack-test-secret";
+    /** The workspace of the tests' Slack requests ({@code team_id=T1}). */
+    public static final String SLACK_TEAM = "T1";
     public static final String PORTAL_TOKEN = "portal-test-token";
 
     private TestBots() {}
@@ -25,6 +27,7 @@ public final class TestBots {
         env.put("BOT_DB_USER", TestDatabases.user(vendor));
         env.put("BOT_ZENDESK_WEBHOOK_SECRET", ZENDESK_SECRET);
         env.put("BOT_SLACK_SIGNING_SECRET", SLACK_SECRET);
+        env.put("BOT_SLACK_TEAM_ID", SLACK_TEAM);
         env.put("BOT_INBOX_POLL_INTERVAL", "50ms");
         env.put("BOT_INBOX_RETRY_BASE", "20ms");
         env.put("BOT_INBOX_RETRY_MAX", "200ms");
