@@ -89,7 +89,7 @@ class SandboxSlackTest {
     }
 
     @Test
-    void auth_test_names_the_sandbox_workspace_for_the_bots_token_only() throws Exception {
+    void auth_test_names_the_configured_workspace_for_the_bots_token_only() throws Exception {
         try (HelpdeskBot sandbox = HelpdeskBot.start(Vendor.POSTGRESQL)) {
             String api = sandbox.config.get(Settings.SLACK_API_URL);
             JsonNode me = Json.MAPPER.readTree(sandbox.post(api + "auth.test", "application/x-www-form-urlencoded", "",
@@ -98,7 +98,7 @@ class SandboxSlackTest {
                     "Authorization", "Bearer xoxb-guess").body());
 
             assertThat(me.path("ok").asBoolean()).isTrue();
-            assertThat(me.path("team_id").asText()).isEqualTo(SlackInteractions.TEAM);
+            assertThat(me.path("team_id").asText()).as("the configured workspace").isEqualTo(TestBots.SLACK_TEAM);
             assertThat(me.path("user_id").asText()).isEqualTo(SlackStandInRoutes.BOT_USER);
             assertThat(anonymous.path("error").asText()).isEqualTo("invalid_auth");
         }
@@ -123,6 +123,9 @@ class SandboxSlackTest {
         assertThat(configured.get(Settings.SLACK_API_URL)).matches("http://127\\.0\\.0\\.1:\\d+/sandbox/slack/api/");
         assertThat(configured.get(Settings.SLACK_SIGNING_SECRET)).isEqualTo(TestBots.SLACK_SECRET);
         assertThat(configured.get(Settings.APPROVERS)).containsExactly("UREAL1");
+        assertThat(configured.get(Settings.SLACK_TEAM_ID)).as("the operator's workspace").isEqualTo(TestBots.SLACK_TEAM);
+        env.remove("BOT_SLACK_TEAM_ID");
+        assertThat(slackOnly.configure(TestBots.config(env)).get(Settings.SLACK_TEAM_ID)).isEqualTo(SlackInteractions.TEAM);
     }
 
     @ParameterizedTest
