@@ -23,6 +23,11 @@ final class EncodedSecrets {
     /** Adds the spans of encoded secrets in {@code s} that overlap none of {@code found}; true when it added one. */
     static boolean find(String s, List<SecretSpan> found, int depth) {
         if (depth >= MAX_DEPTH) return false;
+        boolean added = s.indexOf('%') >= 0 || s.indexOf('+') >= 0 ? percentEncodedTokens(s, found, depth) : false;
+        return base64(s, 0, s.length(), found, depth) | added;
+    }
+
+    private static boolean percentEncodedTokens(String s, List<SecretSpan> found, int depth) {
         boolean added = false;
         int n = s.length();
         int i = 0;
@@ -33,7 +38,7 @@ final class EncodedSecrets {
             }
             int start = i;
             while (i < n && !isTokenBreak(s.charAt(i))) i++;
-            added |= percentEncoded(s, start, i, found, depth) || base64(s, start, i, found, depth);
+            added |= percentEncoded(s, start, i, found, depth);
         }
         return added;
     }
@@ -44,7 +49,7 @@ final class EncodedSecrets {
         return decoded != null && report(decoded, start, end, found, depth, false);
     }
 
-    /** Every base64 run of the token long enough to hold a code; the token itself is split at other chars. */
+    /** Every base64 run of {@code [start, end)} long enough to hold a code. */
     private static boolean base64(String s, int start, int end, List<SecretSpan> found, int depth) {
         boolean added = false;
         int i = start;
@@ -57,11 +62,28 @@ final class EncodedSecrets {
             while (i < end && isBase64(s.charAt(i))) i++;
             int to = i;
             while (i < end && s.charAt(i) == '=') i++;
-            if (to - from < MIN_BASE64 || isJwtSegment(s, from, i, end) || overlaps(found, from, i)) continue;
+            if (to - from < MIN_BASE64 || !looksLikeEncodedText(s, from, to) || isJwtSegment(s, from, i, end)
+                    || overlaps(found, from, i)) continue;
             String decoded = base64Text(s.substring(from, to));
             if (decoded != null) added |= report(decoded, from, i, found, depth, true);
         }
         return added;
+    }
+
+    /**
+     * A cheap test before decoding: the first char of each 4-char group encodes the top 6 bits of a byte, which for
+     * ASCII text (below 0x80) is one of {@code A-Z a-f}. Base64 of mostly-ASCII text has that in 7 groups of 8 or
+     * more; random data (hashes, keys, images) in about half.
+     */
+    private static boolean looksLikeEncodedText(String s, int from, int to) {
+        int groups = 0;
+        int ascii = 0;
+        for (int i = from; i + 4 <= to; i += 4) {
+            char c = s.charAt(i);
+            groups++;
+            if (c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'f') ascii++;
+        }
+        return ascii * 8 >= groups * 7;
     }
 
     /** A segment of a dotted token (a JWT's header, claims or signature): signed data, not a pasted text. */
