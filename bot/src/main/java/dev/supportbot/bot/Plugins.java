@@ -1,6 +1,7 @@
 package dev.supportbot.bot;
 
 import dev.supportbot.bot.commands.CommandsPlugin;
+import dev.supportbot.bot.config.BackEnds;
 import dev.supportbot.bot.config.BotConfig;
 import dev.supportbot.bot.console.ConsolePlugin;
 import dev.supportbot.bot.config.Settings;
@@ -17,13 +18,16 @@ public final class Plugins {
 
     public static List<BotPlugin> standard(BotConfig config) {
         List<BotPlugin> plugins = new ArrayList<>();
-        if (PortalClients.SANDBOX.equals(config.get(Settings.PORTAL_URL))) plugins.add(new SandboxPortalPlugin());
-        if (SandboxHelpdeskPlugin.wanted(config)) plugins.add(new SandboxHelpdeskPlugin());
+        BackEnds backEnds = BackEnds.of(config);
+        // Outside sandbox mode the stand-ins answer only requests carrying BOT_PORTAL_TOKEN.
+        boolean guarded = !backEnds.sandbox();
+        if (PortalClients.SANDBOX.equals(config.get(Settings.PORTAL_URL))) plugins.add(new SandboxPortalPlugin(guarded));
+        if (SandboxHelpdeskPlugin.wanted(config)) plugins.add(new SandboxHelpdeskPlugin(guarded));
         EnginePlugin engine = engine();
         plugins.add(engine);
         plugins.add(new LicenseCommands());
         plugins.add(new TicketCommands(engine));
-        plugins.add(new ConsolePlugin(engine, ConsolePlugin.sandbox(config)));
+        if (config.get(Settings.CONSOLE_ENABLED)) plugins.add(new ConsolePlugin(engine, backEnds));
         // Last: it routes the /lnr commands and clicks of the plug-ins before it.
         plugins.add(new CommandsPlugin(engine, plugins));
         return List.copyOf(plugins);

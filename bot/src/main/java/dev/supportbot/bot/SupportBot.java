@@ -1,10 +1,12 @@
 package dev.supportbot.bot;
 
+import dev.supportbot.bot.config.BackEnds;
 import dev.supportbot.bot.config.BotConfig;
 import dev.supportbot.bot.config.Settings;
 import dev.supportbot.bot.http.HealthRoutes;
 import dev.supportbot.bot.http.HttpRoutes;
 import dev.supportbot.bot.http.HttpServer;
+import dev.supportbot.bot.http.MetricsRoutes;
 import dev.supportbot.bot.http.ServerLimits;
 import dev.supportbot.bot.http.SlackSignature;
 import dev.supportbot.bot.http.ZendeskSignature;
@@ -19,6 +21,7 @@ import dev.supportbot.bot.retention.Retention;
 import dev.supportbot.bot.outbound.Backoff;
 import dev.supportbot.bot.slack.SlackCommands;
 import dev.supportbot.bot.slack.SlackRoutes;
+import dev.supportbot.bot.slack.SlackWorkspace;
 import dev.supportbot.bot.store.Database;
 import dev.supportbot.workflows.redaction.SecretScanner;
 import java.nio.file.Path;
@@ -45,16 +48,18 @@ public final class SupportBot implements AutoCloseable {
     private final InboxWorkers workers;
     private final Retention retention;
     private final HttpServer http;
+    private final HttpServer metricsHttp;
     private final Metrics metrics;
     private final List<BotPlugin> plugins;
 
     private SupportBot(Database database, Inbox inbox, InboxWorkers workers, Retention retention, HttpServer http,
-            Metrics metrics, List<BotPlugin> plugins) {
+            HttpServer metricsHttp, Metrics metrics, List<BotPlugin> plugins) {
         this.database = database;
         this.inbox = inbox;
         this.workers = workers;
         this.retention = retention;
         this.http = http;
+        this.metricsHttp = metricsHttp;
         this.metrics = metrics;
         this.plugins = plugins;
     }
@@ -82,6 +87,7 @@ public final class SupportBot implements AutoCloseable {
     @Override
     public void close() {
         http.close();
+        if (metricsHttp != null) metricsHttp.close();
         retention.close();
         workers.close();
         closePlugins(plugins);
@@ -142,6 +148,11 @@ public final class SupportBot implements AutoCloseable {
         }
 
         public SupportBot start() {
+            BackEnds backEnds = BackEnds.of(config); // as given: the sandbox stand-ins replace "sandbox" by their URLs
+            if (backEnds.mixed()) {
+                log.warn("running a mix of real and sandbox back ends ({}=true): {}", Settings.ALLOW_SANDBOX_MIX.env(),
+                        backEnds.describe());
+            }
             for (BotPlugin plugin : plugins) config = plugin.configure(config);
             String url = config.get(Settings.DB_URL);
             Database database = url == null
@@ -149,14 +160,14 @@ public final class SupportBot implements AutoCloseable {
                     : Database.open(url, config.get(Settings.DB_USER), config.get(Settings.DB_PASSWORD),
                             config.get(Settings.DB_POOL_SIZE));
             try {
-                return assemble(database);
+                return assemble(database, backEnds);
             } catch (RuntimeException e) {
                 database.close();
                 throw e;
             }
         }
 
-        private SupportBot assemble(Database database) {
+        private SupportBot assemble(Database database, BackEnds backEnds) {
             Metrics metrics = new Metrics();
             Inbox inbox = new Inbox(database, clock);
             metrics.inboxGauges(inbox::depth, inbox::deadCount);
@@ -184,17 +195,21 @@ public final class SupportBot implements AutoCloseable {
             Intake intake = new Intake(inbox, SecretScanner::mask, workers::wakeUp);
             SlackCommands slack = new SlackCommands(intake);
             List<HttpRoutes> routes = new ArrayList<>(List.of(
-                    new HealthRoutes(database, metrics),
-                    new ZendeskWebhookRoutes(new ZendeskSignature(config.get(Settings.ZENDESK_WEBHOOK_SECRET), clock), intake),
-                    new SlackRoutes(new SlackSignature(config.get(Settings.SLACK_SIGNING_SECRET), clock),
+                    new HealthRoutes(database, backEnds),
+                    new ZendeskWebhookRoutes(new ZendeskSignature(config.get(Settings.ZENDESK_WEBHOOK_SECRET),
+                            config.get(Settings.ZENDESK_WEBHOOK_SECRET_PREVIOUS), clock), intake),
+                    new SlackRoutes(new SlackSignature(config.get(Settings.SLACK_SIGNING_SECRET),
+                            config.get(Settings.SLACK_SIGNING_SECRET_PREVIOUS), clock), SlackWorkspace.fromConfig(config),
                             slack.app(config.get(Settings.SLACK_SIGNING_SECRET)))));
             plugins.forEach(p -> routes.addAll(p.routes()));
-            HttpServer http = new HttpServer(routes, metrics, new ServerLimits(config.get(Settings.SERVER_IDLE_TIMEOUT),
-                    config.get(Settings.SERVER_HEADER_TIMEOUT), config.get(Settings.SERVER_BODY_TIMEOUT),
-                    config.get(Settings.SERVER_MAX_CONNECTIONS),
-                    config.get(Settings.SERVER_MAX_REQUESTS_PER_ROUTE)));
+            Integer metricsPort = config.get(Settings.METRICS_PORT);
+            MetricsRoutes metricsRoutes = new MetricsRoutes(metrics, config.get(Settings.METRICS_TOKEN));
+            if (metricsPort == null) routes.add(metricsRoutes);
+            HttpServer metricsHttp = metricsPort == null ? null : new HttpServer(List.of(metricsRoutes), metrics, limits());
+            HttpServer http = new HttpServer(routes, metrics, limits());
             try {
                 int port = http.start(host, config.get(Settings.PORT));
+                if (metricsHttp != null) metricsHttp.start(host, metricsPort);
                 context.port().set(port);
                 for (BotPlugin plugin : plugins) plugin.started(context);
                 // Workers start last: what they dispatch to (e.g. the sandbox portal on this server) is up by now.
@@ -203,13 +218,20 @@ public final class SupportBot implements AutoCloseable {
                 log.info("supportbot listening on port {}", port);
             } catch (RuntimeException e) {
                 http.close();
+                if (metricsHttp != null) metricsHttp.close();
                 retention.close();
                 workers.close();
                 closePlugins(plugins);
                 throw e;
             }
             warnAboutMissingSecrets();
-            return new SupportBot(database, inbox, workers, retention, http, metrics, List.copyOf(plugins));
+            return new SupportBot(database, inbox, workers, retention, http, metricsHttp, metrics, List.copyOf(plugins));
+        }
+
+        private ServerLimits limits() {
+            return new ServerLimits(config.get(Settings.SERVER_IDLE_TIMEOUT), config.get(Settings.SERVER_HEADER_TIMEOUT),
+                    config.get(Settings.SERVER_BODY_TIMEOUT), config.get(Settings.SERVER_MAX_CONNECTIONS),
+                    config.get(Settings.SERVER_MAX_REQUESTS_PER_ROUTE));
         }
 
         private Dispatcher dispatcher(Context context) {

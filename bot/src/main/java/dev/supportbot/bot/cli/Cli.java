@@ -58,7 +58,7 @@ public final class Cli {
             terminal.err().println(command.usage());
             return USAGE;
         } catch (ConfigException e) {
-            terminal.err().println("supportbot: invalid configuration: " + e.getMessage());
+            e.getMessage().lines().forEach(line -> terminal.err().println("supportbot: invalid configuration: " + line));
             return USAGE;
         } catch (DatabaseUnavailableException | PortUnavailableException e) {
             terminal.err().println("supportbot: " + e.getMessage());

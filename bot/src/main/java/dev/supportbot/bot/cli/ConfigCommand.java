@@ -1,5 +1,6 @@
 package dev.supportbot.bot.cli;
 
+import dev.supportbot.bot.config.BackEnds;
 import dev.supportbot.bot.config.BotConfig;
 import dev.supportbot.bot.config.ConfigLoader;
 import dev.supportbot.bot.config.Setting;
@@ -12,7 +13,7 @@ import java.util.List;
 final class ConfigCommand implements Subcommand {
     static final String USAGE = """
             usage: supportbot config <check | table> [--config FILE]
-              check   load and validate the configuration; print it with secrets masked
+              check   load and validate the configuration as serve does; print it with secrets masked
               table   print every setting as a Markdown table""";
 
     @Override
@@ -36,8 +37,9 @@ final class ConfigCommand implements Subcommand {
         if (options.positionals.size() != 1) throw new UsageException("needs one sub-command");
         switch (options.positionals.get(0)) {
             case "check" -> {
-                BotConfig config = ConfigLoader.fromSystemEnv().load(options.config);
-                terminal.out().println("configuration is valid");
+                BotConfig config = BackEnds.checked(new ConfigLoader(terminal.env()).load(options.config));
+                BackEnds backEnds = BackEnds.of(config);
+                terminal.out().println("configuration is valid (" + backEnds.mode() + " mode: " + backEnds.describe() + ")");
                 for (Setting<?> s : Settings.ALL) {
                     Object value = config.get(s);
                     String shown = s.secret() ? (value == null ? "(unset)" : "(set)") : value == null ? "(unset)" : shown(s, value);

@@ -63,7 +63,7 @@ final class InboxCommand implements Subcommand {
             }
             default -> throw new UsageException("unknown sub-command '" + action + "'");
         }
-        BotConfig config = ConfigLoader.fromSystemEnv().load(options.config);
+        BotConfig config = new ConfigLoader(terminal.env()).load(options.config);
         String url = config.get(Settings.DB_URL);
         try (Database database = url == null ? Database.openExistingEmbedded(Path.of(config.get(Settings.DATA_DIR)))
                 : Database.openExisting(url, config.get(Settings.DB_USER), config.get(Settings.DB_PASSWORD))) {

@@ -2,6 +2,7 @@ package dev.supportbot.bot.cli;
 
 import dev.supportbot.bot.Plugins;
 import dev.supportbot.bot.SupportBot;
+import dev.supportbot.bot.config.BackEnds;
 import dev.supportbot.bot.config.BotConfig;
 import dev.supportbot.bot.config.ConfigLoader;
 import dev.supportbot.bot.config.Settings;
@@ -34,7 +35,7 @@ final class ServeCommand implements Subcommand {
     public int run(List<String> args, Terminal terminal) throws Exception {
         Options options = Options.parse(args, List.of());
         if (!options.positionals.isEmpty()) throw new UsageException("unexpected argument '" + options.positionals.get(0) + "'");
-        BotConfig config = ConfigLoader.fromSystemEnv().load(options.config);
+        BotConfig config = BackEnds.checked(new ConfigLoader(terminal.env()).load(options.config));
         SupportBot bot = SupportBot.builder(config).host(config.get(Settings.HOST)).plugins(Plugins.standard(config)).start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

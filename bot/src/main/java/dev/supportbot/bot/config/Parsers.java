@@ -133,4 +133,12 @@ public final class Parsers {
             throw new IllegalArgumentException("'" + value + "' is not a time of day (HH:MM) or off");
         }
     }
+
+    static Boolean bool(String raw) {
+        return switch (raw.trim().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("'" + raw.trim() + "' is neither true nor false");
+        };
+    }
 }

@@ -73,7 +73,8 @@ public final class Settings {
     public static final Setting<String> PORTAL_URL = Setting.of("portal.url", "BOT_PORTAL_URL", "sandbox",
             "portal API base URL, or `sandbox` for the built-in sandbox portal", Parsers::httpUrlOrSandbox);
     public static final Setting<String> PORTAL_TOKEN = Setting.secret("BOT_PORTAL_TOKEN",
-            "portal API bearer token; the sandbox portal requires it when set and accepts any request when unset");
+            "portal API bearer token; the sandbox portal requires it when set, and when unset accepts any request in "
+                    + "sandbox mode but outside it only the bot's own (with a token generated at start)");
     public static final Setting<Duration> PORTAL_TIMEOUT = Setting.of("portal.timeout", "BOT_PORTAL_TIMEOUT", "10s",
             "how long one portal call attempt may take, connecting included (100ms..10m)",
             Parsers.durationRange("100ms", "10m"));
@@ -153,6 +154,26 @@ public final class Settings {
 
     public static final Setting<String> CONSOLE_TOKEN = Setting.secret("BOT_CONSOLE_TOKEN",
             "bearer token of the web console at / outside sandbox mode; unset: the console is off (404)");
+    public static final Setting<Boolean> CONSOLE_ENABLED = Setting.of("console.enabled", "BOT_CONSOLE_ENABLED", "true",
+            "whether the web console at / exists; false: off on purpose (404), and then production needs no BOT_CONSOLE_TOKEN",
+            Parsers::bool);
+    public static final Setting<Boolean> ALLOW_SANDBOX_MIX = Setting.of("mode.allow_sandbox_mix", "BOT_ALLOW_SANDBOX_MIX",
+            "false", "true: start with some back ends real and others the sandbox (trials, demos); otherwise Zendesk, "
+                    + "Slack and the portal must be all `sandbox` or all real", Parsers::bool);
+    public static final Setting<String> METRICS_TOKEN = Setting.secret("BOT_METRICS_TOKEN",
+            "bearer token /metrics requires when set; unset: /metrics answers anyone who reaches its port");
+    public static final Setting<Integer> METRICS_PORT = Setting.of("metrics.port", "BOT_METRICS_PORT", "",
+            "serve /metrics on this port only (e.g. one not exposed outside the cluster); empty: on BOT_PORT (1..65535)",
+            Parsers.intRange(1, 65535));
+    public static final Setting<String> ZENDESK_WEBHOOK_SECRET_PREVIOUS = Setting.secret("BOT_ZENDESK_WEBHOOK_SECRET_PREVIOUS",
+            "the Zendesk webhook's previous signing secret, also accepted while a rotation is under way");
+    public static final Setting<String> SLACK_SIGNING_SECRET_PREVIOUS = Setting.secret("BOT_SLACK_SIGNING_SECRET_PREVIOUS",
+            "the Slack app's previous signing secret, also accepted while a rotation is under way");
+    public static final Setting<String> SLACK_TEAM_ID = Setting.of("slack.team_id", "BOT_SLACK_TEAM_ID", "",
+            "id (T...) of the bot's own Slack workspace; requests from any other are refused; empty: asked of Slack "
+                    + "(auth.test) at start", Parsers::text);
+    public static final Setting<String> SLACK_APP_ID = Setting.of("slack.app_id", "BOT_SLACK_APP_ID", "",
+            "id (A...) of the bot's Slack app; when set, Slack requests for any other app are refused", Parsers::text);
 
     /** The bot's own settings, then the registered workflows' ({@link WorkflowConfig}). */
     public static final List<Setting<?>> ALL = WorkflowConfig.joined(List.of(
@@ -166,5 +187,7 @@ public final class Settings {
             STAFF_DOMAINS, SLACK_AGENTS, SLACK_AGENT_GROUP, APPROVERS, APPROVER_GROUP, APPROVALS_DIGEST_AT,
             INBOX_WORKERS, INBOX_MAX_ATTEMPTS, INBOX_RETRY_BASE, INBOX_RETRY_MAX, INBOX_LEASE, INBOX_POLL,
             INBOX_RETENTION, AUDIT_RETENTION, PURGE_INTERVAL,
-            SCHEDULER_THREADS, SCHEDULER_CLUSTER_CHECKIN, CONSOLE_TOKEN));
+            SCHEDULER_THREADS, SCHEDULER_CLUSTER_CHECKIN, CONSOLE_TOKEN,
+            CONSOLE_ENABLED, ALLOW_SANDBOX_MIX, METRICS_TOKEN, METRICS_PORT, ZENDESK_WEBHOOK_SECRET_PREVIOUS,
+            SLACK_SIGNING_SECRET_PREVIOUS, SLACK_TEAM_ID, SLACK_APP_ID));
 }

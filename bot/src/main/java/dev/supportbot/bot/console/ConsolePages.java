@@ -3,6 +3,7 @@ package dev.supportbot.bot.console;
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
 import com.github.mustachejava.util.HtmlEscaper;
+import dev.supportbot.bot.config.BackEnds;
 import dev.supportbot.workflows.redaction.SecretScanner;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -21,11 +22,13 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class ConsolePages {
     private final boolean sandbox;
+    private final String banner;
     private final DefaultMustacheFactory factory;
     private final Map<String, Mustache> compiled = new ConcurrentHashMap<>();
 
-    ConsolePages(boolean sandbox) {
-        this.sandbox = sandbox;
+    ConsolePages(BackEnds backEnds) {
+        this.sandbox = backEnds.sandbox();
+        this.banner = banner(backEnds);
         this.factory = new DefaultMustacheFactory("console/templates") {
             @Override
             public void encode(String value, Writer writer) {
@@ -34,10 +37,18 @@ final class ConsolePages {
         };
     }
 
+    /** What every page says about the back ends: the demo, production, or which of them are real in a mix. */
+    private static String banner(BackEnds backEnds) {
+        if (backEnds.sandbox()) return "sandbox mode: everything here is generated demo data";
+        if (backEnds.production()) return "production console: secrets are masked";
+        return "a mix of real and sandbox back ends (" + backEnds.describe() + "): secrets are masked";
+    }
+
     void render(Context ctx, String template, String title, Map<String, Object> model) {
         Map<String, Object> scope = new HashMap<>(model);
         scope.put("title", title);
         scope.put("sandbox", sandbox);
+        scope.put("banner", banner);
         Mustache mustache = compiled.computeIfAbsent(template, t -> factory.compile(t + ".mustache"));
         StringWriter out = new StringWriter();
         try {

@@ -2,6 +2,7 @@ package dev.supportbot.bot.console;
 
 import dev.supportbot.bot.BotPlugin;
 import dev.supportbot.bot.SupportBot;
+import dev.supportbot.bot.config.BackEnds;
 import dev.supportbot.bot.config.BotConfig;
 import dev.supportbot.bot.config.Settings;
 import dev.supportbot.bot.engine.EnginePlugin;
@@ -18,26 +19,22 @@ import java.util.List;
  */
 public final class ConsolePlugin implements BotPlugin {
     private final EnginePlugin engine;
+    private final BackEnds backEnds;
     private final boolean sandbox;
     private final List<HttpRoutes> routes = new ArrayList<>();
 
-    /** {@code sandbox}: Zendesk, Slack and the portal are all the built-in stand-ins. */
-    public ConsolePlugin(EnginePlugin engine, boolean sandbox) {
+    /** {@code backEnds}: from the configuration as given, before the stand-ins fill in their URLs. */
+    public ConsolePlugin(EnginePlugin engine, BackEnds backEnds) {
         this.engine = engine;
-        this.sandbox = sandbox;
-    }
-
-    /** Sandbox mode as the console understands it, from the configuration as given (before the stand-ins fill it in). */
-    public static boolean sandbox(BotConfig config) {
-        return "sandbox".equals(config.get(Settings.ZENDESK_URL)) && "sandbox".equals(config.get(Settings.SLACK_API_URL))
-                && "sandbox".equals(config.get(Settings.PORTAL_URL));
+        this.backEnds = backEnds;
+        this.sandbox = backEnds.sandbox();
     }
 
     @Override
     public void init(SupportBot.Context context) {
         BotConfig config = context.config();
         ConsoleAccess access = ConsoleAccess.of(sandbox, config.get(Settings.CONSOLE_TOKEN));
-        ConsolePages pages = new ConsolePages(sandbox);
+        ConsolePages pages = new ConsolePages(backEnds);
         OperatorData operator = new OperatorData(context.database().jdbi(),
                 RunCommands.runs(engine.engine(), engine.instances(), context.database(), engine.reminders()::next),
                 context.inbox(), context.metrics());

@@ -2,6 +2,7 @@ package dev.supportbot.bot.engine;
 
 import dev.supportbot.bot.inbox.Handled;
 import dev.supportbot.bot.zendesk.Redaction;
+import dev.supportbot.bot.zendesk.TicketUpdate;
 import dev.supportbot.bot.zendesk.Zendesk;
 import dev.supportbot.bot.zendesk.ZendeskAttachment;
 import dev.supportbot.bot.zendesk.ZendeskComment;
@@ -41,8 +42,9 @@ public final class RedactionHandler implements TicketHandler {
         long cursor = jdbi.withHandle(h -> h.createQuery("SELECT comment_cursor FROM ticket_scan WHERE ticket_id = :t")
                 .bind("t", ticket.id()).mapTo(Long.class).findOne().orElse(0L));
         List<ZendeskComment> fresh = comments.after(cursor);
-        if (fresh.isEmpty()) return Handled.noop("");
         List<String> findings = new ArrayList<>();
+        maskSubject(ticket).ifPresent(findings::add);
+        if (fresh.isEmpty() && findings.isEmpty()) return Handled.noop("");
         for (ZendeskComment comment : fresh) {
             String body = comment.body() == null ? "" : comment.body();
             List<SecretSpan> spans = SecretScanner.find(body);
@@ -57,6 +59,7 @@ public final class RedactionHandler implements TicketHandler {
                 }
             }
         }
+        if (fresh.isEmpty()) return audited(ticket.id(), findings);
         long scanned = TicketComments.lastId(fresh, cursor);
         String note = findings.isEmpty() ? null : "supportbot redaction:\n" + String.join("\n", findings);
         return new Handled(note == null ? "" : "redaction: " + findings.size() + " finding(s)", h -> {
@@ -74,6 +77,28 @@ public final class RedactionHandler implements TicketHandler {
                 AuditLog.append(h, new AuditLog.Entry(clock.instant(), "supportbot", "redaction", ticket.id(), null, note));
             }
         });
+    }
+
+    /**
+     * A subject is readable by every agent and in every view, and Zendesk cannot redact it: it is replaced by itself
+     * with the secrets masked. Known only when the ticket was read (the webhook alone carries no subject).
+     */
+    private java.util.Optional<String> maskSubject(ZendeskTicket ticket) {
+        String subject = ticket.subject();
+        List<SecretSpan> spans = subject == null ? List.of() : SecretScanner.find(subject);
+        if (spans.isEmpty()) return java.util.Optional.empty();
+        zendesk.update(ticket.id(), TicketUpdate.NONE.withSubject(SecretScanner.mask(subject)));
+        return java.util.Optional.of("Masked " + describe(spans) + " in the ticket's subject.");
+    }
+
+    /**
+     * Only the subject was masked: an audit entry, no note (a note's effect key is the comment scan's position, which
+     * has not moved) and no change to that position.
+     */
+    private Handled audited(long ticketId, List<String> findings) {
+        String detail = "supportbot redaction:\n" + String.join("\n", findings);
+        return new Handled("redaction: " + findings.size() + " finding(s)",
+                h -> AuditLog.append(h, new AuditLog.Entry(clock.instant(), "supportbot", "redaction", ticketId, null, detail)));
     }
 
     private static String describe(List<SecretSpan> spans) {

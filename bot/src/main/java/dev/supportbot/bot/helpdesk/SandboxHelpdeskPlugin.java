@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 public final class SandboxHelpdeskPlugin implements BotPlugin {
     private static final Logger log = LoggerFactory.getLogger(SandboxHelpdeskPlugin.class);
 
+    private final boolean guarded;
     private SandboxSettings mode = new SandboxSettings(false, false);
     private SandboxZendesk zendesk;
     private TriggerSender trigger;
@@ -30,6 +31,11 @@ public final class SandboxHelpdeskPlugin implements BotPlugin {
     private SlackStore slack;
     private SlackInteractions interactions;
     private final List<HttpRoutes> routes = new ArrayList<>();
+
+    /** {@code guarded}: outside sandbox mode, where its console endpoints answer only requests with BOT_PORTAL_TOKEN. */
+    public SandboxHelpdeskPlugin(boolean guarded) {
+        this.guarded = guarded;
+    }
 
     /** Whether the configuration asks for either stand-in. */
     public static boolean wanted(BotConfig config) {
@@ -63,9 +69,12 @@ public final class SandboxHelpdeskPlugin implements BotPlugin {
             slack = new SlackStore(jdbi, context.clock());
             seed(jdbi, "Slack", HelpdeskPeople.ALL.stream().filter(p -> p.slackId() != null).count(), h -> slack.isEmpty(h),
                     h -> slack.seed(h, HelpdeskPeople.ALL));
-            interactions = new SlackInteractions(slack, config.get(Settings.SLACK_SIGNING_SECRET), context.clock(),
+            String team = config.get(Settings.SLACK_TEAM_ID);
+            String app = config.find(Settings.SLACK_APP_ID).orElse(SlackInteractions.APP);
+            interactions = new SlackInteractions(slack, team, app, config.get(Settings.SLACK_SIGNING_SECRET), context.clock(),
                     context::localBaseUrl);
-            routes.add(new SlackStandInRoutes(slack, interactions, config.get(Settings.SLACK_BOT_TOKEN)));
+            routes.add(new SlackStandInRoutes(slack, interactions, config.get(Settings.SLACK_BOT_TOKEN), team,
+                    guarded ? new SlackStandInRoutes.Gate(true, config.get(Settings.PORTAL_TOKEN)) : SlackStandInRoutes.Gate.OPEN));
         }
     }
 

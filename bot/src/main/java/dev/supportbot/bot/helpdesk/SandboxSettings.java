@@ -1,14 +1,13 @@
 package dev.supportbot.bot.helpdesk;
 
 import dev.supportbot.bot.config.BotConfig;
+import dev.supportbot.bot.config.GeneratedSecret;
 import dev.supportbot.bot.config.Setting;
 import dev.supportbot.bot.config.Settings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.security.SecureRandom;
-import java.util.HexFormat;
 
 
 /**
@@ -22,8 +21,6 @@ record SandboxSettings(boolean zendesk, boolean slack) {
     static final String SLACK_PATH = "/sandbox/slack";
     static final String SLACK_API_PATH = SLACK_PATH + "/api/";
     static final String CHANNEL = "C0SBSUPPORT";
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     static SandboxSettings of(BotConfig config) {
         return new SandboxSettings(SANDBOX.equals(config.get(Settings.ZENDESK_URL)), SANDBOX.equals(config.get(Settings.SLACK_API_URL)));
@@ -49,6 +46,7 @@ record SandboxSettings(boolean zendesk, boolean slack) {
             out = orElse(out, Settings.SLACK_BOT_TOKEN, generated("xoxb-sandbox-"));
             out = orElse(out, Settings.SLACK_SIGNING_SECRET, generated(""));
             out = orElse(out, Settings.SLACK_CHANNEL, CHANNEL);
+            out = orElse(out, Settings.SLACK_TEAM_ID, SlackInteractions.TEAM);
             if (out.get(Settings.APPROVERS).isEmpty()) {
                 out = out.with(Settings.APPROVERS, HelpdeskPeople.slackIds(HelpdeskPeople.Role.APPROVER));
             }
@@ -64,9 +62,7 @@ record SandboxSettings(boolean zendesk, boolean slack) {
     }
 
     private static String generated(String prefix) {
-        byte[] bytes = new byte[24];
-        RANDOM.nextBytes(bytes);
-        return prefix + HexFormat.of().formatHex(bytes);
+        return GeneratedSecret.of(prefix);
     }
 
     /**

@@ -28,6 +28,7 @@ import java.util.function.Supplier;
  * {@code /slack/events}, with a response URL and a trigger id the stand-in hands out and recognises.
  */
 final class SlackInteractions {
+    /** The sandbox workspace's id, unless BOT_SLACK_TEAM_ID names another. */
     static final String TEAM = "T0SANDBOX";
     static final String APP = "A0SUPPORTBOT";
     static final String COMMAND = "/lnr";
@@ -44,13 +45,17 @@ final class SlackInteractions {
     }
 
     private final SlackStore store;
+    private final String team;
+    private final String app;
     private final String signingSecret;
     private final Clock clock;
     private final Supplier<String> botUrl;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    SlackInteractions(SlackStore store, String signingSecret, Clock clock, Supplier<String> botUrl) {
+    SlackInteractions(SlackStore store, String team, String app, String signingSecret, Clock clock, Supplier<String> botUrl) {
         this.store = store;
+        this.team = team;
+        this.app = app;
         this.signingSecret = signingSecret;
         this.clock = clock;
         this.botUrl = botUrl;
@@ -92,7 +97,7 @@ final class SlackInteractions {
         SlackStore.Interaction interaction = store.recordInteraction("view_submission", userId, null, null, token(), triggerId);
         ObjectNode payload = base("view_submission", user, triggerId);
         ObjectNode submitted = (ObjectNode) parse(view.json());
-        submitted.put("id", viewId).put("team_id", TEAM).put("app_id", APP);
+        submitted.put("id", viewId).put("team_id", team).put("app_id", app);
         ObjectNode state = submitted.putObject("state").putObject("values");
         values.forEach((block, actions) -> {
             ObjectNode b = state.putObject(block);
@@ -155,9 +160,9 @@ final class SlackInteractions {
 
     private ObjectNode base(String type, SlackStore.User user, String triggerId) {
         ObjectNode payload = Json.MAPPER.createObjectNode();
-        payload.put("type", type).put("api_app_id", APP).put("trigger_id", triggerId);
-        payload.putObject("team").put("id", TEAM).put("domain", "sandbox");
-        payload.putObject("user").put("id", user.id()).put("username", user.name()).put("name", user.name()).put("team_id", TEAM);
+        payload.put("type", type).put("api_app_id", app).put("trigger_id", triggerId);
+        payload.putObject("team").put("id", team).put("domain", "sandbox");
+        payload.putObject("user").put("id", user.id()).put("username", user.name()).put("name", user.name()).put("team_id", team);
         return payload;
     }
 

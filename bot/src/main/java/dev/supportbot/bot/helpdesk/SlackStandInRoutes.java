@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.supportbot.bot.http.ApiError;
+import dev.supportbot.bot.http.BearerToken;
 import dev.supportbot.bot.http.HmacSignatures;
 import dev.supportbot.bot.http.HttpRoutes;
 import dev.supportbot.bot.json.Json;
@@ -30,16 +31,29 @@ final class SlackStandInRoutes implements HttpRoutes {
     static final int RESPONSE_URL_USES = 5;
     /** Slack takes at most 4,000 characters after the command. */
     static final int COMMAND_MAX = 4000;
-    private static final String BOT_USER_ID = "U0SUPPORTBOT";
+    static final String BOT_USER = "U0SUPPORTBOT";
 
     private final SlackStore store;
     private final SlackInteractions interactions;
     private final String token;
+    private final String team;
+    private final Gate consoleGate;
 
-    SlackStandInRoutes(SlackStore store, SlackInteractions interactions, String token) {
+    /** Who may click and submit as a chosen Slack user: anyone (sandbox mode), or only with this bearer token. */
+    record Gate(boolean guarded, String token) {
+        static final Gate OPEN = new Gate(false, null);
+
+        boolean lets(Context ctx) {
+            return !guarded || BearerToken.matches(ctx.header("Authorization"), token);
+        }
+    }
+
+    SlackStandInRoutes(SlackStore store, SlackInteractions interactions, String token, String team, Gate consoleGate) {
         this.store = store;
+        this.team = team;
         this.interactions = interactions;
         this.token = token;
+        this.consoleGate = consoleGate;
     }
 
     @Override
@@ -59,6 +73,7 @@ final class SlackStandInRoutes implements HttpRoutes {
             Map<String, String> params = params(ctx);
             if (!authorised(ctx, params)) throw new SlackError("invalid_auth");
             answer = switch (ctx.pathParam("method")) {
+                case "auth.test" -> authTest();
                 case "chat.postMessage" -> postMessage(params);
                 case "chat.update" -> update(params);
                 case "users.lookupByEmail" -> lookupByEmail(params);
@@ -66,13 +81,19 @@ final class SlackStandInRoutes implements HttpRoutes {
                 case "usergroups.users.list" -> usergroup(params);
                 case "views.open" -> openView(params);
                 case "conversations.history" -> history(params);
-                case "auth.test" -> authTest(ctx);
                 default -> throw new SlackError("unknown_method");
             };
         } catch (SlackError e) {
             answer = Json.MAPPER.createObjectNode().put("ok", false).put("error", e.code);
         }
         ctx.contentType("application/json; charset=utf-8").result(answer.toString());
+    }
+
+    /** Who the token belongs to: the Slack SDK asks once, before its first call, for the workspace's id. */
+    private ObjectNode authTest() {
+        return ok().put("url", "https://sandbox.slack.example/").put("team", "sandbox").put("user", "supportbot")
+                .put("team_id", team).put("user_id", BOT_USER).put("bot_id", "B0SUPPORTBOT")
+                .put("is_enterprise_install", false);
     }
 
     private ObjectNode postMessage(Map<String, String> p) {
@@ -97,16 +118,10 @@ final class SlackStandInRoutes implements HttpRoutes {
         return out;
     }
 
-    /** Who the token is: the sandbox workspace's bot user. */
-    private static ObjectNode authTest(Context ctx) {
-        return ok().put("url", "http://" + ctx.host() + "/").put("team", "Sandbox").put("team_id", SlackInteractions.TEAM)
-                .put("user", HelpdeskPeople.BOT.name()).put("user_id", BOT_USER_ID).put("bot_id", "B0SUPPORTBOT");
-    }
-
     private ObjectNode lookupByEmail(Map<String, String> p) {
         SlackStore.User user = store.userByEmail(required(p, "email")).orElseThrow(() -> new SlackError("users_not_found"));
         ObjectNode out = ok();
-        ObjectNode u = out.putObject("user").put("id", user.id()).put("team_id", SlackInteractions.TEAM)
+        ObjectNode u = out.putObject("user").put("id", user.id()).put("team_id", team)
                 .put("name", user.name()).put("real_name", user.realName());
         u.putObject("profile").put("email", user.email()).put("real_name", user.realName());
         return out;
@@ -115,7 +130,7 @@ final class SlackStandInRoutes implements HttpRoutes {
     private ObjectNode userInfo(Map<String, String> p) {
         SlackStore.User user = store.user(required(p, "user")).orElseThrow(() -> new SlackError("user_not_found"));
         ObjectNode out = ok();
-        ObjectNode u = out.putObject("user").put("id", user.id()).put("team_id", SlackInteractions.TEAM)
+        ObjectNode u = out.putObject("user").put("id", user.id()).put("team_id", team)
                 .put("name", user.name()).put("real_name", user.realName());
         u.putObject("profile").put("real_name", user.realName()).put("display_name", user.realName());
         return out;
@@ -139,7 +154,7 @@ final class SlackStandInRoutes implements HttpRoutes {
         String id = "V" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase(java.util.Locale.ROOT);
         store.openView(id, interaction.triggerId(), interaction.userId(), view.toString());
         ObjectNode out = ok();
-        ObjectNode opened = ((ObjectNode) view.deepCopy()).put("id", id).put("team_id", SlackInteractions.TEAM);
+        ObjectNode opened = ((ObjectNode) view.deepCopy()).put("id", id).put("team_id", team);
         out.set("view", opened);
         return out;
     }
@@ -223,6 +238,11 @@ final class SlackStandInRoutes implements HttpRoutes {
     }
 
     private void console(Context ctx, java.util.function.Function<JsonNode, SlackInteractions.Answer> action) {
+        if (!consoleGate.lets(ctx)) {
+            ctx.header("WWW-Authenticate", "Bearer");
+            ApiError.respond(ctx, 401, "outside sandbox mode the sandbox Slack needs BOT_PORTAL_TOKEN as a bearer token");
+            return;
+        }
         JsonNode body;
         try {
             body = Json.MAPPER.readTree(ctx.bodyAsBytes());

@@ -1,5 +1,6 @@
 package dev.supportbot.bot.helpdesk;
 
+import dev.supportbot.workflows.redaction.SecretScanner;
 import dev.supportbot.bot.helpdesk.ZendeskRecords.Attachment;
 import dev.supportbot.bot.helpdesk.ZendeskRecords.Comment;
 import dev.supportbot.bot.helpdesk.ZendeskRecords.NewComment;
@@ -21,7 +22,11 @@ import java.util.Locale;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
-/** The Zendesk stand-in's tables: users, tickets with their tags, comments with their attachments' names. */
+/**
+ * The Zendesk stand-in's tables: users, tickets with their tags, comments with their attachments' names. Subjects and
+ * user names are stored with secrets masked: they are in the bot's own database, and nothing redacts them later
+ * (comments are redacted by the bot through the API, as in Zendesk).
+ */
 final class ZendeskStore {
     private final Clock clock;
 
@@ -61,7 +66,7 @@ final class ZendeskStore {
     void agent(Handle h, String name, String email) {
         if (userByEmail(h, email).isPresent()) return;
         h.createUpdate("INSERT INTO sandbox_zd_user (name, email, role) VALUES (:name, :email, 'agent')")
-                .bind("name", name).bind("email", email.trim().toLowerCase(Locale.ROOT)).execute();
+                .bind("name", SecretScanner.mask(name)).bind("email", email.trim().toLowerCase(Locale.ROOT)).execute();
     }
 
     /** The user with this email, created as an end user when there is none (as Zendesk does for a new requester). */
@@ -69,7 +74,8 @@ final class ZendeskStore {
         Optional<User> existing = userByEmail(h, email);
         if (existing.isPresent()) return existing.get();
         long id = h.createUpdate("INSERT INTO sandbox_zd_user (name, email, role) VALUES (:name, :email, 'end-user')")
-                .bind("name", name == null || name.isBlank() ? email : name).bind("email", email.trim().toLowerCase(Locale.ROOT))
+                .bind("name", SecretScanner.mask(name == null || name.isBlank() ? email : name))
+                .bind("email", email.trim().toLowerCase(Locale.ROOT))
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
         return user(h, id).orElseThrow();
     }
@@ -94,7 +100,7 @@ final class ZendeskStore {
         long id = h.createUpdate("""
                         INSERT INTO sandbox_zd_ticket (subject, requester_id, status, external_id, created_at, updated_at)
                         VALUES (:subject, :requester, :status, :external, :now, :now)""")
-                .bind("subject", subject).bind("requester", requesterId).bind("status", status == null ? "new" : status)
+                .bind("subject", SecretScanner.mask(subject)).bind("requester", requesterId).bind("status", status == null ? "new" : status)
                 .bind("external", externalId).bind("now", at(now))
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
         addComment(h, id, first, now);

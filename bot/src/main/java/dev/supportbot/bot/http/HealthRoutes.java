@@ -1,6 +1,6 @@
 package dev.supportbot.bot.http;
 
-import dev.supportbot.bot.metrics.Metrics;
+import dev.supportbot.bot.config.BackEnds;
 import dev.supportbot.bot.store.Database;
 import dev.supportbot.bot.store.DatabaseHealth;
 import io.javalin.config.RoutesConfig;
@@ -9,20 +9,20 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * {@code GET /healthz} (503 unless the database accepts a write; the check is reused for a second) and
- * {@code GET /metrics} (Prometheus text).
+ * {@code GET /healthz}: 503 unless the database accepts a write (the check is reused for a second), with the mode
+ * the bot runs in (sandbox, production or a mix of real and sandbox back ends).
  */
 public final class HealthRoutes implements HttpRoutes {
     private static final Duration CHECK_REUSED_FOR = Duration.ofSeconds(1);
 
     private final Database database;
     private final DatabaseHealth health;
-    private final Metrics metrics;
+    private final BackEnds backEnds;
 
-    public HealthRoutes(Database database, Metrics metrics) {
+    public HealthRoutes(Database database, BackEnds backEnds) {
         this.database = database;
         this.health = new DatabaseHealth(database, CHECK_REUSED_FOR);
-        this.metrics = metrics;
+        this.backEnds = backEnds;
     }
 
     @Override
@@ -33,8 +33,15 @@ public final class HealthRoutes implements HttpRoutes {
             db.put("status", status.up() ? "up" : "down");
             db.put("vendor", "postgresql");
             if (!status.up()) db.put("reason", status.reason());
-            ctx.status(status.up() ? 200 : 503).json(Map.of("status", status.up() ? "ok" : "unavailable", "database", db));
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("status", status.up() ? "ok" : "unavailable");
+            body.put("database", db);
+            body.put("mode", backEnds.mode());
+            if (backEnds.mixed()) {
+                body.put("sandbox_mix_allowed", backEnds.mixAllowed());
+                body.put("back_ends", backEnds.describe());
+            }
+            ctx.status(status.up() ? 200 : 503).json(body);
         });
-        routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
     }
 }

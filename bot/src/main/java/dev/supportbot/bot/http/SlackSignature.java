@@ -7,7 +7,8 @@ import java.util.HexFormat;
 
 /**
  * Slack request signing: {@code X-Slack-Signature} = "v0=" + hex(HMAC-SHA256(signing secret, "v0:" + timestamp + ":"
- * + body)), with {@code X-Slack-Request-Timestamp} in epoch seconds within five minutes of now.
+ * + body)), with {@code X-Slack-Request-Timestamp} in epoch seconds within five minutes of now. During a rotation the
+ * previous signing secret is accepted too.
  */
 public final class SlackSignature {
     public static final String SIGNATURE_HEADER = "X-Slack-Signature";
@@ -15,10 +16,17 @@ public final class SlackSignature {
     static final Duration TOLERANCE = Duration.ofMinutes(5);
 
     private final String secret;
+    private final String previous;
     private final Clock clock;
 
     public SlackSignature(String secret, Clock clock) {
+        this(secret, null, clock);
+    }
+
+    /** {@code previous}: the signing secret being rotated out, or null. */
+    public SlackSignature(String secret, String previous, Clock clock) {
         this.secret = secret;
+        this.previous = previous;
         this.clock = clock;
     }
 
@@ -35,10 +43,14 @@ public final class SlackSignature {
         if (Math.abs(clock.instant().getEpochSecond() - seconds) > TOLERANCE.toSeconds()) {
             return SignatureCheck.refused("timestamp is more than 5 minutes from now");
         }
-        byte[] mac = HmacSignatures.hmacSha256(secret, HmacSignatures.utf8("v0:" + timestamp.trim() + ":"), body);
-        byte[] expected = ("v0=" + HexFormat.of().formatHex(mac)).getBytes(StandardCharsets.US_ASCII);
-        return HmacSignatures.constantTimeEquals(expected, signature.trim().getBytes(StandardCharsets.US_ASCII))
+        byte[] given = signature.trim().getBytes(StandardCharsets.US_ASCII);
+        return signs(secret, timestamp, body, given) || previous != null && signs(previous, timestamp, body, given)
                 ? SignatureCheck.VALID
                 : SignatureCheck.refused("signature does not match");
+    }
+
+    private static boolean signs(String secret, String timestamp, byte[] body, byte[] given) {
+        byte[] mac = HmacSignatures.hmacSha256(secret, HmacSignatures.utf8("v0:" + timestamp.trim() + ":"), body);
+        return HmacSignatures.constantTimeEquals(("v0=" + HexFormat.of().formatHex(mac)).getBytes(StandardCharsets.US_ASCII), given);
     }
 }

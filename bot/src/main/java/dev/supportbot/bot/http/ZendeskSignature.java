@@ -9,7 +9,8 @@ import java.util.Base64;
 
 /**
  * Zendesk webhook signing: {@code X-Zendesk-Webhook-Signature} = base64(HMAC-SHA256(secret, timestamp + body)),
- * with {@code X-Zendesk-Webhook-Signature-Timestamp} an ISO-8601 time that must be within five minutes of now.
+ * with {@code X-Zendesk-Webhook-Signature-Timestamp} an ISO-8601 time that must be within five minutes of now. During a
+ * rotation the previous secret is accepted too.
  */
 public final class ZendeskSignature {
     public static final String SIGNATURE_HEADER = "X-Zendesk-Webhook-Signature";
@@ -17,10 +18,17 @@ public final class ZendeskSignature {
     static final Duration TOLERANCE = Duration.ofMinutes(5);
 
     private final String secret;
+    private final String previous;
     private final Clock clock;
 
     public ZendeskSignature(String secret, Clock clock) {
+        this(secret, null, clock);
+    }
+
+    /** {@code previous}: the secret being rotated out, or null. */
+    public ZendeskSignature(String secret, String previous, Clock clock) {
         this.secret = secret;
+        this.previous = previous;
         this.clock = clock;
     }
 
@@ -43,9 +51,12 @@ public final class ZendeskSignature {
         } catch (IllegalArgumentException e) {
             return SignatureCheck.refused("signature does not match");
         }
-        byte[] expected = HmacSignatures.hmacSha256(secret, HmacSignatures.utf8(timestamp), body);
-        return HmacSignatures.constantTimeEquals(expected, given)
+        return signs(secret, timestamp, body, given) || previous != null && signs(previous, timestamp, body, given)
                 ? SignatureCheck.VALID
                 : SignatureCheck.refused("signature does not match");
+    }
+
+    private static boolean signs(String secret, String timestamp, byte[] body, byte[] given) {
+        return HmacSignatures.constantTimeEquals(HmacSignatures.hmacSha256(secret, HmacSignatures.utf8(timestamp), body), given);
     }
 }

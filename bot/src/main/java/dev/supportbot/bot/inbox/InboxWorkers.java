@@ -28,6 +28,9 @@ import org.slf4j.LoggerFactory;
  * another worker; should the lease be lost all the same, the work stops before its next call out ({@link Lease}).
  */
 public final class InboxWorkers implements AutoCloseable {
+    /** How long a stop waits for the workers to finish what they hold (deploy/ sets its grace periods above it). */
+    public static final Duration STOP_GRACE = Duration.ofSeconds(30);
+
     private static final Logger log = LoggerFactory.getLogger(InboxWorkers.class);
     private static final int BATCH = 4;
 
@@ -196,7 +199,7 @@ public final class InboxWorkers implements AutoCloseable {
         threads.shutdown();
         renewals.shutdown();
         try {
-            if (!threads.awaitTermination(30, TimeUnit.SECONDS)) threads.shutdownNow();
+            if (!threads.awaitTermination(STOP_GRACE.toSeconds(), TimeUnit.SECONDS)) threads.shutdownNow();
             renewals.shutdownNow();
         } catch (InterruptedException e) {
             threads.shutdownNow();

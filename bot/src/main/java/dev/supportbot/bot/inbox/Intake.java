@@ -1,6 +1,7 @@
 package dev.supportbot.bot.inbox;
 
 import dev.supportbot.bot.redaction.JsonScrubber;
+import dev.supportbot.workflows.redaction.SecretScanner;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -12,7 +13,8 @@ import java.util.function.UnaryOperator;
  * stores the event and wakes a worker. Shared by the Zendesk and Slack routes.
  *
  * <p>Nothing the sender wrote is stored as it came: the payload is re-encoded with every decoded string and key
- * masked ({@link JsonScrubber}), the event type is masked, kept on one line and cut to its column, and the sender's
+ * masked ({@link JsonScrubber}; identifiers such as action ids as identifiers), the event type is masked as an
+ * identifier, kept on one line and cut to its column, and the sender's
  * delivery id, which is free text, is kept only as a hash.
  */
 public final class Intake {
@@ -28,7 +30,7 @@ public final class Intake {
     public Intake(Inbox inbox, UnaryOperator<String> scrubber, Runnable onAccepted) {
         this.inbox = inbox;
         this.scrubber = scrubber;
-        this.json = new JsonScrubber(scrubber);
+        this.json = new JsonScrubber(scrubber, text -> SecretScanner.maskIdentifier(scrubber.apply(text)));
         this.onAccepted = onAccepted;
     }
 
@@ -44,7 +46,8 @@ public final class Intake {
                 ? "delivery:" + sha256(deliveryId.trim().getBytes(StandardCharsets.UTF_8))
                 : "sha256:" + sha256(body);
         String payload = json.scrub(body);
-        String type = cut(oneLine(scrubber.apply(eventType)), MAX_EVENT_TYPE);
+        // The type holds an action or callback id (block_action:ID): masked as an identifier.
+        String type = cut(oneLine(SecretScanner.maskIdentifier(scrubber.apply(eventType))), MAX_EVENT_TYPE);
         Acceptance acceptance = inbox.accept(new NewInboxEvent(source, dedupKey, type, ticketId, payload));
         if (acceptance == Acceptance.ACCEPTED) onAccepted.run();
         return acceptance;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -16,17 +17,30 @@ import java.util.function.UnaryOperator;
  * <p>A string that itself holds a JSON object or array (a payload copied into a field) is scrubbed the same way,
  * once decoded, so its own escapes do not hide a secret either. Numbers, booleans and nulls are copied as they are;
  * order and duplicate keys are kept. Only the first JSON value of the input is read and written.
+ *
+ * <p>The values of identifier fields ({@link #IDENTIFIER_FIELDS}: Slack's action, block, callback, trigger and view
+ * ids, the trigger's {@code actor_email}) are masked as identifiers, where a code may be glued to the rest.
  */
 public final class JsonScrubber {
     private static final JsonFactory FACTORY = new JsonFactory();
     /** How deep JSON inside strings is followed; deeper strings are masked as plain text. */
     private static final int MAX_EMBEDDED_DEPTH = 4;
 
-    private final UnaryOperator<String> mask;
+    public static final Set<String> IDENTIFIER_FIELDS =
+            Set.of("action_id", "block_id", "callback_id", "trigger_id", "view_id", "actor_email");
 
-    /** {@code mask} masks secrets in plain text, e.g. {@code SecretScanner::mask}. */
+    private final UnaryOperator<String> mask;
+    private final UnaryOperator<String> identifierMask;
+
+    /** {@code mask} masks secrets in plain text, e.g. {@code SecretScanner::mask}; identifiers get the same. */
     public JsonScrubber(UnaryOperator<String> mask) {
+        this(mask, mask);
+    }
+
+    /** {@code identifierMask} masks the values of {@link #IDENTIFIER_FIELDS}, e.g. {@code SecretScanner::maskIdentifier}. */
+    public JsonScrubber(UnaryOperator<String> mask, UnaryOperator<String> identifierMask) {
         this.mask = mask;
+        this.identifierMask = identifierMask;
     }
 
     /**
@@ -60,7 +74,8 @@ public final class JsonScrubber {
                 do {
                     switch (parser.currentToken()) {
                         case FIELD_NAME -> generator.writeFieldName(text(parser.currentName()));
-                        case VALUE_STRING -> generator.writeString(text(parser.getText()));
+                        case VALUE_STRING -> generator.writeString(isIdentifier(parser.currentName())
+                                ? identifier(parser.getText()) : text(parser.getText()));
                         case START_OBJECT, START_ARRAY -> {
                             depth++;
                             generator.copyCurrentEvent(parser);
@@ -80,6 +95,17 @@ public final class JsonScrubber {
         private String text(String value) {
             String result = embedded < MAX_EMBEDDED_DEPTH ? scrubEmbedded(value) : null;
             if (result == null) result = mask.apply(value);
+            if (!result.equals(value)) masked = true;
+            return result;
+        }
+
+        /** {@code name} is null for an array element or a top-level string. */
+        private static boolean isIdentifier(String name) {
+            return name != null && IDENTIFIER_FIELDS.contains(name);
+        }
+
+        private String identifier(String value) {
+            String result = identifierMask.apply(value);
             if (!result.equals(value)) masked = true;
             return result;
         }

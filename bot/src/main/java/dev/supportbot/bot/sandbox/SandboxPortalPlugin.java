@@ -2,6 +2,8 @@ package dev.supportbot.bot.sandbox;
 
 import dev.supportbot.bot.BotPlugin;
 import dev.supportbot.bot.SupportBot;
+import dev.supportbot.bot.config.BotConfig;
+import dev.supportbot.bot.config.GeneratedSecret;
 import dev.supportbot.bot.config.Settings;
 import dev.supportbot.bot.http.HttpRoutes;
 import dev.supportbot.bot.portal.PortalClients;
@@ -17,13 +19,26 @@ import org.slf4j.LoggerFactory;
 /**
  * The sandbox portal: a fake of the vendor's admin back end over its own tables, served by the bot's HTTP server
  * under {@link #API_PATH} (BOT_PORTAL_URL=sandbox). Seeded from config/sandbox-seed.yaml when its tables are empty.
- * It requires BOT_PORTAL_TOKEN as bearer token when that is set, and accepts any request when it is not.
+ * It requires BOT_PORTAL_TOKEN as bearer token when that is set, and accepts any request when it is not, in sandbox
+ * mode only: outside it (guarded) an unset token is generated for this process, so only the bot itself gets in.
  */
 public final class SandboxPortalPlugin implements BotPlugin {
     public static final String API_PATH = PortalClients.SANDBOX_API_PATH;
     private static final Logger log = LoggerFactory.getLogger(SandboxPortalPlugin.class);
 
+    private final boolean guarded;
     private SandboxPortalRoutes routes;
+
+    /** {@code guarded}: outside sandbox mode, where it answers only requests with BOT_PORTAL_TOKEN. */
+    public SandboxPortalPlugin(boolean guarded) {
+        this.guarded = guarded;
+    }
+
+    @Override
+    public BotConfig configure(BotConfig config) {
+        if (!guarded || config.get(Settings.PORTAL_TOKEN) != null) return config;
+        return config.with(Settings.PORTAL_TOKEN, GeneratedSecret.of("portal-sandbox-"));
+    }
 
     @Override
     public void init(SupportBot.Context context) {

@@ -1,7 +1,7 @@
 package dev.supportbot.bot.sandbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.supportbot.bot.http.HmacSignatures;
+import dev.supportbot.bot.http.BearerToken;
 import dev.supportbot.bot.http.HttpRoutes;
 import dev.supportbot.bot.portal.ContactUpdate;
 import dev.supportbot.bot.portal.CustomerUpdate;
@@ -152,7 +152,7 @@ final class SandboxPortalRoutes implements HttpRoutes {
     private Handler guarded(Handler handler) {
         return ctx -> {
             try {
-                if (token != null && !bearerMatches(ctx.header("Authorization"))) {
+                if (token != null && !BearerToken.matches(ctx.header("Authorization"), token)) {
                     ctx.header("WWW-Authenticate", "Bearer");
                     throw SandboxProblem.unauthorized("a valid bearer token is required");
                 }
@@ -166,11 +166,6 @@ final class SandboxPortalRoutes implements HttpRoutes {
                 ctx.status(409).contentType(PROBLEM_JSON).result(json(conflict.body()));
             }
         };
-    }
-
-    private boolean bearerMatches(String header) {
-        String expected = "Bearer " + token;
-        return header != null && HmacSignatures.constantTimeEquals(HmacSignatures.utf8(expected), HmacSignatures.utf8(header.trim()));
     }
 
     private CloudActivationView cloudActivation(Handle h, String subscriptionName) {

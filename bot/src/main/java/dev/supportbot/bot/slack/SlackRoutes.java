@@ -3,6 +3,9 @@ package dev.supportbot.bot.slack;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestHeaders;
+import com.slack.api.bolt.request.builtin.BlockActionRequest;
+import com.slack.api.bolt.request.builtin.SlashCommandRequest;
+import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.SlackRequestParser;
 import dev.supportbot.bot.http.ApiError;
@@ -16,23 +19,27 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /slack/events}: slash commands and interactivity payloads. The signature is checked on the raw body
- * here; Bolt then parses the request and runs the handlers of {@link SlackCommands}, whose answers are copied back.
+ * here, then the workspace and app the request names ({@link SlackWorkspace}: 403 for another's); Bolt then runs the
+ * handlers of {@link SlackCommands}, whose answers are copied back.
  */
 public final class SlackRoutes implements HttpRoutes {
     public static final String PATH = "/slack/events";
     private static final Logger log = LoggerFactory.getLogger(SlackRoutes.class);
 
     private final SlackSignature signature;
+    private final SlackWorkspace workspace;
     private final App app;
     private final SlackRequestParser parser;
 
-    public SlackRoutes(SlackSignature signature, App app) {
+    public SlackRoutes(SlackSignature signature, SlackWorkspace workspace, App app) {
         this.signature = signature;
+        this.workspace = workspace;
         this.app = app;
         this.parser = new SlackRequestParser(app.config());
     }
@@ -73,6 +80,20 @@ public final class SlackRoutes implements HttpRoutes {
             ApiError.respond(ctx, 400, "not a Slack command or interaction payload");
             return;
         }
+        Optional<String> foreign;
+        try {
+            foreign = workspace.refusal(teamOf(request), appOf(request));
+        } catch (SlackWorkspace.Unknown e) {
+            log.warn("Slack request not accepted: {}", e.getMessage());
+            ctx.header("Retry-After", "5");
+            ApiError.respond(ctx, 503, "the bot's Slack workspace is not known yet; retry later");
+            return;
+        }
+        if (foreign.isPresent()) {
+            log.info("Slack request refused: {}", foreign.get());
+            ApiError.respond(ctx, 403, foreign.get());
+            return;
+        }
         Response response = app.run(request);
         ctx.status(response.getStatusCode());
         if (response.getHeaders() != null) {
@@ -81,6 +102,20 @@ public final class SlackRoutes implements HttpRoutes {
         if (response.getContentType() != null) ctx.contentType(response.getContentType());
         if (response.getBody() != null) ctx.result(response.getBody());
         if (response.getStatusCode() >= 400) log.info("Slack request answered {}", response.getStatusCode());
+    }
+
+    private static String teamOf(Request<?> request) {
+        if (request instanceof SlashCommandRequest r) return r.getPayload().getTeamId();
+        if (request instanceof BlockActionRequest r) return r.getPayload().getTeam() == null ? null : r.getPayload().getTeam().getId();
+        if (request instanceof ViewSubmissionRequest r) return r.getPayload().getTeam() == null ? null : r.getPayload().getTeam().getId();
+        return request.getContext().getTeamId();
+    }
+
+    private static String appOf(Request<?> request) {
+        if (request instanceof SlashCommandRequest r) return r.getPayload().getApiAppId();
+        if (request instanceof BlockActionRequest r) return r.getPayload().getApiAppId();
+        if (request instanceof ViewSubmissionRequest r) return r.getPayload().getApiAppId();
+        return null;
     }
 
     private static Map<String, List<String>> headers(Context ctx) {

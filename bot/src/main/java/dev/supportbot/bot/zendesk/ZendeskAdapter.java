@@ -106,6 +106,7 @@ final class ZendeskAdapter implements Zendesk {
         if (!update.addTags().isEmpty()) ticket.put("additional_tags", List.copyOf(update.addTags()));
         if (!update.removeTags().isEmpty()) ticket.put("remove_tags", List.copyOf(update.removeTags()));
         if (update.status() != null) ticket.put("status", update.status().name().toLowerCase(Locale.ROOT));
+        if (update.subject() != null) ticket.put("subject", SecretScanner.mask(update.subject()));
         call(ApiBudget.Kind.WRITE, what, () -> ZendeskHttp.json(what,
                 raw.put(what, "/api/v2/tickets/" + ticketId + ".json", Map.of("ticket", ticket))));
     }
@@ -246,6 +247,7 @@ final class ZendeskAdapter implements Zendesk {
         if (!update.addTags().isEmpty()) parts.add("add tags");
         if (!update.removeTags().isEmpty()) parts.add("remove tags");
         if (update.status() != null) parts.add("set the status");
+        if (update.subject() != null) parts.add("mask the subject");
         String joined = parts.size() == 1 ? parts.get(0)
                 : String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
         return joined + (update.comment() != null || parts.size() > 1 ? " to ticket " : joinWord(parts.get(0))) + ticketId;

@@ -106,7 +106,7 @@ public final class DrainBenchmark {
     private String run(String name, String url, FakeZendesk zendesk, LongSupplier dbSize) throws Exception {
         long intakeMax = intake(url, dbSize);
         int port = freePort();
-        Map<String, String> env = TestBots.env(url);
+        Map<String, String> env = TestBots.mixOnPurpose(TestBots.env(url));
         env.put("BOT_PORT", Integer.toString(port));
         env.put("BOT_HOST", "127.0.0.1");
         env.put("BOT_INBOX_POLL_INTERVAL", "500ms");

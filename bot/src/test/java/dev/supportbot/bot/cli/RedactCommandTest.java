@@ -51,6 +51,17 @@ class RedactCommandTest {
     }
 
     @Test
+    void codes_glued_to_emoji_accents_dashes_and_cjk_brackets_are_masked_and_the_chars_around_them_kept() {
+        String a = TestSecrets.activationCode();
+        String b = TestSecrets.activationCode();
+        String c = TestSecrets.activationCode();
+        String d = TestSecrets.activationCode();
+        String template = "🔑%s🙏 código:%sñ code—%s—ok 「%s」";
+        assertThat(run(String.format(template, a, b, c, d), "redact")).isZero();
+        assertThat(out.toString(UTF_8)).isEqualTo(String.format(template, CODE_MASK, CODE_MASK, CODE_MASK, CODE_MASK));
+    }
+
+    @Test
     void text_without_secrets_comes_out_byte_identical() {
         String text = "\uFEFFTicket #123456: renewal for A-S00012345, invoice INV-2024-0042\n"
                 + "UUID 3f2b8c1e-9d4a-4e7b-a1c2-5d6e7f8a9b0c, commit 9fceb02d0ae598e95dc970b74767f19372d61af8\r\n"

@@ -53,9 +53,9 @@ class RedactionFirstTest {
         env.put("BOT_PORTAL_URL", "http://127.0.0.1:" + portal.getPort() + SandboxPortalPlugin.API_PATH);
         env.put("BOT_PORTAL_MAX_ATTEMPTS", "1");
         env.put("BOT_INBOX_MAX_ATTEMPTS", "100"); // the outage lasts as long as the test needs, never into a dead letter
-        BotConfig config = TestBots.config(env);
+        BotConfig config = TestBots.config(TestBots.mixOnPurpose(env));
         List<BotPlugin> plugins = new ArrayList<>(Plugins.standard(config));
-        plugins.add(0, new SandboxPortalPlugin());
+        plugins.add(0, new SandboxPortalPlugin(false)); // the portal's far side, reached through the MockServer
         bot = SupportBot.builder(config).host("127.0.0.1").plugins(plugins).start();
 
         String code = Licenses.activationCode();

@@ -53,4 +53,45 @@ class TicketRedactionTest {
             assertThat(audit).singleElement().satisfies(d -> assertThat(d).doesNotContain(code));
         }
     }
+
+    @Test
+    void a_code_in_the_subject_is_masked_with_a_ticket_update_and_noted_without_the_code() {
+        try (EngineFixture f = new EngineFixture()) {
+            String inSubject = Licenses.activationCode();
+            String inComment = Licenses.activationCode();
+            FakeZendesk.User requester = f.fake.user("Ada", "ada@customer.example");
+            FakeZendesk.Ticket ticket = f.fake.ticket(91, "Activation code " + inSubject + " fails", "Hi, it is " + inComment + ".", requester);
+
+            webhook(f, 91);
+            Await.until("the note", Duration.ofSeconds(20), () -> !ticket.privateNotes().isEmpty() && f.pending() == 0);
+
+            assertThat(ticket.subject).isEqualTo("Activation code [REDACTED activation code] fails");
+            assertThat(ticket.privateNotes()).singleElement().satisfies(note -> assertThat(note.body())
+                    .contains("Masked 1 activation code in the ticket's subject.")
+                    .contains("1 activation code from comment " + ticket.comments.get(0).id())
+                    .doesNotContain(inSubject).doesNotContain(inComment));
+            assertThat(f.fake.receivedBodies()).noneMatch(b -> b.contains(inSubject));
+
+            // The subject changed to hold a code again: masked again; the bot's own note is a new comment, so a note follows.
+            String again = Licenses.activationCode();
+            ticket.subject = "Still " + again;
+            webhook(f, 91);
+            Await.until("the second note", Duration.ofSeconds(20), () -> ticket.privateNotes().size() == 2 && f.pending() == 0);
+            assertThat(ticket.subject).isEqualTo("Still [REDACTED activation code]");
+            assertThat(ticket.privateNotes().get(1).body()).isEqualTo("supportbot redaction:\nMasked 1 activation code in the ticket's subject.");
+            webhook(f, 91); // sees that note: nothing to do
+            Await.until("the webhook handled", Duration.ofSeconds(20), () -> f.pending() == 0);
+
+            // With no comment since the last scan, the subject is masked and audited, and no note is posted.
+            String third = Licenses.activationCode();
+            ticket.subject = "Once more " + third;
+            webhook(f, 91);
+            Await.until("the subject masked a third time", Duration.ofSeconds(20),
+                    () -> ticket.subject.equals("Once more [REDACTED activation code]") && f.pending() == 0);
+            assertThat(ticket.privateNotes()).hasSize(2);
+            java.util.List<String> audit = f.db.jdbi().withHandle(h -> h.createQuery(
+                    "SELECT detail FROM audit_log WHERE action = 'redaction' ORDER BY id").mapTo(String.class).list());
+            assertThat(audit).hasSize(3).noneMatch(d -> d.contains(inSubject) || d.contains(again) || d.contains(third));
+        }
+    }
 }

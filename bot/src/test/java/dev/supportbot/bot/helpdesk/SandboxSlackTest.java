@@ -84,6 +84,22 @@ class SandboxSlackTest {
     }
 
     @Test
+    void auth_test_names_the_configured_workspace_for_the_bots_token_only() throws Exception {
+        try (HelpdeskBot sandbox = HelpdeskBot.start()) {
+            String api = sandbox.config.get(Settings.SLACK_API_URL);
+            JsonNode me = Json.MAPPER.readTree(sandbox.post(api + "auth.test", "application/x-www-form-urlencoded", "",
+                    "Authorization", "Bearer " + sandbox.config.get(Settings.SLACK_BOT_TOKEN)).body());
+            JsonNode anonymous = Json.MAPPER.readTree(sandbox.post(api + "auth.test", "application/x-www-form-urlencoded", "",
+                    "Authorization", "Bearer xoxb-guess").body());
+
+            assertThat(me.path("ok").asBoolean()).isTrue();
+            assertThat(me.path("team_id").asText()).as("the configured workspace").isEqualTo(TestBots.SLACK_TEAM);
+            assertThat(me.path("user_id").asText()).isEqualTo(SlackStandInRoutes.BOT_USER);
+            assertThat(anonymous.path("error").asText()).isEqualTo("invalid_auth");
+        }
+    }
+
+    @Test
     void a_real_url_switches_each_stand_in_off_and_keeps_the_operators_values() {
         Map<String, String> env = new HashMap<>(TestBots.envWithoutDatabase());
         env.put("BOT_ZENDESK_URL", "https://acme.zendesk.com");
@@ -102,6 +118,9 @@ class SandboxSlackTest {
         assertThat(configured.get(Settings.SLACK_API_URL)).matches("http://127\\.0\\.0\\.1:\\d+/sandbox/slack/api/");
         assertThat(configured.get(Settings.SLACK_SIGNING_SECRET)).isEqualTo(TestBots.SLACK_SECRET);
         assertThat(configured.get(Settings.APPROVERS)).containsExactly("UREAL1");
+        assertThat(configured.get(Settings.SLACK_TEAM_ID)).as("the operator's workspace").isEqualTo(TestBots.SLACK_TEAM);
+        env.remove("BOT_SLACK_TEAM_ID");
+        assertThat(slackOnly.configure(TestBots.config(env)).get(Settings.SLACK_TEAM_ID)).isEqualTo(SlackInteractions.TEAM);
     }
 
     @Test

@@ -7,9 +7,11 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.OutputStreamAppender;
+import dev.supportbot.bot.BotPlugin;
 import dev.supportbot.bot.Plugins;
 import dev.supportbot.bot.SupportBot;
 import dev.supportbot.bot.config.BotConfig;
+import dev.supportbot.bot.config.Settings;
 import dev.supportbot.bot.redaction.MaskingPatternLayoutEncoder;
 import dev.supportbot.bot.store.Database;
 import dev.supportbot.bot.testing.Await;
@@ -17,6 +19,7 @@ import dev.supportbot.bot.testing.PlantedSecrets;
 import dev.supportbot.bot.testing.Signing;
 import dev.supportbot.bot.testing.TestBots;
 import dev.supportbot.bot.testing.TestDatabases;
+import dev.supportbot.bot.zendesk.ZendeskAccount;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -34,6 +37,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -55,6 +59,8 @@ class SecretsAtRestTest {
     private final String canary = "canary" + Long.toString(System.nanoTime(), 36) + "marker";
     private long nextTicket = 7000;
     private int port;
+    /** The configuration the bot runs on, the sandbox Zendesk's generated credentials included. */
+    private BotConfig running;
 
     @Test
     void no_planted_secret_is_found_in_the_tables_or_the_log() throws Exception {
@@ -67,11 +73,17 @@ class SecretsAtRestTest {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         OutputStreamAppender<ILoggingEvent> appender = captureLog(log);
         try {
-            SupportBot bot = SupportBot.builder(config).plugins(Plugins.standard(config)).host("127.0.0.1").start();
+            SupportBot bot = SupportBot.builder(config).plugins(Plugins.standard(config)).plugin(new BotPlugin() {
+                @Override
+                public void init(SupportBot.Context context) {
+                    running = context.config();
+                }
+            }).host("127.0.0.1").start();
             try {
                 port = bot.port();
                 plantInZendeskWebhooks();
                 plantInSlackRequests();
+                plantInTheSandboxZendesk();
                 Await.until("every stored event handled", Duration.ofSeconds(120), () -> bot.inbox().depth() == 0);
             } finally {
                 bot.close();
@@ -119,6 +131,22 @@ class SecretsAtRestTest {
         zendesk("\"comment\":\"license:\\r\\n" + planted.license("license wrapped with \\r\\n", "\r\n").replace("\r\n", "\\r\\n")
                 + "\\r\\n\"");
 
+        zendesk("\"comment\":\"thanks \uD83D\uDD11" + planted.code("after an emoji") + "\uD83D\uDE4F\","
+                + "\"comment_accents\":\"c\u00F3digo:" + planted.code("between accented letters") + "\u00F1\","
+                + "\"comment_dash\":\"code\u2014" + planted.code("between em dashes") + "\u2014thanks\","
+                + "\"comment_cjk\":\"\u300C" + planted.code("in CJK brackets") + "\u300D\","
+                + "\"comment_parens\":\"(" + planted.code("between ( and (") + "(\"");
+        String inBase64 = planted.code("base64 of a text");
+        String base64 = Base64.getEncoder().encodeToString(("my activation code is " + inBase64).getBytes(StandardCharsets.UTF_8));
+        planted.alsoAs("base64 of a text", base64);
+        String percent = planted.code("percent-encoded");
+        String percentEncoded = String.format("%%%02X", (int) percent.charAt(0)) + percent.substring(1, 12)
+                + String.format("%%%02X", (int) percent.charAt(12)) + percent.substring(13);
+        planted.alsoAs("percent-encoded", percentEncoded);
+        planted.alsoAs("percent-encoded", percent.substring(13));
+        zendesk("\"comment\":\"the tool printed " + base64 + " for us\",\"other\":\"my code: " + percentEncoded + "\"");
+        zendesk("\"actor_email\":\"" + planted.code("local part of actor_email") + "@vendor.example\"");
+
         String delivered = "{\"ticket_id\":" + ticket() + ",\"event\":\"ticket.updated\",\"delivery_id\":\""
                 + planted.code("delivery_id") + "\"}";
         post("/webhooks/zendesk", delivered, 200);
@@ -149,9 +177,30 @@ class SecretsAtRestTest {
                 planted.code("action trigger_id")), 200);
         String message = "\"message\":{\"text\":\"the code\\n" + planted.code("message text in an interaction") + "\"},";
         post("/slack/events", blockAction("approve", "plan-9", "tr-" + System.nanoTime(), message), 200);
+        post("/slack/events", blockAction("approve_" + planted.code("action_id after _"), "plan-10",
+                "12345.67890." + planted.code("trigger_id after a dot")), 200);
+        post("/slack/events", blockAction("approve", "plan-11", "tr-" + System.nanoTime(), "", "b_" + planted.code("block_id after _")), 200);
+        String view = "{\"type\":\"view_submission\",\"team\":{\"id\":\"T1\"},\"user\":{\"id\":\"U2\"},\"api_app_id\":\"A1\","
+                + "\"trigger_id\":\"tr-" + System.nanoTime() + "\",\"view\":{\"id\":\"V_" + planted.code("view id after _")
+                + "\",\"type\":\"modal\",\"callback_id\":\"reject_" + planted.code("callback_id after _")
+                + "\",\"private_metadata\":\"7\",\"state\":{\"values\":{}}}}";
+        post("/slack/events", "payload=" + URLEncoder.encode(view, StandardCharsets.UTF_8), 200);
         String mystery = "{\"type\":\"mystery\",\"note\":\"x\\n" + planted.code("unknown interaction type") + "\"}";
         post("/slack/events", "payload=" + URLEncoder.encode(mystery, StandardCharsets.UTF_8), 400);
         post("/slack/events", "text=" + planted.code("form field of an unknown request") + "&note=x", 400);
+    }
+
+    /** A ticket opened in the sandbox Zendesk with a code in its subject and one in its new requester's name. */
+    private void plantInTheSandboxZendesk() throws Exception {
+        String body = "{\"ticket\":{\"subject\":\"Activation code " + planted.code("ticket subject") + " fails\","
+                + "\"requester\":{\"name\":\"Sam " + planted.code("requester name") + "\",\"email\":\"sam.subject@acme.example\"},"
+                + "\"comment\":{\"body\":\"hello\"}}}";
+        ZendeskAccount account = new ZendeskAccount(running.get(Settings.ZENDESK_URL), running.get(Settings.ZENDESK_EMAIL),
+                running.get(Settings.ZENDESK_TOKEN));
+        HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(running.get(Settings.ZENDESK_URL) + "/api/v2/tickets.json"))
+                .header("Authorization", account.basicAuthorization()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        softly.assertThat(created.statusCode()).as("the sandbox Zendesk's answer: " + created.body()).isEqualTo(201);
     }
 
     private void zendesk(String fields) throws Exception {
@@ -177,10 +226,14 @@ class SecretsAtRestTest {
 
     /** A block_actions interaction that also has {@code otherFields} (JSON members, each followed by a comma). */
     private static String blockAction(String actionId, String value, String triggerId, String otherFields) {
+        return blockAction(actionId, value, triggerId, otherFields, "b");
+    }
+
+    private static String blockAction(String actionId, String value, String triggerId, String otherFields, String blockId) {
         String payload = "{" + otherFields + "\"type\":\"block_actions\",\"token\":\"verif\",\"trigger_id\":\"" + triggerId + "\","
                 + "\"user\":{\"id\":\"U2\"},\"team\":{\"id\":\"T1\"},\"channel\":{\"id\":\"C1\"},"
                 + "\"container\":{\"message_ts\":\"1.2\"},\"response_url\":\"http://127.0.0.1:1/y\","
-                + "\"actions\":[{\"action_id\":\"" + actionId + "\",\"value\":\"" + value + "\",\"type\":\"button\",\"block_id\":\"b\"}]}";
+                + "\"actions\":[{\"action_id\":\"" + actionId + "\",\"value\":\"" + value + "\",\"type\":\"button\",\"block_id\":\"" + blockId + "\"}]}";
         return "payload=" + URLEncoder.encode(payload, StandardCharsets.UTF_8);
     }
 

@@ -167,7 +167,8 @@ class SigkillCrashIT {
         env.put("BOT_ZENDESK_URL", zendesk.url());
         env.put("BOT_ZENDESK_EMAIL", "bot@vendor.example");
         env.put("BOT_ZENDESK_TOKEN", "crash-test-token");
-        return env;
+        env.put("BOT_ZENDESK_UPDATES_PER_MINUTE", "1000");
+        return TestBots.mixOnPurpose(env);
     }
 
     private boolean send(int port, long ticket, String delivery) {

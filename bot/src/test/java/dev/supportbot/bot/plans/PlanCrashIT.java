@@ -214,7 +214,7 @@ class PlanCrashIT {
         env.put("BOT_SLACK_CHANNEL", CHANNEL);
         env.put("BOT_APPROVERS", APPROVER);
         env.put("BOT_SLACK_AGENTS", AGENT_SLACK);
-        return env;
+        return TestBots.mixOnPurpose(env);
     }
 
     /** From the agent's macro through ownership verification (Acme's invoice) to the bot's question about Globex. */
@@ -306,7 +306,8 @@ class PlanCrashIT {
     }
 
     private static HttpPortalClient portalOf(ServiceProcess bot) {
-        return HttpPortalClient.builder(() -> bot.baseUrl() + PortalClients.SANDBOX_API_PATH).cacheTtl(Duration.ZERO).build();
+        return HttpPortalClient.builder(() -> bot.baseUrl() + PortalClients.SANDBOX_API_PATH).token(TestBots.PORTAL_TOKEN)
+                .cacheTtl(Duration.ZERO).build();
     }
 
     private static List<Membership> memberships(HttpPortalClient portal) {

@@ -132,6 +132,21 @@ class JsonScrubberTest {
     }
 
     @Test
+    void identifier_fields_are_masked_as_identifiers_and_other_fields_as_text() throws Exception {
+        JsonScrubber both = new JsonScrubber(SecretScanner::mask, SecretScanner::maskIdentifier);
+        String code = TestSecrets.activationCode();
+        String json = "[\"top\",{\"action_id\":\"approve_" + code + "\",\"actor_email\":\"" + code + "@vendor.example\","
+                + "\"list\":[\"approve_" + code + "\"],\"value\":\"approve_" + code + "\"}]";
+        String scrubbed = both.scrub(json.getBytes(StandardCharsets.UTF_8));
+        var node = MAPPER.readTree(scrubbed).get(1);
+        assertThat(node.get("action_id").asText()).isEqualTo("approve_" + CODE_MASK);
+        assertThat(node.get("actor_email").asText()).isEqualTo(CODE_MASK + "@vendor.example");
+        // Outside identifier fields the text rules apply: a code glued to other chars is part of a longer token there.
+        assertThat(node.get("value").asText()).isEqualTo("approve_" + code);
+        assertThat(node.get("list").get(0).asText()).isEqualTo("approve_" + code);
+    }
+
+    @Test
     void only_the_first_json_value_is_written() {
         String code = TestSecrets.activationCode();
         assertThat(scrub("{\"a\":1} {\"b\":\"" + code + "\"}")).isEqualTo("{\"a\":1}");

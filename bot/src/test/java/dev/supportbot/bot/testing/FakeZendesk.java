@@ -45,7 +45,7 @@ public final class FakeZendesk implements AutoCloseable {
 
     public static final class Ticket {
         public final long id;
-        public final String subject;
+        public volatile String subject;
         public final long requesterId;
         public final Set<String> tags = Collections.synchronizedSet(new LinkedHashSet<>());
         public final List<Comment> comments = new CopyOnWriteArrayList<>();
@@ -294,6 +294,7 @@ public final class FakeZendesk implements AutoCloseable {
                     comment.path("body").asText(), List.of()));
         }
         if (ticket.has("status")) t.status = ticket.path("status").asText();
+        if (ticket.has("subject")) t.subject = ticket.path("subject").asText();
         ticket.path("additional_tags").forEach(tag -> t.tags.add(tag.asText()));
         ticket.path("remove_tags").forEach(tag -> t.tags.remove(tag.asText()));
         return ticketJson(id, false);

@@ -11,7 +11,9 @@ package dev.supportbot.workflows.redaction;
  *   <li><b>A token of its own.</b> The white-space delimited word holding the run (the separators {@code , ; |} also
  *   end a word) is the run itself, wrapped in at most 8 punctuation chars (brackets, angle brackets, quotes,
  *   backticks, <code>* _ ~</code>, typographic quotes; and <code>. , ; : ! ?</code> after it), optionally after a label
- *   ending in {@code :} or {@code =} ({@code code:XXXX}, {@code activation_code=XXXX}). Any other neighbour (a dot
+ *   ending in {@code :} or {@code =} ({@code code:XXXX}, {@code activation_code=XXXX}); an opening bracket after it
+ *   counts as punctuation too ({@code (XXXX(}). Any char outside ASCII (an emoji, an accented letter, an em dash, a CJK
+ *   bracket) ends a word as white space does. Any other neighbour (a dot
  *   followed by more text, {@code - / + @ # & ? % \} ...) makes the run part of a longer token: a URL (path segments
  *   and query values included), an email, a hostname, a Java class, a JWT, base64, a hyphenated id. A run right
  *   between matching quotes ({@code "XXXX"}, {@code 'XXXX'}, backticks, typographic quotes) is a token of its own
@@ -46,6 +48,11 @@ final class ActivationCodeRule {
         if (!standsAlone(s, start, end)) return false;
         if (isLastLineOfBase64Block(s, start, end, licenseEnd)) return false;
         return !looksLikeWords(s, start, end) || mentionsCodeBefore(s, start);
+    }
+
+    /** The run {@code [start, start + 24)} has a code's mix of cases and does not read as words, whatever its neighbours. */
+    static boolean couldBeCode(String s, int start) {
+        return hasBothCases(s, start, start + LENGTH) && !looksLikeWords(s, start, start + LENGTH);
     }
 
     private static boolean hasBothCases(String s, int start, int end) {
@@ -102,8 +109,12 @@ final class ActivationCodeRule {
         return i;
     }
 
+    /**
+     * Any char outside ASCII ends a word too: a code glued to an emoji, an accented letter, an em dash or a CJK
+     * bracket is still a code (no identifier, URL or email the rules protect mixes ASCII runs with such chars).
+     */
     private static boolean isWordBreak(char c) {
-        return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == ',' || c == ';' || c == '|';
+        return c >= 0x80 || Character.isWhitespace(c) || c == ',' || c == ';' || c == '|';
     }
 
     private static boolean isOpening(char c) {
@@ -119,8 +130,7 @@ final class ActivationCodeRule {
     private static boolean isClosing(char c) {
         switch (c) {
             case '.': case ',': case ';': case ':': case '!': case '?': case ')': case ']': case '}': case '>':
-            case '"': case '\'': case '`': case '*': case '_': case '~': case '\u201D': case '\u2019':
-            case '\u00BB': case '\u2026':
+            case '"': case '\'': case '`': case '*': case '_': case '~': case '(': case '[': case '{':
                 return true;
             default:
                 return false;

@@ -1,6 +1,7 @@
 package dev.supportbot.workflows.redaction;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -29,14 +30,53 @@ public final class SecretScanner {
 
     /** The secrets in {@code text}, sorted by start, never overlapping. */
     public static List<SecretSpan> find(CharSequence text) {
+        return find(text.toString(), 0);
+    }
+
+    /** {@code depth}: how many encodings (percent, base64) were decoded to get {@code s}. */
+    static List<SecretSpan> find(String s, int depth) {
         List<SecretSpan> spans = new ArrayList<>(2);
-        scan(text.toString(), spans);
+        scan(s, spans);
+        if (EncodedSecrets.find(s, spans, depth)) spans.sort(Comparator.comparingInt(SecretSpan::start));
         return spans;
     }
 
-    /** Whether {@code text} holds at least one secret; stops at the first one. */
+    /** Whether {@code text} holds at least one secret; stops at the first one (in plain text). */
     public static boolean containsSecret(CharSequence text) {
-        return scan(text.toString(), null);
+        String s = text.toString();
+        return scan(s, null) || EncodedSecrets.find(s, new ArrayList<>(1), 0);
+    }
+
+    /**
+     * {@link #mask} for identifiers, where a code is glued to the rest ({@code approve_XXXX}, {@code XXXX@vendor.example}):
+     * Slack's action, block, callback and trigger ids, a view id, the local part of an email. Besides what {@link #mask}
+     * finds, any run of exactly 24 ASCII letters and digits with the mix of a code that does not read as words is
+     * masked, whatever stands around it.
+     */
+    public static String maskIdentifier(CharSequence text) {
+        String s = mask(text);
+        StringBuilder out = null;
+        int at = 0;
+        int n = s.length();
+        int i = 0;
+        while (i < n) {
+            if (!isAlnum(s.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < n && isAlnum(s.charAt(i))) i++;
+            if (i - start == ActivationCodeRule.LENGTH && ActivationCodeRule.couldBeCode(s, start)) {
+                if (out == null) out = new StringBuilder(n);
+                out.append(s, at, start).append(SecretKind.ACTIVATION_CODE.mask());
+                at = i;
+            }
+        }
+        return out == null ? s : out.append(s, at, n).toString();
+    }
+
+    private static boolean isAlnum(char c) {
+        return c < 128 && ALNUM[c];
     }
 
     /**

@@ -42,6 +42,15 @@ class ActivationCodeTest {
             "execute('CODE')",
             "{\"activation_code\":\"CODE\"}",
             "CODE\u2026",
+            "éCODE",
+            "CODEé",
+            "\uD83D\uDD11CODE\uD83D\uDE4F",
+            "Código:CODEñ",
+            "code\u2014CODE\u2014thanks",
+            "\u300CCODE\u300D",
+            "\u3010CODE\u3011",
+            "(CODE(",
+            "[CODE[",
     })
     void findsACodeStandingAsItsOwnToken(String template) {
         String text = template.replace("CODE", CODE);
@@ -78,8 +87,6 @@ class ActivationCodeTest {
             "$CODE",
             "#CODE",
             "%2FCODE",
-            "éCODE",
-            "CODEé",
             "eyJhbGciOiJIUzI1NiJ9.CODE.sig",
     })
     void ignoresARunThatIsPartOfALongerToken(String template) {
