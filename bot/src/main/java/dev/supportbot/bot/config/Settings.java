@@ -147,6 +147,10 @@ public final class Settings {
     static final List<List<Setting<Duration>>> ORDERED = List.of(
             List.of(PORTAL_RETRY_BASE, PORTAL_RETRY_MAX), List.of(INBOX_RETRY_BASE, INBOX_RETRY_MAX));
 
+    public static final Setting<ActionMode> MODE = Setting.of("bot.mode", "BOT_MODE", "live",
+            "`live`: the bot acts; `shadow`: it decides as in live mode but changes nothing outside itself, and writes on "
+                    + "each ticket a private note of what it would have done", ActionMode::parse);
+
     public static final Setting<String> CONSOLE_TOKEN = Setting.secret("BOT_CONSOLE_TOKEN",
             "bearer token of the web console at / outside sandbox mode; unset: the console is off (404)");
 
@@ -162,5 +166,5 @@ public final class Settings {
             STAFF_DOMAINS, SLACK_AGENTS, SLACK_AGENT_GROUP, APPROVERS, APPROVER_GROUP, APPROVALS_DIGEST_AT,
             INBOX_WORKERS, INBOX_MAX_ATTEMPTS, INBOX_RETRY_BASE, INBOX_RETRY_MAX, INBOX_LEASE, INBOX_POLL,
             INBOX_RETENTION, AUDIT_RETENTION, PURGE_INTERVAL,
-            SCHEDULER_THREADS, SCHEDULER_CLUSTER_CHECKIN, CONSOLE_TOKEN));
+            SCHEDULER_THREADS, SCHEDULER_CLUSTER_CHECKIN, CONSOLE_TOKEN, MODE));
 }
