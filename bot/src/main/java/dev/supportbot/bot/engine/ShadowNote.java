@@ -13,12 +13,19 @@ import java.util.regex.Pattern;
  */
 final class ShadowNote {
     static final String START = "supportbot would: ";
+    /** A simulated ticket or approval number ({@link ShadowResults#FIRST_ID} and above), as a workflow's text may quote it. */
+    private static final Pattern SIMULATED_NUMBER = Pattern.compile("#?\\b9\\d{17}\\b");
     static final String STOPS_AT_APPROVAL = "This run stops here: in shadow mode no plan is approved, so nothing after the approval happens.";
 
     private ShadowNote() {}
 
     /** The note for a decision's effects, or null when none of them is noted. */
     static String of(List<Effect> effects) {
+        String note = compose(effects);
+        return note == null ? null : SIMULATED_NUMBER.matcher(note).replaceAll("(simulated: not created in shadow mode)");
+    }
+
+    private static String compose(List<Effect> effects) {
         List<String> actions = new ArrayList<>();
         List<String> texts = new ArrayList<>();
         List<String> notes = new ArrayList<>();

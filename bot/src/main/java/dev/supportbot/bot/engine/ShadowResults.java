@@ -5,11 +5,13 @@ import java.util.Map;
 
 /**
  * The results shadow mode gives a workflow for effects it did not carry out, so the run goes on as far as it can.
- * Every simulated result says so ({@link #SIMULATED}), and simulated ticket and approval ids are negative: no real
- * ticket or approval has one, so nothing real is ever mistaken for them.
+ * Every simulated result says so ({@link #SIMULATED}), and simulated ticket and approval ids start at
+ * {@link #FIRST_ID}, far above any id Zendesk or the approvals table will reach, so nothing real is mistaken for them
+ * (workflows take only positive ids of at most 18 digits).
  */
 final class ShadowResults {
     static final String SIMULATED = "simulated";
+    static final long FIRST_ID = 900_000_000_000_000_000L;
 
     private ShadowResults() {}
 
@@ -25,12 +27,12 @@ final class ShadowResults {
     }
 
     static boolean isSimulated(long id) {
-        return id < 0;
+        return id >= FIRST_ID;
     }
 
     /** Unique per effect step: the instance, the decision's version and the effect's place in it. */
     private static long simulatedId(EffectStep step) {
         long instance = step.instanceId() == null ? 0 : step.instanceId();
-        return -((instance << 32) | ((step.version() & 0xFFFFFF) << 8) | (step.index() & 0xFF)) - 1;
+        return FIRST_ID + ((instance << 28) | ((step.version() & 0xFFFFF) << 8) | (step.index() & 0xFF));
     }
 }

@@ -158,7 +158,10 @@ class ShadowEndToEndTest {
         assertThat(ticket.status).isEqualTo("open");
         // The Sold To contact would have been asked in a ticket of their own: none was opened; the note says so.
         assertThat(zendesk.tickets()).hasSize(1);
+        // Its simulated ticket number let the run go on: once verified, it would have told Pat there.
         assertThat(notes(ticket)).anyMatch(n -> n.contains("open a separate ticket to Pat Lee"))
+                .anyMatch(n -> n.contains("reply on the separate ticket it would have opened"))
+                .noneMatch(n -> n.contains("Could not open")).noneMatch(n -> n.matches("(?s).*#9\\d{17}.*"))
                 .noneMatch(n -> n.contains("pat@acme.example")).noneMatch(n -> n.contains("PublicComment") || n.contains("AddTags"));
         noSlackButtons();
         assertThat(slackPosts()).anyMatch(p -> p.contains("#601"));
@@ -184,6 +187,7 @@ class ShadowEndToEndTest {
 
         assertThat(notes(ticket)).filteredOn(n -> n.contains("ask the approvers in Slack")).singleElement()
                 .satisfies(n -> assertThat(n).startsWith(ShadowNote.START).contains(ShadowNote.STOPS_AT_APPROVAL));
+        assertThat(notes(ticket)).noneMatch(n -> n.contains("could not ask for approval"));
         assertThat(slackPosts()).anyMatch(p -> p.contains("Shadow plan") && p.contains("#602") && p.contains("*1.*"));
         noSlackButtons();
         onlyPrivateNotesWereWritten();

@@ -79,10 +79,10 @@ class ShadowHandlersTest {
                 new Effect.OpenSeparateTicket("sold-to", "Pat Lee", "pat@acme.example", "Approve a change",
                         "Hello Pat (pat@acme.example), do you approve?"),
                 new Effect.OpenEscalationIssue("esc", "ownership", "Ownership dispute on #700", "details"),
-                new Effect.UpdateLinkedTicket(-5, "We no longer need your approval.", "solved"),
+                new Effect.UpdateLinkedTicket(ShadowResults.FIRST_ID + 5, "We no longer need your approval.", "solved"),
                 new Effect.RequestApproval("approval", plan, 1, Duration.ofHours(72)),
-                new Effect.UpdateApproval(-7, Effect.UpdateApproval.Phase.EXPIRED, List.of("expired"), null),
-                new Effect.RunPlanStep("step", -7, 1, 0, plan.changes().get(0), new PlanScope(List.of(21L), List.of()), before, before),
+                new Effect.UpdateApproval(ShadowResults.FIRST_ID + 7, Effect.UpdateApproval.Phase.EXPIRED, List.of("expired"), null),
+                new Effect.RunPlanStep("step", ShadowResults.FIRST_ID + 7, 1, 0, plan.changes().get(0), new PlanScope(List.of(21L), List.of()), before, before),
                 new Effect.Continue("again"),
                 new Effect.StartWorkflow("ownership_verification"),
                 new Effect.ReplyToCommand("https://hooks.slack.example/reply", "Started."))) {
@@ -163,8 +163,12 @@ class ShadowHandlersTest {
                 .contains("Reply to the requester:\nPlease send us your latest invoice.",
                         "Separate ticket to Pat Lee:\nHello Pat (their address), do you approve?", "The requester is not a member.")
                 .doesNotContain("pat@acme.example").doesNotContain("PublicComment"));
-        assertThat(Long.parseLong(result.get(Effect.OpenSeparateTicket.TICKET_ID))).isNegative();
+        assertThat(result.get(Effect.OpenSeparateTicket.TICKET_ID)).matches("\\d{18}");
+        assertThat(ShadowResults.isSimulated(Long.parseLong(result.get(Effect.OpenSeparateTicket.TICKET_ID)))).isTrue();
         assertThat(ticket.publicCommentsBy(FakeZendesk.BOT_USER)).isEmpty();
+        // A workflow's own note quoting a simulated number says it is one.
+        assertThat(ShadowNote.of(List.of(new Effect.PrivateNote("Sent as ticket #" + (ShadowResults.FIRST_ID + 3) + "."))))
+                .isEqualTo("Sent as ticket (simulated: not created in shadow mode).");
     }
 
     @Test
