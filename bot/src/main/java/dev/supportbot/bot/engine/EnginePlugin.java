@@ -76,6 +76,10 @@ public final class EnginePlugin implements BotPlugin {
                 WorkflowConfig.values(config), context.clock());
         TicketLinks links = new TicketLinks(config.get(Settings.ZENDESK_URL));
         boolean shadow = config.get(Settings.MODE) == ActionMode.SHADOW;
+        if (shadow) {
+            org.slf4j.LoggerFactory.getLogger(EnginePlugin.class).info(
+                    "shadow mode (BOT_MODE=shadow): each decision becomes a private note of what the bot would have done; it changes nothing else");
+        }
         List<EffectHandler<?>> handlers = new ArrayList<>(effectHandlers(zendesk, slack, IssueTracker.fromConfig(config),
                 reminderPort(), links, context.database(), json, context.clock()));
         Map<String, Dispatcher> extra = new java.util.HashMap<>();

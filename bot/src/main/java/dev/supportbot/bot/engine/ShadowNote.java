@@ -4,6 +4,8 @@ import dev.supportbot.workflows.engine.Effect;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
@@ -56,7 +58,7 @@ final class ShadowNote {
         if (effect instanceof Effect.RemoveTags t) return "remove the tag" + (t.tags().size() == 1 ? " " : "s ") + tags(t.tags());
         if (effect instanceof Effect.SetTicketStatus s) return "set the ticket's status to " + s.status().toLowerCase(Locale.ROOT);
         if (effect instanceof Effect.OpenSeparateTicket t) {
-            return "open a separate ticket to " + t.recipientName() + ", subject \"" + t.subject() + "\" (text below)";
+            return "open a separate ticket to " + recipient(t) + ", subject \"" + t.subject() + "\" (text below)";
         }
         if (effect instanceof Effect.OpenEscalationIssue i) return "open an escalation issue \"" + i.title() + "\"";
         if (effect instanceof Effect.UpdateLinkedTicket u) return linkedTicket(u);
@@ -70,18 +72,22 @@ final class ShadowNote {
         throw new IllegalArgumentException("not described in shadow mode: " + SealedTypes.name(effect.getClass()));
     }
 
-    private static java.util.Optional<String> text(Effect effect) {
-        if (effect instanceof Effect.PublicComment c) return java.util.Optional.of("Reply to the requester:\n" + c.body());
+    private static Optional<String> text(Effect effect) {
+        if (effect instanceof Effect.PublicComment c) return Optional.of("Reply to the requester:\n" + c.body());
         if (effect instanceof Effect.OpenSeparateTicket t) {
             // The recipient's address never goes on the requester's ticket, not even in a note.
-            String body = Pattern.compile(Pattern.quote(t.recipientEmail()), Pattern.CASE_INSENSITIVE)
-                    .matcher(t.body()).replaceAll("their address");
-            return java.util.Optional.of("Separate ticket to " + t.recipientName() + ":\n" + body);
+            String body = t.recipientEmail() == null ? t.body() : Pattern.compile(Pattern.quote(t.recipientEmail()),
+                    Pattern.CASE_INSENSITIVE).matcher(t.body()).replaceAll("their address");
+            return Optional.of("Separate ticket to " + recipient(t) + ":\n" + body);
         }
         if (effect instanceof Effect.UpdateLinkedTicket u && u.publicComment() != null) {
-            return java.util.Optional.of("Reply on the separate ticket:\n" + u.publicComment());
+            return Optional.of("Reply on the separate ticket:\n" + u.publicComment());
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
+    }
+
+    private static String recipient(Effect.OpenSeparateTicket t) {
+        return t.recipientName() == null || t.recipientName().isBlank() ? "the Sold To contact" : t.recipientName();
     }
 
     private static String linkedTicket(Effect.UpdateLinkedTicket u) {
@@ -93,7 +99,7 @@ final class ShadowNote {
         return what.isEmpty() ? "leave " + which + " as it is" : String.join("; ", what);
     }
 
-    private static String tags(java.util.Set<String> tags) {
+    private static String tags(Set<String> tags) {
         return String.join(", ", new TreeSet<>(tags));
     }
 
