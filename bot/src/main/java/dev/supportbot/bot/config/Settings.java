@@ -152,6 +152,10 @@ public final class Settings {
     static final List<List<Setting<Duration>>> ORDERED = List.of(
             List.of(PORTAL_RETRY_BASE, PORTAL_RETRY_MAX), List.of(INBOX_RETRY_BASE, INBOX_RETRY_MAX));
 
+    public static final Setting<ActionMode> MODE = Setting.of("bot.mode", "BOT_MODE", "live",
+            "`live`: the bot acts; `shadow`: it decides as in live mode but changes nothing outside itself, and writes on "
+                    + "each ticket a private note of what it would have done", ActionMode::parse);
+
     public static final Setting<String> CONSOLE_TOKEN = Setting.secret("BOT_CONSOLE_TOKEN",
             "bearer token of the web console at / outside sandbox mode; unset: the console is off (404)");
     public static final Setting<Boolean> CONSOLE_ENABLED = Setting.of("console.enabled", "BOT_CONSOLE_ENABLED", "true",
@@ -189,5 +193,5 @@ public final class Settings {
             INBOX_RETENTION, AUDIT_RETENTION, PURGE_INTERVAL,
             SCHEDULER_THREADS, SCHEDULER_CLUSTER_CHECKIN, CONSOLE_TOKEN,
             CONSOLE_ENABLED, ALLOW_SANDBOX_MIX, METRICS_TOKEN, METRICS_PORT, ZENDESK_WEBHOOK_SECRET_PREVIOUS,
-            SLACK_SIGNING_SECRET_PREVIOUS, SLACK_TEAM_ID, SLACK_APP_ID));
+            SLACK_SIGNING_SECRET_PREVIOUS, SLACK_TEAM_ID, SLACK_APP_ID, MODE));
 }

@@ -2,6 +2,7 @@ package dev.supportbot.bot.engine;
 
 import dev.supportbot.bot.BotPlugin;
 import dev.supportbot.bot.SupportBot;
+import dev.supportbot.bot.config.ActionMode;
 import dev.supportbot.bot.config.BotConfig;
 import dev.supportbot.bot.config.Settings;
 import dev.supportbot.bot.config.WorkflowConfig;
@@ -73,8 +74,14 @@ public final class EnginePlugin implements BotPlugin {
         for (EngineExtension extension : extensions) sources.addAll(extension.factSources(portal));
         engine = new WorkflowEngine(WORKFLOWS, json, FactSources.of(sources), policy(config),
                 WorkflowConfig.values(config), context.clock());
+        TicketLinks links = new TicketLinks(config.get(Settings.ZENDESK_URL));
+        boolean shadow = config.get(Settings.MODE) == ActionMode.SHADOW;
+        if (shadow) {
+            org.slf4j.LoggerFactory.getLogger(EnginePlugin.class).info(
+                    "shadow mode (BOT_MODE=shadow): each decision becomes a private note of what the bot would have done; it changes nothing else");
+        }
         List<EffectHandler<?>> handlers = new ArrayList<>(effectHandlers(zendesk, slack, IssueTracker.fromConfig(config),
-                reminderPort(), new TicketLinks(config.get(Settings.ZENDESK_URL)), context.database(), json, context.clock()));
+                reminderPort(), links, context.database(), json, context.clock()));
         Map<String, Dispatcher> extra = new java.util.HashMap<>();
         EngineExtension.Parts parts = new EngineExtension.Parts(config, context.database(), context.clock(), zendesk, slack,
                 portal, engine, instances, reminders);
@@ -86,11 +93,11 @@ public final class EnginePlugin implements BotPlugin {
                 if (extra.put(source, dispatcher) != null) throw new IllegalStateException("two dispatchers of " + source);
             });
         }
-        EffectHandlers registry = EffectHandlers.of(handlers);
+        EffectHandlers registry = EffectHandlers.of(shadow ? ShadowHandlers.wrap(handlers, zendesk, slack, links, context.clock()) : handlers);
         InstanceEventDispatcher toInstance = new InstanceEventDispatcher(engine, instances);
         Map<String, Dispatcher> own = Map.of(
                 "zendesk", new TicketDispatcher(zendesk, engine, instances,
-                        List.of(new RedactionHandler(zendesk, engine, context.database(), context.clock())), context.database()),
+                        List.of(new RedactionHandler(zendesk, engine, context.database(), context.clock(), shadow)), context.database()),
                 EffectStep.SOURCE, new EffectDispatcher(registry, engine, context.clock(), config.get(Settings.INBOX_MAX_ATTEMPTS)),
                 EffectResult.SOURCE, toInstance,
                 "reminder", toInstance,

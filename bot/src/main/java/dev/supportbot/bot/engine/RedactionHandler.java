@@ -22,19 +22,27 @@ import java.util.Map;
  * Scans the comments of a ticket the bot has not scanned yet; redacts every activation code and license key through
  * Zendesk (now, while the text is only in memory), then queues one private note saying what kind of secret was
  * removed from which comment (never the secret) and which {@code .gitlab-license} attachments an agent must delete.
- * Re-running it is harmless: a redacted comment no longer holds the secret.
+ * Re-running it is harmless: a redacted comment no longer holds the secret. In shadow mode it redacts nothing and the
+ * note says what it would have redacted.
  */
 public final class RedactionHandler implements TicketHandler {
     private final Zendesk zendesk;
     private final Queue queue;
     private final Clock clock;
     private final org.jdbi.v3.core.Jdbi jdbi;
+    private final boolean shadow;
 
-    public RedactionHandler(Zendesk zendesk, WorkflowEngine engine, dev.supportbot.bot.store.Database database, Clock clock) {
+    public RedactionHandler(Zendesk zendesk, WorkflowEngine engine, dev.supportbot.bot.store.Database database, Clock clock,
+            boolean shadow) {
         this.zendesk = zendesk;
         this.queue = engine.queue();
         this.clock = clock;
         this.jdbi = database.jdbi();
+        this.shadow = shadow;
+    }
+
+    public RedactionHandler(Zendesk zendesk, WorkflowEngine engine, dev.supportbot.bot.store.Database database, Clock clock) {
+        this(zendesk, engine, database, clock, false);
     }
 
     @Override
@@ -43,12 +51,15 @@ public final class RedactionHandler implements TicketHandler {
                 .bind("t", ticket.id()).mapTo(Long.class).findOne().orElse(0L));
         List<ZendeskComment> fresh = comments.after(cursor);
         List<String> findings = new ArrayList<>();
-        maskSubject(ticket).ifPresent(findings::add);
-        if (fresh.isEmpty() && findings.isEmpty()) return Handled.noop("");
+        List<String> wouldRedact = new ArrayList<>();
+        maskSubject(ticket, wouldRedact).ifPresent(findings::add);
+        if (fresh.isEmpty() && findings.isEmpty() && wouldRedact.isEmpty()) return Handled.noop("");
         for (ZendeskComment comment : fresh) {
             String body = comment.body() == null ? "" : comment.body();
             List<SecretSpan> spans = SecretScanner.find(body);
-            if (!spans.isEmpty()) {
+            if (!spans.isEmpty() && shadow) {
+                wouldRedact.add("redact " + describe(spans) + " from comment " + comment.id());
+            } else if (!spans.isEmpty()) {
                 Redaction done = zendesk.redact(ticket.id(), comment.id(), spans.stream().map(s -> body.substring(s.start(), s.end())).toList());
                 if (done.via() != Redaction.Via.NOTHING_TO_REDACT) findings.add("Redacted " + describe(spans) + " from comment " + comment.id() + ".");
             }
@@ -59,9 +70,10 @@ public final class RedactionHandler implements TicketHandler {
                 }
             }
         }
+        if (!wouldRedact.isEmpty()) findings.add(0, "supportbot would: " + String.join("; ", wouldRedact) + ". (Shadow mode: nothing was redacted.)");
         if (fresh.isEmpty()) return audited(ticket.id(), findings);
         long scanned = TicketComments.lastId(fresh, cursor);
-        String note = findings.isEmpty() ? null : "supportbot redaction:\n" + String.join("\n", findings);
+        String note = findings.isEmpty() ? null : (wouldRedact.isEmpty() ? "supportbot redaction:\n" : "") + String.join("\n", findings);
         return new Handled(note == null ? "" : "redaction: " + findings.size() + " finding(s)", h -> {
             var now = clock.instant().atOffset(java.time.ZoneOffset.UTC);
             int updated = h.createUpdate("""
@@ -83,10 +95,14 @@ public final class RedactionHandler implements TicketHandler {
      * A subject is readable by every agent and in every view, and Zendesk cannot redact it: it is replaced by itself
      * with the secrets masked. Known only when the ticket was read (the webhook alone carries no subject).
      */
-    private java.util.Optional<String> maskSubject(ZendeskTicket ticket) {
+    private java.util.Optional<String> maskSubject(ZendeskTicket ticket, List<String> wouldRedact) {
         String subject = ticket.subject();
         List<SecretSpan> spans = subject == null ? List.of() : SecretScanner.find(subject);
         if (spans.isEmpty()) return java.util.Optional.empty();
+        if (shadow) {
+            wouldRedact.add("mask " + describe(spans) + " in the ticket's subject");
+            return java.util.Optional.empty();
+        }
         zendesk.update(ticket.id(), TicketUpdate.NONE.withSubject(SecretScanner.mask(subject)));
         return java.util.Optional.of("Masked " + describe(spans) + " in the ticket's subject.");
     }
