@@ -93,7 +93,7 @@ class SandboxSlackTest {
                     "Authorization", "Bearer xoxb-guess").body());
 
             assertThat(me.path("ok").asBoolean()).isTrue();
-            assertThat(me.path("team_id").asText()).as("the configured workspace").isEqualTo(TestBots.SLACK_TEAM);
+            assertThat(me.path("team_id").asText()).as("the configured workspace").isEqualTo(SlackInteractions.TEAM);
             assertThat(me.path("user_id").asText()).isEqualTo(SlackStandInRoutes.BOT_USER);
             assertThat(anonymous.path("error").asText()).isEqualTo("invalid_auth");
         }
