@@ -58,7 +58,7 @@ class ShadowEndToEndTest {
         slack.when(request().withPath("/api/users.lookupByEmail"))
                 .respond(response().withStatusCode(200).withHeader("Content-Type", "application/json")
                         .withBody("{\"ok\":true,\"user\":{\"id\":\"UAGENT1\",\"name\":\"agent\"}}"));
-        Map<String, String> env = StandIns.connect(TestBots.env(), zendesk.url(), slack.getPort());
+        Map<String, String> env = TestBots.mixOnPurpose(StandIns.connect(TestBots.env(), zendesk.url(), slack.getPort()));
         env.put("BOT_MODE", "shadow");
         env.put("BOT_APPROVERS", "UAPPROVER1,UAPPROVER2");
         env.put("BOT_SLACK_AGENTS", "UAGENT1");
@@ -66,10 +66,11 @@ class ShadowEndToEndTest {
         bot = SupportBot.builder(config).host("127.0.0.1").plugins(Plugins.standard(config)).start();
     }
 
-    /** A read of the sandbox portal's API, which the bot serves itself (no token in sandbox). */
+    /** A read of the sandbox portal's API, which the bot serves itself (with the portal token outside sandbox mode). */
     private String portal(String path) throws Exception {
         var response = HTTP.send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create("http://127.0.0.1:" + bot.port() + "/sandbox/portal/api/v1/" + path)).build(),
+                java.net.URI.create("http://127.0.0.1:" + bot.port() + "/sandbox/portal/api/v1/" + path))
+                        .header("Authorization", "Bearer " + TestBots.PORTAL_TOKEN).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(path).isEqualTo(200);
         return response.body();
