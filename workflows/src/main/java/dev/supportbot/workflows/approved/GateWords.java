@@ -63,6 +63,23 @@ public record GateWords(String prefix, String again) {
                 + approvers.stream().map(People::inNote).collect(Collectors.joining(", ")) + " ran:\n" + String.join("\n", lines);
     }
 
+    /** Every step ran but the billing account differs from the preview: nothing was said to the customer. */
+    public String unconfirmed(String team, List<String> differences, List<String> lines) {
+        return prefix + "every step ran, but the billing account does not show what the plan predicted: "
+                + String.join("; ", differences) + ". The customer was not told the change is done. Handed to the " + team
+                + " team to put the billing account right.\n" + String.join("\n", lines);
+    }
+
+    public String unconfirmedLine(String team) {
+        return "Not confirmed: the billing account differs from the plan. Handed to the " + team + " team.";
+    }
+
+    /** The post for the Billing team in Slack. */
+    public String billingPost(String team, List<String> differences) {
+        return team + " team: " + prefix + "an approved plan ran, but the billing account does not show what it predicted: "
+                + String.join("; ", differences) + ". Please put the billing account right and answer the customer.";
+    }
+
     public String cancelled(String agent, Integer runningStep) {
         return prefix + "cancelled by " + People.inNote(agent) + "."
                 + (runningStep == null ? "" : " Step " + runningStep + " was already handed to the portal and may"
