@@ -234,6 +234,10 @@ public final class ApprovalGate<S, A extends S, X extends S, F extends S> {
         List<Effect> effects = new ArrayList<>();
         effects.add(new Effect.UpdateApproval(x.approvalId(), Phase.DONE, lines, null));
         effects.addAll(plug.told(s, results, lines));
+        if (BillingCheck.forBillingAfterwards(x.plan())) {
+            effects.add(new Effect.AddTags(Set.of(ctx.setting(BillingCheck.TAG))));
+            effects.add(new Effect.SlackMessage(words.separateBillTo(ctx.setting(BillingCheck.TEAM))));
+        }
         return Decision.of(plug.done(s, ctx.now()), effects);
     }
 

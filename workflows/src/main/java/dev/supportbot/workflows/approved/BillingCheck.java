@@ -6,6 +6,7 @@ import dev.supportbot.workflows.domain.Emails;
 import dev.supportbot.workflows.engine.FactRequest;
 import dev.supportbot.workflows.engine.Facts;
 import dev.supportbot.workflows.engine.WorkflowSetting;
+import dev.supportbot.workflows.plan.Evidence;
 import dev.supportbot.workflows.plan.Plan;
 import dev.supportbot.workflows.plan.Snapshot;
 import java.util.ArrayList;
@@ -25,6 +26,11 @@ public final class BillingCheck {
             "billing_handoff", "the ticket tag that hands a ticket to that team");
 
     private BillingCheck() {}
+
+    /** Whether the Billing team gets the ticket even when the plan is confirmed. */
+    public static boolean forBillingAfterwards(Plan plan) {
+        return plan.evidence().stream().anyMatch(e -> Evidence.SHARED_BILL_TO.equals(e.kind()));
+    }
 
     /** The reads of the confirmation: each billing account the plan was made from. */
     public static List<FactRequest<?>> reads(Plan plan) {

@@ -80,6 +80,12 @@ public record GateWords(String prefix, String again) {
                 + String.join("; ", differences) + ". Please put the billing account right and answer the customer.";
     }
 
+    /** The post for the Billing team after a change that kept a Bill To which shared the Sold To's email. */
+    public String separateBillTo(String team) {
+        return team + " team: " + prefix + "the Sold To was changed; the Bill To, which shared the previous Sold To's email,"
+                + " was kept as it was. Please check with the customer who the Bill To should be and separate the two.";
+    }
+
     public String cancelled(String agent, Integer runningStep) {
         return prefix + "cancelled by " + People.inNote(agent) + "."
                 + (runningStep == null ? "" : " Step " + runningStep + " was already handed to the portal and may"

@@ -183,6 +183,22 @@ class ApprovalGateTest {
         assertThat(notes(d)).singleElement().satisfies(n -> assertThat(n).contains("Handed to the Billing Ops team"));
     }
 
+    @Test
+    void a_confirmed_plan_that_kept_a_shared_bill_to_still_goes_to_billing_after_the_success_message() {
+        List<dev.supportbot.workflows.plan.Evidence> evidence = new java.util.ArrayList<>(plan.evidence());
+        evidence.add(new dev.supportbot.workflows.plan.Evidence(dev.supportbot.workflows.plan.Evidence.SHARED_BILL_TO, "kept"));
+        Plan keeping = new Plan(plan.ticketId(), plan.purpose(), evidence, plan.facts(), plan.changes(), plan.goal());
+        S.Running last = new S.Running(keeping, 7, List.of("slack:UA"), keeping.changes().size(), 0, PlanRuns.notRun(keeping));
+
+        Decision<S> d = TABLE.decide(last, new Event.EffectSucceeded(PlanRuns.keyOf(keeping.changes().size(), 0), Map.of()),
+                asPredicted(keeping, Map.of()), Context.at(NOW));
+
+        assertThat(d.state()).isEqualTo(new S.End("done"));
+        assertThat(d.effects()).contains(new Effect.PublicComment("done"), new Effect.AddTags(java.util.Set.of("billing_handoff")));
+        assertThat(d.effects()).filteredOn(Effect.SlackMessage.class::isInstance).singleElement()
+                .satisfies(m -> assertThat(((Effect.SlackMessage) m).text()).startsWith("Billing team: ").contains("separate the two"));
+    }
+
     /** The billing accounts of {@code plan} as its preview predicts them, but those in {@code changed}. */
     static Facts asPredicted(Plan plan, Map<Long, Optional<BillingAccount>> changed) {
         Facts.Builder facts = Facts.builder();
