@@ -77,7 +77,7 @@ public final class ChangeContactPlanner {
         previousMembership.ifPresent(m -> steps.add(new PortalChange.DeleteMembership(m.id(), m.customerId(), account.id())));
         steps.add(new PortalChange.UpdateBillingContact(account.id(), ContactRole.SOLD_TO, contact));
         Plan plan = new Plan(r.ticketId(), "change the subscription management contact (existing user)",
-                keepingBillTo(account, r.evidence()), facts, steps.list(), goal);
+                keepingBillTo(account, LastMembership.warn(facts, elsewhere, r.evidence())), facts, steps.list(), goal);
         return Planning.firstSafe(List.of(plan));
     }
 
@@ -178,14 +178,8 @@ public final class ChangeContactPlanner {
         }
         List<String> members = new ArrayList<>(memberEmails(facts, account.id()));
         members.removeIf(m -> Emails.sameAddress(m, email));
-        List<Evidence> all = new ArrayList<>();
-        if (members.isEmpty()) {
-            all.add(new Evidence(LAST_MEMBERSHIP, "this is the only membership of billing account " + account.zuoraAccountId()
-                    + ": afterwards no portal account manages its subscriptions"));
-        }
-        all.addAll(evidence);
         Membership m = membership.get();
-        Plan plan = new Plan(ticketId, "remove a billing account membership", all, facts,
+        Plan plan = new Plan(ticketId, "remove a billing account membership", LastMembership.warn(facts, membership, evidence), facts,
                 List.of(new PortalChange.DeleteMembership(m.id(), m.customerId(), account.id())),
                 new Goal(account.id(), account.soldTo(), account.billTo(), members));
         return Planning.firstSafe(List.of(plan));
