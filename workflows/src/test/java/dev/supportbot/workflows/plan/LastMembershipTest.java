@@ -5,6 +5,7 @@ import static dev.supportbot.workflows.plan.World.HOOLI;
 import static dev.supportbot.workflows.plan.World.SAM;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -52,11 +53,8 @@ class LastMembershipTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("rows")
     void removing_the_requesters_last_membership_elsewhere_is_warned_of(Row row) {
-        Planning planning = row.planner().apply(row.world());
-
-        assertThat(planning).isInstanceOf(Planning.Proposed.class);
-        Planning.Proposed proposed = (Planning.Proposed) planning;
-        var warnings = proposed.plan().evidence().stream().filter(e -> ChangeContactPlanner.LAST_MEMBERSHIP.equals(e.kind())).toList();
+        Planning.Proposed proposed = Expect.proposed(row.planner().apply(row.world()));
+        List<Evidence> warnings = Expect.evidenceOf(proposed, ChangeContactPlanner.LAST_MEMBERSHIP);
         if (row.warns()) {
             assertThat(warnings).singleElement().satisfies(e -> assertThat(e.summary())
                     .startsWith("this is the only membership of billing account ").doesNotContain("A00001001"));

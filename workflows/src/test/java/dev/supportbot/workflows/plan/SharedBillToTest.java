@@ -61,12 +61,9 @@ class SharedBillToTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("rows")
     void a_bill_to_sharing_the_sold_to_email_is_never_moved_silently(Row row) {
-        Planning planning = row.planner().apply(row.world());
-
-        assertThat(planning).isInstanceOf(Planning.Proposed.class);
-        Planning.Proposed proposed = (Planning.Proposed) planning;
+        Planning.Proposed proposed = Expect.proposed(row.planner().apply(row.world()));
         assertThat(proposed.preview().end().account(ACME).billTo().email()).isEqualTo(row.billToAfter());
-        List<Evidence> shared = proposed.plan().evidence().stream().filter(e -> Evidence.SHARED_BILL_TO.equals(e.kind())).toList();
+        List<Evidence> shared = Expect.evidenceOf(proposed, Evidence.SHARED_BILL_TO);
         if (row.saysSo()) {
             assertThat(shared).singleElement().satisfies(e -> assertThat(e.summary()).contains(PAT_EMAIL).contains("Billing team"));
         } else {
