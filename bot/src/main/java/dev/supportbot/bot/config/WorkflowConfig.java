@@ -25,9 +25,8 @@ public final class WorkflowConfig {
 
     static {
         for (Workflow<?> workflow : Workflows.ALL.all()) {
-            for (WorkflowSetting<?> s : workflow.settings()) {
-                if (SETTINGS.put(s, setting(s)) != null) throw new IllegalStateException("setting " + s.key() + " declared twice");
-            }
+            // a setting of the approval gate is declared by every workflow that plugs in; the same setting counts once
+            for (WorkflowSetting<?> s : workflow.settings()) SETTINGS.computeIfAbsent(s, WorkflowConfig::setting);
         }
     }
 
@@ -67,6 +66,7 @@ public final class WorkflowConfig {
             case INTEGER -> Setting.of(s.key(), s.env(), s.defaultText(), s.meaning() + " (" + INTEGER_MIN + ".." + INTEGER_MAX + ")",
                     Parsers.intRange(INTEGER_MIN, INTEGER_MAX));
             case LIST -> Setting.list(s.key(), s.env(), s.defaultText(), s.meaning());
+            case TEXT -> Setting.of(s.key(), s.env(), s.defaultText(), s.meaning(), Parsers::text);
         };
     }
 

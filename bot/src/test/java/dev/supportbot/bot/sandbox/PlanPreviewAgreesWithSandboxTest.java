@@ -93,7 +93,7 @@ class PlanPreviewAgreesWithSandboxTest {
                     "gavin@hooli.example", history(portal, "gavin@hooli.example"), true));
             runProposed("seeded-add-gavin", agreement, gavin, accounts, 2);
 
-            // Sam (now an Acme member) becomes Globex's Sold To and Bill To, leaving Acme.
+            // Sam (now an Acme member) becomes Globex's Sold To, leaving Acme; the Bill To that shared Rita's email stays hers.
             Planning globexToSam = ChangeContactPlanner.existingUser(new ChangeContactPlanner.ExistingUser(6, EVIDENCE,
                     facts(agreement, accounts), globex, "sam@acme.example", history(portal, "sam@acme.example"), true));
             runProposed("seeded-existing-user", agreement, globexToSam, accounts, 4);
@@ -112,7 +112,7 @@ class PlanPreviewAgreesWithSandboxTest {
             assertThat(end.membersOf(hooli)).isEmpty();
             assertThat(end.membersOf(globex)).containsExactly("sam@acme.example");
             assertThat(end.account(globex).soldTo().email()).isEqualTo("sam@acme.example");
-            assertThat(end.account(globex).billTo().email()).isEqualTo("sam@acme.example");
+            assertThat(end.account(globex).billTo().email()).isEqualTo("rita@globex.example");
             assertThat(end.account(initech).soldTo().fullName()).isEqualTo("Nia Newman");
             assertThat(end.account(umbrella).soldTo().email()).isEqualTo("alice@umbrella.example");
             assertThat(end.account(acme).soldTo().email()).isEqualTo("pat@acme.example");

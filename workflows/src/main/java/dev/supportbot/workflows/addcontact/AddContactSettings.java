@@ -1,5 +1,6 @@
 package dev.supportbot.workflows.addcontact;
 
+import dev.supportbot.workflows.approved.BillingCheck;
 import dev.supportbot.workflows.approved.ApprovalGate;
 import dev.supportbot.workflows.engine.AnswerWait;
 import dev.supportbot.workflows.engine.Context;
@@ -20,7 +21,7 @@ final class AddContactSettings {
             "BOT_ADD_CONTACT_EXPIRY", "7d",
             "add contact: close as expired when the requester has not answered, counted from the question");
 
-    static final List<WorkflowSetting<?>> ALL = List.of(APPROVAL_TTL, REMINDER_1, REMINDER_2, EXPIRY);
+    static final List<WorkflowSetting<?>> ALL = List.of(APPROVAL_TTL, REMINDER_1, REMINDER_2, EXPIRY, BillingCheck.TEAM, BillingCheck.TAG);
 
     /** Reminder sequences: the two reminders and the answer's expiry (1 to 3), then the approval's expiry. */
     static final AnswerWait ANSWER = new AnswerWait(1, REMINDER_1, REMINDER_2, EXPIRY);

@@ -11,6 +11,7 @@ import dev.supportbot.workflows.engine.Event.EffectFailed;
 import dev.supportbot.workflows.engine.Event.EffectSucceeded;
 import dev.supportbot.workflows.engine.Event.ReminderDue;
 import dev.supportbot.workflows.engine.Event.RetryRequested;
+import dev.supportbot.workflows.engine.FactRequest;
 import dev.supportbot.workflows.engine.Facts;
 import dev.supportbot.workflows.engine.TransitionTable;
 import dev.supportbot.workflows.engine.WorkflowSetting;
@@ -21,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.ToIntFunction;
 
@@ -65,6 +67,14 @@ public final class ApprovalGate<S, A extends S, X extends S, F extends S> {
 
         /** Every step ran. */
         S done(X last, Instant at);
+
+        /**
+         * Every step ran but the billing account does not show what the plan predicted, so the ticket went to the
+         * Billing team; the workflow's done state unless it keeps a state of its own for this.
+         */
+        default S unconfirmed(X last, Instant at) {
+            return done(last, at);
+        }
 
         /** What the workflow says when it is done, besides the approval message: its note, a public comment. */
         List<Effect> told(X last, List<StepResult> results, List<String> lines);
@@ -127,7 +137,7 @@ public final class ApprovalGate<S, A extends S, X extends S, F extends S> {
                 .on(awaiting,  EffectFailed.class,    this::requestFailed)
                 .on(awaiting,  ApprovalDecided.class, this::decided)
                 .on(awaiting,  ReminderDue.class,     this::expire)
-                .on(executing, EffectSucceeded.class, this::stepDone)
+                .on(executing, EffectSucceeded.class, this::confirmationReads, this::stepDone)
                 .on(executing, EffectFailed.class,    this::stepFailed)
                 .on(failed,    RetryRequested.class,  this::retry);
     }
@@ -201,6 +211,13 @@ public final class ApprovalGate<S, A extends S, X extends S, F extends S> {
 
     // ---- running the approved plan
 
+    /** After the last step, the billing accounts are read again to confirm the plan ({@link BillingCheck}). */
+    List<FactRequest<?>> confirmationReads(X s, EffectSucceeded e) {
+        Gated.Executing x = running(s);
+        boolean last = plug.stepKey(s).equals(e.effectKey()) && x.step() == x.plan().changes().size();
+        return last ? BillingCheck.reads(x.plan()) : List.of();
+    }
+
     Decision<S> stepDone(X s, EffectSucceeded e, Facts facts, Context ctx) {
         Gated.Executing x = running(s);
         if (!plug.stepKey(s).equals(e.effectKey())) return Decision.unchanged(s);
@@ -212,10 +229,32 @@ public final class ApprovalGate<S, A extends S, X extends S, F extends S> {
             return Decision.of(next, progress(next), runStep(next));
         }
         List<String> lines = PlanRuns.lines(x.plan(), results);
+        List<String> differences = BillingCheck.differences(x.plan(), facts);
+        if (!differences.isEmpty()) return handOffToBilling(s, lines, differences, ctx);
         List<Effect> effects = new ArrayList<>();
         effects.add(new Effect.UpdateApproval(x.approvalId(), Phase.DONE, lines, null));
         effects.addAll(plug.told(s, results, lines));
+        if (BillingCheck.forBillingAfterwards(x.plan())) {
+            effects.add(new Effect.AddTags(Set.of(ctx.setting(BillingCheck.TAG))));
+            effects.add(new Effect.SlackMessage(words.separateBillTo(ctx.setting(BillingCheck.TEAM))));
+        }
         return Decision.of(plug.done(s, ctx.now()), effects);
+    }
+
+    /**
+     * Every step ran but the billing account does not show what the plan predicted: the customer is told nothing, and
+     * the Billing team gets the ticket (its tag) and a post in Slack.
+     */
+    private Decision<S> handOffToBilling(X s, List<String> lines, List<String> differences, Context ctx) {
+        Gated.Executing x = running(s);
+        String team = ctx.setting(BillingCheck.TEAM);
+        List<String> approvalLines = new ArrayList<>(lines);
+        approvalLines.add(words.unconfirmedLine(team));
+        return Decision.of(plug.unconfirmed(s, ctx.now()),
+                new Effect.UpdateApproval(x.approvalId(), Phase.DONE, approvalLines, null),
+                new Effect.PrivateNote(words.unconfirmed(team, differences, lines)),
+                new Effect.AddTags(Set.of(ctx.setting(BillingCheck.TAG))),
+                new Effect.SlackMessage(words.billingPost(team, differences)));
     }
 
     Decision<S> stepFailed(X s, EffectFailed e, Facts facts, Context ctx) {

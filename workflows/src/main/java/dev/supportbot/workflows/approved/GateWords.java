@@ -63,6 +63,29 @@ public record GateWords(String prefix, String again) {
                 + approvers.stream().map(People::inNote).collect(Collectors.joining(", ")) + " ran:\n" + String.join("\n", lines);
     }
 
+    /** Every step ran but the billing account differs from the preview: nothing was said to the customer. */
+    public String unconfirmed(String team, List<String> differences, List<String> lines) {
+        return prefix + "every step ran, but the billing account does not show what the plan predicted: "
+                + String.join("; ", differences) + ". The customer was not told the change is done. Handed to the " + team
+                + " team to put the billing account right.\n" + String.join("\n", lines);
+    }
+
+    public String unconfirmedLine(String team) {
+        return "Not confirmed: the billing account differs from the plan. Handed to the " + team + " team.";
+    }
+
+    /** The post for the Billing team in Slack. */
+    public String billingPost(String team, List<String> differences) {
+        return team + " team: " + prefix + "an approved plan ran, but the billing account does not show what it predicted: "
+                + String.join("; ", differences) + ". Please put the billing account right and answer the customer.";
+    }
+
+    /** The post for the Billing team after a change that kept a Bill To which shared the Sold To's email. */
+    public String separateBillTo(String team) {
+        return team + " team: " + prefix + "the Sold To was changed; the Bill To, which shared the previous Sold To's email,"
+                + " was kept as it was. Please check with the customer who the Bill To should be and separate the two.";
+    }
+
     public String cancelled(String agent, Integer runningStep) {
         return prefix + "cancelled by " + People.inNote(agent) + "."
                 + (runningStep == null ? "" : " Step " + runningStep + " was already handed to the portal and may"

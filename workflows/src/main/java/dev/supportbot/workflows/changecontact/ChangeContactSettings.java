@@ -1,5 +1,6 @@
 package dev.supportbot.workflows.changecontact;
 
+import dev.supportbot.workflows.approved.BillingCheck;
 import dev.supportbot.workflows.approved.ApprovalGate;
 import dev.supportbot.workflows.engine.AnswerWait;
 import dev.supportbot.workflows.engine.Context;
@@ -26,7 +27,7 @@ final class ChangeContactSettings {
             "change contact: close as expired when the requester has not reported back or answered, counted from the"
                     + " instructions or the question");
 
-    static final List<WorkflowSetting<?>> ALL = List.of(APPROVAL_TTL, APPROVERS, REMINDER_1, REMINDER_2, EXPIRY);
+    static final List<WorkflowSetting<?>> ALL = List.of(APPROVAL_TTL, APPROVERS, REMINDER_1, REMINDER_2, EXPIRY, BillingCheck.TEAM, BillingCheck.TAG);
 
     /**
      * Reminder sequences: the self-service wait's two reminders and expiry, the approval's expiry, then the question's

@@ -63,7 +63,8 @@ public final class AddContactPlanner {
         List<String> members = new ArrayList<>(facts.membershipsOfAccount(account.id()).stream()
                 .map(m -> facts.customer(m.customerId()).map(Customer::email).orElse("customer " + m.customerId())).toList());
         if (!member) members.add(customer.email());
-        Plan base = new Plan(r.ticketId(), "add a subscription management contact", r.evidence(), facts, List.of(),
+        Plan base = new Plan(r.ticketId(), "add a subscription management contact", LastMembership.warn(facts, elsewhere, r.evidence()),
+                facts, List.of(),
                 new Goal(account.id(), account.soldTo(), account.billTo(), members));
 
         Steps handbook = leaving(elsewhere, customer)

@@ -14,7 +14,7 @@ import java.util.Optional;
 
 /**
  * Change the subscription management contact, support-assisted (docs/handbook.md, "Change the subscription management contact"). The new contact takes over the
- * roles the previous Sold To held: the Sold To, and the Bill To too when it had the same email.
+ * Sold To; a Bill To that shared the previous Sold To's email stays, and the Billing team separates the two.
  */
 public final class ChangeContactPlanner {
     private ChangeContactPlanner() {}
@@ -61,7 +61,6 @@ public final class ChangeContactPlanner {
         Optional<Customer> previous = facts.soldToCustomer(account.id());
         Optional<Membership> previousMembership = previous.flatMap(p -> facts.membershipsOfAccount(account.id()).stream()
                 .filter(m -> m.customerId() == p.id()).findFirst());
-        boolean billToToo = sameEmail(account.billTo(), account.soldTo());
         Contact contact = new Contact(customer.firstName(), customer.lastName(), customer.email(), account.soldTo().address());
 
         List<String> members = new ArrayList<>();
@@ -70,16 +69,15 @@ public final class ChangeContactPlanner {
             members.add(facts.customer(m.customerId()).map(Customer::email).orElse("customer " + m.customerId()));
         }
         if (!member) members.add(customer.email());
-        Goal goal = new Goal(account.id(), contact, billToToo ? contact : account.billTo(), members);
+        Goal goal = new Goal(account.id(), contact, account.billTo(), members);
         Steps steps = new Steps();
         elsewhere.ifPresent(m -> steps.add(new PortalChange.DeleteMembership(m.id(), customer.id(), m.billingAccountId())));
         steps.addIf(enableLogin, new PortalChange.SetLoginActivated(customer.id(), true))
                 .addIf(!member, new PortalChange.CreateMembership(customer.id(), account.id()));
         previousMembership.ifPresent(m -> steps.add(new PortalChange.DeleteMembership(m.id(), m.customerId(), account.id())));
-        steps.add(new PortalChange.UpdateBillingContact(account.id(), billToToo ? ContactRole.BOTH : ContactRole.SOLD_TO,
-                contact));
-        Plan plan = new Plan(r.ticketId(), "change the subscription management contact (existing user)", r.evidence(),
-                facts, steps.list(), goal);
+        steps.add(new PortalChange.UpdateBillingContact(account.id(), ContactRole.SOLD_TO, contact));
+        Plan plan = new Plan(r.ticketId(), "change the subscription management contact (existing user)",
+                keepingBillTo(account, LastMembership.warn(facts, elsewhere, r.evidence())), facts, steps.list(), goal);
         return Planning.firstSafe(List.of(plan));
     }
 
@@ -111,7 +109,10 @@ public final class ChangeContactPlanner {
                 .map(m -> m.customerId() == renamed.id() ? r.email()
                         : facts.customer(m.customerId()).map(Customer::email).orElse("customer " + m.customerId()))
                 .toList();
-        Plan base = new Plan(r.ticketId(), "change the subscription management contact (new user)", r.evidence(), facts,
+        List<Evidence> evidence = sharedBillTo(account, r.evidence(), "follows the renamed customer, as the portal moves every"
+                + " contact with its email (setting it back would create a customer for the old address); the Billing team"
+                + " gets the ticket after the change to separate the two");
+        Plan base = new Plan(r.ticketId(), "change the subscription management contact (new user)", evidence, facts,
                 List.of(), new Goal(account.id(), soldTo, billTo, members));
         Steps steps = new Steps()
                 .add(new PortalChange.UpdateCustomer(renamed.id(), r.firstName(), r.lastName(), r.email(), true))
@@ -150,11 +151,10 @@ public final class ChangeContactPlanner {
             return Planning.notPlanned(Why.NEEDS_HUMAN, "the portal account of " + email + " is no member of billing account "
                     + account.zuoraAccountId() + ": the self-service change was not finished");
         }
-        boolean billToToo = sameEmail(account.billTo(), account.soldTo());
         Contact contact = new Contact(customer.firstName(), customer.lastName(), customer.email(), account.soldTo().address());
-        Goal goal = new Goal(account.id(), contact, billToToo ? contact : account.billTo(), memberEmails(facts, account.id()));
-        Plan plan = new Plan(ticketId, "update the Sold To contact", evidence, facts, List.of(new PortalChange.UpdateBillingContact(
-                account.id(), billToToo ? ContactRole.BOTH : ContactRole.SOLD_TO, contact)), goal);
+        Goal goal = new Goal(account.id(), contact, account.billTo(), memberEmails(facts, account.id()));
+        Plan plan = new Plan(ticketId, "update the Sold To contact", keepingBillTo(account, evidence), facts,
+                List.of(new PortalChange.UpdateBillingContact(account.id(), ContactRole.SOLD_TO, contact)), goal);
         return Planning.firstSafe(List.of(plan));
     }
 
@@ -178,17 +178,29 @@ public final class ChangeContactPlanner {
         }
         List<String> members = new ArrayList<>(memberEmails(facts, account.id()));
         members.removeIf(m -> Emails.sameAddress(m, email));
-        List<Evidence> all = new ArrayList<>();
-        if (members.isEmpty()) {
-            all.add(new Evidence(LAST_MEMBERSHIP, "this is the only membership of billing account " + account.zuoraAccountId()
-                    + ": afterwards no portal account manages its subscriptions"));
-        }
-        all.addAll(evidence);
         Membership m = membership.get();
-        Plan plan = new Plan(ticketId, "remove a billing account membership", all, facts,
+        Plan plan = new Plan(ticketId, "remove a billing account membership", LastMembership.warn(facts, membership, evidence), facts,
                 List.of(new PortalChange.DeleteMembership(m.id(), m.customerId(), account.id())),
                 new Goal(account.id(), account.soldTo(), account.billTo(), members));
         return Planning.firstSafe(List.of(plan));
+    }
+
+    /**
+     * {@code evidence}, and first, when the Bill To shares the Sold To's email, that the Bill To stays: separating the two
+     * is the Billing team's, who get the ticket after the change.
+     */
+    private static List<Evidence> keepingBillTo(BillingAccount account, List<Evidence> evidence) {
+        return sharedBillTo(account, evidence, "stays as it is; the Billing team gets the ticket after the change to"
+                + " separate the two");
+    }
+
+    private static List<Evidence> sharedBillTo(BillingAccount account, List<Evidence> evidence, String what) {
+        if (!sameEmail(account.billTo(), account.soldTo())) return evidence;
+        List<Evidence> all = new ArrayList<>();
+        all.add(new Evidence(Evidence.SHARED_BILL_TO, "the Bill To " + account.billTo().fullName() + " ("
+                + account.billTo().email() + ") " + what));
+        all.addAll(evidence);
+        return all;
     }
 
     private static List<String> memberEmails(BackendState facts, long accountId) {

@@ -1,5 +1,6 @@
 package dev.supportbot.workflows.typofix;
 
+import dev.supportbot.workflows.approved.BillingCheck;
 import dev.supportbot.workflows.approved.ApprovalGate;
 import dev.supportbot.workflows.engine.AnswerWait;
 import dev.supportbot.workflows.engine.Context;
@@ -20,7 +21,7 @@ final class TypoFixSettings {
             "BOT_TYPO_FIX_EXPIRY", "7d",
             "typo fix: close as expired when the account manager has not confirmed, counted from the question");
 
-    static final List<WorkflowSetting<?>> ALL = List.of(APPROVAL_TTL, REMINDER_1, REMINDER_2, EXPIRY);
+    static final List<WorkflowSetting<?>> ALL = List.of(APPROVAL_TTL, REMINDER_1, REMINDER_2, EXPIRY, BillingCheck.TEAM, BillingCheck.TAG);
 
     /** Reminder sequences: the two reminders and the confirmation's expiry (1 to 3), then the approval's expiry. */
     static final AnswerWait CONFIRMATION = new AnswerWait(1, REMINDER_1, REMINDER_2, EXPIRY);

@@ -5,6 +5,7 @@ import dev.supportbot.workflows.engine.Context;
 import dev.supportbot.workflows.engine.Decision;
 import dev.supportbot.workflows.engine.Effect;
 import dev.supportbot.workflows.engine.Event;
+import dev.supportbot.workflows.approved.Confirmations;
 import dev.supportbot.workflows.engine.FactRequest;
 import dev.supportbot.workflows.engine.Facts;
 import dev.supportbot.workflows.engine.Outcome;
@@ -64,6 +65,7 @@ final class Flow {
         for (FactRequest<?> r : requests) {
             if (r instanceof FactRequest.OutcomeOf) facts.put(r, ownership);
             else if (r instanceof FactRequest.PlanFactsOf p) facts.put(r, planFacts(p));
+            else if (r instanceof FactRequest.BillingAccountById b) facts.put(r, Confirmations.asPredicted(state, b));
             else throw new IllegalArgumentException("not expected: " + r);
         }
         return facts.build();

@@ -13,7 +13,12 @@ import dev.supportbot.workflows.engine.Decision;
 import dev.supportbot.workflows.engine.Effect;
 import dev.supportbot.workflows.engine.Effect.UpdateApproval.Phase;
 import dev.supportbot.workflows.engine.Event;
+import dev.supportbot.workflows.engine.FactRequest;
+import dev.supportbot.workflows.engine.Policy;
 import dev.supportbot.workflows.engine.Facts;
+import dev.supportbot.workflows.engine.WorkflowSettings;
+import dev.supportbot.workflows.domain.BillingAccount;
+import dev.supportbot.workflows.domain.Contact;
 import dev.supportbot.workflows.engine.StoredTypes;
 import dev.supportbot.workflows.engine.TransitionTable;
 import dev.supportbot.workflows.engine.WorkflowSetting;
@@ -23,6 +28,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 
 /** The one approval gate, driven through a workflow of its own states only: what every workflow that plugs in gets. */
@@ -102,9 +110,109 @@ class ApprovalGateTest {
 
         S state = retried.state();
         for (int step = 1; step <= plan.changes().size(); step++) {
-            state = send(state, new Event.EffectSucceeded(PlanRuns.keyOf(step, 1), Map.of())).state();
+            state = TABLE.decide(state, new Event.EffectSucceeded(PlanRuns.keyOf(step, 1), Map.of()), asPredicted(plan, Map.of()),
+                    Context.at(NOW)).state();
         }
         assertThat(state).isEqualTo(new S.End("done"));
+    }
+
+    /** What the billing account shows after the last step, and whether the plan counts as confirmed. */
+    record Reread(String name, Map<Long, Optional<BillingAccount>> changed, boolean confirmed) {}
+
+    static List<Reread> rereads() {
+        Contact pat = new Contact("Pat", "Lee", "pat@acme.example", "1 Roadrunner Way, Phoenix, AZ 85001, US");
+        Contact bo = new Contact("Bo", "Chan", "billing@acme.example", "1 Roadrunner Way, Phoenix, AZ 85001, US");
+        BillingAccount acme = new BillingAccount(1001, "A00001001", "Acme Corp", pat, bo, null);
+        return List.of(
+                new Reread("as predicted", Map.of(), true),
+                new Reread("the Sold To email in other letter case", Map.of(1001L, Optional.of(withSoldTo(acme,
+                        new Contact("Pat", "Lee", "PAT@Acme.example", pat.address())))), true),
+                new Reread("the Sold To address written differently", Map.of(1001L, Optional.of(withSoldTo(acme,
+                        new Contact("Pat", "Lee", "pat@acme.example", "1 Roadrunner Way, Phoenix")))), true),
+                new Reread("the Sold To is someone else", Map.of(1001L, Optional.of(withSoldTo(acme,
+                        new Contact("Sam", "Diaz", "sam@acme.example", pat.address())))), false),
+                new Reread("the Sold To has another name", Map.of(1001L, Optional.of(withSoldTo(acme,
+                        new Contact("Patricia", "Lee", "pat@acme.example", pat.address())))), false),
+                new Reread("the Bill To moved to the Sold To", Map.of(1001L, Optional.of(new BillingAccount(1001, "A00001001",
+                        "Acme Corp", pat, pat, null))), false),
+                new Reread("the Bill To is gone", Map.of(1001L, Optional.of(new BillingAccount(1001, "A00001001", "Acme Corp",
+                        pat, null, null))), false),
+                new Reread("another account of the plan changed", Map.of(1003L, Optional.of(new BillingAccount(1003, "A00003001",
+                        "Initech", pat, pat, null))), false),
+                new Reread("the billing account cannot be read", Map.of(1001L, Optional.empty()), false));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rereads")
+    void the_last_step_is_confirmed_against_the_billing_account_or_handed_to_billing(Reread r) {
+        S.Running last = new S.Running(plan, 7, List.of("slack:UA"), plan.changes().size(), 0,
+                PlanRuns.with(PlanRuns.notRun(plan), plan.changes().size(), StepResult.RUNNING));
+        Event.EffectSucceeded event = new Event.EffectSucceeded(PlanRuns.keyOf(plan.changes().size(), 0), Map.of());
+        assertThat(TABLE.factsNeeded(last, event)).containsExactlyInAnyOrder(new FactRequest.BillingAccountById(1001),
+                new FactRequest.BillingAccountById(1003), new FactRequest.BillingAccountById(1005));
+
+        Decision<S> d = TABLE.decide(last, event, asPredicted(plan, r.changed()), Context.at(NOW));
+
+        List<String> tags = d.effects().stream().filter(Effect.AddTags.class::isInstance)
+                .flatMap(e -> ((Effect.AddTags) e).tags().stream()).toList();
+        List<Effect> posts = d.effects().stream().filter(Effect.SlackMessage.class::isInstance).toList();
+        if (r.confirmed()) {
+            assertThat(d.effects()).contains(new Effect.PublicComment("done"));
+            assertThat(tags).isEmpty();
+            assertThat(posts).isEmpty();
+            return;
+        }
+        assertThat(d.effects()).noneMatch(Effect.PublicComment.class::isInstance);
+        assertThat(tags).containsExactly("billing_handoff");
+        assertThat(posts).singleElement().satisfies(p -> assertThat(((Effect.SlackMessage) p).text()).startsWith("Billing team: "));
+        assertThat(notes(d)).singleElement().satisfies(n -> assertThat(n)
+                .startsWith("Gate test: every step ran, but the billing account does not show what the plan predicted: ")
+                .contains("Handed to the Billing team"));
+        assertThat(d.effects()).filteredOn(Effect.UpdateApproval.class::isInstance).singleElement()
+                .satisfies(u -> assertThat(((Effect.UpdateApproval) u).lines()).last().asString().startsWith("Not confirmed"));
+    }
+
+    @Test
+    void the_billing_team_and_its_tag_are_settings() {
+        S.Running last = new S.Running(plan, 7, List.of("slack:UA"), plan.changes().size(), 0, PlanRuns.notRun(plan));
+        Context ctx = new Context(NOW, Policy.defaults(), WorkflowSettings.defaults().with(BillingCheck.TEAM, "Billing Ops")
+                .with(BillingCheck.TAG, "to_billing_ops"));
+        Decision<S> d = TABLE.decide(last, new Event.EffectSucceeded(PlanRuns.keyOf(plan.changes().size(), 0), Map.of()),
+                asPredicted(plan, Map.of(1001L, Optional.empty())), ctx);
+        assertThat(d.effects()).contains(new Effect.AddTags(java.util.Set.of("to_billing_ops")));
+        assertThat(notes(d)).singleElement().satisfies(n -> assertThat(n).contains("Handed to the Billing Ops team"));
+    }
+
+    @Test
+    void a_confirmed_plan_that_kept_a_shared_bill_to_still_goes_to_billing_after_the_success_message() {
+        List<dev.supportbot.workflows.plan.Evidence> evidence = new java.util.ArrayList<>(plan.evidence());
+        evidence.add(new dev.supportbot.workflows.plan.Evidence(dev.supportbot.workflows.plan.Evidence.SHARED_BILL_TO, "kept"));
+        Plan keeping = new Plan(plan.ticketId(), plan.purpose(), evidence, plan.facts(), plan.changes(), plan.goal());
+        S.Running last = new S.Running(keeping, 7, List.of("slack:UA"), keeping.changes().size(), 0, PlanRuns.notRun(keeping));
+
+        Decision<S> d = TABLE.decide(last, new Event.EffectSucceeded(PlanRuns.keyOf(keeping.changes().size(), 0), Map.of()),
+                asPredicted(keeping, Map.of()), Context.at(NOW));
+
+        assertThat(d.state()).isEqualTo(new S.End("done"));
+        assertThat(d.effects()).contains(new Effect.PublicComment("done"), new Effect.AddTags(java.util.Set.of("billing_handoff")));
+        assertThat(d.effects()).filteredOn(Effect.SlackMessage.class::isInstance).singleElement()
+                .satisfies(m -> assertThat(((Effect.SlackMessage) m).text()).startsWith("Billing team: ").contains("separate the two"));
+    }
+
+    /** The billing accounts of {@code plan} as its preview predicts them, but those in {@code changed}. */
+    static Facts asPredicted(Plan plan, Map<Long, Optional<BillingAccount>> changed) {
+        Facts.Builder facts = Facts.builder();
+        for (BillingAccount a : plan.facts().accounts()) {
+            var predicted = plan.preview().end().account(a.id());
+            BillingAccount found = changed.containsKey(a.id()) ? changed.get(a.id()).orElse(null)
+                    : new BillingAccount(a.id(), a.zuoraAccountId(), a.company(), predicted.soldTo(), predicted.billTo(), a.reseller());
+            facts.put(new FactRequest.BillingAccountById(a.id()), found);
+        }
+        return facts.build();
+    }
+
+    private static BillingAccount withSoldTo(BillingAccount a, Contact soldTo) {
+        return new BillingAccount(a.id(), a.zuoraAccountId(), a.company(), soldTo, a.billTo(), a.reseller());
     }
 
     @Test

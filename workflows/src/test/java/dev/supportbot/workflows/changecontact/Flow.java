@@ -10,6 +10,7 @@ import dev.supportbot.workflows.engine.Context;
 import dev.supportbot.workflows.engine.Decision;
 import dev.supportbot.workflows.engine.Effect;
 import dev.supportbot.workflows.engine.Event;
+import dev.supportbot.workflows.approved.Confirmations;
 import dev.supportbot.workflows.engine.FactRequest;
 import dev.supportbot.workflows.engine.Facts;
 import dev.supportbot.workflows.engine.Outcome;
@@ -93,6 +94,7 @@ final class Flow {
             if (r instanceof FactRequest.OutcomeOf) facts.put(r, ownership);
             else if (r instanceof FactRequest.PlanFactsOf p) facts.put(r, SUBSCRIPTION.equals(p.subscriptionName())
                     ? new PlanFacts(1001, new BackendState(customers, accounts, memberships), Map.of()) : null);
+            else if (r instanceof FactRequest.BillingAccountById b) facts.put(r, Confirmations.asPredicted(state, b));
             else throw new IllegalArgumentException("not expected: " + r);
         }
         return facts.build();

@@ -44,9 +44,9 @@ class ChangeContactPlannerTest {
                         World.createdThen(), false, Expect.plan(List.of(ADD_SAM, REMOVE_PAT,
                                 "Set the Sold To of billing account A00001001 to Sam Rivera <sam@acme.example>"),
                                 List.of(PAT_EMAIL, PAT_EMAIL, SAM_EMAIL))),
-                new ExistingRow("Bill To = Sold To: both roles pass to the new contact", World.seeded().withAcmeBillToSameAsSoldTo(),
+                new ExistingRow("Bill To = Sold To: only the Sold To passes to the new contact", World.seeded().withAcmeBillToSameAsSoldTo(),
                         SAM_EMAIL, World.createdThen(), false, Expect.plan(List.of(ADD_SAM, REMOVE_PAT,
-                                "Set the Sold To and Bill To of billing account A00001001 to Sam Rivera <sam@acme.example>"),
+                                "Set the Sold To of billing account A00001001 to Sam Rivera <sam@acme.example>"),
                                 List.of(PAT_EMAIL, PAT_EMAIL, SAM_EMAIL))),
                 new ExistingRow("login off: enabled before the membership exists", World.seeded().withLogin(SAM, false),
                         SAM_EMAIL, World.createdThen(), false, Expect.plan(List.of(
@@ -124,9 +124,9 @@ class ChangeContactPlannerTest {
         return Stream.of(
                 new EmailRow("Sam claimed the account and is a member: the Sold To is set to him", World.seeded()
                         .withMembership(102, SAM, ACME), SAM_EMAIL, Expect.plan(List.of(set), List.of(SAM_EMAIL))),
-                new EmailRow("Bill To = Sold To: both follow", World.seeded().withMembership(102, SAM, ACME)
+                new EmailRow("Bill To = Sold To: only the Sold To follows", World.seeded().withMembership(102, SAM, ACME)
                         .withAcmeBillToSameAsSoldTo(), SAM_EMAIL, Expect.plan(List.of(
-                                "Set the Sold To and Bill To of billing account A00001001 to Sam Rivera <sam@acme.example>"),
+                                "Set the Sold To of billing account A00001001 to Sam Rivera <sam@acme.example>"),
                         List.of(SAM_EMAIL))),
                 new EmailRow("already the Sold To", World.seeded(), PAT_EMAIL, Expect.none(Why.NOTHING_TO_DO)),
                 new EmailRow("no portal account: setting it would create a customer", World.seeded(), "nia@acme.example",

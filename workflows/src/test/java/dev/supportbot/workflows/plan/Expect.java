@@ -31,4 +31,15 @@ record Expect(Planning.Why why, List<String> steps, List<String> soldToAfterEach
         assertThat(PlanCheck.problems(proposed.plan(), preview)).isEmpty();
         assertThat(preview).isEqualTo(proposed.plan().preview());
     }
+
+    /** The plan proposed, which must be one. */
+    static Planning.Proposed proposed(Planning planning) {
+        assertThat(planning).isInstanceOf(Planning.Proposed.class);
+        return (Planning.Proposed) planning;
+    }
+
+    /** The evidence of {@code kind} of a proposed plan. */
+    static List<Evidence> evidenceOf(Planning.Proposed proposed, String kind) {
+        return proposed.plan().evidence().stream().filter(e -> kind.equals(e.kind())).toList();
+    }
 }

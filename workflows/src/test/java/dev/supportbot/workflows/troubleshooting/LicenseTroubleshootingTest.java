@@ -16,6 +16,7 @@ import dev.supportbot.workflows.engine.Effect;
 import dev.supportbot.workflows.engine.Effect.UpdateApproval.Phase;
 import dev.supportbot.workflows.engine.Event;
 import dev.supportbot.workflows.engine.FactRequest;
+import dev.supportbot.workflows.approved.Confirmations;
 import dev.supportbot.workflows.engine.Facts;
 import dev.supportbot.workflows.engine.Person;
 import dev.supportbot.workflows.engine.PlanFacts;
@@ -406,8 +407,12 @@ class LicenseTroubleshootingTest {
 
     @Test
     void a_step_that_succeeds_is_noted_on_the_ticket_and_the_approval_message() {
-        Decision<TroubleshootingState> d = decide(executing(),
-                new Event.EffectSucceeded("true-up-step-2-round-0", Map.of(Effect.RunPlanStep.ALREADY_DONE, "false")), Facts.none());
+        Event.EffectSucceeded last = new Event.EffectSucceeded("true-up-step-2-round-0", Map.of(Effect.RunPlanStep.ALREADY_DONE, "false"));
+        Facts.Builder reread = Facts.builder();
+        for (FactRequest<?> r : WORKFLOW.factsNeeded(executing(), last)) {
+            reread.put(r, Confirmations.asPredicted(executing(), (FactRequest.BillingAccountById) r));
+        }
+        Decision<TroubleshootingState> d = decide(executing(), last, reread.build());
         assertThat(d.state()).isEqualTo(new Watching(TICKET, Set.of(1L, 2L)));
         assertThat(d.effects()).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(Effect.UpdateApproval.class,
                 u -> assertThat(u.phase()).isEqualTo(Phase.DONE)));

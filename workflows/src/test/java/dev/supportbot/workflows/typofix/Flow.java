@@ -13,6 +13,7 @@ import dev.supportbot.workflows.engine.Context;
 import dev.supportbot.workflows.engine.Decision;
 import dev.supportbot.workflows.engine.Effect;
 import dev.supportbot.workflows.engine.Event;
+import dev.supportbot.workflows.approved.Confirmations;
 import dev.supportbot.workflows.engine.FactRequest;
 import dev.supportbot.workflows.engine.Facts;
 import dev.supportbot.workflows.engine.Person;
@@ -120,6 +121,7 @@ final class Flow {
             else if (r instanceof FactRequest.CloudActivationOf c) facts.put(r, activations.get(c.subscriptionName()));
             else if (r instanceof FactRequest.MailDeliveriesOf m) facts.put(r, mailLog.getOrDefault(m.recipient(), List.of()));
             else if (r instanceof FactRequest.PlanFactsOf p) facts.put(r, planFacts(p));
+            else if (r instanceof FactRequest.BillingAccountById b) facts.put(r, Confirmations.asPredicted(state, b));
             else throw new IllegalArgumentException("not expected: " + r);
         }
         return facts.build();
