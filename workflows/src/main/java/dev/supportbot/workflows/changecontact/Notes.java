@@ -3,6 +3,7 @@ package dev.supportbot.workflows.changecontact;
 import dev.supportbot.workflows.approved.GateWords;
 import dev.supportbot.workflows.changecontact.ChangeContactState.Handoff;
 import dev.supportbot.workflows.changecontact.ChangeContactState.Path;
+import dev.supportbot.workflows.engine.People;
 import dev.supportbot.workflows.plan.Resellers;
 import java.time.Duration;
 import java.util.List;
@@ -111,9 +112,9 @@ final class Notes {
         return PREFIX + "closed as expired, the requester did not report back on the self-service change. Nothing was changed.";
     }
 
-    /** Approvers by their ids, unlike the other workflows' notes (which name them): the tests of this text pin that. */
     static String done(String subscription, List<String> approvers, List<String> lines) {
-        return PREFIX + "done for " + subscription + ". The plan approved by " + String.join(", ", approvers) + " ran:\n"
+        return PREFIX + "done for " + subscription + ". The plan approved by "
+                + approvers.stream().map(People::inNote).collect(java.util.stream.Collectors.joining(", ")) + " ran:\n"
                 + String.join("\n", lines) + "\nThe requester was told on this ticket.";
     }
 }

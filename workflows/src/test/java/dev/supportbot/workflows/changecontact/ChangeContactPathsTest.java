@@ -136,7 +136,7 @@ class ChangeContactPathsTest {
                 .containsExactly("CreateMembership", "DeleteMembership", "UpdateBillingContact");
         assertThat(request.plan().evidence()).extracting(e -> e.summary()).anyMatch(s -> s.contains("proof: invoice"));
 
-        flow.approved(7, "slack:UAPPROVER1", "slack:UAPPROVER2");
+        flow.approved(7, "slack:UAPPROVER1 Alex Morgan", "slack:UAPPROVER2 Bea Lin");
         flow.runAllSteps();
         assertThat(flow.state).isInstanceOfSatisfying(Done.class, d -> {
             assertThat(d.path()).isEqualTo(Path.SUPPORT_ASSISTED);
@@ -145,7 +145,7 @@ class ChangeContactPathsTest {
         assertThat(flow.all(Effect.RunPlanStep.class)).extracting(Effect.RunPlanStep::step).containsExactly(1, 2, 3);
         assertThat(flow.last(Effect.PublicComment.class).body()).contains("you are now the subscription management contact")
                 .doesNotContain("sign-in link");
-        assertThat(flow.notes()).contains("UAPPROVER1, slack:UAPPROVER2");
+        assertThat(flow.notes()).contains("The plan approved by Alex Morgan, Bea Lin ran:");
     }
 
     @Test

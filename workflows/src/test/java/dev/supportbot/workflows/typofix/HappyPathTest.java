@@ -83,7 +83,7 @@ class HappyPathTest {
         assertThat(((Done) done.state()).correctedEmail()).isEqualTo(FIXED);
         assertThat(effects(done, Effect.UpdateApproval.class)).singleElement()
                 .satisfies(u -> assertThat(u.phase()).isEqualTo(Phase.DONE));
-        assertThat(notes(done)).contains("approved by Slack user UAPPROVER", "update the contact's email in the CRM",
+        assertThat(notes(done)).contains("approved by a Slack user", "update the contact's email in the CRM",
                 "from " + TYPO + " to " + FIXED);
         assertThat(effects(done, Effect.PublicComment.class)).isEmpty();
         assertThat(flow.workflow.outcome(done.state()).result()).isEqualTo("done");
