@@ -1,6 +1,7 @@
 package dev.supportbot.bot.config;
 
 import dev.supportbot.workflows.Workflows;
+import dev.supportbot.workflows.engine.SignOff;
 import dev.supportbot.workflows.engine.Workflow;
 import dev.supportbot.workflows.engine.WorkflowSetting;
 import dev.supportbot.workflows.engine.WorkflowSettings;
@@ -24,10 +25,10 @@ public final class WorkflowConfig {
     private static final Map<WorkflowSetting<?>, Setting<?>> SETTINGS = new LinkedHashMap<>();
 
     static {
-        for (Workflow<?> workflow : Workflows.ALL.all()) {
-            for (WorkflowSetting<?> s : workflow.settings()) {
-                if (SETTINGS.put(s, setting(s)) != null) throw new IllegalStateException("setting " + s.key() + " declared twice");
-            }
+        List<WorkflowSetting<?>> declared = new ArrayList<>(List.of(SignOff.SETTING));
+        for (Workflow<?> workflow : Workflows.ALL.all()) declared.addAll(workflow.settings());
+        for (WorkflowSetting<?> s : declared) {
+            if (SETTINGS.put(s, setting(s)) != null) throw new IllegalStateException("setting " + s.key() + " declared twice");
         }
     }
 
@@ -67,7 +68,13 @@ public final class WorkflowConfig {
             case INTEGER -> Setting.of(s.key(), s.env(), s.defaultText(), s.meaning() + " (" + INTEGER_MIN + ".." + INTEGER_MAX + ")",
                     Parsers.intRange(INTEGER_MIN, INTEGER_MAX));
             case LIST -> Setting.list(s.key(), s.env(), s.defaultText(), s.meaning());
+            case TEXT -> Setting.of(s.key(), s.env(), s.defaultText(), s.meaning(), WorkflowConfig::text);
         };
+    }
+
+    private static String text(String value) {
+        if (value.isBlank()) throw new IllegalArgumentException("must not be blank");
+        return value.strip();
     }
 
     static List<Setting<?>> joined(List<Setting<?>> core) {

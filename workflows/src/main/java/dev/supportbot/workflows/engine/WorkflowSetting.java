@@ -9,7 +9,7 @@ import java.util.List;
  */
 public record WorkflowSetting<T>(String key, String env, String defaultText, String meaning, Type type, Class<T> valueType) {
 
-    public enum Type { DURATION, INTEGER, LIST }
+    public enum Type { DURATION, INTEGER, LIST, TEXT }
 
     public static WorkflowSetting<Duration> duration(String key, String env, String defaultText, String meaning) {
         return new WorkflowSetting<>(key, env, defaultText, meaning, Type.DURATION, Duration.class);
@@ -17,6 +17,10 @@ public record WorkflowSetting<T>(String key, String env, String defaultText, Str
 
     public static WorkflowSetting<Integer> integer(String key, String env, String defaultText, String meaning) {
         return new WorkflowSetting<>(key, env, defaultText, meaning, Type.INTEGER, Integer.class);
+    }
+
+    public static WorkflowSetting<String> text(String key, String env, String defaultText, String meaning) {
+        return new WorkflowSetting<>(key, env, defaultText, meaning, Type.TEXT, String.class);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -29,6 +33,7 @@ public record WorkflowSetting<T>(String key, String env, String defaultText, Str
         return valueType.cast(switch (type) {
             case DURATION -> WorkflowSettings.parseDuration(defaultText);
             case INTEGER -> Integer.valueOf(defaultText.trim());
+            case TEXT -> defaultText;
             case LIST -> defaultText.isBlank() ? List.of()
                     : List.of(defaultText.split(",")).stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
         });

@@ -112,12 +112,11 @@ class WhatPeopleReadTest {
     void an_agent_s_ordinary_comment_and_the_bot_s_own_texts_get_no_note() {
         Flow flow = Flow.awaitingProof(SELF_MANAGED_DIRECT, CUSTOMER);
         String botsOwn = Messages.askForProof(SUBSCRIPTION, java.util.Set.of(ProofKind.INVOICE, ProofKind.SOLD_TO_APPROVAL), true,
-                java.time.Period.ofMonths(12));
+                java.time.Period.ofMonths(12)) + "\n\nBest regards,\nLicensing & Renewals Support";
         assertThat(botsOwn).as("the bot's own text has approval words").contains("I approve");
         Decision<OwnershipState> d = flow.comments(CUSTOMER, comment(51, STAFF, false, botsOwn),
                 comment(52, STAFF, false, "Could you send us an invoice number, please?"));
         assertThat(d.effects()).isEmpty();
-        assertThat(flow.lastFacts).as("no portal read for them").isEmpty();
     }
 
     @Test
