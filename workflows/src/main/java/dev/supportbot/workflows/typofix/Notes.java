@@ -15,7 +15,7 @@ import java.util.List;
 final class Notes {
     private static final String PREFIX = "Typo fix: ";
     private static final String AGAIN = " To try again, apply the typo-fix macro again or run"
-            + " `/lnr typo-fix TICKET WRONG_EMAIL` in Slack.";
+            + " /lnr typo-fix in Slack with this ticket's number and the mistyped address.";
 
     static final GateWords WORDS = new GateWords(PREFIX, AGAIN);
 
