@@ -27,7 +27,7 @@ final class Messages {
     static String reminder(LocalDate closesOn) {
         return "Hello,\n\nThis is a friendly reminder about changing the subscription management contact: please reply"
                 + " once you have followed the steps above, or tell us if something did not work. If we do not hear from"
-                + " you, we will close this request on " + closesOn + ".";
+                + " you, we will close this request on " + Dates.utcDay(closesOn) + ".";
     }
 
     /** Closed unanswered: the self-service report or the answer to the question did not come in time. */

@@ -1,5 +1,6 @@
 package dev.supportbot.workflows.typofix;
 
+import dev.supportbot.workflows.engine.Dates;
 import dev.supportbot.workflows.typofix.TypoFixState.Target;
 import java.time.LocalDate;
 
@@ -24,7 +25,7 @@ final class Messages {
     static String reminder(Target target, String proposed, LocalDate closesOn) {
         return "Hi,\n\nA reminder: we still need your written confirmation of the corrected address for "
                 + target.mistypedEmail() + (proposed == null ? "" : " (is it " + proposed + "?)")
-                + ". Without it we close this request on " + closesOn + ".";
+                + ". Without it we close this request on " + Dates.utcDay(closesOn) + ".";
     }
 
     static String confirmationExpired() {

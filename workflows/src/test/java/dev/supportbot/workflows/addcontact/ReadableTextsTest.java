@@ -28,6 +28,6 @@ class ReadableTextsTest {
         assertThat(texts).anySatisfy(t -> assertThat(t).contains("Rejected by <@UAPPROVER>"));
         assertThat(texts).anySatisfy(t -> assertThat(t).contains("cancelled by a Slack user"));
         assertThat(texts).anySatisfy(t -> assertThat(t).contains("(UTC)"));
-        ReadableTexts.assertWrittenForPeople(texts);
+        ReadableTexts.assertWrittenForPeopleIn(flows.stream().flatMap(f -> f.allEffects.stream()).toList());
     }
 }

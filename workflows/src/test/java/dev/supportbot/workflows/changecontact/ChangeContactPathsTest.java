@@ -36,7 +36,7 @@ class ChangeContactPathsTest {
         assertThat(flow.workflow.waitingOn(flow.state)).contains(WaitingOn.REQUESTER);
 
         var reminder = flow.after(Duration.ofDays(2)).send(new dev.supportbot.workflows.engine.Event.ReminderDue(1));
-        assertThat(Flow.effects(reminder, Effect.PublicComment.class).get(0).body()).contains("2026-12-08");
+        assertThat(Flow.effects(reminder, Effect.PublicComment.class).get(0).body()).contains("8 December 2026 (UTC)");
         assertThat(flow.send(new dev.supportbot.workflows.engine.Event.ReminderDue(1)).effects()).isEmpty();
         var expired = flow.after(Duration.ofDays(5)).send(new dev.supportbot.workflows.engine.Event.ReminderDue(3));
         assertThat(flow.state).isInstanceOfSatisfying(Expired.class, e -> assertThat(e.waitedFor()).isEqualTo(Wait.SELF_SERVICE));
