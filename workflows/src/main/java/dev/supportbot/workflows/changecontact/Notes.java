@@ -3,7 +3,6 @@ package dev.supportbot.workflows.changecontact;
 import dev.supportbot.workflows.approved.GateWords;
 import dev.supportbot.workflows.changecontact.ChangeContactState.Handoff;
 import dev.supportbot.workflows.changecontact.ChangeContactState.Path;
-import dev.supportbot.workflows.engine.People;
 import dev.supportbot.workflows.plan.Resellers;
 import java.time.Duration;
 import java.util.List;
@@ -113,8 +112,6 @@ final class Notes {
     }
 
     static String done(String subscription, List<String> approvers, List<String> lines) {
-        return PREFIX + "done for " + subscription + ". The plan approved by "
-                + approvers.stream().map(People::inNote).collect(java.util.stream.Collectors.joining(", ")) + " ran:\n"
-                + String.join("\n", lines) + "\nThe requester was told on this ticket.";
+        return WORDS.done(subscription, approvers, lines) + "\nThe requester was told on this ticket.";
     }
 }
