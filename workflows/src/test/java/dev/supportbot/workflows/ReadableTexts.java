@@ -10,12 +10,19 @@ import java.util.regex.Pattern;
 
 /**
  * Every text an effect shows people (customers, agents in Zendesk, the channel in Slack, the escalation issue), and
- * the check that none of them shows the code's words: an enum-looking name ({@code SOLD_TO_APPROVAL}) or a person's
- * internal id ({@code slack:U123}).
+ * the check that each is written for its reader: no enum-looking name ({@code SOLD_TO_APPROVAL}), no person's internal
+ * id ({@code slack:U123}, {@code email:a@b}), no unfilled placeholder ({@code TICKET}), dates in the one format
+ * ("10 December 2026, 10:51 UTC"); and every public comment in plain text (no backticks) with the one sign-off.
  */
 public final class ReadableTexts {
     public static final Pattern ENUM_NAME = Pattern.compile("[A-Z]{3,}_[A-Z_]+");
     public static final String INTERNAL_SLACK_ID = "slack:U";
+    public static final Pattern INTERNAL_ID = Pattern.compile("\\b(?:slack|email):\\S");
+    public static final Pattern PLACEHOLDER = Pattern.compile("\\b(?:TICKET|EMAIL|WRONG_EMAIL)\\b");
+    /** Dates in other formats than "10 December 2026, 10:51 UTC": ISO, numeric, month first. */
+    public static final Pattern OTHER_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}|\\b\\d{1,2}/\\d{1,2}/\\d{2,4}\\b"
+            + "|\\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* \\d{1,2}, \\d{4}");
+    public static final String SIGN_OFF = "\n\nBest regards,\nLicensing & Renewals Support";
 
     private ReadableTexts() {}
 
@@ -48,14 +55,37 @@ public final class ReadableTexts {
         return texts;
     }
 
+    /** The texts customers and their contacts read in Zendesk: public comments, on this ticket or another. */
+    public static List<String> publicOf(List<Effect> effects) {
+        List<String> texts = new ArrayList<>();
+        for (Effect effect : effects) {
+            if (effect instanceof Effect.PublicComment c) texts.add(c.body());
+            if (effect instanceof Effect.UpdateLinkedTicket u && u.publicComment() != null) texts.add(u.publicComment());
+            if (effect instanceof Effect.OpenSeparateTicket t) texts.add(t.body());
+        }
+        return texts;
+    }
+
     public static List<String> of(List<Effect> effects) {
         return effects.stream().flatMap(e -> of(e).stream()).toList();
     }
 
-    /** Fails naming the first text that shows an enum name or an internal Slack id. */
+    /** Fails naming the first text that breaks a rule; {@link #publicOf} of the same effects is checked as well. */
     public static void assertWrittenForPeople(List<String> texts) {
         assertThat(texts).allSatisfy(text -> assertThat(text)
                 .doesNotContainPattern(ENUM_NAME)
-                .doesNotContain(INTERNAL_SLACK_ID));
+                .doesNotContainPattern(INTERNAL_ID)
+                .doesNotContainPattern(PLACEHOLDER)
+                .doesNotContainPattern(OTHER_DATE));
+    }
+
+    /** Every text of {@code effects} written for people, and every public comment plain and signed off once. */
+    public static void assertWrittenForPeopleIn(List<Effect> effects) {
+        assertWrittenForPeople(of(effects));
+        assertThat(publicOf(effects)).allSatisfy(text -> assertThat(text)
+                .doesNotContain("`")
+                .endsWith(SIGN_OFF)
+                .satisfies(t -> assertThat(t.split("Best regards,", -1)).hasSize(2))
+                .doesNotContain("GitLab Support\n").doesNotContain("L&R Support"));
     }
 }

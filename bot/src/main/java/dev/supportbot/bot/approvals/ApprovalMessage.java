@@ -4,6 +4,7 @@ import dev.supportbot.bot.slack.SlackBlock;
 import dev.supportbot.bot.slack.SlackButton;
 import dev.supportbot.bot.slack.SlackMessage;
 import dev.supportbot.workflows.domain.Contact;
+import dev.supportbot.workflows.engine.Dates;
 import dev.supportbot.workflows.engine.Effect.UpdateApproval.Phase;
 import dev.supportbot.workflows.plan.Evidence;
 import dev.supportbot.workflows.plan.Plan;
@@ -11,8 +12,7 @@ import dev.supportbot.workflows.plan.Preview;
 import dev.supportbot.workflows.plan.Snapshot;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,7 +28,6 @@ final class ApprovalMessage {
     static final String REJECT = "reject";
     static final String RETRY = "retry";
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
     private static final int HEADER_MAX = 150;
     private static final int SECTION_MAX = 2900;
 
@@ -56,7 +55,7 @@ final class ApprovalMessage {
                 "*Requester*\n" + (approval.requesterName() == null ? "unknown" : approval.requesterName()),
                 "*Started by*\n" + initiator(approval),
                 "*Approvals*\n" + approval.approvers().size() + " of " + approval.approversNeeded(),
-                "*Expires*\n" + WHEN.format(approval.expiresAt()))));
+                "*Expires*\n" + Dates.utcMinute(approval.expiresAt()))));
         if (!plan.evidence().isEmpty()) {
             blocks.add(new SlackBlock.Section(cut("*Evidence*\n" + plan.evidence().stream()
                     .map(ApprovalMessage::evidence).collect(Collectors.joining("\n")), SECTION_MAX)));
@@ -146,7 +145,7 @@ final class ApprovalMessage {
         }
         if (approval.approvers().isEmpty()) return Optional.empty();
         String by = approval.approvers().stream().map(u -> "<@" + u + ">").collect(Collectors.joining(", "));
-        String at = approval.decidedAt() == null ? "" : " (" + WHEN.format(approval.decidedAt()) + ")";
+        String at = approval.decidedAt() == null ? "" : " (" + Dates.utcMinute(approval.decidedAt()) + ")";
         return Optional.of(new SlackBlock.Context("Approved by " + by + at));
     }
 

@@ -1,6 +1,7 @@
 package dev.supportbot.bot.config;
 
 import dev.supportbot.workflows.Workflows;
+import dev.supportbot.workflows.engine.SignOff;
 import dev.supportbot.workflows.engine.Workflow;
 import dev.supportbot.workflows.engine.WorkflowSetting;
 import dev.supportbot.workflows.engine.WorkflowSettings;
@@ -24,10 +25,10 @@ public final class WorkflowConfig {
     private static final Map<WorkflowSetting<?>, Setting<?>> SETTINGS = new LinkedHashMap<>();
 
     static {
-        for (Workflow<?> workflow : Workflows.ALL.all()) {
-            // a setting of the approval gate is declared by every workflow that plugs in; the same setting counts once
-            for (WorkflowSetting<?> s : workflow.settings()) SETTINGS.computeIfAbsent(s, WorkflowConfig::setting);
-        }
+        List<WorkflowSetting<?>> declared = new ArrayList<>(List.of(SignOff.SETTING));
+        for (Workflow<?> workflow : Workflows.ALL.all()) declared.addAll(workflow.settings());
+        // a setting of the approval gate is declared by every workflow that plugs in; the same setting counts once
+        for (WorkflowSetting<?> s : declared) SETTINGS.computeIfAbsent(s, WorkflowConfig::setting);
     }
 
     private WorkflowConfig() {}

@@ -3,10 +3,10 @@ package dev.supportbot.bot.licenses;
 import dev.supportbot.bot.slack.SlackBlock;
 import dev.supportbot.bot.slack.SlackMessage;
 import dev.supportbot.workflows.domain.License;
+import dev.supportbot.workflows.engine.Dates;
 import dev.supportbot.workflows.licenses.HostReport;
 import dev.supportbot.workflows.licenses.LicensePlan;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +21,6 @@ final class LicenseBlocks {
     /** Escaping makes a character at most 5 long ({@code &amp;}): 300 stay under a field's 2000 with room for a label. */
     static final int VALUE_MAX = 300;
     private static final int FIELD_VALUE_MAX = 1900;
-    private static final DateTimeFormatter PING = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private LicenseBlocks() {}
 
@@ -67,7 +66,7 @@ final class LicenseBlocks {
         List<SlackBlock> blocks = new ArrayList<>();
         blocks.add(new SlackBlock.Header(header("Hostnames with license #" + licenseId)));
         for (HostReport h : page.items()) {
-            blocks.add(new SlackBlock.Section("`" + escape(h.hostname()) + "` · last usage ping " + PING.format(h.lastPing())
+            blocks.add(new SlackBlock.Section("`" + escape(h.hostname()) + "` · last usage ping " + Dates.utcMinute(h.lastPing())
                     + (h.stale() ? " · *stale* (over 30 days)" : "")));
         }
         blocks.add(new SlackBlock.Context("Newest ping first; pings older than 30 days are stale. " + pageLine(page, nextCommand)));

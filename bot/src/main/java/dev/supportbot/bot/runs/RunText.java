@@ -1,21 +1,18 @@
 package dev.supportbot.bot.runs;
 
 import dev.supportbot.bot.approvals.Approval;
+import dev.supportbot.workflows.engine.Dates;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
 /** How runs and approvals read in the answers: plain text, times in UTC saying so. */
 public final class RunText {
-    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
-
     private RunText() {}
 
     public static String utc(Instant at) {
-        return UTC.format(at);
+        return Dates.utcMinute(at);
     }
 
-    /** E.g. "awaiting proof; waits on the requester since 2026-12-01 17:50 UTC; next reminder 2026-12-03 17:50 UTC". */
+    /** E.g. "awaiting proof; waits on the requester since 1 December 2026, 17:50 UTC; next reminder 3 December 2026, 17:50 UTC". */
     public static String run(RunView run) {
         StringBuilder out = new StringBuilder(run.outcome().result());
         if (run.waiting().isPresent()) {
@@ -28,7 +25,7 @@ public final class RunText {
         return out.toString();
     }
 
-    /** E.g. "approval 3, duplicate license #1605 ...: 0 of 1 approvals, asked 2026-12-01 17:50 UTC, expires ...". */
+    /** E.g. "approval 3, duplicate license #1605 ...: 0 of 1 approvals, asked 1 December 2026, 17:50 UTC, expires ...". */
     public static String approval(Approval approval) {
         String purpose = approval.plan().purpose();
         if (purpose.length() > 120) purpose = purpose.substring(0, 119) + "…";

@@ -102,7 +102,7 @@ class ApprovalsTest {
                         {"type":"mrkdwn","text":"*Requester*\\nSam Rivera"},
                         {"type":"mrkdwn","text":"*Started by*\\n<@U_AGENT>"},
                         {"type":"mrkdwn","text":"*Approvals*\\n0 of 1"},
-                        {"type":"mrkdwn","text":"*Expires*\\n2026-12-04 09:00 UTC"}]},
+                        {"type":"mrkdwn","text":"*Expires*\\n4 December 2026, 09:00 UTC"}]},
                      {"type":"section","text":{"type":"mrkdwn","text":"*Evidence*\\n• ownership: verified on this ticket: invoice INV-1"}},
                      {"type":"section","text":{"type":"mrkdwn","text":"*Steps*, each with what the back end should look like after it:"}},
                      {"type":"section","text":{"type":"mrkdwn","text":"*1.* Add Sam Rivera <sam@acme.example> (customer 2) as a member of billing account A00001001\\n→ Sold To Pat Lee <pat@acme.example> · Bill To Bo Chan <billing@acme.example> · members: pat@acme.example, sam@acme.example"}},
@@ -450,7 +450,7 @@ class ApprovalsTest {
             JsonNode blocks = Json.MAPPER.readTree(update.get("blocks"));
             assertThat(blocks.get(0).at("/text/text").asText()).isEqualTo("Failed: add a subscription management contact");
             assertThat(blocks.toString()).contains("Step 1 failed: the portal refused the membership (409)")
-                    .contains("Approved by <@U_A1> (2026-12-01 09:00 UTC)");
+                    .contains("Approved by <@U_A1> (1 December 2026, 09:00 UTC)");
             JsonNode buttons = blocks.get(blocks.size() - 1).get("elements");
             assertThat(buttons).singleElement().satisfies(b -> {
                 assertThat(b.get("action_id").asText()).isEqualTo("retry");

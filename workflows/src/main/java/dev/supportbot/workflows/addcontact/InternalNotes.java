@@ -15,7 +15,7 @@ import java.time.Duration;
 final class InternalNotes {
     private static final String PREFIX = "Add contact: ";
     static final GateWords WORDS = new GateWords(PREFIX,
-            " To try again, apply the add-contact macro again or run `/lnr add-contact TICKET` in Slack.");
+            " To try again, apply the add-contact macro again or run /lnr add-contact with this ticket's number in Slack.");
 
     private InternalNotes() {}
 

@@ -8,7 +8,6 @@ import java.time.LocalDate;
  * contacts, never an internal detail.
  */
 final class Messages {
-    private static final String SIGN_OFF = "\n\nBest regards,\nGitLab Support";
     private static final String PORTAL = "the Customers Portal (https://customers.gitlab.com)";
 
     private Messages() {}
@@ -18,45 +17,44 @@ final class Messages {
                 + "of another billing account, and an account can manage the subscriptions of only one billing account "
                 + "at a time. Would you like to stop managing your current subscriptions so that you can manage "
                 + "subscription " + subscription + " instead?\n\nPlease reply \"yes\" to go ahead, or \"no\" to keep "
-                + "things as they are." + SIGN_OFF;
+                + "things as they are.";
     }
 
     static String askAgain(String subscription) {
         return "Hello,\n\nThank you for your reply. We could not tell from it whether you would like to go ahead. Please "
                 + "reply with just \"yes\" to stop managing your current subscriptions and manage subscription "
-                + subscription + " instead, or \"no\" to keep things as they are." + SIGN_OFF;
+                + subscription + " instead, or \"no\" to keep things as they are.";
     }
 
     static String reminder(String subscription, LocalDate closesOn) {
         return "Hello,\n\nThis is a friendly reminder that we still need your answer: would you like to stop managing "
                 + "your current subscriptions so that you can manage subscription " + subscription + " instead? Please "
-                + "reply \"yes\" or \"no\". If we do not hear from you, we will close this request on " + Dates.utcDay(closesOn) + "."
-                + SIGN_OFF;
+                + "reply \"yes\" or \"no\". If we do not hear from you, we will close this request on " + Dates.utcDay(closesOn) + ".";
     }
 
     static String answerExpired() {
         return "Hello,\n\nAs we did not hear back from you, we have closed this request without changing anything. "
-                + "You are welcome to reply or open a new request at any time." + SIGN_OFF;
+                + "You are welcome to reply or open a new request at any time.";
     }
 
     static String goingAhead() {
         return "Hello,\n\nThank you for confirming. We will now prepare the change and let you know here once it is "
-                + "done." + SIGN_OFF;
+                + "done.";
     }
 
     static String declined() {
         return "Hello,\n\nThank you for letting us know. We have not changed anything: you keep managing your current "
-                + "subscriptions. If you change your mind, just reply to this ticket." + SIGN_OFF;
+                + "subscriptions. If you change your mind, just reply to this ticket.";
     }
 
     static String alreadyManages(String subscription) {
         return "Hello,\n\nGood news: your Customers Portal account already manages subscription " + subscription
-                + ", so no change is needed. You can sign in to " + PORTAL + " to see it." + SIGN_OFF;
+                + ", so no change is needed. You can sign in to " + PORTAL + " to see it.";
     }
 
     static String done(String subscription, boolean leftOtherAccount) {
         return "Hello,\n\nGood news: your Customers Portal account can now manage subscription " + subscription + "."
                 + (leftOtherAccount ? " As you agreed, it no longer manages your previous subscriptions." : "")
-                + " Please sign in to " + PORTAL + " to see it." + SIGN_OFF;
+                + " Please sign in to " + PORTAL + " to see it.";
     }
 }

@@ -93,7 +93,7 @@ public record GateWords(String prefix, String again) {
     }
 
     public String cancelledLine(String agent) {
-        return "Cancelled by " + agent + ".";
+        return "Cancelled by " + People.inSlack(agent) + ".";
     }
 
     private static String because(String reason) {

@@ -10,8 +10,6 @@ import java.time.LocalDate;
  */
 final class Messages {
     private static final String PORTAL = "https://customers.gitlab.com";
-    private static final String SIGN_OFF = "\n\nBest regards,\nLicensing & Renewals Support";
-
     private Messages() {}
 
     static String selfServiceInstructions(String subscription) {
@@ -23,24 +21,24 @@ final class Messages {
                 + "3. Link your GitLab.com account to the Customers Portal account (or change the linked account).\n\n"
                 + "Please reply here once you are done, and we will check that the subscription's contact was updated. If"
                 + " the portal answers \"Email has already been taken\", reply with that message and we will make the"
-                + " change for you after verifying ownership of the subscription." + SIGN_OFF;
+                + " change for you after verifying ownership of the subscription.";
     }
 
     static String reminder(LocalDate closesOn) {
         return "Hello,\n\nThis is a friendly reminder about changing the subscription management contact: please reply"
                 + " once you have followed the steps above, or tell us if something did not work. If we do not hear from"
-                + " you, we will close this request on " + closesOn + "." + SIGN_OFF;
+                + " you, we will close this request on " + Dates.utcDay(closesOn) + ".";
     }
 
     /** Closed unanswered: the self-service report or the answer to the question did not come in time. */
     static String closedUnanswered() {
         return "Hello,\n\nAs we did not hear back from you, we have closed this request without changing anything. You"
-                + " are welcome to reply or open a new request at any time." + SIGN_OFF;
+                + " are welcome to reply or open a new request at any time.";
     }
 
     static String assisting() {
         return "Hello,\n\nThank you. We will make the change for you. First we need to verify that you own the"
-                + " subscription; we will then prepare the change and let you know here once it is done." + SIGN_OFF;
+                + " subscription; we will then prepare the change and let you know here once it is done.";
     }
 
     /** Names neither the other billing account nor its contacts: the requester knows which subscriptions they manage. */
@@ -49,41 +47,40 @@ final class Messages {
                 + " another billing account, and an account can manage the subscriptions of only one billing account at a"
                 + " time. Would you like to stop managing your current subscriptions so that you can become the"
                 + " management contact of subscription " + subscription + " instead?\n\nPlease reply \"yes\" to go"
-                + " ahead, or \"no\" to keep things as they are." + SIGN_OFF;
+                + " ahead, or \"no\" to keep things as they are.";
     }
 
     static String askAgain(String subscription) {
         return "Hello,\n\nThank you for your reply. We could not tell from it whether you would like to go ahead. Please"
                 + " reply with just \"yes\" to stop managing your current subscriptions and become the management contact"
-                + " of subscription " + subscription + " instead, or \"no\" to keep things as they are." + SIGN_OFF;
+                + " of subscription " + subscription + " instead, or \"no\" to keep things as they are.";
     }
 
     static String answerReminder(String subscription, LocalDate closesOn) {
         return "Hello,\n\nThis is a friendly reminder that we still need your answer: would you like to stop managing your"
                 + " current subscriptions so that you can become the management contact of subscription " + subscription
                 + " instead? Please reply \"yes\" or \"no\". If we do not hear from you, we will close this request on "
-                + Dates.utcDay(closesOn) + "." + SIGN_OFF;
+                + Dates.utcDay(closesOn) + ".";
     }
 
     static String goingAhead() {
-        return "Hello,\n\nThank you for confirming. We will now prepare the change and let you know here once it is done."
-                + SIGN_OFF;
+        return "Hello,\n\nThank you for confirming. We will now prepare the change and let you know here once it is done.";
     }
 
     static String declined() {
         return "Hello,\n\nThank you for letting us know. We have not changed anything: you keep managing your current"
-                + " subscriptions. If you change your mind, just reply to this ticket." + SIGN_OFF;
+                + " subscriptions. If you change your mind, just reply to this ticket.";
     }
 
     static String selfServiceConfirmed(String subscription) {
         return "Hello,\n\nThank you: your Customers Portal account is now the management contact of subscription "
-                + subscription + ". No further change is needed." + SIGN_OFF;
+                + subscription + ". No further change is needed.";
     }
 
     /** The removed member is not named: it may be someone the requester should not learn the address of. */
     static String membershipRemoved(String subscription) {
         return "Hello,\n\nThe billing account membership you asked us to remove from subscription " + subscription
-                + " has been removed." + SIGN_OFF;
+                + " has been removed.";
     }
 
     static String done(String subscription, boolean signInLinkSent, boolean leftOtherAccount) {
@@ -91,6 +88,6 @@ final class Messages {
                 + (leftOtherAccount ? " As you agreed, your account no longer manages your previous subscriptions." : "")
                 + (signInLinkSent ? " We have sent a one-time sign-in link to your email address; please use it to sign in"
                         + " to " + PORTAL + " and link your GitLab.com account."
-                        : " Please sign in to " + PORTAL + " to see it.") + SIGN_OFF;
+                        : " Please sign in to " + PORTAL + " to see it.");
     }
 }

@@ -11,16 +11,16 @@ import java.util.List;
 final class Notes {
     private static final String PREFIX = "Change contact: ";
     private static final String AGAIN = " To try again, apply the change-contact macro again or run"
-            + " `/lnr change-contact TICKET` in Slack.";
+            + " /lnr change-contact with this ticket's number in Slack.";
 
     static final GateWords WORDS = new GateWords(PREFIX, AGAIN);
 
     private Notes() {}
 
-    static String selfServicePosted(Duration expiry) {
+    static String selfServicePosted(long ticketId, Duration expiry) {
         return PREFIX + "posted the self-service instructions (the current Sold To is not CC'd). Waiting for the requester"
                 + " to report back; reminders follow, and the request closes as expired after " + expiry.toDays()
-                + " days without an answer. If self-service is ruled out, run `/lnr cc assist TICKET` to make the change"
+                + " days without an answer. If self-service is ruled out, run /lnr cc assist " + ticketId + " in Slack to make the change"
                 + " support-assisted.";
     }
 
@@ -111,9 +111,7 @@ final class Notes {
         return PREFIX + "closed as expired, the requester did not report back on the self-service change. Nothing was changed.";
     }
 
-    /** Approvers by their ids, unlike the other workflows' notes (which name them): the tests of this text pin that. */
     static String done(String subscription, List<String> approvers, List<String> lines) {
-        return PREFIX + "done for " + subscription + ". The plan approved by " + String.join(", ", approvers) + " ran:\n"
-                + String.join("\n", lines) + "\nThe requester was told on this ticket.";
+        return WORDS.done(subscription, approvers, lines) + "\nThe requester was told on this ticket.";
     }
 }

@@ -50,6 +50,6 @@ public abstract class TabledWorkflow<S> implements Workflow<S> {
 
     @Override
     public final Decision<S> decide(S state, Event event, Facts facts, Context ctx) {
-        return table.decide(state, event, facts, ctx);
+        return SignOff.signed(table.decide(state, event, facts, ctx), ctx);
     }
 }

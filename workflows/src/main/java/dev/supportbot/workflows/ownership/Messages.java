@@ -14,23 +14,16 @@ import java.util.stream.Collectors;
 final class Messages {
     private Messages() {}
 
-    private static final String SIGN_OFF = "\n\nBest regards,\nGitLab Support";
-
-    /** Whether a comment is one of these texts (the bot's own comments come back to it as new comments). */
-    static boolean isOurs(String body) {
-        return body != null && body.strip().endsWith(SIGN_OFF.strip());
-    }
-
     static String askForSubscriptionName() {
         return "Hello,\n\nThank you for contacting GitLab Support. To help you with your request, please reply with "
                 + "the name of the subscription it is about. Subscription names start with A-S followed by 8 digits "
-                + "(for example A-S00012345); you can find it on your invoices and in the Customers Portal." + SIGN_OFF;
+                + "(for example A-S00012345); you can find it on your invoices and in the Customers Portal.";
     }
 
     static String subscriptionNotFound(String name) {
         return "Hello,\n\nWe could not find a subscription named " + name + ". Could you please check the name and "
                 + "reply with the correct one? It starts with A-S followed by 8 digits and appears on your invoices "
-                + "and in the Customers Portal." + SIGN_OFF;
+                + "and in the Customers Portal.";
     }
 
     static String askForProof(String subscriptionName, Set<ProofKind> options, boolean requesterIsSoldTo, Period invoiceAge) {
@@ -38,49 +31,48 @@ final class Messages {
                 + "change who manages this subscription, we need to verify your association with it. Please reply "
                 + "with ONE of the following:\n\n" + optionList(options, invoiceAge)
                 + approvalParagraph(options, requesterIsSoldTo)
-                + "\n\nPlease note that screenshots and license activation code emails cannot be accepted as proof."
-                + SIGN_OFF;
+                + "\n\nPlease note that screenshots and license activation code emails cannot be accepted as proof.";
     }
 
     static String refused(Collection<Refusal> reasons, Set<ProofKind> options, Period invoiceAge) {
         String why = reasons.stream().map(r -> "- " + refusal(r, invoiceAge)).collect(Collectors.joining("\n"));
         return "Hello,\n\nThank you for your reply. Unfortunately we cannot accept it as proof yet:\n\n" + why
-                + "\n\nAny ONE of the following would allow us to continue:\n\n" + optionList(options, invoiceAge) + SIGN_OFF;
+                + "\n\nAny ONE of the following would allow us to continue:\n\n" + optionList(options, invoiceAge);
     }
 
     static String reminderForSubscriptionName(LocalDate closesOn) {
         return "Hello,\n\nThis is a friendly reminder that we still need the name of your subscription (A-S followed "
                 + "by 8 digits) to continue with your request. If we do not hear from you, we will close this request "
-                + "on " + Dates.utcDay(closesOn) + "." + SIGN_OFF;
+                + "on " + Dates.utcDay(closesOn) + ".";
     }
 
     static String reminderForProof(String subscriptionName, LocalDate closesOn) {
         return "Hello,\n\nThis is a friendly reminder that we still need one of the proofs listed above to verify "
                 + "your association with subscription " + subscriptionName + ". If we do not hear from you, we will "
-                + "close this request on " + Dates.utcDay(closesOn) + "." + SIGN_OFF;
+                + "close this request on " + Dates.utcDay(closesOn) + ".";
     }
 
     static String expired() {
         return "Hello,\n\nAs we did not receive the information needed to verify your association with the "
                 + "subscription, we have closed this request. You are welcome to reply or open a new request at any "
-                + "time." + SIGN_OFF;
+                + "time.";
     }
 
     static String verified(String subscriptionName) {
         return "Hello,\n\nThank you! We have verified your association with subscription " + subscriptionName
-                + ". We will follow up on the rest of your request on this ticket." + SIGN_OFF;
+                + ". We will follow up on the rest of your request on this ticket.";
     }
 
     static String rejected(String subscriptionName) {
         return "Hello,\n\nWe were not able to verify your association with subscription "
                 + (subscriptionName == null ? "you asked about" : subscriptionName)
                 + ", so we cannot make the requested change. If you believe this is a mistake, please reply and let "
-                + "us know." + SIGN_OFF;
+                + "us know.";
     }
 
     static String escalated() {
         return "Hello,\n\nYour request needs an additional review by our team. We will update you on this ticket as "
-                + "soon as we can." + SIGN_OFF;
+                + "soon as we can.";
     }
 
     static String soldToApprovalSubject(String subscriptionName) {
@@ -97,7 +89,7 @@ final class Messages {
                 + subscriptionName + " (our reference: request #" + requestTicketId + "). You are the contact on "
                 + "record for this subscription, so we would like your approval before making any change.\n\n"
                 + "Please reply to this message with \"I approve\" to approve the request, or \"I do not approve\" to "
-                + "decline it. If you do not recognise this request, please decline it." + SIGN_OFF;
+                + "decline it. If you do not recognise this request, please decline it.";
     }
 
     // ---- To the Sold To contact on their approval request ticket, when the request ends. Never the requester's
@@ -106,27 +98,26 @@ final class Messages {
     static String soldToThanks(String subscriptionName, long requestTicketId) {
         return "Hello,\n\nThank you for your approval of the request about subscription " + subscriptionName
                 + " (our reference: request #" + requestTicketId + "). We have recorded it; nothing more is needed from "
-                + "you, so we are marking this ticket as solved." + SIGN_OFF;
+                + "you, so we are marking this ticket as solved.";
     }
 
     static String soldToNoLongerNeeded(String subscriptionName, long requestTicketId) {
         return "Hello,\n\nAbout our request for your approval regarding subscription " + subscriptionName
                 + " (our reference: request #" + requestTicketId + "): the request has since been verified in another "
                 + "way, so we no longer need your approval and are marking this ticket as solved. If you have concerns "
-                + "about this request, please reply to this message." + SIGN_OFF;
+                + "about this request, please reply to this message.";
     }
 
     static String soldToDeclinedNoted(String subscriptionName, long requestTicketId) {
         return "Hello,\n\nThank you for your answer about subscription " + subscriptionName + " (our reference: request #"
                 + requestTicketId + "). We have declined the request, so nothing changes for this subscription, and we "
-                + "are marking this ticket as solved." + SIGN_OFF;
+                + "are marking this ticket as solved.";
     }
 
     static String soldToClosedWithoutChange(String subscriptionName, long requestTicketId) {
         return "Hello,\n\nAbout our request for your approval regarding subscription " + subscriptionName
                 + " (our reference: request #" + requestTicketId + "): the request has been closed without any change "
-                + "to the subscription, so we no longer need your approval and are marking this ticket as solved."
-                + SIGN_OFF;
+                + "to the subscription, so we no longer need your approval and are marking this ticket as solved.";
     }
 
     static String refusal(Refusal reason, Period invoiceAge) {
@@ -167,7 +158,7 @@ final class Messages {
         return switch (kind) {
             case INVOICE -> "The number of a GitLab invoice for this subscription issued within the last " + months + " (for example INV-1234).";
             case RESELLER_INVOICE -> "As this subscription was purchased through a reseller, your reseller can provide the proof: add them in copy on this ticket (or ask them to open a ticket with us) and have them reply with the number of their GitLab invoice for this subscription issued within the last " + months + ".";
-            case LICENSE_TEXT -> "The text of the license currently loaded on your GitLab instance. On GitLab 14.2 or newer, use the license usage export; on 14.1, run `sudo gitlab-rails runner 'print License.current.data'`; on older versions, use \"Download license\" in Admin Area > License. Please paste the text itself; screenshots cannot be accepted.";
+            case LICENSE_TEXT -> "The text of the license currently loaded on your GitLab instance. On GitLab 14.2 or newer, use the license usage export; on 14.1, run this command on the instance:\n\nsudo gitlab-rails runner 'print License.current.data'\n\nOn older versions, use \"Download license\" in Admin Area > License. Please paste the text itself; screenshots cannot be accepted.";
             case NAMESPACE_JSON -> "Signed in to GitLab.com as an owner of the group that holds the subscription, open https://gitlab.com/api/v4/namespaces/<your-group>/gitlab_subscription and paste the text it returns here.";
             case RESELLER_VOUCH -> "As this subscription was purchased through a reseller and its license has not been activated yet, your reseller can confirm your request: add them in copy on this ticket and ask them to reply from their company email address, or ask them to open a ticket with us.";
             case PRIOR_CONTRACT -> "A prior subscription contract between your company and GitLab: let us know and we will confirm it.";

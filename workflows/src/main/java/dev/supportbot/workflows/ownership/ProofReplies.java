@@ -9,6 +9,7 @@ import dev.supportbot.workflows.engine.Effect;
 import dev.supportbot.workflows.engine.Event.TicketUpdated;
 import dev.supportbot.workflows.engine.FactRequest;
 import dev.supportbot.workflows.engine.Facts;
+import dev.supportbot.workflows.engine.SignOff;
 import dev.supportbot.workflows.ownership.OwnershipState.AwaitingProof;
 import dev.supportbot.workflows.ownership.OwnershipState.Evidence;
 import dev.supportbot.workflows.ownership.OwnershipState.SoldToRequest;
@@ -19,6 +20,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * New comments on the requester's ticket while proof is awaited. Requester comments are checked; for reseller
@@ -32,7 +34,7 @@ final class ProofReplies {
 
     static List<FactRequest<?>> factsNeeded(AwaitingProof s, TicketUpdated e) {
         List<Comment> comments = relevant(s, e);
-        if (comments.isEmpty() && bystanders(s, e).isEmpty()) return List.of();
+        if (comments.isEmpty() && bystanders(s, e, body -> false).isEmpty()) return List.of();
         Set<FactRequest<?>> needed = new LinkedHashSet<>(baseFacts(s));
         for (Comment c : comments) {
             for (ProofCandidate candidate : CommentClassifier.classify(c)) {
@@ -44,7 +46,7 @@ final class ProofReplies {
 
     static Decision<OwnershipState> check(AwaitingProof s, TicketUpdated e, Facts facts, Context ctx) {
         List<Comment> comments = relevant(s, e);
-        List<Comment> bystanders = bystanders(s, e);
+        List<Comment> bystanders = bystanders(s, e, body -> SignOff.isSigned(body, ctx));
         if (comments.isEmpty() && bystanders.isEmpty()) return Decision.unchanged(s);
         AwaitingProof seen = s.withHandled(e.newComments().stream().map(Comment::id).toList());
         VerificationCase c = currentCase(s, facts);
@@ -82,7 +84,7 @@ final class ProofReplies {
     /** A note when the reseller's comment verified nothing: what it said, and why it does not count. */
     private static Optional<Effect> resellerNotVouching(Comment comment, List<Verdict> verdicts, VerificationCase c, Context ctx) {
         String author = comment.author() == null ? null : comment.author().email();
-        if (!c.fromReseller(author) || ctx.policy().isStaff(author) || Messages.isOurs(comment.body())) return Optional.empty();
+        if (!c.fromReseller(author) || ctx.policy().isStaff(author) || SignOff.isSigned(comment.body(), ctx)) return Optional.empty();
         Optional<Refusal> vouchRefused = verdicts.stream()
                 .filter(v -> v instanceof Refused r && r.kind() == ProofKind.RESELLER_VOUCH)
                 .map(v -> ((Refused) v).reason()).findFirst();
@@ -95,7 +97,7 @@ final class ProofReplies {
     private static Optional<Effect> ignoredVouch(Comment comment, VerificationCase c, Context ctx) {
         String author = comment.author() == null ? null : comment.author().email();
         if (ctx.policy().isStaff(author)) {
-            return Messages.isOurs(comment.body()) || !CommentClassifier.vouches(comment.body()) ? Optional.empty()
+            return SignOff.isSigned(comment.body(), ctx) || !CommentClassifier.vouches(comment.body()) ? Optional.empty()
                     : Optional.of(new Effect.PrivateNote(InternalNotes.staffVouchIgnored(comment.id())));
         }
         if (c.isSeparateBillTo(author) && ApprovalReplies.read(comment.body()) == ApprovalReplies.Reply.APPROVE) {
@@ -129,12 +131,13 @@ final class ProofReplies {
 
     /**
      * New public comments by others than the requester that vouch or approve (the bot's own texts aside): never proof
-     * by themselves here, but worth a note when a staff member or the Bill To contact wrote them.
+     * by themselves here, but worth a note when a staff member or the Bill To contact wrote them. Deciding which facts
+     * to read, the bot's own texts may count: reading facts that turn out unneeded is harmless.
      */
-    private static List<Comment> bystanders(AwaitingProof s, TicketUpdated e) {
+    private static List<Comment> bystanders(AwaitingProof s, TicketUpdated e, Predicate<String> ours) {
         return e.newComments().stream()
                 .filter(c -> c.isPublic() && !c.byRequester() && !s.handledCommentIds().contains(c.id()))
-                .filter(c -> CommentClassifier.vouches(c.body()) && !Messages.isOurs(c.body()))
+                .filter(c -> CommentClassifier.vouches(c.body()) && !ours.test(c.body()))
                 .toList();
     }
 

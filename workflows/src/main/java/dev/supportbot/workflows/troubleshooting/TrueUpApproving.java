@@ -5,6 +5,7 @@ import dev.supportbot.workflows.approved.GateWords;
 import dev.supportbot.workflows.approved.Gated;
 import dev.supportbot.workflows.approved.StepResult;
 import dev.supportbot.workflows.engine.Effect;
+import dev.supportbot.workflows.engine.People;
 import dev.supportbot.workflows.troubleshooting.TroubleshootingState.AwaitingApproval;
 import dev.supportbot.workflows.troubleshooting.TroubleshootingState.Closed;
 import dev.supportbot.workflows.troubleshooting.TroubleshootingState.Executing;
@@ -84,6 +85,6 @@ final class TrueUpApproving implements ApprovalGate.Plug<TroubleshootingState, A
 
     @Override
     public TroubleshootingState cancelled(TroubleshootingState from, String agent, Instant at) {
-        return new Closed(((Running) from).ticketId(), "cancelled by " + agent);
+        return new Closed(((Running) from).ticketId(), "cancelled by " + People.inNote(agent));
     }
 }

@@ -9,6 +9,7 @@ import dev.supportbot.workflows.engine.Event.AgentCommand;
 import dev.supportbot.workflows.engine.Event.EffectSucceeded;
 import dev.supportbot.workflows.engine.FactRequest;
 import dev.supportbot.workflows.engine.Facts;
+import dev.supportbot.workflows.engine.People;
 import dev.supportbot.workflows.engine.PlanFacts;
 import dev.supportbot.workflows.plan.BackendState;
 import dev.supportbot.workflows.plan.Evidence;
@@ -116,7 +117,7 @@ final class TrueUpFixing {
 
     static Decision<TroubleshootingState> command(Running s, AgentCommand e, Facts facts, Context ctx) {
         if (!e.command().equals(Command.CANCEL)) return Decision.unchanged(s);
-        return close(s, "cancelled by " + e.agent());
+        return close(s, "cancelled by " + People.inNote(e.agent()));
     }
 
     static Decision<TroubleshootingState> close(Running s, String why) {

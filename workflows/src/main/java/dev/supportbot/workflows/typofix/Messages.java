@@ -1,5 +1,6 @@
 package dev.supportbot.workflows.typofix;
 
+import dev.supportbot.workflows.engine.Dates;
 import dev.supportbot.workflows.typofix.TypoFixState.Target;
 import java.time.LocalDate;
 
@@ -8,8 +9,6 @@ import java.time.LocalDate;
  * name the customer's addresses; never a secret.
  */
 final class Messages {
-    private static final String SIGN_OFF = "\n\nThanks,\nL&R Support";
-
     private Messages() {}
 
     static String askToConfirm(Target target, String proposed, boolean again) {
@@ -20,18 +19,18 @@ final class Messages {
                 : "Before we change anything, please confirm in writing that the corrected address is " + proposed
                         + ": reply \"yes\" (or repeat the address), or reply with the right address.";
         return intro + ask + " Once confirmed, we update the Sold To contact and the Customers Portal account of "
-                + target.subscriptionName() + " and resend " + what(target) + " to it." + SIGN_OFF;
+                + target.subscriptionName() + " and resend " + what(target) + " to it.";
     }
 
     static String reminder(Target target, String proposed, LocalDate closesOn) {
         return "Hi,\n\nA reminder: we still need your written confirmation of the corrected address for "
                 + target.mistypedEmail() + (proposed == null ? "" : " (is it " + proposed + "?)")
-                + ". Without it we close this request on " + closesOn + "." + SIGN_OFF;
+                + ". Without it we close this request on " + Dates.utcDay(closesOn) + ".";
     }
 
     static String confirmationExpired() {
         return "Hi,\n\nAs we did not get a confirmation of the corrected address, we closed this request without"
-                + " changing anything. Reply or open a new request at any time." + SIGN_OFF;
+                + " changing anything. Reply or open a new request at any time.";
     }
 
     private static String what(Target target) {

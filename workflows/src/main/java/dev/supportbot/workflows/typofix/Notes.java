@@ -3,21 +3,19 @@ package dev.supportbot.workflows.typofix;
 import dev.supportbot.workflows.approved.GateWords;
 import dev.supportbot.workflows.domain.CloudActivation;
 import dev.supportbot.workflows.domain.MailDelivery;
+import dev.supportbot.workflows.engine.Dates;
 import dev.supportbot.workflows.redaction.SecretScanner;
 import dev.supportbot.workflows.typofix.TypoFixState.Bounce;
 import dev.supportbot.workflows.typofix.TypoFixState.StopReason;
 import dev.supportbot.workflows.typofix.TypoFixState.Target;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /** Private notes on the ticket and the lines of the approval message. Mail subjects are masked; no secret in any. */
 final class Notes {
     private static final String PREFIX = "Typo fix: ";
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
     private static final String AGAIN = " To try again, apply the typo-fix macro again or run"
-            + " `/lnr typo-fix TICKET WRONG_EMAIL` in Slack.";
+            + " /lnr typo-fix in Slack with this ticket's number and the mistyped address.";
 
     static final GateWords WORDS = new GateWords(PREFIX, AGAIN);
 
@@ -109,7 +107,7 @@ final class Notes {
     }
 
     static String time(Instant at) {
-        return at == null ? "an unknown time" : TIME.format(at);
+        return at == null ? "an unknown time" : Dates.utcMinute(at);
     }
 
 }

@@ -75,7 +75,7 @@ class HappyPathTest {
         assertThat(flow.workflow.finished(d.state())).isTrue();
         assertThat(Flow.publicText(d)).contains("can now manage subscription " + ACME_SUBSCRIPTION)
                 .doesNotContain("@").doesNotContain("previous subscriptions");
-        assertThat(Flow.notes(d)).contains("done for " + ACME_SUBSCRIPTION).contains("approved by Slack user UAPPROVER")
+        assertThat(Flow.notes(d)).contains("done for " + ACME_SUBSCRIPTION).contains("approved by a Slack user")
                 .contains("1. Add Sam Rivera").contains(": done");
         assertThat(Flow.effects(d, Effect.UpdateApproval.class)).singleElement()
                 .satisfies(u -> {

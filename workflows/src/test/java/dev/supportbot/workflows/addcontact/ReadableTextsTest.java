@@ -24,10 +24,10 @@ class ReadableTextsTest {
         List<String> texts = flows.stream().flatMap(f -> ReadableTexts.of(f.allEffects).stream()).toList();
 
         assertThat(texts).anySatisfy(t -> assertThat(t).contains("is verified with an invoice"));
-        assertThat(texts).anySatisfy(t -> assertThat(t).contains("approved by Slack user UAPPROVER"));
+        assertThat(texts).anySatisfy(t -> assertThat(t).contains("approved by a Slack user"));
         assertThat(texts).anySatisfy(t -> assertThat(t).contains("Rejected by <@UAPPROVER>"));
-        assertThat(texts).anySatisfy(t -> assertThat(t).contains("cancelled by Slack user UAGENT2"));
+        assertThat(texts).anySatisfy(t -> assertThat(t).contains("cancelled by a Slack user"));
         assertThat(texts).anySatisfy(t -> assertThat(t).contains("(UTC)"));
-        ReadableTexts.assertWrittenForPeople(texts);
+        ReadableTexts.assertWrittenForPeopleIn(flows.stream().flatMap(f -> f.allEffects.stream()).toList());
     }
 }

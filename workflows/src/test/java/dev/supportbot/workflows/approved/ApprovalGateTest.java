@@ -240,7 +240,7 @@ class ApprovalGateTest {
 
         Decision<S> cancelled = send(new S.Waiting(plan, hash, 12L, NOW), new Event.AgentCommand(Command.CANCEL, "slack:UC"));
         assertThat(cancelled.state()).isEqualTo(new S.End("cancelled by slack:UC"));
-        assertThat(cancelled.effects()).contains(new Effect.UpdateApproval(12, Phase.CANCELLED, List.of("Cancelled by slack:UC."), null));
+        assertThat(cancelled.effects()).contains(new Effect.UpdateApproval(12, Phase.CANCELLED, List.of("Cancelled by <@UC>."), null));
     }
 
     @Test

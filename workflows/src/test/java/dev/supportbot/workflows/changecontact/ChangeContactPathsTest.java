@@ -36,7 +36,7 @@ class ChangeContactPathsTest {
         assertThat(flow.workflow.waitingOn(flow.state)).contains(WaitingOn.REQUESTER);
 
         var reminder = flow.after(Duration.ofDays(2)).send(new dev.supportbot.workflows.engine.Event.ReminderDue(1));
-        assertThat(Flow.effects(reminder, Effect.PublicComment.class).get(0).body()).contains("2026-12-08");
+        assertThat(Flow.effects(reminder, Effect.PublicComment.class).get(0).body()).contains("8 December 2026 (UTC)");
         assertThat(flow.send(new dev.supportbot.workflows.engine.Event.ReminderDue(1)).effects()).isEmpty();
         var expired = flow.after(Duration.ofDays(5)).send(new dev.supportbot.workflows.engine.Event.ReminderDue(3));
         assertThat(flow.state).isInstanceOfSatisfying(Expired.class, e -> assertThat(e.waitedFor()).isEqualTo(Wait.SELF_SERVICE));
@@ -136,7 +136,7 @@ class ChangeContactPathsTest {
                 .containsExactly("CreateMembership", "DeleteMembership", "UpdateBillingContact");
         assertThat(request.plan().evidence()).extracting(e -> e.summary()).anyMatch(s -> s.contains("proof: invoice"));
 
-        flow.approved(7, "slack:UAPPROVER1", "slack:UAPPROVER2");
+        flow.approved(7, "slack:UAPPROVER1 Alex Morgan", "slack:UAPPROVER2 Bea Lin");
         flow.runAllSteps();
         assertThat(flow.state).isInstanceOfSatisfying(Done.class, d -> {
             assertThat(d.path()).isEqualTo(Path.SUPPORT_ASSISTED);
@@ -145,7 +145,7 @@ class ChangeContactPathsTest {
         assertThat(flow.all(Effect.RunPlanStep.class)).extracting(Effect.RunPlanStep::step).containsExactly(1, 2, 3);
         assertThat(flow.last(Effect.PublicComment.class).body()).contains("you are now the subscription management contact")
                 .doesNotContain("sign-in link");
-        assertThat(flow.notes()).contains("UAPPROVER1, slack:UAPPROVER2");
+        assertThat(flow.notes()).contains("The plan approved by Alex Morgan, Bea Lin ran:");
     }
 
     @Test

@@ -10,7 +10,8 @@ class PeopleTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "slack:U0SBAPPRV1 Alex Morgan | Alex Morgan         | <@U0SBAPPRV1>",
-            "slack:U0SBAPPRV1             | Slack user U0SBAPPRV1 | <@U0SBAPPRV1>",
+            "slack:U0SBAPPRV1             | a Slack user        | <@U0SBAPPRV1>",
+            "slack:UANN UANN              | a Slack user        | <@UANN>",
             "email:jordan@vendor.example  | jordan@vendor.example | jordan@vendor.example",
             "email:jordan@vendor.example Jordan Kim | Jordan Kim | Jordan Kim",
             "Jordan Kim                   | Jordan Kim          | Jordan Kim",

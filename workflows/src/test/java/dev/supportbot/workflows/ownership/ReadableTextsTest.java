@@ -80,7 +80,7 @@ class ReadableTextsTest {
         assertThat(flows).anySatisfy(f -> assertThat(f.state).isInstanceOf(OwnershipState.Verified.class));
         assertThat(texts).anySatisfy(t -> assertThat(t).contains("Proofs offered: "));
         assertThat(texts).anySatisfy(t -> assertThat(t).contains("approval from the Sold To contact"));
-        assertThat(texts).anySatisfy(t -> assertThat(t).contains("Slack user UAGENT2"));
+        assertThat(texts).anySatisfy(t -> assertThat(t).contains("a Slack user"));
         assertThat(texts).anySatisfy(t -> assertThat(t).contains("<@UAGENT2>"));
         assertThat(texts).anySatisfy(t -> assertThat(t).contains("Comment 30 on this ticket came from a staff address"));
         assertThat(texts).anySatisfy(t -> assertThat(t).contains("The Bill To contact approved in comment 31"));
@@ -90,7 +90,25 @@ class ReadableTextsTest {
                 Effect.OpenSeparateTicket.class, Effect.OpenEscalationIssue.class, Effect.UpdateLinkedTicket.class)) {
             assertThat(effects).as(type.getSimpleName()).anyMatch(type::isInstance);
         }
-        ReadableTexts.assertWrittenForPeople(texts);
+        ReadableTexts.assertWrittenForPeopleIn(flows.stream().flatMap(f -> f.allEffects.stream()).toList());
+    }
+
+    @Test
+    void the_check_fails_on_each_rule() {
+        String signed = "Hello" + ReadableTexts.SIGN_OFF;
+        for (Effect bad : List.of(
+                new Effect.PrivateNote("rejected by email:jordan@vendor.example"),
+                new Effect.PrivateNote("run /lnr cc assist TICKET in Slack"),
+                new Effect.PrivateNote("expires 2026-12-10 10:55 UTC"),
+                new Effect.SlackMessage("asked on December 10, 2026"),
+                new Effect.PublicComment("run `sudo gitlab-rails runner`" + ReadableTexts.SIGN_OFF),
+                new Effect.PublicComment("Hello\n\nThanks,\nL&R Support"),
+                new Effect.PublicComment(signed + ReadableTexts.SIGN_OFF))) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> ReadableTexts.assertWrittenForPeopleIn(List.of(bad)))
+                    .as(bad.toString()).isInstanceOf(AssertionError.class);
+        }
+        ReadableTexts.assertWrittenForPeopleIn(List.of(new Effect.PublicComment(signed),
+                new Effect.PrivateNote("expires 10 December 2026, 10:51 UTC; approved by Alex Morgan")));
     }
 
     @Test

@@ -57,7 +57,7 @@ class ApprovalAndExecutionTest {
         var d = flow.send(new Event.ApprovalDecided(31, hash, false, List.of("slack:UAPPROVER"), "ask the AM again"));
         assertThat(d.state()).isInstanceOf(Rejected.class);
         assertThat(effects(d, Effect.UpdateApproval.class)).singleElement().satisfies(u -> assertThat(u.phase()).isEqualTo(Phase.REJECTED));
-        assertThat(notes(d)).contains("rejected by Slack user UAPPROVER: ask the AM again");
+        assertThat(notes(d)).contains("rejected by a Slack user: ask the AM again");
     }
 
     @Test
@@ -111,6 +111,6 @@ class ApprovalAndExecutionTest {
         var d = flow.send(new Event.AgentCommand(Command.CANCEL, "slack:UAGENT"));
         assertThat(d.state()).isInstanceOf(Cancelled.class);
         assertThat(d.effects()).contains(new Effect.CancelReminders(),
-                new Effect.UpdateApproval(31, Phase.CANCELLED, List.of("Cancelled by slack:UAGENT."), null));
+                new Effect.UpdateApproval(31, Phase.CANCELLED, List.of("Cancelled by <@UAGENT>."), null));
     }
 }

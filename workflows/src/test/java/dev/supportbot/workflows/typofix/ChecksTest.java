@@ -27,11 +27,11 @@ class ChecksTest {
     static Stream<Row> rows() {
         return Stream.of(
                 new Row("Hooli: the activation code was used (step 1)", f -> f.ticket = request("typo in gavin@hooli.example"),
-                        List.of(), StopReason.CODE_USED, "stopped at step 1: the cloud activation code was already used (1 instance activation, the first on gitlab.hooli.example at 2026-10-04 11:20 UTC)"),
+                        List.of(), StopReason.CODE_USED, "stopped at step 1: the cloud activation code was already used (1 instance activation, the first on gitlab.hooli.example at 4 October 2026, 11:20 UTC)"),
                 new Row("the same by /lnr typo-fix with the address", f -> f.ticket = request("see Slack"),
                         List.of("Gavin@Hooli.example"), StopReason.CODE_USED, "already used"),
                 new Row("Acme: the mail to the address was delivered (step 2)", f -> f.ticket = request("pat@acme.example has a typo"),
-                        List.of(), StopReason.NO_BOUNCE, "stopped at step 2: the mail log shows no failed delivery to the mistyped address (the last mail to it was delivered with SMTP 250 at 2026-10-02 14:03 UTC)"),
+                        List.of(), StopReason.NO_BOUNCE, "stopped at step 2: the mail log shows no failed delivery to the mistyped address (the last mail to it was delivered with SMTP 250 at 2 October 2026, 14:03 UTC)"),
                 new Row("only deliveries in the mail log", f -> f.mailLog.put(TYPO,
                         List.of(delivered(TYPO, "Your code"))), List.of(), StopReason.NO_BOUNCE, "stopped at step 2"),
                 new Row("nothing was ever mailed to it", f -> f.mailLog.remove(TYPO), List.of(), StopReason.NO_BOUNCE,
@@ -84,7 +84,7 @@ class ChecksTest {
         flow.start();
         var d = flow.continued();
         assertThat(((AwaitingConfirmation) d.state()).bounce().smtpCode()).isEqualTo(551);
-        assertThat(notes(d)).contains("Time: 2026-11-28 08:00 UTC", "SMTP: 551 user not local");
+        assertThat(notes(d)).contains("Time: 28 November 2026, 08:00 UTC", "SMTP: 551 user not local");
     }
 
     @org.junit.jupiter.api.Test

@@ -134,7 +134,7 @@ class ConfirmationTest {
         Flow flow = Flow.awaitingConfirmation();
         assertThat(flow.send(new Event.ReminderDue(1)).changesNothingFrom(flow.state)).as("not due yet").isTrue();
         var reminded = flow.after(Duration.ofDays(1)).send(new Event.ReminderDue(1));
-        assertThat(publicText(reminded)).contains("reminder", FIXED, "2026-12-08");
+        assertThat(publicText(reminded)).contains("reminder", FIXED, "8 December 2026 (UTC)");
         assertThat(flow.send(new Event.ReminderDue(1)).effects()).as("a second delivery").isEmpty();
         var expired = flow.after(Duration.ofDays(6)).send(new Event.ReminderDue(TypoFixSettings.CONFIRMATION_EXPIRY));
         assertThat(expired.state()).isInstanceOf(Expired.class);
