@@ -127,7 +127,7 @@ final class SlackInteractions {
         SlackStore.Interaction interaction = store.recordInteraction("slash_command", userId, channel, null, responseUrlId, triggerId);
         Map<String, String> form = new LinkedHashMap<>();
         form.put("token", "sandbox");
-        form.put("team_id", TEAM);
+        form.put("team_id", team);
         form.put("team_domain", "sandbox");
         form.put("channel_id", channel);
         form.put("channel_name", "support");
