@@ -10,6 +10,7 @@ import dev.supportbot.bot.slack.SlackBlock.Header;
 import dev.supportbot.bot.slack.SlackBlock.Section;
 import dev.supportbot.bot.slack.SlackMessage;
 import dev.supportbot.bot.testing.SandboxPortalBot;
+import dev.supportbot.workflows.engine.Dates;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -133,9 +134,9 @@ class LicenseLookupTest {
             assertThat(hosts.text()).isEqualTo("3 hosts report license #1605");
             assertThat(hosts.blocks()).containsExactly(
                     new Header("Hostnames with license #1605"),
-                    new Section("`gitlab.vandelay.example` · last usage ping " + d.minusDays(1) + " 04:15 UTC"),
-                    new Section("`ci.vandelay.ninja` · last usage ping " + d.minusDays(3) + " 12:00 UTC"),
-                    new Section("`staging.vandelay.example` · last usage ping " + d.minusDays(45) + " 09:30 UTC · *stale* (over 30 days)"),
+                    new Section("`gitlab.vandelay.example` · last usage ping " + pingAt(d.minusDays(1), "04:15")),
+                    new Section("`ci.vandelay.ninja` · last usage ping " + pingAt(d.minusDays(3), "12:00")),
+                    new Section("`staging.vandelay.example` · last usage ping " + pingAt(d.minusDays(45), "09:30") + " · *stale* (over 30 days)"),
                     new Context("Newest ping first; pings older than 30 days are stale. page 1 of 1"));
 
             sandbox.clock.advance(java.time.Duration.ofDays(28));
@@ -176,6 +177,11 @@ class LicenseLookupTest {
             assertThat(answer.blocks()).contains(new Section("*Plan differs:* the license's plan, Ultimate, differs from the plan"
                     + " of subscription A-S00006001, Premium."));
         }
+    }
+
+    /** A ping time as every text of the bot writes it. */
+    private static String pingAt(LocalDate day, String time) {
+        return Dates.utcMinute(java.time.LocalDateTime.of(day, java.time.LocalTime.parse(time)).toInstant(java.time.ZoneOffset.UTC));
     }
 
     private static SlackMessage answer(LookupReply reply) {
