@@ -64,7 +64,7 @@ class InboxCommandIT {
         Result retry = cli("inbox", "retry", row.group(1));
         assertThat(retry.exit()).as(retry.err()).isZero();
         assertThat(retry.out()).contains("requeued dead letter " + row.group(1));
-        // The service picks the requeued event up again (and parks it again: Zendesk is still not configured).
+        // The service picks the requeued event up again (and parks it again: Zendesk still refuses connections).
         Await.until("the requeued event to be dead again", Duration.ofSeconds(60), () -> {
             Result stats = cli("inbox", "stats");
             return stats.out().contains("dead: 1") && stats.out().contains("waiting: 0");
@@ -170,9 +170,11 @@ class InboxCommandIT {
     }
 
     private Process serve(String log) throws IOException {
+        // A Zendesk that refuses every connection: each event fails (a missing ticket would be an outcome, not a failure).
         ProcessBuilder pb = command(List.of("serve"), Map.of(
                 "BOT_PORT", "0", "BOT_ZENDESK_WEBHOOK_SECRET", SECRET, "BOT_INBOX_MAX_ATTEMPTS", "1",
-                "BOT_INBOX_POLL_INTERVAL", "50ms"));
+                "BOT_INBOX_POLL_INTERVAL", "50ms", "BOT_ZENDESK_URL", "http://127.0.0.1:1/",
+                "BOT_ZENDESK_EMAIL", "bot@vendor.example", "BOT_ZENDESK_TOKEN", "it-token", "BOT_ALLOW_SANDBOX_MIX", "true"));
         pb.redirectErrorStream(true).redirectOutput(work.resolve(log).toFile());
         Process p = pb.start();
         started.add(p);
