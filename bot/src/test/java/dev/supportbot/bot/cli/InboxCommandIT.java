@@ -174,7 +174,8 @@ class InboxCommandIT {
         ProcessBuilder pb = command(List.of("serve"), Map.of(
                 "BOT_PORT", "0", "BOT_ZENDESK_WEBHOOK_SECRET", SECRET, "BOT_INBOX_MAX_ATTEMPTS", "1",
                 "BOT_INBOX_POLL_INTERVAL", "50ms", "BOT_ZENDESK_URL", "http://127.0.0.1:1/",
-                "BOT_ZENDESK_EMAIL", "bot@vendor.example", "BOT_ZENDESK_TOKEN", "it-token", "BOT_ALLOW_SANDBOX_MIX", "true"));
+                "BOT_ZENDESK_EMAIL", "bot@vendor.example", "BOT_ZENDESK_TOKEN", "it-token", "BOT_ALLOW_SANDBOX_MIX", "true",
+                "BOT_CONSOLE_ENABLED", "false"));
         pb.redirectErrorStream(true).redirectOutput(work.resolve(log).toFile());
         Process p = pb.start();
         started.add(p);
