@@ -9,7 +9,7 @@ import dev.supportbot.bot.config.Settings;
 import java.time.Duration;
 import java.util.List;
 
-/** {@code supportbot config [check|table]}: validate the configuration, or print the settings table for the README. */
+/** {@code supportbot config [check|table]}: validate the configuration, or print the settings table of docs/configuration.md. */
 final class ConfigCommand implements Subcommand {
     static final String USAGE = """
             usage: supportbot config <check | table> [--config FILE]

@@ -14,7 +14,7 @@ final class ServeCommand implements Subcommand {
     static final String USAGE = """
             usage: supportbot serve [--config FILE]
               Runs the service. Reads FILE, else config/bot.yaml when present, else built-in defaults;
-              environment variables (BOT_*) override the file. See README.md for every setting.""";
+              environment variables (BOT_*) override the file. See docs/configuration.md for every setting.""";
 
     @Override
     public String name() {

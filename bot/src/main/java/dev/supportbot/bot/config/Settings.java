@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.LocalTime;
 import java.util.List;
 
-/** Every setting the bot reads, in one table. The README's configuration table is printed from it. */
+/** Every setting the bot reads, in one table. The configuration table of docs/configuration.md is printed from it. */
 public final class Settings {
     private Settings() {}
 

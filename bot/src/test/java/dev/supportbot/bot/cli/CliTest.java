@@ -99,11 +99,11 @@ class CliTest {
     }
 
     @Test
-    void the_readme_settings_table_is_the_config_table() throws Exception {
+    void the_documented_settings_table_is_the_config_table() throws Exception {
         assertThat(run("config", "table")).isZero();
-        List<String> readme = Files.readAllLines(Path.of("..", "README.md"));
+        List<String> readme = Files.readAllLines(Path.of("..", "docs", "configuration.md"));
         int start = readme.indexOf("| key in bot.yaml | environment variable | default | meaning |");
-        assertThat(start).as("the settings table in README.md").isNotNegative();
+        assertThat(start).as("the settings table in docs/configuration.md").isNotNegative();
         List<String> table = readme.subList(start, readme.size()).stream().takeWhile(line -> line.startsWith("|")).toList();
         assertThat(table).isEqualTo(out().lines().toList());
     }
