@@ -18,6 +18,8 @@ public final class ReadableTexts {
     public static final Pattern ENUM_NAME = Pattern.compile("[A-Z]{3,}_[A-Z_]+");
     public static final String INTERNAL_SLACK_ID = "slack:U";
     public static final Pattern INTERNAL_ID = Pattern.compile("\\b(?:slack|email):\\S");
+    /** A comment named by its Zendesk id ("comment 1000047") rather than in words. */
+    public static final Pattern COMMENT_ID = Pattern.compile("(?i)\\bcomment #?\\d+");
     public static final Pattern PLACEHOLDER = Pattern.compile("\\b(?:TICKET|EMAIL|WRONG_EMAIL)\\b");
     /** Dates in other formats than "10 December 2026, 10:51 UTC": ISO, numeric, month first. */
     public static final Pattern OTHER_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}|\\b\\d{1,2}/\\d{1,2}/\\d{2,4}\\b"
@@ -76,6 +78,7 @@ public final class ReadableTexts {
                 .doesNotContainPattern(ENUM_NAME)
                 .doesNotContainPattern(INTERNAL_ID)
                 .doesNotContainPattern(PLACEHOLDER)
+                .doesNotContainPattern(COMMENT_ID)
                 .doesNotContainPattern(OTHER_DATE));
     }
 

@@ -11,6 +11,7 @@ import dev.supportbot.bot.SupportBot;
 import dev.supportbot.bot.config.BotConfig;
 import dev.supportbot.bot.testing.Await;
 import dev.supportbot.bot.testing.FakeZendesk;
+import dev.supportbot.workflows.engine.Dates;
 import dev.supportbot.bot.testing.Licenses;
 import dev.supportbot.bot.testing.StandIns;
 import dev.supportbot.bot.testing.TestBots;
@@ -195,7 +196,8 @@ class ShadowEndToEndTest {
         settled();
 
         assertThat(notes(ticket)).singleElement().satisfies(n -> assertThat(n)
-                .startsWith("supportbot would: redact 1 activation code from comment " + ticket.comments.get(0).id())
+                .startsWith("supportbot would: redact 1 activation code from the requester's reply of "
+                        + Dates.utcMinute(FakeZendesk.createdAt(ticket.comments.get(0))))
                 .doesNotContain(code));
         assertThat(ticket.comments.get(0).body()).contains(code);
         assertThat(Arrays.stream(zendesk.recorded())).noneMatch(r -> r.getPath().getValue().contains("redact"));

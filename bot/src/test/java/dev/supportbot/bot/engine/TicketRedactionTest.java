@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.supportbot.bot.inbox.NewInboxEvent;
 import dev.supportbot.bot.testing.Await;
 import dev.supportbot.bot.testing.FakeZendesk;
+import dev.supportbot.workflows.engine.Dates;
 import dev.supportbot.bot.testing.Licenses;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -37,8 +38,8 @@ class TicketRedactionTest {
                     .noneMatch(b -> b.contains(license.lines().findFirst().orElseThrow()));
             assertThat(ticket.comments.get(0).body()).startsWith("Hi, my activation code is ").endsWith(". Help?");
             String note = ticket.privateNotes().get(0).body();
-            assertThat(note).contains("1 activation code from comment " + ticket.comments.get(0).id())
-                    .contains("1 license key from comment " + second.id())
+            assertThat(note).contains("1 activation code from the requester's reply of " + Dates.utcMinute(FakeZendesk.createdAt(ticket.comments.get(0))))
+                    .contains("1 license key from the requester's reply of " + Dates.utcMinute(FakeZendesk.createdAt(second)))
                     .contains("acme.gitlab-license")
                     .doesNotContain(code);
             assertThat(f.fake.receivedBodies()).filteredOn(b -> !b.contains("<redact>") && !b.contains("\"text\""))
@@ -68,7 +69,7 @@ class TicketRedactionTest {
             assertThat(ticket.subject).isEqualTo("Activation code [REDACTED activation code] fails");
             assertThat(ticket.privateNotes()).singleElement().satisfies(note -> assertThat(note.body())
                     .contains("Masked 1 activation code in the ticket's subject.")
-                    .contains("1 activation code from comment " + ticket.comments.get(0).id())
+                    .contains("1 activation code from the requester's reply of " + Dates.utcMinute(FakeZendesk.createdAt(ticket.comments.get(0))))
                     .doesNotContain(inSubject).doesNotContain(inComment));
             assertThat(f.fake.receivedBodies()).noneMatch(b -> b.contains(inSubject));
 

@@ -31,7 +31,7 @@ class TroubleshootingStateJsonTest {
                 List.of(new BillingAccount(1006, "A00006001", "Vandelay", art, art, null)), List.of(new Membership(1, 1601, 1006)));
         Plan plan = new Plan(4242, "correct the true-up", List.of(new Evidence("registration error", "2 vs 3")), facts,
                 List.of(new PortalChange.DuplicateLicense(1605, 3)), new Goal(1006, art, art, List.of("art@vandelay.example")));
-        TrueUpFix fix = new TrueUpFix(2, 2, 3, 1605, "A-S00006001", "art@vandelay.example");
+        TrueUpFix fix = new TrueUpFix(2, 2, 3, 1605, "A-S00006001", "art@vandelay.example", "the requester's reply of 7 December 2026, 10:02 UTC");
         PlannedFix planned = new PlannedFix(fix, plan, PlanJson.hash(plan), 42L, List.of("Mia Manager"), 1);
         List<TroubleshootingState> states = List.of(
                 new TroubleshootingState.Requested(),

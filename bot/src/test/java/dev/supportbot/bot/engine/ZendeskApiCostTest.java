@@ -7,6 +7,7 @@ import dev.supportbot.bot.inbox.NewInboxEvent;
 import dev.supportbot.bot.json.Json;
 import dev.supportbot.bot.testing.Await;
 import dev.supportbot.bot.testing.FakeZendesk;
+import dev.supportbot.workflows.engine.Dates;
 import dev.supportbot.bot.testing.Licenses;
 import dev.supportbot.workflows.engine.Effect;
 import dev.supportbot.workflows.ownership.OwnershipVerification;
@@ -86,7 +87,8 @@ class ZendeskApiCostTest {
 
             assertThat(ticket.comments).extracting(FakeZendesk.Comment::body).noneMatch(b -> b.contains(firstCode) || b.contains(secondCode));
             assertThat(ticket.privateNotes()).singleElement().satisfies(n -> assertThat(n.body())
-                    .contains("from comment " + first.id()).contains("from comment " + second.id()));
+                    .contains("from the requester's reply of " + Dates.utcMinute(FakeZendesk.createdAt(first)))
+                    .contains("from the requester's reply of " + Dates.utcMinute(FakeZendesk.createdAt(second))));
             // One read for the new comments, one per redacted comment (its HTML, re-read to redact only what is there).
             assertThat(reads(later)).isEqualTo(3);
             assertThat(earlier).singleElement().satisfies(a -> assertThat(a.isWrite()).isFalse());

@@ -43,6 +43,11 @@ public final class FakeZendesk implements AutoCloseable {
 
     public record Comment(long id, long authorId, boolean isPublic, String body, List<String[]> attachments) {}
 
+    /** Comments are written a minute apart by their ids: 22 November 2026, from 10:00 UTC. */
+    public static java.time.Instant createdAt(Comment c) {
+        return java.time.Instant.parse("2026-11-22T10:00:00Z").plusSeconds(60 * (c.id() % 600));
+    }
+
     public static final class Ticket {
         public final long id;
         public volatile String subject;
@@ -328,7 +333,7 @@ public final class FakeZendesk implements AutoCloseable {
             ObjectNode node = comments.addObject();
             node.put("id", c.id()).put("author_id", c.authorId()).put("public", c.isPublic()).put("body", c.body())
                     .put("html_body", "<div class=\"zd-comment\"><p>" + c.body() + "</p></div>").put("plain_body", c.body())
-                    .put("created_at", "2026-11-22T10:00:00Z");
+                    .put("created_at", createdAt(c).toString());
             ArrayNode attachments = node.putArray("attachments");
             for (String[] a : c.attachments()) attachments.addObject().put("id", 1).put("file_name", a[0]).put("content_type", a[1]);
         }

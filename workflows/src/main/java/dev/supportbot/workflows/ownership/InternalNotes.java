@@ -1,5 +1,6 @@
 package dev.supportbot.workflows.ownership;
 
+import dev.supportbot.workflows.engine.Comment;
 import dev.supportbot.workflows.engine.People;
 import dev.supportbot.workflows.ownership.OwnershipState.Evidence;
 import dev.supportbot.workflows.ownership.OwnershipState.SoldToRequest;
@@ -63,24 +64,24 @@ final class InternalNotes {
         return "Could not open the approval request ticket to the Sold To contact (" + reason + "). Other proofs can still verify the requester.";
     }
 
-    static String soldToReplyUnclear(long commentId, long linkedTicketId) {
-        return "The Sold To contact replied on ticket #" + linkedTicketId + " (comment " + commentId
-                + ") without a clear approval or refusal. Please read it; confirm or reject by hand.";
+    static String soldToReplyUnclear(Comment reply, long linkedTicketId) {
+        return "The Sold To contact replied on ticket #" + linkedTicketId + reply.writtenOn()
+                + " without a clear approval or refusal. Please read it; confirm or reject by hand.";
     }
 
-    static String billToReplied(long commentId, long linkedTicketId) {
-        return "The Bill To contact replied on ticket #" + linkedTicketId + " (comment " + commentId
-                + "). Only the Sold To contact's approval counts; the Bill To contact must provide a recent invoice.";
+    static String billToReplied(Comment reply, long linkedTicketId) {
+        return "The Bill To contact replied on ticket #" + linkedTicketId + reply.writtenOn()
+                + ". Only the Sold To contact's approval counts; the Bill To contact must provide a recent invoice.";
     }
 
-    static String staffReplied(long commentId, long linkedTicketId) {
-        return "A reply on ticket #" + linkedTicketId + " (comment " + commentId
-                + ") came from a staff address: staff approvals are never accepted.";
+    static String staffReplied(Comment reply, long linkedTicketId) {
+        return "A reply on ticket #" + linkedTicketId + reply.writtenOn()
+                + " came from a staff address: staff approvals are never accepted.";
     }
 
     /** A staff member's comment on the requester's ticket that reads like a proof or a vouch; it never counts. */
-    static String staffVouchIgnored(long commentId) {
-        return "Comment " + commentId + " on this ticket came from a staff address and reads like a proof or a "
+    static String staffVouchIgnored(Comment comment) {
+        return capitalised(comment.inWords()) + " on this ticket came from a staff address and reads like a proof or a "
                 + "confirmation of the requester. It was not counted: staff vouches are never proof; the customer (or "
                 + "their reseller) has to provide one.";
     }
@@ -89,7 +90,7 @@ final class InternalNotes {
      * The reseller commented without verifying the requester. {@code vouchRefused}: why its confirmation did not count
      * (null when it did not confirm at all).
      */
-    static String resellerDidNotVerify(long commentId, String reseller, ResellerReplies.Reading reading, Refusal vouchRefused) {
+    static String resellerDidNotVerify(Comment comment, String reseller, ResellerReplies.Reading reading, Refusal vouchRefused) {
         String why;
         if (vouchRefused == Refusal.VOUCH_ACTIVATION_UNKNOWN) {
             why = " confirmed the request, but a reseller's confirmation only counts for a license that is not activated yet,"
@@ -102,18 +103,22 @@ final class InternalNotes {
             why = " " + reading.words() + ". Only a reseller's explicit confirmation that the requester may manage the"
                     + " subscription counts. Please read it and decide; the requester stays not verified until then.";
         }
-        return "Comment " + commentId + " came from " + reseller + " (the reseller) and verified nothing: the reseller" + why;
+        return capitalised(comment.inWords()) + " came from " + reseller + " (the reseller) and verified nothing: the reseller" + why;
     }
 
-    static String billToApprovedHere(long commentId, String months) {
-        return "The Bill To contact approved in comment " + commentId + " on this ticket. Only the Sold To contact's "
+    static String billToApprovedHere(Comment comment, String months) {
+        return "The Bill To contact approved on this ticket (" + comment.inWords() + "). Only the Sold To contact's "
                 + "approval counts; the Bill To contact can instead provide a GitLab invoice issued within the last "
                 + months + ".";
     }
 
-    static String jsonNotRecognised(long commentId) {
-        return "Comment " + commentId + " holds JSON the bot does not recognise as the gitlab_subscription response "
+    static String jsonNotRecognised(Comment comment) {
+        return capitalised(comment.inWords()) + " holds JSON the bot does not recognise as the gitlab_subscription response "
                 + "(no plan code in it), so it was not checked as proof. Please read it.";
+    }
+
+    private static String capitalised(String words) {
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
     static String cancelled(String agent) {

@@ -74,7 +74,7 @@ final class ProofReplies {
         }
         for (Comment comment : comments) {
             if (comment.byRequester() && CommentClassifier.unrecognisedJson(comment.body())) {
-                effects.add(new Effect.PrivateNote(InternalNotes.jsonNotRecognised(comment.id())));
+                effects.add(new Effect.PrivateNote(InternalNotes.jsonNotRecognised(comment)));
             }
         }
         for (Comment comment : bystanders) ignoredVouch(comment, c, ctx).ifPresent(effects::add);
@@ -89,7 +89,7 @@ final class ProofReplies {
                 .filter(v -> v instanceof Refused r && r.kind() == ProofKind.RESELLER_VOUCH)
                 .map(v -> ((Refused) v).reason()).findFirst();
         String reseller = c.account().reseller() == null ? "the reseller" : c.account().reseller().name();
-        return Optional.of(new Effect.PrivateNote(InternalNotes.resellerDidNotVerify(comment.id(), reseller,
+        return Optional.of(new Effect.PrivateNote(InternalNotes.resellerDidNotVerify(comment, reseller,
                 ResellerReplies.read(comment.body()), vouchRefused.orElse(null))));
     }
 
@@ -98,10 +98,10 @@ final class ProofReplies {
         String author = comment.author() == null ? null : comment.author().email();
         if (ctx.policy().isStaff(author)) {
             return SignOff.isSigned(comment.body(), ctx) || !CommentClassifier.vouches(comment.body()) ? Optional.empty()
-                    : Optional.of(new Effect.PrivateNote(InternalNotes.staffVouchIgnored(comment.id())));
+                    : Optional.of(new Effect.PrivateNote(InternalNotes.staffVouchIgnored(comment)));
         }
         if (c.isSeparateBillTo(author) && ApprovalReplies.read(comment.body()) == ApprovalReplies.Reply.APPROVE) {
-            return Optional.of(new Effect.PrivateNote(InternalNotes.billToApprovedHere(comment.id(),
+            return Optional.of(new Effect.PrivateNote(InternalNotes.billToApprovedHere(comment,
                     Messages.months(ctx.policy().invoiceMaxAge()))));
         }
         return Optional.empty();

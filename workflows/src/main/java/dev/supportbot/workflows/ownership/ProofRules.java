@@ -57,10 +57,10 @@ final class ProofRules {
 
         // Taking part in the ticket is not a vouch: only the reseller's explicit confirmation in its own words is.
         if (!staff && c.fromReseller(author) && ResellerReplies.read(comment.body()) == ResellerReplies.Reading.VOUCH) {
-            verdicts.add(resellerVouch(c, author, "comment " + comment.id()));
+            verdicts.add(resellerVouch(c, author, comment.inWords()));
         }
         for (ProofCandidate candidate : candidates) {
-            Verdict v = staff ? refuseFromStaff(candidate) : check(candidate, author, comment.id(), c, facts, ctx);
+            Verdict v = staff ? refuseFromStaff(candidate) : check(candidate, author, comment, c, facts, ctx);
             if (v != null) verdicts.add(v);
         }
         return verdicts;
@@ -84,11 +84,11 @@ final class ProofRules {
         return kind == null ? null : new Refused(kind, Refusal.FROM_STAFF);
     }
 
-    private static Verdict check(ProofCandidate candidate, String author, long commentId, VerificationCase c,
+    private static Verdict check(ProofCandidate candidate, String author, Comment comment, VerificationCase c,
                                  Facts facts, Context ctx) {
         if (candidate instanceof ProofCandidate.InvoiceNumber invoice) return invoice(invoice.number(), author, c, facts, ctx);
-        if (candidate instanceof ProofCandidate.LicenseText) return license(commentId, c.subscription(), facts);
-        if (candidate instanceof ProofCandidate.NamespaceJson json) return namespaceJson(json.pasted(), commentId, c.subscription(), facts);
+        if (candidate instanceof ProofCandidate.LicenseText) return license(comment, c.subscription(), facts);
+        if (candidate instanceof ProofCandidate.NamespaceJson json) return namespaceJson(json.pasted(), comment, c.subscription(), facts);
         if (candidate instanceof ProofCandidate.UnreadableNamespaceJson) {
             return new Refused(ProofKind.NAMESPACE_JSON, c.subscription().isSaas()
                     ? Refusal.NAMESPACE_JSON_UNREADABLE : Refusal.NAMESPACE_JSON_SELF_MANAGED);
@@ -100,10 +100,10 @@ final class ProofRules {
         if (candidate instanceof ProofCandidate.LicenseFile) {
             return new Refused(ProofKind.LICENSE_TEXT, c.subscription().isSaas() ? Refusal.LICENSE_SAAS_SUBSCRIPTION : Refusal.LICENSE_FILE);
         }
-        if (candidate instanceof ProofCandidate.Approval) return approvalOnOwnTicket(author, commentId, c);
+        if (candidate instanceof ProofCandidate.Approval) return approvalOnOwnTicket(author, comment, c);
         if (candidate instanceof ProofCandidate.ResellerMention) {
             // the reseller's own words were read above; a customer naming their reseller is told how a vouch works
-            return c.fromReseller(author) ? null : resellerVouch(c, author, "comment " + commentId);
+            return c.fromReseller(author) ? null : resellerVouch(c, author, comment.inWords());
         }
         throw new IllegalStateException("unhandled candidate " + candidate);
     }
@@ -138,7 +138,8 @@ final class ProofRules {
     }
 
     /** Rule 4: the license text, decoded by validate-license, is valid and names this subscription. */
-    static Verdict license(long commentId, Subscription subscription, Facts facts) {
+    static Verdict license(Comment comment, Subscription subscription, Facts facts) {
+        long commentId = comment.id();
         if (subscription.isSaas()) return new Refused(ProofKind.LICENSE_TEXT, Refusal.LICENSE_SAAS_SUBSCRIPTION);
         FactRequest.LicenseValidationOfComment request = new FactRequest.LicenseValidationOfComment(commentId);
         if (!facts.answers(request)) return null;
@@ -147,12 +148,12 @@ final class ProofRules {
         if (!subscription.name().equalsIgnoreCase(Objects.toString(validation.subscriptionName(), ""))) {
             return new Refused(ProofKind.LICENSE_TEXT, Refusal.LICENSE_OTHER_SUBSCRIPTION);
         }
-        return new Accepted(ProofKind.LICENSE_TEXT, "license text in comment " + commentId
-                + " validated by the portal for " + subscription.name());
+        return new Accepted(ProofKind.LICENSE_TEXT, "license text in " + comment.inWords()
+                + ", validated by the portal for " + subscription.name());
     }
 
     /** Rule 5: the pasted gitlab_subscription agrees with the admin view of the subscription's namespace. */
-    static Verdict namespaceJson(NamespaceSubscription pasted, long commentId, Subscription subscription, Facts facts) {
+    static Verdict namespaceJson(NamespaceSubscription pasted, Comment comment, Subscription subscription, Facts facts) {
         if (!subscription.isSaas() || subscription.namespace() == null) {
             return new Refused(ProofKind.NAMESPACE_JSON, Refusal.NAMESPACE_JSON_SELF_MANAGED);
         }
@@ -167,17 +168,17 @@ final class ProofRules {
                 && admin.startDate() != null && admin.startDate().equals(pasted.startDate())
                 && admin.endDate() != null && admin.endDate().equals(pasted.endDate());
         if (!matches) return new Refused(ProofKind.NAMESPACE_JSON, Refusal.NAMESPACE_JSON_MISMATCH);
-        return new Accepted(ProofKind.NAMESPACE_JSON, "gitlab_subscription JSON in comment " + commentId
-                + " matches the admin view of namespace " + subscription.namespace());
+        return new Accepted(ProofKind.NAMESPACE_JSON, "gitlab_subscription JSON in " + comment.inWords()
+                + ", matches the admin view of namespace " + subscription.namespace());
     }
 
     /**
      * Approval words on the requester's own ticket count only when the requester is the Sold To contact: the
      * request and the reply then come from the Sold To's own mailbox, as a reply to a separate ticket would.
      */
-    static Verdict approvalOnOwnTicket(String author, long commentId, VerificationCase c) {
+    static Verdict approvalOnOwnTicket(String author, Comment comment, VerificationCase c) {
         if (c.isSoldTo(author)) {
-            return new Accepted(ProofKind.SOLD_TO_APPROVAL, "approval by the Sold To contact (the requester) in comment " + commentId);
+            return new Accepted(ProofKind.SOLD_TO_APPROVAL, "approval by the Sold To contact (the requester) in " + comment.inWords());
         }
         if (c.isSeparateBillTo(author)) return new Refused(ProofKind.SOLD_TO_APPROVAL, Refusal.APPROVAL_FROM_BILL_TO);
         return new Refused(ProofKind.SOLD_TO_APPROVAL, Refusal.APPROVAL_NOT_FROM_SOLD_TO);

@@ -38,15 +38,15 @@ final class SoldToReplies {
             switch (ProofRules.soldToReply(reply, c, ctx)) {
                 case APPROVED -> {
                     return Outcomes.verified(s.ticketId(), s.subscriptionName(), new Evidence(ProofKind.SOLD_TO_APPROVAL,
-                            "approval by the Sold To contact in comment " + reply.id() + " on ticket #" + ticket), ticket, null, ctx);
+                            "approval by the Sold To contact on ticket #" + ticket + reply.writtenOn()), ticket, null, ctx);
                 }
                 case DENIED -> {
                     return Outcomes.rejected(s.ticketId(), s.subscriptionName(),
-                            "the Sold To contact declined in comment " + reply.id() + " on ticket #" + ticket, null, ticket, true, ctx);
+                            "the Sold To contact declined on ticket #" + ticket + reply.writtenOn(), null, ticket, true, ctx);
                 }
-                case UNCLEAR -> notes.add(new Effect.PrivateNote(InternalNotes.soldToReplyUnclear(reply.id(), ticket)));
-                case FROM_BILL_TO -> notes.add(new Effect.PrivateNote(InternalNotes.billToReplied(reply.id(), ticket)));
-                case FROM_STAFF -> notes.add(new Effect.PrivateNote(InternalNotes.staffReplied(reply.id(), ticket)));
+                case UNCLEAR -> notes.add(new Effect.PrivateNote(InternalNotes.soldToReplyUnclear(reply, ticket)));
+                case FROM_BILL_TO -> notes.add(new Effect.PrivateNote(InternalNotes.billToReplied(reply, ticket)));
+                case FROM_STAFF -> notes.add(new Effect.PrivateNote(InternalNotes.staffReplied(reply, ticket)));
                 case NOT_FROM_SOLD_TO -> { }
             }
         }

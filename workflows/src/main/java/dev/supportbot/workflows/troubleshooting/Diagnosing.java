@@ -37,7 +37,8 @@ final class Diagnosing {
 
     private Diagnosing() {}
 
-    private record Read(long id, String body) {}
+    /** One text to read: a comment or the description, and which it is in words for the agent. */
+    private record Read(long id, String body, String words) {}
 
     // ---- facts
 
@@ -95,18 +96,18 @@ final class Diagnosing {
     private static Decision<TroubleshootingState> read(Running s, TicketUpdated e, List<Read> reads, Facts facts, Context ctx) {
         Running state = s.withSeen(ids(e.newComments()));
         List<Effect> effects = new ArrayList<>();
-        List<Long> clean = new ArrayList<>();
+        List<String> clean = new ArrayList<>();
         TrueUpFix fix = null;
-        List<Long> saas = new ArrayList<>();
+        List<String> saas = new ArrayList<>();
         for (Read r : reads) {
             ReadKind kind = kindOf(r);
-            if (kind == ReadKind.NOTHING_KNOWN) clean.add(r.id());
-            if (kind == ReadKind.SALES_ASSISTED_SAAS) saas.add(r.id());
+            if (kind == ReadKind.NOTHING_KNOWN) clean.add(r.words());
+            if (kind == ReadKind.SALES_ASSISTED_SAAS) saas.add(r.words());
             for (RegistrationError error : RegistrationErrors.find(r.body())) {
                 if (error instanceof UsersOverLimit over) {
-                    effects.add(new Effect.PrivateNote(TroubleshootingNotes.usersOverLimit(r.id(), over, e.ticket().requester())));
+                    effects.add(new Effect.PrivateNote(TroubleshootingNotes.usersOverLimit(r.words(), over, e.ticket().requester())));
                 } else if (error instanceof TrueUpMismatch mismatch) {
-                    TrueUpOutcome outcome = trueUp(state, r.id(), mismatch, fix, e.ticket(), facts);
+                    TrueUpOutcome outcome = trueUp(state, r, mismatch, fix, e.ticket(), facts);
                     effects.add(new Effect.PrivateNote(outcome.note()));
                     if (outcome.fix() != null) fix = outcome.fix();
                 }
@@ -128,7 +129,7 @@ final class Diagnosing {
     private record TrueUpOutcome(String note, TrueUpFix fix) {}
 
     /** The note about one mismatch, and the fix it starts when the state allows one and none started in this event. */
-    private static TrueUpOutcome trueUp(Running state, long commentId, TrueUpMismatch mismatch, TrueUpFix started,
+    private static TrueUpOutcome trueUp(Running state, Read read, TrueUpMismatch mismatch, TrueUpFix started,
             Ticket ticket, Facts facts) {
         if (started != null) return new TrueUpOutcome(TroubleshootingNotes.fixUnderWay(started), null);
         if (!(state instanceof Watching)) {
@@ -138,14 +139,14 @@ final class Diagnosing {
         List<License> licenses = email == null ? List.of()
                 : facts.find(new FactRequest.LicensesOfCustomer(email)).orElse(List.of());
         Optional<License> last = LastLicense.among(licenses);
-        String note = TroubleshootingNotes.trueUpMismatch(commentId, mismatch, last, email);
+        String note = TroubleshootingNotes.trueUpMismatch(read.words(), mismatch, last, email);
         if (last.isEmpty()) return new TrueUpOutcome(note, null);
         License license = last.get();
         if (license.trueUpCount() == mismatch.neededFor()) {
             return new TrueUpOutcome(note + "\n" + TroubleshootingNotes.alreadyRight(license, mismatch.neededFor()), null);
         }
-        TrueUpFix fix = new TrueUpFix(commentId, mismatch.appliedFor(), mismatch.neededFor(), license.id(),
-                license.subscriptionName(), license.licenseeEmail());
+        TrueUpFix fix = new TrueUpFix(read.id(), mismatch.appliedFor(), mismatch.neededFor(), license.id(),
+                license.subscriptionName(), license.licenseeEmail(), read.words());
         return new TrueUpOutcome(note + "\n" + TroubleshootingNotes.planning(fix), fix);
     }
 
@@ -155,9 +156,9 @@ final class Diagnosing {
         List<Comment> fresh = e.newComments().stream().filter(c -> c.byRequester() && !seen.contains(c.id())).toList();
         String description = e.ticket().description();
         if (withDescription && !description.isBlank() && fresh.stream().noneMatch(c -> c.body().strip().equals(description.strip()))) {
-            reads.add(new Read(DESCRIPTION, description));
+            reads.add(new Read(DESCRIPTION, description, "the ticket's description"));
         }
-        fresh.forEach(c -> reads.add(new Read(c.id(), c.body())));
+        fresh.forEach(c -> reads.add(new Read(c.id(), c.body(), c.inWords())));
         return reads;
     }
 

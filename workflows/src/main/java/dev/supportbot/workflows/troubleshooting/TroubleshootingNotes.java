@@ -20,16 +20,13 @@ final class TroubleshootingNotes {
 
     private TroubleshootingNotes() {}
 
-    static String where(long commentId) {
-        return commentId == Diagnosing.DESCRIPTION ? "the ticket's description" : "comment " + commentId;
-    }
 
     /**
      * No known error text: the handbook's first question (active users against the license's seats, "the main issue"),
      * drafted with the seats of the requester's active license beside it.
      */
-    static String noKnownError(List<Long> commentIds, Optional<License> active, String searchedEmail, Person requester) {
-        String what = commentIds.stream().map(TroubleshootingNotes::where).collect(Collectors.joining(", "));
+    static String noKnownError(List<String> where, Optional<License> active, String searchedEmail, Person requester) {
+        String what = String.join(", ", where);
         String license = active.map(l -> "The requester's active license: " + describe(l) + ".")
                 .orElse("No active license was found for " + (searchedEmail == null ? "the requester (no email)" : searchedEmail)
                         + "; look it up with /lnr licenses <company>.");
@@ -43,8 +40,8 @@ final class TroubleshootingNotes {
     }
 
     /** The handbook's steps for a GitLab.com subscription bought through sales that the customer cannot apply to a group. */
-    static String salesAssistedSaas(List<Long> commentIds, Person requester) {
-        String what = commentIds.stream().map(TroubleshootingNotes::where).collect(Collectors.joining(", "));
+    static String salesAssistedSaas(List<String> where, Person requester) {
+        String what = String.join(", ", where);
         return "supportbot (license troubleshooting): " + what + " reads like a GitLab.com subscription that does not reach "
                 + "its group. After a purchase through sales, the customer's Customers Portal account is created with the "
                 + "purchase's email address; the handbook's steps link the subscription to the group.\n\n"
@@ -64,8 +61,8 @@ final class TroubleshootingNotes {
                 + "yet. It reads each new comment of the requester and notes any registration error it recognises.";
     }
 
-    static String usersOverLimit(long commentId, UsersOverLimit e, Person requester) {
-        String head = "supportbot (license troubleshooting): " + where(commentId) + " quotes the registration error \"had "
+    static String usersOverLimit(String where, UsersOverLimit e, Person requester) {
+        String head = "supportbot (license troubleshooting): " + where + " quotes the registration error \"had "
                 + e.activeUsers() + " active users, exceeding this license's limit of " + e.licensedUsers() + "\".\n";
         if (e.numbersWrong()) {
             return head + "The numbers in this message do not exceed the limit (" + e.activeUsers() + " active users, limit "
@@ -91,8 +88,8 @@ final class TroubleshootingNotes {
                 + "users who no longer need access.");
     }
 
-    static String trueUpMismatch(long commentId, TrueUpMismatch e, Optional<License> last, String searchedEmail) {
-        String head = "supportbot (license troubleshooting): " + where(commentId) + " quotes the registration error \"You have "
+    static String trueUpMismatch(String where, TrueUpMismatch e, Optional<License> last, String searchedEmail) {
+        String head = "supportbot (license troubleshooting): " + where + " quotes the registration error \"You have "
                 + "applied a True-up for " + e.appliedFor() + " users but you need one for " + e.neededFor() + " users\".\n"
                 + "True-up in the license: " + e.appliedFor() + "; true-up needed: " + e.neededFor() + ".\n";
         if (last.isEmpty()) {

@@ -153,9 +153,17 @@ public sealed interface TroubleshootingState {
         }
     }
 
-    /** Which comment showed the mismatch, its numbers, and the license to duplicate. */
+    /**
+     * Which comment showed the mismatch (its id, and in words: null in states stored before the words were kept), its
+     * numbers, and the license to duplicate.
+     */
     record TrueUpFix(long commentId, int appliedFor, int neededFor, long licenseId, String subscriptionName,
-                     String licenseeEmail) {}
+                     String licenseeEmail, String source) {
+
+        String where() {
+            return source != null ? source : commentId == Diagnosing.DESCRIPTION ? "the ticket's description" : "the requester's comment";
+        }
+    }
 
     /** A fix with its plan, the plan's hash, the approval (once open), its approvers and the execution round. */
     record PlannedFix(TrueUpFix fix, Plan plan, String planHash, Long approvalId,

@@ -100,7 +100,7 @@ final class TrueUpFixing {
         Goal unchanged = new Goal(facts.billingAccountId(), account.soldTo(), account.billTo(),
                 Snapshot.of(state).membersOf(facts.billingAccountId()));
         List<Evidence> evidence = List.of(
-                new Evidence("registration error", TroubleshootingNotes.where(fix.commentId()) + ": \"You have applied a True-up for "
+                new Evidence("registration error", fix.where() + ": \"You have applied a True-up for "
                         + fix.appliedFor() + " users but you need one for " + fix.neededFor() + " users\""),
                 new Evidence("last license", "#" + fix.licenseId() + " of subscription " + fix.subscriptionName() + ", sent to "
                         + fix.licenseeEmail()));

@@ -38,7 +38,7 @@ final class Confirming {
             String proposed = current.proposedEmail();
             boolean confirms = written.isEmpty() ? Addresses.saysYes(comment.body()) : Emails.sameAddress(written.get(0), proposed);
             if (proposed != null && confirms) {
-                return Proposing.confirmed(current, proposed, comment.id(), ctx);
+                return Proposing.confirmed(current, proposed, comment, ctx);
             }
             if (written.isEmpty()) continue;
             String correction = written.get(0);

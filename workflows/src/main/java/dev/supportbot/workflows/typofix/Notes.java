@@ -3,6 +3,7 @@ package dev.supportbot.workflows.typofix;
 import dev.supportbot.workflows.approved.GateWords;
 import dev.supportbot.workflows.domain.CloudActivation;
 import dev.supportbot.workflows.domain.MailDelivery;
+import dev.supportbot.workflows.engine.Comment;
 import dev.supportbot.workflows.engine.Dates;
 import dev.supportbot.workflows.redaction.SecretScanner;
 import dev.supportbot.workflows.typofix.TypoFixState.Bounce;
@@ -87,9 +88,9 @@ final class Notes {
         return "Withdrawn: the account manager corrected the address again. Nothing was changed.";
     }
 
-    static String confirmed(String address, long commentId) {
-        return PREFIX + "the account manager confirmed " + address + " in writing (comment " + commentId
-                + "). Reading the billing account to plan the change.";
+    static String confirmed(String address, Comment reply) {
+        return PREFIX + "the account manager confirmed " + address + " in writing" + reply.writtenOn()
+                + ". Reading the billing account to plan the change.";
     }
 
     static String confirmationExpired() {

@@ -3,6 +3,7 @@ package dev.supportbot.workflows.typofix;
 import dev.supportbot.workflows.approved.ApprovalGate;
 import dev.supportbot.workflows.domain.BillingAccount;
 import dev.supportbot.workflows.domain.Emails;
+import dev.supportbot.workflows.engine.Comment;
 import dev.supportbot.workflows.engine.Context;
 import dev.supportbot.workflows.engine.Decision;
 import dev.supportbot.workflows.engine.Effect;
@@ -32,10 +33,10 @@ final class Proposing {
 
     private Proposing() {}
 
-    static Decision<TypoFixState> confirmed(AwaitingConfirmation s, String corrected, long commentId, Context ctx) {
+    static Decision<TypoFixState> confirmed(AwaitingConfirmation s, String corrected, Comment reply, Context ctx) {
         return Decision.of(new Planning(s.ticketId(), s.target(), s.bounce(), corrected),
                 new Effect.CancelReminders(),
-                new Effect.PrivateNote(Notes.confirmed(corrected, commentId)),
+                new Effect.PrivateNote(Notes.confirmed(corrected, reply)),
                 new Effect.Continue(FACTS_KEY));
     }
 

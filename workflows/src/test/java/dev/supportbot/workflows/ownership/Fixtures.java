@@ -149,8 +149,13 @@ final class Fixtures {
                 + "\"subscription\":{\"start_date\":\"" + start + "\",\"end_date\":\"" + end + "\"}}";
     }
 
+    /** Comment {@code id} was written {@code id} minutes after 10:00 UTC on 7 December 2026 (mod 10 hours). */
+    static java.time.Instant writtenAt(long id) {
+        return java.time.Instant.parse("2026-12-07T10:00:00Z").plusSeconds(60 * (id % 600));
+    }
+
     static Comment comment(long id, Person author, boolean byRequester, String body, Attachment... attachments) {
-        return new Comment(id, author, byRequester, true, body, List.of(attachments));
+        return new Comment(id, author, byRequester, true, body, List.of(attachments), writtenAt(id));
     }
 
     static Comment fromRequester(long id, Person requester, String body, Attachment... attachments) {

@@ -133,7 +133,7 @@ class PrivacyAndSecretsTest {
         assertThat(flow.portal.asked).isNotEmpty()
                 .allSatisfy(r -> assertThat(r.toString()).doesNotContain(LICENSE_TEXT.substring(0, 20)).doesNotContain(ACTIVATION_CODE));
         assertThat(flow.state).isInstanceOfSatisfying(OwnershipState.Verified.class,
-                v -> assertThat(v.evidence().detail()).contains("comment " + LICENSE_OURS));
+                v -> assertThat(v.evidence().detail()).contains("license text in " + Fixtures.comment(LICENSE_OURS, CUSTOMER, true, "").inWords()));
     }
 
     @Test

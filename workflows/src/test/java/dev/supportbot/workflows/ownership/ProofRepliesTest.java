@@ -7,6 +7,7 @@ import static dev.supportbot.workflows.ownership.Flow.publicText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.supportbot.workflows.engine.Comment;
+import dev.supportbot.workflows.engine.Dates;
 import dev.supportbot.workflows.engine.Decision;
 import dev.supportbot.workflows.engine.Effect;
 import dev.supportbot.workflows.engine.FactRequest;
@@ -75,7 +76,7 @@ class ProofRepliesTest {
         Decision<OwnershipState> d = flow.comments(CUSTOMER, botsOwn, agent);
         assertThat(d.effects()).as("no reply; the staff member's vouch is noted for the agents")
                 .singleElement().isInstanceOf(Effect.PrivateNote.class);
-        assertThat(Flow.notes(d)).contains("Comment 12", "staff address", "not counted").doesNotContain("Comment 11");
+        assertThat(Flow.notes(d)).contains("of 7 December 2026, 10:12 UTC", "staff address", "not counted").doesNotContain("10:11 UTC");
         assertThat(d.state()).isInstanceOf(AwaitingProof.class);
     }
 
@@ -94,7 +95,7 @@ class ProofRepliesTest {
                 comment(14, RESELLER, false, "Partner Co here: we sold this subscription to Acme and confirm Carol's request."));
         assertThat(d.state()).isInstanceOfSatisfying(Verified.class, v -> {
             assertThat(v.evidence().kind()).isEqualTo(ProofKind.RESELLER_VOUCH);
-            assertThat(v.evidence().detail()).contains("comment 14", "partner.example");
+            assertThat(v.evidence().detail()).contains("of 7 December 2026, 10:14 UTC", "partner.example");
         });
     }
 
@@ -107,7 +108,7 @@ class ProofRepliesTest {
 
         assertThat(d.state()).isEqualTo(before.withHandled(List.of(14L)));
         assertThat(d.effects()).noneMatch(Effect.PublicComment.class::isInstance);
-        assertThat(Flow.notes(d)).contains("Comment 14").contains("reseller").contains("refused to confirm the request")
+        assertThat(Flow.notes(d)).contains("of 7 December 2026, 10:14 UTC").contains("reseller").contains("refused to confirm the request")
                 .contains("not verified");
     }
 
@@ -118,7 +119,7 @@ class ProofRepliesTest {
 
         assertThat(d.state()).isInstanceOf(AwaitingProof.class);
         assertThat(d.effects()).noneMatch(Effect.PublicComment.class::isInstance);
-        assertThat(Flow.notes(d)).contains("Comment 16").contains("cannot tell whether").doesNotContain("already");
+        assertThat(Flow.notes(d)).contains("of 7 December 2026, 10:16 UTC").contains("cannot tell whether").doesNotContain("already");
     }
 
     @Test
@@ -159,10 +160,12 @@ class ProofRepliesTest {
     @Test
     void valid_license_text_verifies_a_self_managed_subscription() {
         Flow flow = Flow.awaitingProof(SELF_MANAGED_DIRECT, CUSTOMER);
-        Decision<OwnershipState> d = flow.comments(CUSTOMER, fromRequester(LICENSE_OURS, CUSTOMER, "License:\n" + LICENSE_TEXT));
+        Comment license = fromRequester(LICENSE_OURS, CUSTOMER, "License:\n" + LICENSE_TEXT);
+        Decision<OwnershipState> d = flow.comments(CUSTOMER, license);
         assertThat(flow.lastFacts).contains(new FactRequest.LicenseValidationOfComment(LICENSE_OURS));
-        assertThat(d.state()).isInstanceOfSatisfying(Verified.class,
-                v -> assertThat(v.evidence().detail()).contains("comment " + LICENSE_OURS));
+        assertThat(d.state()).isInstanceOfSatisfying(Verified.class, v -> assertThat(v.evidence().detail())
+                .isEqualTo("license text in the requester's reply of " + Dates.utcMinute(license.createdAt())
+                        + ", validated by the portal for A-S00012345"));
     }
 
     @Test

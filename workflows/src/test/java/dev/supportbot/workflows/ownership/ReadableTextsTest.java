@@ -82,9 +82,9 @@ class ReadableTextsTest {
         assertThat(texts).anySatisfy(t -> assertThat(t).contains("approval from the Sold To contact"));
         assertThat(texts).anySatisfy(t -> assertThat(t).contains("a Slack user"));
         assertThat(texts).anySatisfy(t -> assertThat(t).contains("<@UAGENT2>"));
-        assertThat(texts).anySatisfy(t -> assertThat(t).contains("Comment 30 on this ticket came from a staff address"));
-        assertThat(texts).anySatisfy(t -> assertThat(t).contains("The Bill To contact approved in comment 31"));
-        assertThat(texts).anySatisfy(t -> assertThat(t).contains("Comment 32 holds JSON the bot does not recognise"));
+        assertThat(texts).anySatisfy(t -> assertThat(t).contains("of 7 December 2026, 10:30 UTC on this ticket came from a staff address"));
+        assertThat(texts).anySatisfy(t -> assertThat(t).contains("The Bill To contact approved on this ticket (").contains("10:31 UTC"));
+        assertThat(texts).anySatisfy(t -> assertThat(t).contains("of 7 December 2026, 10:32 UTC holds JSON the bot does not recognise"));
         List<Effect> effects = flows.stream().flatMap(f -> f.allEffects.stream()).toList();
         for (Class<?> type : List.of(Effect.PublicComment.class, Effect.PrivateNote.class, Effect.SlackMessage.class,
                 Effect.OpenSeparateTicket.class, Effect.OpenEscalationIssue.class, Effect.UpdateLinkedTicket.class)) {

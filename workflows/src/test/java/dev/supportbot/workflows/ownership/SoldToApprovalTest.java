@@ -72,7 +72,7 @@ class SoldToApprovalTest {
         Decision<OwnershipState> d = flow.send(reply(LINKED, 40, SOLD_TO, "Yes, approved. Thanks!"));
         assertThat(d.state()).isInstanceOfSatisfying(Verified.class, v -> {
             assertThat(v.evidence().kind()).isEqualTo(ProofKind.SOLD_TO_APPROVAL);
-            assertThat(v.evidence().detail()).contains("comment 40", "#987");
+            assertThat(v.evidence().detail()).contains("#987", "on 7 December 2026, 10:40 UTC");
         });
         assertThat(d.effects()).contains(new Effect.AddTags(Set.of(OwnershipTags.VERIFIED)), new Effect.CancelReminders());
     }

@@ -101,7 +101,7 @@ class WhatPeopleReadTest {
         Flow flow = Flow.awaitingProof(SELF_MANAGED_DIRECT, CUSTOMER);
         var vouch = comment(50, STAFF, false, "I can vouch for Carol, she is the admin of this subscription.");
         Decision<OwnershipState> d = flow.comments(CUSTOMER, vouch);
-        assertThat(d.effects()).singleElement().isEqualTo(new Effect.PrivateNote(InternalNotes.staffVouchIgnored(50)));
+        assertThat(d.effects()).singleElement().isEqualTo(new Effect.PrivateNote(InternalNotes.staffVouchIgnored(vouch)));
         assertThat(d.state()).isInstanceOf(OwnershipState.AwaitingProof.class);
 
         OwnershipState after = flow.state;
@@ -124,7 +124,7 @@ class WhatPeopleReadTest {
         Flow flow = Flow.awaitingProof(SELF_MANAGED_DIRECT, CUSTOMER);
         Decision<OwnershipState> d = flow.comments(CUSTOMER, comment(53, BILL_TO, false, "I approve, go ahead."));
         assertThat(effects(d, Effect.PublicComment.class)).isEmpty();
-        assertThat(Flow.notes(d)).contains("The Bill To contact approved in comment 53", "12 months");
+        assertThat(Flow.notes(d)).contains("The Bill To contact approved on this ticket (", "of 7 December 2026, 10:53 UTC", "12 months");
         assertThat(d.state()).isInstanceOf(OwnershipState.AwaitingProof.class);
     }
 
@@ -134,7 +134,7 @@ class WhatPeopleReadTest {
         Decision<OwnershipState> d = flow.comments(CUSTOMER,
                 fromRequester(54, CUSTOMER, "Here you go:\n{\"id\": 4, \"name\": \"acme-group\", \"kind\": \"group\"}"));
         assertThat(effects(d, Effect.PublicComment.class)).isEmpty();
-        assertThat(Flow.notes(d)).contains("Comment 54 holds JSON the bot does not recognise");
+        assertThat(Flow.notes(d)).contains("of 7 December 2026, 10:54 UTC holds JSON the bot does not recognise");
         OwnershipState after = flow.state;
         assertThat(flow.comments(CUSTOMER, fromRequester(54, CUSTOMER, "{\"id\": 4}")).changesNothingFrom(after)).isTrue();
     }

@@ -64,7 +64,7 @@ class LicenseTroubleshootingTest {
     }
 
     static Comment byRequester(long id, String body) {
-        return new Comment(id, ART, true, true, body, List.of());
+        return new Comment(id, ART, true, true, body, List.of(), java.time.Instant.parse("2026-12-07T10:00:00Z").plusSeconds(60 * id));
     }
 
     static Event.TicketUpdated update(String description, Comment... comments) {
@@ -108,7 +108,7 @@ class LicenseTroubleshootingTest {
         Decision<TroubleshootingState> d = decide(new Requested(), update("", byRequester(1, "During the year before this "
                 + "license started, this GitLab installation had 0 active users, exceeding this license's limit of 5 by -5 users.")),
                 Facts.none());
-        assertThat(notes(d)).singleElement().satisfies(n -> assertThat(n).contains("comment 1")
+        assertThat(notes(d)).singleElement().satisfies(n -> assertThat(n).contains("the requester's reply of 7 December 2026, 10:01 UTC")
                 .contains("more active users than the license allows").contains("before 10.7")
                 .contains("ask the customer for the number of active users").contains("more seats if required")
                 .contains("/admin/users").contains("licensed for 5 users")
@@ -190,7 +190,7 @@ class LicenseTroubleshootingTest {
     void the_description_is_read_once_when_it_is_also_the_first_new_comment() {
         String text = "had 12 active users, exceeding this license's limit of 10";
         Decision<TroubleshootingState> d = decide(new Requested(), update(text, byRequester(7, text)), Facts.none());
-        assertThat(notes(d)).singleElement().satisfies(n -> assertThat(n).contains("comment 7"));
+        assertThat(notes(d)).singleElement().satisfies(n -> assertThat(n).contains("the requester's reply of 7 December 2026, 10:07 UTC"));
         assertThat(d.state()).isEqualTo(new Watching(TICKET, Set.of(7L)));
     }
 
@@ -204,7 +204,7 @@ class LicenseTroubleshootingTest {
         License older = license(1601, false, 0, D.minusDays(400));
         Facts facts = Facts.builder().found(ART_LICENSES, List.of(trial, LAST, older)).build();
         Decision<TroubleshootingState> d = decide(watching(), e, facts);
-        TroubleshootingState.TrueUpFix fix = new TroubleshootingState.TrueUpFix(2, 2, 3, 1605, "A-S00006001", "art@vandelay.example");
+        TroubleshootingState.TrueUpFix fix = new TroubleshootingState.TrueUpFix(2, 2, 3, 1605, "A-S00006001", "art@vandelay.example", "the requester's reply of 7 December 2026, 10:02 UTC");
         assertThat(d.state()).isEqualTo(new Planning(TICKET, Set.of(1L, 2L), fix));
         assertThat(notes(d)).singleElement().satisfies(n -> assertThat(n).contains("True-up in the license: 2; true-up needed: 3")
                 .contains("The customer's last license: #1605 Premium, 40 users, true-up 2").contains("sent to art@vandelay.example")
@@ -245,8 +245,8 @@ class LicenseTroubleshootingTest {
         Decision<TroubleshootingState> d = decide(watching(), update("", byRequester(5, "Thanks, trying now."),
                 byRequester(6, "had 30 active users, exceeding this license's limit of 25")), NO_LICENSES);
         assertThat(notes(d)).hasSize(2);
-        assertThat(notes(d).get(0)).contains("comment 6").contains("buy 5 more seats");
-        assertThat(notes(d).get(1)).contains("comment 5").contains("found no known registration error");
+        assertThat(notes(d).get(0)).contains("the requester's reply of 7 December 2026, 10:06 UTC").contains("buy 5 more seats");
+        assertThat(notes(d).get(1)).contains("the requester's reply of 7 December 2026, 10:05 UTC").contains("found no known registration error");
     }
 
     @Test
@@ -275,7 +275,7 @@ class LicenseTroubleshootingTest {
 
     // ---- the fix: Planning, AwaitingApproval, Executing, FixFailed
 
-    static final TroubleshootingState.TrueUpFix FIX = new TroubleshootingState.TrueUpFix(2, 2, 3, 1605, "A-S00006001", "art@vandelay.example");
+    static final TroubleshootingState.TrueUpFix FIX = new TroubleshootingState.TrueUpFix(2, 2, 3, 1605, "A-S00006001", "art@vandelay.example", "the requester's reply of 7 December 2026, 10:02 UTC");
     static final Contact ART_CONTACT = new Contact("Art", "Vandelay", "art@vandelay.example", "1 Import Way, New York, US");
     static final PlanFacts FACTS = new PlanFacts(1006, new BackendState(
             List.of(new Customer(1601, "Art", "Vandelay", "art@vandelay.example", "Vandelay Industries", true, null)),
