@@ -306,7 +306,7 @@ class ChangeContactEndToEndTest {
         proveOwnership(901, sam, "INV-1001-A");
         String approval = approvalPosted();
         JsonNode request = posted("chat.postMessage").stream().filter(m -> blocksOf(m).contains("\"approve\"")).findFirst().orElseThrow();
-        assertThat(blocksOf(request)).contains("#901").contains("Sam Rivera").contains("proof: invoice");
+        assertThat(blocksOf(request)).contains("#901").contains("Sam Rivera").contains("proof: an invoice");
         assertThat(bodies(ticket.privateNotes())).anyMatch(n -> n.contains("waits for 2 approvers"));
 
         approveTwice(901, approval, account, List.of(1101L));

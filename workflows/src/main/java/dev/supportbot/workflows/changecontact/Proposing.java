@@ -16,6 +16,7 @@ import dev.supportbot.workflows.engine.Event.EffectSucceeded;
 import dev.supportbot.workflows.engine.FactRequest;
 import dev.supportbot.workflows.engine.Facts;
 import dev.supportbot.workflows.engine.PlanFacts;
+import dev.supportbot.workflows.ownership.ProofKind;
 import dev.supportbot.workflows.plan.BackendState;
 import dev.supportbot.workflows.plan.ChangeContactPlanner;
 import dev.supportbot.workflows.plan.Evidence;
@@ -148,6 +149,6 @@ final class Proposing {
             return List.of(new Evidence("self-service", "the requester reported on the ticket that they claimed the portal"
                     + " account of subscription " + s.subscriptionName()));
         }
-        return List.of(new Evidence("ownership verified", "subscription " + s.subscriptionName() + ", proof: " + s.proof()));
+        return List.of(new Evidence("ownership verified", "subscription " + s.subscriptionName() + ", proof: " + ProofKind.words(s.proof())));
     }
 }

@@ -115,9 +115,10 @@ final class Starting {
                 soldTo == SoldToRequest.Status.REQUESTER_IS_SOLD_TO, ctx.policy().invoiceMaxAge())));
         if (waiting != null) effects.add(new Effect.RemoveTags(Set.of(OwnershipTags.AWAITING_SUBSCRIPTION)));
         effects.add(new Effect.AddTags(Set.of(OwnershipTags.AWAITING_PROOF)));
+        // Before the approval request: the note that it is being opened must not follow the note that it was sent.
+        effects.add(new Effect.PrivateNote(InternalNotes.started(subscription.name(), options, soldTo)));
         effects.addAll(Outcomes.scheduleReminders(ctx));
         if (soldTo == SoldToRequest.Status.OPENING) effects.add(approvalRequest(c, ticket));
-        effects.add(new Effect.PrivateNote(InternalNotes.started(subscription.name(), options, soldTo)));
 
         Set<Long> handled = new LinkedHashSet<>(seen);
         if (waiting != null) handled.addAll(waiting.handledCommentIds());

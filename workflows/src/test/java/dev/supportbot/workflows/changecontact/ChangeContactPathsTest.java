@@ -134,7 +134,7 @@ class ChangeContactPathsTest {
         assertThat(request.ttl()).isEqualTo(Duration.ofHours(72));
         assertThat(request.plan().changes()).extracting(c -> c.getClass().getSimpleName())
                 .containsExactly("CreateMembership", "DeleteMembership", "UpdateBillingContact");
-        assertThat(request.plan().evidence()).extracting(e -> e.summary()).anyMatch(s -> s.contains("proof: invoice"));
+        assertThat(request.plan().evidence()).extracting(e -> e.summary()).anyMatch(s -> s.equals("subscription A-S00001001, proof: an invoice"));
 
         flow.approved(7, "slack:UAPPROVER1 Alex Morgan", "slack:UAPPROVER2 Bea Lin");
         flow.runAllSteps();
