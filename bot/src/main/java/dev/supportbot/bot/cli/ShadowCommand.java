@@ -2,10 +2,8 @@ package dev.supportbot.bot.cli;
 
 import dev.supportbot.bot.config.BotConfig;
 import dev.supportbot.bot.config.ConfigLoader;
-import dev.supportbot.bot.config.Settings;
 import dev.supportbot.bot.shadow.ShadowReport;
 import dev.supportbot.bot.store.Database;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,9 +41,7 @@ final class ShadowCommand implements Subcommand {
         Options options = Options.parse(rest, List.of());
         if (!options.positionals.equals(List.of("report"))) throw new UsageException("the only sub-command is 'report'");
         BotConfig config = new ConfigLoader(terminal.env()).load(options.config);
-        String url = config.get(Settings.DB_URL);
-        try (Database database = url == null ? Database.openExistingEmbedded(Path.of(config.get(Settings.DATA_DIR)))
-                : Database.openExisting(url, config.get(Settings.DB_USER), config.get(Settings.DB_PASSWORD))) {
+        try (Database database = ExistingDatabase.open(config)) {
             List<ShadowReport.Row> rows = new ShadowReport(database.jdbi()).rows(since);
             terminal.out().println("Shadow decisions " + ShadowReport.period(since) + ":");
             if (rows.isEmpty()) {
