@@ -231,6 +231,8 @@ class ShadowEndToEndTest {
         rate("UAGENT1", ShadowRatingPost.WRONG, decision, "second");
         rate("UAGENT1", ShadowRatingPost.WRONG, decision, "second");
         rate("UAGENT2", ShadowRatingPost.RIGHT, decision, "other-agent");
+        rate("UAGENT2", ShadowRatingPost.RIGHT, decision + 1000, "no-such-decision");
+        assertThat(answer("UAGENT2-no-such-decision")).contains("There is no such shadow decision to rate.");
         // Someone who is not an agent is told so, alone, and nothing is recorded.
         rate("UOUTSIDER", ShadowRatingPost.RIGHT, decision, "outsider");
         assertThat(answer("UOUTSIDER-outsider")).contains(ShadowRatingClick.NOT_AN_AGENT).contains("ephemeral");
