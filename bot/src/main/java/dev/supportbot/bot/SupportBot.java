@@ -195,7 +195,7 @@ public final class SupportBot implements AutoCloseable {
             Intake intake = new Intake(inbox, SecretScanner::mask, workers::wakeUp);
             SlackCommands slack = new SlackCommands(intake);
             List<HttpRoutes> routes = new ArrayList<>(List.of(
-                    new HealthRoutes(database, backEnds),
+                    new HealthRoutes(database, backEnds, config.get(Settings.MODE)),
                     new ZendeskWebhookRoutes(new ZendeskSignature(config.get(Settings.ZENDESK_WEBHOOK_SECRET),
                             config.get(Settings.ZENDESK_WEBHOOK_SECRET_PREVIOUS), clock), intake),
                     new SlackRoutes(new SlackSignature(config.get(Settings.SLACK_SIGNING_SECRET),

@@ -116,11 +116,12 @@ class BackEndModesTest {
             assertThat(health.path("mode").asText()).isEqualTo("mixed");
             assertThat(health.path("sandbox_mix_allowed").asBoolean()).isTrue();
             assertThat(health.path("back_ends").asText()).isEqualTo("Zendesk real; Slack and the portal the sandbox");
+            assertThat(health.path("actions").asText()).isEqualTo("live");
 
             HttpResponse<String> console = get(bot.port(), "/", "Authorization", "Bearer console-token-7");
             assertThat(console.statusCode()).isEqualTo(200);
             assertThat(console.body()).contains("a mix of real and sandbox back ends (Zendesk real; Slack and the portal the sandbox)")
-                    .doesNotContain("production console");
+                    .doesNotContain("production console").doesNotContain("shadow mode");
         }
         try (SupportBot bot = start(TestBots.env())) {
             JsonNode health = Json.MAPPER.readTree(get(bot.port(), "/healthz").body());

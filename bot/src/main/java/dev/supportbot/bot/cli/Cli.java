@@ -23,7 +23,8 @@ public final class Cli {
             new InboxCommand(),
             new RedactCommand(),
             new ConfigCommand(),
-            new ZendeskCommand());
+            new ZendeskCommand(),
+            new ShadowCommand());
 
     private final Map<String, Subcommand> commands = new LinkedHashMap<>();
 

@@ -2,12 +2,10 @@ package dev.supportbot.bot.cli;
 
 import dev.supportbot.bot.config.BotConfig;
 import dev.supportbot.bot.config.ConfigLoader;
-import dev.supportbot.bot.config.Settings;
 import dev.supportbot.bot.inbox.DeadLetter;
 import dev.supportbot.bot.inbox.Inbox;
 import dev.supportbot.bot.store.Database;
 import dev.supportbot.bot.config.Parsers;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,9 +62,7 @@ final class InboxCommand implements Subcommand {
             default -> throw new UsageException("unknown sub-command '" + action + "'");
         }
         BotConfig config = new ConfigLoader(terminal.env()).load(options.config);
-        String url = config.get(Settings.DB_URL);
-        try (Database database = url == null ? Database.openExistingEmbedded(Path.of(config.get(Settings.DATA_DIR)))
-                : Database.openExisting(url, config.get(Settings.DB_USER), config.get(Settings.DB_PASSWORD))) {
+        try (Database database = ExistingDatabase.open(config)) {
             Inbox inbox = new Inbox(database, Clock.systemUTC());
             return switch (action) {
                 case "dead" -> printDead(inbox.deadLetters(1000), terminal);

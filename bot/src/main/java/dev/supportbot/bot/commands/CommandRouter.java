@@ -20,14 +20,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The Slack events the intake stored (source {@code slack}): {@code /lnr} commands and button clicks, handled by a
  * worker. Every sub-command and every button action id is registered once, checked when the router is built: the
  * workflows' own ({@link Workflow#slashCommands()}, {@link Workflow#buttonActions()}) and the plug-ins'
  * ({@link SlashHandler}, {@link ClickHandler}). Only the configured agents may run commands or press a workflow's
- * buttons; a click for a {@link ClickHandler} is left to it (approvers need not be agents). Every answer is queued
- * in the commit of what the command changed.
+ * buttons; a click for a {@link ClickHandler} is left to it (approvers need not be agents) unless it asks for agents
+ * only ({@link ClickHandler#agentsOnly()}). Every answer is queued in the commit of what the command changed.
  */
 public final class CommandRouter implements Dispatcher {
     static final String HELP = "help";
@@ -142,11 +143,17 @@ public final class CommandRouter implements Dispatcher {
                 payload.path("user_id").asText(""), payload.path("channel_id").asText(null),
                 payload.path("message_ts").asText(null), payload.path("response_url").asText(null),
                 payload.path("trigger_id").asText(null));
+        Responder responder = new Responder(replies, event, click.responseUrl());
         ClickHandler handler = clicks.get(click.actionId());
-        if (handler != null) return handler.handle(click, event);
+        if (handler != null) {
+            Optional<String> onlyAgents = handler.agentsOnly();
+            if (onlyAgents.isPresent() && !agents.includes(click.userId())) {
+                return responder.answer("refused a " + click.actionId() + " click from " + click.userId() + ": not an agent", onlyAgents.get());
+            }
+            return handler.handle(click, event);
+        }
         WorkflowButton button = buttons.get(click.actionId());
         if (button == null) return Handled.noop("no handler for this button's action id: nothing done");
-        Responder responder = new Responder(replies, event, click.responseUrl());
         if (!agents.includes(click.userId())) {
             return responder.answer("refused a " + button.kind() + " button from " + click.userId() + ": not an agent", REFUSAL);
         }

@@ -3,6 +3,7 @@ package dev.supportbot.bot.console;
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
 import com.github.mustachejava.util.HtmlEscaper;
+import dev.supportbot.bot.config.ActionMode;
 import dev.supportbot.bot.config.BackEnds;
 import dev.supportbot.workflows.redaction.SecretScanner;
 import io.javalin.http.Context;
@@ -26,9 +27,10 @@ final class ConsolePages {
     private final DefaultMustacheFactory factory;
     private final Map<String, Mustache> compiled = new ConcurrentHashMap<>();
 
-    ConsolePages(BackEnds backEnds) {
+    ConsolePages(BackEnds backEnds, ActionMode actions) {
         this.sandbox = backEnds.sandbox();
-        this.banner = banner(backEnds);
+        this.banner = (actions == ActionMode.SHADOW ? "shadow mode: the bot changes nothing, it notes what it would have done; " : "")
+                + banner(backEnds);
         this.factory = new DefaultMustacheFactory("console/templates") {
             @Override
             public void encode(String value, Writer writer) {

@@ -34,7 +34,7 @@ public final class ConsolePlugin implements BotPlugin {
     public void init(SupportBot.Context context) {
         BotConfig config = context.config();
         ConsoleAccess access = ConsoleAccess.of(sandbox, config.get(Settings.CONSOLE_TOKEN));
-        ConsolePages pages = new ConsolePages(backEnds);
+        ConsolePages pages = new ConsolePages(backEnds, config.get(Settings.MODE));
         OperatorData operator = new OperatorData(context.database().jdbi(),
                 RunCommands.runs(engine.engine(), engine.instances(), context.database(), engine.reminders()::next),
                 context.inbox(), context.metrics());

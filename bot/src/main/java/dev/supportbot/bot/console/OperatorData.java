@@ -8,18 +8,22 @@ import dev.supportbot.bot.metrics.Metrics;
 import dev.supportbot.bot.runs.RunText;
 import dev.supportbot.bot.runs.RunView;
 import dev.supportbot.bot.runs.Runs;
+import dev.supportbot.bot.shadow.ShadowReport;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
 /**
  * What the operator view shows, read from the bot's own tables and metrics: runs by state, pending approvals, dead
- * letters, the inbox and Zendesk-budget figures, and a ticket's timeline. Inbox payloads are never read.
+ * letters, the inbox and Zendesk-budget figures, a ticket's timeline, and what shadow mode would have done. Inbox
+ * payloads are never read.
  */
 final class OperatorData {
     static final int DEAD_LISTED = 200;
@@ -29,9 +33,11 @@ final class OperatorData {
     private final Runs runs;
     private final Inbox inbox;
     private final Metrics metrics;
+    private final ShadowReport shadow;
 
     OperatorData(Jdbi jdbi, Runs runs, Inbox inbox, Metrics metrics) {
         this.jdbi = jdbi;
+        this.shadow = new ShadowReport(jdbi);
         this.runs = runs;
         this.inbox = inbox;
         this.metrics = metrics;
@@ -209,5 +215,11 @@ final class OperatorData {
 
     private static String text(String s) {
         return s == null ? "" : s;
+    }
+
+    /** Shadow mode's figures per workflow, since the day given (all when empty). */
+    List<Map<String, Object>> shadowReport(Optional<LocalDate> since) {
+        return shadow.rows(since).stream().<Map<String, Object>>map(r -> Map.of("workflow", r.workflow(), "runs", r.runs(),
+                "wouldBeActions", r.wouldBeActions(), "ratedRight", r.ratedRight(), "rated", r.rated(), "shareRight", r.shareRight())).toList();
     }
 }

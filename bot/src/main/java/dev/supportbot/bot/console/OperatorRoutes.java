@@ -11,12 +11,15 @@ import io.javalin.http.UnauthorizedResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
 import java.util.Map;
+import java.util.Optional;
+import dev.supportbot.bot.shadow.ShadowReport;
 import dev.supportbot.bot.http.HttpRoutes;
 
 /**
- * The operator view: overview ({@code /}), a ticket's timeline, the retry of a dead letter, the login form, the
- * style sheet. Read-only except the retry, which is what {@code supportbot inbox retry ID} does.
+ * The operator view: overview ({@code /}), a ticket's timeline, shadow mode's figures ({@code /shadow}), the retry
+ * of a dead letter, the login form, the style sheet. Read-only except the retry, which is what {@code supportbot inbox retry ID} does.
  */
 final class OperatorRoutes implements HttpRoutes {
     private final ConsoleAccess access;
@@ -43,6 +46,7 @@ final class OperatorRoutes implements HttpRoutes {
         }));
         routes.addHttpHandler(HandlerType.GET, "/tickets/{ticket}", guarded(this::timeline));
         routes.addHttpHandler(HandlerType.POST, "/dead-letters/{id}/retry", guarded(this::retry));
+        routes.addHttpHandler(HandlerType.GET, "/shadow", guarded(this::shadow));
         routes.addHttpHandler(HandlerType.GET, "/login", this::loginForm);
         routes.addHttpHandler(HandlerType.POST, "/login", this::login);
         routes.addHttpHandler(HandlerType.POST, "/logout", ctx -> {
@@ -92,6 +96,21 @@ final class OperatorRoutes implements HttpRoutes {
                 "story", timeline.story(),
                 "entries", timeline.raw(),
                 "rawCount", timeline.raw().size(),
+                "signedIn", !access.open()));
+    }
+
+    private void shadow(Context ctx) {
+        String sinceParam = ctx.queryParam("since");
+        Optional<LocalDate> since;
+        try {
+            since = sinceParam == null || sinceParam.isBlank() ? Optional.empty() : Optional.of(ShadowReport.since(sinceParam));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestResponse("since must be a date such as 2026-12-01");
+        }
+        pages.render(ctx, "shadow", "shadow decisions", Map.of(
+                "rows", data.shadowReport(since),
+                "period", ShadowReport.period(since),
+                "since", since.map(LocalDate::toString).orElse(""),
                 "signedIn", !access.open()));
     }
 

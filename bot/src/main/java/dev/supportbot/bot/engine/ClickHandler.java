@@ -2,6 +2,7 @@ package dev.supportbot.bot.engine;
 
 import dev.supportbot.bot.inbox.Handled;
 import dev.supportbot.bot.inbox.InboxEvent;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -13,6 +14,14 @@ public interface ClickHandler {
     Set<String> actionIds();
 
     Handled handle(Click click) throws Exception;
+
+    /**
+     * When only the configured agents may click these buttons, the answer the router gives anyone else (the handler is
+     * then not called); empty when the handler decides who may click (approvers need not be agents).
+     */
+    default Optional<String> agentsOnly() {
+        return Optional.empty();
+    }
 
     /**
      * The click with the inbox event that carried it, which {@link CommandReplies} keys the answer by; the router

@@ -12,6 +12,7 @@ import dev.supportbot.bot.portal.HttpPortalClient;
 import dev.supportbot.bot.portal.PortalClient;
 import dev.supportbot.bot.portal.PortalClients;
 import dev.supportbot.bot.scheduler.QuartzReminders;
+import dev.supportbot.bot.shadow.ShadowLedger;
 import dev.supportbot.bot.store.Database;
 import dev.supportbot.bot.scheduler.ReminderKey;
 import dev.supportbot.bot.slack.SlackNotifier;
@@ -93,7 +94,9 @@ public final class EnginePlugin implements BotPlugin {
                 if (extra.put(source, dispatcher) != null) throw new IllegalStateException("two dispatchers of " + source);
             });
         }
-        EffectHandlers registry = EffectHandlers.of(shadow ? ShadowHandlers.wrap(handlers, zendesk, slack, links, context.clock()) : handlers);
+        ShadowLedger ledger = new ShadowLedger(context.database());
+        clickHandlers.add(new ShadowRatingClick(ledger, new CommandReplies(engine), context.clock()));
+        EffectHandlers registry = EffectHandlers.of(shadow ? ShadowHandlers.wrap(handlers, zendesk, slack, links, ledger, context.clock()) : handlers);
         InstanceEventDispatcher toInstance = new InstanceEventDispatcher(engine, instances);
         Map<String, Dispatcher> own = Map.of(
                 "zendesk", new TicketDispatcher(zendesk, engine, instances,

@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * A plan in shadow mode, posted to Slack for information: its ticket, evidence and every step with the Sold To, Bill
- * To and members the preview predicts after it; no buttons, since nobody approves a shadow plan.
+ * To and members the preview predicts after it; no Approve or Reject, since nobody approves a shadow plan (agents rate
+ * it: {@link ShadowRatingPost}).
  */
 final class ShadowPlanPost {
     private static final int HEADER_MAX = 150;

@@ -1,16 +1,19 @@
 package dev.supportbot.bot.http;
 
+import dev.supportbot.bot.config.ActionMode;
 import dev.supportbot.bot.config.BackEnds;
 import dev.supportbot.bot.store.Database;
 import dev.supportbot.bot.store.DatabaseHealth;
 import io.javalin.config.RoutesConfig;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * {@code GET /healthz}: 503 unless the database accepts a write (the check is reused for a second), with the mode
- * the bot runs in (sandbox, production or a mix of real and sandbox back ends).
+ * the bot runs in (sandbox, production or a mix of real and sandbox back ends) and whether it acts ({@code "actions":
+ * "live"}) or only says what it would do ({@code "shadow"}).
  */
 public final class HealthRoutes implements HttpRoutes {
     private static final Duration CHECK_REUSED_FOR = Duration.ofSeconds(1);
@@ -18,11 +21,13 @@ public final class HealthRoutes implements HttpRoutes {
     private final Database database;
     private final DatabaseHealth health;
     private final BackEnds backEnds;
+    private final ActionMode actions;
 
-    public HealthRoutes(Database database, BackEnds backEnds) {
+    public HealthRoutes(Database database, BackEnds backEnds, ActionMode actions) {
         this.database = database;
         this.health = new DatabaseHealth(database, CHECK_REUSED_FOR);
         this.backEnds = backEnds;
+        this.actions = actions;
     }
 
     @Override
@@ -37,6 +42,7 @@ public final class HealthRoutes implements HttpRoutes {
             body.put("status", status.up() ? "ok" : "unavailable");
             body.put("database", db);
             body.put("mode", backEnds.mode());
+            body.put("actions", actions.name().toLowerCase(Locale.ROOT));
             if (backEnds.mixed()) {
                 body.put("sandbox_mix_allowed", backEnds.mixAllowed());
                 body.put("back_ends", backEnds.describe());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.supportbot.bot.inbox.Inbox;
 import dev.supportbot.bot.inbox.NewInboxEvent;
+import dev.supportbot.bot.shadow.ShadowLedger;
 import dev.supportbot.bot.store.Database;
 import dev.supportbot.bot.testing.TestDatabases;
 import java.io.ByteArrayInputStream;
@@ -14,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -126,6 +128,46 @@ class CliTest {
         assertThat(out()).contains("requeued dead letter " + id);
         assertThat(run("inbox", "retry", Long.toString(id), "--config", config.toString())).isEqualTo(1);
         assertThat(run("inbox", "bogus")).isEqualTo(2);
+    }
+
+    @Test
+    void shadow_report_prints_per_workflow_the_runs_would_be_actions_and_share_rated_right(@TempDir Path dir) throws Exception {
+        String url = TestDatabases.freshUrl();
+        Path config = databaseConfig(dir, url);
+        Instant lastWeek = Instant.parse("2026-11-30T09:00:00Z");
+        Instant today = Instant.parse("2026-12-07T09:00:00Z");
+        try (Database db = TestDatabases.reopen(url)) {
+            ShadowLedger ledger = new ShadowLedger(db);
+            long ownership = workflowRun(db, "ownership_verification", 501);
+            long first = ledger.record(new ShadowLedger.Decision("effect:" + ownership + ":1:0", ownership, 501, 3, lastWeek));
+            long second = ledger.record(new ShadowLedger.Decision("effect:" + ownership + ":2:0", ownership, 501, 2, today));
+            long addContact = workflowRun(db, "add_contact", 502);
+            ledger.record(new ShadowLedger.Decision("effect:" + addContact + ":1:0", addContact, 502, 4, today));
+            db.jdbi().useTransaction(h -> {
+                ShadowLedger.rate(h, first, "UAGENT1", true, today);
+                ShadowLedger.rate(h, second, "UAGENT1", false, today);
+                ShadowLedger.rate(h, second, "UAGENT2", true, today);
+                ShadowLedger.rate(h, second, "UAGENT2", true, today); // the same agent again: counted once
+            });
+        }
+        assertThat(run("shadow", "report", "--config", config.toString())).isZero();
+        assertThat(out()).contains("Shadow decisions since shadow mode was first used:")
+                .containsPattern("add contact +1 +4 +0 +0 +not rated yet")
+                .containsPattern("ownership verification +1 +5 +2 +3 +67%");
+        out.reset();
+        assertThat(run("shadow", "report", "--since", "2026-12-01", "--config", config.toString())).isZero();
+        assertThat(out()).contains("Shadow decisions since 1 December 2026 (UTC):").containsPattern("ownership verification +1 +2 +1 +2 +50%");
+        assertThat(run("shadow", "report", "--since", "last week", "--config", config.toString())).isEqualTo(2);
+        assertThat(err()).contains("'last week' is not a date such as 2026-12-01");
+        assertThat(run("shadow", "--config", config.toString())).isEqualTo(2);
+    }
+
+    /** A workflow run for shadow decisions to be about. */
+    private static long workflowRun(Database db, String kind, long ticket) {
+        return db.jdbi().withHandle(h -> h.createQuery("""
+                        INSERT INTO workflow_instance (kind, ticket_id, state_json, state_type, version, finished, comment_cursor,
+                            created_at, updated_at) VALUES (:kind, :ticket, '{}', 'Started', 1, FALSE, 0, now(), now())
+                        RETURNING id""").bind("kind", kind).bind("ticket", ticket).mapTo(Long.class).one());
     }
 
     @Test

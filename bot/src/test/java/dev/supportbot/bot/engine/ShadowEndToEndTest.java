@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.supportbot.bot.Plugins;
 import dev.supportbot.bot.SupportBot;
 import dev.supportbot.bot.config.BotConfig;
+import dev.supportbot.bot.shadow.ShadowReport;
 import dev.supportbot.bot.testing.Await;
 import dev.supportbot.bot.testing.FakeZendesk;
 import dev.supportbot.workflows.engine.Dates;
@@ -19,9 +20,12 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -53,6 +57,11 @@ class ShadowEndToEndTest {
     }
 
     private void start() {
+        start(Map.of());
+    }
+
+    private void start(Map<String, String> more) {
+        slack.when(request().withPath("/respond/.*")).respond(response().withStatusCode(200).withBody("ok"));
         slack.when(request().withPath("/api/chat.postMessage"))
                 .respond(response().withStatusCode(200).withHeader("Content-Type", "application/json")
                         .withBody("{\"ok\":true,\"channel\":\"C123\",\"ts\":\"1700000000.000100\"}"));
@@ -62,7 +71,8 @@ class ShadowEndToEndTest {
         Map<String, String> env = TestBots.mixOnPurpose(StandIns.connect(TestBots.env(), zendesk.url(), slack.getPort()));
         env.put("BOT_MODE", "shadow");
         env.put("BOT_APPROVERS", "UAPPROVER1,UAPPROVER2");
-        env.put("BOT_SLACK_AGENTS", "UAGENT1");
+        env.put("BOT_SLACK_AGENTS", "UAGENT1,UAGENT2");
+        env.putAll(more);
         BotConfig config = TestBots.config(env);
         bot = SupportBot.builder(config).host("127.0.0.1").plugins(Plugins.standard(config)).start();
     }
@@ -112,8 +122,10 @@ class ShadowEndToEndTest {
                 .map(r -> URLDecoder.decode(r.getBodyAsString(), StandardCharsets.UTF_8)).toList();
     }
 
-    private void noSlackButtons() {
-        assertThat(slackPosts()).noneMatch(p -> p.contains("\"actions\"") || p.contains("\"button\""));
+    /** No button but the agents' rating of the decision: nothing in Slack can make a shadow run act. */
+    private void noSlackButtonsButRatings() {
+        assertThat(slackPosts()).allSatisfy(p -> assertThat(p.replace("\"shadow_rate_right\"", "").replace("\"shadow_rate_wrong\"", ""))
+                .doesNotContainPattern("\"action_id\":\"[^\"]+\""));
         assertThat(slack.retrieveRecordedRequests(request().withPath("/api/chat.update"))).isEmpty();
     }
 
@@ -153,7 +165,7 @@ class ShadowEndToEndTest {
                 .anyMatch(n -> n.contains("reply on the separate ticket it would have opened"))
                 .noneMatch(n -> n.contains("Could not open")).noneMatch(n -> n.matches("(?s).*#9\\d{17}.*"))
                 .noneMatch(n -> n.contains("pat@acme.example")).noneMatch(n -> n.contains("PublicComment") || n.contains("AddTags"));
-        noSlackButtons();
+        noSlackButtonsButRatings();
         assertThat(slackPosts()).anyMatch(p -> p.contains("#601"));
     }
 
@@ -179,7 +191,7 @@ class ShadowEndToEndTest {
                 .satisfies(n -> assertThat(n).startsWith(ShadowNote.START).contains(ShadowNote.STOPS_AT_APPROVAL));
         assertThat(notes(ticket)).noneMatch(n -> n.contains("could not ask for approval"));
         assertThat(slackPosts()).anyMatch(p -> p.contains("Shadow plan") && p.contains("#602") && p.contains("*1.*"));
-        noSlackButtons();
+        noSlackButtonsButRatings();
         onlyPrivateNotesWereWritten();
         assertThat(portal("billing-accounts/" + account + "/memberships")).isEqualTo(membersBefore).contains("\"customer_id\"");
         assertThat(new AuditLog(bot.database()).forTicket(602)).noneMatch(e -> e.action().equals("plan step"));
@@ -202,5 +214,67 @@ class ShadowEndToEndTest {
         assertThat(ticket.comments.get(0).body()).contains(code);
         assertThat(Arrays.stream(zendesk.recorded())).noneMatch(r -> r.getPath().getValue().contains("redact"));
         onlyPrivateNotesWereWritten();
+    }
+
+    @Test
+    void agents_rate_each_shadow_decision_once_and_the_report_shows_the_share_rated_right() throws Exception {
+        start(Map.of("BOT_CONSOLE_ENABLED", "true", "BOT_CONSOLE_TOKEN", CONSOLE_TOKEN));
+        FakeZendesk.Ticket ticket = askForOwnership(611, "A-S00001001");
+        String wouldDo = notes(ticket).stream().filter(n -> n.startsWith(ShadowNote.START)).findFirst().orElseThrow().lines().findFirst().orElseThrow();
+        // The decision's post for the agents: what it would have done, and Right / Wrong carrying the decision's id.
+        long decision = bot.database().jdbi().withHandle(h -> h.createQuery("SELECT id FROM shadow_decision WHERE ticket_id = 611")
+                .mapTo(Long.class).one());
+        assertThat(slackPosts()).filteredOn(p -> p.contains(ShadowRatingPost.RIGHT)).singleElement().satisfies(p -> assertThat(p)
+                .contains(wouldDo.replace("\"", "\\\""), ShadowRatingPost.WRONG, "\"value\":\"" + decision + "\"", "Shadow decision"));
+
+        rate("UAGENT1", ShadowRatingPost.RIGHT, decision, "first");
+        assertThat(answer("UAGENT1-first")).contains("is now right");
+        // A second click by the same agent changes their rating; Slack redelivering that click changes nothing more.
+        rate("UAGENT1", ShadowRatingPost.WRONG, decision, "second");
+        rate("UAGENT1", ShadowRatingPost.WRONG, decision, "second");
+        rate("UAGENT2", ShadowRatingPost.RIGHT, decision, "other-agent");
+        rate("UAGENT2", ShadowRatingPost.RIGHT, decision + 1000, "no-such-decision");
+        assertThat(answer("UAGENT2-no-such-decision")).contains("There is no such shadow decision to rate.");
+        // Someone who is not an agent is told so, alone, and nothing is recorded.
+        rate("UOUTSIDER", ShadowRatingPost.RIGHT, decision, "outsider");
+        assertThat(answer("UOUTSIDER-outsider")).contains(ShadowRatingClick.NOT_AN_AGENT).contains("ephemeral");
+        assertThat(slack.retrieveRecordedRequests(request().withPath("/respond/UAGENT1-second"))).hasSize(1);
+        List<String> ratings = bot.database().jdbi().withHandle(h -> h.createQuery(
+                "SELECT slack_user_id || ':' || rated_right FROM shadow_rating ORDER BY slack_user_id").mapTo(String.class).list());
+        assertThat(ratings).containsExactly("UAGENT1:false", "UAGENT2:true");
+
+        // Its would-be actions are the changes its note lists; one agent of two rated it right.
+        int actions = wouldDo.substring(ShadowNote.START.length()).split("; ").length;
+        assertThat(new ShadowReport(bot.database().jdbi()).rows(Optional.empty())).containsExactly(
+                new ShadowReport.Row("ownership verification", 1, actions, 1, 2));
+        assertThat(new ShadowReport(bot.database().jdbi()).rows(Optional.of(LocalDate.now(ZoneOffset.UTC).plusDays(1)))).isEmpty();
+        String page = get("/shadow", true).body();
+        assertThat(page).contains("Shadow decisions", "ownership verification", "<td>" + actions + "</td>", "<td>50%</td>",
+                "shadow mode: the bot changes nothing");
+        assertThat(get("/shadow?since=yesterday", true).statusCode()).isEqualTo(400);
+        assertThat(get("/shadow", false).statusCode()).isEqualTo(401);
+        assertThat(get("/healthz", false).body()).contains("\"mode\":\"mixed\"", "\"actions\":\"shadow\"");
+    }
+
+    private static final String CONSOLE_TOKEN = "console-token-for-shadow";
+
+    private void rate(String user, String action, long decision, String delivery) throws Exception {
+        String responseUrl = "http://127.0.0.1:" + slack.getPort() + "/respond/" + user + "-" + delivery;
+        assertThat(StandIns.slackClick(bot, Clock.systemUTC().instant(), user, action, Long.toString(decision), responseUrl,
+                "tr-" + user + "-" + delivery)).isEqualTo(200);
+        settled();
+    }
+
+    /** The one answer sent to a click's response URL. */
+    private String answer(String path) {
+        Await.until("the answer to " + path, Duration.ofSeconds(30),
+                () -> slack.retrieveRecordedRequests(request().withPath("/respond/" + path)).length > 0);
+        return slack.retrieveRecordedRequests(request().withPath("/respond/" + path))[0].getBodyAsString();
+    }
+
+    private java.net.http.HttpResponse<String> get(String path, boolean signedIn) throws Exception {
+        var builder = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + bot.port() + path));
+        if (signedIn) builder.header("Authorization", "Bearer " + CONSOLE_TOKEN);
+        return HTTP.send(builder.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -7,6 +7,7 @@ import static org.mockserver.model.HttpResponse.response;
 
 import dev.supportbot.bot.config.BotConfig;
 import dev.supportbot.bot.outbound.Sleeper;
+import dev.supportbot.bot.shadow.ShadowLedger;
 import dev.supportbot.bot.slack.SlackNotifier;
 import dev.supportbot.bot.store.Database;
 import dev.supportbot.bot.testing.FakeZendesk;
@@ -48,8 +49,18 @@ class ShadowHandlersTest {
     private final Zendesk zendesk = Zendesk.fromConfig(config, ApiBudget.fromConfig(config, db, clock, Sleeper.SYSTEM),
             Sleeper.SYSTEM, ZendeskMeter.NONE);
     private final SlackNotifier slack = SlackNotifier.fromConfig(config);
+    private final ShadowLedger ledger = new ShadowLedger(db);
+    private final long instance = run(db);
     private final FakeZendesk.Ticket ticket = fake.ticket(TICKET, "Please add Sam", "Please add Sam as a contact.",
             fake.user("Ada Byron", "ada@acme.example"));
+
+    /** The workflow run whose decisions the tests hand to the shadow handlers. */
+    private static long run(Database db) {
+        return db.jdbi().withHandle(h -> h.createQuery("""
+                        INSERT INTO workflow_instance (kind, ticket_id, state_json, state_type, version, finished, comment_cursor,
+                            created_at, updated_at) VALUES ('add_contact', 700, '{}', 'Started', 1, FALSE, 0, now(), now())
+                        RETURNING id""").mapTo(Long.class).one());
+    }
 
     @AfterEach
     void close() {
@@ -104,18 +115,17 @@ class ShadowHandlersTest {
 
     @Test
     void no_effect_that_reaches_outside_calls_its_live_handler_and_keyed_ones_get_a_simulated_result() {
-        slackServer.when(request().withPath("/api/chat.postMessage")).respond(response().withStatusCode(200)
-                .withHeader("Content-Type", "application/json").withBody("{\"ok\":true,\"channel\":\"C123\",\"ts\":\"1.1\"}"));
+        slackAnswersPosts();
         List<EffectHandler<?>> live = new ArrayList<>();
         for (Class<?> type : SealedTypes.leaves(Effect.class)) live.add(failing(type));
-        EffectHandlers shadow = EffectHandlers.of(ShadowHandlers.wrap(live, zendesk, slack, new TicketLinks(fake.url()), clock));
+        EffectHandlers shadow = EffectHandlers.of(ShadowHandlers.wrap(live, zendesk, slack, new TicketLinks(fake.url()), ledger, clock));
 
         int noted = 0;
         for (Effect effect : samples().values()) {
             InShadow treatment = InShadow.of(effect);
             if (!treatment.noted()) continue;
             noted++;
-            EffectHandler.Ran ran = shadow.run(new EffectStep(3L, TICKET, noted, 0, List.of(effect)), false);
+            EffectHandler.Ran ran = shadow.run(new EffectStep(instance, TICKET, noted, 0, List.of(effect)), false);
             assertThat(ran.effects()).isEqualTo(1);
             if (effect instanceof dev.supportbot.workflows.engine.ResultKeyed) {
                 assertThat(ran.result()).as(SealedTypes.name(effect.getClass())).containsEntry(ShadowResults.SIMULATED, "true");
@@ -133,28 +143,41 @@ class ShadowHandlersTest {
         assertThat(ticket.privateNotes()).extracting(FakeZendesk.Comment::body)
                 .filteredOn(b -> !b.equals("The requester is not a member."))
                 .hasSize(noted - 1).allSatisfy(b -> assertThat(b).startsWith(ShadowNote.START).doesNotContain("pat@acme.example"));
-        // The plan went to Slack for information: its steps, and no buttons.
-        assertThat(slackServer.retrieveRecordedRequests(request().withPath("/api/chat.postMessage"))).singleElement()
-                .satisfies(r -> assertThat(java.net.URLDecoder.decode(r.getBodyAsString(), java.nio.charset.StandardCharsets.UTF_8))
-                        .contains("Shadow plan: add a contact", "*1.*").doesNotContain("\"actions\""));
+        // Each decision that would have acted went to Slack once, for the agents to rate, and nothing more: the plan for
+        // information with its steps, the others as the first line of their note.
+        List<String> posts = slackPosts();
+        assertThat(posts).hasSize(noted - 1).allSatisfy(p -> assertThat(p)
+                .contains("shadow_rate_right", "shadow_rate_wrong", ShadowRatingPost.QUESTION)
+                .doesNotContain("ownership_cancel", "\"approve\"", "\"reject\""));
+        assertThat(posts).filteredOn(p -> p.contains("Shadow plan: add a contact")).singleElement().satisfies(p -> assertThat(p).contains("*1.*"));
+        assertThat(posts).filteredOn(p -> p.contains("Shadow decision")).anySatisfy(p -> assertThat(p).contains(
+                "supportbot would: tag the ticket supportbot_ov_awaiting_proof."));
+        assertThat(recordedActions()).hasSize(noted - 1);
     }
 
     @Test
     void a_decision_becomes_one_note_saying_what_the_bot_would_have_done_in_words() {
+        slackAnswersPosts();
+        // The retried step's post is in the channel already, found by its key (the step's).
+        slackServer.when(request().withPath("/api/conversations.history")).respond(response().withStatusCode(200)
+                .withHeader("Content-Type", "application/json").withBody("{\"ok\":true,\"messages\":[{\"ts\":\"1.1\",\"blocks\":"
+                        + "[{\"type\":\"actions\",\"block_id\":\"supportbot-effect:" + instance + ":1:0\",\"elements\":[]}]}]}"));
+        slackServer.when(request().withPath("/api/chat.update")).respond(response().withStatusCode(200)
+                .withHeader("Content-Type", "application/json").withBody("{\"ok\":true,\"channel\":\"C123\",\"ts\":\"1.1\"}"));
         List<EffectHandler<?>> live = new ArrayList<>();
         for (Class<?> type : SealedTypes.leaves(Effect.class)) live.add(failing(type));
-        EffectHandlers shadow = EffectHandlers.of(ShadowHandlers.wrap(live, zendesk, slack, new TicketLinks(fake.url()), clock));
+        EffectHandlers shadow = EffectHandlers.of(ShadowHandlers.wrap(live, zendesk, slack, new TicketLinks(fake.url()), ledger, clock));
         Map<Class<?>, Effect> samples = samples();
         List<Effect> decision = List.of(samples.get(Effect.PublicComment.class), samples.get(Effect.AddTags.class),
                 samples.get(Effect.PrivateNote.class), samples.get(Effect.OpenSeparateTicket.class), samples.get(Effect.SetTicketStatus.class));
 
         Map<String, String> result = Map.of();
         for (int i = 0; i < decision.size(); i++) {
-            EffectHandler.Ran ran = shadow.run(new EffectStep(3L, TICKET, 1, i, decision), false);
+            EffectHandler.Ran ran = shadow.run(new EffectStep(instance, TICKET, 1, i, decision), false);
             if (i == 3) result = ran.result();
         }
         // A retry of the first step finds the note on the ticket and does not post it again.
-        shadow.run(new EffectStep(3L, TICKET, 1, 0, decision), true);
+        shadow.run(new EffectStep(instance, TICKET, 1, 0, decision), true);
 
         assertThat(ticket.privateNotes()).singleElement().satisfies(note -> assertThat(note.body())
                 .startsWith("supportbot would: reply to the requester (text below); tag the ticket supportbot_ov_awaiting_proof; "
@@ -162,6 +185,11 @@ class ShadowHandlersTest {
                 .contains("Reply to the requester:\nPlease send us your latest invoice.",
                         "Separate ticket to Pat Lee:\nHello Pat (their address), do you approve?", "The requester is not a member.")
                 .doesNotContain("pat@acme.example").doesNotContain("PublicComment"));
+        // One post for the agents to rate, recorded once: the retry found both and updated the post in place.
+        assertThat(slackPosts()).singleElement().satisfies(p -> assertThat(p).contains("Shadow decision",
+                "supportbot would: reply to the requester (text below); tag the ticket", "shadow_rate_right"));
+        assertThat(slackServer.retrieveRecordedRequests(request().withPath("/api/chat.update"))).hasSize(1);
+        assertThat(recordedActions()).containsExactly(4);
         assertThat(result.get(Effect.OpenSeparateTicket.TICKET_ID)).matches("\\d{18}");
         assertThat(ShadowResults.isSimulated(Long.parseLong(result.get(Effect.OpenSeparateTicket.TICKET_ID)))).isTrue();
         assertThat(ticket.publicCommentsBy(FakeZendesk.BOT_USER)).isEmpty();
@@ -186,15 +214,32 @@ class ShadowHandlersTest {
                 }
             } : failing(type));
         }
-        EffectHandlers shadow = EffectHandlers.of(ShadowHandlers.wrap(live, zendesk, slack, new TicketLinks(fake.url()), clock));
+        EffectHandlers shadow = EffectHandlers.of(ShadowHandlers.wrap(live, zendesk, slack, new TicketLinks(fake.url()), ledger, clock));
         Effect.SlackMessage message = (Effect.SlackMessage) samples().get(Effect.SlackMessage.class);
 
-        shadow.run(new EffectStep(3L, TICKET, 1, 0, List.of(message)), false);
+        shadow.run(new EffectStep(instance, TICKET, 1, 0, List.of(message)), false);
 
         assertThat(posted).singleElement().satisfies(m -> {
             assertThat(m.title()).isEqualTo("Waiting for proof");
             assertThat(m.buttons()).isEmpty();
         });
+    }
+
+    /** The would-be actions of each recorded decision of the run. */
+    private List<Integer> recordedActions() {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT actions FROM shadow_decision WHERE workflow = 'add_contact' AND instance_id = :i")
+                .bind("i", instance).mapTo(Integer.class).list());
+    }
+
+    private void slackAnswersPosts() {
+        slackServer.when(request().withPath("/api/chat.postMessage")).respond(response().withStatusCode(200)
+                .withHeader("Content-Type", "application/json").withBody("{\"ok\":true,\"channel\":\"C123\",\"ts\":\"1.1\"}"));
+    }
+
+    /** What was posted to Slack, as the SDK sends it (blocks as a JSON string field). */
+    private List<String> slackPosts() {
+        return Arrays.stream(slackServer.retrieveRecordedRequests(request().withPath("/api/chat.postMessage")))
+                .map(r -> java.net.URLDecoder.decode(r.getBodyAsString(), java.nio.charset.StandardCharsets.UTF_8)).toList();
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
