@@ -85,6 +85,7 @@ class TypoFixEndToEndTest {
         env.put("BOT_SLACK_CHANNEL", "C123");
         env.put("BOT_APPROVERS", APPROVER + "," + AGENT_SLACK);
         env.put("BOT_SLACK_AGENTS", AGENT_SLACK);
+        env.put("BOT_STAFF_DOMAINS", "vendor.example");
         BotConfig config = TestBots.config(env);
         ContextCapture capture = new ContextCapture();
         bot = SupportBot.builder(config).host("127.0.0.1").plugins(Plugins.standard(config)).plugin(capture).start();
@@ -292,6 +293,7 @@ class TypoFixEndToEndTest {
         });
         assertThat(new AuditLog(bot.database()).forTicket(801)).filteredOn(e -> e.action().equals("plan step")).hasSize(2);
         assertThat(notes(ticket)).contains("from " + TYPO + " to " + FIXED);
+        assertThat(botReplies(ticket)).last().asString().contains("update the contact's email in the CRM", "from " + TYPO + " to " + FIXED);
         noActivationCodeAnywhere(ticket, activationCode("A-S00004001"));
     }
 
