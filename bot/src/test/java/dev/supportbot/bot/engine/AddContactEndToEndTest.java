@@ -311,6 +311,7 @@ class AddContactEndToEndTest {
      */
     @Test
     void a_requester_without_a_portal_account_is_asked_to_sign_up_and_planned_for_once_she_has() throws Exception {
+        extraEnv.put("BOT_PORTAL_TOKEN", TestBots.PORTAL_TOKEN); // the sandbox portal's API, as the sign-up page calls it
         start();
         long account = acmeAccount();
         FakeZendesk.Ticket ticket = verifiedRequest(710, "Nia New", "nia@acme.example", "A-S00001001", "INV-1001-A");

@@ -21,7 +21,10 @@ class SandboxSignUpTest {
             assertThat(sandbox.client.customerHistory(nia.id())).singleElement()
                     .satisfies(h -> assertThat(h.action()).isEqualTo("create"));
 
-            assertThat(signUp(sandbox, "Nia", "New", "nia@acme.example", "nia-1").statusCode()).as("the same key: once").isEqualTo(201);
+            assertThat(signUp(sandbox, "Nia", "New", "Nia@Acme.example", "nia-1").body()).as("the same key: once")
+                    .isEqualTo(created.body());
+            assertThat(signUp(sandbox, "Nia", "New", "nia@acme.example", "nia-2").statusCode()).as("a second sign-up")
+                    .isEqualTo(409);
             HttpResponse<String> taken = signUp(sandbox, "Sam", "Again", "sam@acme.example", "sam-1");
             assertThat(taken.statusCode()).isEqualTo(409);
             assertThat(taken.body()).contains("Email has already been taken");

@@ -14,9 +14,6 @@ import dev.supportbot.workflows.engine.Event.TicketUpdated;
 import dev.supportbot.workflows.engine.FactRequest;
 import dev.supportbot.workflows.engine.Facts;
 import dev.supportbot.workflows.engine.PlanFacts;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -53,21 +50,16 @@ final class SignUp {
 
     static Decision<AddContactState> remind(AwaitingSignUp s, ReminderDue e, Facts facts, Context ctx) {
         int sequence = e.sequence();
-        if (sequence < 1 || sequence > AddContactSettings.ANSWER_EXPIRY) return Decision.unchanged(s);
-        Instant due = s.askedAt().plus(AddContactSettings.answerDelay(sequence, ctx)).minus(ctx.policy().clockSkew());
-        if (ctx.now().isBefore(due)) return Decision.unchanged(s);
+        if (!AddContactSettings.ANSWER.due(sequence, s.askedAt(), ctx)) return Decision.unchanged(s);
         if (signedUp(s, facts)) return plan(s, ctx);
         String subscription = s.verification().subscriptionName();
         if (sequence == AddContactSettings.ANSWER_EXPIRY) {
-            return Decision.of(new Expired(s.ticketId(), subscription, Wait.SIGN_UP, ctx.now()),
-                    new Effect.CancelReminders(),
-                    new Effect.PublicComment(Messages.answerExpired()),
-                    new Effect.PrivateNote(InternalNotes.signUpExpired()));
+            return Decision.of(new Expired(s.ticketId(), subscription, Wait.SIGN_UP, ctx.now()), new Effect.CancelReminders(),
+                    new Effect.PublicComment(Messages.answerExpired()), new Effect.PrivateNote(InternalNotes.signUpExpired()));
         }
         if (sequence <= s.remindersSent()) return Decision.unchanged(s);
-        LocalDate closesOn = LocalDate.ofInstant(s.askedAt().plus(ctx.setting(AddContactSettings.EXPIRY)), ZoneOffset.UTC);
-        return Decision.of(s.withRemindersSent(sequence), new Effect.PublicComment(
-                Messages.signUpReminder(subscription, ctx.setting(AddContactSettings.SIGN_UP_URL), closesOn)));
+        return Decision.of(s.withRemindersSent(sequence), new Effect.PublicComment(Messages.signUpReminder(subscription,
+                ctx.setting(AddContactSettings.SIGN_UP_URL), AddContactSettings.ANSWER.closesOn(s.askedAt(), ctx))));
     }
 
     /** Their account exists: the reminders stop and the run plans from fresh facts. */
