@@ -76,6 +76,20 @@ final class SandboxCustomers {
         return after;
     }
 
+    /**
+     * A person signs up on the portal: a customer with login on, recorded as created. An email a customer already has
+     * is refused as the portal's sign-up form refuses it.
+     */
+    Customer signUp(Handle h, SignUpRequest request) {
+        String email = SandboxInput.email(request.email(), "email");
+        if (customers.findByEmail(h, email).isPresent()) throw SandboxProblem.conflict("Email has already been taken");
+        String company = request.company() == null || request.company().isBlank() ? null : request.company().trim();
+        Customer created = customers.insert(h, new Customer(0, SandboxInput.text(request.firstName(), "first_name"),
+                SandboxInput.text(request.lastName(), "last_name"), email, company, true, null));
+        customers.record(h, created.id(), "create", SandboxBilling.creation(created), clock.instant());
+        return created;
+    }
+
     Customer unlinkGitLabAccount(Handle h, long id) {
         Customer before = find(h, id);
         if (before.uid() == null) throw SandboxProblem.conflict("customer " + id + " has no linked GitLab.com account");

@@ -60,6 +60,7 @@ final class SandboxPortalRoutes implements HttpRoutes {
     List<Route> routes() {
         return List.of(
                 read("GET", "/customers", (h, ctx) -> portal.customerStore().findByEmail(h, query(ctx, "email")).stream().toList()),
+                change("POST", "/customers", 201, (h, ctx) -> portal.customers().signUp(h, body(ctx, SignUpRequest.class))),
                 read("GET", "/customers/{customer_id}", (h, ctx) -> portal.customers().find(h, id(ctx, "customer_id"))),
                 change("PATCH", "/customers/{customer_id}", 200, (h, ctx) ->
                         portal.customers().update(h, id(ctx, "customer_id"), body(ctx, CustomerUpdate.class))),

@@ -304,6 +304,57 @@ class AddContactEndToEndTest {
         assertThat(membersOf(account)).containsExactlyInAnyOrder(1101L, 1102L);
     }
 
+    /**
+     * Issue 19 item 7: Nia has no portal account. She is asked to create one, with the sign-up link; she signs up on the
+     * sandbox portal through its API (as the portal's sign-up page does) and replies; the bot finds her account, stops
+     * the reminders and puts the usual plan before the approvers, which makes her a member once approved.
+     */
+    @Test
+    void a_requester_without_a_portal_account_is_asked_to_sign_up_and_planned_for_once_she_has() throws Exception {
+        extraEnv.put("BOT_PORTAL_TOKEN", TestBots.PORTAL_TOKEN); // the sandbox portal's API, as the sign-up page calls it
+        start();
+        long account = acmeAccount();
+        FakeZendesk.Ticket ticket = verifiedRequest(710, "Nia New", "nia@acme.example", "A-S00001001", "INV-1001-A");
+        Await.until("the request to sign up", Duration.ofSeconds(30), () -> botReplies(ticket).stream()
+                .anyMatch(c -> c.contains("https://customers.gitlab.com/customers/sign_up")));
+        settled();
+        assertThat(approvalIds()).isEmpty();
+        assertThat(signUpReminders(710)).as("the sign-up's reminders and expiry").containsExactlyInAnyOrder(
+                "sequence-1", "sequence-2", "sequence-3");
+
+        HttpResponse<String> signedUp = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bot.port()
+                        + PortalClients.SANDBOX_API_PATH + "/customers"))
+                .header("Content-Type", "application/json").header("Idempotency-Key", "nia-signs-up")
+                .header("Authorization", "Bearer " + TestBots.PORTAL_TOKEN)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"first_name\": \"Nia\", \"last_name\": \"New\","
+                        + " \"email\": \"nia@acme.example\", \"company\": \"Acme Corp\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(signedUp.statusCode()).isEqualTo(201);
+        long nia = portal.findCustomerByEmail("nia@acme.example").orElseThrow().id();
+
+        zendesk.reply(710, zendesk.user("Nia New", "nia@acme.example"), "Done, I created my account.");
+        webhook(710, null);
+        String approval = approvalPosted();
+        assertThat(signUpReminders(710)).as("the sign-up reminders stopped; only the approval's expiry is left")
+                .containsExactly("sequence-" + 4);
+
+        assertThat(click(APPROVER, "approve", approval)).isEqualTo(200);
+        Await.until("Nia's membership", Duration.ofSeconds(30), () -> membersOf(account).contains(nia));
+        settled();
+        assertThat(portal.billingAccount(account).soldTo().email()).isEqualTo("pat@acme.example");
+    }
+
+    /** The reminders the add-contact run of {@code ticket} has scheduled, by their Quartz job names. */
+    private List<String> signUpReminders(long ticket) {
+        return bot.database().jdbi().withHandle(h -> h.createQuery("""
+                        SELECT t.trigger_name FROM qrtz_triggers t JOIN workflow_instance w ON t.trigger_group = 'instance-' || w.id
+                        WHERE w.ticket_id = :ticket AND w.kind = 'add_contact'""").bind("ticket", ticket).mapTo(String.class).list());
+    }
+
+    private static List<String> botReplies(FakeZendesk.Ticket ticket) {
+        return ticket.publicCommentsBy(FakeZendesk.BOT_USER).stream().map(FakeZendesk.Comment::body).toList();
+    }
+
     @Test
     void miltons_login_switched_off_on_purpose_goes_to_a_person_without_a_plan() throws Exception {
         start();

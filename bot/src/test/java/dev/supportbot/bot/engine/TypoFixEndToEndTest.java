@@ -85,6 +85,7 @@ class TypoFixEndToEndTest {
         env.put("BOT_SLACK_CHANNEL", "C123");
         env.put("BOT_APPROVERS", APPROVER + "," + AGENT_SLACK);
         env.put("BOT_SLACK_AGENTS", AGENT_SLACK);
+        env.put("BOT_STAFF_DOMAINS", "vendor.example");
         BotConfig config = TestBots.config(env);
         ContextCapture capture = new ContextCapture();
         bot = SupportBot.builder(config).host("127.0.0.1").plugins(Plugins.standard(config)).plugin(capture).start();
@@ -292,6 +293,54 @@ class TypoFixEndToEndTest {
         });
         assertThat(new AuditLog(bot.database()).forTicket(801)).filteredOn(e -> e.action().equals("plan step")).hasSize(2);
         assertThat(notes(ticket)).contains("from " + TYPO + " to " + FIXED);
+        assertThat(botReplies(ticket)).last().asString().contains("update the contact's email in the CRM", "from " + TYPO + " to " + FIXED);
+        noActivationCodeAnywhere(ticket, activationCode("A-S00004001"));
+    }
+
+    /**
+     * Issue 19 item 4 on the sandbox portal: while the code is resent (the last step), another writer puts the mistyped
+     * address back on the Sold To, as a CRM sync that overwrites Zuora would. A database trigger on the sandbox
+     * portal's own tables plays that writer, so the portal's answers are the real ones. The re-read after the last step
+     * shows the difference: the AM is not told the fix is done, a private note names the difference, the ticket gets
+     * the Billing team's tag and the team a post in Slack.
+     */
+    @Test
+    void a_sold_to_that_is_not_what_the_plan_predicted_after_the_last_step_goes_to_the_billing_team() throws Exception {
+        start();
+        long account = portal.subscription("A-S00004001").billingAccountId();
+        bot.database().jdbi().useHandle(h -> {
+            h.execute("""
+                    CREATE FUNCTION test_crm_sync_overwrites_sold_to() RETURNS trigger AS $$
+                    BEGIN
+                        UPDATE sandbox_billing_account SET sold_to_email = 'alice@umbrela.example' WHERE id = %d;
+                        RETURN NEW;
+                    END $$ LANGUAGE plpgsql""".formatted(account));
+            h.execute("""
+                    CREATE TRIGGER test_crm_sync AFTER INSERT ON sandbox_mail_delivery FOR EACH ROW
+                    WHEN (NEW.recipient = 'alice@umbrella.example') EXECUTE FUNCTION test_crm_sync_overwrites_sold_to()""");
+        });
+        FakeZendesk.Ticket ticket = amRequest(805, "Hi team, the activation code mail to " + TYPO + " bounced. The customer's"
+                + " address is " + FIXED + ", please fix it and resend the code.");
+        Await.until("the question to the AM", Duration.ofSeconds(30), () -> botReplies(ticket).size() == 1);
+        settled();
+        amReplies(ticket, "Yes, " + FIXED + " is right.");
+        String approval = approvalPosted();
+
+        assertThat(click(APPROVER, "approve", approval)).isEqualTo(200);
+        Await.until("the hand-off to the Billing team", Duration.ofSeconds(30), () -> ticket.tags.contains("billing_handoff"));
+        settled();
+
+        assertThat(portal.mailDeliveries(FIXED)).as("every step ran").singleElement()
+                .satisfies(mail -> assertThat(mail.status()).isEqualTo(MailDelivery.Status.DELIVERED));
+        assertThat(portal.billingAccount(account).soldTo().email()).isEqualTo(TYPO);
+        assertThat(botReplies(ticket)).as("the AM is not told the fix is done").hasSize(1)
+                .noneMatch(r -> r.contains("CRM") || r.contains("typo is fixed"));
+        assertThat(notes(ticket)).contains("the billing account does not show what the plan predicted",
+                "the Sold To of", "is Alice Abernathy (" + TYPO + "), the plan expected Alice Abernathy (" + FIXED + ")",
+                "Handed to the Billing team").doesNotContain("update the contact's email in the CRM");
+        assertThat(posted("chat.postMessage")).extracting(m -> m.path("text").asText())
+                .anySatisfy(t -> assertThat(t).startsWith("Billing team: ").contains("alice@umbrela.example",
+                        "Please put the billing account right"));
         noActivationCodeAnywhere(ticket, activationCode("A-S00004001"));
     }
 

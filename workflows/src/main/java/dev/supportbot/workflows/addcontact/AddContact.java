@@ -3,6 +3,7 @@ package dev.supportbot.workflows.addcontact;
 import dev.supportbot.workflows.addcontact.AddContactState.AwaitingAnswer;
 import dev.supportbot.workflows.addcontact.AddContactState.AwaitingApproval;
 import dev.supportbot.workflows.addcontact.AddContactState.AwaitingOwnership;
+import dev.supportbot.workflows.addcontact.AddContactState.AwaitingSignUp;
 import dev.supportbot.workflows.addcontact.AddContactState.Cancelled;
 import dev.supportbot.workflows.addcontact.AddContactState.Declined;
 import dev.supportbot.workflows.addcontact.AddContactState.Done;
@@ -53,6 +54,9 @@ public final class AddContact extends TabledWorkflow<AddContactState> {
             .on(AwaitingAnswer.class,    TicketUpdated.class,                             Answers::reply)
             .on(AwaitingAnswer.class,    ReminderDue.class,                               Answers::remind)
             .on(AwaitingAnswer.class,    AgentCommand.class,                              Approving.GATE::cancel)
+            .on(AwaitingSignUp.class,    TicketUpdated.class,    SignUp::factsNeeded,     SignUp::reply)
+            .on(AwaitingSignUp.class,    ReminderDue.class,      SignUp::factsNeeded,     SignUp::remind)
+            .on(AwaitingSignUp.class,    AgentCommand.class,                              Approving.GATE::cancel)
             // AwaitingApproval, Executing, Failed: the approval gate's rows (Approving.GATE).
             // Done, NotVerified, Declined, NothingToDo, NeedsHuman, Rejected, Expired, Cancelled: final, no rows.
             .build();
@@ -92,7 +96,7 @@ public final class AddContact extends TabledWorkflow<AddContactState> {
 
     @Override
     public Optional<WaitingOn> waitingOn(AddContactState state) {
-        if (state instanceof AwaitingAnswer) return Optional.of(WaitingOn.REQUESTER);
+        if (state instanceof AwaitingAnswer || state instanceof AwaitingSignUp) return Optional.of(WaitingOn.REQUESTER);
         if (Gated.waitsForApprovers(state)) return Optional.of(WaitingOn.APPROVER);
         return Optional.empty();
     }
@@ -104,6 +108,7 @@ public final class AddContact extends TabledWorkflow<AddContactState> {
         if (state instanceof AwaitingOwnership) return "waiting for ownership verification";
         if (state instanceof Planning) return "planning";
         if (state instanceof AwaitingAnswer) return "waiting for the requester's answer";
+        if (state instanceof AwaitingSignUp) return "waiting for the requester's portal account";
         if (state instanceof Done) return "done";
         if (state instanceof NotVerified) return "ownership not verified";
         if (state instanceof Declined) return "declined by the requester";
@@ -118,6 +123,7 @@ public final class AddContact extends TabledWorkflow<AddContactState> {
     private static String subscriptionOf(AddContactState state) {
         if (state instanceof Planning p) return p.verification().subscriptionName();
         if (state instanceof AwaitingAnswer a) return a.verification().subscriptionName();
+        if (state instanceof AwaitingSignUp a) return a.verification().subscriptionName();
         if (state instanceof AwaitingApproval a) return a.verification().subscriptionName();
         if (state instanceof Executing x) return x.verification().subscriptionName();
         if (state instanceof Failed f) return f.verification().subscriptionName();

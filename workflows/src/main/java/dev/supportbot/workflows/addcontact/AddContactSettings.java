@@ -21,7 +21,12 @@ final class AddContactSettings {
             "BOT_ADD_CONTACT_EXPIRY", "7d",
             "add contact: close as expired when the requester has not answered, counted from the question");
 
-    static final List<WorkflowSetting<?>> ALL = List.of(APPROVAL_TTL, REMINDER_1, REMINDER_2, EXPIRY, BillingCheck.TEAM, BillingCheck.TAG);
+    static final WorkflowSetting<String> SIGN_UP_URL = WorkflowSetting.text("add_contact.sign_up_url",
+            "BOT_ADD_CONTACT_SIGN_UP_URL", "https://customers.gitlab.com/customers/sign_up",
+            "add contact: the Customers Portal's sign-up page, sent to a requester who has no portal account yet");
+
+    static final List<WorkflowSetting<?>> ALL = List.of(APPROVAL_TTL, REMINDER_1, REMINDER_2, EXPIRY, SIGN_UP_URL,
+            BillingCheck.TEAM, BillingCheck.TAG);
 
     /** Reminder sequences: the two reminders and the answer's expiry (1 to 3), then the approval's expiry. */
     static final AnswerWait ANSWER = new AnswerWait(1, REMINDER_1, REMINDER_2, EXPIRY);

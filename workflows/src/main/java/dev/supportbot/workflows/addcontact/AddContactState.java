@@ -58,6 +58,18 @@ public sealed interface AddContactState {
     }
 
     /**
+     * The requester has no Customers Portal account: they were asked to sign up. Each reply of theirs and each reminder
+     * reads the customer records again; once theirs exists, the run plans as usual.
+     */
+    @JsonTypeName("AwaitingSignUp")
+    record AwaitingSignUp(long ticketId, String requesterEmail, Verification verification, Instant askedAt,
+                          int remindersSent) implements AddContactState, Open {
+        AwaitingSignUp withRemindersSent(int sent) {
+            return new AwaitingSignUp(ticketId, requesterEmail, verification, askedAt, sent);
+        }
+    }
+
+    /**
      * The plan waits for the approvers. {@code approvalId} is null until the approval request's result comes back;
      * the plan expires at {@code expiresAt}.
      */
@@ -158,6 +170,6 @@ public sealed interface AddContactState {
         NO_REQUESTER_EMAIL
     }
 
-    enum Wait { REQUESTER_ANSWER, APPROVAL }
+    enum Wait { REQUESTER_ANSWER, APPROVAL, SIGN_UP }
 
 }

@@ -40,6 +40,21 @@ final class InternalNotes {
                 + days(expiry) + " without an answer.";
     }
 
+    static String askedToSignUp(Duration expiry) {
+        return PREFIX + "the requester has no Customers Portal account (no customer record with the ticket's requester"
+                + " email). Asked them to sign up, with the link; their replies and the reminders look for the account,"
+                + " and the change is planned once it exists. The request closes as expired after " + days(expiry)
+                + " without it.";
+    }
+
+    static String signedUp() {
+        return PREFIX + "the requester's Customers Portal account exists now. Reminders stopped.";
+    }
+
+    static String signUpExpired() {
+        return PREFIX + "closed as expired, the requester did not create a Customers Portal account. Nothing was changed.";
+    }
+
     static String requesterAgreed() {
         return PREFIX + "the requester agreed to stop managing their other billing account. Planning again, with that"
                 + " membership removed first.";

@@ -20,6 +20,26 @@ final class Messages {
                 + "things as they are.";
     }
 
+    static String askToSignUp(String subscription, String signUpUrl) {
+        return "Hello,\n\nThank you for your patience. To manage subscription " + subscription + " you need a Customers"
+                + " Portal account, and we could not find one for the email address you write to us from. Please create"
+                + " one with that address at " + signUpUrl + " and confirm it from the email you receive. Reply here"
+                + " once it is done, and we will go ahead.";
+    }
+
+    static String signUpReminder(String subscription, String signUpUrl, LocalDate closesOn) {
+        return "Hello,\n\nThis is a friendly reminder that we are waiting for your Customers Portal account before you"
+                + " can manage subscription " + subscription + ". Please create it with the email address you write to"
+                + " us from at " + signUpUrl + " and reply here. If we do not hear from you, we will close this request"
+                + " on " + Dates.utcDay(closesOn) + ".";
+    }
+
+    static String noPortalAccountYet(String signUpUrl) {
+        return "Hello,\n\nThank you for your reply. We cannot find a Customers Portal account for the email address you"
+                + " write to us from yet. Please create it at " + signUpUrl + " with that same address, confirm it from"
+                + " the email you receive, and reply here again.";
+    }
+
     static String askAgain(String subscription) {
         return "Hello,\n\nThank you for your reply. We could not tell from it whether you would like to go ahead. Please "
                 + "reply with just \"yes\" to stop managing your current subscriptions and manage subscription "

@@ -30,7 +30,8 @@ import java.util.Set;
 
 /**
  * Planning: a {@code Continue} lets the next decision have the plan's facts; then the planner proposes a plan (put
- * before the approvers), or says why there is none (ask the requester, hand to a person, or nothing to do).
+ * before the approvers), or says why there is none (ask the requester, ask them to sign up, hand to a person, or
+ * nothing to do).
  */
 final class Proposing {
     static final String FACTS_KEY = "plan-facts";
@@ -70,7 +71,10 @@ final class Proposing {
                     new Effect.PublicComment(Messages.alreadyManages(subscription)),
                     new Effect.PrivateNote(InternalNotes.nothingToDo()));
             case NO_SAFE_ORDER -> handoff(s, Handoff.NO_SAFE_ORDER, no.reason(), ctx);
-            case NEEDS_HUMAN -> handoff(s, whyNoPlan(planFacts, planFacts.state(), s.requesterEmail()), no.reason(), ctx);
+            case NEEDS_HUMAN -> {
+                Handoff why = whyNoPlan(planFacts, planFacts.state(), s.requesterEmail());
+                yield why == Handoff.NO_CUSTOMER_RECORD ? SignUp.ask(s, ctx) : handoff(s, why, no.reason(), ctx);
+            }
             case RESELLER_REQUESTER -> Decision.of(new NeedsHuman(s.ticketId(), subscription, Handoff.RESELLER_REQUESTER, ctx.now()),
                     new Effect.PrivateNote(InternalNotes.handoff(Handoff.RESELLER_REQUESTER, no.reason())
                             + "\n\n" + Resellers.draftToReseller(subscription)));

@@ -1,6 +1,9 @@
 package dev.supportbot.workflows.engine;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,6 +28,17 @@ public record AnswerWait(int first, WorkflowSetting<Duration> reminder1, Workflo
             case 3 -> ctx.setting(expiry);
             default -> throw new IllegalArgumentException("no reminder " + sequence);
         };
+    }
+
+    /** Whether reminder (or expiry) {@code sequence} of a question asked at {@code askedAt} is one of this wait's and due now. */
+    public boolean due(int sequence, Instant askedAt, Context ctx) {
+        if (sequence < first || sequence > expirySequence()) return false;
+        return !ctx.now().isBefore(askedAt.plus(delay(sequence, ctx)).minus(ctx.policy().clockSkew()));
+    }
+
+    /** The day a question asked at {@code askedAt} closes without an answer, for the reminders' words. */
+    public LocalDate closesOn(Instant askedAt, Context ctx) {
+        return LocalDate.ofInstant(askedAt.plus(ctx.setting(expiry)), ZoneOffset.UTC);
     }
 
     /** The reminders and the expiry of a question; a reminder not before the expiry is left out. */

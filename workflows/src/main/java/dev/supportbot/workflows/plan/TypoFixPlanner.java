@@ -36,6 +36,9 @@ public final class TypoFixPlanner {
         }
     }
 
+    /** The evidence kind of a plan that only resends, the Sold To being corrected already. */
+    public static final String ALREADY_CORRECTED = "Sold To already corrected";
+
     public record Request(long ticketId, List<Evidence> evidence, BackendState facts, long billingAccountId,
             String correctedEmail, Resend resend) {}
 
@@ -45,9 +48,7 @@ public final class TypoFixPlanner {
         if (found.isEmpty()) return Planning.notPlanned(Why.NEEDS_HUMAN, "billing account " + r.billingAccountId() + " is not in the facts");
         BillingAccount account = found.get();
         String typo = account.soldTo().email();
-        if (Emails.sameAddress(typo, r.correctedEmail())) {
-            return Planning.notPlanned(Why.NOTHING_TO_DO, "the Sold To already has the corrected email");
-        }
+        if (Emails.sameAddress(typo, r.correctedEmail())) return resendOnly(r, facts, account);
         Optional<Customer> mistyped = facts.customerByEmail(typo);
         if (mistyped.isEmpty()) return Planning.notPlanned(Why.NEEDS_HUMAN, "no customer has the mistyped Sold To email");
         if (facts.customerByEmail(r.correctedEmail()).isPresent()) {
@@ -71,6 +72,22 @@ public final class TypoFixPlanner {
                 .add(r.resend().to(r.correctedEmail()))
                 .list());
         return Planning.firstSafe(List.of(plain, withContacts));
+    }
+
+    /**
+     * The Sold To already has the corrected address (someone fixed it before): the license or code still never reached
+     * it, so the plan resends it, and says why nothing else changes.
+     */
+    private static Planning resendOnly(Request r, BackendState facts, BillingAccount account) {
+        List<Evidence> evidence = new ArrayList<>(r.evidence());
+        evidence.add(new Evidence(ALREADY_CORRECTED, "the Sold To of billing account " + account.zuoraAccountId()
+                + " already has " + r.correctedEmail() + "; only the resend is left"));
+        List<String> members = new ArrayList<>();
+        facts.membershipsOfAccount(account.id()).forEach(m -> members.add(
+                facts.customer(m.customerId()).map(Customer::email).orElse("customer " + m.customerId())));
+        Plan plan = new Plan(r.ticketId(), "resend to the corrected Sold To email", evidence, facts, List.of(),
+                new Goal(account.id(), account.soldTo(), account.billTo(), members));
+        return Planning.firstSafe(List.of(plan.withChanges(List.of(r.resend().to(r.correctedEmail())))));
     }
 
     private static Contact withEmail(Contact c, String email) {

@@ -53,7 +53,8 @@ final class Approving implements ApprovalGate.Plug<TypoFixState, AwaitingApprova
 
     @Override
     public List<Effect> told(Executing s, List<StepResult> results, List<String> lines) {
-        return List.of(new Effect.PrivateNote(Notes.done(s.target(), s.correctedEmail(), s.approvers(), lines)));
+        return List.of(new Effect.PrivateNote(Notes.done(s.target(), s.correctedEmail(), s.approvers(), lines)),
+                new Effect.PublicComment(Messages.done(s.target(), s.correctedEmail())));
     }
 
     @Override

@@ -20,7 +20,8 @@ import java.util.Optional;
 
 /**
  * The handbook's checks before anything is changed: (1) a cloud license's activation code is unused, (2) the mail log
- * shows a failed delivery to the mistyped address; then (3) that log entry goes on the ticket as a private note and
+ * shows a failed delivery of the license or activation-code mail to the mistyped address ({@link LicenseMailBounce});
+ * then (3) that log entry goes on the ticket as a private note and
  * (4) the AM is asked to confirm the corrected address in writing.
  */
 final class Checks {
@@ -45,8 +46,8 @@ final class Checks {
             }
         }
         List<MailDelivery> log = facts.find(new FactRequest.MailDeliveriesOf(target.mistypedEmail())).orElse(List.of());
-        Optional<MailDelivery> failed = log.stream().filter(MailDelivery::failed).findFirst();
-        if (failed.isEmpty()) return stop(s, StopReason.NO_BOUNCE, Notes.lastDelivery(log), ctx);
+        Optional<MailDelivery> failed = LicenseMailBounce.in(log);
+        if (failed.isEmpty()) return stop(s, StopReason.NO_BOUNCE, LicenseMailBounce.whyNot(log), ctx);
         MailDelivery bounced = failed.get();
         Bounce bounce = new Bounce(bounced.recipient(), bounced.smtpCode(), bounced.message(), bounced.at());
         List<Effect> effects = new ArrayList<>();

@@ -33,6 +33,14 @@ final class Messages {
                 + " changing anything. Reply or open a new request at any time.";
     }
 
+    /** Steps 5 to 7 as the AM reads them: what was fixed and resent, and their part, the CRM. */
+    static String done(Target target, String corrected) {
+        return "Hi,\n\nThe typo is fixed: the Sold To contact and the Customers Portal account of "
+                + target.subscriptionName() + " now have " + corrected + ", and we resent " + what(target) + " to it."
+                + " Please update the contact's email in the CRM (Salesforce) from " + target.mistypedEmail() + " to "
+                + corrected + " for your records.";
+    }
+
     private static String what(Target target) {
         return target.cloud() ? "the activation code" : "the license";
     }

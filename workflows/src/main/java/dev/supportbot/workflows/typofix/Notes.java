@@ -24,6 +24,9 @@ final class Notes {
 
     static String stopped(StopReason why, String detail) {
         String what = switch (why) {
+            case NOT_FROM_STAFF -> "the requester (" + detail + ") is not a staff member. The handbook fixes a typo"
+                    + " on an account manager's internal request only, so the bot plans nothing here; please handle the"
+                    + " request by hand.";
             case NO_MISTYPED_ADDRESS -> "could not tell which address is mistyped: the request must name exactly one"
                     + " address that a license or activation code was sent to." + AGAIN;
             case NO_LICENSE -> "no license or activation code was sent to the named address, so there is nothing to"
@@ -34,7 +37,8 @@ final class Notes {
                     + " with the account manager.";
             case NO_ACTIVATION -> "stopped at step 1: the subscription's cloud license has no cloud activation in the"
                     + " portal, so it cannot be checked that its code is unused. Please look into it by hand.";
-            case NO_BOUNCE -> "stopped at step 2: the mail log shows no failed delivery to the mistyped address"
+            case NO_BOUNCE -> "stopped at step 2: the mail log shows no failed delivery of the license or activation-code"
+                    + " mail to the mistyped address"
                     + (detail == null ? "" : " (" + detail + ")") + ". If the mail was delivered, the address may be"
                     + " right after all; please check with the account manager.";
             case NO_PLAN -> "no plan was made: " + detail + ". The change needs a person.";

@@ -20,7 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * From the start to the checks: which address is mistyped (the start command's argument, else the one address in the
+ * From the start to the checks: the requester must be staff (an account manager), then which address is mistyped (the start command's argument, else the one address in the
  * AM's request that a license was sent to) and which license went to it. The corrected address the AM may have
  * written in the request becomes the address they are asked to confirm.
  */
@@ -36,6 +36,10 @@ final class Starting {
 
     static Decision<TypoFixState> start(Requested s, TicketUpdated e, Facts facts, Context ctx) {
         Ticket ticket = e.ticket();
+        if (!fromStaff(ticket, ctx)) {
+            return Decision.of(new Stopped(ticket.id(), null, StopReason.NOT_FROM_STAFF, ctx.now()),
+                    new Effect.PrivateNote(Notes.stopped(StopReason.NOT_FROM_STAFF, requesterOf(ticket))));
+        }
         List<String> candidates = candidates(s, ticket);
         if (candidates.isEmpty()) return stop(ticket.id(), null, StopReason.NO_MISTYPED_ADDRESS, ctx);
         List<String> withLicense = new ArrayList<>();
@@ -58,6 +62,17 @@ final class Starting {
         String proposed = others.size() == 1 ? others.get(0) : null;
         return Decision.of(new Checking(ticket.id(), new Target(mistyped, license.subscriptionName(), cloud, resend), proposed),
                 new Effect.Continue(CHECKS_KEY));
+    }
+
+    /** The handbook's typo fix is an account manager's internal request: the requester is on the staff domains. */
+    static boolean fromStaff(Ticket ticket, Context ctx) {
+        return ticket.requester() != null && ctx.policy().isStaff(ticket.requester().email());
+    }
+
+    private static String requesterOf(Ticket ticket) {
+        if (ticket.requester() == null) return "the ticket has no requester";
+        String name = ticket.requester().name();
+        return (name == null || name.isBlank() ? "" : name + ", ") + ticket.requester().email();
     }
 
     /** The start command's address, else the addresses in the request other than the requester's own. */

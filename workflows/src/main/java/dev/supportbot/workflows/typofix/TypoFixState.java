@@ -115,6 +115,8 @@ public sealed interface TypoFixState {
     record Bounce(String recipient, Integer smtpCode, String message, Instant at) {}
 
     enum StopReason {
+        /** The requester is not on the staff domains, so not an account manager. */
+        NOT_FROM_STAFF,
         /** No address to fix was named, or several could be meant. */
         NO_MISTYPED_ADDRESS,
         /** No license was issued to the mistyped address. */

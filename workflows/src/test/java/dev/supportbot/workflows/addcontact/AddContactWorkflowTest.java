@@ -52,6 +52,8 @@ class AddContactWorkflowTest {
                         org.assertj.core.groups.Tuple.tuple("add_contact.reminder_1", "BOT_ADD_CONTACT_REMINDER_1", "2d"),
                         org.assertj.core.groups.Tuple.tuple("add_contact.reminder_2", "BOT_ADD_CONTACT_REMINDER_2", "4d"),
                         org.assertj.core.groups.Tuple.tuple("add_contact.expiry", "BOT_ADD_CONTACT_EXPIRY", "7d"),
+                        org.assertj.core.groups.Tuple.tuple("add_contact.sign_up_url", "BOT_ADD_CONTACT_SIGN_UP_URL",
+                                "https://customers.gitlab.com/customers/sign_up"),
                         org.assertj.core.groups.Tuple.tuple("billing.team", "BOT_BILLING_TEAM", "Billing"),
                         org.assertj.core.groups.Tuple.tuple("billing.handoff_tag", "BOT_BILLING_HANDOFF_TAG", "billing_handoff"));
         assertThat(AddContactSettings.APPROVAL_TTL.defaultValue()).isEqualTo(Duration.ofHours(72));

@@ -251,13 +251,14 @@ class HappyPathTest {
     }
 
     @Test
-    void no_customer_record_tells_the_agent_and_plans_nothing() {
+    void no_customer_record_asks_the_requester_to_sign_up_and_plans_nothing_yet() {
         Flow flow = new Flow(Sandbox.seeded(), Sandbox.verified(ACME_SUBSCRIPTION));
         flow.start(NEWCOMER);
         Decision<AddContactState> d = flow.continued();
-        assertThat(d.state()).isInstanceOfSatisfying(NeedsHuman.class, n -> assertThat(n.why()).isEqualTo(Handoff.NO_CUSTOMER_RECORD));
+        assertThat(d.state()).isInstanceOf(AwaitingSignUp.class);
         assertThat(Flow.notes(d)).contains("no Customers Portal account");
-        assertThat(Flow.publicText(d)).isEmpty();
+        assertThat(Flow.publicText(d)).contains("https://customers.gitlab.com/customers/sign_up");
+        assertThat(flow.allEffects).noneMatch(e -> e instanceof Effect.RequestApproval);
     }
 
     @Test

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every text adding a contact can produce, over the paths of {@link PrivacyAndSecretsTest} (approvers known by their
- * Slack ids) and a cancellation by a Slack user, is written for people: no enum names, no {@code slack:U...} ids.
+ * Slack ids), a cancellation by a Slack user and a sign-up that never happens, is written for people: no enum names, no {@code slack:U...} ids.
  */
 class ReadableTextsTest {
 
@@ -21,6 +21,11 @@ class ReadableTextsTest {
         Flow cancelled = PrivacyAndSecretsTest.started(Sandbox.seeded(), Sandbox.SAM_RIVERA);
         cancelled.send(new Event.AgentCommand(Command.CANCEL, "slack:UAGENT2"));
         flows.add(cancelled);
+        Flow signUp = SignUpTest.asked();
+        signUp.send(SignUpTest.replies("Done."));
+        signUp.after(java.time.Duration.ofDays(2)).send(new Event.ReminderDue(1));
+        signUp.after(java.time.Duration.ofDays(5)).send(new Event.ReminderDue(3));
+        flows.add(signUp);
         List<String> texts = flows.stream().flatMap(f -> ReadableTexts.of(f.allEffects).stream()).toList();
 
         assertThat(texts).anySatisfy(t -> assertThat(t).contains("is verified with an invoice"));
@@ -28,6 +33,7 @@ class ReadableTextsTest {
         assertThat(texts).anySatisfy(t -> assertThat(t).contains("Rejected by <@UAPPROVER>"));
         assertThat(texts).anySatisfy(t -> assertThat(t).contains("cancelled by a Slack user"));
         assertThat(texts).anySatisfy(t -> assertThat(t).contains("(UTC)"));
+        assertThat(texts).anySatisfy(t -> assertThat(t).contains("did not create a Customers Portal account"));
         ReadableTexts.assertWrittenForPeopleIn(flows.stream().flatMap(f -> f.allEffects.stream()).toList());
     }
 }

@@ -92,6 +92,12 @@ final class Sandbox {
         return this;
     }
 
+    /** A customer record appears, as when someone signs up to the portal. */
+    Sandbox withCustomer(Customer customer) {
+        customers.add(customer);
+        return this;
+    }
+
     Sandbox withMembership(long id, long customerId, long accountId) {
         memberships.add(new Membership(id, customerId, accountId));
         return this;

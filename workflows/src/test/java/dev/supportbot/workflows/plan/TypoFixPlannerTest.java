@@ -51,8 +51,9 @@ class TypoFixPlannerTest {
                         TypoFixPlanner.Resend.license(1401), Expect.none(Why.NEEDS_HUMAN)),
                 new Row("no customer has the mistyped address", typo(false).withoutCustomer(PAT), FIXED,
                         TypoFixPlanner.Resend.license(1401), Expect.none(Why.NEEDS_HUMAN)),
-                new Row("the Sold To already has the corrected address", World.seeded(), FIXED,
-                        TypoFixPlanner.Resend.license(1401), Expect.none(Why.NOTHING_TO_DO)));
+                new Row("the Sold To already has the corrected address: the resend alone", World.seeded(), FIXED,
+                        TypoFixPlanner.Resend.license(1401), Expect.plan(List.of("Resend license 1401 to " + FIXED),
+                                List.of(FIXED))));
     }
 
     @ParameterizedTest(name = "{0}")

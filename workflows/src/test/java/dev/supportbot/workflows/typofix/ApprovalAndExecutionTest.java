@@ -10,6 +10,7 @@ import dev.supportbot.workflows.engine.Command;
 import dev.supportbot.workflows.engine.Effect;
 import dev.supportbot.workflows.engine.Effect.UpdateApproval.Phase;
 import dev.supportbot.workflows.engine.Event;
+import dev.supportbot.workflows.plan.PortalChange;
 import dev.supportbot.workflows.typofix.TypoFixState.*;
 import java.time.Duration;
 import java.util.List;
@@ -41,12 +42,13 @@ class ApprovalAndExecutionTest {
     }
 
     @Test
-    void the_sold_to_already_corrected_is_nothing_to_do() {
+    void the_sold_to_already_corrected_still_gets_the_code_resent() {
         Flow flow = Flow.awaitingConfirmation();
         Contact fixed = new Contact("Alice", "Abernathy", FIXED, "x");
         flow.accounts.set(0, new BillingAccount(1004, "A00004001", "Umbrella", fixed, fixed, null));
         flow.amReplies("yes");
-        assertThat(flow.continued().state()).isInstanceOf(NothingToDo.class);
+        assertThat(((AwaitingApproval) flow.continued().state()).plan().changes())
+                .containsExactly(new PortalChange.ResendActivationCode(UMBRELLA_SUBSCRIPTION, FIXED));
     }
 
     @Test

@@ -31,7 +31,7 @@ class ChecksTest {
                 new Row("the same by /lnr typo-fix with the address", f -> f.ticket = request("see Slack"),
                         List.of("Gavin@Hooli.example"), StopReason.CODE_USED, "already used"),
                 new Row("Acme: the mail to the address was delivered (step 2)", f -> f.ticket = request("pat@acme.example has a typo"),
-                        List.of(), StopReason.NO_BOUNCE, "stopped at step 2: the mail log shows no failed delivery to the mistyped address (the last mail to it was delivered with SMTP 250 at 2 October 2026, 14:03 UTC)"),
+                        List.of(), StopReason.NO_BOUNCE, "stopped at step 2: the mail log shows no failed delivery of the license or activation-code mail to the mistyped address (the last mail to it was delivered with SMTP 250 at 2 October 2026, 14:03 UTC)"),
                 new Row("only deliveries in the mail log", f -> f.mailLog.put(TYPO,
                         List.of(delivered(TYPO, "Your code"))), List.of(), StopReason.NO_BOUNCE, "stopped at step 2"),
                 new Row("nothing was ever mailed to it", f -> f.mailLog.remove(TYPO), List.of(), StopReason.NO_BOUNCE,
@@ -79,8 +79,8 @@ class ChecksTest {
     void the_newest_failed_delivery_is_the_evidence() {
         Flow flow = new Flow();
         Instant later = Instant.parse("2026-11-28T08:00:00Z");
-        flow.mailLog.put(TYPO, List.of(new MailDelivery(TYPO, MailDelivery.Status.FAILED, 551, "user not local", "Retry", later),
-                new MailDelivery(TYPO, MailDelivery.Status.FAILED, 550, "5.1.1 mailbox unavailable", "First", BOUNCED_AT)));
+        flow.mailLog.put(TYPO, List.of(new MailDelivery(TYPO, MailDelivery.Status.FAILED, 551, "user not local", "Your GitLab activation code: (resent)", later),
+                new MailDelivery(TYPO, MailDelivery.Status.FAILED, 550, "5.1.1 mailbox unavailable", "Your GitLab activation code", BOUNCED_AT)));
         flow.start();
         var d = flow.continued();
         assertThat(((AwaitingConfirmation) d.state()).bounce().smtpCode()).isEqualTo(551);

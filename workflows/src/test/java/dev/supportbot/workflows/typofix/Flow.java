@@ -58,7 +58,10 @@ final class Flow {
     final List<Membership> memberships = new ArrayList<>();
     final Map<String, Long> accountOfSubscription = new HashMap<>();
 
-    Context ctx = new Context(NOW, Policy.defaults(), WorkflowSettings.defaults());
+    /** The AM writes from the staff domain, as the handbook's internal request does. */
+    static final Policy POLICY = Policy.defaults().withStaffEmailDomains(Set.of("vendor.example"));
+
+    Context ctx = new Context(NOW, POLICY, WorkflowSettings.defaults());
     TypoFixState state = new TypoFixState.Requested(null);
     Ticket ticket = request("Please fix the typo: " + TYPO + " should be " + FIXED);
     final List<TypoFixState> states = new ArrayList<>(List.of(state));

@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Umbrella from the macro to the CRM note: every step of the handbook in order. */
+/** Umbrella from the macro to the AM's CRM step: every step of the handbook in order. */
 class HappyPathTest {
 
     @Test
@@ -85,7 +85,8 @@ class HappyPathTest {
                 .satisfies(u -> assertThat(u.phase()).isEqualTo(Phase.DONE));
         assertThat(notes(done)).contains("approved by a Slack user", "update the contact's email in the CRM",
                 "from " + TYPO + " to " + FIXED);
-        assertThat(effects(done, Effect.PublicComment.class)).isEmpty();
+        assertThat(publicText(done)).as("step 7 is said to the AM").contains("update the contact's email in the CRM",
+                "from " + TYPO + " to " + FIXED, "resent the activation code").doesNotContain(ACTIVATION_CODE);
         assertThat(flow.workflow.outcome(done.state()).result()).isEqualTo("done");
     }
 
