@@ -2,6 +2,7 @@ package dev.supportbot.workflows.troubleshooting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.supportbot.workflows.ReadableTexts;
 import dev.supportbot.workflows.domain.BillingAccount;
 import dev.supportbot.workflows.domain.Contact;
 import dev.supportbot.workflows.domain.Customer;
@@ -40,7 +41,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** Every row of the transition table, pure: state and event in, state and effects out. */
+/** Every row of the transition table, pure: state and event in, state and effects out, texts written for people. */
 class LicenseTroubleshootingTest {
     static final LicenseTroubleshooting WORKFLOW = new LicenseTroubleshooting();
     static final Context CTX = Context.at(Instant.parse("2026-12-01T10:00:00Z"));
@@ -71,8 +72,11 @@ class LicenseTroubleshootingTest {
         return new Event.TicketUpdated(ticket(description, "open", LicenseTroubleshooting.START_TAG), List.of(comments));
     }
 
+    /** Every decision of every row: its texts are written for people as well ({@link ReadableTexts}). */
     static Decision<TroubleshootingState> decide(TroubleshootingState s, Event e, Facts facts) {
-        return WORKFLOW.decide(s, e, facts, CTX);
+        Decision<TroubleshootingState> d = WORKFLOW.decide(s, e, facts, CTX);
+        ReadableTexts.assertWrittenForPeopleIn(d.effects());
+        return d;
     }
 
     static List<String> notes(Decision<?> d) {
