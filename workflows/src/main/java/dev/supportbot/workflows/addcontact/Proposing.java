@@ -79,7 +79,7 @@ final class Proposing {
 
     private static Decision<AddContactState> propose(Planning s, Plan plan, Context ctx) {
         Decision<AddContactState> asked = Approving.GATE.ask(plan, ctx,
-                (hash, expiresAt) -> new AwaitingApproval(s.ticketId(), s.verification(), plan, hash, null, expiresAt));
+                ask -> new AwaitingApproval(s.ticketId(), s.verification(), ask));
         return Resellers.resellerOf(plan)
                 .map(reseller -> asked.followedBy(new Effect.PrivateNote(InternalNotes.resellerPurchase(reseller))))
                 .orElse(asked);

@@ -23,7 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.ToIntFunction;
 
 /**
@@ -63,7 +63,8 @@ public final class ApprovalGate<S, A extends S, X extends S, F extends S> {
          */
         X executing(S from, Gated.Run run);
 
-        F failed(X running, List<StepResult> results, String reason);
+        /** The failed state made of {@code halt}, the running state's part with the failed step's result. */
+        F failed(X running, Gated.Halt halt, String reason);
 
         /** Every step ran. */
         S done(X last, Instant at);
@@ -143,14 +144,14 @@ public final class ApprovalGate<S, A extends S, X extends S, F extends S> {
     }
 
     /**
-     * Puts {@code plan} before the approvers: the workflow's waiting state (made from the plan's hash and the expiry),
+     * Puts {@code plan} before the approvers: the workflow's waiting state (made of the gate's part of it),
      * the request, the note on the ticket and the reminder that expires it.
      */
-    public Decision<S> ask(Plan plan, Context ctx, BiFunction<String, Instant, A> waiting) {
+    public Decision<S> ask(Plan plan, Context ctx, Function<Gated.Ask, A> waiting) {
         Duration ttl = ctx.setting(terms.ttl());
         int approvers = terms.approversNeeded().applyAsInt(ctx);
         Instant expiresAt = ctx.now().plus(ttl);
-        return Decision.of(waiting.apply(PlanJson.hash(plan), expiresAt),
+        return Decision.of(waiting.apply(new Gated.Ask(plan, PlanJson.hash(plan), null, expiresAt)),
                 new Effect.RequestApproval(APPROVAL_KEY, plan, approvers, ttl),
                 new Effect.PrivateNote(words.planWaiting(plan, approvers, expiresAt)),
                 new Effect.ScheduleReminder(terms.expiryReminder(), ttl));
@@ -181,7 +182,7 @@ public final class ApprovalGate<S, A extends S, X extends S, F extends S> {
         if (e.approved()) {
             if (e.approvers().isEmpty()) return Decision.unchanged(s);
             List<StepResult> results = PlanRuns.with(PlanRuns.notRun(w.plan()), 1, StepResult.RUNNING);
-            X next = plug.executing(s, new Gated.Run(e.approvalId(), e.approvers(), 1, 0, results));
+            X next = plug.executing(s, new Gated.Run(w.plan(), w.planHash(), e.approvalId(), e.approvers(), 1, 0, results));
             return Decision.of(next, new Effect.CancelReminders(), progress(next), runStep(next));
         }
         String by = e.approvers().isEmpty() ? "an approver" : String.join(", ", e.approvers());
@@ -225,7 +226,7 @@ public final class ApprovalGate<S, A extends S, X extends S, F extends S> {
         List<StepResult> results = PlanRuns.with(x.results(), x.step(), already ? StepResult.ALREADY_DONE : StepResult.DONE);
         if (x.step() < x.plan().changes().size()) {
             results = PlanRuns.with(results, x.step() + 1, StepResult.RUNNING);
-            X next = plug.executing(s, new Gated.Run(x.approvalId(), x.approvers(), x.step() + 1, x.round(), results));
+            X next = plug.executing(s, new Gated.Run(x.plan(), x.planHash(), x.approvalId(), x.approvers(), x.step() + 1, x.round(), results));
             return Decision.of(next, progress(next), runStep(next));
         }
         List<String> lines = PlanRuns.lines(x.plan(), results);
@@ -265,7 +266,8 @@ public final class ApprovalGate<S, A extends S, X extends S, F extends S> {
         String reason = e.reason() == null || e.reason().isBlank() ? "no reason given" : e.reason();
         List<String> lines = new ArrayList<>(PlanRuns.lines(x.plan(), results));
         lines.add(words.failedLine(x.step(), steps, reason));
-        return Decision.of(plug.failed(s, results, reason),
+        Gated.Halt halt = new Gated.Halt(x.plan(), x.planHash(), x.approvalId(), x.approvers(), x.step(), x.round(), results);
+        return Decision.of(plug.failed(s, halt, reason),
                 new Effect.UpdateApproval(x.approvalId(), Phase.FAILED, lines, x.step()),
                 new Effect.PrivateNote(words.failed(x.step(), steps, reason, PlanRuns.lines(x.plan(), results))));
     }
@@ -274,7 +276,7 @@ public final class ApprovalGate<S, A extends S, X extends S, F extends S> {
         Gated.Failed f = (Gated.Failed) s;
         if (e.approvalId() != f.approvalId() || e.fromStep() != f.failedStep()) return Decision.unchanged(s);
         List<StepResult> results = PlanRuns.with(f.results(), f.failedStep(), StepResult.RUNNING);
-        X next = plug.executing(s, new Gated.Run(f.approvalId(), f.approvers(), f.failedStep(), f.round() + 1, results));
+        X next = plug.executing(s, new Gated.Run(f.plan(), f.planHash(), f.approvalId(), f.approvers(), f.failedStep(), f.round() + 1, results));
         String approver = e.approver() == null || e.approver().isBlank() ? "an approver" : e.approver();
         return Decision.of(next, progress(next), new Effect.PrivateNote(words.retrying(f.failedStep(), approver)), runStep(next));
     }

@@ -110,8 +110,8 @@ final class Proposing {
     }
 
     private static Decision<ChangeContactState> propose(Planning s, Plan plan, Context ctx) {
-        Decision<ChangeContactState> asked = Approving.GATE.ask(plan, ctx, (hash, expiresAt) -> new AwaitingApproval(
-                s.ticketId(), s.requester(), s.subscriptionName(), s.path(), plan, hash, null, expiresAt));
+        Decision<ChangeContactState> asked = Approving.GATE.ask(plan, ctx, ask -> new AwaitingApproval(
+                s.ticketId(), s.requester(), s.subscriptionName(), s.path(), ask));
         return Resellers.resellerOf(plan)
                 .map(reseller -> asked.followedBy(new Effect.PrivateNote(Notes.resellerPurchase(reseller))))
                 .orElse(asked);

@@ -140,6 +140,10 @@ public sealed interface TroubleshootingState {
             return fix().plan();
         }
 
+        default String planHash() {
+            return fix().planHash();
+        }
+
         default long approvalId() {
             return fix().approvalId();
         }

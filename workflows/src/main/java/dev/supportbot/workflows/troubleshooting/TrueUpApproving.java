@@ -53,7 +53,7 @@ final class TrueUpApproving implements ApprovalGate.Plug<TroubleshootingState, A
     }
 
     @Override
-    public FixFailed failed(Executing s, List<StepResult> results, String reason) {
+    public FixFailed failed(Executing s, Gated.Halt halt, String reason) {
         return new FixFailed(s.ticketId(), s.seen(), s.fix(), reason);
     }
 
