@@ -46,14 +46,14 @@ final class Approving implements ApprovalGate.Plug<AddContactState, AwaitingAppr
 
     @Override
     public AddContactState done(Executing s, Instant at) {
-        return new Done(s.ticketId(), s.verification().subscriptionName(), s.approvalId(), s.approvers(), at);
+        return new Done(s.ticketId(), s.verification().subscriptionName(), s.run().approvalId(), s.run().approvers(), at);
     }
 
     @Override
     public List<Effect> told(Executing s, List<StepResult> results, List<String> lines) {
-        boolean leftOther = s.plan().changes().stream().anyMatch(c -> c instanceof PortalChange.DeleteMembership);
+        boolean leftOther = s.run().plan().changes().stream().anyMatch(c -> c instanceof PortalChange.DeleteMembership);
         return List.of(new Effect.PublicComment(Messages.done(s.verification().subscriptionName(), leftOther)),
-                new Effect.PrivateNote(InternalNotes.WORDS.done(s.verification().subscriptionName(), s.approvers(), lines)));
+                new Effect.PrivateNote(InternalNotes.WORDS.done(s.verification().subscriptionName(), s.run().approvers(), lines)));
     }
 
     @Override

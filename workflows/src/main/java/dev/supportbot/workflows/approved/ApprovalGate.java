@@ -34,9 +34,9 @@ import java.util.function.ToIntFunction;
  * words ({@link GateWords}) and settings ({@link Terms}); a fix to any of these transitions is made here, once.
  *
  * @param <S> the workflow's state type
- * @param <A> its state while the plan waits for the approvers, a {@link Gated.Awaiting}
- * @param <X> its state while the approved plan runs, a {@link Gated.Executing}
- * @param <F> its state after a step failed, a {@link Gated.Failed}
+ * @param <A> its state while the plan waits for the approvers, a {@link Gated.Asking}
+ * @param <X> its state while the approved plan runs, a {@link Gated.Running}
+ * @param <F> its state after a step failed, a {@link Gated.Halted}
  */
 public final class ApprovalGate<S, A extends S, X extends S, F extends S> {
     /** The key of the approval request, whose result names the approval. */
@@ -53,8 +53,8 @@ public final class ApprovalGate<S, A extends S, X extends S, F extends S> {
 
         /** The key of the running step's {@code RunPlanStep}. */
         default String stepKey(X running) {
-            Gated.Executing x = (Gated.Executing) running;
-            return PlanRuns.keyOf(x.step(), x.round());
+            Gated.Run run = ((Gated.Running) running).run();
+            return PlanRuns.keyOf(run.step(), run.round());
         }
 
         /**
@@ -112,9 +112,9 @@ public final class ApprovalGate<S, A extends S, X extends S, F extends S> {
     private final GateWords words;
 
     public ApprovalGate(Class<A> awaiting, Class<X> executing, Class<F> failed, Plug<S, A, X, F> plug, Terms terms) {
-        require(awaiting, Gated.Awaiting.class);
-        require(executing, Gated.Executing.class);
-        require(failed, Gated.Failed.class);
+        require(awaiting, Gated.Asking.class);
+        require(executing, Gated.Running.class);
+        require(failed, Gated.Halted.class);
         this.awaiting = awaiting;
         this.executing = executing;
         this.failed = failed;
@@ -176,7 +176,7 @@ public final class ApprovalGate<S, A extends S, X extends S, F extends S> {
      * (the bot queues both) is recognised by the plan's hash alone, which names this ticket's exact plan.
      */
     Decision<S> decided(A s, ApprovalDecided e, Facts facts, Context ctx) {
-        Gated.Awaiting w = waiting(s);
+        Gated.Ask w = waiting(s);
         if (!w.planHash().equals(e.planHash())) return Decision.unchanged(s);
         if (w.approvalId() != null && w.approvalId() != e.approvalId()) return Decision.unchanged(s);
         if (e.approved()) {
@@ -193,7 +193,7 @@ public final class ApprovalGate<S, A extends S, X extends S, F extends S> {
     }
 
     Decision<S> expire(A s, ReminderDue e, Facts facts, Context ctx) {
-        Gated.Awaiting w = waiting(s);
+        Gated.Ask w = waiting(s);
         if (e.sequence() != terms.expiryReminder()) return Decision.unchanged(s);
         boolean early = w.expiresAt() != null && ctx.now().isBefore(w.expiresAt().minus(ctx.policy().clockSkew()));
         if (early) return Decision.unchanged(s);
@@ -214,13 +214,13 @@ public final class ApprovalGate<S, A extends S, X extends S, F extends S> {
 
     /** After the last step, the billing accounts are read again to confirm the plan ({@link BillingCheck}). */
     List<FactRequest<?>> confirmationReads(X s, EffectSucceeded e) {
-        Gated.Executing x = running(s);
+        Gated.Run x = running(s);
         boolean last = plug.stepKey(s).equals(e.effectKey()) && x.step() == x.plan().changes().size();
         return last ? BillingCheck.reads(x.plan()) : List.of();
     }
 
     Decision<S> stepDone(X s, EffectSucceeded e, Facts facts, Context ctx) {
-        Gated.Executing x = running(s);
+        Gated.Run x = running(s);
         if (!plug.stepKey(s).equals(e.effectKey())) return Decision.unchanged(s);
         boolean already = "true".equalsIgnoreCase(e.result().get(Effect.RunPlanStep.ALREADY_DONE));
         List<StepResult> results = PlanRuns.with(x.results(), x.step(), already ? StepResult.ALREADY_DONE : StepResult.DONE);
@@ -247,7 +247,7 @@ public final class ApprovalGate<S, A extends S, X extends S, F extends S> {
      * the Billing team gets the ticket (its tag) and a post in Slack.
      */
     private Decision<S> handOffToBilling(X s, List<String> lines, List<String> differences, Context ctx) {
-        Gated.Executing x = running(s);
+        Gated.Run x = running(s);
         String team = ctx.setting(BillingCheck.TEAM);
         List<String> approvalLines = new ArrayList<>(lines);
         approvalLines.add(words.unconfirmedLine(team));
@@ -259,7 +259,7 @@ public final class ApprovalGate<S, A extends S, X extends S, F extends S> {
     }
 
     Decision<S> stepFailed(X s, EffectFailed e, Facts facts, Context ctx) {
-        Gated.Executing x = running(s);
+        Gated.Run x = running(s);
         if (!plug.stepKey(s).equals(e.effectKey())) return Decision.unchanged(s);
         List<StepResult> results = PlanRuns.with(x.results(), x.step(), StepResult.FAILED);
         int steps = x.plan().changes().size();
@@ -273,7 +273,7 @@ public final class ApprovalGate<S, A extends S, X extends S, F extends S> {
     }
 
     Decision<S> retry(F s, RetryRequested e, Facts facts, Context ctx) {
-        Gated.Failed f = (Gated.Failed) s;
+        Gated.Halt f = ((Gated.Halted) s).halt();
         if (e.approvalId() != f.approvalId() || e.fromStep() != f.failedStep()) return Decision.unchanged(s);
         List<StepResult> results = PlanRuns.with(f.results(), f.failedStep(), StepResult.RUNNING);
         X next = plug.executing(s, new Gated.Run(f.plan(), f.planHash(), f.approvalId(), f.approvers(), f.failedStep(), f.round() + 1, results));
@@ -288,7 +288,7 @@ public final class ApprovalGate<S, A extends S, X extends S, F extends S> {
         if (!Command.CANCEL.equals(c.command())) return Decision.unchanged(s);
         String agent = c.agent() == null || c.agent().isBlank() ? "an agent" : c.agent();
         Long approvalId = Gated.approvalOf(s);
-        Integer running = s instanceof Gated.Executing x ? x.step() : null;
+        Integer running = s instanceof Gated.Running x ? x.run().step() : null;
         List<Effect> effects = new ArrayList<>();
         effects.add(new Effect.CancelReminders());
         if (approvalId != null) {
@@ -299,26 +299,26 @@ public final class ApprovalGate<S, A extends S, X extends S, F extends S> {
     }
 
     private Effect.UpdateApproval progress(X next) {
-        Gated.Executing x = running(next);
+        Gated.Run x = running(next);
         return PlanRuns.progress(x.plan(), x.approvalId(), x.results());
     }
 
     private Effect.RunPlanStep runStep(X next) {
-        Gated.Executing x = running(next);
+        Gated.Run x = running(next);
         return PlanRuns.runStep(plug.stepKey(next), x.plan(), x.approvalId(), x.step(), x.round());
     }
 
-    private static Gated.Awaiting waiting(Object state) {
-        return (Gated.Awaiting) state;
+    private static Gated.Ask waiting(Object state) {
+        return ((Gated.Asking) state).ask();
     }
 
-    private static Gated.Executing running(Object state) {
-        return (Gated.Executing) state;
+    private static Gated.Run running(Object state) {
+        return ((Gated.Running) state).run();
     }
 
-    private static void require(Class<?> state, Class<?> view) {
-        if (!view.isAssignableFrom(state)) {
-            throw new IllegalArgumentException(state.getName() + " must implement " + view.getName() + " to pass the approval gate");
+    private static void require(Class<?> state, Class<?> part) {
+        if (!part.isAssignableFrom(state)) {
+            throw new IllegalArgumentException(state.getName() + " must implement " + part.getName() + " to pass the approval gate");
         }
     }
 }

@@ -52,16 +52,16 @@ final class Approving implements ApprovalGate.Plug<ChangeContactState, AwaitingA
 
     @Override
     public ChangeContactState done(Executing s, Instant at) {
-        return new Done(s.ticketId(), s.subscriptionName(), s.path(), s.approvalId(), at);
+        return new Done(s.ticketId(), s.subscriptionName(), s.path(), s.run().approvalId(), at);
     }
 
     @Override
     public List<Effect> told(Executing s, List<StepResult> results, List<String> lines) {
-        boolean signInLink = s.plan().changes().stream().anyMatch(c -> c instanceof PortalChange.SendSignInLink);
+        boolean signInLink = s.run().plan().changes().stream().anyMatch(c -> c instanceof PortalChange.SendSignInLink);
         return List.of(
                 new Effect.PublicComment(s.path() == Path.REMOVE_MEMBERSHIP ? Messages.membershipRemoved(s.subscriptionName())
-                        : Messages.done(s.subscriptionName(), signInLink, leftOtherAccount(s.plan()))),
-                new Effect.PrivateNote(Notes.done(s.subscriptionName(), s.approvers(), lines)));
+                        : Messages.done(s.subscriptionName(), signInLink, leftOtherAccount(s.run().plan()))),
+                new Effect.PrivateNote(Notes.done(s.subscriptionName(), s.run().approvers(), lines)));
     }
 
     @Override

@@ -48,7 +48,7 @@ final class TrueUpApproving implements ApprovalGate.Plug<TroubleshootingState, A
     @Override
     public Executing executing(TroubleshootingState from, Gated.Run run) {
         Running r = (Running) from;
-        PlannedFix fix = from instanceof AwaitingApproval a ? a.fix() : ((TroubleshootingState.ApprovedFix) from).fix();
+        PlannedFix fix = from instanceof AwaitingApproval a ? a.fix() : from instanceof Executing x ? x.fix() : ((FixFailed) from).fix();
         return new Executing(r.ticketId(), r.seen(), fix.running(run.approvalId(), run.approvers(), run.round()));
     }
 

@@ -45,12 +45,12 @@ final class Approving implements ApprovalGate.Plug<TypoFixState, AwaitingApprova
 
     @Override
     public TypoFixState done(Executing s, Instant at) {
-        return new Done(s.ticketId(), s.target().subscriptionName(), s.correctedEmail(), s.approvalId(), s.approvers(), at);
+        return new Done(s.ticketId(), s.target().subscriptionName(), s.correctedEmail(), s.run().approvalId(), s.run().approvers(), at);
     }
 
     @Override
     public List<Effect> told(Executing s, List<StepResult> results, List<String> lines) {
-        return List.of(new Effect.PrivateNote(Notes.done(s.target(), s.correctedEmail(), s.approvers(), lines)));
+        return List.of(new Effect.PrivateNote(Notes.done(s.target(), s.correctedEmail(), s.run().approvers(), lines)));
     }
 
     @Override

@@ -63,8 +63,8 @@ final class Confirming {
             String correction = written.get(0);
             List<Effect> effects = new ArrayList<>();
             effects.add(new Effect.CancelReminders());
-            if (s.approvalId() != null) {
-                effects.add(new Effect.UpdateApproval(s.approvalId(), Phase.CANCELLED, List.of(Notes.withdrawnLine()), null));
+            if (s.ask().approvalId() != null) {
+                effects.add(new Effect.UpdateApproval(s.ask().approvalId(), Phase.CANCELLED, List.of(Notes.withdrawnLine()), null));
             }
             effects.add(new Effect.PrivateNote(Notes.correctedWhileWaiting(correction)));
             effects.addAll(Checks.ask(s.target(), correction, true, ctx));

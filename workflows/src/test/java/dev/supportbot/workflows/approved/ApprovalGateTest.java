@@ -36,7 +36,9 @@ import org.junit.jupiter.api.Test;
 /** The one approval gate, driven through a workflow of its own states only: what every workflow that plugs in gets. */
 class ApprovalGateTest {
     sealed interface S {
-        record Waiting(Plan plan, String planHash, Long approvalId, Instant expiresAt) implements S, Gated.Awaiting {}
+        record Waiting(Plan plan, String planHash, Long approvalId, Instant expiresAt) implements S, Gated.Asking {
+            public Gated.Ask ask() { return new Gated.Ask(plan, planHash, approvalId, expiresAt); }
+        }
 
         record Running(Gated.Run run) implements S, Gated.Running {}
 
@@ -239,7 +241,7 @@ class ApprovalGateTest {
     @Test
     void a_state_that_does_not_show_the_gate_what_it_reads_is_refused() {
         assertThatThrownBy(() -> new ApprovalGate<>(S.End.class, S.Running.class, S.Stopped.class, null, null))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Gated$Awaiting");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Gated$Asking");
     }
 
     private static Decision<S> send(S state, Event event) {
