@@ -56,7 +56,7 @@ final class Answers {
     static Decision<AddContactState> remind(AwaitingAnswer s, ReminderDue e, Facts facts, Context ctx) {
         int sequence = e.sequence();
         if (sequence < 1 || sequence > AddContactSettings.ANSWER_EXPIRY) return Decision.unchanged(s);
-        Instant due = s.askedAt().plus(AddContactSettings.answerDelay(sequence, ctx)).minus(ctx.policy().clockSkew());
+        Instant due = s.askedAt().plus(AddContactSettings.ANSWER.delay(sequence, ctx)).minus(ctx.policy().clockSkew());
         if (ctx.now().isBefore(due)) return Decision.unchanged(s);
         String subscription = s.verification().subscriptionName();
         if (sequence == AddContactSettings.ANSWER_EXPIRY) {

@@ -104,6 +104,14 @@ public final class ApprovalGate<S, A extends S, X extends S, F extends S> {
                 words + ": how long a plan waits for approval before it expires, counted from the request");
     }
 
+    /** The settings of a workflow that plugs in: the approval's TTL, the workflow's {@code own}, the Billing team's. */
+    public static List<WorkflowSetting<?>> settings(WorkflowSetting<Duration> ttl, List<WorkflowSetting<?>> own) {
+        List<WorkflowSetting<?>> all = new ArrayList<>(List.of(ttl));
+        all.addAll(own);
+        all.addAll(List.of(BillingCheck.TEAM, BillingCheck.TAG));
+        return List.copyOf(all);
+    }
+
     private final Class<A> awaiting;
     private final Class<X> executing;
     private final Class<F> failed;

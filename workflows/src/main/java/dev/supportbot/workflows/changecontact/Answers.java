@@ -56,7 +56,7 @@ final class Answers {
         if (sequence < ChangeContactSettings.ANSWER_REMINDER_1 || sequence > ChangeContactSettings.ANSWER_EXPIRY) {
             return Decision.unchanged(s);
         }
-        Instant due = s.askedAt().plus(ChangeContactSettings.answerDelay(sequence, ctx)).minus(ctx.policy().clockSkew());
+        Instant due = s.askedAt().plus(ChangeContactSettings.ANSWER.delay(sequence, ctx)).minus(ctx.policy().clockSkew());
         if (ctx.now().isBefore(due)) return Decision.unchanged(s);
         if (sequence == ChangeContactSettings.ANSWER_EXPIRY) {
             return Decision.of(new Expired(s.ticketId(), s.subscriptionName(), Wait.ANSWER, ctx.now()),

@@ -84,7 +84,7 @@ final class Starting {
         }
         List<Effect> effects = new ArrayList<>();
         effects.add(new Effect.PublicComment(Messages.selfServiceInstructions(subscription)));
-        effects.addAll(ChangeContactSettings.selfServiceReminders(ctx));
+        effects.addAll(ChangeContactSettings.SELF_SERVICE.reminders(ctx));
         effects.add(new Effect.PrivateNote(Notes.selfServicePosted(ticket.id(), ctx.setting(ChangeContactSettings.EXPIRY))));
         return Decision.of(new AwaitingSelfService(ticket.id(), requester, subscription, ctx.now(), 0), effects);
     }

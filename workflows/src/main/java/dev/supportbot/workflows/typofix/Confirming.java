@@ -76,7 +76,7 @@ final class Confirming {
     static Decision<TypoFixState> remind(AwaitingConfirmation s, ReminderDue e, Facts facts, Context ctx) {
         int sequence = e.sequence();
         if (sequence < 1 || sequence > TypoFixSettings.CONFIRMATION_EXPIRY) return Decision.unchanged(s);
-        Instant due = s.askedAt().plus(TypoFixSettings.confirmationDelay(sequence, ctx)).minus(ctx.policy().clockSkew());
+        Instant due = s.askedAt().plus(TypoFixSettings.CONFIRMATION.delay(sequence, ctx)).minus(ctx.policy().clockSkew());
         if (ctx.now().isBefore(due)) return Decision.unchanged(s);
         if (sequence == TypoFixSettings.CONFIRMATION_EXPIRY) {
             return Decision.of(new Expired(s.ticketId(), s.target().subscriptionName(), Wait.CONFIRMATION, ctx.now()),
