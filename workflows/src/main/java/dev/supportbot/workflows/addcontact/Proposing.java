@@ -87,7 +87,7 @@ final class Proposing {
 
     private static Decision<AddContactState> askRequester(Planning s, Context ctx) {
         List<Effect> effects = new ArrayList<>();
-        effects.add(new Effect.PublicComment(Messages.askToLeaveOtherAccount(s.verification().subscriptionName())));
+        effects.add(new Effect.PublicComment(Messages.OTHER_ACCOUNT.ask(s.verification().subscriptionName())));
         effects.addAll(AddContactSettings.ANSWER.reminders(ctx));
         effects.add(new Effect.PrivateNote(InternalNotes.askedRequester(ctx.setting(AddContactSettings.EXPIRY))));
         return Decision.of(new AwaitingAnswer(s.ticketId(), s.requesterEmail(), s.verification(), ctx.now(), 0, false,

@@ -119,7 +119,7 @@ final class Proposing {
 
     private static Decision<ChangeContactState> askRequester(Planning s, Context ctx) {
         List<Effect> effects = new ArrayList<>();
-        effects.add(new Effect.PublicComment(Messages.askToLeaveOtherAccount(s.subscriptionName())));
+        effects.add(new Effect.PublicComment(Messages.OTHER_ACCOUNT.ask(s.subscriptionName())));
         effects.addAll(ChangeContactSettings.ANSWER.reminders(ctx));
         effects.add(new Effect.PrivateNote(Notes.askedRequester(ctx.setting(ChangeContactSettings.EXPIRY))));
         return Decision.of(new AwaitingAnswer(s.ticketId(), s.requester(), s.subscriptionName(), s.proof(), ctx.now(), 0,

@@ -172,7 +172,7 @@ final class Starting {
         }
         boolean running = ownership.isPresent() && !ownership.get().finished();
         if (!running) effects.add(new Effect.StartWorkflow(OwnershipVerification.KIND));
-        effects.add(new Effect.PrivateNote(Notes.waitingForOwnership(!running)));
+        effects.add(new Effect.PrivateNote(Notes.OWNERSHIP.waiting(!running)));
         return Decision.of(new AwaitingOwnership(ticketId, requester, removeEmail, ctx.now()), effects);
     }
 
@@ -188,7 +188,7 @@ final class Starting {
                     s.removeEmail(), ctx);
         }
         return Decision.of(new NotVerified(s.ticketId(), outcome.result(), ctx.now()),
-                new Effect.PrivateNote(Notes.notVerified(outcome.result())));
+                new Effect.PrivateNote(Notes.OWNERSHIP.notVerified(outcome.result())));
     }
 
     private static boolean saysTaken(String text) {
