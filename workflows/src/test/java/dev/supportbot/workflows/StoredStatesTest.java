@@ -49,6 +49,20 @@ class StoredStatesTest {
         }
     }
 
+    /** The approval gate's part of a state is one record in the code ({@code @JsonUnwrapped}) but stays flat beside the workflow's own fields. */
+    @Test
+    void the_gate_states_are_stored_again_in_the_shape_they_were_stored_in() throws IOException {
+        for (Path file : fixtures()) {
+            String id = mapper.readTree(file.toFile()).get("@type").asText();
+            Workflow<?> workflow = workflowOf(file);
+            if (!Set.of("add_contact", "change_contact", "typo_fix").contains(workflow.kind())) continue;
+            if (!Set.of("AwaitingApproval", "Executing", "Failed").contains(id)) continue;
+            String stored = Files.readString(file);
+            String again = mapper.writerFor(workflow.stateType()).writeValueAsString(mapper.readValue(stored, workflow.stateType()));
+            assertThat(mapper.readTree(again)).as(file.toString()).isEqualTo(mapper.readTree(stored));
+        }
+    }
+
     @Test
     void every_state_of_every_workflow_has_a_fixture() throws IOException {
         Map<Class<?>, Map<Class<?>, String>> ids = StoredTypes.of(Workflows.ALL).ids();

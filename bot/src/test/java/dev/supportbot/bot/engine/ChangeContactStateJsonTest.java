@@ -3,6 +3,7 @@ package dev.supportbot.bot.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.supportbot.workflows.Workflows;
+import dev.supportbot.workflows.approved.Gated;
 import dev.supportbot.workflows.approved.StepResult;
 import dev.supportbot.workflows.changecontact.ChangeContactState;
 import dev.supportbot.workflows.changecontact.ChangeContactState.*;
@@ -56,9 +57,9 @@ class ChangeContactStateJsonTest {
                 new Planning(901, requester, "A-S00001001", Path.SUPPORT_ASSISTED, "invoice", null, true, "plan-facts-after-answer"),
                 new AwaitingAnswer(901, requester, "A-S00001001", "invoice", at, 5, true, Set.of(101L, 102L)),
                 new Planning(901, requester, "A-S00001001", Path.REMOVE_MEMBERSHIP, "invoice", "pat@acme.example", false, "plan-facts"),
-                new AwaitingApproval(901, requester, "A-S00001001", Path.SUPPORT_ASSISTED, plan, hash, null, at),
-                new Executing(901, requester, "A-S00001001", Path.SUPPORT_ASSISTED, plan, hash, 31, List.of("slack:U1", "slack:U2"), 2, 1, results),
-                new Failed(901, requester, "A-S00001001", Path.SUPPORT_ASSISTED, plan, hash, 31, List.of("slack:U1", "slack:U2"), 2, 0, results),
+                new AwaitingApproval(901, requester, "A-S00001001", Path.SUPPORT_ASSISTED, new Gated.Ask(plan, hash, null, at)),
+                new Executing(901, requester, "A-S00001001", Path.SUPPORT_ASSISTED, new Gated.Run(plan, hash, 31, List.of("slack:U1", "slack:U2"), 2, 1, results)),
+                new Failed(901, requester, "A-S00001001", Path.SUPPORT_ASSISTED, new Gated.Halt(plan, hash, 31, List.of("slack:U1", "slack:U2"), 2, 0, results)),
                 new Done(901, "A-S00001001", Path.SELF_SERVICE, null, at),
                 new Done(901, "A-S00001001", Path.SUPPORT_ASSISTED, 31L, at),
                 new NotVerified(901, "rejected", at),

@@ -3,6 +3,7 @@ package dev.supportbot.bot.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.supportbot.workflows.Workflows;
+import dev.supportbot.workflows.approved.Gated;
 import dev.supportbot.workflows.approved.StepResult;
 import dev.supportbot.workflows.domain.BillingAccount;
 import dev.supportbot.workflows.domain.Contact;
@@ -51,9 +52,9 @@ class TypoFixStateJsonTest {
                 new Checking(801, cloud, fixed),
                 new AwaitingConfirmation(801, legacy, bounce, null, at, 1, 2),
                 new Planning(801, cloud, bounce, fixed),
-                new AwaitingApproval(801, cloud, bounce, fixed, plan, hash, null, at),
-                new Executing(801, cloud, fixed, plan, hash, 31, List.of("slack:U1"), 2, 1, results),
-                new Failed(801, cloud, fixed, plan, hash, 31, List.of("slack:U1"), 2, 0, results),
+                new AwaitingApproval(801, cloud, bounce, fixed, new Gated.Ask(plan, hash, null, at)),
+                new Executing(801, cloud, fixed, new Gated.Run(plan, hash, 31, List.of("slack:U1"), 2, 1, results)),
+                new Failed(801, cloud, fixed, new Gated.Halt(plan, hash, 31, List.of("slack:U1"), 2, 0, results)),
                 new Done(801, "A-S00004001", fixed, 31, List.of("slack:U1"), at),
                 new Stopped(801, "A-S00005001", StopReason.CODE_USED, at),
                 new NothingToDo(801, "A-S00004001", at),

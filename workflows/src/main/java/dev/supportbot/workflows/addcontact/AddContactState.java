@@ -1,6 +1,7 @@
 package dev.supportbot.workflows.addcontact;
 
 import com.fasterxml.jackson.annotation.JsonTypeName;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.supportbot.workflows.approved.Gated;
 import dev.supportbot.workflows.approved.StepResult;
 import dev.supportbot.workflows.plan.Plan;
@@ -69,37 +70,20 @@ public sealed interface AddContactState {
         }
     }
 
-    /**
-     * The plan waits for the approvers. {@code approvalId} is null until the approval request's result comes back;
-     * the plan expires at {@code expiresAt}.
-     */
+    /** The plan waits for the approvers (the approval gate's {@link Gated.Ask}). */
     @JsonTypeName("AwaitingApproval")
-    record AwaitingApproval(long ticketId, Verification verification, Plan plan, String planHash, Long approvalId,
-                            Instant expiresAt) implements AddContactState, Open, Gated.Awaiting {
-        AwaitingApproval withApprovalId(long id) {
-            return new AwaitingApproval(ticketId, verification, plan, planHash, id, expiresAt);
-        }
-    }
+    record AwaitingApproval(long ticketId, Verification verification, @JsonUnwrapped Gated.Ask ask)
+            implements AddContactState, Gate, Gated.Asking {}
 
-    /** Approved: step {@code step} (1-based) of the plan runs, in round {@code round} (0, then one more per approver's retry). */
+    /** Approved: the plan runs step by step ({@link Gated.Run}). */
     @JsonTypeName("Executing")
-    record Executing(long ticketId, Verification verification, Plan plan, String planHash, long approvalId,
-                     List<String> approvers, int step, int round, List<StepResult> results) implements AddContactState, Open, Gated.Executing {
-        public Executing {
-            approvers = List.copyOf(approvers);
-            results = List.copyOf(results);
-        }
-    }
+    record Executing(long ticketId, Verification verification, @JsonUnwrapped Gated.Run run)
+            implements AddContactState, Gate, Gated.Running {}
 
-    /** Step {@code failedStep} failed for good; the later steps did not run. Waits for an approver's retry. */
+    /** A step failed for good; the later steps did not run. Waits for an approver's retry ({@link Gated.Halt}). */
     @JsonTypeName("Failed")
-    record Failed(long ticketId, Verification verification, Plan plan, String planHash, long approvalId,
-                  List<String> approvers, int failedStep, int round, List<StepResult> results) implements AddContactState, Open, Gated.Failed {
-        public Failed {
-            approvers = List.copyOf(approvers);
-            results = List.copyOf(results);
-        }
-    }
+    record Failed(long ticketId, Verification verification, @JsonUnwrapped Gated.Halt halt)
+            implements AddContactState, Gate, Gated.Halted {}
 
     // ---- final states
 
@@ -145,6 +129,11 @@ public sealed interface AddContactState {
     /** A state that events still move on; an agent can cancel it. */
     interface Open {
         long ticketId();
+    }
+
+    /** A state of the approval gate: what adding the contact keeps through it besides the gate's part. */
+    interface Gate extends Open {
+        Verification verification();
     }
 
     /** What the ownership verification on the ticket established: the subscription and the kind of proof. */

@@ -35,18 +35,18 @@ final class Answers {
             case YES -> {
                 Decision<AddContactState> planning = Proposing.plan(s.ticketId(), s.requesterEmail(), s.verification(), true, ctx);
                 return Decision.of(planning.state(), prepend(planning.effects(),
-                        new Effect.CancelReminders(), new Effect.PublicComment(Messages.goingAhead())));
+                        new Effect.CancelReminders(), new Effect.PublicComment(Messages.OTHER_ACCOUNT.goingAhead())));
             }
             case NO -> {
                 return Decision.of(new Declined(s.ticketId(), subscription, ctx.now()),
                         new Effect.CancelReminders(),
-                        new Effect.PublicComment(Messages.declined()),
-                        new Effect.PrivateNote(InternalNotes.requesterDeclined()));
+                        new Effect.PublicComment(Messages.OTHER_ACCOUNT.declined()),
+                        new Effect.PrivateNote(Messages.OTHER_ACCOUNT.declinedNote()));
             }
             case UNCLEAR -> { }
         }
         if (!s.askedAgain()) {
-            return Decision.of(s.withQuestionRepeated(replies.get().commentIds()), new Effect.PublicComment(Messages.askAgain(subscription)));
+            return Decision.of(s.withQuestionRepeated(replies.get().commentIds()), new Effect.PublicComment(Messages.OTHER_ACCOUNT.askAgain(subscription)));
         }
         return Decision.of(new NeedsHuman(s.ticketId(), subscription, Handoff.UNCLEAR_ANSWER, ctx.now()),
                 new Effect.CancelReminders(),
@@ -56,18 +56,18 @@ final class Answers {
     static Decision<AddContactState> remind(AwaitingAnswer s, ReminderDue e, Facts facts, Context ctx) {
         int sequence = e.sequence();
         if (sequence < 1 || sequence > AddContactSettings.ANSWER_EXPIRY) return Decision.unchanged(s);
-        Instant due = s.askedAt().plus(AddContactSettings.answerDelay(sequence, ctx)).minus(ctx.policy().clockSkew());
+        Instant due = s.askedAt().plus(AddContactSettings.ANSWER.delay(sequence, ctx)).minus(ctx.policy().clockSkew());
         if (ctx.now().isBefore(due)) return Decision.unchanged(s);
         String subscription = s.verification().subscriptionName();
         if (sequence == AddContactSettings.ANSWER_EXPIRY) {
             return Decision.of(new Expired(s.ticketId(), subscription, Wait.REQUESTER_ANSWER, ctx.now()),
                     new Effect.CancelReminders(),
                     new Effect.PublicComment(Messages.answerExpired()),
-                    new Effect.PrivateNote(InternalNotes.answerExpired()));
+                    new Effect.PrivateNote(Messages.OTHER_ACCOUNT.expiredNote()));
         }
         if (sequence <= s.remindersSent()) return Decision.unchanged(s);
         LocalDate closesOn = LocalDate.ofInstant(s.askedAt().plus(ctx.setting(AddContactSettings.EXPIRY)), ZoneOffset.UTC);
-        return Decision.of(s.withRemindersSent(sequence), new Effect.PublicComment(Messages.reminder(subscription, closesOn)));
+        return Decision.of(s.withRemindersSent(sequence), new Effect.PublicComment(Messages.OTHER_ACCOUNT.reminder(subscription, closesOn)));
     }
 
     private static List<Effect> prepend(List<Effect> effects, Effect... first) {

@@ -6,6 +6,7 @@ import dev.supportbot.workflows.addcontact.AddContactState.Done;
 import dev.supportbot.workflows.addcontact.AddContactState.Executing;
 import dev.supportbot.workflows.addcontact.AddContactState.Expired;
 import dev.supportbot.workflows.addcontact.AddContactState.Failed;
+import dev.supportbot.workflows.addcontact.AddContactState.Gate;
 import dev.supportbot.workflows.addcontact.AddContactState.Handoff;
 import dev.supportbot.workflows.addcontact.AddContactState.NeedsHuman;
 import dev.supportbot.workflows.addcontact.AddContactState.Open;
@@ -28,33 +29,31 @@ final class Approving implements ApprovalGate.Plug<AddContactState, AwaitingAppr
     private Approving() {}
 
     @Override
-    public AwaitingApproval withApprovalId(AwaitingApproval waiting, long approvalId) {
-        return waiting.withApprovalId(approvalId);
+    public AwaitingApproval withApprovalId(AwaitingApproval s, long approvalId) {
+        return new AwaitingApproval(s.ticketId(), s.verification(), s.ask().withApprovalId(approvalId));
     }
 
     @Override
     public Executing executing(AddContactState from, Gated.Run run) {
-        Part p = Part.of(from);
-        return new Executing(p.ticketId(), p.verification(), p.plan(), p.planHash(), run.approvalId(), run.approvers(),
-                run.step(), run.round(), run.results());
+        Gate g = (Gate) from;
+        return new Executing(g.ticketId(), g.verification(), run);
     }
 
     @Override
-    public Failed failed(Executing s, List<StepResult> results, String reason) {
-        return new Failed(s.ticketId(), s.verification(), s.plan(), s.planHash(), s.approvalId(), s.approvers(), s.step(),
-                s.round(), results);
+    public Failed failed(Executing s, Gated.Halt halt, String reason) {
+        return new Failed(s.ticketId(), s.verification(), halt);
     }
 
     @Override
     public AddContactState done(Executing s, Instant at) {
-        return new Done(s.ticketId(), s.verification().subscriptionName(), s.approvalId(), s.approvers(), at);
+        return new Done(s.ticketId(), s.verification().subscriptionName(), s.run().approvalId(), s.run().approvers(), at);
     }
 
     @Override
     public List<Effect> told(Executing s, List<StepResult> results, List<String> lines) {
-        boolean leftOther = s.plan().changes().stream().anyMatch(c -> c instanceof PortalChange.DeleteMembership);
+        boolean leftOther = s.run().plan().changes().stream().anyMatch(c -> c instanceof PortalChange.DeleteMembership);
         return List.of(new Effect.PublicComment(Messages.done(s.verification().subscriptionName(), leftOther)),
-                new Effect.PrivateNote(InternalNotes.WORDS.done(s.verification().subscriptionName(), s.approvers(), lines)));
+                new Effect.PrivateNote(InternalNotes.WORDS.done(s.verification().subscriptionName(), s.run().approvers(), lines)));
     }
 
     @Override
@@ -75,15 +74,5 @@ final class Approving implements ApprovalGate.Plug<AddContactState, AwaitingAppr
     @Override
     public AddContactState cancelled(AddContactState from, String agent, Instant at) {
         return new Cancelled(((Open) from).ticketId(), agent, at);
-    }
-
-    /** What the gate's states of adding a contact share. */
-    private record Part(long ticketId, AddContactState.Verification verification, dev.supportbot.workflows.plan.Plan plan, String planHash) {
-        static Part of(AddContactState s) {
-            if (s instanceof AwaitingApproval a) return new Part(a.ticketId(), a.verification(), a.plan(), a.planHash());
-            if (s instanceof Executing x) return new Part(x.ticketId(), x.verification(), x.plan(), x.planHash());
-            if (s instanceof Failed f) return new Part(f.ticketId(), f.verification(), f.plan(), f.planHash());
-            throw new IllegalArgumentException("not a state of the approval gate: " + s);
-        }
     }
 }

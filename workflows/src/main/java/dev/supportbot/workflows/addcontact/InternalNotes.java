@@ -4,6 +4,7 @@ import dev.supportbot.workflows.approved.GateWords;
 import dev.supportbot.workflows.addcontact.AddContactState.Handoff;
 import dev.supportbot.workflows.addcontact.AddContactState.Verification;
 import dev.supportbot.workflows.engine.People;
+import dev.supportbot.workflows.ownership.OwnershipFirst;
 import dev.supportbot.workflows.ownership.ProofKind;
 import dev.supportbot.workflows.plan.Resellers;
 import java.time.Duration;
@@ -13,25 +14,17 @@ import java.time.Duration;
  * message in Slack (people as {@link People#inSlack}). No secrets in any.
  */
 final class InternalNotes {
-    private static final String PREFIX = "Add contact: ";
+    static final String PREFIX = "Add contact: ";
     static final GateWords WORDS = new GateWords(PREFIX,
             " To try again, apply the add-contact macro again or run /lnr add-contact with this ticket's number in Slack.");
+
+    static final OwnershipFirst OWNERSHIP = new OwnershipFirst(PREFIX, "The contact");
 
     private InternalNotes() {}
 
     static String planning(Verification v) {
         return PREFIX + "ownership of " + v.subscriptionName() + " is verified with " + ProofKind.words(v.proof())
                 + ". Reading the billing account to plan the change.";
-    }
-
-    static String waitingForOwnership(boolean started) {
-        return PREFIX + (started ? "ownership is not verified on this ticket yet, so an ownership verification was started."
-                : "waiting for the ownership verification that runs on this ticket.")
-                + " The contact is planned once it verifies the requester.";
-    }
-
-    static String notVerified(String result) {
-        return PREFIX + "stopped, the ownership verification ended as \"" + result + "\". No change was planned.";
     }
 
     static String askedRequester(Duration expiry) {
@@ -58,15 +51,6 @@ final class InternalNotes {
     static String requesterAgreed() {
         return PREFIX + "the requester agreed to stop managing their other billing account. Planning again, with that"
                 + " membership removed first.";
-    }
-
-    static String requesterDeclined() {
-        return PREFIX + "the requester prefers to keep managing their current subscriptions. Nothing was changed.";
-    }
-
-    static String answerExpired() {
-        return PREFIX + "closed as expired, the requester did not answer whether to stop managing their other billing"
-                + " account. Nothing was changed.";
     }
 
     static String nothingToDo() {

@@ -83,7 +83,7 @@ final class Proposing {
 
     private static Decision<AddContactState> propose(Planning s, Plan plan, Context ctx) {
         Decision<AddContactState> asked = Approving.GATE.ask(plan, ctx,
-                (hash, expiresAt) -> new AwaitingApproval(s.ticketId(), s.verification(), plan, hash, null, expiresAt));
+                ask -> new AwaitingApproval(s.ticketId(), s.verification(), ask));
         return Resellers.resellerOf(plan)
                 .map(reseller -> asked.followedBy(new Effect.PrivateNote(InternalNotes.resellerPurchase(reseller))))
                 .orElse(asked);
@@ -91,8 +91,8 @@ final class Proposing {
 
     private static Decision<AddContactState> askRequester(Planning s, Context ctx) {
         List<Effect> effects = new ArrayList<>();
-        effects.add(new Effect.PublicComment(Messages.askToLeaveOtherAccount(s.verification().subscriptionName())));
-        effects.addAll(AddContactSettings.answerReminders(ctx));
+        effects.add(new Effect.PublicComment(Messages.OTHER_ACCOUNT.ask(s.verification().subscriptionName())));
+        effects.addAll(AddContactSettings.ANSWER.reminders(ctx));
         effects.add(new Effect.PrivateNote(InternalNotes.askedRequester(ctx.setting(AddContactSettings.EXPIRY))));
         return Decision.of(new AwaitingAnswer(s.ticketId(), s.requesterEmail(), s.verification(), ctx.now(), 0, false,
                 Set.of()), effects);

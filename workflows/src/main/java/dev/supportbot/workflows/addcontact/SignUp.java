@@ -30,7 +30,7 @@ final class SignUp {
         String subscription = s.verification().subscriptionName();
         List<Effect> effects = new ArrayList<>();
         effects.add(new Effect.PublicComment(Messages.askToSignUp(subscription, ctx.setting(AddContactSettings.SIGN_UP_URL))));
-        effects.addAll(AddContactSettings.answerReminders(ctx));
+        effects.addAll(AddContactSettings.ANSWER.reminders(ctx));
         effects.add(new Effect.PrivateNote(InternalNotes.askedToSignUp(ctx.setting(AddContactSettings.EXPIRY))));
         return Decision.of(new AwaitingSignUp(s.ticketId(), s.requesterEmail(), s.verification(), ctx.now(), 0), effects);
     }

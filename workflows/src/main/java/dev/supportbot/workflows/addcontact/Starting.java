@@ -46,9 +46,9 @@ final class Starting {
 
         boolean running = ownership.isPresent() && !ownership.get().finished();
         AwaitingOwnership waiting = new AwaitingOwnership(ticketId, email.trim(), ctx.now());
-        if (running) return Decision.of(waiting, new Effect.PrivateNote(InternalNotes.waitingForOwnership(false)));
+        if (running) return Decision.of(waiting, new Effect.PrivateNote(InternalNotes.OWNERSHIP.waiting(false)));
         return Decision.of(waiting, new Effect.StartWorkflow(OwnershipVerification.KIND),
-                new Effect.PrivateNote(InternalNotes.waitingForOwnership(true)));
+                new Effect.PrivateNote(InternalNotes.OWNERSHIP.waiting(true)));
     }
 
     // ---- AwaitingOwnership + WorkflowFinished
@@ -59,7 +59,7 @@ final class Starting {
         Optional<Verification> verified = verification(outcome);
         if (verified.isPresent()) return Proposing.plan(s.ticketId(), s.requesterEmail(), verified.get(), false, ctx);
         return Decision.of(new NotVerified(s.ticketId(), outcome.result(), ctx.now()),
-                new Effect.PrivateNote(InternalNotes.notVerified(outcome.result())));
+                new Effect.PrivateNote(InternalNotes.OWNERSHIP.notVerified(outcome.result())));
     }
 
     private static FactRequest.OutcomeOf ownershipOf(long ticketId) {

@@ -23,7 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.ToIntFunction;
 
 /**
@@ -34,9 +34,9 @@ import java.util.function.ToIntFunction;
  * words ({@link GateWords}) and settings ({@link Terms}); a fix to any of these transitions is made here, once.
  *
  * @param <S> the workflow's state type
- * @param <A> its state while the plan waits for the approvers, a {@link Gated.Awaiting}
- * @param <X> its state while the approved plan runs, a {@link Gated.Executing}
- * @param <F> its state after a step failed, a {@link Gated.Failed}
+ * @param <A> its state while the plan waits for the approvers, a {@link Gated.Asking}
+ * @param <X> its state while the approved plan runs, a {@link Gated.Running}
+ * @param <F> its state after a step failed, a {@link Gated.Halted}
  */
 public final class ApprovalGate<S, A extends S, X extends S, F extends S> {
     /** The key of the approval request, whose result names the approval. */
@@ -53,8 +53,8 @@ public final class ApprovalGate<S, A extends S, X extends S, F extends S> {
 
         /** The key of the running step's {@code RunPlanStep}. */
         default String stepKey(X running) {
-            Gated.Executing x = (Gated.Executing) running;
-            return PlanRuns.keyOf(x.step(), x.round());
+            Gated.Run run = ((Gated.Running) running).run();
+            return PlanRuns.keyOf(run.step(), run.round());
         }
 
         /**
@@ -63,7 +63,8 @@ public final class ApprovalGate<S, A extends S, X extends S, F extends S> {
          */
         X executing(S from, Gated.Run run);
 
-        F failed(X running, List<StepResult> results, String reason);
+        /** The failed state made of {@code halt}, the running state's part with the failed step's result. */
+        F failed(X running, Gated.Halt halt, String reason);
 
         /** Every step ran. */
         S done(X last, Instant at);
@@ -103,6 +104,14 @@ public final class ApprovalGate<S, A extends S, X extends S, F extends S> {
                 words + ": how long a plan waits for approval before it expires, counted from the request");
     }
 
+    /** The settings of a workflow that plugs in: the approval's TTL, the workflow's {@code own}, the Billing team's. */
+    public static List<WorkflowSetting<?>> settings(WorkflowSetting<Duration> ttl, List<WorkflowSetting<?>> own) {
+        List<WorkflowSetting<?>> all = new ArrayList<>(List.of(ttl));
+        all.addAll(own);
+        all.addAll(List.of(BillingCheck.TEAM, BillingCheck.TAG));
+        return List.copyOf(all);
+    }
+
     private final Class<A> awaiting;
     private final Class<X> executing;
     private final Class<F> failed;
@@ -111,9 +120,9 @@ public final class ApprovalGate<S, A extends S, X extends S, F extends S> {
     private final GateWords words;
 
     public ApprovalGate(Class<A> awaiting, Class<X> executing, Class<F> failed, Plug<S, A, X, F> plug, Terms terms) {
-        require(awaiting, Gated.Awaiting.class);
-        require(executing, Gated.Executing.class);
-        require(failed, Gated.Failed.class);
+        require(awaiting, Gated.Asking.class);
+        require(executing, Gated.Running.class);
+        require(failed, Gated.Halted.class);
         this.awaiting = awaiting;
         this.executing = executing;
         this.failed = failed;
@@ -143,14 +152,14 @@ public final class ApprovalGate<S, A extends S, X extends S, F extends S> {
     }
 
     /**
-     * Puts {@code plan} before the approvers: the workflow's waiting state (made from the plan's hash and the expiry),
+     * Puts {@code plan} before the approvers: the workflow's waiting state (made of the gate's part of it),
      * the request, the note on the ticket and the reminder that expires it.
      */
-    public Decision<S> ask(Plan plan, Context ctx, BiFunction<String, Instant, A> waiting) {
+    public Decision<S> ask(Plan plan, Context ctx, Function<Gated.Ask, A> waiting) {
         Duration ttl = ctx.setting(terms.ttl());
         int approvers = terms.approversNeeded().applyAsInt(ctx);
         Instant expiresAt = ctx.now().plus(ttl);
-        return Decision.of(waiting.apply(PlanJson.hash(plan), expiresAt),
+        return Decision.of(waiting.apply(new Gated.Ask(plan, PlanJson.hash(plan), null, expiresAt)),
                 new Effect.RequestApproval(APPROVAL_KEY, plan, approvers, ttl),
                 new Effect.PrivateNote(words.planWaiting(plan, approvers, expiresAt)),
                 new Effect.ScheduleReminder(terms.expiryReminder(), ttl));
@@ -175,13 +184,13 @@ public final class ApprovalGate<S, A extends S, X extends S, F extends S> {
      * (the bot queues both) is recognised by the plan's hash alone, which names this ticket's exact plan.
      */
     Decision<S> decided(A s, ApprovalDecided e, Facts facts, Context ctx) {
-        Gated.Awaiting w = waiting(s);
+        Gated.Ask w = waiting(s);
         if (!w.planHash().equals(e.planHash())) return Decision.unchanged(s);
         if (w.approvalId() != null && w.approvalId() != e.approvalId()) return Decision.unchanged(s);
         if (e.approved()) {
             if (e.approvers().isEmpty()) return Decision.unchanged(s);
             List<StepResult> results = PlanRuns.with(PlanRuns.notRun(w.plan()), 1, StepResult.RUNNING);
-            X next = plug.executing(s, new Gated.Run(e.approvalId(), e.approvers(), 1, 0, results));
+            X next = plug.executing(s, new Gated.Run(w.plan(), w.planHash(), e.approvalId(), e.approvers(), 1, 0, results));
             return Decision.of(next, new Effect.CancelReminders(), progress(next), runStep(next));
         }
         String by = e.approvers().isEmpty() ? "an approver" : String.join(", ", e.approvers());
@@ -192,7 +201,7 @@ public final class ApprovalGate<S, A extends S, X extends S, F extends S> {
     }
 
     Decision<S> expire(A s, ReminderDue e, Facts facts, Context ctx) {
-        Gated.Awaiting w = waiting(s);
+        Gated.Ask w = waiting(s);
         if (e.sequence() != terms.expiryReminder()) return Decision.unchanged(s);
         boolean early = w.expiresAt() != null && ctx.now().isBefore(w.expiresAt().minus(ctx.policy().clockSkew()));
         if (early) return Decision.unchanged(s);
@@ -213,19 +222,19 @@ public final class ApprovalGate<S, A extends S, X extends S, F extends S> {
 
     /** After the last step, the billing accounts are read again to confirm the plan ({@link BillingCheck}). */
     List<FactRequest<?>> confirmationReads(X s, EffectSucceeded e) {
-        Gated.Executing x = running(s);
+        Gated.Run x = running(s);
         boolean last = plug.stepKey(s).equals(e.effectKey()) && x.step() == x.plan().changes().size();
         return last ? BillingCheck.reads(x.plan()) : List.of();
     }
 
     Decision<S> stepDone(X s, EffectSucceeded e, Facts facts, Context ctx) {
-        Gated.Executing x = running(s);
+        Gated.Run x = running(s);
         if (!plug.stepKey(s).equals(e.effectKey())) return Decision.unchanged(s);
         boolean already = "true".equalsIgnoreCase(e.result().get(Effect.RunPlanStep.ALREADY_DONE));
         List<StepResult> results = PlanRuns.with(x.results(), x.step(), already ? StepResult.ALREADY_DONE : StepResult.DONE);
         if (x.step() < x.plan().changes().size()) {
             results = PlanRuns.with(results, x.step() + 1, StepResult.RUNNING);
-            X next = plug.executing(s, new Gated.Run(x.approvalId(), x.approvers(), x.step() + 1, x.round(), results));
+            X next = plug.executing(s, new Gated.Run(x.plan(), x.planHash(), x.approvalId(), x.approvers(), x.step() + 1, x.round(), results));
             return Decision.of(next, progress(next), runStep(next));
         }
         List<String> lines = PlanRuns.lines(x.plan(), results);
@@ -246,7 +255,7 @@ public final class ApprovalGate<S, A extends S, X extends S, F extends S> {
      * the Billing team gets the ticket (its tag) and a post in Slack.
      */
     private Decision<S> handOffToBilling(X s, List<String> lines, List<String> differences, Context ctx) {
-        Gated.Executing x = running(s);
+        Gated.Run x = running(s);
         String team = ctx.setting(BillingCheck.TEAM);
         List<String> approvalLines = new ArrayList<>(lines);
         approvalLines.add(words.unconfirmedLine(team));
@@ -258,23 +267,24 @@ public final class ApprovalGate<S, A extends S, X extends S, F extends S> {
     }
 
     Decision<S> stepFailed(X s, EffectFailed e, Facts facts, Context ctx) {
-        Gated.Executing x = running(s);
+        Gated.Run x = running(s);
         if (!plug.stepKey(s).equals(e.effectKey())) return Decision.unchanged(s);
         List<StepResult> results = PlanRuns.with(x.results(), x.step(), StepResult.FAILED);
         int steps = x.plan().changes().size();
         String reason = e.reason() == null || e.reason().isBlank() ? "no reason given" : e.reason();
         List<String> lines = new ArrayList<>(PlanRuns.lines(x.plan(), results));
         lines.add(words.failedLine(x.step(), steps, reason));
-        return Decision.of(plug.failed(s, results, reason),
+        Gated.Halt halt = new Gated.Halt(x.plan(), x.planHash(), x.approvalId(), x.approvers(), x.step(), x.round(), results);
+        return Decision.of(plug.failed(s, halt, reason),
                 new Effect.UpdateApproval(x.approvalId(), Phase.FAILED, lines, x.step()),
                 new Effect.PrivateNote(words.failed(x.step(), steps, reason, PlanRuns.lines(x.plan(), results))));
     }
 
     Decision<S> retry(F s, RetryRequested e, Facts facts, Context ctx) {
-        Gated.Failed f = (Gated.Failed) s;
+        Gated.Halt f = ((Gated.Halted) s).halt();
         if (e.approvalId() != f.approvalId() || e.fromStep() != f.failedStep()) return Decision.unchanged(s);
         List<StepResult> results = PlanRuns.with(f.results(), f.failedStep(), StepResult.RUNNING);
-        X next = plug.executing(s, new Gated.Run(f.approvalId(), f.approvers(), f.failedStep(), f.round() + 1, results));
+        X next = plug.executing(s, new Gated.Run(f.plan(), f.planHash(), f.approvalId(), f.approvers(), f.failedStep(), f.round() + 1, results));
         String approver = e.approver() == null || e.approver().isBlank() ? "an approver" : e.approver();
         return Decision.of(next, progress(next), new Effect.PrivateNote(words.retrying(f.failedStep(), approver)), runStep(next));
     }
@@ -286,7 +296,7 @@ public final class ApprovalGate<S, A extends S, X extends S, F extends S> {
         if (!Command.CANCEL.equals(c.command())) return Decision.unchanged(s);
         String agent = c.agent() == null || c.agent().isBlank() ? "an agent" : c.agent();
         Long approvalId = Gated.approvalOf(s);
-        Integer running = s instanceof Gated.Executing x ? x.step() : null;
+        Integer running = s instanceof Gated.Running x ? x.run().step() : null;
         List<Effect> effects = new ArrayList<>();
         effects.add(new Effect.CancelReminders());
         if (approvalId != null) {
@@ -297,26 +307,26 @@ public final class ApprovalGate<S, A extends S, X extends S, F extends S> {
     }
 
     private Effect.UpdateApproval progress(X next) {
-        Gated.Executing x = running(next);
+        Gated.Run x = running(next);
         return PlanRuns.progress(x.plan(), x.approvalId(), x.results());
     }
 
     private Effect.RunPlanStep runStep(X next) {
-        Gated.Executing x = running(next);
+        Gated.Run x = running(next);
         return PlanRuns.runStep(plug.stepKey(next), x.plan(), x.approvalId(), x.step(), x.round());
     }
 
-    private static Gated.Awaiting waiting(Object state) {
-        return (Gated.Awaiting) state;
+    private static Gated.Ask waiting(Object state) {
+        return ((Gated.Asking) state).ask();
     }
 
-    private static Gated.Executing running(Object state) {
-        return (Gated.Executing) state;
+    private static Gated.Run running(Object state) {
+        return ((Gated.Running) state).run();
     }
 
-    private static void require(Class<?> state, Class<?> view) {
-        if (!view.isAssignableFrom(state)) {
-            throw new IllegalArgumentException(state.getName() + " must implement " + view.getName() + " to pass the approval gate");
+    private static void require(Class<?> state, Class<?> part) {
+        if (!part.isAssignableFrom(state)) {
+            throw new IllegalArgumentException(state.getName() + " must implement " + part.getName() + " to pass the approval gate");
         }
     }
 }

@@ -1,77 +1,129 @@
 package dev.supportbot.workflows.approved;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.supportbot.workflows.plan.Plan;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * What the {@link ApprovalGate} reads of a workflow's states: the workflow's own records (which also hold what only
- * that workflow needs, e.g. the subscription and the requester) implement these.
+ * What the {@link ApprovalGate} keeps in a workflow's states: its part of each ({@link Ask}, {@link Run}, {@link Halt}),
+ * which the workflow's own records hold beside what only that workflow needs (e.g. the subscription and the
+ * requester), as a {@link JsonUnwrapped} component stored flat beside the workflow's own fields.
  */
 public final class Gated {
     private Gated() {}
 
-    /** The plan waits for its approvers; {@code approvalId} is null until the approval request's result comes back. */
-    public interface Awaiting {
-        Plan plan();
+    /** The gate's part of a waiting state: the plan, its hash, the approval once its id is known, the expiry. */
+    public record Ask(Plan plan, String planHash, Long approvalId, Instant expiresAt) {
+        public Ask withApprovalId(long id) {
+            return new Ask(plan, planHash, id, expiresAt);
+        }
+    }
 
-        String planHash();
+    /**
+     * How far an approved plan got: the gate's part of an executing state, and what the gate hands a workflow to make
+     * its executing state of. Step {@code step} (1-based) runs in round {@code round}.
+     */
+    public record Run(Plan plan, String planHash, long approvalId, List<String> approvers, int step, int round,
+                      List<StepResult> results) {
+        public Run {
+            approvers = List.copyOf(approvers);
+            results = List.copyOf(results);
+        }
+    }
 
-        Long approvalId();
+    /** The gate's part of a failed state: step {@code failedStep} failed in round {@code round}. */
+    public record Halt(Plan plan, String planHash, long approvalId, List<String> approvers, int failedStep, int round,
+                       List<StepResult> results) {
+        public Halt {
+            approvers = List.copyOf(approvers);
+            results = List.copyOf(results);
+        }
+    }
+
+    /** A workflow's state while its plan waits for the approvers; it reads as its {@link Ask}. */
+    public interface Asking {
+        Ask ask();
+
+        default Plan plan() {
+            return ask().plan();
+        }
+
+        default String planHash() {
+            return ask().planHash();
+        }
+
+        /** Null until the approval request's result comes back. */
+        default Long approvalId() {
+            return ask().approvalId();
+        }
 
         /** When the plan expires; null when the expiry reminder alone decides. */
-        Instant expiresAt();
+        default Instant expiresAt() {
+            return ask().expiresAt();
+        }
     }
 
-    /** The plan was approved: it runs, or it stopped at a failed step. */
-    public interface Approved {
-        Plan plan();
+    /** A workflow's state while its approved plan runs; it reads as its {@link Run}. */
+    public interface Running {
+        Run run();
 
-        long approvalId();
+        default Plan plan() {
+            return run().plan();
+        }
 
-        List<String> approvers();
+        default long approvalId() {
+            return run().approvalId();
+        }
 
-        /** 0, then one more per approver's retry. */
-        int round();
+        default List<String> approvers() {
+            return run().approvers();
+        }
 
-        List<StepResult> results();
+        default int step() {
+            return run().step();
+        }
+
+        default int round() {
+            return run().round();
+        }
     }
 
-    /** Step {@code step} (1-based) runs. */
-    public interface Executing extends Approved {
-        int step();
-    }
+    /** A workflow's state after a step of its approved plan failed; an approver may retry it. It reads as its {@link Halt}. */
+    public interface Halted {
+        Halt halt();
 
-    /** Step {@code failedStep} failed for good; the later steps did not run. Waits for an approver's retry. */
-    public interface Failed extends Approved {
-        int failedStep();
+        default Plan plan() {
+            return halt().plan();
+        }
+
+        default long approvalId() {
+            return halt().approvalId();
+        }
+
+        default int failedStep() {
+            return halt().failedStep();
+        }
     }
 
     /** The approval of a state that waits for it or was approved, else null. */
     public static Long approvalOf(Object state) {
-        if (state instanceof Awaiting a) return a.approvalId();
-        if (state instanceof Approved r) return r.approvalId();
+        if (state instanceof Asking a) return a.ask().approvalId();
+        if (state instanceof Running r) return r.run().approvalId();
+        if (state instanceof Halted h) return h.halt().approvalId();
         return null;
     }
 
     /** What a state of the gate has come to, in words for people ({@code /lnr status}); null for any other state. */
     public static String resultOf(Object state) {
-        if (state instanceof Awaiting) return "waiting for approval";
-        if (state instanceof Executing x) return "running step " + x.step() + " of " + x.plan().changes().size();
-        if (state instanceof Failed f) return "failed at step " + f.failedStep() + ", waiting for a retry";
+        if (state instanceof Asking) return "waiting for approval";
+        if (state instanceof Running r) return "running step " + r.run().step() + " of " + r.run().plan().changes().size();
+        if (state instanceof Halted h) return "failed at step " + h.halt().failedStep() + ", waiting for a retry";
         return null;
     }
 
     /** Whether the approvers are to act: decide on the plan, or retry its failed step. */
     public static boolean waitsForApprovers(Object state) {
-        return state instanceof Awaiting || state instanceof Failed;
-    }
-
-    /** How far an approved plan got: what a workflow's executing state is made of. */
-    public record Run(long approvalId, List<String> approvers, int step, int round, List<StepResult> results) {
-        public Run {
-            approvers = List.copyOf(approvers);
-            results = List.copyOf(results);
-        }
+        return state instanceof Asking || state instanceof Halted;
     }
 }

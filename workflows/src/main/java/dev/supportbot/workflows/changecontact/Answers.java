@@ -32,19 +32,19 @@ final class Answers {
         switch (replies.get().answer()) {
             case YES -> {
                 return Proposing.planLeavingOtherAccount(s, new Effect.CancelReminders(),
-                        new Effect.PublicComment(Messages.goingAhead()));
+                        new Effect.PublicComment(Messages.OTHER_ACCOUNT.goingAhead()));
             }
             case NO -> {
                 return Decision.of(new Declined(s.ticketId(), s.subscriptionName(), ctx.now()),
                         new Effect.CancelReminders(),
-                        new Effect.PublicComment(Messages.declined()),
-                        new Effect.PrivateNote(Notes.requesterDeclined()));
+                        new Effect.PublicComment(Messages.OTHER_ACCOUNT.declined()),
+                        new Effect.PrivateNote(Messages.OTHER_ACCOUNT.declinedNote()));
             }
             case UNCLEAR -> { }
         }
         if (!s.askedAgain()) {
             return Decision.of(s.withQuestionRepeated(replies.get().commentIds()),
-                    new Effect.PublicComment(Messages.askAgain(s.subscriptionName())));
+                    new Effect.PublicComment(Messages.OTHER_ACCOUNT.askAgain(s.subscriptionName())));
         }
         return Decision.of(new NeedsHuman(s.ticketId(), s.subscriptionName(), Handoff.UNCLEAR_ANSWER, ctx.now()),
                 new Effect.CancelReminders(),
@@ -56,17 +56,17 @@ final class Answers {
         if (sequence < ChangeContactSettings.ANSWER_REMINDER_1 || sequence > ChangeContactSettings.ANSWER_EXPIRY) {
             return Decision.unchanged(s);
         }
-        Instant due = s.askedAt().plus(ChangeContactSettings.answerDelay(sequence, ctx)).minus(ctx.policy().clockSkew());
+        Instant due = s.askedAt().plus(ChangeContactSettings.ANSWER.delay(sequence, ctx)).minus(ctx.policy().clockSkew());
         if (ctx.now().isBefore(due)) return Decision.unchanged(s);
         if (sequence == ChangeContactSettings.ANSWER_EXPIRY) {
             return Decision.of(new Expired(s.ticketId(), s.subscriptionName(), Wait.ANSWER, ctx.now()),
                     new Effect.CancelReminders(),
                     new Effect.PublicComment(Messages.closedUnanswered()),
-                    new Effect.PrivateNote(Notes.answerExpired()));
+                    new Effect.PrivateNote(Messages.OTHER_ACCOUNT.expiredNote()));
         }
         if (sequence <= s.remindersSent()) return Decision.unchanged(s);
         LocalDate closesOn = LocalDate.ofInstant(s.askedAt().plus(ctx.setting(ChangeContactSettings.EXPIRY)), ZoneOffset.UTC);
         return Decision.of(s.withRemindersSent(sequence),
-                new Effect.PublicComment(Messages.answerReminder(s.subscriptionName(), closesOn)));
+                new Effect.PublicComment(Messages.OTHER_ACCOUNT.reminder(s.subscriptionName(), closesOn)));
     }
 }

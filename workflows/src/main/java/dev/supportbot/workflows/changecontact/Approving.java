@@ -9,12 +9,12 @@ import dev.supportbot.workflows.changecontact.ChangeContactState.Done;
 import dev.supportbot.workflows.changecontact.ChangeContactState.Executing;
 import dev.supportbot.workflows.changecontact.ChangeContactState.Expired;
 import dev.supportbot.workflows.changecontact.ChangeContactState.Failed;
+import dev.supportbot.workflows.changecontact.ChangeContactState.Gate;
 import dev.supportbot.workflows.changecontact.ChangeContactState.Handoff;
 import dev.supportbot.workflows.changecontact.ChangeContactState.NeedsHuman;
 import dev.supportbot.workflows.changecontact.ChangeContactState.Open;
 import dev.supportbot.workflows.changecontact.ChangeContactState.Path;
 import dev.supportbot.workflows.changecontact.ChangeContactState.Rejected;
-import dev.supportbot.workflows.changecontact.ChangeContactState.Requester;
 import dev.supportbot.workflows.changecontact.ChangeContactState.Wait;
 import dev.supportbot.workflows.engine.Effect;
 import dev.supportbot.workflows.plan.Plan;
@@ -35,35 +35,33 @@ final class Approving implements ApprovalGate.Plug<ChangeContactState, AwaitingA
     private Approving() {}
 
     @Override
-    public AwaitingApproval withApprovalId(AwaitingApproval waiting, long approvalId) {
-        return waiting.withApprovalId(approvalId);
+    public AwaitingApproval withApprovalId(AwaitingApproval s, long approvalId) {
+        return new AwaitingApproval(s.ticketId(), s.requester(), s.subscriptionName(), s.path(), s.ask().withApprovalId(approvalId));
     }
 
     @Override
     public Executing executing(ChangeContactState from, Gated.Run run) {
-        Change c = Change.of(from);
-        return new Executing(c.ticketId(), c.requester(), c.subscriptionName(), c.path(), c.plan(), c.planHash(),
-                run.approvalId(), run.approvers(), run.step(), run.round(), run.results());
+        Gate g = (Gate) from;
+        return new Executing(g.ticketId(), g.requester(), g.subscriptionName(), g.path(), run);
     }
 
     @Override
-    public Failed failed(Executing s, List<StepResult> results, String reason) {
-        return new Failed(s.ticketId(), s.requester(), s.subscriptionName(), s.path(), s.plan(), s.planHash(),
-                s.approvalId(), s.approvers(), s.step(), s.round(), results);
+    public Failed failed(Executing s, Gated.Halt halt, String reason) {
+        return new Failed(s.ticketId(), s.requester(), s.subscriptionName(), s.path(), halt);
     }
 
     @Override
     public ChangeContactState done(Executing s, Instant at) {
-        return new Done(s.ticketId(), s.subscriptionName(), s.path(), s.approvalId(), at);
+        return new Done(s.ticketId(), s.subscriptionName(), s.path(), s.run().approvalId(), at);
     }
 
     @Override
     public List<Effect> told(Executing s, List<StepResult> results, List<String> lines) {
-        boolean signInLink = s.plan().changes().stream().anyMatch(c -> c instanceof PortalChange.SendSignInLink);
+        boolean signInLink = s.run().plan().changes().stream().anyMatch(c -> c instanceof PortalChange.SendSignInLink);
         return List.of(
                 new Effect.PublicComment(s.path() == Path.REMOVE_MEMBERSHIP ? Messages.membershipRemoved(s.subscriptionName())
-                        : Messages.done(s.subscriptionName(), signInLink, leftOtherAccount(s.plan()))),
-                new Effect.PrivateNote(Notes.done(s.subscriptionName(), s.approvers(), lines)));
+                        : Messages.done(s.subscriptionName(), signInLink, leftOtherAccount(s.run().plan()))),
+                new Effect.PrivateNote(Notes.done(s.subscriptionName(), s.run().approvers(), lines)));
     }
 
     @Override
@@ -90,15 +88,5 @@ final class Approving implements ApprovalGate.Plug<ChangeContactState, AwaitingA
     private static boolean leftOtherAccount(Plan plan) {
         return plan.changes().stream().anyMatch(c -> c instanceof PortalChange.DeleteMembership d
                 && d.billingAccountId() != plan.goal().billingAccountId());
-    }
-
-    /** What the gate's states of a change share. */
-    private record Change(long ticketId, Requester requester, String subscriptionName, Path path, Plan plan, String planHash) {
-        static Change of(ChangeContactState s) {
-            if (s instanceof AwaitingApproval a) return new Change(a.ticketId(), a.requester(), a.subscriptionName(), a.path(), a.plan(), a.planHash());
-            if (s instanceof Executing x) return new Change(x.ticketId(), x.requester(), x.subscriptionName(), x.path(), x.plan(), x.planHash());
-            if (s instanceof Failed f) return new Change(f.ticketId(), f.requester(), f.subscriptionName(), f.path(), f.plan(), f.planHash());
-            throw new IllegalArgumentException("not a state of the approval gate: " + s);
-        }
     }
 }

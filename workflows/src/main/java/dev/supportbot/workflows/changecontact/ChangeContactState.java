@@ -1,6 +1,7 @@
 package dev.supportbot.workflows.changecontact;
 
 import com.fasterxml.jackson.annotation.JsonTypeName;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.supportbot.workflows.approved.Gated;
 import dev.supportbot.workflows.approved.StepResult;
 import dev.supportbot.workflows.plan.Plan;
@@ -73,36 +74,20 @@ public sealed interface ChangeContactState {
         }
     }
 
-    /** The plan waits for the approvers; {@code approvalId} is null until the approval request's result comes back. */
+    /** The plan waits for the approvers (the approval gate's {@link Gated.Ask}). */
     @JsonTypeName("AwaitingApproval")
-    record AwaitingApproval(long ticketId, Requester requester, String subscriptionName, Path path, Plan plan,
-                            String planHash, Long approvalId, Instant expiresAt) implements ChangeContactState, Open, Gated.Awaiting {
-        AwaitingApproval withApprovalId(long id) {
-            return new AwaitingApproval(ticketId, requester, subscriptionName, path, plan, planHash, id, expiresAt);
-        }
-    }
+    record AwaitingApproval(long ticketId, Requester requester, String subscriptionName, Path path,
+                            @JsonUnwrapped Gated.Ask ask) implements ChangeContactState, Gate, Gated.Asking {}
 
-    /** Approved: step {@code step} (1-based) runs in round {@code round} (0, then one more per approver's retry). */
+    /** Approved: the plan runs step by step ({@link Gated.Run}). */
     @JsonTypeName("Executing")
-    record Executing(long ticketId, Requester requester, String subscriptionName, Path path, Plan plan, String planHash,
-                     long approvalId, List<String> approvers, int step, int round, List<StepResult> results)
-            implements ChangeContactState, Open, Gated.Executing {
-        public Executing {
-            approvers = List.copyOf(approvers);
-            results = List.copyOf(results);
-        }
-    }
+    record Executing(long ticketId, Requester requester, String subscriptionName, Path path,
+                     @JsonUnwrapped Gated.Run run) implements ChangeContactState, Gate, Gated.Running {}
 
-    /** Step {@code failedStep} failed for good; waits for an approver's retry from that step. */
+    /** A step failed for good; waits for an approver's retry from that step ({@link Gated.Halt}). */
     @JsonTypeName("Failed")
-    record Failed(long ticketId, Requester requester, String subscriptionName, Path path, Plan plan, String planHash,
-                  long approvalId, List<String> approvers, int failedStep, int round, List<StepResult> results)
-            implements ChangeContactState, Open, Gated.Failed {
-        public Failed {
-            approvers = List.copyOf(approvers);
-            results = List.copyOf(results);
-        }
-    }
+    record Failed(long ticketId, Requester requester, String subscriptionName, Path path,
+                  @JsonUnwrapped Gated.Halt halt) implements ChangeContactState, Gate, Gated.Halted {}
 
     // ---- final states
 
@@ -138,6 +123,15 @@ public sealed interface ChangeContactState {
     /** A state that events still move on; an agent can cancel it. */
     interface Open {
         long ticketId();
+    }
+
+    /** A state of the approval gate: what the change keeps through it besides the gate's part. */
+    interface Gate extends Open {
+        Requester requester();
+
+        String subscriptionName();
+
+        Path path();
     }
 
     /** The ticket's requester: the person who becomes the subscription management contact. */

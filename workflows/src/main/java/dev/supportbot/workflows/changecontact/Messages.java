@@ -1,6 +1,7 @@
 package dev.supportbot.workflows.changecontact;
 
 import dev.supportbot.workflows.engine.Dates;
+import dev.supportbot.workflows.replies.OtherAccountQuestion;
 import java.time.LocalDate;
 
 /**
@@ -10,6 +11,9 @@ import java.time.LocalDate;
  */
 final class Messages {
     private static final String PORTAL = "https://customers.gitlab.com";
+    /** Names neither the other billing account nor its contacts: the requester knows which subscriptions they manage. */
+    static final OtherAccountQuestion OTHER_ACCOUNT = new OtherAccountQuestion("become the management contact of", Notes.PREFIX);
+
     private Messages() {}
 
     static String selfServiceInstructions(String subscription) {
@@ -39,37 +43,6 @@ final class Messages {
     static String assisting() {
         return "Hello,\n\nThank you. We will make the change for you. First we need to verify that you own the"
                 + " subscription; we will then prepare the change and let you know here once it is done.";
-    }
-
-    /** Names neither the other billing account nor its contacts: the requester knows which subscriptions they manage. */
-    static String askToLeaveOtherAccount(String subscription) {
-        return "Hello,\n\nThank you for your patience. Your Customers Portal account already manages the subscriptions of"
-                + " another billing account, and an account can manage the subscriptions of only one billing account at a"
-                + " time. Would you like to stop managing your current subscriptions so that you can become the"
-                + " management contact of subscription " + subscription + " instead?\n\nPlease reply \"yes\" to go"
-                + " ahead, or \"no\" to keep things as they are.";
-    }
-
-    static String askAgain(String subscription) {
-        return "Hello,\n\nThank you for your reply. We could not tell from it whether you would like to go ahead. Please"
-                + " reply with just \"yes\" to stop managing your current subscriptions and become the management contact"
-                + " of subscription " + subscription + " instead, or \"no\" to keep things as they are.";
-    }
-
-    static String answerReminder(String subscription, LocalDate closesOn) {
-        return "Hello,\n\nThis is a friendly reminder that we still need your answer: would you like to stop managing your"
-                + " current subscriptions so that you can become the management contact of subscription " + subscription
-                + " instead? Please reply \"yes\" or \"no\". If we do not hear from you, we will close this request on "
-                + Dates.utcDay(closesOn) + ".";
-    }
-
-    static String goingAhead() {
-        return "Hello,\n\nThank you for confirming. We will now prepare the change and let you know here once it is done.";
-    }
-
-    static String declined() {
-        return "Hello,\n\nThank you for letting us know. We have not changed anything: you keep managing your current"
-                + " subscriptions. If you change your mind, just reply to this ticket.";
     }
 
     static String selfServiceConfirmed(String subscription) {

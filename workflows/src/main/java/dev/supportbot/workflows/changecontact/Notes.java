@@ -3,17 +3,20 @@ package dev.supportbot.workflows.changecontact;
 import dev.supportbot.workflows.approved.GateWords;
 import dev.supportbot.workflows.changecontact.ChangeContactState.Handoff;
 import dev.supportbot.workflows.changecontact.ChangeContactState.Path;
+import dev.supportbot.workflows.ownership.OwnershipFirst;
 import dev.supportbot.workflows.plan.Resellers;
 import java.time.Duration;
 import java.util.List;
 
 /** Private notes on the ticket and the lines of the approval message. No secrets in any. */
 final class Notes {
-    private static final String PREFIX = "Change contact: ";
+    static final String PREFIX = "Change contact: ";
     private static final String AGAIN = " To try again, apply the change-contact macro again or run"
             + " /lnr change-contact with this ticket's number in Slack.";
 
     static final GateWords WORDS = new GateWords(PREFIX, AGAIN);
+
+    static final OwnershipFirst OWNERSHIP = new OwnershipFirst(PREFIX, "The change");
 
     private Notes() {}
 
@@ -32,16 +35,6 @@ final class Notes {
     static String removing(String email) {
         return PREFIX + "an agent asked to remove the billing account membership of " + email + " (ownership verification"
                 + " first; the plan needs approval).";
-    }
-
-    static String waitingForOwnership(boolean started) {
-        return PREFIX + (started ? "ownership is not verified on this ticket yet, so an ownership verification was started."
-                : "waiting for the ownership verification that runs on this ticket.")
-                + " The change is planned once it verifies the requester.";
-    }
-
-    static String notVerified(String result) {
-        return PREFIX + "stopped, the ownership verification ended as \"" + result + "\". No change was planned.";
     }
 
     static String planning(Path path, String subscription) {
@@ -92,15 +85,6 @@ final class Notes {
     static String requesterAgreed() {
         return PREFIX + "the requester agreed to stop managing their other billing account. Planning again with that"
                 + " membership removed first.";
-    }
-
-    static String requesterDeclined() {
-        return PREFIX + "the requester prefers to keep managing their current subscriptions. Nothing was changed.";
-    }
-
-    static String answerExpired() {
-        return PREFIX + "closed as expired, the requester did not answer whether to stop managing their other billing"
-                + " account. Nothing was changed.";
     }
 
     static String nothingToDo(String detail) {

@@ -111,8 +111,8 @@ final class Proposing {
     }
 
     private static Decision<ChangeContactState> propose(Planning s, Plan plan, Context ctx) {
-        Decision<ChangeContactState> asked = Approving.GATE.ask(plan, ctx, (hash, expiresAt) -> new AwaitingApproval(
-                s.ticketId(), s.requester(), s.subscriptionName(), s.path(), plan, hash, null, expiresAt));
+        Decision<ChangeContactState> asked = Approving.GATE.ask(plan, ctx, ask -> new AwaitingApproval(
+                s.ticketId(), s.requester(), s.subscriptionName(), s.path(), ask));
         return Resellers.resellerOf(plan)
                 .map(reseller -> asked.followedBy(new Effect.PrivateNote(Notes.resellerPurchase(reseller))))
                 .orElse(asked);
@@ -120,8 +120,8 @@ final class Proposing {
 
     private static Decision<ChangeContactState> askRequester(Planning s, Context ctx) {
         List<Effect> effects = new ArrayList<>();
-        effects.add(new Effect.PublicComment(Messages.askToLeaveOtherAccount(s.subscriptionName())));
-        effects.addAll(ChangeContactSettings.answerReminders(ctx));
+        effects.add(new Effect.PublicComment(Messages.OTHER_ACCOUNT.ask(s.subscriptionName())));
+        effects.addAll(ChangeContactSettings.ANSWER.reminders(ctx));
         effects.add(new Effect.PrivateNote(Notes.askedRequester(ctx.setting(ChangeContactSettings.EXPIRY))));
         return Decision.of(new AwaitingAnswer(s.ticketId(), s.requester(), s.subscriptionName(), s.proof(), ctx.now(), 0,
                 false, Set.of()), effects);

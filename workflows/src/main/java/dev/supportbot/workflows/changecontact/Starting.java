@@ -84,7 +84,7 @@ final class Starting {
         }
         List<Effect> effects = new ArrayList<>();
         effects.add(new Effect.PublicComment(Messages.selfServiceInstructions(subscription)));
-        effects.addAll(ChangeContactSettings.selfServiceReminders(ctx));
+        effects.addAll(ChangeContactSettings.SELF_SERVICE.reminders(ctx));
         effects.add(new Effect.PrivateNote(Notes.selfServicePosted(ticket.id(), ctx.setting(ChangeContactSettings.EXPIRY))));
         return Decision.of(new AwaitingSelfService(ticket.id(), requester, subscription, ctx.now(), 0), effects);
     }
@@ -172,7 +172,7 @@ final class Starting {
         }
         boolean running = ownership.isPresent() && !ownership.get().finished();
         if (!running) effects.add(new Effect.StartWorkflow(OwnershipVerification.KIND));
-        effects.add(new Effect.PrivateNote(Notes.waitingForOwnership(!running)));
+        effects.add(new Effect.PrivateNote(Notes.OWNERSHIP.waiting(!running)));
         return Decision.of(new AwaitingOwnership(ticketId, requester, removeEmail, ctx.now()), effects);
     }
 
@@ -188,7 +188,7 @@ final class Starting {
                     s.removeEmail(), ctx);
         }
         return Decision.of(new NotVerified(s.ticketId(), outcome.result(), ctx.now()),
-                new Effect.PrivateNote(Notes.notVerified(outcome.result())));
+                new Effect.PrivateNote(Notes.OWNERSHIP.notVerified(outcome.result())));
     }
 
     private static boolean saysTaken(String text) {

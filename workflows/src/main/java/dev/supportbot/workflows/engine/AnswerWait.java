@@ -14,6 +14,27 @@ import java.util.List;
 public record AnswerWait(int first, WorkflowSetting<Duration> reminder1, WorkflowSetting<Duration> reminder2,
                          WorkflowSetting<Duration> expiry) {
 
+    /**
+     * The wait of workflow {@code kind} with its settings {@code KIND.reminder_1}, {@code KIND.reminder_2} and
+     * {@code KIND.expiry} (environment {@code BOT_KIND_REMINDER_1} and so on): each a default and its meaning.
+     */
+    public static AnswerWait of(String kind, int first, String reminder1, String meaning1, String reminder2, String meaning2,
+                                String expiry, String meaning3) {
+        String env = "BOT_" + kind.toUpperCase(java.util.Locale.ROOT) + "_";
+        return new AnswerWait(first, WorkflowSetting.duration(kind + ".reminder_1", env + "REMINDER_1", reminder1, meaning1),
+                WorkflowSetting.duration(kind + ".reminder_2", env + "REMINDER_2", reminder2, meaning2),
+                WorkflowSetting.duration(kind + ".expiry", env + "EXPIRY", expiry, meaning3));
+    }
+
+    /** The same settings for a second wait, scheduled as the sequences {@code first} to {@code first + 2}. */
+    public AnswerWait startingAt(int otherFirst) {
+        return new AnswerWait(otherFirst, reminder1, reminder2, expiry);
+    }
+
+    public List<WorkflowSetting<?>> settings() {
+        return List.of(reminder1, reminder2, expiry);
+    }
+
     /** The sequence of the expiry. */
     public int expirySequence() {
         return first + 2;

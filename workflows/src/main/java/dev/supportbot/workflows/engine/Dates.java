@@ -14,6 +14,11 @@ public final class Dates {
 
     private Dates() {}
 
+    /** A calendar day with no time of day to place it, such as a license's start, e.g. "8 December 2026". */
+    public static String day(LocalDate day) {
+        return DAY.format(day);
+    }
+
     /** A day counted in UTC, e.g. "8 December 2026 (UTC)". */
     public static String utcDay(LocalDate day) {
         return DAY.format(day) + " (UTC)";

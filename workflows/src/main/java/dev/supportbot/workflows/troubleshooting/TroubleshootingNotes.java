@@ -3,6 +3,7 @@ package dev.supportbot.workflows.troubleshooting;
 import dev.supportbot.workflows.engine.Drafts;
 import dev.supportbot.workflows.engine.People;
 import dev.supportbot.workflows.domain.License;
+import dev.supportbot.workflows.engine.Dates;
 import dev.supportbot.workflows.engine.Person;
 import dev.supportbot.workflows.troubleshooting.RegistrationError.TrueUpMismatch;
 import dev.supportbot.workflows.troubleshooting.RegistrationError.UsersOverLimit;
@@ -102,7 +103,7 @@ final class TroubleshootingNotes {
 
     static String describe(License l) {
         return "#" + l.id() + " " + l.plan() + ", " + l.usersCount() + " users, true-up " + l.trueUpCount() + ", issued "
-                + l.issuedAt() + ", starts " + l.startsAt() + ", expires " + l.expiresAt() + ", sent to " + l.licenseeEmail()
+                + Dates.day(l.issuedAt()) + ", starts " + Dates.day(l.startsAt()) + ", expires " + Dates.day(l.expiresAt()) + ", sent to " + l.licenseeEmail()
                 + (l.subscriptionName() == null ? "" : ", subscription " + l.subscriptionName());
     }
 

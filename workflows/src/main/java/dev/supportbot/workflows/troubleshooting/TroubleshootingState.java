@@ -65,26 +65,14 @@ public sealed interface TroubleshootingState {
 
     /** The fix's plan is before the approvers; {@code fix.approvalId()} is null until the approval is open. */
     @JsonTypeName("AwaitingApproval")
-    record AwaitingApproval(long ticketId, Set<Long> seen, PlannedFix fix) implements Running, Gated.Awaiting {
+    record AwaitingApproval(long ticketId, Set<Long> seen, PlannedFix fix) implements Running, Gated.Asking {
         public AwaitingApproval {
             seen = Set.copyOf(seen);
         }
 
-        public Plan plan() {
-            return fix.plan();
-        }
-
-        public String planHash() {
-            return fix.planHash();
-        }
-
-        public Long approvalId() {
-            return fix.approvalId();
-        }
-
-        /** None: the expiry reminder alone decides. */
-        public Instant expiresAt() {
-            return null;
+        /** No expiry time: the expiry reminder alone decides. */
+        public Gated.Ask ask() {
+            return new Gated.Ask(fix.plan(), fix.planHash(), fix.approvalId(), null);
         }
 
         public Running withSeen(Set<Long> more) {
@@ -94,17 +82,14 @@ public sealed interface TroubleshootingState {
 
     /** Approved: the plan's step runs. */
     @JsonTypeName("Executing")
-    record Executing(long ticketId, Set<Long> seen, PlannedFix fix) implements Running, ApprovedFix, Gated.Executing {
+    record Executing(long ticketId, Set<Long> seen, PlannedFix fix) implements Running, Gated.Running {
         public Executing {
             seen = Set.copyOf(seen);
         }
 
-        public int step() {
-            return 1;
-        }
-
-        public List<StepResult> results() {
-            return List.of(StepResult.RUNNING);
+        /** The fix's one step runs. */
+        public Gated.Run run() {
+            return new Gated.Run(fix.plan(), fix.planHash(), fix.approvalId(), fix.approvers(), 1, fix.round(), List.of(StepResult.RUNNING));
         }
 
         public Running withSeen(Set<Long> more) {
@@ -114,42 +99,18 @@ public sealed interface TroubleshootingState {
 
     /** The step failed; an approver may retry it. */
     @JsonTypeName("FixFailed")
-    record FixFailed(long ticketId, Set<Long> seen, PlannedFix fix, String reason) implements Running, ApprovedFix, Gated.Failed {
+    record FixFailed(long ticketId, Set<Long> seen, PlannedFix fix, String reason) implements Running, Gated.Halted {
         public FixFailed {
             seen = Set.copyOf(seen);
         }
 
-        public int failedStep() {
-            return 1;
-        }
-
-        public List<StepResult> results() {
-            return List.of(StepResult.FAILED);
+        /** The fix's one step failed. */
+        public Gated.Halt halt() {
+            return new Gated.Halt(fix.plan(), fix.planHash(), fix.approvalId(), fix.approvers(), 1, fix.round(), List.of(StepResult.FAILED));
         }
 
         public Running withSeen(Set<Long> more) {
             return new FixFailed(ticketId, Running.union(seen, more), fix, reason);
-        }
-    }
-
-    /** A fix the approvers approved, running or stopped at its failed step: what the approval gate reads of it. */
-    interface ApprovedFix extends Gated.Approved {
-        PlannedFix fix();
-
-        default Plan plan() {
-            return fix().plan();
-        }
-
-        default long approvalId() {
-            return fix().approvalId();
-        }
-
-        default List<String> approvers() {
-            return fix().approvers();
-        }
-
-        default int round() {
-            return fix().round();
         }
     }
 

@@ -48,12 +48,12 @@ final class TrueUpApproving implements ApprovalGate.Plug<TroubleshootingState, A
     @Override
     public Executing executing(TroubleshootingState from, Gated.Run run) {
         Running r = (Running) from;
-        PlannedFix fix = from instanceof AwaitingApproval a ? a.fix() : ((TroubleshootingState.ApprovedFix) from).fix();
+        PlannedFix fix = from instanceof AwaitingApproval a ? a.fix() : from instanceof Executing x ? x.fix() : ((FixFailed) from).fix();
         return new Executing(r.ticketId(), r.seen(), fix.running(run.approvalId(), run.approvers(), run.round()));
     }
 
     @Override
-    public FixFailed failed(Executing s, List<StepResult> results, String reason) {
+    public FixFailed failed(Executing s, Gated.Halt halt, String reason) {
         return new FixFailed(s.ticketId(), s.seen(), s.fix(), reason);
     }
 

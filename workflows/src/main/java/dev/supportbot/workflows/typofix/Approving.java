@@ -4,18 +4,17 @@ import dev.supportbot.workflows.approved.ApprovalGate;
 import dev.supportbot.workflows.approved.Gated;
 import dev.supportbot.workflows.approved.StepResult;
 import dev.supportbot.workflows.engine.Effect;
-import dev.supportbot.workflows.plan.Plan;
 import dev.supportbot.workflows.typofix.TypoFixState.AwaitingApproval;
 import dev.supportbot.workflows.typofix.TypoFixState.Cancelled;
 import dev.supportbot.workflows.typofix.TypoFixState.Done;
 import dev.supportbot.workflows.typofix.TypoFixState.Executing;
 import dev.supportbot.workflows.typofix.TypoFixState.Expired;
 import dev.supportbot.workflows.typofix.TypoFixState.Failed;
+import dev.supportbot.workflows.typofix.TypoFixState.Gate;
 import dev.supportbot.workflows.typofix.TypoFixState.Open;
 import dev.supportbot.workflows.typofix.TypoFixState.Rejected;
 import dev.supportbot.workflows.typofix.TypoFixState.StopReason;
 import dev.supportbot.workflows.typofix.TypoFixState.Stopped;
-import dev.supportbot.workflows.typofix.TypoFixState.Target;
 import dev.supportbot.workflows.typofix.TypoFixState.Wait;
 import java.time.Instant;
 import java.util.List;
@@ -29,31 +28,29 @@ final class Approving implements ApprovalGate.Plug<TypoFixState, AwaitingApprova
     private Approving() {}
 
     @Override
-    public AwaitingApproval withApprovalId(AwaitingApproval waiting, long approvalId) {
-        return waiting.withApprovalId(approvalId);
+    public AwaitingApproval withApprovalId(AwaitingApproval s, long approvalId) {
+        return new AwaitingApproval(s.ticketId(), s.target(), s.bounce(), s.correctedEmail(), s.ask().withApprovalId(approvalId));
     }
 
     @Override
     public Executing executing(TypoFixState from, Gated.Run run) {
-        Fix f = Fix.of(from);
-        return new Executing(f.ticketId(), f.target(), f.correctedEmail(), f.plan(), f.planHash(), run.approvalId(),
-                run.approvers(), run.step(), run.round(), run.results());
+        Gate g = (Gate) from;
+        return new Executing(g.ticketId(), g.target(), g.correctedEmail(), run);
     }
 
     @Override
-    public Failed failed(Executing s, List<StepResult> results, String reason) {
-        return new Failed(s.ticketId(), s.target(), s.correctedEmail(), s.plan(), s.planHash(), s.approvalId(),
-                s.approvers(), s.step(), s.round(), results);
+    public Failed failed(Executing s, Gated.Halt halt, String reason) {
+        return new Failed(s.ticketId(), s.target(), s.correctedEmail(), halt);
     }
 
     @Override
     public TypoFixState done(Executing s, Instant at) {
-        return new Done(s.ticketId(), s.target().subscriptionName(), s.correctedEmail(), s.approvalId(), s.approvers(), at);
+        return new Done(s.ticketId(), s.target().subscriptionName(), s.correctedEmail(), s.run().approvalId(), s.run().approvers(), at);
     }
 
     @Override
     public List<Effect> told(Executing s, List<StepResult> results, List<String> lines) {
-        return List.of(new Effect.PrivateNote(Notes.done(s.target(), s.correctedEmail(), s.approvers(), lines)),
+        return List.of(new Effect.PrivateNote(Notes.done(s.target(), s.correctedEmail(), s.run().approvers(), lines)),
                 new Effect.PublicComment(Messages.done(s.target(), s.correctedEmail())));
     }
 
@@ -75,15 +72,5 @@ final class Approving implements ApprovalGate.Plug<TypoFixState, AwaitingApprova
     @Override
     public TypoFixState cancelled(TypoFixState from, String agent, Instant at) {
         return new Cancelled(((Open) from).ticketId(), agent, at);
-    }
-
-    /** What the gate's states of a typo fix share. */
-    private record Fix(long ticketId, Target target, String correctedEmail, Plan plan, String planHash) {
-        static Fix of(TypoFixState s) {
-            if (s instanceof AwaitingApproval a) return new Fix(a.ticketId(), a.target(), a.correctedEmail(), a.plan(), a.planHash());
-            if (s instanceof Executing x) return new Fix(x.ticketId(), x.target(), x.correctedEmail(), x.plan(), x.planHash());
-            if (s instanceof Failed f) return new Fix(f.ticketId(), f.target(), f.correctedEmail(), f.plan(), f.planHash());
-            throw new IllegalArgumentException("not a state of the approval gate: " + s);
-        }
     }
 }

@@ -60,7 +60,7 @@ final class Checks {
     static List<Effect> ask(Target target, String proposed, boolean again, Context ctx) {
         List<Effect> effects = new ArrayList<>();
         effects.add(new Effect.PublicComment(Messages.askToConfirm(target, proposed, again)));
-        effects.addAll(TypoFixSettings.confirmationReminders(ctx));
+        effects.addAll(TypoFixSettings.CONFIRMATION.reminders(ctx));
         return effects;
     }
 

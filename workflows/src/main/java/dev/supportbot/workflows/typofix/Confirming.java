@@ -63,8 +63,8 @@ final class Confirming {
             String correction = written.get(0);
             List<Effect> effects = new ArrayList<>();
             effects.add(new Effect.CancelReminders());
-            if (s.approvalId() != null) {
-                effects.add(new Effect.UpdateApproval(s.approvalId(), Phase.CANCELLED, List.of(Notes.withdrawnLine()), null));
+            if (s.ask().approvalId() != null) {
+                effects.add(new Effect.UpdateApproval(s.ask().approvalId(), Phase.CANCELLED, List.of(Notes.withdrawnLine()), null));
             }
             effects.add(new Effect.PrivateNote(Notes.correctedWhileWaiting(correction)));
             effects.addAll(Checks.ask(s.target(), correction, true, ctx));
@@ -76,7 +76,7 @@ final class Confirming {
     static Decision<TypoFixState> remind(AwaitingConfirmation s, ReminderDue e, Facts facts, Context ctx) {
         int sequence = e.sequence();
         if (sequence < 1 || sequence > TypoFixSettings.CONFIRMATION_EXPIRY) return Decision.unchanged(s);
-        Instant due = s.askedAt().plus(TypoFixSettings.confirmationDelay(sequence, ctx)).minus(ctx.policy().clockSkew());
+        Instant due = s.askedAt().plus(TypoFixSettings.CONFIRMATION.delay(sequence, ctx)).minus(ctx.policy().clockSkew());
         if (ctx.now().isBefore(due)) return Decision.unchanged(s);
         if (sequence == TypoFixSettings.CONFIRMATION_EXPIRY) {
             return Decision.of(new Expired(s.ticketId(), s.target().subscriptionName(), Wait.CONFIRMATION, ctx.now()),

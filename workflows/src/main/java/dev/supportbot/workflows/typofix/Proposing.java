@@ -67,8 +67,8 @@ final class Proposing {
     }
 
     private static Decision<TypoFixState> propose(Planning s, Plan plan, Context ctx) {
-        return Approving.GATE.ask(plan, ctx, (hash, expiresAt) -> new AwaitingApproval(s.ticketId(), s.target(), s.bounce(),
-                s.correctedEmail(), plan, hash, null, expiresAt));
+        return Approving.GATE.ask(plan, ctx, ask -> new AwaitingApproval(s.ticketId(), s.target(), s.bounce(),
+                s.correctedEmail(), ask));
     }
 
     private static Decision<TypoFixState> noPlan(Planning s, String reason, Context ctx) {

@@ -1,6 +1,7 @@
 package dev.supportbot.workflows.typofix;
 
 import com.fasterxml.jackson.annotation.JsonTypeName;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.supportbot.workflows.approved.Gated;
 import dev.supportbot.workflows.approved.StepResult;
 import dev.supportbot.workflows.plan.Plan;
@@ -39,36 +40,22 @@ public sealed interface TypoFixState {
     record Planning(long ticketId, Target target, Bounce bounce, String correctedEmail) implements TypoFixState, Open {}
 
     /**
-     * The plan waits for the approvers; {@code approvalId} is null until the approval request's result comes back. An
-     * AM who corrects the address now withdraws the plan and is asked to confirm the new one.
+     * The plan waits for the approvers (the approval gate's {@link Gated.Ask}). An AM who corrects the address now
+     * withdraws the plan and is asked to confirm the new one.
      */
     @JsonTypeName("AwaitingApproval")
-    record AwaitingApproval(long ticketId, Target target, Bounce bounce, String correctedEmail, Plan plan, String planHash,
-                            Long approvalId, Instant expiresAt) implements TypoFixState, Open, Gated.Awaiting {
-        AwaitingApproval withApprovalId(long id) {
-            return new AwaitingApproval(ticketId, target, bounce, correctedEmail, plan, planHash, id, expiresAt);
-        }
-    }
+    record AwaitingApproval(long ticketId, Target target, Bounce bounce, String correctedEmail,
+                            @JsonUnwrapped Gated.Ask ask) implements TypoFixState, Gate, Gated.Asking {}
 
-    /** Approved: step {@code step} (1-based) runs in round {@code round} (0, then one more per approver's retry). */
+    /** Approved: the plan runs step by step ({@link Gated.Run}). */
     @JsonTypeName("Executing")
-    record Executing(long ticketId, Target target, String correctedEmail, Plan plan, String planHash, long approvalId,
-                     List<String> approvers, int step, int round, List<StepResult> results) implements TypoFixState, Open, Gated.Executing {
-        public Executing {
-            approvers = List.copyOf(approvers);
-            results = List.copyOf(results);
-        }
-    }
+    record Executing(long ticketId, Target target, String correctedEmail, @JsonUnwrapped Gated.Run run)
+            implements TypoFixState, Gate, Gated.Running {}
 
-    /** Step {@code failedStep} failed for good; waits for an approver's retry from that step. */
+    /** A step failed for good; waits for an approver's retry from that step ({@link Gated.Halt}). */
     @JsonTypeName("Failed")
-    record Failed(long ticketId, Target target, String correctedEmail, Plan plan, String planHash, long approvalId,
-                  List<String> approvers, int failedStep, int round, List<StepResult> results) implements TypoFixState, Open, Gated.Failed {
-        public Failed {
-            approvers = List.copyOf(approvers);
-            results = List.copyOf(results);
-        }
-    }
+    record Failed(long ticketId, Target target, String correctedEmail, @JsonUnwrapped Gated.Halt halt)
+            implements TypoFixState, Gate, Gated.Halted {}
 
     // ---- final states
 
@@ -106,6 +93,13 @@ public sealed interface TypoFixState {
     /** A state that events still move on; an agent can cancel it. */
     interface Open {
         long ticketId();
+    }
+
+    /** A state of the approval gate: what the fix keeps through it besides the gate's part. */
+    interface Gate extends Open {
+        Target target();
+
+        String correctedEmail();
     }
 
     /** The mistyped address, the subscription whose license went to it, and what to resend. */

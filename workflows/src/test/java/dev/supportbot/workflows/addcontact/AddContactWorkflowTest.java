@@ -62,8 +62,8 @@ class AddContactWorkflowTest {
     @Test
     void reminders_not_before_the_expiry_are_left_out() {
         Context ctx = new Context(Sandbox.NOW, Policy.defaults(), WorkflowSettings.defaults()
-                .with(AddContactSettings.REMINDER_2, Duration.ofDays(8)));
-        assertThat(AddContactSettings.answerReminders(ctx)).containsExactly(
+                .with(AddContactSettings.ANSWER.reminder2(), Duration.ofDays(8)));
+        assertThat(AddContactSettings.ANSWER.reminders(ctx)).containsExactly(
                 new Effect.ScheduleReminder(1, Duration.ofDays(2)),
                 new Effect.ScheduleReminder(AddContactSettings.ANSWER_EXPIRY, Duration.ofDays(7)));
     }

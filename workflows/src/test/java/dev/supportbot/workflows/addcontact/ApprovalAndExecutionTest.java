@@ -95,7 +95,7 @@ class ApprovalAndExecutionTest {
         Decision<AddContactState> d = flow.stepFailed("the portal refused: customer 1102 is locked");
         assertThat(d.state()).isInstanceOfSatisfying(Failed.class, f -> {
             assertThat(f.failedStep()).isEqualTo(2);
-            assertThat(f.results()).containsExactly(StepResult.DONE, StepResult.FAILED, StepResult.NOT_RUN);
+            assertThat(f.halt().results()).containsExactly(StepResult.DONE, StepResult.FAILED, StepResult.NOT_RUN);
         });
         assertThat(flow.workflow.finished(d.state())).isFalse();
         Effect.UpdateApproval failed = Flow.effects(d, Effect.UpdateApproval.class).get(0);

@@ -51,7 +51,7 @@ class HappyPathTest {
         assertThat(Flow.publicText(d)).isEmpty();
 
         d = flow.approvalPosted(77);
-        assertThat(d.state()).isEqualTo(waiting.withApprovalId(77));
+        assertThat(d.state()).isEqualTo(new AddContactState.AwaitingApproval(waiting.ticketId(), waiting.verification(), waiting.ask().withApprovalId(77)));
         assertThat(d.effects()).isEmpty();
 
         d = flow.approved(77, "slack:UAPPROVER");

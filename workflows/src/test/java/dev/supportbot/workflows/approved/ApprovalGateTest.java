@@ -36,26 +36,21 @@ import org.junit.jupiter.api.Test;
 /** The one approval gate, driven through a workflow of its own states only: what every workflow that plugs in gets. */
 class ApprovalGateTest {
     sealed interface S {
-        record Waiting(Plan plan, String planHash, Long approvalId, Instant expiresAt) implements S, Gated.Awaiting {}
+        record Waiting(Plan plan, String planHash, Long approvalId, Instant expiresAt) implements S, Gated.Asking {
+            public Gated.Ask ask() { return new Gated.Ask(plan, planHash, approvalId, expiresAt); }
+        }
 
-        record Running(Plan plan, long approvalId, List<String> approvers, int step, int round, List<StepResult> results)
-                implements S, Gated.Executing {}
+        record Running(Gated.Run run) implements S, Gated.Running {}
 
-        record Stopped(Plan plan, long approvalId, List<String> approvers, int failedStep, int round, List<StepResult> results)
-                implements S, Gated.Failed {}
+        record Stopped(Gated.Halt halt) implements S, Gated.Halted {}
 
         record End(String how) implements S {}
     }
 
     static final class Plug implements ApprovalGate.Plug<S, S.Waiting, S.Running, S.Stopped> {
         public S.Waiting withApprovalId(S.Waiting w, long id) { return new S.Waiting(w.plan(), w.planHash(), id, w.expiresAt()); }
-        public S.Running executing(S from, Gated.Run r) {
-            Plan plan = from instanceof Gated.Awaiting a ? a.plan() : ((Gated.Approved) from).plan();
-            return new S.Running(plan, r.approvalId(), r.approvers(), r.step(), r.round(), r.results());
-        }
-        public S.Stopped failed(S.Running x, List<StepResult> results, String reason) {
-            return new S.Stopped(x.plan(), x.approvalId(), x.approvers(), x.step(), x.round(), results);
-        }
+        public S.Running executing(S from, Gated.Run r) { return new S.Running(r); }
+        public S.Stopped failed(S.Running x, Gated.Halt halt, String reason) { return new S.Stopped(halt); }
         public S done(S.Running last, Instant at) { return new S.End("done"); }
         public List<Effect> told(S.Running last, List<StepResult> results, List<String> lines) { return List.of(new Effect.PublicComment("done")); }
         public S rejected(S.Waiting w, long id, String by, Instant at) { return new S.End("rejected by " + by); }
@@ -75,7 +70,7 @@ class ApprovalGateTest {
 
     @Test
     void asking_puts_the_plan_before_as_many_approvers_as_asked_until_the_ttl() {
-        Decision<S> d = GATE.ask(plan, Context.at(NOW), (h, expires) -> new S.Waiting(plan, h, null, expires));
+        Decision<S> d = GATE.ask(plan, Context.at(NOW), ask -> new S.Waiting(ask.plan(), ask.planHash(), null, ask.expiresAt()));
         assertThat(d.state()).isInstanceOfSatisfying(S.Waiting.class, w -> assertThat(w.expiresAt()).isEqualTo(NOW.plus(Duration.ofHours(72))));
         assertThat(d.effects()).startsWith(new Effect.RequestApproval(ApprovalGate.APPROVAL_KEY, plan, 2, Duration.ofHours(72)))
                 .endsWith(new Effect.ScheduleReminder(9, Duration.ofHours(72)));
@@ -145,7 +140,7 @@ class ApprovalGateTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("rereads")
     void the_last_step_is_confirmed_against_the_billing_account_or_handed_to_billing(Reread r) {
-        S.Running last = new S.Running(plan, 7, List.of("slack:UA"), plan.changes().size(), 0,
+        S.Running last = running(plan, plan.changes().size(),
                 PlanRuns.with(PlanRuns.notRun(plan), plan.changes().size(), StepResult.RUNNING));
         Event.EffectSucceeded event = new Event.EffectSucceeded(PlanRuns.keyOf(plan.changes().size(), 0), Map.of());
         assertThat(TABLE.factsNeeded(last, event)).containsExactlyInAnyOrder(new FactRequest.BillingAccountById(1001),
@@ -174,7 +169,7 @@ class ApprovalGateTest {
 
     @Test
     void the_billing_team_and_its_tag_are_settings() {
-        S.Running last = new S.Running(plan, 7, List.of("slack:UA"), plan.changes().size(), 0, PlanRuns.notRun(plan));
+        S.Running last = running(plan, plan.changes().size(), PlanRuns.notRun(plan));
         Context ctx = new Context(NOW, Policy.defaults(), WorkflowSettings.defaults().with(BillingCheck.TEAM, "Billing Ops")
                 .with(BillingCheck.TAG, "to_billing_ops"));
         Decision<S> d = TABLE.decide(last, new Event.EffectSucceeded(PlanRuns.keyOf(plan.changes().size(), 0), Map.of()),
@@ -188,7 +183,7 @@ class ApprovalGateTest {
         List<dev.supportbot.workflows.plan.Evidence> evidence = new java.util.ArrayList<>(plan.evidence());
         evidence.add(new dev.supportbot.workflows.plan.Evidence(dev.supportbot.workflows.plan.Evidence.SHARED_BILL_TO, "kept"));
         Plan keeping = new Plan(plan.ticketId(), plan.purpose(), evidence, plan.facts(), plan.changes(), plan.goal());
-        S.Running last = new S.Running(keeping, 7, List.of("slack:UA"), keeping.changes().size(), 0, PlanRuns.notRun(keeping));
+        S.Running last = running(keeping, keeping.changes().size(), PlanRuns.notRun(keeping));
 
         Decision<S> d = TABLE.decide(last, new Event.EffectSucceeded(PlanRuns.keyOf(keeping.changes().size(), 0), Map.of()),
                 asPredicted(keeping, Map.of()), Context.at(NOW));
@@ -246,7 +241,7 @@ class ApprovalGateTest {
     @Test
     void a_state_that_does_not_show_the_gate_what_it_reads_is_refused() {
         assertThatThrownBy(() -> new ApprovalGate<>(S.End.class, S.Running.class, S.Stopped.class, null, null))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Gated$Awaiting");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Gated$Asking");
     }
 
     private static Decision<S> send(S state, Event event) {
@@ -258,6 +253,11 @@ class ApprovalGateTest {
     }
 
     /** A real plan of several steps: the one stored in the golden fixture of add contact. */
+    /** Approval 7 by one approver, step {@code step} running in round 0. */
+    private S.Running running(Plan p, int step, List<StepResult> results) {
+        return new S.Running(new Gated.Run(p, hash, 7, List.of("slack:UA"), step, 0, results));
+    }
+
     private static Plan storedPlan() {
         ObjectMapper mapper = StoredTypes.of(Workflows.ALL).register(new ObjectMapper().registerModule(new JavaTimeModule()));
         try (var in = ApprovalGateTest.class.getResourceAsStream("/stored/states/add_contact/AwaitingApproval.json")) {

@@ -3,6 +3,7 @@ package dev.supportbot.workflows.changecontact;
 import static dev.supportbot.workflows.changecontact.Flow.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.supportbot.workflows.approved.Gated;
 import dev.supportbot.workflows.approved.PlanRuns;
 import dev.supportbot.workflows.changecontact.ChangeContactState.*;
 import dev.supportbot.workflows.engine.Command;
@@ -42,7 +43,7 @@ class TransitionTableTest {
         AwaitingApproval posted = (AwaitingApproval) flow.state;
         // Before the approval request's result came back: its EffectSucceeded has something to act on.
         AwaitingApproval approving = new AwaitingApproval(posted.ticketId(), posted.requester(), posted.subscriptionName(),
-                posted.path(), posted.plan(), posted.planHash(), null, posted.expiresAt());
+                posted.path(), new Gated.Ask(posted.plan(), posted.planHash(), null, posted.expiresAt()));
         flow.approved(7, "slack:UAPPROVER1", "slack:UAPPROVER2");
         Executing executing = (Executing) flow.state;
         flow.stepFailed("boom");
