@@ -19,6 +19,7 @@ import dev.supportbot.bot.inbox.RoutingDispatcher;
 import dev.supportbot.bot.metrics.Metrics;
 import dev.supportbot.bot.retention.Retention;
 import dev.supportbot.bot.outbound.Backoff;
+import dev.supportbot.bot.slack.OpenedViews;
 import dev.supportbot.bot.slack.SlackCommands;
 import dev.supportbot.bot.slack.SlackRoutes;
 import dev.supportbot.bot.slack.SlackWorkspace;
@@ -193,7 +194,7 @@ public final class SupportBot implements AutoCloseable {
                     config.get(Settings.INBOX_RETENTION), config.get(Settings.AUDIT_RETENTION),
                     config.get(Settings.PURGE_INTERVAL)));
             Intake intake = new Intake(inbox, SecretScanner::mask, workers::wakeUp);
-            SlackCommands slack = new SlackCommands(intake);
+            SlackCommands slack = new SlackCommands(intake, new OpenedViews(database, clock));
             List<HttpRoutes> routes = new ArrayList<>(List.of(
                     new HealthRoutes(database, backEnds),
                     new ZendeskWebhookRoutes(new ZendeskSignature(config.get(Settings.ZENDESK_WEBHOOK_SECRET),

@@ -13,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -61,14 +62,14 @@ class SlackWorkspaceTest {
 
     private String submission(String team, String app) {
         String payload = "{\"type\":\"view_submission\",\"team\":{\"id\":\"" + team + "\"},\"user\":{\"id\":\"U2\"},"
-                + "\"api_app_id\":\"" + app + "\",\"trigger_id\":\"1.2.v" + trigger++ + "\",\"view\":{\"id\":\"V" + trigger++
-                + "\",\"type\":\"modal\",\"callback_id\":\"approval_reject_reason\",\"private_metadata\":\"42\",\"state\":{\"values\":{}}}}";
+                + "\"api_app_id\":\"" + app + "\",\"trigger_id\":\"1.2.v" + trigger++ + "\",\"view\":{\"id\":\"VOWN\",\"type\":\"modal\",\"callback_id\":\"approval_reject_reason\",\"private_metadata\":\"42\",\"state\":{\"values\":{}}}}";
         return "payload=" + URLEncoder.encode(payload, StandardCharsets.UTF_8);
     }
 
     @Test
     void a_signed_command_click_or_submission_from_another_workspace_or_app_is_refused_and_stores_nothing() throws Exception {
         try (SupportBot bot = start(Map.of("BOT_SLACK_APP_ID", "A1"))) {
+            new OpenedViews(bot.database(), Clock.systemUTC()).opened("VOWN", "U2", "approval_reject_reason");
             assertThat(send(bot, command("T1", "A1")).statusCode()).isEqualTo(200);
             assertThat(send(bot, click("T1", "A1")).statusCode()).isEqualTo(200);
             assertThat(send(bot, submission("T1", "A1")).statusCode()).isEqualTo(200);
