@@ -3,6 +3,7 @@ package dev.supportbot.bot;
 import dev.supportbot.bot.config.BackEnds;
 import dev.supportbot.bot.config.BotConfig;
 import dev.supportbot.bot.config.Settings;
+import dev.supportbot.bot.http.Draining;
 import dev.supportbot.bot.http.HealthRoutes;
 import dev.supportbot.bot.http.HttpRoutes;
 import dev.supportbot.bot.http.HttpServer;
@@ -27,10 +28,12 @@ import dev.supportbot.bot.store.Database;
 import dev.supportbot.workflows.redaction.SecretScanner;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -38,8 +41,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running service: database, inbox workers and the HTTP server, wired from the configuration. Stopping it
- * stops intake first, then lets the workers finish what they hold, then closes the database.
+ * The running service: database, inbox workers and the HTTP server, wired from the configuration. Stopping it drains:
+ * intake and {@code /healthz} answer 503 at once ({@link Draining}), the workers finish what they hold within the
+ * shutdown grace and give back the rest, the reminder scheduler stops, and only then the HTTP server (the workers may
+ * still call the sandbox stand-ins on it) and the database.
  */
 public final class SupportBot implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SupportBot.class);
@@ -52,9 +57,12 @@ public final class SupportBot implements AutoCloseable {
     private final HttpServer metricsHttp;
     private final Metrics metrics;
     private final List<BotPlugin> plugins;
+    private final Draining draining;
+    private final Duration grace;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private SupportBot(Database database, Inbox inbox, InboxWorkers workers, Retention retention, HttpServer http,
-            HttpServer metricsHttp, Metrics metrics, List<BotPlugin> plugins) {
+            HttpServer metricsHttp, Metrics metrics, List<BotPlugin> plugins, Draining draining, Duration grace) {
         this.database = database;
         this.inbox = inbox;
         this.workers = workers;
@@ -63,6 +71,8 @@ public final class SupportBot implements AutoCloseable {
         this.metricsHttp = metricsHttp;
         this.metrics = metrics;
         this.plugins = plugins;
+        this.draining = draining;
+        this.grace = grace;
     }
 
     public static Builder builder(BotConfig config) {
@@ -87,12 +97,15 @@ public final class SupportBot implements AutoCloseable {
 
     @Override
     public void close() {
-        http.close();
-        if (metricsHttp != null) metricsHttp.close();
+        if (!closed.compareAndSet(false, true)) return;
+        log.info("supportbot stopping: intake refused from now on, workers have {} s to finish", grace.toSeconds());
+        draining.begin();
         retention.close();
-        workers.close();
+        workers.close(grace);
         closePlugins(plugins);
         inbox.close(); // after the plug-ins: the reminder scheduler stores its events through it until it stops
+        http.close();
+        if (metricsHttp != null) metricsHttp.close();
         database.close(); // last: an embedded server stops with it
         log.info("supportbot stopped");
     }
@@ -195,14 +208,16 @@ public final class SupportBot implements AutoCloseable {
                     config.get(Settings.PURGE_INTERVAL)));
             Intake intake = new Intake(inbox, SecretScanner::mask, workers::wakeUp);
             SlackCommands slack = new SlackCommands(intake, new OpenedViews(database, clock));
+            Draining draining = new Draining();
             List<HttpRoutes> routes = new ArrayList<>(List.of(
-                    new HealthRoutes(database, backEnds),
+                    new HealthRoutes(database, backEnds, draining),
                     new ZendeskWebhookRoutes(new ZendeskSignature(config.get(Settings.ZENDESK_WEBHOOK_SECRET),
                             config.get(Settings.ZENDESK_WEBHOOK_SECRET_PREVIOUS), clock), intake),
                     new SlackRoutes(new SlackSignature(config.get(Settings.SLACK_SIGNING_SECRET),
                             config.get(Settings.SLACK_SIGNING_SECRET_PREVIOUS), clock), SlackWorkspace.fromConfig(config),
                             slack.app(config.get(Settings.SLACK_SIGNING_SECRET)))));
             plugins.forEach(p -> routes.addAll(p.routes()));
+            routes.add(draining.refusing(routes.stream().flatMap(r -> r.limitedPaths().stream()).toList()));
             Integer metricsPort = config.get(Settings.METRICS_PORT);
             MetricsRoutes metricsRoutes = new MetricsRoutes(metrics, config.get(Settings.METRICS_TOKEN));
             if (metricsPort == null) routes.add(metricsRoutes);
@@ -226,7 +241,8 @@ public final class SupportBot implements AutoCloseable {
                 throw e;
             }
             warnAboutMissingSecrets();
-            return new SupportBot(database, inbox, workers, retention, http, metricsHttp, metrics, List.copyOf(plugins));
+            return new SupportBot(database, inbox, workers, retention, http, metricsHttp, metrics, List.copyOf(plugins), draining,
+                    config.get(Settings.SHUTDOWN_GRACE));
         }
 
         private ServerLimits limits() {

@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * {@code GET /healthz}: 503 unless the database accepts a write (the check is reused for a second), with the mode
- * the bot runs in (sandbox, production or a mix of real and sandbox back ends).
+ * the bot runs in (sandbox, production or a mix of real and sandbox back ends). While the bot drains before it stops
+ * it answers 503 {@code "draining"}, so that orchestrators stop sending it traffic.
  */
 public final class HealthRoutes implements HttpRoutes {
     private static final Duration CHECK_REUSED_FOR = Duration.ofSeconds(1);
@@ -18,11 +19,13 @@ public final class HealthRoutes implements HttpRoutes {
     private final Database database;
     private final DatabaseHealth health;
     private final BackEnds backEnds;
+    private final Draining draining;
 
-    public HealthRoutes(Database database, BackEnds backEnds) {
+    public HealthRoutes(Database database, BackEnds backEnds, Draining draining) {
         this.database = database;
         this.health = new DatabaseHealth(database, CHECK_REUSED_FOR);
         this.backEnds = backEnds;
+        this.draining = draining;
     }
 
     @Override
@@ -34,14 +37,15 @@ public final class HealthRoutes implements HttpRoutes {
             db.put("vendor", "postgresql");
             if (!status.up()) db.put("reason", status.reason());
             Map<String, Object> body = new LinkedHashMap<>();
-            body.put("status", status.up() ? "ok" : "unavailable");
+            boolean ready = status.up() && !draining.on();
+            body.put("status", draining.on() ? "draining" : status.up() ? "ok" : "unavailable");
             body.put("database", db);
             body.put("mode", backEnds.mode());
             if (backEnds.mixed()) {
                 body.put("sandbox_mix_allowed", backEnds.mixAllowed());
                 body.put("back_ends", backEnds.describe());
             }
-            ctx.status(status.up() ? 200 : 503).json(body);
+            ctx.status(ready ? 200 : 503).json(body);
         });
     }
 }
