@@ -100,6 +100,13 @@ public final class SupportBot implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) return;
         log.info("supportbot stopping: intake refused from now on, workers have {} s to finish", grace.toSeconds());
         draining.begin();
+        for (BotPlugin plugin : plugins) {
+            try {
+                plugin.draining();
+            } catch (RuntimeException e) {
+                log.warn("plugin {} did not stop starting work: {}", plugin.getClass().getSimpleName(), e.getMessage());
+            }
+        }
         retention.close();
         workers.close(grace);
         closePlugins(plugins);
