@@ -115,9 +115,8 @@ class ApprovalHttpTest {
     void a_signed_approve_click_and_a_reject_reason_reach_the_approvals() throws Exception {
         try (Running running = start("VREJECT1")) {
             SupportBot bot = running.bot();
-            InstanceStore instances = new InstanceStore(bot.database(), Clock.systemUTC());
-            long approved = request(running.approvals(), instances.create(1, "ownership_verification", "{}", "slack:U_AGENT").id());
-            long rejected = request(running.approvals(), instances.create(2, "ownership_verification", "{}", "slack:U_AGENT").id());
+            long approved = plan(running, 1);
+            long rejected = plan(running, 2);
 
             assertThat(post(bot, click("approve", approved, "U_A1")).statusCode()).isEqualTo(200);
             assertThat(post(bot, click("reject", rejected, "U_A2")).statusCode()).isEqualTo(200);
@@ -150,8 +149,7 @@ class ApprovalHttpTest {
     void a_reason_counts_only_for_a_view_the_bot_opened_for_that_approver_and_only_once() throws Exception {
         try (Running running = start("VOPENED7")) {
             SupportBot bot = running.bot();
-            InstanceStore instances = new InstanceStore(bot.database(), Clock.systemUTC());
-            long plan = request(running.approvals(), instances.create(3, "ownership_verification", "{}", "slack:U_AGENT").id());
+            long plan = plan(running, 3);
             ApprovalStore store = new ApprovalStore(bot.database());
 
             HttpResponse<String> forged = post(bot, submission("VNEVER1", "U_A2", plan, "forged"));
@@ -205,6 +203,12 @@ class ApprovalHttpTest {
                  "view":{"id":"%s","type":"modal","callback_id":"approval_reject","private_metadata":"%d",
                    "state":{"values":{"input":{"input":{"type":"plain_text_input","value":"%s"}}}}}}
                 """.formatted(user, viewId, approval, reason), StandardCharsets.UTF_8);
+    }
+
+    /** A plan of an ownership verification started by an agent on {@code ticket}, put before the approvers. */
+    private static long plan(Running running, long ticket) {
+        InstanceStore instances = new InstanceStore(running.bot().database(), Clock.systemUTC());
+        return request(running.approvals(), instances.create(ticket, "ownership_verification", "{}", "slack:U_AGENT").id());
     }
 
     private static long request(Approvals approvals, long instanceId) {
