@@ -16,8 +16,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -104,20 +102,13 @@ class DrainTest {
 
     private HttpResponse<String> webhook(SupportBot bot) throws Exception {
         String body = "{\"ticket_id\":9,\"event\":\"ticket.updated\",\"delivery_id\":\"drain-late\"}";
-        String ts = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bot.port() + "/webhooks/zendesk"))
-                .header("X-Zendesk-Webhook-Signature-Timestamp", ts)
-                .header("X-Zendesk-Webhook-Signature", Signing.zendesk(TestBots.ZENDESK_SECRET, ts, body))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(Signing.zendeskWebhook(bot.port(), body), HttpResponse.BodyHandlers.ofString());
     }
+
 
     private HttpResponse<String> slack(SupportBot bot) throws Exception {
         String form = "team_id=T1&user_id=U1&command=%2Flnr&text=help&trigger_id=1.2.drain";
-        String ts = Long.toString(Instant.now().getEpochSecond());
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bot.port() + "/slack/events"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-Slack-Request-Timestamp", ts)
-                .header("X-Slack-Signature", Signing.slack(TestBots.SLACK_SECRET, ts, form))
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(Signing.slackEvents(bot.port(), form), HttpResponse.BodyHandlers.ofString());
     }
+
 }

@@ -7,14 +7,11 @@ import static org.mockserver.model.HttpResponse.response;
 import dev.supportbot.bot.SupportBot;
 import dev.supportbot.bot.testing.Signing;
 import dev.supportbot.bot.testing.TestBots;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -39,12 +36,7 @@ class SlackWorkspaceTest {
     }
 
     private HttpResponse<String> send(SupportBot bot, String form) throws Exception {
-        String ts = Long.toString(Instant.now().getEpochSecond());
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bot.port() + "/slack/events"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-Slack-Request-Timestamp", ts)
-                .header("X-Slack-Signature", Signing.slack(TestBots.SLACK_SECRET, ts, form))
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(Signing.slackEvents(bot.port(), form), HttpResponse.BodyHandlers.ofString());
     }
 
     private String command(String team, String app) {

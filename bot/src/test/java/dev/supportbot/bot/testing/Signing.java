@@ -38,6 +38,16 @@ public final class Signing {
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build();
     }
 
+    /** A POST of the form {@code form} to a bot's {@code /slack/events} at {@code port}, signed now with the tests' secret. */
+    public static java.net.http.HttpRequest slackEvents(int port, String form) {
+        String ts = Long.toString(java.time.Instant.now().getEpochSecond());
+        return java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/slack/events"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Slack-Request-Timestamp", ts)
+                .header("X-Slack-Signature", slack(TestBots.SLACK_SECRET, ts, form))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build();
+    }
+
     private static byte[] hmac(String secret, String message) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
