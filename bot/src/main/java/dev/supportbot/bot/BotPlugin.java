@@ -48,6 +48,9 @@ public interface BotPlugin extends AutoCloseable {
     /** Called once the server listens (its port is known). */
     default void started(SupportBot.Context context) {}
 
+    /** Called when the bot begins to stop, while its workers finish what they hold: start no new work (timers). */
+    default void draining() {}
+
     /** Called after intake stopped and before the database closes. */
     @Override
     default void close() {}

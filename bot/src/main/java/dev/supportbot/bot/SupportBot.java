@@ -3,6 +3,7 @@ package dev.supportbot.bot;
 import dev.supportbot.bot.config.BackEnds;
 import dev.supportbot.bot.config.BotConfig;
 import dev.supportbot.bot.config.Settings;
+import dev.supportbot.bot.http.Draining;
 import dev.supportbot.bot.http.HealthRoutes;
 import dev.supportbot.bot.http.HttpRoutes;
 import dev.supportbot.bot.http.HttpServer;
@@ -19,6 +20,7 @@ import dev.supportbot.bot.inbox.RoutingDispatcher;
 import dev.supportbot.bot.metrics.Metrics;
 import dev.supportbot.bot.retention.Retention;
 import dev.supportbot.bot.outbound.Backoff;
+import dev.supportbot.bot.slack.OpenedViews;
 import dev.supportbot.bot.slack.SlackCommands;
 import dev.supportbot.bot.slack.SlackRoutes;
 import dev.supportbot.bot.slack.SlackWorkspace;
@@ -26,10 +28,12 @@ import dev.supportbot.bot.store.Database;
 import dev.supportbot.workflows.redaction.SecretScanner;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -37,8 +41,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running service: database, inbox workers and the HTTP server, wired from the configuration. Stopping it
- * stops intake first, then lets the workers finish what they hold, then closes the database.
+ * The running service: database, inbox workers and the HTTP server, wired from the configuration. Stopping it drains:
+ * intake and {@code /healthz} answer 503 at once ({@link Draining}), the workers finish what they hold within the
+ * shutdown grace and give back the rest, the reminder scheduler stops, and only then the HTTP server (the workers may
+ * still call the sandbox stand-ins on it) and the database.
  */
 public final class SupportBot implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SupportBot.class);
@@ -51,9 +57,12 @@ public final class SupportBot implements AutoCloseable {
     private final HttpServer metricsHttp;
     private final Metrics metrics;
     private final List<BotPlugin> plugins;
+    private final Draining draining;
+    private final Duration grace;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private SupportBot(Database database, Inbox inbox, InboxWorkers workers, Retention retention, HttpServer http,
-            HttpServer metricsHttp, Metrics metrics, List<BotPlugin> plugins) {
+            HttpServer metricsHttp, Metrics metrics, List<BotPlugin> plugins, Draining draining, Duration grace) {
         this.database = database;
         this.inbox = inbox;
         this.workers = workers;
@@ -62,6 +71,8 @@ public final class SupportBot implements AutoCloseable {
         this.metricsHttp = metricsHttp;
         this.metrics = metrics;
         this.plugins = plugins;
+        this.draining = draining;
+        this.grace = grace;
     }
 
     public static Builder builder(BotConfig config) {
@@ -86,12 +97,22 @@ public final class SupportBot implements AutoCloseable {
 
     @Override
     public void close() {
-        http.close();
-        if (metricsHttp != null) metricsHttp.close();
+        if (!closed.compareAndSet(false, true)) return;
+        log.info("supportbot stopping: intake refused from now on, workers have {} s to finish", grace.toSeconds());
+        draining.begin();
+        for (BotPlugin plugin : plugins) {
+            try {
+                plugin.draining();
+            } catch (RuntimeException e) {
+                log.warn("plugin {} did not stop starting work: {}", plugin.getClass().getSimpleName(), e.getMessage());
+            }
+        }
         retention.close();
-        workers.close();
+        workers.close(grace);
         closePlugins(plugins);
         inbox.close(); // after the plug-ins: the reminder scheduler stores its events through it until it stops
+        http.close();
+        if (metricsHttp != null) metricsHttp.close();
         database.close(); // last: an embedded server stops with it
         log.info("supportbot stopped");
     }
@@ -193,15 +214,17 @@ public final class SupportBot implements AutoCloseable {
                     config.get(Settings.INBOX_RETENTION), config.get(Settings.AUDIT_RETENTION),
                     config.get(Settings.PURGE_INTERVAL)));
             Intake intake = new Intake(inbox, SecretScanner::mask, workers::wakeUp);
-            SlackCommands slack = new SlackCommands(intake);
+            SlackCommands slack = new SlackCommands(intake, new OpenedViews(database, clock));
+            Draining draining = new Draining();
             List<HttpRoutes> routes = new ArrayList<>(List.of(
-                    new HealthRoutes(database, backEnds, config.get(Settings.MODE)),
+                    new HealthRoutes(database, backEnds, config.get(Settings.MODE), draining),
                     new ZendeskWebhookRoutes(new ZendeskSignature(config.get(Settings.ZENDESK_WEBHOOK_SECRET),
                             config.get(Settings.ZENDESK_WEBHOOK_SECRET_PREVIOUS), clock), intake),
                     new SlackRoutes(new SlackSignature(config.get(Settings.SLACK_SIGNING_SECRET),
                             config.get(Settings.SLACK_SIGNING_SECRET_PREVIOUS), clock), SlackWorkspace.fromConfig(config),
                             slack.app(config.get(Settings.SLACK_SIGNING_SECRET)))));
             plugins.forEach(p -> routes.addAll(p.routes()));
+            routes.add(draining.refusing(routes.stream().flatMap(r -> r.limitedPaths().stream()).toList()));
             Integer metricsPort = config.get(Settings.METRICS_PORT);
             MetricsRoutes metricsRoutes = new MetricsRoutes(metrics, config.get(Settings.METRICS_TOKEN));
             if (metricsPort == null) routes.add(metricsRoutes);
@@ -225,7 +248,8 @@ public final class SupportBot implements AutoCloseable {
                 throw e;
             }
             warnAboutMissingSecrets();
-            return new SupportBot(database, inbox, workers, retention, http, metricsHttp, metrics, List.copyOf(plugins));
+            return new SupportBot(database, inbox, workers, retention, http, metricsHttp, metrics, List.copyOf(plugins), draining,
+                    config.get(Settings.SHUTDOWN_GRACE));
         }
 
         private ServerLimits limits() {

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.supportbot.bot.config.BackEnds;
 import dev.supportbot.bot.config.Setting;
 import dev.supportbot.bot.config.Settings;
-import dev.supportbot.bot.inbox.InboxWorkers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -101,7 +100,10 @@ class DeployFilesTest {
         assertThat(container.path("readinessProbe").path("httpGet").path("path").asText()).isEqualTo("/healthz");
         assertThat(container.path("livenessProbe").path("httpGet").path("path").asText()).isEqualTo("/healthz");
         assertThat(pod.path("securityContext").path("runAsNonRoot").asBoolean()).isTrue();
-        assertThat(pod.path("terminationGracePeriodSeconds").asLong()).isGreaterThan(InboxWorkers.STOP_GRACE.toSeconds());
+        Map<String, String> values = new java.util.HashMap<>();
+        container.path("env").forEach(e -> values.put(e.path("name").asText(), e.path("value").asText(null)));
+        assertThat(pod.path("terminationGracePeriodSeconds").asLong()).as("the pod's grace period, above the bot's drain")
+                .isGreaterThan(drain(values.get(Settings.SHUTDOWN_GRACE.env())).toSeconds());
         assertThat(kind(docs, "Service").path("spec").path("selector").path("app").asText()).isEqualTo("supportbot");
         assertThat(kind(docs, "PodDisruptionBudget").path("spec").path("minAvailable").asInt()).isEqualTo(1);
 
@@ -135,8 +137,14 @@ class DeployFilesTest {
             }
             assertThat(Arrays.asList(iterable(env))).containsAll(productionNeeds());
             assertThat(services.path(bot).path("stop_grace_period").asText()).matches("\\d+s")
-                    .satisfies(g -> assertThat(Long.parseLong(g.replace("s", ""))).isGreaterThan(InboxWorkers.STOP_GRACE.toSeconds()));
+                    .satisfies(g -> assertThat(Long.parseLong(g.replace("s", ""))).as("stop_grace_period, above the bot's drain")
+                            .isGreaterThan(drain(env.path(Settings.SHUTDOWN_GRACE.env()).asText(null)).toSeconds()));
         }
+    }
+
+    /** The drain a deploy file sets ({@code BOT_SHUTDOWN_GRACE}), else the default. */
+    private static java.time.Duration drain(String set) {
+        return Settings.SHUTDOWN_GRACE.parser().apply(set == null ? Settings.SHUTDOWN_GRACE.defaultText() : set);
     }
 
     private static String[] iterable(JsonNode object) {

@@ -8,6 +8,7 @@ import dev.supportbot.bot.engine.EffectHandler;
 import dev.supportbot.bot.engine.InstanceEvents;
 import dev.supportbot.bot.engine.WorkflowEngine;
 import dev.supportbot.bot.inbox.Dispatcher;
+import dev.supportbot.bot.slack.OpenedViews;
 import dev.supportbot.bot.slack.SlackCommands;
 import dev.supportbot.bot.slack.SlackNames;
 import dev.supportbot.bot.slack.SlackNotifier;
@@ -42,11 +43,12 @@ public record Approvals(List<EffectHandler<?>> effectHandlers, List<ClickHandler
         Approvers approvers = new Approvers(config.get(Settings.APPROVERS), config.get(Settings.APPROVER_GROUP), slack);
         Decisions decisions = new Decisions(store, approvers, new InstanceEvents(engine.json(), clock), new CommandReplies(engine),
                 new SlackNames(slack), clock);
+        OpenedViews views = new OpenedViews(database, clock);
         return new Approvals(
                 List.of(new RequestApprovalHandler(store, slack, message, approvers, initiators, requesters, clock),
                         new UpdateApprovalHandler(store, slack, message, approvers, clock)),
-                List.of(new ApproveClick(decisions), new RejectClick(decisions, slack), new RetryClick(decisions)),
-                Map.of(SlackCommands.VIEW_SOURCE, new RejectReasonDispatcher(decisions),
+                List.of(new ApproveClick(decisions), new RejectClick(decisions, slack, views), new RetryClick(decisions)),
+                Map.of(SlackCommands.VIEW_SOURCE, new RejectReasonDispatcher(decisions, views),
                         ApprovalDigest.SOURCE, new ApprovalDigest(store, slack, message, clock),
                         MessageRefresh.SOURCE, new MessageRefresh(store, slack, message, approvers)),
                 Optional.ofNullable(config.get(Settings.APPROVALS_DIGEST_AT)));

@@ -2,6 +2,7 @@ package dev.supportbot.bot.approvals;
 
 import dev.supportbot.bot.inbox.Handled;
 import dev.supportbot.bot.inbox.InboxEvent;
+import dev.supportbot.bot.slack.OpenedViews;
 import dev.supportbot.bot.slack.SlackModal;
 import dev.supportbot.bot.slack.SlackNotifier;
 import java.util.Optional;
@@ -11,17 +12,19 @@ import java.util.Set;
  * {@code reject}: asks the approver for the reason in a modal ({@code views.open} with the click's trigger id);
  * the rejection is recorded when they submit it ({@link RejectReasonDispatcher}). Slack accepts a trigger id for 3
  * seconds only: when the click was handled later, the plan is rejected at once with "no reason given", and the
- * approver is told so.
+ * approver is told so. The opened view is recorded for the approver who clicked: only their submission of it counts.
  */
 final class RejectClick extends ApproverClick {
     static final String CALLBACK_ID = "approval_reject";
 
     private final Decisions decisions;
     private final SlackNotifier slack;
+    private final OpenedViews views;
 
-    RejectClick(Decisions decisions, SlackNotifier slack) {
+    RejectClick(Decisions decisions, SlackNotifier slack, OpenedViews views) {
         this.decisions = decisions;
         this.slack = slack;
+        this.views = views;
     }
 
     @Override
@@ -41,7 +44,9 @@ final class RejectClick extends ApproverClick {
             return decisions.refuse(cause, click.responseUrl(), "approval " + approval.id() + ": reject refused: " + refusal.get(),
                     refusal.get());
         }
-        if (slack.openModal(click.triggerId(), modal(approval))) {
+        Optional<String> view = slack.openModal(click.triggerId(), modal(approval));
+        if (view.isPresent()) {
+            views.opened(view.get(), click.userId(), CALLBACK_ID);
             return Handled.noop("approval " + approval.id() + ": reason asked of " + click.userId());
         }
         return decisions.reject(cause, click.responseUrl(), approval, click.userId(), Decisions.NO_REASON,

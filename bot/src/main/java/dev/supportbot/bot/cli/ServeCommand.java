@@ -8,8 +8,12 @@ import dev.supportbot.bot.config.ConfigLoader;
 import dev.supportbot.bot.config.Settings;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import sun.misc.Signal;
 
-/** {@code supportbot serve [--config FILE]}: runs the service until stopped (SIGTERM / Ctrl-C). */
+/**
+ * {@code supportbot serve [--config FILE]}: runs the service until SIGTERM or Ctrl-C, then drains ({@link SupportBot#close})
+ * and exits 0. The signals are handled here rather than by the JVM's shutdown, whose exit status would be 143.
+ */
 final class ServeCommand implements Subcommand {
     static final String USAGE = """
             usage: supportbot serve [--config FILE]
@@ -37,12 +41,12 @@ final class ServeCommand implements Subcommand {
         if (!options.positionals.isEmpty()) throw new UsageException("unexpected argument '" + options.positionals.get(0) + "'");
         BotConfig config = BackEnds.checked(new ConfigLoader(terminal.env()).load(options.config));
         SupportBot bot = SupportBot.builder(config).host(config.get(Settings.HOST)).plugins(Plugins.standard(config)).start();
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            bot.close();
-            stopped.countDown();
-        }, "shutdown"));
-        stopped.await();
+        CountDownLatch stop = new CountDownLatch(1);
+        for (String signal : List.of("TERM", "INT")) Signal.handle(new Signal(signal), received -> stop.countDown());
+        // Any other way out of the JVM (System.exit elsewhere, SIGHUP) still stops the bot cleanly.
+        Runtime.getRuntime().addShutdownHook(new Thread(bot::close, "shutdown"));
+        stop.await();
+        bot.close();
         return Cli.OK;
     }
 }

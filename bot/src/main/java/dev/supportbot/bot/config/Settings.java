@@ -28,6 +28,9 @@ public final class Settings {
             "BOT_SERVER_MAX_REQUESTS_PER_ROUTE", "32",
             "most requests to one intake route (Zendesk webhook, Slack) handled at once; more wait up to 5s, then get 503",
             Parsers.intRange(1, 200));
+    public static final Setting<Duration> SHUTDOWN_GRACE = Setting.of("server.shutdown_grace", "BOT_SHUTDOWN_GRACE", "20s",
+            "on SIGTERM: how long the workers may finish the events in hand (intake and /healthz answer 503 meanwhile) before the bot stops anyway; keep the orchestrator's grace period above it (1s..10m)",
+            Parsers.durationRange("1s", "10m"));
     public static final Setting<String> HOST = Setting.of("server.host", "BOT_HOST", "0.0.0.0",
             "address the HTTP server listens on (127.0.0.1: this machine only)", Parsers::text);
     public static final Setting<String> DB_URL = Setting.of("database.url", "BOT_DB_URL", "",
@@ -182,6 +185,7 @@ public final class Settings {
     /** The bot's own settings, then the registered workflows' ({@link WorkflowConfig}). */
     public static final List<Setting<?>> ALL = WorkflowConfig.joined(List.of(
             PORT, HOST, SERVER_IDLE_TIMEOUT, SERVER_HEADER_TIMEOUT, SERVER_BODY_TIMEOUT, SERVER_MAX_CONNECTIONS, SERVER_MAX_REQUESTS_PER_ROUTE,
+            SHUTDOWN_GRACE,
             DB_URL, DATA_DIR, DB_USER, DB_PASSWORD, DB_POOL_SIZE,
             ZENDESK_WEBHOOK_SECRET, ZENDESK_URL, ZENDESK_EMAIL, ZENDESK_TOKEN, ZENDESK_UPDATES_PER_MINUTE, ZENDESK_REQUESTS_PER_MINUTE,
             SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN, SLACK_API_URL, SLACK_CHANNEL,

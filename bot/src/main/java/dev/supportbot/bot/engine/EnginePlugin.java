@@ -162,6 +162,11 @@ public final class EnginePlugin implements BotPlugin {
     }
 
     @Override
+    public void draining() {
+        reminders.standby();
+    }
+
+    @Override
     public void close() {
         reminders.close();
         zendesk.close();

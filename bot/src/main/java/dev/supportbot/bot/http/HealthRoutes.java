@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * {@code GET /healthz}: 503 unless the database accepts a write (the check is reused for a second), with the mode
  * the bot runs in (sandbox, production or a mix of real and sandbox back ends) and whether it acts ({@code "actions":
- * "live"}) or only says what it would do ({@code "shadow"}).
+ * "live"}) or only says what it would do ({@code "shadow"}). While the bot drains before it stops it answers 503
+ * {@code "draining"}, so that orchestrators stop sending it traffic.
  */
 public final class HealthRoutes implements HttpRoutes {
     private static final Duration CHECK_REUSED_FOR = Duration.ofSeconds(1);
@@ -22,12 +23,14 @@ public final class HealthRoutes implements HttpRoutes {
     private final DatabaseHealth health;
     private final BackEnds backEnds;
     private final ActionMode actions;
+    private final Draining draining;
 
-    public HealthRoutes(Database database, BackEnds backEnds, ActionMode actions) {
+    public HealthRoutes(Database database, BackEnds backEnds, ActionMode actions, Draining draining) {
         this.database = database;
         this.health = new DatabaseHealth(database, CHECK_REUSED_FOR);
         this.backEnds = backEnds;
         this.actions = actions;
+        this.draining = draining;
     }
 
     @Override
@@ -39,7 +42,8 @@ public final class HealthRoutes implements HttpRoutes {
             db.put("vendor", "postgresql");
             if (!status.up()) db.put("reason", status.reason());
             Map<String, Object> body = new LinkedHashMap<>();
-            body.put("status", status.up() ? "ok" : "unavailable");
+            boolean ready = status.up() && !draining.on();
+            body.put("status", draining.on() ? "draining" : status.up() ? "ok" : "unavailable");
             body.put("database", db);
             body.put("mode", backEnds.mode());
             body.put("actions", actions.name().toLowerCase(Locale.ROOT));
@@ -47,7 +51,7 @@ public final class HealthRoutes implements HttpRoutes {
                 body.put("sandbox_mix_allowed", backEnds.mixAllowed());
                 body.put("back_ends", backEnds.describe());
             }
-            ctx.status(status.up() ? 200 : 503).json(body);
+            ctx.status(ready ? 200 : 503).json(body);
         });
     }
 }

@@ -28,9 +28,6 @@ import org.slf4j.LoggerFactory;
  * another worker; should the lease be lost all the same, the work stops before its next call out ({@link Lease}).
  */
 public final class InboxWorkers implements AutoCloseable {
-    /** How long a stop waits for the workers to finish what they hold (deploy/ sets its grace periods above it). */
-    public static final Duration STOP_GRACE = Duration.ofSeconds(30);
-
     private static final Logger log = LoggerFactory.getLogger(InboxWorkers.class);
     private static final int BATCH = 4;
 
@@ -186,9 +183,18 @@ public final class InboxWorkers implements AutoCloseable {
         }
     }
 
-    /** Stops claiming, lets the events in hand finish, and gives back the ones not started. */
+    /** {@link #close(Duration)} with 30 s to finish. */
     @Override
     public void close() {
+        close(Duration.ofSeconds(30));
+    }
+
+    /**
+     * Stops claiming, lets the events in hand finish within {@code grace}, and gives back (un-leases) the ones not
+     * started, so another instance takes them at once. Work still running after {@code grace} is interrupted; its
+     * event's lease runs out and another worker takes it over.
+     */
+    public void close(Duration grace) {
         if (!running.compareAndSet(true, false)) return;
         lock.lock();
         try {
@@ -199,7 +205,10 @@ public final class InboxWorkers implements AutoCloseable {
         threads.shutdown();
         renewals.shutdown();
         try {
-            if (!threads.awaitTermination(STOP_GRACE.toSeconds(), TimeUnit.SECONDS)) threads.shutdownNow();
+            if (!threads.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                log.warn("inbox workers still busy after {}: interrupted; their events are taken over when the lease runs out", grace);
+                threads.shutdownNow();
+            }
             renewals.shutdownNow();
         } catch (InterruptedException e) {
             threads.shutdownNow();

@@ -222,6 +222,15 @@ public final class QuartzReminders implements Reminders, AutoCloseable {
         }
     }
 
+    /** Fires no more reminders from this instance (it is stopping); another instance of the cluster fires them. */
+    public void standby() {
+        try {
+            scheduler.standby();
+        } catch (SchedulerException e) {
+            log.warn("could not put the reminder scheduler in standby; it stops with the bot: {}", e.getMessage());
+        }
+    }
+
     /** Stops taking reminders and waits for running jobs; pending reminders stay in the database. */
     @Override
     public void close() {

@@ -177,8 +177,8 @@ final class SlackApiNotifier implements SlackNotifier {
     }
 
     @Override
-    public boolean openModal(String triggerId, SlackModal modal) {
-        if (triggerId == null || triggerId.isBlank()) return false;
+    public Optional<String> openModal(String triggerId, SlackModal modal) {
+        if (triggerId == null || triggerId.isBlank()) return Optional.empty();
         View view = View.builder()
                 .type("modal")
                 .callbackId(modal.callbackId())
@@ -195,7 +195,9 @@ final class SlackApiNotifier implements SlackNotifier {
                 .build();
         ViewsOpenResponse response = call("open a modal", UNUSABLE_TRIGGER, () -> requireToken("open a modal").viewsOpen(
                 ViewsOpenRequest.builder().triggerId(triggerId).view(view).build()));
-        return response.isOk();
+        if (!response.isOk()) return Optional.empty();
+        if (response.getView() == null || response.getView().getId() == null) throw SlackErrors.badResponse("open a modal", "no view id");
+        return Optional.of(response.getView().getId());
     }
 
     private MethodsClient requireToken(String what) {

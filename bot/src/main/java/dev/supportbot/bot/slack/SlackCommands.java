@@ -14,11 +14,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Bolt app: {@code /lnr} commands and interactive button clicks, stored in the inbox (as a normalised JSON
  * payload: never Slack's verification token) and acknowledged within Slack's 3 seconds. Nothing is decided here:
- * a worker checks who asked and routes the command or click, and answers through its response URL.
+ * a worker checks who asked and routes the command or click, and answers through its response URL. A modal's
+ * submission is stored only for a view the bot opened for the submitting user and not yet submitted ({@link OpenedViews}).
  */
 public final class SlackCommands {
     public static final String SOURCE = "slack";
@@ -30,10 +33,14 @@ public final class SlackCommands {
     public static final String VIEW_SOURCE = "slack-view";
     public static final String VIEW_SUBMISSION = "view_submission:";
 
-    private final Intake intake;
+    private static final Logger log = LoggerFactory.getLogger(SlackCommands.class);
 
-    public SlackCommands(Intake intake) {
+    private final Intake intake;
+    private final OpenedViews views;
+
+    public SlackCommands(Intake intake, OpenedViews views) {
         this.intake = intake;
+        this.views = views;
     }
 
     /**
@@ -70,10 +77,17 @@ public final class SlackCommands {
             Optional<String> unstorable = InboxColumns.eventTypeProblem("callback_id", VIEW_SUBMISSION, callbackId)
                     .or(() -> InboxColumns.keyProblem("view id", view == null ? null : view.getId()));
             if (unstorable.isPresent()) return refused(unstorable.get());
+            String userId = req.getPayload().getUser() == null ? null : req.getPayload().getUser().getId();
+            Optional<String> notOurs = views.refusal(view.getId(), userId);
+            if (notOurs.isPresent()) {
+                log.info("Slack view submission refused: {}", notOurs.get());
+                return refused(403, notOurs.get() + "; nothing was changed");
+            }
             Map<String, Object> event = new LinkedHashMap<>();
             event.put("type", "view_submission");
             event.put("callback_id", callbackId);
-            event.put("user_id", req.getPayload().getUser() == null ? null : req.getPayload().getUser().getId());
+            event.put("view_id", view.getId());
+            event.put("user_id", userId);
             event.put("private_metadata", view.getPrivateMetadata());
             event.put("input", inputOf(view));
             intake.submit(VIEW_SOURCE, VIEW_SUBMISSION + callbackId, null, view.getId(), json(event));
@@ -108,7 +122,11 @@ public final class SlackCommands {
 
     /** A malformed request: Slack only needs a quick answer, and this one stores nothing. */
     private static Response refused(String reason) {
-        return Response.builder().statusCode(400).contentType(ApiError.CONTENT_TYPE).body(ApiError.json(400, reason)).build();
+        return refused(400, reason);
+    }
+
+    private static Response refused(int status, String reason) {
+        return Response.builder().statusCode(status).contentType(ApiError.CONTENT_TYPE).body(ApiError.json(status, reason)).build();
     }
 
     private static byte[] json(Map<String, Object> event) {

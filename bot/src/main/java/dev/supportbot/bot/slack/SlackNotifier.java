@@ -71,10 +71,10 @@ public interface SlackNotifier extends AutoCloseable {
     Set<String> userGroupMembers(String userGroupId);
 
     /**
-     * {@code views.open} with a click's trigger id. False when Slack refuses the trigger id (expired after 3 s, or
-     * already used), so that the caller can do without the modal. Needs the token.
+     * {@code views.open} with a click's trigger id: the id of the view Slack opened. Empty when Slack refuses the
+     * trigger id (expired after 3 s, or already used), so that the caller can do without the modal. Needs the token.
      */
-    boolean openModal(String triggerId, SlackModal modal);
+    Optional<String> openModal(String triggerId, SlackModal modal);
 
     @Override
     void close();

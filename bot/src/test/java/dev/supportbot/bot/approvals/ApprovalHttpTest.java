@@ -78,10 +78,19 @@ class ApprovalHttpTest {
         };
     }
 
-    @Test
-    void a_signed_approve_click_and_a_reject_reason_reach_the_approvals() throws Exception {
+    /** A bot with the approvals wired, Slack at {@link #slackServer} (views.open answering {@code viewId}). */
+    private record Running(SupportBot bot, Approvals approvals, WorkflowEngine engine, SlackNotifier notifier) implements AutoCloseable {
+        @Override
+        public void close() {
+            bot.close();
+            notifier.close();
+        }
+    }
+
+    private static Running start(String viewId) {
         VendorContracts.assertKeptThenReset(VendorContracts.Api.SLACK, slackServer);
         ApprovalFixture.slackAnswersEverything(slackServer);
+        ApprovalFixture.answer(slackServer, "views.open", "{\"ok\":true,\"view\":{\"id\":\"" + viewId + "\"}}");
         Map<String, String> env = TestBots.env();
         env.put("BOT_SLACK_API_URL", "http://127.0.0.1:" + slackServer.getPort() + "/api/");
         env.put("BOT_SLACK_BOT_TOKEN", "xoxb-test");
@@ -91,30 +100,29 @@ class ApprovalHttpTest {
         WorkflowRegistry registry = WorkflowRegistry.of(new OwnershipVerification());
         WorkflowEngine engine = TestEngines.engine(registry, Clock.systemUTC());
         AtomicReference<Approvals> wired = new AtomicReference<>();
-        try (SlackNotifier notifier = SlackNotifier.fromConfig(config);
-             SupportBot bot = SupportBot.builder(config).host("127.0.0.1").dispatcher(context -> {
-                 Approvals approvals = Approvals.create(config, context.database(), notifier, context.clock(),
-                         id -> Optional.of("slack:U_AGENT"), ticket -> Optional.empty(), engine);
-                 wired.set(approvals);
-                 return new RoutingDispatcher(Map.of("slack", clicks(approvals),
-                         SlackCommands.VIEW_SOURCE, approvals.dispatchers().get(SlackCommands.VIEW_SOURCE)));
-             }).start()) {
-            InstanceStore instances = new InstanceStore(bot.database(), Clock.systemUTC());
-            long approved = request(wired.get(), instances.create(1, "ownership_verification", "{}", "slack:U_AGENT").id());
-            long rejected = request(wired.get(), instances.create(2, "ownership_verification", "{}", "slack:U_AGENT").id());
+        SlackNotifier notifier = SlackNotifier.fromConfig(config);
+        SupportBot bot = SupportBot.builder(config).host("127.0.0.1").dispatcher(context -> {
+            Approvals approvals = Approvals.create(config, context.database(), notifier, context.clock(),
+                    id -> Optional.of("slack:U_AGENT"), ticket -> Optional.empty(), engine);
+            wired.set(approvals);
+            return new RoutingDispatcher(Map.of("slack", clicks(approvals),
+                    SlackCommands.VIEW_SOURCE, approvals.dispatchers().get(SlackCommands.VIEW_SOURCE)));
+        }).start();
+        return new Running(bot, wired.get(), engine, notifier);
+    }
 
-            HttpResponse<String> click = post(bot, "payload=" + URLEncoder.encode("""
-                    {"type":"block_actions","token":"legacy","trigger_id":"tr-%d","user":{"id":"U_A1"},"team":{"id":"T1"},
-                     "channel":{"id":"C0SUPPORT"},"container":{"message_ts":"%s"},"response_url":"https://hooks.slack.example/a",
-                     "actions":[{"action_id":"approve","value":"%d","type":"button","block_id":"b"}]}
-                    """.formatted(System.nanoTime(), ApprovalFixture.TS, approved), StandardCharsets.UTF_8));
-            assertThat(click.statusCode()).isEqualTo(200);
+    @Test
+    void a_signed_approve_click_and_a_reject_reason_reach_the_approvals() throws Exception {
+        try (Running running = start("VREJECT1")) {
+            SupportBot bot = running.bot();
+            long approved = plan(running, 1);
+            long rejected = plan(running, 2);
 
-            HttpResponse<String> submitted = post(bot, "payload=" + URLEncoder.encode("""
-                    {"type":"view_submission","token":"legacy","team":{"id":"T1"},"user":{"id":"U_A2"},
-                     "view":{"id":"V%d","type":"modal","callback_id":"approval_reject","private_metadata":"%d",
-                       "state":{"values":{"input":{"input":{"type":"plain_text_input","value":"wrong customer, see %s"}}}}}}
-                    """.formatted(System.nanoTime(), rejected, CODE), StandardCharsets.UTF_8));
+            assertThat(post(bot, click("approve", approved, "U_A1")).statusCode()).isEqualTo(200);
+            assertThat(post(bot, click("reject", rejected, "U_A2")).statusCode()).isEqualTo(200);
+            awaitModal(bot);
+
+            HttpResponse<String> submitted = post(bot, submission("VREJECT1", "U_A2", rejected, "wrong customer, see " + CODE));
             assertThat(submitted.statusCode()).isEqualTo(200);
             assertThat(submitted.body()).isEmpty();
 
@@ -124,6 +132,7 @@ class ApprovalHttpTest {
                             && store.byId(rejected).orElseThrow().state() == ApprovalState.REJECTED);
             Approval r = store.byId(rejected).orElseThrow();
             assertThat(r.rejectReason()).isEqualTo("wrong customer, see [REDACTED activation code]");
+            WorkflowEngine engine = running.engine();
             List<Event> events = bot.database().jdbi().withHandle(h -> h.createQuery(
                     "SELECT payload FROM inbox WHERE source = :s ORDER BY id").bind("s", InstanceEvents.SOURCE)
                     .mapTo(String.class).list()).stream().map(p -> engine.json().read(p, InstanceEvents.Addressed.class).event()).toList();
@@ -134,6 +143,72 @@ class ApprovalHttpTest {
                     "SELECT payload FROM inbox WHERE source = :s").bind("s", SlackCommands.VIEW_SOURCE).mapTo(String.class).one());
             assertThat(stored).doesNotContain(CODE).doesNotContain("legacy");
         }
+    }
+
+    @Test
+    void a_reason_counts_only_for_a_view_the_bot_opened_for_that_approver_and_only_once() throws Exception {
+        try (Running running = start("VOPENED7")) {
+            SupportBot bot = running.bot();
+            long plan = plan(running, 3);
+            ApprovalStore store = new ApprovalStore(bot.database());
+
+            HttpResponse<String> forged = post(bot, submission("VNEVER1", "U_A2", plan, "forged"));
+            assertThat(forged.statusCode()).isEqualTo(403);
+            assertThat(forged.body()).contains("the bot did not open this form; nothing was changed");
+
+            assertThat(post(bot, click("reject", plan, "U_A2")).statusCode()).isEqualTo(200);
+            awaitModal(bot);
+            HttpResponse<String> otherUser = post(bot, submission("VOPENED7", "U_A1", plan, "not mine to give"));
+            assertThat(otherUser.statusCode()).isEqualTo(403);
+            assertThat(otherUser.body()).contains("this form was opened for someone else");
+            assertThat(viewSubmissionsStored(bot)).as("refused submissions store nothing").isZero();
+            assertThat(store.byId(plan).orElseThrow().state()).isEqualTo(ApprovalState.PENDING);
+
+            String real = submission("VOPENED7", "U_A2", plan, "Sam left Acme");
+            assertThat(post(bot, real).statusCode()).isEqualTo(200);
+            Await.until("the rejection", Duration.ofSeconds(20),
+                    () -> store.byId(plan).orElseThrow().state() == ApprovalState.REJECTED);
+            assertThat(store.byId(plan).orElseThrow().rejectReason()).isEqualTo("Sam left Acme");
+            assertThat(store.byId(plan).orElseThrow().rejectedBy()).isEqualTo("U_A2");
+
+            HttpResponse<String> replayed = post(bot, real);
+            assertThat(replayed.statusCode()).isEqualTo(403);
+            assertThat(replayed.body()).contains("this form was already submitted");
+            assertThat(viewSubmissionsStored(bot)).isEqualTo(1);
+        }
+    }
+
+    /** Waits until the reject click's modal is open and recorded (the worker records it after views.open answers). */
+    private static void awaitModal(SupportBot bot) {
+        Await.until("the reason modal", Duration.ofSeconds(20), () -> bot.database().jdbi().withHandle(h ->
+                h.createQuery("SELECT COUNT(*) FROM slack_view").mapTo(Long.class).one()) == 1);
+    }
+
+    private static long viewSubmissionsStored(SupportBot bot) {
+        return bot.database().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM inbox WHERE source = :s")
+                .bind("s", SlackCommands.VIEW_SOURCE).mapTo(Long.class).one());
+    }
+
+    private static String click(String action, long approval, String user) {
+        return "payload=" + URLEncoder.encode("""
+                {"type":"block_actions","token":"legacy","trigger_id":"tr-%d","user":{"id":"%s"},"team":{"id":"T1"},
+                 "channel":{"id":"C0SUPPORT"},"container":{"message_ts":"%s"},"response_url":"https://hooks.slack.example/a",
+                 "actions":[{"action_id":"%s","value":"%d","type":"button","block_id":"b"}]}
+                """.formatted(System.nanoTime(), user, ApprovalFixture.TS, action, approval), StandardCharsets.UTF_8);
+    }
+
+    private static String submission(String viewId, String user, long approval, String reason) {
+        return "payload=" + URLEncoder.encode("""
+                {"type":"view_submission","token":"legacy","team":{"id":"T1"},"user":{"id":"%s"},
+                 "view":{"id":"%s","type":"modal","callback_id":"approval_reject","private_metadata":"%d",
+                   "state":{"values":{"input":{"input":{"type":"plain_text_input","value":"%s"}}}}}}
+                """.formatted(user, viewId, approval, reason), StandardCharsets.UTF_8);
+    }
+
+    /** A plan of an ownership verification started by an agent on {@code ticket}, put before the approvers. */
+    private static long plan(Running running, long ticket) {
+        InstanceStore instances = new InstanceStore(running.bot().database(), Clock.systemUTC());
+        return request(running.approvals(), instances.create(ticket, "ownership_verification", "{}", "slack:U_AGENT").id());
     }
 
     private static long request(Approvals approvals, long instanceId) {

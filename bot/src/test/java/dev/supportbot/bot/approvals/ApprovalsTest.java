@@ -367,7 +367,7 @@ class ApprovalsTest {
             assertThat(view.path("private_metadata").asText()).isEqualTo(Long.toString(approval.id()));
 
             InboxEvent submission = new InboxEvent(9, SlackCommands.VIEW_SOURCE, "delivery:v1", "view_submission:approval_reject", null,
-                    "{\"type\":\"view_submission\",\"callback_id\":\"approval_reject\",\"user_id\":\"U_A2\",\"private_metadata\":\""
+                    "{\"type\":\"view_submission\",\"callback_id\":\"approval_reject\",\"view_id\":\"V1\",\"user_id\":\"U_A2\",\"private_metadata\":\""
                             + approval.id() + "\",\"input\":\"  Sam is not on the contract  \"}", 1, f.clock.instant(), "c");
             Handled submitted = f.approvals.dispatchers().get(SlackCommands.VIEW_SOURCE).dispatch(submission);
             f.commit(submitted);

@@ -74,6 +74,8 @@ class ConsoleWalkThroughTest {
                 return true;
             });
             assertThat(console.get("/helpdesk/slack").body()).contains("open for Alex Morgan only").contains("Reject plan");
+            // The bot records the view it opened right after Slack answers views.open; a person types for longer.
+            Await.until("the bot to record the modal it opened", BOT, () -> console.count("SELECT COUNT(*) FROM slack_view") == 1);
 
             HttpResponse<String> submitted = console.post(modal[0], form("block", modal[1], "action", modal[2],
                     "value", "Sam left Acme last week"));

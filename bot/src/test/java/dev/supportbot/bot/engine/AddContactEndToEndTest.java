@@ -141,9 +141,12 @@ class AddContactEndToEndTest {
         return slackForm("payload=" + URLEncoder.encode(payload, StandardCharsets.UTF_8));
     }
 
+    /** Submits the reason modal the bot opened (views.open answers V1), once the bot has recorded it as opened. */
     private int submitReason(String user, String approval, String reason) throws Exception {
+        Await.until("the modal recorded as opened", Duration.ofSeconds(30), () -> bot.database().jdbi().withHandle(h ->
+                h.createQuery("SELECT COUNT(*) FROM slack_view WHERE view_id = 'V1'").mapTo(Long.class).one()) == 1);
         String payload = "{\"type\":\"view_submission\",\"team\":{\"id\":\"T1\"},\"user\":{\"id\":\"" + user + "\"},"
-                + "\"view\":{\"id\":\"V" + System.nanoTime() + "\",\"type\":\"modal\",\"callback_id\":\"approval_reject\","
+                + "\"view\":{\"id\":\"V1\",\"type\":\"modal\",\"callback_id\":\"approval_reject\","
                 + "\"private_metadata\":\"" + approval + "\",\"state\":{\"values\":{\"input\":{\"input\":"
                 + "{\"type\":\"plain_text_input\",\"value\":\"" + reason + "\"}}}}}}";
         return slackForm("payload=" + URLEncoder.encode(payload, StandardCharsets.UTF_8));

@@ -7,12 +7,14 @@ import dev.supportbot.bot.BotPlugin;
 import dev.supportbot.bot.Plugins;
 import dev.supportbot.bot.config.Settings;
 import dev.supportbot.bot.json.Json;
+import dev.supportbot.bot.slack.OpenedViews;
 import dev.supportbot.bot.slack.SlackButton;
 import dev.supportbot.bot.slack.SlackMessage;
 import dev.supportbot.bot.slack.SlackMessageRef;
 import dev.supportbot.bot.slack.SlackNotifier;
 import dev.supportbot.bot.testing.TestBots;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -142,6 +144,8 @@ class SandboxSlackTest {
                     Json.MAPPER.writeValueAsString(Map.of("trigger_id", "1.unknown", "view", view)), "Authorization", auth).body());
             String viewId = opened.path("view").path("id").asText();
             assertThat(sandbox.helpdesk.slack().view(viewId).orElseThrow().json()).contains("reject_reason");
+            // Opened here rather than by a click handler: recorded as the bot records the views it opens.
+            new OpenedViews(sandbox.bot.database(), Clock.systemUTC()).opened(viewId, "U0SBAPPRV2", "reject_reason");
             HttpResponse<String> submitted = sandbox.post(sandbox.base() + "/sandbox/slack/submissions", "application/json",
                     Json.MAPPER.writeValueAsString(Map.of("view_id", viewId, "user", "U0SBAPPRV2",
                             "values", Map.of("reason", Map.of("reason_input", "Wrong customer")))));

@@ -184,7 +184,8 @@ class SecretsAtRestTest {
                 + "\"trigger_id\":\"tr-" + System.nanoTime() + "\",\"view\":{\"id\":\"V_" + planted.code("view id after _")
                 + "\",\"type\":\"modal\",\"callback_id\":\"reject_" + planted.code("callback_id after _")
                 + "\",\"private_metadata\":\"7\",\"state\":{\"values\":{}}}}";
-        post("/slack/events", "payload=" + URLEncoder.encode(view, StandardCharsets.UTF_8), 200);
+        // A view the bot never opened is refused before anything of it is stored or logged.
+        post("/slack/events", "payload=" + URLEncoder.encode(view, StandardCharsets.UTF_8), 403);
         String mystery = "{\"type\":\"mystery\",\"note\":\"x\\n" + planted.code("unknown interaction type") + "\"}";
         post("/slack/events", "payload=" + URLEncoder.encode(mystery, StandardCharsets.UTF_8), 400);
         post("/slack/events", "text=" + planted.code("form field of an unknown request") + "&note=x", 400);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.supportbot.bot.store.Database;
 import dev.supportbot.bot.testing.Await;
+import dev.supportbot.bot.testing.Deliveries;
 import dev.supportbot.bot.testing.FakeZendesk;
 import dev.supportbot.bot.testing.ServiceProcess;
 import dev.supportbot.bot.testing.Signing;
@@ -12,17 +13,13 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -32,8 +29,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,7 +46,6 @@ import org.junit.jupiter.api.io.TempDir;
  * ({@code -Pbench-crash}) sets {@code crash.rounds}, {@code crash.acknowledgedPerRound} and {@code crash.minAcknowledged}.
  */
 class SigkillCrashIT {
-    private static final Pattern TICKET_READ = Pattern.compile("/api/v2/tickets/(\\d+)\\.json");
     private static final int ROUNDS = Integer.getInteger("crash.rounds", 3);
     /** Acknowledged webhooks a round waits for before its kill point starts counting. */
     private static final int ACKNOWLEDGED_PER_ROUND = Integer.getInteger("crash.acknowledgedPerRound", 100);
@@ -144,13 +138,13 @@ class SigkillCrashIT {
                 acknowledged.size(), ROUNDS, restarts);
 
         Map<String, Row> rows = inboxRows(data);
-        Map<Long, Integer> reads = ticketReads();
-        List<String> lost = acknowledged.stream().filter(d -> !rows.containsKey(dedupKey(d))).sorted().toList();
+        Map<Long, Integer> reads = Deliveries.ticketReads(zendesk);
+        List<String> lost = acknowledged.stream().filter(d -> !rows.containsKey(Deliveries.dedupKey(d))).sorted().toList();
         assertThat(lost).as("acknowledged webhooks missing after the SIGKILLs (%d of %d)", lost.size(), acknowledged.size())
                 .isEmpty();
         assertThat(acknowledged.size()).as("webhooks acknowledged in all").isGreaterThanOrEqualTo(MIN_ACKNOWLEDGED);
         for (String delivery : acknowledged) {
-            Row row = rows.get(dedupKey(delivery));
+            Row row = rows.get(Deliveries.dedupKey(delivery));
             assertThat(row.count).as("rows of %s", delivery).isEqualTo(1);
             assertThat(row.status).as("status of %s", delivery).isEqualTo("done");
             int read = reads.getOrDefault(ticketOf.get(delivery), 0);
@@ -209,16 +203,6 @@ class SigkillCrashIT {
 
     private record Row(int count, String status, int attempts) {}
 
-    /** Intake keeps only a hash of a delivery id. */
-    private static String dedupKey(String delivery) {
-        try {
-            return "delivery:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(delivery.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /** Read as the CLI reads: no bot runs any more, so through a server of the test's own on the same data. */
     private static Map<String, Row> inboxRows(Path data) {
         Map<String, Row> rows = new HashMap<>();
@@ -231,12 +215,4 @@ class SigkillCrashIT {
         return rows;
     }
 
-    private static Map<Long, Integer> ticketReads() {
-        Map<Long, Integer> reads = new HashMap<>();
-        for (FakeZendesk.Arrival a : zendesk.arrivals()) {
-            Matcher m = TICKET_READ.matcher(a.path());
-            if (m.matches() && a.method().equals("GET")) reads.merge(Long.parseLong(m.group(1)), 1, Integer::sum);
-        }
-        return reads;
-    }
 }

@@ -285,7 +285,7 @@ class SlackNotifierTest {
         answer("views.open", "{\"ok\": true, \"view\": {\"id\": \"V1\"}}");
 
         assertThat(slack.openModal("trigger-1", new SlackModal("approval_reject", "Reject plan", "17",
-                "Rejecting the plan of ticket 42", "Why?", "Reject"))).isTrue();
+                "Rejecting the plan of ticket 42", "Why?", "Reject"))).contains("V1");
 
         Map<String, String> sent = onlyRequestTo("views.open");
         assertThat(sent).containsEntry("trigger_id", "trigger-1");
@@ -302,8 +302,8 @@ class SlackNotifierTest {
 
         VendorContracts.assertKeptThenReset(VendorContracts.Api.SLACK, slackServer);
         answer("views.open", "{\"ok\": false, \"error\": \"expired_trigger_id\"}");
-        assertThat(slack.openModal("trigger-2", new SlackModal("approval_reject", "Reject plan", "17", "x", "Why?", "Reject"))).isFalse();
-        assertThat(slack.openModal(null, new SlackModal("approval_reject", "Reject plan", "17", "x", "Why?", "Reject"))).isFalse();
+        assertThat(slack.openModal("trigger-2", new SlackModal("approval_reject", "Reject plan", "17", "x", "Why?", "Reject"))).isEmpty();
+        assertThat(slack.openModal(null, new SlackModal("approval_reject", "Reject plan", "17", "x", "Why?", "Reject"))).isEmpty();
     }
 
     @Test

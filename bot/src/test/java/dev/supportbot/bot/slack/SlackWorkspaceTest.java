@@ -7,13 +7,11 @@ import static org.mockserver.model.HttpResponse.response;
 import dev.supportbot.bot.SupportBot;
 import dev.supportbot.bot.testing.Signing;
 import dev.supportbot.bot.testing.TestBots;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -38,12 +36,7 @@ class SlackWorkspaceTest {
     }
 
     private HttpResponse<String> send(SupportBot bot, String form) throws Exception {
-        String ts = Long.toString(Instant.now().getEpochSecond());
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bot.port() + "/slack/events"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-Slack-Request-Timestamp", ts)
-                .header("X-Slack-Signature", Signing.slack(TestBots.SLACK_SECRET, ts, form))
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(Signing.slackEvents(bot.port(), form), HttpResponse.BodyHandlers.ofString());
     }
 
     private String command(String team, String app) {
@@ -61,14 +54,14 @@ class SlackWorkspaceTest {
 
     private String submission(String team, String app) {
         String payload = "{\"type\":\"view_submission\",\"team\":{\"id\":\"" + team + "\"},\"user\":{\"id\":\"U2\"},"
-                + "\"api_app_id\":\"" + app + "\",\"trigger_id\":\"1.2.v" + trigger++ + "\",\"view\":{\"id\":\"V" + trigger++
-                + "\",\"type\":\"modal\",\"callback_id\":\"approval_reject_reason\",\"private_metadata\":\"42\",\"state\":{\"values\":{}}}}";
+                + "\"api_app_id\":\"" + app + "\",\"trigger_id\":\"1.2.v" + trigger++ + "\",\"view\":{\"id\":\"VOWN\",\"type\":\"modal\",\"callback_id\":\"approval_reject_reason\",\"private_metadata\":\"42\",\"state\":{\"values\":{}}}}";
         return "payload=" + URLEncoder.encode(payload, StandardCharsets.UTF_8);
     }
 
     @Test
     void a_signed_command_click_or_submission_from_another_workspace_or_app_is_refused_and_stores_nothing() throws Exception {
         try (SupportBot bot = start(Map.of("BOT_SLACK_APP_ID", "A1"))) {
+            new OpenedViews(bot.database(), Clock.systemUTC()).opened("VOWN", "U2", "approval_reject_reason");
             assertThat(send(bot, command("T1", "A1")).statusCode()).isEqualTo(200);
             assertThat(send(bot, click("T1", "A1")).statusCode()).isEqualTo(200);
             assertThat(send(bot, submission("T1", "A1")).statusCode()).isEqualTo(200);

@@ -75,10 +75,25 @@ public final class ServiceProcess implements AutoCloseable {
                 return true;
             });
         } catch (AssertionError | RuntimeException e) {
+            threadDump(process, log);
             process.destroyForcibly();
             throw e;
         }
         return new ServiceProcess(process, port[0], log);
+    }
+
+    /** Appends the threads of a child that did not come up to its log, to show where it waits. */
+    private static void threadDump(Process process, Path log) {
+        if (!process.isAlive()) return;
+        try {
+            new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), Long.toString(process.pid()),
+                    "Thread.print").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start().waitFor(30, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            // no dump: the failure says enough
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public int port() {
@@ -104,11 +119,17 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     public void stopGracefully() throws Exception {
+        sigterm();
+    }
+
+    /** SIGTERM, as an orchestrator stops a container: waits for the process to exit and returns its exit status. */
+    public int sigterm() throws Exception {
         process.destroy();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-            throw new AssertionError("the child did not stop on SIGTERM");
+            throw new AssertionError("the child did not stop on SIGTERM: " + tail(log));
         }
+        return process.exitValue();
     }
 
     /** {@code supportbot_inbox_depth} from {@code /metrics}; -1 when the service does not answer. */

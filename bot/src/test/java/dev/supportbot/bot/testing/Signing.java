@@ -23,13 +23,29 @@ public final class Signing {
 
     /** POSTs {@code body} to a bot's Zendesk webhook at {@code port}, signed with the tests' secret; the status. */
     public static int sendZendeskWebhook(int port, String body) throws java.io.IOException, InterruptedException {
+        return java.net.http.HttpClient.newHttpClient().send(zendeskWebhook(port, body),
+                java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    /** A POST of {@code body} to a bot's Zendesk webhook at {@code port}, signed now with the tests' secret. */
+    public static java.net.http.HttpRequest zendeskWebhook(int port, String body) {
         String ts = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
-        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create("http://127.0.0.1:" + port + "/webhooks/zendesk"))
+        return java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/webhooks/zendesk"))
+                .timeout(java.time.Duration.ofSeconds(5))
+                .header("Content-Type", "application/json")
                 .header("X-Zendesk-Webhook-Signature-Timestamp", ts)
                 .header("X-Zendesk-Webhook-Signature", zendesk(TestBots.ZENDESK_SECRET, ts, body))
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
-                java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    /** A POST of the form {@code form} to a bot's {@code /slack/events} at {@code port}, signed now with the tests' secret. */
+    public static java.net.http.HttpRequest slackEvents(int port, String form) {
+        String ts = Long.toString(java.time.Instant.now().getEpochSecond());
+        return java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/slack/events"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Slack-Request-Timestamp", ts)
+                .header("X-Slack-Signature", slack(TestBots.SLACK_SECRET, ts, form))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build();
     }
 
     private static byte[] hmac(String secret, String message) {
