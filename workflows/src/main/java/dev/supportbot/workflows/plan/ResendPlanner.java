@@ -1,7 +1,6 @@
 package dev.supportbot.workflows.plan;
 
 import dev.supportbot.workflows.domain.BillingAccount;
-import dev.supportbot.workflows.domain.Customer;
 import dev.supportbot.workflows.domain.License;
 import dev.supportbot.workflows.plan.Planning.Why;
 import dev.supportbot.workflows.plan.TypoFixPlanner.Resend;
@@ -38,10 +37,7 @@ public final class ResendPlanner {
         Optional<License> newest = newest(r.licenses());
         if (newest.isEmpty()) return Planning.notPlanned(Why.NEEDS_HUMAN, "the subscription has no license to resend");
         Resend resend = Resend.of(newest.get());
-        List<String> members = r.facts().membershipsOfAccount(account.id()).stream()
-                .map(m -> r.facts().customer(m.customerId()).map(Customer::email).orElse("customer " + m.customerId()))
-                .toList();
-        Goal unchanged = new Goal(account.id(), account.soldTo(), account.billTo(), members);
+        Goal unchanged = Goal.unchanged(r.facts(), account);
         String purpose = (resend.activationCode() ? "resend the activation code" : "resend the license")
                 + " to the verified requester";
         return Planning.firstSafe(List.of(new Plan(r.ticketId(), purpose, r.evidence(), r.facts(),
