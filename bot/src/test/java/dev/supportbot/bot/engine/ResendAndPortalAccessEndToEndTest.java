@@ -37,11 +37,11 @@ import org.junit.jupiter.api.Test;
 import org.mockserver.integration.ClientAndServer;
 
 /**
- * Sending the license to an address other than the Sold To (docs/handbook.md, "Resend a license to another address"):
- * signed webhook -> fake Zendesk -> ownership verification -> Slack approval (MockServer) by another user -> the
- * sandbox portal's mail log, with the real engine, database and sandbox portal. Only Zendesk and Slack are replaced.
+ * Two tasks the handbook leaves to people (docs/handbook.md, "Resend a license to another address" and "Portal access
+ * help"): signed webhook -> fake Zendesk -> (ownership verification) -> Slack approval (MockServer) by another user ->
+ * the sandbox portal's mail log, with the real engine, database and sandbox portal. Only Zendesk and Slack are replaced.
  */
-class ResendLicenseEndToEndTest {
+class ResendAndPortalAccessEndToEndTest {
     private static final AtomicInteger DELIVERY = new AtomicInteger();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String AGENT_EMAIL = "agent@vendor.example";
@@ -49,6 +49,7 @@ class ResendLicenseEndToEndTest {
     private static final String APPROVER = "UAPPROVER1";
     private static final String SAM = "sam@acme.example";
     private static final String PAT = "pat@acme.example";
+    private static final String GAVIN = "gavin@hooli.example";
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final FakeZendesk zendesk = new FakeZendesk();
@@ -253,6 +254,73 @@ class ResendLicenseEndToEndTest {
         assertThat(botReplies(ticket)).isEmpty();
         assertThat(ticket.tags).doesNotContain("supportbot_ov_awaiting_proof");
         assertThat(portal.mailDeliveries("bob@contractor.example")).isEmpty();
+        assertThat(portal.mailDeliveries(SAM)).isEmpty();
+    }
+
+    // ---- portal access help
+
+    @Test
+    void gavin_who_cannot_sign_in_gets_a_one_time_link_to_his_own_address_after_another_user_approves() throws Exception {
+        start();
+        FakeZendesk.User gavin = zendesk.user("Gavin Belson", GAVIN);
+        int mailsBefore = portal.mailDeliveries(GAVIN).size();
+        FakeZendesk.Ticket ticket = zendesk.ticket(911, "Cannot sign in", "Hello, I cannot sign in to the Customers Portal.",
+                gavin, "supportbot_start_portal_access");
+        webhook(911, AGENT_EMAIL);
+        Await.until("the approval request in Slack", Duration.ofSeconds(30), () -> approvalIds().size() == 1);
+        settled();
+        String approval = approvalIds().get(0);
+        assertThat(portal.mailDeliveries(GAVIN)).as("nothing is sent before the approval").hasSize(mailsBefore);
+
+        assertThat(click(AGENT_SLACK, approval)).isEqualTo(200);
+        settled();
+        assertThat(responsesTo(AGENT_SLACK)).hasSize(1);
+        assertThat(portal.mailDeliveries(GAVIN)).hasSize(mailsBefore);
+
+        assertThat(click(APPROVER, approval)).isEqualTo(200);
+        Await.until("the link mailed to Gavin", Duration.ofSeconds(30), () -> portal.mailDeliveries(GAVIN).size() > mailsBefore);
+        Await.until("the reply to Gavin", Duration.ofSeconds(30), () -> !botReplies(ticket).isEmpty());
+        settled();
+
+        assertThat(portal.mailDeliveries(GAVIN)).hasSize(mailsBefore + 1).first()
+                .satisfies(mail -> assertThat(mail.subject()).isEqualTo("Your one-time sign-in link"));
+        assertThat(botReplies(ticket)).singleElement().satisfies(r -> assertThat(r)
+                .contains("one-time sign-in link", "the one you wrote to us from").doesNotContain("@"));
+        assertThat(notes(ticket)).contains("Send a one-time sign-in link to Gavin Belson");
+        assertThat(new AuditLog(bot.database()).forTicket(911)).filteredOn(e -> e.action().equals("plan step")).hasSize(1);
+    }
+
+    @Test
+    void sam_who_manages_no_billing_account_is_answered_with_the_self_service_steps() throws Exception {
+        start();
+        FakeZendesk.User sam = zendesk.user("Sam Rivera", SAM);
+        FakeZendesk.Ticket ticket = zendesk.ticket(913, "Cannot sign in", "Hello, I cannot sign in to the Customers Portal.",
+                sam, "supportbot_start_portal_access");
+        webhook(913, AGENT_EMAIL);
+        Await.until("the reply to Sam", Duration.ofSeconds(30), () -> !botReplies(ticket).isEmpty());
+        settled();
+
+        assertThat(botReplies(ticket)).singleElement().satisfies(r -> assertThat(r)
+                .contains("Sign in with your email", "sign_in?legacy=true").doesNotContain("@"));
+        assertThat(approvalIds()).isEmpty();
+        assertThat(portal.mailDeliveries(SAM)).isEmpty();
+    }
+
+    @Test
+    void a_sign_in_link_asked_for_another_address_gets_a_note_and_nothing_is_sent() throws Exception {
+        start();
+        FakeZendesk.User sam = zendesk.user("Sam Rivera", SAM);
+        FakeZendesk.Ticket ticket = zendesk.ticket(912, "Cannot sign in",
+                "Please send a sign-in link for my account to sam.private@mail.example instead.", sam,
+                "supportbot_start_portal_access");
+        webhook(912, AGENT_EMAIL);
+        Await.until("the note", Duration.ofSeconds(30), () -> notes(ticket).contains("another address"));
+        settled();
+
+        assertThat(notes(ticket)).contains("sam.private@mail.example", "nothing was planned");
+        assertThat(approvalIds()).isEmpty();
+        assertThat(botReplies(ticket)).isEmpty();
+        assertThat(portal.mailDeliveries("sam.private@mail.example")).isEmpty();
         assertThat(portal.mailDeliveries(SAM)).isEmpty();
     }
 }
