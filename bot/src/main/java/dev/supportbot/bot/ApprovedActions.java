@@ -19,7 +19,7 @@ final class ApprovedActions implements EngineExtension {
 
     @Override
     public List<FactSource<?>> factSources(HttpPortalClient portal) {
-        return List.of(PlanExecution.factSource(portal));
+        return List.of(PlanExecution.factSource(portal), PlanExecution.accountSource(portal));
     }
 
     @Override

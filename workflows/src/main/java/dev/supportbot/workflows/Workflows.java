@@ -4,6 +4,8 @@ import dev.supportbot.workflows.addcontact.AddContact;
 import dev.supportbot.workflows.changecontact.ChangeContact;
 import dev.supportbot.workflows.engine.WorkflowRegistry;
 import dev.supportbot.workflows.ownership.OwnershipVerification;
+import dev.supportbot.workflows.portalaccess.PortalAccess;
+import dev.supportbot.workflows.resend.ResendLicense;
 import dev.supportbot.workflows.troubleshooting.LicenseTroubleshooting;
 import dev.supportbot.workflows.typofix.TypoFix;
 
@@ -14,7 +16,9 @@ public final class Workflows {
             new AddContact(),
             new LicenseTroubleshooting(),
             new TypoFix(),
-            new ChangeContact());
+            new ChangeContact(),
+            new ResendLicense(),
+            new PortalAccess());
 
     private Workflows() {}
 }

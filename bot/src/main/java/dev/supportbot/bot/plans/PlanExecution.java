@@ -22,4 +22,9 @@ public final class PlanExecution {
     public static FactSource<FactRequest.PlanFactsOf> factSource(HttpPortalClient portal) {
         return new PlanFactsSource(portal.withoutCache());
     }
+
+    /** The source of {@link FactRequest.PortalAccountOf}, the facts of a plan about one customer's own account. */
+    public static FactSource<FactRequest.PortalAccountOf> accountSource(HttpPortalClient portal) {
+        return new PortalAccountSource(portal.withoutCache());
+    }
 }

@@ -100,6 +100,11 @@ public final class HttpPortalClient implements PortalClient {
         return change("POST", "/customers/" + customerId + "/sign-in-links", null, key, SignInLink.class);
     }
 
+    @Override
+    public MailDelivery resendConfirmation(long customerId, IdempotencyKey key) {
+        return scrubbed(change("POST", "/customers/" + customerId + "/confirmation/resend", null, key, MailDelivery.class));
+    }
+
     // Billing
 
     @Override

@@ -73,6 +73,12 @@ public final class PlanSteps {
         }
 
         @Override
+        public Void resendConfirmation(PortalChange.ResendConfirmation c) {
+            portal.resendConfirmation(c.customerId(), key);
+            return null;
+        }
+
+        @Override
         public Void resendLicense(PortalChange.ResendLicense c) {
             portal.resendLicense(c.licenseId(), c.email(), key);
             return null;

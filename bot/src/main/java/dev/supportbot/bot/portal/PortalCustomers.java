@@ -2,6 +2,7 @@ package dev.supportbot.bot.portal;
 
 import dev.supportbot.workflows.domain.Customer;
 import dev.supportbot.workflows.domain.HistoryEntry;
+import dev.supportbot.workflows.domain.MailDelivery;
 import dev.supportbot.workflows.domain.SignInLink;
 import java.util.List;
 import java.util.Optional;
@@ -26,4 +27,7 @@ public interface PortalCustomers {
 
     /** Mails a one-time sign-in link (works once, expires after 24 h) to the customer's email. */
     SignInLink sendSignInLink(long customerId, IdempotencyKey key);
+
+    /** Mails the email confirmation instructions again, to the customer's own email (no other address can be given). */
+    MailDelivery resendConfirmation(long customerId, IdempotencyKey key);
 }

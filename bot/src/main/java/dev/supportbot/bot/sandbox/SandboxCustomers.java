@@ -6,6 +6,7 @@ import dev.supportbot.workflows.domain.Contact;
 import dev.supportbot.workflows.domain.Customer;
 import dev.supportbot.workflows.domain.Emails;
 import dev.supportbot.workflows.domain.HistoryEntry.Change;
+import dev.supportbot.workflows.domain.MailDelivery;
 import dev.supportbot.workflows.domain.Membership;
 import dev.supportbot.workflows.domain.SignInLink;
 import java.time.Clock;
@@ -107,6 +108,11 @@ final class SandboxCustomers {
         customers.insertSignInLink(h, secrets.signInToken(), id, customer.email(), expiresAt);
         mailer.send(h, customer.email(), "Your one-time sign-in link");
         return new SignInLink(id, customer.email(), expiresAt);
+    }
+
+    /** The confirmation mail again, to the customer's own email and no other. */
+    MailDelivery resendConfirmation(Handle h, long id) {
+        return mailer.send(h, find(h, id).email(), "Confirmation instructions");
     }
 
     SignedIn redeemSignInLink(Handle h, String token) {

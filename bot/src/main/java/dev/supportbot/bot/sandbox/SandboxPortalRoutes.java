@@ -70,6 +70,8 @@ final class SandboxPortalRoutes implements HttpRoutes {
                         portal.customers().unlinkGitLabAccount(h, id(ctx, "customer_id"))),
                 change("POST", "/customers/{customer_id}/sign-in-links", 201, (h, ctx) ->
                         portal.customers().sendSignInLink(h, id(ctx, "customer_id"))),
+                change("POST", "/customers/{customer_id}/confirmation/resend", 202, (h, ctx) ->
+                        portal.customers().resendConfirmation(h, id(ctx, "customer_id"))),
                 change("POST", "/sign-in-links/redeem", 200, (h, ctx) ->
                         portal.customers().redeemSignInLink(h, body(ctx, SignInRedemption.class).token())),
                 read("GET", "/customers/{customer_id}/memberships", (h, ctx) ->

@@ -80,7 +80,7 @@ class EngineRegistriesTest {
                 .<Class<?>>map(FactSource::type).toList();
         List<Class<?>> unanswered = new ArrayList<>(SealedTypes.leaves(FactRequest.class));
         unanswered.removeAll(answered);
-        assertThat(unanswered).containsExactly(FactRequest.PlanFactsOf.class);
+        assertThat(unanswered).containsExactlyInAnyOrder(FactRequest.PlanFactsOf.class, FactRequest.PortalAccountOf.class);
     }
 
     @Test
@@ -105,6 +105,7 @@ class EngineRegistriesTest {
     void a_registry_missing_a_fact_source_does_not_build_and_names_the_request() {
         List<FactSource<?>> sources = new ArrayList<>(EnginePlugin.factSources(noPortal, instances, workflows, json));
         sources.add(Unavailable.fact(FactRequest.PlanFactsOf.class, "plan facts are not wired in this test"));
+        sources.add(Unavailable.fact(FactRequest.PortalAccountOf.class, "plan facts are not wired in this test"));
         sources.removeIf(s -> s.type() == FactRequest.OutcomeOf.class || s.type() == FactRequest.InvoiceByNumber.class);
 
         assertThatThrownBy(() -> FactSources.of(sources))

@@ -71,6 +71,7 @@ class WorkflowJsonTest {
                 new PortalChange.UpdateBillingContact(21, ContactRole.SOLD_TO, SOLD_TO),
                 new PortalChange.UnlinkGitLabAccount(11),
                 new PortalChange.SendSignInLink(11),
+                new PortalChange.ResendConfirmation(11),
                 new PortalChange.ResendLicense(41, "sam@acme.example"),
                 new PortalChange.ResendActivationCode("A-S00012345", "sam@acme.example"),
                 new PortalChange.DuplicateLicense(41, 30));

@@ -10,6 +10,7 @@ import dev.supportbot.workflows.domain.HistoryEntry;
 import dev.supportbot.workflows.engine.FactRequest;
 import dev.supportbot.workflows.engine.PlanFacts;
 import dev.supportbot.workflows.plan.AddContactPlanner;
+import dev.supportbot.workflows.plan.BackendState;
 import dev.supportbot.workflows.plan.Evidence;
 import dev.supportbot.workflows.plan.Plan;
 import dev.supportbot.workflows.plan.PlanScope;
@@ -66,6 +67,23 @@ class PlanFactsSourceTest {
         try (SandboxBot sandbox = SandboxBot.start()) {
             assertThat(PlanExecution.factSource(sandbox.client)
                     .answer(new FactRequest.PlanFactsOf("A-S99999999", List.of("pat@acme.example")), Map.of())).isNull();
+        }
+    }
+
+    @Test
+    void a_portal_account_comes_with_the_billing_account_it_manages_and_an_unknown_address_has_none() {
+        try (SandboxBot sandbox = SandboxBot.start()) {
+            long hooli = sandbox.client.findBillingAccountByZuoraId("A00005001").orElseThrow().id();
+            var source = PlanExecution.accountSource(sandbox.client);
+
+            BackendState gavin = (BackendState) source.answer(new FactRequest.PortalAccountOf("Gavin@Hooli.example"), Map.of());
+            BackendState sam = (BackendState) source.answer(new FactRequest.PortalAccountOf("sam@acme.example"), Map.of());
+
+            assertThat(gavin.accounts()).extracting(BillingAccount::id).containsExactly(hooli);
+            assertThat(gavin.customers()).extracting(Customer::email).containsExactly("gavin@hooli.example");
+            assertThat(sam.accounts()).as("Sam manages no billing account").isEmpty();
+            assertThat(sam.customers()).extracting(Customer::email).containsExactly("sam@acme.example");
+            assertThat(source.answer(new FactRequest.PortalAccountOf("nobody@nowhere.example"), Map.of())).isNull();
         }
     }
 

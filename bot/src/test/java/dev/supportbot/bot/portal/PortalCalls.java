@@ -55,6 +55,8 @@ final class PortalCalls {
                         "/customers/1101/gitlab-account/unlink", c -> c.unlinkGitLabAccount(1101, KEY), 200, CUSTOMER),
                 new Call("sendSignInLink", "POST", "/customers/{customer_id}/sign-in-links", "/customers/1101/sign-in-links",
                         c -> c.sendSignInLink(1101, KEY), 201, SIGN_IN_LINK),
+                new Call("resendConfirmation", "POST", "/customers/{customer_id}/confirmation/resend",
+                        "/customers/1101/confirmation/resend", c -> c.resendConfirmation(1101, KEY), 202, MAIL_DELIVERY),
                 new Call("membershipsOfCustomer", "GET", "/customers/{customer_id}/memberships", "/customers/1101/memberships",
                         c -> c.membershipsOfCustomer(1101), 200, list(MEMBERSHIP)),
                 new Call("billingAccount", "GET", "/billing-accounts/{billing_account_id}", "/billing-accounts/1002",

@@ -12,7 +12,10 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** A one-time sign-in link is mailed, works once, and expires 24 hours after it was sent (on the bot's clock). */
+/**
+ * A one-time sign-in link is mailed, works once, and expires 24 hours after it was sent (on the bot's clock); the
+ * confirmation mail goes again to the customer's own email.
+ */
 class SandboxSignInLinkTest {
 
     @Test
@@ -32,6 +35,22 @@ class SandboxSignInLinkTest {
             HttpResponse<String> again = redeem(sandbox, token, "second");
             assertThat(again.statusCode()).isEqualTo(409);
             assertThat(again.body()).contains("already used");
+        }
+    }
+
+    @Test
+    void the_confirmation_mail_goes_again_to_the_customers_own_email_once_per_key() {
+        try (SandboxBot sandbox = SandboxBot.start()) {
+            Customer sam = sandbox.client.findCustomerByEmail("sam@acme.example").orElseThrow();
+
+            MailDelivery sent = sandbox.client.resendConfirmation(sam.id(), IdempotencyKey.of("confirm-1"));
+            sandbox.client.resendConfirmation(sam.id(), IdempotencyKey.of("confirm-1"));
+
+            assertThat(sent.recipient()).isEqualTo("sam@acme.example");
+            assertThat(sandbox.client.mailDeliveries("sam@acme.example")).singleElement()
+                    .satisfies(mail -> assertThat(mail.subject()).isEqualTo("Confirmation instructions"));
+            assertThatThrownBy(() -> sandbox.client.resendConfirmation(999999, IdempotencyKey.of("confirm-2")))
+                    .isInstanceOf(PortalException.NotFound.class);
         }
     }
 

@@ -20,7 +20,7 @@ public sealed interface FactRequest<T>
                 FactRequest.InvoiceByNumber, FactRequest.LicenseValidationOfComment,
                 FactRequest.NamespaceAdminView, FactRequest.CloudActivationOf, FactRequest.LicensesOfSubscription,
                 FactRequest.OutcomeOf, FactRequest.PlanFactsOf, FactRequest.LicensesOfCustomer,
-                FactRequest.MailDeliveriesOf {
+                FactRequest.MailDeliveriesOf, FactRequest.PortalAccountOf {
 
     Class<?> resultType();
 
@@ -107,5 +107,14 @@ public sealed interface FactRequest<T>
      */
     record MailDeliveriesOf(String recipient) implements FactRequest<List<MailDelivery>> {
         public Class<?> resultType() { return List.class; }
+    }
+
+    /**
+     * The Customers Portal account whose email is {@code email}, as the back end around it: that customer, the billing
+     * account it is a member of (if any) with its contacts and members, and their memberships. Not found when no
+     * customer has that email.
+     */
+    record PortalAccountOf(String email) implements FactRequest<dev.supportbot.workflows.plan.BackendState> {
+        public Class<?> resultType() { return dev.supportbot.workflows.plan.BackendState.class; }
     }
 }

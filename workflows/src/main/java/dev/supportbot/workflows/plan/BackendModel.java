@@ -122,6 +122,11 @@ public final class BackendModel {
         // Licenses and mail are outside the model's state: resending and duplicating change no customer or contact.
 
         @Override
+        public Result resendConfirmation(PortalChange.ResendConfirmation c) {
+            return s.customer(c.customerId()).isPresent() ? Result.applied(s) : noCustomer(c.customerId());
+        }
+
+        @Override
         public Result resendLicense(PortalChange.ResendLicense c) {
             return isEmail(c.email()) ? Result.applied(s) : Result.refused(s, "email is not an email address");
         }

@@ -19,6 +19,7 @@ import java.util.Objects;
         @JsonSubTypes.Type(value = PortalChange.UpdateBillingContact.class, name = "update_billing_contact"),
         @JsonSubTypes.Type(value = PortalChange.UnlinkGitLabAccount.class, name = "unlink_gitlab_account"),
         @JsonSubTypes.Type(value = PortalChange.SendSignInLink.class, name = "send_sign_in_link"),
+        @JsonSubTypes.Type(value = PortalChange.ResendConfirmation.class, name = "resend_confirmation"),
         @JsonSubTypes.Type(value = PortalChange.ResendLicense.class, name = "resend_license"),
         @JsonSubTypes.Type(value = PortalChange.ResendActivationCode.class, name = "resend_activation_code"),
         @JsonSubTypes.Type(value = PortalChange.DuplicateLicense.class, name = "duplicate_license"),
@@ -42,6 +43,8 @@ public sealed interface PortalChange {
         R unlinkGitLabAccount(UnlinkGitLabAccount change);
 
         R sendSignInLink(SendSignInLink change);
+
+        R resendConfirmation(ResendConfirmation change);
 
         R resendLicense(ResendLicense change);
 
@@ -120,6 +123,14 @@ public sealed interface PortalChange {
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.sendSignInLink(this);
+        }
+    }
+
+    /** The email confirmation instructions again, to the customer's own email: no other address can be given. */
+    record ResendConfirmation(long customerId) implements PortalChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.resendConfirmation(this);
         }
     }
 

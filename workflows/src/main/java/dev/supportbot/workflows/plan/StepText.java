@@ -66,6 +66,11 @@ final class StepText implements PortalChange.Visitor<String> {
     }
 
     @Override
+    public String resendConfirmation(PortalChange.ResendConfirmation c) {
+        return "Resend the email confirmation to " + customer(c.customerId());
+    }
+
+    @Override
     public String resendLicense(PortalChange.ResendLicense c) {
         return "Resend license " + c.licenseId() + " to " + c.email();
     }

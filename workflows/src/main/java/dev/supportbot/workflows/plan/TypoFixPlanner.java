@@ -5,6 +5,8 @@ import dev.supportbot.workflows.domain.Contact;
 import dev.supportbot.workflows.domain.ContactRole;
 import dev.supportbot.workflows.domain.Customer;
 import dev.supportbot.workflows.domain.Emails;
+import dev.supportbot.workflows.domain.License;
+import dev.supportbot.workflows.domain.LicenseKind;
 import dev.supportbot.workflows.plan.Planning.Why;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +30,15 @@ public final class TypoFixPlanner {
 
         public static Resend activationCode(String subscriptionName) {
             return new Resend(null, subscriptionName);
+        }
+
+        /** A cloud license's activation code, any other license's file. */
+        public static Resend of(License license) {
+            return license.kind() == LicenseKind.CLOUD ? activationCode(license.subscriptionName()) : license(license.id());
+        }
+
+        public boolean activationCode() {
+            return licenseId == null;
         }
 
         PortalChange to(String email) {

@@ -1,16 +1,13 @@
 package dev.supportbot.workflows.typofix;
 
 import dev.supportbot.workflows.domain.Emails;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Email addresses written in a text (a ticket's request, the AM's reply), in the order they appear. */
 final class Addresses {
-    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
     private static final Pattern YES = Pattern.compile("\\b(yes|confirm|confirmed|correct)\\b");
     private static final Pattern NO = Pattern.compile("\\b(no|not|wrong)\\b");
 
@@ -18,19 +15,11 @@ final class Addresses {
 
     /** The distinct addresses in {@code text}, lower case, without those in {@code except}. */
     static List<String> in(String text, Collection<String> except) {
-        List<String> found = new ArrayList<>();
-        if (text == null) return found;
-        Matcher m = EMAIL.matcher(text);
-        while (m.find()) {
-            String address = m.group().toLowerCase(Locale.ROOT);
-            boolean excluded = except.stream().anyMatch(e -> Emails.sameAddress(e, address));
-            if (!excluded && !found.contains(address)) found.add(address);
-        }
-        return found;
+        return Emails.writtenIn(text, except);
     }
 
     static boolean valid(String word) {
-        return word != null && EMAIL.matcher(word).matches();
+        return Emails.valid(word);
     }
 
     /** A plain yes ("yes", "confirmed", "that is correct") without a no word. */

@@ -57,7 +57,7 @@ final class Starting {
         String mistyped = withLicense.get(0);
         License license = licenses.get(0);
         boolean cloud = license.kind() == LicenseKind.CLOUD;
-        Resend resend = cloud ? Resend.activationCode(license.subscriptionName()) : Resend.license(license.id());
+        Resend resend = Resend.of(license);
         List<String> others = Addresses.in(ticket.subject() + "\n" + ticket.description(), exclusions(ticket, mistyped));
         String proposed = others.size() == 1 ? others.get(0) : null;
         return Decision.of(new Checking(ticket.id(), new Target(mistyped, license.subscriptionName(), cloud, resend), proposed),

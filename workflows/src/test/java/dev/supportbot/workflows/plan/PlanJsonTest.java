@@ -23,6 +23,7 @@ class PlanJsonTest {
                 new PortalChange.UpdateBillingContact(ACME, ContactRole.BOTH, World.contact("Nia", "Ng", "nia@acme.example")),
                 new PortalChange.UnlinkGitLabAccount(World.PAT),
                 new PortalChange.SendSignInLink(World.PAT),
+                new PortalChange.ResendConfirmation(World.PAT),
                 new PortalChange.ResendLicense(1101, "nia@acme.example"),
                 new PortalChange.ResendActivationCode("A-S00001001", "nia@acme.example"),
                 new PortalChange.DuplicateLicense(1101, 12)),

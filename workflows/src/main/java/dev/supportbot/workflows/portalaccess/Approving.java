@@ -1,0 +1,86 @@
+package dev.supportbot.workflows.portalaccess;
+
+import dev.supportbot.workflows.approved.ApprovalGate;
+import dev.supportbot.workflows.approved.Gated;
+import dev.supportbot.workflows.approved.StepResult;
+import dev.supportbot.workflows.engine.Effect;
+import dev.supportbot.workflows.plan.Plan;
+import dev.supportbot.workflows.plan.PortalAccessPlanner.Help;
+import dev.supportbot.workflows.portalaccess.PortalAccessState.AwaitingApproval;
+import dev.supportbot.workflows.portalaccess.PortalAccessState.Cancelled;
+import dev.supportbot.workflows.portalaccess.PortalAccessState.Done;
+import dev.supportbot.workflows.portalaccess.PortalAccessState.Executing;
+import dev.supportbot.workflows.portalaccess.PortalAccessState.Expired;
+import dev.supportbot.workflows.portalaccess.PortalAccessState.Failed;
+import dev.supportbot.workflows.portalaccess.PortalAccessState.Handoff;
+import dev.supportbot.workflows.portalaccess.PortalAccessState.NeedsHuman;
+import dev.supportbot.workflows.portalaccess.PortalAccessState.Open;
+import dev.supportbot.workflows.portalaccess.PortalAccessState.Rejected;
+import java.time.Instant;
+import java.util.List;
+
+/** Portal access help through the approval gate; once the portal sent it, the requester is told. */
+final class Approving implements ApprovalGate.Plug<PortalAccessState, AwaitingApproval, Executing, Failed> {
+    static final ApprovalGate<PortalAccessState, AwaitingApproval, Executing, Failed> GATE = new ApprovalGate<>(
+            AwaitingApproval.class, Executing.class, Failed.class, new Approving(),
+            new ApprovalGate.Terms(PortalAccessSettings.APPROVAL_TTL, ctx -> 1, PortalAccessSettings.APPROVAL_EXPIRY, Notes.WORDS));
+
+    private Approving() {}
+
+    @Override
+    public AwaitingApproval withApprovalId(AwaitingApproval waiting, long approvalId) {
+        return waiting.withApprovalId(approvalId);
+    }
+
+    @Override
+    public Executing executing(PortalAccessState from, Gated.Run run) {
+        Part p = Part.of(from);
+        return new Executing(p.ticketId(), p.help(), p.plan(), p.planHash(), run.approvalId(), run.approvers(), run.step(),
+                run.round(), run.results());
+    }
+
+    @Override
+    public Failed failed(Executing s, List<StepResult> results, String reason) {
+        return new Failed(s.ticketId(), s.help(), s.plan(), s.planHash(), s.approvalId(), s.approvers(), s.step(), s.round(), results);
+    }
+
+    @Override
+    public PortalAccessState done(Executing s, Instant at) {
+        return new Done(s.ticketId(), s.help(), s.approvalId(), s.approvers(), at);
+    }
+
+    @Override
+    public List<Effect> told(Executing s, List<StepResult> results, List<String> lines) {
+        return List.of(new Effect.PublicComment(Messages.sent(s.help())), new Effect.PrivateNote(Notes.done(s.approvers(), lines)));
+    }
+
+    @Override
+    public PortalAccessState rejected(AwaitingApproval s, long approvalId, String by, Instant at) {
+        return new Rejected(s.ticketId(), approvalId, by, at);
+    }
+
+    @Override
+    public PortalAccessState expired(AwaitingApproval s, Instant at) {
+        return new Expired(s.ticketId(), at);
+    }
+
+    @Override
+    public PortalAccessState notPosted(AwaitingApproval s, Instant at) {
+        return new NeedsHuman(s.ticketId(), Handoff.APPROVAL_NOT_POSTED, at);
+    }
+
+    @Override
+    public PortalAccessState cancelled(PortalAccessState from, String agent, Instant at) {
+        return new Cancelled(((Open) from).ticketId(), agent, at);
+    }
+
+    /** What the gate's states of portal access help share. */
+    private record Part(long ticketId, Help help, Plan plan, String planHash) {
+        static Part of(PortalAccessState s) {
+            if (s instanceof AwaitingApproval a) return new Part(a.ticketId(), a.help(), a.plan(), a.planHash());
+            if (s instanceof Executing x) return new Part(x.ticketId(), x.help(), x.plan(), x.planHash());
+            if (s instanceof Failed f) return new Part(f.ticketId(), f.help(), f.plan(), f.planHash());
+            throw new IllegalArgumentException("not a state of the approval gate: " + s);
+        }
+    }
+}

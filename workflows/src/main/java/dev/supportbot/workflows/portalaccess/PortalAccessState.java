@@ -1,0 +1,96 @@
+package dev.supportbot.workflows.portalaccess;
+
+import com.fasterxml.jackson.annotation.JsonTypeName;
+import dev.supportbot.workflows.approved.Gated;
+import dev.supportbot.workflows.approved.StepResult;
+import dev.supportbot.workflows.plan.Plan;
+import dev.supportbot.workflows.plan.PortalAccessPlanner.Help;
+import java.time.Instant;
+import java.util.List;
+
+/** The persisted state of one portal access request: ids, what was asked for and the plan; never a comment body. */
+public sealed interface PortalAccessState {
+
+    /** A new instance, before its first event. */
+    @JsonTypeName("Requested")
+    record Requested() implements PortalAccessState {}
+
+    /** The plan waits for the approvers; {@code approvalId} is null until the approval request's result comes back. */
+    @JsonTypeName("AwaitingApproval")
+    record AwaitingApproval(long ticketId, Help help, Plan plan, String planHash, Long approvalId, Instant expiresAt)
+            implements PortalAccessState, Open, Gated.Awaiting {
+        AwaitingApproval withApprovalId(long id) {
+            return new AwaitingApproval(ticketId, help, plan, planHash, id, expiresAt);
+        }
+    }
+
+    /** Approved: step {@code step} (1-based) runs in round {@code round} (0, then one more per approver's retry). */
+    @JsonTypeName("Executing")
+    record Executing(long ticketId, Help help, Plan plan, String planHash, long approvalId, List<String> approvers, int step,
+                     int round, List<StepResult> results) implements PortalAccessState, Open, Gated.Executing {
+        public Executing {
+            approvers = List.copyOf(approvers);
+            results = List.copyOf(results);
+        }
+    }
+
+    /** Step {@code failedStep} failed for good; waits for an approver's retry from that step. */
+    @JsonTypeName("Failed")
+    record Failed(long ticketId, Help help, Plan plan, String planHash, long approvalId, List<String> approvers,
+                  int failedStep, int round, List<StepResult> results) implements PortalAccessState, Open, Gated.Failed {
+        public Failed {
+            approvers = List.copyOf(approvers);
+            results = List.copyOf(results);
+        }
+    }
+
+    // ---- final states
+
+    /** The portal mailed the link or the confirmation to the account's own email. */
+    @JsonTypeName("Done")
+    record Done(long ticketId, Help help, long approvalId, List<String> approvers, Instant at) implements PortalAccessState {
+        public Done {
+            approvers = List.copyOf(approvers);
+        }
+    }
+
+    /** The requester was answered with the steps to help themselves; nothing was planned. */
+    @JsonTypeName("SelfService")
+    record SelfService(long ticketId, Help help, boolean linkedGitLabAccount, Instant at) implements PortalAccessState {}
+
+    /** No plan: a person must go on (the note on the ticket says why). */
+    @JsonTypeName("NeedsHuman")
+    record NeedsHuman(long ticketId, Handoff why, Instant at) implements PortalAccessState {}
+
+    /** An approver rejected the plan; nothing was sent. */
+    @JsonTypeName("Rejected")
+    record Rejected(long ticketId, long approvalId, String rejectedBy, Instant at) implements PortalAccessState {}
+
+    /** The approvers did not decide in time. */
+    @JsonTypeName("Expired")
+    record Expired(long ticketId, Instant at) implements PortalAccessState {}
+
+    @JsonTypeName("Cancelled")
+    record Cancelled(long ticketId, String agent, Instant at) implements PortalAccessState {}
+
+    // ---- parts
+
+    /** A state that events still move on; an agent can cancel it. */
+    interface Open {
+        long ticketId();
+    }
+
+    /** Why a person goes on. */
+    enum Handoff {
+        /** The ticket's requester has no email address. */
+        NO_REQUESTER_EMAIL,
+        /** The request names an address other than the requester's own: help goes only to the account's own address. */
+        ANOTHER_ADDRESS,
+        /** No Customers Portal account has the requester's address. */
+        NO_ACCOUNT,
+        /** Login is not activated for the account, or the planner found no safe plan. */
+        NO_PLAN,
+        /** The approval request could not be posted. */
+        APPROVAL_NOT_POSTED
+    }
+}

@@ -1,0 +1,91 @@
+package dev.supportbot.workflows.resend;
+
+import dev.supportbot.workflows.approved.ApprovalGate;
+import dev.supportbot.workflows.approved.Gated;
+import dev.supportbot.workflows.approved.StepResult;
+import dev.supportbot.workflows.engine.Effect;
+import dev.supportbot.workflows.ownership.VerifiedOwnership;
+import dev.supportbot.workflows.plan.Plan;
+import dev.supportbot.workflows.plan.PortalChange;
+import dev.supportbot.workflows.resend.ResendLicenseState.AwaitingApproval;
+import dev.supportbot.workflows.resend.ResendLicenseState.Cancelled;
+import dev.supportbot.workflows.resend.ResendLicenseState.Done;
+import dev.supportbot.workflows.resend.ResendLicenseState.Executing;
+import dev.supportbot.workflows.resend.ResendLicenseState.Expired;
+import dev.supportbot.workflows.resend.ResendLicenseState.Failed;
+import dev.supportbot.workflows.resend.ResendLicenseState.Handoff;
+import dev.supportbot.workflows.resend.ResendLicenseState.NeedsHuman;
+import dev.supportbot.workflows.resend.ResendLicenseState.Open;
+import dev.supportbot.workflows.resend.ResendLicenseState.Rejected;
+import java.time.Instant;
+import java.util.List;
+
+/** A resend through the approval gate; once the portal sent it, the requester is told. */
+final class Approving implements ApprovalGate.Plug<ResendLicenseState, AwaitingApproval, Executing, Failed> {
+    static final ApprovalGate<ResendLicenseState, AwaitingApproval, Executing, Failed> GATE = new ApprovalGate<>(
+            AwaitingApproval.class, Executing.class, Failed.class, new Approving(),
+            new ApprovalGate.Terms(ResendSettings.APPROVAL_TTL, ctx -> 1, ResendSettings.APPROVAL_EXPIRY, Notes.WORDS));
+
+    private Approving() {}
+
+    @Override
+    public AwaitingApproval withApprovalId(AwaitingApproval waiting, long approvalId) {
+        return waiting.withApprovalId(approvalId);
+    }
+
+    @Override
+    public Executing executing(ResendLicenseState from, Gated.Run run) {
+        Part p = Part.of(from);
+        return new Executing(p.ticketId(), p.ownership(), p.plan(), p.planHash(), run.approvalId(), run.approvers(),
+                run.step(), run.round(), run.results());
+    }
+
+    @Override
+    public Failed failed(Executing s, List<StepResult> results, String reason) {
+        return new Failed(s.ticketId(), s.ownership(), s.plan(), s.planHash(), s.approvalId(), s.approvers(), s.step(),
+                s.round(), results);
+    }
+
+    @Override
+    public ResendLicenseState done(Executing s, Instant at) {
+        return new Done(s.ticketId(), s.ownership().subscriptionName(), s.approvalId(), s.approvers(), at);
+    }
+
+    @Override
+    public List<Effect> told(Executing s, List<StepResult> results, List<String> lines) {
+        String subscription = s.ownership().subscriptionName();
+        boolean code = s.plan().changes().stream().anyMatch(PortalChange.ResendActivationCode.class::isInstance);
+        return List.of(new Effect.PublicComment(Messages.sent(subscription, code)),
+                new Effect.PrivateNote(Notes.done(subscription, s.approvers(), lines)));
+    }
+
+    @Override
+    public ResendLicenseState rejected(AwaitingApproval s, long approvalId, String by, Instant at) {
+        return new Rejected(s.ticketId(), s.ownership().subscriptionName(), approvalId, by, at);
+    }
+
+    @Override
+    public ResendLicenseState expired(AwaitingApproval s, Instant at) {
+        return new Expired(s.ticketId(), s.ownership().subscriptionName(), at);
+    }
+
+    @Override
+    public ResendLicenseState notPosted(AwaitingApproval s, Instant at) {
+        return new NeedsHuman(s.ticketId(), s.ownership().subscriptionName(), Handoff.APPROVAL_NOT_POSTED, at);
+    }
+
+    @Override
+    public ResendLicenseState cancelled(ResendLicenseState from, String agent, Instant at) {
+        return new Cancelled(((Open) from).ticketId(), agent, at);
+    }
+
+    /** What the gate's states of a resend share. */
+    private record Part(long ticketId, VerifiedOwnership ownership, Plan plan, String planHash) {
+        static Part of(ResendLicenseState s) {
+            if (s instanceof AwaitingApproval a) return new Part(a.ticketId(), a.ownership(), a.plan(), a.planHash());
+            if (s instanceof Executing x) return new Part(x.ticketId(), x.ownership(), x.plan(), x.planHash());
+            if (s instanceof Failed f) return new Part(f.ticketId(), f.ownership(), f.plan(), f.planHash());
+            throw new IllegalArgumentException("not a state of the approval gate: " + s);
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package dev.supportbot.workflows.resend;
+
+import com.fasterxml.jackson.annotation.JsonTypeName;
+import dev.supportbot.workflows.approved.Gated;
+import dev.supportbot.workflows.approved.StepResult;
+import dev.supportbot.workflows.ownership.VerifiedOwnership;
+import dev.supportbot.workflows.plan.Plan;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The persisted state of one resend. Holds ids, the subscription, the verified requester's own address and the plan;
+ * never a comment body, another address someone typed, a license text or an activation code.
+ */
+public sealed interface ResendLicenseState {
+
+    /** A new instance, before its first event. */
+    @JsonTypeName("Requested")
+    record Requested() implements ResendLicenseState {}
+
+    /** Ownership is not verified on the ticket yet; a verification runs (started by this run or already running). */
+    @JsonTypeName("AwaitingOwnership")
+    record AwaitingOwnership(long ticketId, String requesterEmail, Instant since) implements ResendLicenseState, Open {}
+
+    /** Ownership is verified; a {@code Continue} lets the next decision have the plan's facts. */
+    @JsonTypeName("Planning")
+    record Planning(long ticketId, String requesterEmail, VerifiedOwnership ownership) implements ResendLicenseState, Open {}
+
+    /** The plan waits for the approvers; {@code approvalId} is null until the approval request's result comes back. */
+    @JsonTypeName("AwaitingApproval")
+    record AwaitingApproval(long ticketId, VerifiedOwnership ownership, Plan plan, String planHash, Long approvalId,
+                            Instant expiresAt) implements ResendLicenseState, Open, Gated.Awaiting {
+        AwaitingApproval withApprovalId(long id) {
+            return new AwaitingApproval(ticketId, ownership, plan, planHash, id, expiresAt);
+        }
+    }
+
+    /** Approved: step {@code step} (1-based) runs in round {@code round} (0, then one more per approver's retry). */
+    @JsonTypeName("Executing")
+    record Executing(long ticketId, VerifiedOwnership ownership, Plan plan, String planHash, long approvalId,
+                     List<String> approvers, int step, int round, List<StepResult> results)
+            implements ResendLicenseState, Open, Gated.Executing {
+        public Executing {
+            approvers = List.copyOf(approvers);
+            results = List.copyOf(results);
+        }
+    }
+
+    /** Step {@code failedStep} failed for good; waits for an approver's retry from that step. */
+    @JsonTypeName("Failed")
+    record Failed(long ticketId, VerifiedOwnership ownership, Plan plan, String planHash, long approvalId,
+                  List<String> approvers, int failedStep, int round, List<StepResult> results)
+            implements ResendLicenseState, Open, Gated.Failed {
+        public Failed {
+            approvers = List.copyOf(approvers);
+            results = List.copyOf(results);
+        }
+    }
+
+    // ---- final states
+
+    /** The portal sent the license or activation code to the verified requester. */
+    @JsonTypeName("Done")
+    record Done(long ticketId, String subscriptionName, long approvalId, List<String> approvers, Instant at)
+            implements ResendLicenseState {
+        public Done {
+            approvers = List.copyOf(approvers);
+        }
+    }
+
+    /** The ownership verification this run waited for ended without verifying (its {@code result}). */
+    @JsonTypeName("NotVerified")
+    record NotVerified(long ticketId, String ownershipResult, Instant at) implements ResendLicenseState {}
+
+    /** No plan: a person must go on (the note on the ticket says why). */
+    @JsonTypeName("NeedsHuman")
+    record NeedsHuman(long ticketId, String subscriptionName, Handoff why, Instant at) implements ResendLicenseState {}
+
+    /** An approver rejected the plan; nothing was sent. */
+    @JsonTypeName("Rejected")
+    record Rejected(long ticketId, String subscriptionName, long approvalId, String rejectedBy, Instant at)
+            implements ResendLicenseState {}
+
+    /** The approvers did not decide in time. */
+    @JsonTypeName("Expired")
+    record Expired(long ticketId, String subscriptionName, Instant at) implements ResendLicenseState {}
+
+    @JsonTypeName("Cancelled")
+    record Cancelled(long ticketId, String agent, Instant at) implements ResendLicenseState {}
+
+    // ---- parts
+
+    /** A state that events still move on; an agent can cancel it. */
+    interface Open {
+        long ticketId();
+    }
+
+    /** Why a person goes on. */
+    enum Handoff {
+        /** The ticket's requester has no email address. */
+        NO_REQUESTER_EMAIL,
+        /** The request names an address other than the requester's own: the bot sends only to the requester. */
+        ANOTHER_ADDRESS,
+        /** The requester writes from the domain of the subscription's reseller. */
+        RESELLER_REQUESTER,
+        /** The subscription, its billing account or a license to resend is missing. */
+        NO_PLAN,
+        /** The approval request could not be posted. */
+        APPROVAL_NOT_POSTED
+    }
+}
