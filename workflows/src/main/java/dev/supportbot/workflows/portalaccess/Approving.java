@@ -14,6 +14,7 @@ import dev.supportbot.workflows.portalaccess.PortalAccessState.Expired;
 import dev.supportbot.workflows.portalaccess.PortalAccessState.Failed;
 import dev.supportbot.workflows.portalaccess.PortalAccessState.Handoff;
 import dev.supportbot.workflows.portalaccess.PortalAccessState.NeedsHuman;
+import dev.supportbot.workflows.portalaccess.PortalAccessState.Gate;
 import dev.supportbot.workflows.portalaccess.PortalAccessState.Open;
 import dev.supportbot.workflows.portalaccess.PortalAccessState.Rejected;
 import java.time.Instant;
@@ -28,30 +29,29 @@ final class Approving implements ApprovalGate.Plug<PortalAccessState, AwaitingAp
     private Approving() {}
 
     @Override
-    public AwaitingApproval withApprovalId(AwaitingApproval waiting, long approvalId) {
-        return waiting.withApprovalId(approvalId);
+    public AwaitingApproval withApprovalId(AwaitingApproval s, long approvalId) {
+        return new AwaitingApproval(s.ticketId(), s.help(), s.ask().withApprovalId(approvalId));
     }
 
     @Override
     public Executing executing(PortalAccessState from, Gated.Run run) {
-        Part p = Part.of(from);
-        return new Executing(p.ticketId(), p.help(), p.plan(), p.planHash(), run.approvalId(), run.approvers(), run.step(),
-                run.round(), run.results());
+        Gate g = (Gate) from;
+        return new Executing(g.ticketId(), g.help(), run);
     }
 
     @Override
-    public Failed failed(Executing s, List<StepResult> results, String reason) {
-        return new Failed(s.ticketId(), s.help(), s.plan(), s.planHash(), s.approvalId(), s.approvers(), s.step(), s.round(), results);
+    public Failed failed(Executing s, Gated.Halt halt, String reason) {
+        return new Failed(s.ticketId(), s.help(), halt);
     }
 
     @Override
     public PortalAccessState done(Executing s, Instant at) {
-        return new Done(s.ticketId(), s.help(), s.approvalId(), s.approvers(), at);
+        return new Done(s.ticketId(), s.help(), s.run().approvalId(), s.run().approvers(), at);
     }
 
     @Override
     public List<Effect> told(Executing s, List<StepResult> results, List<String> lines) {
-        return List.of(new Effect.PublicComment(Messages.sent(s.help())), new Effect.PrivateNote(Notes.done(s.approvers(), lines)));
+        return List.of(new Effect.PublicComment(Messages.sent(s.help())), new Effect.PrivateNote(Notes.done(s.run().approvers(), lines)));
     }
 
     @Override
@@ -74,13 +74,4 @@ final class Approving implements ApprovalGate.Plug<PortalAccessState, AwaitingAp
         return new Cancelled(((Open) from).ticketId(), agent, at);
     }
 
-    /** What the gate's states of portal access help share. */
-    private record Part(long ticketId, Help help, Plan plan, String planHash) {
-        static Part of(PortalAccessState s) {
-            if (s instanceof AwaitingApproval a) return new Part(a.ticketId(), a.help(), a.plan(), a.planHash());
-            if (s instanceof Executing x) return new Part(x.ticketId(), x.help(), x.plan(), x.planHash());
-            if (s instanceof Failed f) return new Part(f.ticketId(), f.help(), f.plan(), f.planHash());
-            throw new IllegalArgumentException("not a state of the approval gate: " + s);
-        }
-    }
 }

@@ -1,6 +1,7 @@
 package dev.supportbot.workflows.portalaccess;
 
 import com.fasterxml.jackson.annotation.JsonTypeName;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.supportbot.workflows.approved.Gated;
 import dev.supportbot.workflows.approved.StepResult;
 import dev.supportbot.workflows.plan.Plan;
@@ -15,34 +16,20 @@ public sealed interface PortalAccessState {
     @JsonTypeName("Requested")
     record Requested() implements PortalAccessState {}
 
-    /** The plan waits for the approvers; {@code approvalId} is null until the approval request's result comes back. */
+    /** The plan waits for the approvers (the approval gate's {@link Gated.Ask}). */
     @JsonTypeName("AwaitingApproval")
-    record AwaitingApproval(long ticketId, Help help, Plan plan, String planHash, Long approvalId, Instant expiresAt)
-            implements PortalAccessState, Open, Gated.Awaiting {
-        AwaitingApproval withApprovalId(long id) {
-            return new AwaitingApproval(ticketId, help, plan, planHash, id, expiresAt);
-        }
-    }
+    record AwaitingApproval(long ticketId, Help help, @JsonUnwrapped Gated.Ask ask)
+            implements PortalAccessState, Gate, Gated.Asking {}
 
-    /** Approved: step {@code step} (1-based) runs in round {@code round} (0, then one more per approver's retry). */
+    /** Approved: the plan runs step by step ({@link Gated.Run}). */
     @JsonTypeName("Executing")
-    record Executing(long ticketId, Help help, Plan plan, String planHash, long approvalId, List<String> approvers, int step,
-                     int round, List<StepResult> results) implements PortalAccessState, Open, Gated.Executing {
-        public Executing {
-            approvers = List.copyOf(approvers);
-            results = List.copyOf(results);
-        }
-    }
+    record Executing(long ticketId, Help help, @JsonUnwrapped Gated.Run run)
+            implements PortalAccessState, Gate, Gated.Running {}
 
-    /** Step {@code failedStep} failed for good; waits for an approver's retry from that step. */
+    /** A step failed for good; waits for an approver's retry from that step ({@link Gated.Halt}). */
     @JsonTypeName("Failed")
-    record Failed(long ticketId, Help help, Plan plan, String planHash, long approvalId, List<String> approvers,
-                  int failedStep, int round, List<StepResult> results) implements PortalAccessState, Open, Gated.Failed {
-        public Failed {
-            approvers = List.copyOf(approvers);
-            results = List.copyOf(results);
-        }
-    }
+    record Failed(long ticketId, Help help, @JsonUnwrapped Gated.Halt halt)
+            implements PortalAccessState, Gate, Gated.Halted {}
 
     // ---- final states
 
@@ -78,6 +65,11 @@ public sealed interface PortalAccessState {
     /** A state that events still move on; an agent can cancel it. */
     interface Open {
         long ticketId();
+    }
+
+    /** A state of the approval gate: what the run keeps through it besides the gate's part. */
+    interface Gate extends Open {
+        Help help();
     }
 
     /** Why a person goes on. */

@@ -60,7 +60,7 @@ final class Starting {
                 account.get(), email, help));
         if (planning instanceof Planning.Proposed p) {
             return Approving.GATE.ask(p.plan(), ctx,
-                    (hash, expiresAt) -> new AwaitingApproval(ticket.id(), help, p.plan(), hash, null, expiresAt));
+                    ask -> new AwaitingApproval(ticket.id(), help, ask));
         }
         return handoff(ticket.id(), Handoff.NO_PLAN, ((Planning.NotPlanned) planning).reason(), ctx);
     }

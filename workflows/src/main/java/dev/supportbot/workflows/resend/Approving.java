@@ -15,6 +15,7 @@ import dev.supportbot.workflows.resend.ResendLicenseState.Expired;
 import dev.supportbot.workflows.resend.ResendLicenseState.Failed;
 import dev.supportbot.workflows.resend.ResendLicenseState.Handoff;
 import dev.supportbot.workflows.resend.ResendLicenseState.NeedsHuman;
+import dev.supportbot.workflows.resend.ResendLicenseState.Gate;
 import dev.supportbot.workflows.resend.ResendLicenseState.Open;
 import dev.supportbot.workflows.resend.ResendLicenseState.Rejected;
 import java.time.Instant;
@@ -29,26 +30,24 @@ final class Approving implements ApprovalGate.Plug<ResendLicenseState, AwaitingA
     private Approving() {}
 
     @Override
-    public AwaitingApproval withApprovalId(AwaitingApproval waiting, long approvalId) {
-        return waiting.withApprovalId(approvalId);
+    public AwaitingApproval withApprovalId(AwaitingApproval s, long approvalId) {
+        return new AwaitingApproval(s.ticketId(), s.ownership(), s.ask().withApprovalId(approvalId));
     }
 
     @Override
     public Executing executing(ResendLicenseState from, Gated.Run run) {
-        Part p = Part.of(from);
-        return new Executing(p.ticketId(), p.ownership(), p.plan(), p.planHash(), run.approvalId(), run.approvers(),
-                run.step(), run.round(), run.results());
+        Gate g = (Gate) from;
+        return new Executing(g.ticketId(), g.ownership(), run);
     }
 
     @Override
-    public Failed failed(Executing s, List<StepResult> results, String reason) {
-        return new Failed(s.ticketId(), s.ownership(), s.plan(), s.planHash(), s.approvalId(), s.approvers(), s.step(),
-                s.round(), results);
+    public Failed failed(Executing s, Gated.Halt halt, String reason) {
+        return new Failed(s.ticketId(), s.ownership(), halt);
     }
 
     @Override
     public ResendLicenseState done(Executing s, Instant at) {
-        return new Done(s.ticketId(), s.ownership().subscriptionName(), s.approvalId(), s.approvers(), at);
+        return new Done(s.ticketId(), s.ownership().subscriptionName(), s.run().approvalId(), s.run().approvers(), at);
     }
 
     @Override
@@ -56,7 +55,7 @@ final class Approving implements ApprovalGate.Plug<ResendLicenseState, AwaitingA
         String subscription = s.ownership().subscriptionName();
         boolean code = s.plan().changes().stream().anyMatch(PortalChange.ResendActivationCode.class::isInstance);
         return List.of(new Effect.PublicComment(Messages.sent(subscription, code)),
-                new Effect.PrivateNote(Notes.done(subscription, s.approvers(), lines)));
+                new Effect.PrivateNote(Notes.done(subscription, s.run().approvers(), lines)));
     }
 
     @Override
@@ -79,13 +78,4 @@ final class Approving implements ApprovalGate.Plug<ResendLicenseState, AwaitingA
         return new Cancelled(((Open) from).ticketId(), agent, at);
     }
 
-    /** What the gate's states of a resend share. */
-    private record Part(long ticketId, VerifiedOwnership ownership, Plan plan, String planHash) {
-        static Part of(ResendLicenseState s) {
-            if (s instanceof AwaitingApproval a) return new Part(a.ticketId(), a.ownership(), a.plan(), a.planHash());
-            if (s instanceof Executing x) return new Part(x.ticketId(), x.ownership(), x.plan(), x.planHash());
-            if (s instanceof Failed f) return new Part(f.ticketId(), f.ownership(), f.plan(), f.planHash());
-            throw new IllegalArgumentException("not a state of the approval gate: " + s);
-        }
-    }
 }

@@ -45,7 +45,7 @@ final class Proposing {
                 found.get().billingAccountId(), s.requesterEmail(), facts.find(licensesOf(s)).orElse(List.of())));
         if (planning instanceof Proposed p) {
             return Approving.GATE.ask(p.plan(), ctx,
-                    (hash, expiresAt) -> new AwaitingApproval(s.ticketId(), s.ownership(), p.plan(), hash, null, expiresAt));
+                    ask -> new AwaitingApproval(s.ticketId(), s.ownership(), ask));
         }
         NotPlanned no = (NotPlanned) planning;
         Handoff why = no.why() == dev.supportbot.workflows.plan.Planning.Why.RESELLER_REQUESTER ? Handoff.RESELLER_REQUESTER : Handoff.NO_PLAN;

@@ -1,6 +1,7 @@
 package dev.supportbot.workflows.resend;
 
 import com.fasterxml.jackson.annotation.JsonTypeName;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.supportbot.workflows.approved.Gated;
 import dev.supportbot.workflows.approved.StepResult;
 import dev.supportbot.workflows.ownership.VerifiedOwnership;
@@ -26,36 +27,20 @@ public sealed interface ResendLicenseState {
     @JsonTypeName("Planning")
     record Planning(long ticketId, String requesterEmail, VerifiedOwnership ownership) implements ResendLicenseState, Open {}
 
-    /** The plan waits for the approvers; {@code approvalId} is null until the approval request's result comes back. */
+    /** The plan waits for the approvers (the approval gate's {@link Gated.Ask}). */
     @JsonTypeName("AwaitingApproval")
-    record AwaitingApproval(long ticketId, VerifiedOwnership ownership, Plan plan, String planHash, Long approvalId,
-                            Instant expiresAt) implements ResendLicenseState, Open, Gated.Awaiting {
-        AwaitingApproval withApprovalId(long id) {
-            return new AwaitingApproval(ticketId, ownership, plan, planHash, id, expiresAt);
-        }
-    }
+    record AwaitingApproval(long ticketId, VerifiedOwnership ownership, @JsonUnwrapped Gated.Ask ask)
+            implements ResendLicenseState, Gate, Gated.Asking {}
 
-    /** Approved: step {@code step} (1-based) runs in round {@code round} (0, then one more per approver's retry). */
+    /** Approved: the plan runs step by step ({@link Gated.Run}). */
     @JsonTypeName("Executing")
-    record Executing(long ticketId, VerifiedOwnership ownership, Plan plan, String planHash, long approvalId,
-                     List<String> approvers, int step, int round, List<StepResult> results)
-            implements ResendLicenseState, Open, Gated.Executing {
-        public Executing {
-            approvers = List.copyOf(approvers);
-            results = List.copyOf(results);
-        }
-    }
+    record Executing(long ticketId, VerifiedOwnership ownership, @JsonUnwrapped Gated.Run run)
+            implements ResendLicenseState, Gate, Gated.Running {}
 
-    /** Step {@code failedStep} failed for good; waits for an approver's retry from that step. */
+    /** A step failed for good; waits for an approver's retry from that step ({@link Gated.Halt}). */
     @JsonTypeName("Failed")
-    record Failed(long ticketId, VerifiedOwnership ownership, Plan plan, String planHash, long approvalId,
-                  List<String> approvers, int failedStep, int round, List<StepResult> results)
-            implements ResendLicenseState, Open, Gated.Failed {
-        public Failed {
-            approvers = List.copyOf(approvers);
-            results = List.copyOf(results);
-        }
-    }
+    record Failed(long ticketId, VerifiedOwnership ownership, @JsonUnwrapped Gated.Halt halt)
+            implements ResendLicenseState, Gate, Gated.Halted {}
 
     // ---- final states
 
@@ -93,6 +78,11 @@ public sealed interface ResendLicenseState {
     /** A state that events still move on; an agent can cancel it. */
     interface Open {
         long ticketId();
+    }
+
+    /** A state of the approval gate: what the run keeps through it besides the gate's part. */
+    interface Gate extends Open {
+        VerifiedOwnership ownership();
     }
 
     /** Why a person goes on. */
