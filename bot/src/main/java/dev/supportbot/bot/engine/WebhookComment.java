@@ -1,12 +1,11 @@
 package dev.supportbot.bot.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.supportbot.bot.json.Json;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.supportbot.bot.zendesk.ZendeskAttachment;
 import dev.supportbot.bot.zendesk.ZendeskComment;
 import dev.supportbot.bot.zendesk.ZendeskUser;
 import dev.supportbot.workflows.redaction.SecretKind;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -25,15 +24,11 @@ import java.util.Optional;
 record WebhookComment(long id, long previousId, ZendeskUser author, boolean isPublic, String body, List<String> attachmentNames) {
 
     static Optional<WebhookComment> of(String payload) {
-        JsonNode body;
-        try {
-            body = payload == null ? null : Json.MAPPER.readTree(payload);
-        } catch (IOException e) {
-            return Optional.empty();
-        }
-        if (body == null || !body.isObject()) return Optional.empty();
-        Optional<Long> id = number(body.path("comment_id").asText(""));
-        Optional<Long> authorId = number(body.path("comment_author_id").asText(""));
+        Optional<JsonNode> parsed = WebhookTicket.body(payload);
+        if (parsed.isEmpty()) return Optional.empty();
+        JsonNode body = parsed.get();
+        Optional<Long> id = positive(body.path("comment_id"));
+        Optional<Long> authorId = positive(body.path("comment_author_id"));
         String isPublic = body.path("comment_public").asText("");
         JsonNode text = body.path("comment_body");
         JsonNode attachments = body.path("comment_attachments");
@@ -68,7 +63,7 @@ record WebhookComment(long id, long previousId, ZendeskUser author, boolean isPu
         if (parts.length > 2 || parts[0].isEmpty()) return Optional.empty();
         List<Long> numbers = new ArrayList<>();
         for (String part : parts) {
-            Optional<Long> n = number(part);
+            Optional<Long> n = positive(TextNode.valueOf(part));
             if (n.isEmpty()) return Optional.empty();
             numbers.add(n.get());
         }
@@ -88,10 +83,8 @@ record WebhookComment(long id, long previousId, ZendeskUser author, boolean isPu
         return v.isEmpty() || v.startsWith("{{") ? null : v;
     }
 
-    private static Optional<Long> number(String text) {
-        String t = text.strip();
-        if (!t.matches("\\d{1,18}") || Long.parseLong(t) <= 0) return Optional.empty();
-        return Optional.of(Long.parseLong(t));
+    private static Optional<Long> positive(JsonNode node) {
+        return WebhookTicket.number(node).filter(n -> n > 0);
     }
 
     /** Never the body: it may hold personal data. */

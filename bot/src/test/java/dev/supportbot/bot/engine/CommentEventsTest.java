@@ -63,8 +63,7 @@ class CommentEventsTest {
 
     @Test
     void a_comment_whose_event_was_missed_is_read_and_redacted_on_the_next_event() throws Exception {
-        zendesk.ticket(702, "Activation", "It fails.", ada);
-        during(702);
+        opened(702);
         String code = Licenses.activationCode();
         FakeZendesk.Comment missed = zendesk.reply(702, ada, "My activation code is " + code);
         // Its webhook never arrives (the bot was down, Zendesk gave up); the next update's does.
@@ -72,8 +71,7 @@ class CommentEventsTest {
         List<FakeZendesk.Arrival> next = during(702);
 
         assertThat(reads(next, COMMENTS.formatted(702))).as("the gap is read").isEqualTo(2); // comments, then the one to redact
-        FakeZendesk.Comment redacted = zendesk.ticket(702).comments.stream().filter(c -> c.id() == missed.id()).findFirst().orElseThrow();
-        assertThat(redacted.body()).doesNotContain(code);
+        assertThat(now(702, missed).body()).doesNotContain(code);
         assertThat(zendesk.ticket(702).privateNotes()).singleElement()
                 .satisfies(n -> assertThat(n.body()).contains("from comment " + missed.id()).doesNotContain(code));
     }
@@ -91,8 +89,7 @@ class CommentEventsTest {
 
     @Test
     void a_code_pasted_in_the_events_comment_is_redacted_on_the_ticket_and_never_stored() throws Exception {
-        zendesk.ticket(704, "Activation", "It fails.", ada);
-        during(704);
+        opened(704);
         String code = Licenses.activationCode();
         FakeZendesk.Comment pasted = zendesk.reply(704, ada, "Here it is: " + code);
 
@@ -100,8 +97,7 @@ class CommentEventsTest {
 
         // The intake masked the code in the stored body, so the event cannot redact it: the comment is read.
         assertThat(reads(event, COMMENTS.formatted(704))).isGreaterThanOrEqualTo(1);
-        assertThat(zendesk.ticket(704).comments.stream().filter(c -> c.id() == pasted.id()).findFirst().orElseThrow().body())
-                .doesNotContain(code).contains("Here it is: ");
+        assertThat(now(704, pasted).body()).doesNotContain(code).contains("Here it is: ");
         assertThat(zendesk.ticket(704).privateNotes()).singleElement().satisfies(n -> assertThat(n.body()).contains("activation code"));
         List<String> payloads = bot.database().jdbi().withHandle(h -> h.createQuery(
                 "SELECT payload FROM inbox WHERE source = 'zendesk' AND ticket_id = 704").mapTo(String.class).list());
@@ -110,8 +106,7 @@ class CommentEventsTest {
 
     @Test
     void a_license_file_attached_to_the_events_comment_is_reported_without_a_read() throws Exception {
-        zendesk.ticket(705, "License", "Which file do I need?", ada);
-        during(705);
+        opened(705);
         zendesk.reply(705, ada, "This one?", "company.gitlab-license");
 
         List<FakeZendesk.Arrival> event = during(705);
@@ -128,6 +123,17 @@ class CommentEventsTest {
         Await.until("the event handled", Duration.ofSeconds(30), () -> bot.inbox().depth() == 0);
         List<FakeZendesk.Arrival> all = zendesk.arrivals();
         return all.subList(before, all.size()).stream().filter(a -> !a.isWrite()).toList();
+    }
+
+    /** A ticket Ada opened, its first event handled. */
+    private void opened(long ticketId) throws Exception {
+        zendesk.ticket(ticketId, "Activation", "It fails.", ada);
+        during(ticketId);
+    }
+
+    /** The comment as it is on the ticket now. */
+    private FakeZendesk.Comment now(long ticketId, FakeZendesk.Comment comment) {
+        return zendesk.ticket(ticketId).comments.stream().filter(c -> c.id() == comment.id()).findFirst().orElseThrow();
     }
 
     private static long reads(List<FakeZendesk.Arrival> reads, String path) {
