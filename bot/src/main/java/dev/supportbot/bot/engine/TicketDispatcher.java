@@ -17,7 +17,7 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * A Zendesk ticket webhook: reads the ticket once when a workflow needs it (otherwise what the webhook body says of
- * it will do), and the comments no one has seen yet once, then (1) runs the other ticket handlers (redaction), each
+ * it will do), and the comments no one has seen yet once, unless the body carries them ({@link WebhookComment}), then (1) runs the other ticket handlers (redaction), each
  * committed on its own at once, so that a secret leaves the ticket whatever the workflows then do (a portal outage
  * fails the event and retries it; the retry finds nothing left to redact); (2) if it is a ticket a workflow opened
  * to someone else, hands its new comments to that workflow; otherwise starts the workflows whose start tag it carries
@@ -62,7 +62,7 @@ public final class TicketDispatcher implements Dispatcher {
         // Should a workflow start or run after all (another event of the ticket got there first), it reads the ticket.
         Supplier<ZendeskTicket> whole = () -> read[0] != null ? read[0]
                 : (read[0] = TicketGone.read(ticketId, () -> zendesk.ticket(ticketId)));
-        TicketComments comments = new TicketComments(zendesk, ticket);
+        TicketComments comments = new TicketComments(zendesk, ticket, WebhookComment.of(event.payload()));
         List<String> outcomes = new ArrayList<>();
         for (TicketHandler handler : handlers) {
             Handled handled = handler.handle(ticket, comments);

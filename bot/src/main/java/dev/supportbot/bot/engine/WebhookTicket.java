@@ -19,13 +19,9 @@ import java.util.Optional;
 record WebhookTicket(long requesterId, List<String> tags, TicketStatus status) {
 
     static Optional<WebhookTicket> of(String payload) {
-        JsonNode body;
-        try {
-            body = payload == null ? null : Json.MAPPER.readTree(payload);
-        } catch (IOException e) {
-            return Optional.empty();
-        }
-        if (body == null || !body.isObject()) return Optional.empty();
+        Optional<JsonNode> json = body(payload);
+        if (json.isEmpty()) return Optional.empty();
+        JsonNode body = json.get();
         Optional<Long> requester = number(body.path("requester_id"));
         JsonNode tags = body.path("tags");
         JsonNode status = body.path("status");
@@ -47,13 +43,8 @@ record WebhookTicket(long requesterId, List<String> tags, TicketStatus status) {
      * a start macro; empty when the body does not say.
      */
     static Optional<String> actorEmail(String payload) {
-        try {
-            JsonNode body = payload == null ? null : Json.MAPPER.readTree(payload);
-            String email = body == null ? "" : body.path("actor_email").asText("").trim();
-            return email.contains("@") ? Optional.of(email.toLowerCase(Locale.ROOT)) : Optional.empty();
-        } catch (IOException e) {
-            return Optional.empty();
-        }
+        String email = body(payload).map(b -> b.path("actor_email").asText("").trim()).orElse("");
+        return email.contains("@") ? Optional.of(email.toLowerCase(Locale.ROOT)) : Optional.empty();
     }
 
     /**
@@ -61,14 +52,9 @@ record WebhookTicket(long requesterId, List<String> tags, TicketStatus status) {
      * body does not say. At most 100 characters, on one line.
      */
     static Optional<String> actorName(String payload) {
-        try {
-            JsonNode body = payload == null ? null : Json.MAPPER.readTree(payload);
-            String name = body == null ? "" : body.path("actor_name").asText("").replaceAll("\\s+", " ").strip();
-            if (name.isEmpty() || name.startsWith("{{")) return Optional.empty();
-            return Optional.of(name.length() > 100 ? name.substring(0, 100) : name);
-        } catch (IOException e) {
-            return Optional.empty();
-        }
+        String name = body(payload).map(b -> b.path("actor_name").asText("").replaceAll("\\s+", " ").strip()).orElse("");
+        if (name.isEmpty() || name.startsWith("{{")) return Optional.empty();
+        return Optional.of(name.length() > 100 ? name.substring(0, 100) : name);
     }
 
     /** The ticket as far as the body tells: no subject, description or requester name (not needed without a workflow). */
@@ -76,7 +62,18 @@ record WebhookTicket(long requesterId, List<String> tags, TicketStatus status) {
         return new ZendeskTicket(ticketId, null, null, new ZendeskUser(requesterId, null, null), tags, status);
     }
 
-    private static Optional<Long> number(JsonNode node) {
+    /** The webhook's body, when it is a JSON object. */
+    static Optional<JsonNode> body(String payload) {
+        try {
+            JsonNode body = payload == null ? null : Json.MAPPER.readTree(payload);
+            return body != null && body.isObject() ? Optional.of(body) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A number, or a string of digits (as placeholders fill it). */
+    static Optional<Long> number(JsonNode node) {
         if (node.isIntegralNumber() && node.canConvertToLong()) return Optional.of(node.asLong());
         if (node.isTextual() && node.asText().trim().matches("\\d{1,18}")) return Optional.of(Long.parseLong(node.asText().trim()));
         return Optional.empty();

@@ -15,14 +15,25 @@ import java.util.regex.Pattern;
 /**
  * The trigger of macros/triggers (built into the jar) as the Zendesk stand-in runs it: its conditions on the acting
  * user and the kind of update, and its webhook body template, whose placeholders are filled for each change. A
- * condition or placeholder this class does not know stops the stand-in from loading, so the shipped file and the
- * stand-in cannot drift apart unnoticed.
+ * condition, placeholder or Liquid loop this class does not know stops the stand-in from loading, so the shipped file
+ * and the stand-in cannot drift apart unnoticed. Tests render the body with it too, as Zendesk would for an update.
  */
-final class ShippedTrigger {
+public final class ShippedTrigger {
     static final String RESOURCE = "/helpdesk/triggers/supportbot-ticket-updated.yaml";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([a-z_.]+)\\s*}}");
-    static final List<String> PLACEHOLDERS = List.of("ticket.id", "ticket.updated_at_with_timestamp", "current_user.email", "current_user.name",
-            "ticket.status", "ticket.tags", "ticket.requester.id");
+    /** The file names of the latest comment's attachments, each followed by a slash. */
+    public static final String ATTACHMENT_NAMES = "loop.latest_comment.attachment_names";
+    /** The ids of the ticket's two latest comments, newest first, each followed by a space. */
+    public static final String TWO_LATEST_IDS = "loop.comments.two_latest_ids";
+    /** The Liquid loops of the body, exactly as written there, and the name each is filled under. */
+    private static final Map<String, String> LOOPS = Map.of(
+            "{% for a in ticket.latest_comment.attachments %}{{a.filename}}/{% endfor %}", ATTACHMENT_NAMES,
+            "{% for c in ticket.comments limit:2 %}{{c.id}} {% endfor %}", TWO_LATEST_IDS);
+    public static final List<String> PLACEHOLDERS = List.of("ticket.id", "ticket.updated_at_with_timestamp", "current_user.email",
+            "current_user.name", "ticket.status", "ticket.tags", "ticket.requester.id", "ticket.latest_comment.id",
+            "ticket.latest_comment.author.id", "ticket.latest_comment.author.name", "ticket.latest_comment.author.email",
+            "ticket.latest_comment.is_public",
+            "ticket.latest_comment.value", ATTACHMENT_NAMES, TWO_LATEST_IDS);
 
     private record Condition(String field, String operator, String value) {}
 
@@ -37,7 +48,7 @@ final class ShippedTrigger {
     }
 
     /** The shipped trigger, {@code ${BOT_ZENDESK_EMAIL}} in its conditions replaced by the bot's Zendesk email. */
-    static ShippedTrigger load(String botEmail) {
+    public static ShippedTrigger load(String botEmail) {
         JsonNode root;
         try (InputStream in = ShippedTrigger.class.getResourceAsStream(RESOURCE)) {
             if (in == null) throw new IllegalStateException("the shipped trigger " + RESOURCE + " is not in the jar");
@@ -50,6 +61,8 @@ final class ShippedTrigger {
             if ("notification_webhook".equals(action.path("field").asText())) template = action.path("value").path(1).asText(null);
         }
         if (template == null) throw new IllegalStateException("the shipped trigger has no notification_webhook body");
+        for (Map.Entry<String, String> loop : LOOPS.entrySet()) template = template.replace(loop.getKey(), "{{" + loop.getValue() + "}}");
+        if (template.contains("{%")) throw new IllegalStateException("the shipped trigger uses a Liquid tag the sandbox does not run");
         Matcher m = PLACEHOLDER.matcher(template);
         while (m.find()) {
             if (!PLACEHOLDERS.contains(m.group(1))) {
@@ -67,7 +80,7 @@ final class ShippedTrigger {
     }
 
     /** The webhook body for one change: each placeholder's value, escaped for a JSON string. */
-    String body(Map<String, String> values) {
+    public String body(Map<String, String> values) {
         Matcher m = PLACEHOLDER.matcher(bodyTemplate);
         StringBuilder out = new StringBuilder();
         while (m.find()) m.appendReplacement(out, Matcher.quoteReplacement(jsonEscaped(values.getOrDefault(m.group(1), ""))));

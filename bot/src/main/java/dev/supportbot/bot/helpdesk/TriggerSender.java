@@ -1,6 +1,7 @@
 package dev.supportbot.bot.helpdesk;
 
 import dev.supportbot.bot.helpdesk.ZendeskRecords.Change;
+import dev.supportbot.bot.helpdesk.ZendeskRecords.Comment;
 import dev.supportbot.bot.helpdesk.ZendeskRecords.Ticket;
 import dev.supportbot.bot.http.HmacSignatures;
 import dev.supportbot.bot.http.ZendeskSignature;
@@ -14,8 +15,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -64,7 +67,7 @@ final class TriggerSender implements AutoCloseable {
     void changed(Change change) {
         if (off || !trigger.fires(change.created(), change.actorEmail())) return;
         Ticket ticket = zendesk.ticket(change.ticketId());
-        String body = trigger.body(Map.of(
+        Map<String, String> values = new HashMap<>(Map.of(
                 "ticket.id", Long.toString(ticket.id()),
                 "ticket.updated_at_with_timestamp", ticket.updatedAt().truncatedTo(ChronoUnit.MILLIS).toString(),
                 "current_user.email", change.actorEmail(),
@@ -72,11 +75,37 @@ final class TriggerSender implements AutoCloseable {
                 "ticket.status", ticket.status(),
                 "ticket.tags", String.join(" ", ticket.tags()),
                 "ticket.requester.id", Long.toString(ticket.requesterId())));
+        values.putAll(latestComments(ticket.id()));
+        String body = trigger.body(values);
         try {
             thread.execute(() -> deliver(change, body));
         } catch (RejectedExecutionException e) {
             log.info("sandbox Zendesk stopped: the trigger for ticket {} is not sent", change.ticketId());
         }
+    }
+
+    /** The latest comment's placeholders and the two latest comments' ids (newest first), as Zendesk fills them. */
+    private Map<String, String> latestComments(long ticketId) {
+        return zendesk.jdbi().withHandle(h -> {
+            List<Comment> latest = zendesk.store().comments(h, ticketId, true, null, 2);
+            Map<String, String> values = new HashMap<>();
+            StringBuilder ids = new StringBuilder();
+            latest.forEach(c -> ids.append(c.id()).append(' '));
+            values.put(ShippedTrigger.TWO_LATEST_IDS, ids.toString());
+            if (latest.isEmpty()) return values;
+            Comment comment = latest.get(0);
+            StringBuilder names = new StringBuilder();
+            comment.attachments().forEach(a -> names.append(a.fileName()).append('/'));
+            values.put("ticket.latest_comment.id", Long.toString(comment.id()));
+            values.put("ticket.latest_comment.author.id", Long.toString(comment.authorId()));
+            Optional<ZendeskRecords.User> author = zendesk.store().user(h, comment.authorId());
+            values.put("ticket.latest_comment.author.name", author.map(ZendeskRecords.User::name).orElse(""));
+            values.put("ticket.latest_comment.author.email", author.map(ZendeskRecords.User::email).orElse(""));
+            values.put("ticket.latest_comment.is_public", Boolean.toString(comment.isPublic()));
+            values.put("ticket.latest_comment.value", comment.body());
+            values.put(ShippedTrigger.ATTACHMENT_NAMES, names.toString());
+            return values;
+        });
     }
 
     /** Deactivates the trigger (true) or activates it again: a test of the adapter alone keeps the bot's engine out. */

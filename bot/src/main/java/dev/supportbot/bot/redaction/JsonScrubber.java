@@ -19,7 +19,8 @@ import java.util.function.UnaryOperator;
  * order and duplicate keys are kept. Only the first JSON value of the input is read and written.
  *
  * <p>The values of identifier fields ({@link #IDENTIFIER_FIELDS}: Slack's action, block, callback, trigger and view
- * ids, the trigger's {@code actor_email}) are masked as identifiers, where a code may be glued to the rest.
+ * ids, the trigger's {@code actor_email} and {@code comment_author_email}) are masked as identifiers, where a code
+ * may be glued to the rest.
  */
 public final class JsonScrubber {
     private static final JsonFactory FACTORY = new JsonFactory();
@@ -27,7 +28,7 @@ public final class JsonScrubber {
     private static final int MAX_EMBEDDED_DEPTH = 4;
 
     public static final Set<String> IDENTIFIER_FIELDS =
-            Set.of("action_id", "block_id", "callback_id", "trigger_id", "view_id", "actor_email");
+            Set.of("action_id", "block_id", "callback_id", "trigger_id", "view_id", "actor_email", "comment_author_email");
 
     private final UnaryOperator<String> mask;
     private final UnaryOperator<String> identifierMask;

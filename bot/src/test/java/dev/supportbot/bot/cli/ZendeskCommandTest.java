@@ -120,14 +120,14 @@ class ZendeskCommandTest {
 
         assertThat(zendesk.bodies("POST", "/api/v2/triggers\\.json")).containsExactly(json("""
                 {"trigger": {"title": "supportbot::Notify on ticket change", "active": true, "position": 9000,
-                  "description": "Sends every created or updated ticket to supportbot, which runs the workflows whose tags the ticket carries and redacts activation codes and license keys from new comments. The bot's own API updates are left out.",
+                  "description": "Sends every created or updated ticket to supportbot, which runs the workflows whose tags the ticket carries and redacts activation codes and license keys from new comments. The bot's own API updates are left out. The body carries the latest comment and the ids of the two latest comments, so that the bot reads the comments only when it may have missed one (docs/deploy.md).",
                   "category_id": "%s",
                   "conditions": {
                     "all": [{"field": "current_user", "operator": "is_not", "value": "%d"}],
                     "any": [{"field": "update_type", "operator": "is", "value": "Create"},
                             {"field": "update_type", "operator": "is", "value": "Change"}]},
                   "actions": [{"field": "notification_webhook", "value": ["%s",
-                    "{\\"ticket_id\\": \\"{{ticket.id}}\\", \\"event\\": \\"ticket.updated\\", \\"delivery_id\\": \\"{{ticket.id}}-{{ticket.updated_at_with_timestamp}}\\", \\"actor_email\\": \\"{{current_user.email}}\\", \\"actor_name\\": \\"{{current_user.name}}\\", \\"status\\": \\"{{ticket.status}}\\", \\"tags\\": \\"{{ticket.tags}}\\", \\"requester_id\\": \\"{{ticket.requester.id}}\\"}"]}]}}
+                    "{\\"ticket_id\\": \\"{{ticket.id}}\\", \\"event\\": \\"ticket.updated\\", \\"delivery_id\\": \\"{{ticket.id}}-{{ticket.updated_at_with_timestamp}}\\", \\"actor_email\\": \\"{{current_user.email}}\\", \\"actor_name\\": \\"{{current_user.name}}\\", \\"status\\": \\"{{ticket.status}}\\", \\"tags\\": \\"{{ticket.tags}}\\", \\"requester_id\\": \\"{{ticket.requester.id}}\\", \\"comment_id\\": \\"{{ticket.latest_comment.id}}\\", \\"comment_author_id\\": \\"{{ticket.latest_comment.author.id}}\\", \\"comment_author_name\\": \\"{{ticket.latest_comment.author.name}}\\", \\"comment_author_email\\": \\"{{ticket.latest_comment.author.email}}\\", \\"comment_public\\": \\"{{ticket.latest_comment.is_public}}\\", \\"comment_body\\": \\"{{ticket.latest_comment.value}}\\", \\"comment_attachments\\": \\"{%% for a in ticket.latest_comment.attachments %%}{{a.filename}}/{%% endfor %%}\\", \\"recent_comment_ids\\": \\"{%% for c in ticket.comments limit:2 %%}{{c.id}} {%% endfor %%}\\"}"]}]}}
                 """.formatted(categoryId, FakeZendeskAdmin.BOT_USER_ID, webhookId)));
 
         assertThat(out()).contains("BOT_ZENDESK_WEBHOOK_SECRET=" + FakeZendeskAdmin.secretOf(webhookId))

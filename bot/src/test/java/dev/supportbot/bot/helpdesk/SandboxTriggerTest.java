@@ -42,6 +42,15 @@ class SandboxTriggerTest {
             assertThat(body.path("tags").asText()).isEqualTo("supportbot_start_ownership_verification");
             assertThat(body.path("requester_id").asText()).isEqualTo("9301");
             assertThat(body.path("delivery_id").asText()).startsWith(ticket + "-");
+            // The latest comment, as the shipped trigger's placeholders and loops fill it: the ticket's only comment.
+            long comment = sandbox.jdbi().withHandle(h -> h.createQuery("SELECT MIN(id) FROM sandbox_zd_comment WHERE ticket_id = :t")
+                    .bind("t", ticket).mapTo(Long.class).one());
+            assertThat(body.path("comment_id").asText()).isEqualTo(Long.toString(comment));
+            assertThat(body.path("comment_author_id").asText()).isEqualTo("9301");
+            assertThat(body.path("comment_public").asText()).isEqualTo("true");
+            assertThat(body.path("comment_body").asText()).isEqualTo("Hello, I need to manage subscription A-S00001001 for Acme.");
+            assertThat(body.path("comment_attachments").asText()).isEmpty();
+            assertThat(body.path("recent_comment_ids").asText()).isEqualTo(comment + " ");
             assertThat(sandbox.count("SELECT COUNT(*) FROM sandbox_zd_comment c JOIN sandbox_zd_ticket t ON t.id = c.ticket_id "
                     + "WHERE t.id = ? AND c.author_id = ? AND c.is_public", ticket, HelpdeskPeople.BOT.zendeskId())).isEqualTo(1);
             // The bot's own writes (its question, the ticket to the Sold To contact) fire nothing.

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.supportbot.bot.helpdesk.ShippedTrigger;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -38,6 +39,7 @@ public final class FakeZendesk implements AutoCloseable {
     private static final Pattern USER = Pattern.compile("/api/v2/users/(\\d+)\\.json");
     private static final Pattern REDACTION = Pattern.compile("/api/v2/comment_redactions/(\\d+)(\\.json)?");
     public static final long BOT_USER = 1;
+    private static final AtomicLong DELIVERIES = new AtomicLong();
 
     public record User(long id, String name, String email) {}
 
@@ -148,6 +150,34 @@ public final class FakeZendesk implements AutoCloseable {
         Comment comment = new Comment(commentIds.incrementAndGet(), author.id(), true, body, attachments);
         tickets.get(ticketId).comments.add(comment);
         return comment;
+    }
+
+    /**
+     * The body the shipped trigger sends for the ticket as it is now, its placeholders and loops filled as Zendesk
+     * fills them (the two latest comment ids newest first), {@code actor} having made the change.
+     */
+    public String triggerBody(long ticketId, User actor) {
+        Ticket t = tickets.get(ticketId);
+        List<Comment> newestFirst = new ArrayList<>(t.comments);
+        Collections.reverse(newestFirst);
+        Comment latest = newestFirst.get(0);
+        User author = users.get(latest.authorId());
+        StringBuilder ids = new StringBuilder();
+        newestFirst.stream().limit(2).forEach(c -> ids.append(c.id()).append(' '));
+        StringBuilder names = new StringBuilder();
+        latest.attachments().forEach(a -> names.append(a[0]).append('/'));
+        Map<String, String> values = new java.util.HashMap<>(Map.of("ticket.id", Long.toString(t.id),
+                "ticket.updated_at_with_timestamp", java.time.Instant.now().toString() + "-" + DELIVERIES.incrementAndGet(),
+                "current_user.email", actor.email(), "current_user.name", actor.name(), "ticket.status", t.status,
+                "ticket.tags", String.join(" ", List.copyOf(t.tags)), "ticket.requester.id", Long.toString(t.requesterId)));
+        values.putAll(Map.of("ticket.latest_comment.id", Long.toString(latest.id()),
+                "ticket.latest_comment.author.id", Long.toString(latest.authorId()),
+                "ticket.latest_comment.author.name", author == null ? "" : author.name(),
+                "ticket.latest_comment.author.email", author == null ? "" : author.email(),
+                "ticket.latest_comment.is_public", Boolean.toString(latest.isPublic()),
+                "ticket.latest_comment.value", latest.body(),
+                ShippedTrigger.ATTACHMENT_NAMES, names.toString(), ShippedTrigger.TWO_LATEST_IDS, ids.toString()));
+        return ShippedTrigger.load(users.get(BOT_USER).email()).body(values);
     }
 
     /**
