@@ -2,6 +2,7 @@ package dev.supportbot.bot.portal;
 
 import dev.supportbot.bot.config.BotConfig;
 import dev.supportbot.bot.config.Settings;
+import dev.supportbot.bot.outbound.RetryPolicy;
 import dev.supportbot.bot.plugin.Context;
 import java.util.function.Supplier;
 
