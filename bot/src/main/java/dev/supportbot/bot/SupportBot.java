@@ -93,14 +93,10 @@ public final class SupportBot implements AutoCloseable {
         if (metricsHttp != null) metricsHttp.close();
         retention.close();
         workers.close();
-        closePlugins(plugins);
+        BotPlugin.closeAll(plugins);
         inbox.close(); // after the plug-ins: the reminder scheduler stores its events through it until it stops
         database.close(); // last: an embedded server stops with it
         log.info("supportbot stopped");
-    }
-
-    private static void closePlugins(List<BotPlugin> plugins) {
-        BotPlugin.closeAll(plugins);
     }
 
     /** The running plug-ins, in the order they were built. */
@@ -174,15 +170,15 @@ public final class SupportBot implements AutoCloseable {
                 if (w != null) w.wakeUp();
             });
             List<BotPlugin> plugins = new ArrayList<>();
-            for (PluginSet set : pluginSets) {
-                try {
-                    plugins.addAll(set.build(context));
-                } catch (RuntimeException e) {
-                    closePlugins(plugins); // e.g. a clash of /lnr sub-commands: stop what the sets before built
-                    throw e;
-                }
+            Dispatcher dispatcher;
+            try {
+                for (PluginSet set : pluginSets) plugins.addAll(set.build(context));
+                dispatcher = dispatcher(context, plugins);
+            } catch (RuntimeException e) {
+                BotPlugin.closeAll(plugins); // e.g. two plug-ins claiming one inbox source: stop what already runs
+                throw e;
             }
-            InboxWorkers workers = new InboxWorkers(inbox, dispatcher(context, plugins), new InboxWorkers.Settings(
+            InboxWorkers workers = new InboxWorkers(inbox, dispatcher, new InboxWorkers.Settings(
                     config.get(Settings.INBOX_WORKERS), config.get(Settings.INBOX_MAX_ATTEMPTS),
                     new Backoff(config.get(Settings.INBOX_RETRY_BASE), config.get(Settings.INBOX_RETRY_MAX)),
                     config.get(Settings.INBOX_LEASE), config.get(Settings.INBOX_POLL)), clock, metrics);
@@ -219,7 +215,7 @@ public final class SupportBot implements AutoCloseable {
                 if (metricsHttp != null) metricsHttp.close();
                 retention.close();
                 workers.close();
-                closePlugins(plugins);
+                BotPlugin.closeAll(plugins);
                 throw e;
             }
             warnAboutMissingSecrets();
