@@ -1,12 +1,14 @@
 package dev.supportbot.bot;
 
-import dev.supportbot.bot.commands.LnrCommand;
-import dev.supportbot.bot.commands.SlashCall;
-import dev.supportbot.bot.commands.SlashHandler;
 import dev.supportbot.bot.inbox.Handled;
 import dev.supportbot.bot.licenses.LicenseLookup;
 import dev.supportbot.bot.licenses.LookupCommand;
 import dev.supportbot.bot.licenses.LookupReply;
+import dev.supportbot.bot.plugin.BotPlugin;
+import dev.supportbot.bot.plugin.Context;
+import dev.supportbot.bot.plugin.LnrCommand;
+import dev.supportbot.bot.plugin.SlashCall;
+import dev.supportbot.bot.plugin.SlashHandler;
 import dev.supportbot.bot.portal.PortalClients;
 import dev.supportbot.bot.slack.SlackNotifier;
 import java.util.List;
@@ -21,11 +23,10 @@ import org.slf4j.LoggerFactory;
 public final class LicenseCommands implements BotPlugin {
     private static final Logger log = LoggerFactory.getLogger(LicenseCommands.class);
 
-    private LicenseLookup lookup;
-    private SlackNotifier slack;
+    private final LicenseLookup lookup;
+    private final SlackNotifier slack;
 
-    @Override
-    public void init(SupportBot.Context context) {
+    LicenseCommands(Context context) {
         lookup = new LicenseLookup(PortalClients.forBot(context), context.clock());
         slack = SlackNotifier.fromConfig(context.config());
     }
@@ -37,7 +38,7 @@ public final class LicenseCommands implements BotPlugin {
 
     @Override
     public void close() {
-        if (slack != null) slack.close();
+        slack.close();
     }
 
     private final class Handler implements SlashHandler {

@@ -18,8 +18,11 @@ import dev.supportbot.bot.inbox.InboxWorkers;
 import dev.supportbot.bot.inbox.Intake;
 import dev.supportbot.bot.inbox.RoutingDispatcher;
 import dev.supportbot.bot.metrics.Metrics;
-import dev.supportbot.bot.retention.Retention;
 import dev.supportbot.bot.outbound.Backoff;
+import dev.supportbot.bot.plugin.BotPlugin;
+import dev.supportbot.bot.plugin.Context;
+import dev.supportbot.bot.plugin.PluginSet;
+import dev.supportbot.bot.retention.Retention;
 import dev.supportbot.bot.slack.OpenedViews;
 import dev.supportbot.bot.slack.SlackCommands;
 import dev.supportbot.bot.slack.SlackRoutes;
@@ -109,7 +112,7 @@ public final class SupportBot implements AutoCloseable {
         }
         retention.close();
         workers.close(grace);
-        closePlugins(plugins);
+        BotPlugin.closeAll(plugins);
         inbox.close(); // after the plug-ins: the reminder scheduler stores its events through it until it stops
         http.close();
         if (metricsHttp != null) metricsHttp.close();
@@ -117,22 +120,16 @@ public final class SupportBot implements AutoCloseable {
         log.info("supportbot stopped");
     }
 
-    private static void closePlugins(List<BotPlugin> plugins) {
-        for (int i = plugins.size() - 1; i >= 0; i--) {
-            BotPlugin plugin = plugins.get(i);
-            try {
-                plugin.close();
-            } catch (Exception e) {
-                log.warn("plugin {} did not close cleanly: {}", plugin.getClass().getSimpleName(), e.getMessage());
-            }
-        }
+    /** The running plug-ins, in the order they were built. */
+    public List<BotPlugin> plugins() {
+        return plugins;
     }
 
     public static final class Builder {
         private BotConfig config;
         private Clock clock = Clock.systemUTC();
         private Function<Context, Dispatcher> dispatcher;
-        private final List<BotPlugin> plugins = new ArrayList<>();
+        private final List<PluginSet> pluginSets = new ArrayList<>();
         private String host = "0.0.0.0";
 
         private Builder(BotConfig config) {
@@ -149,13 +146,9 @@ public final class SupportBot implements AutoCloseable {
             return this;
         }
 
-        public Builder plugin(BotPlugin plugin) {
-            plugins.add(plugin);
-            return this;
-        }
-
-        public Builder plugins(List<BotPlugin> more) {
-            plugins.addAll(more);
+        /** Plug-ins to build once the database is open, after those given before (e.g. {@link Plugins#standard}). */
+        public Builder plugins(PluginSet plugins) {
+            pluginSets.add(plugins);
             return this;
         }
 
@@ -174,7 +167,7 @@ public final class SupportBot implements AutoCloseable {
                 log.warn("running a mix of real and sandbox back ends ({}=true): {}", Settings.ALLOW_SANDBOX_MIX.env(),
                         backEnds.describe());
             }
-            for (BotPlugin plugin : plugins) config = plugin.configure(config);
+            for (PluginSet set : pluginSets) config = set.configure(config);
             String url = config.get(Settings.DB_URL);
             Database database = url == null
                     ? Database.openEmbedded(Path.of(config.get(Settings.DATA_DIR)), config.get(Settings.DB_POOL_SIZE))
@@ -197,15 +190,16 @@ public final class SupportBot implements AutoCloseable {
                 InboxWorkers w = workersRef.get();
                 if (w != null) w.wakeUp();
             });
-            for (int i = 0; i < plugins.size(); i++) {
-                try {
-                    plugins.get(i).init(context);
-                } catch (RuntimeException e) {
-                    closePlugins(plugins.subList(0, i)); // e.g. a clash of /lnr sub-commands: stop what already runs
-                    throw e;
-                }
+            List<BotPlugin> plugins = new ArrayList<>();
+            Dispatcher dispatcher;
+            try {
+                for (PluginSet set : pluginSets) plugins.addAll(set.build(context));
+                dispatcher = dispatcher(context, plugins);
+            } catch (RuntimeException e) {
+                BotPlugin.closeAll(plugins); // e.g. two plug-ins claiming one inbox source: stop what already runs
+                throw e;
             }
-            InboxWorkers workers = new InboxWorkers(inbox, dispatcher(context), new InboxWorkers.Settings(
+            InboxWorkers workers = new InboxWorkers(inbox, dispatcher, new InboxWorkers.Settings(
                     config.get(Settings.INBOX_WORKERS), config.get(Settings.INBOX_MAX_ATTEMPTS),
                     new Backoff(config.get(Settings.INBOX_RETRY_BASE), config.get(Settings.INBOX_RETRY_MAX)),
                     config.get(Settings.INBOX_LEASE), config.get(Settings.INBOX_POLL)), clock, metrics);
@@ -244,7 +238,7 @@ public final class SupportBot implements AutoCloseable {
                 if (metricsHttp != null) metricsHttp.close();
                 retention.close();
                 workers.close();
-                closePlugins(plugins);
+                BotPlugin.closeAll(plugins);
                 throw e;
             }
             warnAboutMissingSecrets();
@@ -258,7 +252,7 @@ public final class SupportBot implements AutoCloseable {
                     config.get(Settings.SERVER_MAX_REQUESTS_PER_ROUTE));
         }
 
-        private Dispatcher dispatcher(Context context) {
+        private Dispatcher dispatcher(Context context, List<BotPlugin> plugins) {
             if (dispatcher != null) return dispatcher.apply(context);
             Map<String, Dispatcher> bySource = new HashMap<>();
             for (BotPlugin plugin : plugins) {
@@ -278,16 +272,6 @@ public final class SupportBot implements AutoCloseable {
             if (config.get(Settings.SLACK_SIGNING_SECRET) == null) {
                 log.warn("BOT_SLACK_SIGNING_SECRET is not set: every Slack request will be refused (401)");
             }
-        }
-    }
-
-    /** What a plug-in (dispatcher, routes) may use from the running bot. {@code port} is set once the server listens. */
-    public record Context(BotConfig config, Database database, Clock clock, Metrics metrics, AtomicInteger port, Inbox inbox,
-            Runnable wakeUp) {
-
-        /** The bot's own base URL on the loopback interface, e.g. for the sandbox portal. Valid after start. */
-        public String localBaseUrl() {
-            return "http://127.0.0.1:" + port.get();
         }
     }
 }

@@ -1,8 +1,10 @@
 package dev.supportbot.bot;
 
 import dev.supportbot.bot.commands.CancelCommand;
-import dev.supportbot.bot.commands.SlashHandler;
 import dev.supportbot.bot.engine.EnginePlugin;
+import dev.supportbot.bot.plugin.BotPlugin;
+import dev.supportbot.bot.plugin.Context;
+import dev.supportbot.bot.plugin.SlashHandler;
 import dev.supportbot.bot.runs.RunCommands;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,15 +15,9 @@ import java.util.List;
  * from its {@code slashCommands()}.)
  */
 public final class TicketCommands implements BotPlugin {
-    private final EnginePlugin engine;
-    private List<SlashHandler> handlers = List.of();
+    private final List<SlashHandler> handlers;
 
-    TicketCommands(EnginePlugin engine) {
-        this.engine = engine;
-    }
-
-    @Override
-    public void init(SupportBot.Context context) {
+    TicketCommands(Context context, EnginePlugin engine) {
         List<SlashHandler> all = new ArrayList<>(RunCommands.of(engine.engine(), engine.instances(), context.database(),
                 engine.reminders()::next));
         all.add(new CancelCommand(engine.engine(), engine.instances(), context.clock()));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.supportbot.bot.config.BotConfig;
 import dev.supportbot.bot.json.Json;
+import dev.supportbot.bot.plugin.Context;
 import dev.supportbot.bot.portal.PortalClients;
 import dev.supportbot.bot.testing.TestBots;
 import java.io.IOException;
@@ -72,12 +73,10 @@ class BackEndModesTest {
     @Test
     void outside_sandbox_mode_a_sandbox_portal_without_a_token_configured_answers_only_the_bot_itself() throws Exception {
         BotConfig config = TestBots.config(mixed());
-        List<SupportBot.Context> captured = new ArrayList<>();
-        try (SupportBot bot = SupportBot.builder(config).plugins(Plugins.standard(config)).plugin(new BotPlugin() {
-            @Override
-            public void init(SupportBot.Context context) {
-                captured.add(context);
-            }
+        List<Context> captured = new ArrayList<>();
+        try (SupportBot bot = SupportBot.builder(config).plugins(Plugins.standard(config)).plugins(context -> {
+            captured.add(context);
+            return List.of();
         }).start()) {
             assertThat(PortalClients.forBot(captured.get(0)).customer(1101).email()).isEqualTo("pat@acme.example");
             assertThat(get(bot.port(), PORTAL_PATH).statusCode()).isEqualTo(401);

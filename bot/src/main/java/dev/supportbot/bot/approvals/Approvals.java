@@ -2,12 +2,12 @@ package dev.supportbot.bot.approvals;
 
 import dev.supportbot.bot.config.BotConfig;
 import dev.supportbot.bot.config.Settings;
-import dev.supportbot.bot.engine.ClickHandler;
 import dev.supportbot.bot.engine.CommandReplies;
 import dev.supportbot.bot.engine.EffectHandler;
 import dev.supportbot.bot.engine.InstanceEvents;
 import dev.supportbot.bot.engine.WorkflowEngine;
 import dev.supportbot.bot.inbox.Dispatcher;
+import dev.supportbot.bot.plugin.ClickHandler;
 import dev.supportbot.bot.slack.OpenedViews;
 import dev.supportbot.bot.slack.SlackCommands;
 import dev.supportbot.bot.slack.SlackNames;

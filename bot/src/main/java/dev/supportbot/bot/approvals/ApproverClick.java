@@ -1,7 +1,7 @@
 package dev.supportbot.bot.approvals;
 
-import dev.supportbot.bot.engine.ClickHandler;
 import dev.supportbot.bot.inbox.Handled;
+import dev.supportbot.bot.plugin.ClickHandler;
 
 /** A click on an approval message's button; it answers the clicker, so it needs the inbox event that carried it. */
 abstract class ApproverClick implements ClickHandler {

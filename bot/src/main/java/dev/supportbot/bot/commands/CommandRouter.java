@@ -1,8 +1,6 @@
 package dev.supportbot.bot.commands;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.supportbot.bot.engine.ClickHandler;
-import dev.supportbot.bot.engine.ClickHandler.Click;
 import dev.supportbot.bot.engine.CommandReplies;
 import dev.supportbot.bot.engine.InstanceStore;
 import dev.supportbot.bot.engine.WorkflowEngine;
@@ -10,6 +8,12 @@ import dev.supportbot.bot.inbox.Dispatcher;
 import dev.supportbot.bot.inbox.Handled;
 import dev.supportbot.bot.inbox.InboxEvent;
 import dev.supportbot.bot.json.Json;
+import dev.supportbot.bot.plugin.ClickHandler.Click;
+import dev.supportbot.bot.plugin.ClickHandler;
+import dev.supportbot.bot.plugin.LnrCommand;
+import dev.supportbot.bot.plugin.Responder;
+import dev.supportbot.bot.plugin.SlashCall;
+import dev.supportbot.bot.plugin.SlashHandler;
 import dev.supportbot.workflows.engine.Command;
 import dev.supportbot.workflows.engine.Workflow;
 import java.time.Clock;
@@ -124,7 +128,7 @@ public final class CommandRouter implements Dispatcher {
 
     private Handled command(InboxEvent event, JsonNode payload) throws Exception {
         String userId = payload.path("user_id").asText("");
-        Responder responder = new Responder(replies, event, payload.path("response_url").asText(null));
+        Responder responder = new CommandResponder(replies, event, payload.path("response_url").asText(null));
         if (!agents.includes(userId)) {
             return responder.answer("refused /lnr from " + (userId.isEmpty() ? "an unknown user" : userId) + ": not an agent", REFUSAL);
         }
@@ -143,7 +147,7 @@ public final class CommandRouter implements Dispatcher {
                 payload.path("user_id").asText(""), payload.path("channel_id").asText(null),
                 payload.path("message_ts").asText(null), payload.path("response_url").asText(null),
                 payload.path("trigger_id").asText(null));
-        Responder responder = new Responder(replies, event, click.responseUrl());
+        Responder responder = new CommandResponder(replies, event, click.responseUrl());
         ClickHandler handler = clicks.get(click.actionId());
         if (handler != null) {
             Optional<String> onlyAgents = handler.agentsOnly();

@@ -7,6 +7,7 @@ import dev.supportbot.bot.engine.WorkflowEngine;
 import dev.supportbot.bot.inbox.Handled;
 import dev.supportbot.bot.inbox.Inbox;
 import dev.supportbot.bot.inbox.NewInboxEvent;
+import dev.supportbot.bot.plugin.Responder;
 import dev.supportbot.workflows.engine.Command;
 import dev.supportbot.workflows.engine.Event;
 import java.time.Clock;

@@ -1,6 +1,9 @@
 package dev.supportbot.bot.commands;
 
 import dev.supportbot.bot.inbox.Handled;
+import dev.supportbot.bot.plugin.LnrCommand;
+import dev.supportbot.bot.plugin.SlashCall;
+import dev.supportbot.bot.plugin.SlashHandler;
 import dev.supportbot.workflows.engine.SlashCommand;
 import dev.supportbot.workflows.engine.Workflow;
 import dev.supportbot.workflows.engine.WorkflowRegistry;

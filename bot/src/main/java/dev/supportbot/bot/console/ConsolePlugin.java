@@ -1,12 +1,12 @@
 package dev.supportbot.bot.console;
 
-import dev.supportbot.bot.BotPlugin;
-import dev.supportbot.bot.SupportBot;
 import dev.supportbot.bot.config.BackEnds;
 import dev.supportbot.bot.config.BotConfig;
 import dev.supportbot.bot.config.Settings;
 import dev.supportbot.bot.engine.EnginePlugin;
 import dev.supportbot.bot.http.HttpRoutes;
+import dev.supportbot.bot.plugin.BotPlugin;
+import dev.supportbot.bot.plugin.Context;
 import dev.supportbot.bot.runs.RunCommands;
 import dev.supportbot.bot.zendesk.ZendeskAccount;
 import java.util.ArrayList;
@@ -18,20 +18,11 @@ import java.util.List;
  * stand-in, the Slack channel with its buttons, and the sandbox portal's state.
  */
 public final class ConsolePlugin implements BotPlugin {
-    private final EnginePlugin engine;
-    private final BackEnds backEnds;
-    private final boolean sandbox;
     private final List<HttpRoutes> routes = new ArrayList<>();
 
     /** {@code backEnds}: from the configuration as given, before the stand-ins fill in their URLs. */
-    public ConsolePlugin(EnginePlugin engine, BackEnds backEnds) {
-        this.engine = engine;
-        this.backEnds = backEnds;
-        this.sandbox = backEnds.sandbox();
-    }
-
-    @Override
-    public void init(SupportBot.Context context) {
+    public ConsolePlugin(Context context, EnginePlugin engine, BackEnds backEnds) {
+        boolean sandbox = backEnds.sandbox();
         BotConfig config = context.config();
         ConsoleAccess access = ConsoleAccess.of(sandbox, config.get(Settings.CONSOLE_TOKEN));
         ConsolePages pages = new ConsolePages(backEnds, config.get(Settings.MODE));

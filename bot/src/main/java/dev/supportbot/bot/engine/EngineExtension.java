@@ -2,6 +2,7 @@ package dev.supportbot.bot.engine;
 
 import dev.supportbot.bot.config.BotConfig;
 import dev.supportbot.bot.inbox.Dispatcher;
+import dev.supportbot.bot.plugin.ClickHandler;
 import dev.supportbot.bot.portal.HttpPortalClient;
 import dev.supportbot.bot.scheduler.QuartzReminders;
 import dev.supportbot.bot.slack.SlackNotifier;
@@ -13,9 +14,9 @@ import java.util.Map;
 
 /**
  * A part of the bot that brings the engine more effect handlers, fact sources, click handlers and inbox sources, and
- * itself needs the engine (approvals, plan execution). The composition root hands extensions to {@link EnginePlugin},
- * which asks for the fact sources before it builds the engine and attaches the rest after; the registries are checked
- * once everything is in, so a missing or doubled handler still stops the service at start.
+ * itself needs the engine (approvals, plan execution). The composition root hands the one extension to
+ * {@link EnginePlugin}'s constructor, which asks for the fact sources before it builds the engine and attaches the rest
+ * after; the registries are checked once everything is in, so a missing or doubled handler stops the service at start.
  */
 public interface EngineExtension {
 

@@ -1,21 +1,22 @@
 package dev.supportbot.bot.engine;
 
-import dev.supportbot.bot.BotPlugin;
-import dev.supportbot.bot.SupportBot;
 import dev.supportbot.bot.config.ActionMode;
 import dev.supportbot.bot.config.BotConfig;
 import dev.supportbot.bot.config.Settings;
 import dev.supportbot.bot.config.WorkflowConfig;
 import dev.supportbot.bot.inbox.Dispatcher;
 import dev.supportbot.bot.outbound.Sleeper;
+import dev.supportbot.bot.plugin.BotPlugin;
+import dev.supportbot.bot.plugin.ClickHandler;
+import dev.supportbot.bot.plugin.Context;
 import dev.supportbot.bot.portal.HttpPortalClient;
 import dev.supportbot.bot.portal.PortalClient;
 import dev.supportbot.bot.portal.PortalClients;
 import dev.supportbot.bot.scheduler.QuartzReminders;
 import dev.supportbot.bot.shadow.ShadowLedger;
-import dev.supportbot.bot.store.Database;
 import dev.supportbot.bot.scheduler.ReminderKey;
 import dev.supportbot.bot.slack.SlackNotifier;
+import dev.supportbot.bot.store.Database;
 import dev.supportbot.bot.tracker.IssueTracker;
 import dev.supportbot.bot.zendesk.ApiBudget;
 import dev.supportbot.bot.zendesk.Zendesk;
@@ -41,26 +42,22 @@ import java.util.function.Supplier;
 public final class EnginePlugin implements BotPlugin {
     private static final WorkflowRegistry WORKFLOWS = Workflows.ALL;
 
-    private final List<EngineExtension> extensions;
-    private Zendesk zendesk;
-    private SlackNotifier slack;
-    private HttpPortalClient portal;
-    private WorkflowEngine engine;
-    private InstanceStore instances;
-    private final List<ClickHandler> clickHandlers = new ArrayList<>();
-    private QuartzReminders reminders;
-    private Map<String, Dispatcher> dispatchers;
+    private final Zendesk zendesk;
+    private final SlackNotifier slack;
+    private final HttpPortalClient portal;
+    private final WorkflowEngine engine;
+    private final InstanceStore instances;
+    private final List<ClickHandler> clickHandlers;
+    private final QuartzReminders reminders;
+    private final Map<String, Dispatcher> dispatchers;
 
-    public EnginePlugin(List<EngineExtension> extensions) {
-        this.extensions = List.copyOf(extensions);
-    }
-
-    public EnginePlugin() {
-        this(List.of());
-    }
-
-    @Override
-    public void init(SupportBot.Context context) {
+    /**
+     * Builds the engine and its adapters, and starts the reminder scheduler. {@code actions} brings the handlers of
+     * the effects the engine's own package cannot handle without depending on their packages (approval in Slack,
+     * the execution of approved plans): it is required, since the registry refuses to start with an effect that no
+     * handler takes.
+     */
+    public EnginePlugin(Context context, EngineExtension actions) {
         BotConfig config = context.config();
         ApiBudget budget = ApiBudget.fromConfig(config, context.database(), context.clock(), Sleeper.SYSTEM);
         context.metrics().zendeskBudget(() -> budget.left(ApiBudget.Kind.READ), () -> budget.left(ApiBudget.Kind.WRITE));
@@ -69,48 +66,46 @@ public final class EnginePlugin implements BotPlugin {
         slack = SlackNotifier.fromConfig(config);
         portal = PortalClients.forBot(context);
         reminders = QuartzReminders.start(context.database(), context.inbox(), context.wakeUp(), context.clock(), config);
-        WorkflowJson json = new WorkflowJson(WORKFLOWS);
-        instances = new InstanceStore(context.database(), context.clock());
-        List<FactSource<?>> sources = new ArrayList<>(factSources(() -> portal, instances, WORKFLOWS, json));
-        for (EngineExtension extension : extensions) sources.addAll(extension.factSources(portal));
-        engine = new WorkflowEngine(WORKFLOWS, json, FactSources.of(sources), policy(config),
-                WorkflowConfig.values(config), context.clock());
-        TicketLinks links = new TicketLinks(config.get(Settings.ZENDESK_URL));
-        boolean shadow = config.get(Settings.MODE) == ActionMode.SHADOW;
-        if (shadow) {
-            org.slf4j.LoggerFactory.getLogger(EnginePlugin.class).info(
-                    "shadow mode (BOT_MODE=shadow): each decision becomes a private note of what the bot would have done; it changes nothing else");
-        }
-        List<EffectHandler<?>> handlers = new ArrayList<>(effectHandlers(zendesk, slack, IssueTracker.fromConfig(config),
-                reminderPort(), links, context.database(), json, context.clock()));
-        Map<String, Dispatcher> extra = new java.util.HashMap<>();
-        EngineExtension.Parts parts = new EngineExtension.Parts(config, context.database(), context.clock(), zendesk, slack,
-                portal, engine, instances, reminders);
-        for (EngineExtension extension : extensions) {
-            EngineExtension.Attached attached = extension.attach(parts);
+        try {
+            WorkflowJson json = new WorkflowJson(WORKFLOWS);
+            instances = new InstanceStore(context.database(), context.clock());
+            List<FactSource<?>> sources = new ArrayList<>(factSources(() -> portal, instances, WORKFLOWS, json));
+            sources.addAll(actions.factSources(portal));
+            engine = new WorkflowEngine(WORKFLOWS, json, FactSources.of(sources), policy(config),
+                    WorkflowConfig.values(config), context.clock());
+            TicketLinks links = new TicketLinks(config.get(Settings.ZENDESK_URL));
+            boolean shadow = config.get(Settings.MODE) == ActionMode.SHADOW;
+            if (shadow) {
+                org.slf4j.LoggerFactory.getLogger(EnginePlugin.class).info(
+                        "shadow mode (BOT_MODE=shadow): each decision becomes a private note of what the bot would have done; it changes nothing else");
+            }
+            List<EffectHandler<?>> handlers = new ArrayList<>(effectHandlers(zendesk, slack, IssueTracker.fromConfig(config),
+                    reminderPort(), links, context.database(), json, context.clock()));
+            EngineExtension.Attached attached = actions.attach(new EngineExtension.Parts(config, context.database(),
+                    context.clock(), zendesk, slack, portal, engine, instances, reminders));
             handlers.addAll(attached.effectHandlers());
-            clickHandlers.addAll(attached.clickHandlers());
+            ShadowLedger ledger = new ShadowLedger(context.database());
+            List<ClickHandler> clicks = new ArrayList<>(attached.clickHandlers());
+            clicks.add(new ShadowRatingClick(ledger, new CommandReplies(engine), context.clock()));
+            clickHandlers = List.copyOf(clicks);
+            EffectHandlers registry = EffectHandlers.of(shadow ? ShadowHandlers.wrap(handlers, zendesk, slack, links, ledger, context.clock()) : handlers);
+            InstanceEventDispatcher toInstance = new InstanceEventDispatcher(engine, instances);
+            Map<String, Dispatcher> all = new java.util.HashMap<>(Map.of(
+                    "zendesk", new TicketDispatcher(zendesk, engine, instances,
+                            List.of(new RedactionHandler(zendesk, engine, context.database(), context.clock(), shadow)), context.database()),
+                    EffectStep.SOURCE, new EffectDispatcher(registry, engine, context.clock(), config.get(Settings.INBOX_MAX_ATTEMPTS)),
+                    EffectResult.SOURCE, toInstance,
+                    "reminder", toInstance,
+                    InstanceEvents.SOURCE, toInstance,
+                    StartRequest.SOURCE, new StartDispatcher(zendesk, engine, instances)));
             attached.dispatchers().forEach((source, dispatcher) -> {
-                if (extra.put(source, dispatcher) != null) throw new IllegalStateException("two dispatchers of " + source);
+                if (all.put(source, dispatcher) != null) throw new IllegalStateException("two dispatchers of " + source);
             });
+            dispatchers = Map.copyOf(all);
+        } catch (RuntimeException e) {
+            close(); // e.g. an effect without a handler: the scheduler started above must not outlive the failed start
+            throw e;
         }
-        ShadowLedger ledger = new ShadowLedger(context.database());
-        clickHandlers.add(new ShadowRatingClick(ledger, new CommandReplies(engine), context.clock()));
-        EffectHandlers registry = EffectHandlers.of(shadow ? ShadowHandlers.wrap(handlers, zendesk, slack, links, ledger, context.clock()) : handlers);
-        InstanceEventDispatcher toInstance = new InstanceEventDispatcher(engine, instances);
-        Map<String, Dispatcher> own = Map.of(
-                "zendesk", new TicketDispatcher(zendesk, engine, instances,
-                        List.of(new RedactionHandler(zendesk, engine, context.database(), context.clock(), shadow)), context.database()),
-                EffectStep.SOURCE, new EffectDispatcher(registry, engine, context.clock(), config.get(Settings.INBOX_MAX_ATTEMPTS)),
-                EffectResult.SOURCE, toInstance,
-                "reminder", toInstance,
-                InstanceEvents.SOURCE, toInstance,
-                StartRequest.SOURCE, new StartDispatcher(zendesk, engine, instances));
-        Map<String, Dispatcher> all = new java.util.HashMap<>(own);
-        extra.forEach((source, dispatcher) -> {
-            if (all.put(source, dispatcher) != null) throw new IllegalStateException("two dispatchers of " + source);
-        });
-        dispatchers = Map.copyOf(all);
     }
 
     /**
@@ -137,7 +132,7 @@ public final class EnginePlugin implements BotPlugin {
         return sources;
     }
 
-    /** The engine, for the plug-ins that give its workflows commands; set by init. */
+    /** The engine, for the plug-ins that give its workflows commands. */
     public WorkflowEngine engine() {
         return engine;
     }
@@ -146,14 +141,14 @@ public final class EnginePlugin implements BotPlugin {
         return instances;
     }
 
-    /** The reminder scheduler, for reading when a run's next reminder is due; set by init. */
+    /** The reminder scheduler, for reading when a run's next reminder is due. */
     public QuartzReminders reminders() {
         return reminders;
     }
 
     @Override
     public List<ClickHandler> clickHandlers() {
-        return List.copyOf(clickHandlers);
+        return clickHandlers;
     }
 
     @Override

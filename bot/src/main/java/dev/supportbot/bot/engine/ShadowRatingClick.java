@@ -2,6 +2,7 @@ package dev.supportbot.bot.engine;
 
 import dev.supportbot.bot.inbox.Handled;
 import dev.supportbot.bot.inbox.InboxEvent;
+import dev.supportbot.bot.plugin.ClickHandler;
 import dev.supportbot.bot.shadow.ShadowLedger;
 import java.time.Clock;
 import java.util.Optional;

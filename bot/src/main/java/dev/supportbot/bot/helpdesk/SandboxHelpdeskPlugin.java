@@ -1,10 +1,10 @@
 package dev.supportbot.bot.helpdesk;
 
-import dev.supportbot.bot.BotPlugin;
-import dev.supportbot.bot.SupportBot;
 import dev.supportbot.bot.config.BotConfig;
 import dev.supportbot.bot.config.Settings;
 import dev.supportbot.bot.http.HttpRoutes;
+import dev.supportbot.bot.plugin.BotPlugin;
+import dev.supportbot.bot.plugin.Context;
 import dev.supportbot.bot.store.UniqueViolation;
 import dev.supportbot.bot.zendesk.ZendeskAccount;
 import java.time.Duration;
@@ -23,8 +23,7 @@ import org.slf4j.LoggerFactory;
 public final class SandboxHelpdeskPlugin implements BotPlugin {
     private static final Logger log = LoggerFactory.getLogger(SandboxHelpdeskPlugin.class);
 
-    private final boolean guarded;
-    private SandboxSettings mode = new SandboxSettings(false, false);
+    private final SandboxSettings mode;
     private SandboxZendesk zendesk;
     private TriggerSender trigger;
     private final RateLimitSwitch rateLimit = new RateLimitSwitch();
@@ -32,24 +31,23 @@ public final class SandboxHelpdeskPlugin implements BotPlugin {
     private SlackInteractions interactions;
     private final List<HttpRoutes> routes = new ArrayList<>();
 
-    /** {@code guarded}: outside sandbox mode, where its console endpoints answer only requests with BOT_PORTAL_TOKEN. */
-    public SandboxHelpdeskPlugin(boolean guarded) {
-        this.guarded = guarded;
-    }
-
     /** Whether the configuration asks for either stand-in. */
     public static boolean wanted(BotConfig config) {
         return SandboxSettings.of(config).any();
     }
 
-    @Override
-    public BotConfig configure(BotConfig config) {
-        mode = SandboxSettings.of(config);
-        return mode.apply(config);
+    /** The settings the stand-ins bring (their URLs, credentials and ids), before the database opens. */
+    public static BotConfig configure(BotConfig given) {
+        return SandboxSettings.of(given).apply(given);
     }
 
-    @Override
-    public void init(SupportBot.Context context) {
+    /**
+     * Seeds the stand-ins' tables when they are empty. {@code given}: the configuration as given, which says which
+     * stand-ins run; {@code context} runs on the {@link #configure}d one. {@code guarded}: outside sandbox mode, where
+     * its console endpoints answer only requests with BOT_PORTAL_TOKEN.
+     */
+    public SandboxHelpdeskPlugin(Context context, BotConfig given, boolean guarded) {
+        mode = SandboxSettings.of(given);
         BotConfig config = context.config();
         Jdbi jdbi = context.database().jdbi();
         if (mode.zendesk()) {
@@ -84,7 +82,7 @@ public final class SandboxHelpdeskPlugin implements BotPlugin {
     }
 
     @Override
-    public void started(SupportBot.Context context) {
+    public void started(Context context) {
         if (mode.zendesk()) log.info("sandbox Zendesk serving {}{}", context.localBaseUrl(), SandboxSettings.ZENDESK_PATH);
         if (mode.slack()) log.info("sandbox Slack serving {}{}", context.localBaseUrl(), SandboxSettings.SLACK_API_PATH);
     }

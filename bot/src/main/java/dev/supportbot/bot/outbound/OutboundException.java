@@ -7,7 +7,7 @@ import java.util.Optional;
  * A call to an outside system (Zendesk, Slack, the issue tracker) failed. The message names the system and the
  * operation, never a request or response body: those can hold customer text.
  */
-public final class OutboundException extends RuntimeException {
+public final class OutboundException extends RuntimeException implements Retryable {
 
     public enum Failure {
         /** The adapter has no URL or credentials: set them, then retry. */
@@ -62,7 +62,14 @@ public final class OutboundException extends RuntimeException {
         return failure.retryable();
     }
 
+    /** Rate limited or unavailable: the far side may answer a repeated call. */
+    @Override
+    public boolean mayPass() {
+        return failure == Failure.RATE_LIMITED || failure == Failure.UNAVAILABLE;
+    }
+
     /** For {@link Failure#RATE_LIMITED}: how long the system asked us to wait. */
+    @Override
     public Optional<Duration> retryAfter() {
         return Optional.ofNullable(retryAfter);
     }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
+import dev.supportbot.bot.outbound.Retry;
+import dev.supportbot.bot.outbound.RetryPolicy;
 import dev.supportbot.bot.outbound.Sleeper;
 import dev.supportbot.workflows.domain.BillingAccount;
 import dev.supportbot.workflows.domain.CloudActivation;
@@ -382,7 +384,7 @@ public final class HttpPortalClient implements PortalClient {
                     .build();
             Cache<String, Cached> cache = cacheTtl.isZero() ? null
                     : Caffeine.newBuilder().expireAfterWrite(cacheTtl).maximumSize(10_000).ticker(ticker).build();
-            return new HttpPortalClient(new PortalTransport(http, baseUrl, token, timeout, retry, sleeper, clock, random), cache,
+            return new HttpPortalClient(new PortalTransport(http, baseUrl, token, timeout, new Retry(retry, sleeper, random), clock), cache,
                     new AtomicLong(), true);
         }
     }

@@ -1,8 +1,9 @@
 package dev.supportbot.bot.portal;
 
-import dev.supportbot.bot.SupportBot;
 import dev.supportbot.bot.config.BotConfig;
 import dev.supportbot.bot.config.Settings;
+import dev.supportbot.bot.outbound.RetryPolicy;
+import dev.supportbot.bot.plugin.Context;
 import java.util.function.Supplier;
 
 /** Builds the bot's portal client from its configuration. */
@@ -17,7 +18,7 @@ public final class PortalClients {
      * The client of {@code BOT_PORTAL_URL}. For {@code sandbox} it calls the bot's own sandbox portal over loopback
      * HTTP, so the same code path runs as against the real back end.
      */
-    public static HttpPortalClient forBot(SupportBot.Context context) {
+    public static HttpPortalClient forBot(Context context) {
         BotConfig config = context.config();
         String url = config.get(Settings.PORTAL_URL);
         Supplier<String> baseUrl = SANDBOX.equals(url) ? () -> context.localBaseUrl() + SANDBOX_API_PATH : () -> url;

@@ -1,5 +1,6 @@
 package dev.supportbot.bot.portal;
 
+import dev.supportbot.bot.outbound.Retryable;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -7,14 +8,27 @@ import java.util.Optional;
  * A portal call that failed. The message names the call and carries the server's problem detail (scrubbed of
  * secrets); it never holds a token, license text or activation code.
  */
-public abstract sealed class PortalException extends RuntimeException {
+public abstract sealed class PortalException extends RuntimeException implements Retryable {
+    private final String call;
     private final int status;
     private final String detail;
 
     private PortalException(String call, int status, String detail) {
         super("portal " + call + ": " + (status > 0 ? status + " " : "") + detail);
+        this.call = call;
         this.status = status;
         this.detail = detail;
+    }
+
+    /** Only {@link Unavailable} may pass. */
+    @Override
+    public boolean mayPass() {
+        return false;
+    }
+
+    @Override
+    public Optional<Duration> retryAfter() {
+        return Optional.empty();
     }
 
     /** The HTTP status, or 0 when there was no answer (timeout, connection failure). */
@@ -67,8 +81,20 @@ public abstract sealed class PortalException extends RuntimeException {
             this.retryAfter = retryAfter;
         }
 
+        @Override
+        public boolean mayPass() {
+            return true;
+        }
+
+        @Override
         public Optional<Duration> retryAfter() {
             return Optional.ofNullable(retryAfter);
+        }
+
+        /** The same failure, its detail followed by why the client stopped repeating the call. */
+        @Override
+        public Unavailable stopped(String why) {
+            return new Unavailable(super.call, status(), detail() + " (" + why + ")", retryAfter);
         }
     }
 

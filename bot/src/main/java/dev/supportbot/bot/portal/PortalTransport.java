@@ -1,6 +1,7 @@
 package dev.supportbot.bot.portal;
 
-import dev.supportbot.bot.outbound.Sleeper;
+import dev.supportbot.bot.outbound.Retry;
+import dev.supportbot.bot.outbound.RetryAfter;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,83 +12,57 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
-import java.util.random.RandomGenerator;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Sends one portal call over HTTP: bearer token, timeout, retries on 429, 5xx, timeouts and connection failures (every
- * {@link PortalRequest} is repeatable: a GET, a safe POST, or a change with its idempotency key), and the mapping of
- * error answers to {@link PortalException} subtypes. Logs name the call only: never a header, a body or a query.
+ * Sends one portal call over HTTP: bearer token, timeout, retries ({@link Retry}) on 429, 5xx, timeouts and connection
+ * failures (every {@link PortalRequest} is repeatable: a GET, a safe POST, or a change with its idempotency key), and
+ * the mapping of error answers to {@link PortalException} subtypes. Logs name the call only: never a header, a body or
+ * a query.
  */
 final class PortalTransport {
-    private static final Logger log = LoggerFactory.getLogger(PortalTransport.class);
-
     private final HttpClient http;
     private final Supplier<String> baseUrl;
     private final String token;
     private final Duration timeout;
-    private final RetryPolicy retry;
-    private final Sleeper sleeper;
+    private final Retry retry;
     private final Clock clock;
-    private final RandomGenerator random;
 
-    PortalTransport(HttpClient http, Supplier<String> baseUrl, String token, Duration timeout, RetryPolicy retry,
-            Sleeper sleeper, Clock clock, RandomGenerator random) {
+    PortalTransport(HttpClient http, Supplier<String> baseUrl, String token, Duration timeout, Retry retry, Clock clock) {
         this.http = http;
         this.baseUrl = baseUrl;
         this.token = token;
         this.timeout = timeout;
         this.retry = retry;
-        this.sleeper = sleeper;
         this.clock = clock;
-        this.random = random;
     }
 
     /** The body of the 2xx answer (empty for 204). */
     byte[] send(PortalRequest request) {
         String call = request.describe();
-        for (int attempt = 1; ; attempt++) {
-            Attempt outcome = attempt(request, call);
-            if (outcome.succeeded()) return outcome.body();
-            if (attempt >= retry.maxAttempts()) throw outcome.unavailable(call, " (gave up after " + attempt + " attempts)");
-            Duration retryAfter = outcome.retryAfter();
-            if (retryAfter != null && retryAfter.compareTo(retry.maxRetryAfter()) > 0) {
-                throw outcome.unavailable(call, " (longer than this client waits)");
-            }
-            Duration wait = retryAfter != null ? retryAfter : retry.backoff(attempt, random);
-            log.warn("portal {}: {}; attempt {}/{} in {} ms", call, outcome.describe(), attempt + 1, retry.maxAttempts(),
-                    wait.toMillis());
-            try {
-                sleeper.sleep(wait);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new PortalException.Unavailable(call, 0, "interrupted while waiting to retry", null);
-            }
-        }
+        return retry.call("portal " + call, () -> attempt(request, call));
     }
 
-    /** One attempt: the 2xx body, a retryable failure, or (thrown) a final error. */
-    private Attempt attempt(PortalRequest request, String call) {
+    /** One attempt: the 2xx body, or (thrown) {@link PortalException.Unavailable} worth repeating or a final error. */
+    private byte[] attempt(PortalRequest request, String call) {
         HttpResponse<byte[]> response;
         try {
             response = http.send(httpRequest(request), HttpResponse.BodyHandlers.ofByteArray());
         } catch (HttpTimeoutException e) {
-            return Attempt.noAnswer("unreachable (no answer within " + timeout.toMillis() + " ms)");
+            throw new PortalException.Unavailable(call, 0, "unreachable (no answer within " + timeout.toMillis() + " ms)", null);
         } catch (IOException e) {
-            return Attempt.noAnswer("unreachable (" + e.getClass().getSimpleName() + ")");
+            throw new PortalException.Unavailable(call, 0, "unreachable (" + e.getClass().getSimpleName() + ")", null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PortalException.Unavailable(call, 0, "interrupted", null);
         }
         int status = response.statusCode();
         byte[] body = response.body();
-        if (status >= 200 && status < 300) return Attempt.success(body == null ? new byte[0] : body);
+        if (status >= 200 && status < 300) return body == null ? new byte[0] : body;
         String detail = ProblemDetail.of(body, "no detail given");
         if (status == 429 || status >= 500) {
-            Duration retryAfter = RetryPolicy.parseRetryAfter(response.headers().firstValue("Retry-After").orElse(null), clock)
-                    .orElse(null);
-            return new Attempt(null, status, detail, retryAfter);
+            Optional<Duration> retryAfter = RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), clock);
+            throw new PortalException.Unavailable(call, status,
+                    detail + retryAfter.map(d -> " (Retry-After " + d.toSeconds() + " s)").orElse(""), retryAfter.orElse(null));
         }
         throw switch (status) {
             case 404, 410 -> new PortalException.NotFound(call, status, detail);
@@ -109,29 +84,5 @@ final class PortalTransport {
         if (token != null) builder.header("Authorization", "Bearer " + token);
         if (request.key() != null) builder.header("Idempotency-Key", request.key().value());
         return builder.build();
-    }
-
-    /** The outcome of one attempt: a success (with its body), or a failure worth repeating. */
-    private record Attempt(byte[] body, int status, String detail, Duration retryAfter) {
-        static Attempt success(byte[] body) {
-            return new Attempt(body, 0, null, null);
-        }
-
-        static Attempt noAnswer(String detail) {
-            return new Attempt(null, 0, detail, null);
-        }
-
-        boolean succeeded() {
-            return body != null;
-        }
-
-        String describe() {
-            return (status > 0 ? status + " " : "") + detail + Optional.ofNullable(retryAfter)
-                    .map(d -> " (Retry-After " + d.toSeconds() + " s)").orElse("");
-        }
-
-        PortalException.Unavailable unavailable(String call, String note) {
-            return new PortalException.Unavailable(call, status, describe() + note, retryAfter);
-        }
     }
 }

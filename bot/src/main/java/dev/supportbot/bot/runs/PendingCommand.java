@@ -1,10 +1,10 @@
 package dev.supportbot.bot.runs;
 
 import dev.supportbot.bot.approvals.Approval;
-import dev.supportbot.bot.commands.LnrCommand;
-import dev.supportbot.bot.commands.SlashCall;
-import dev.supportbot.bot.commands.SlashHandler;
 import dev.supportbot.bot.inbox.Handled;
+import dev.supportbot.bot.plugin.LnrCommand;
+import dev.supportbot.bot.plugin.SlashCall;
+import dev.supportbot.bot.plugin.SlashHandler;
 import dev.supportbot.workflows.engine.WaitingOn;
 import java.time.Instant;
 import java.util.ArrayList;

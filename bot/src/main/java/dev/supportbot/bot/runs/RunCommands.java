@@ -1,9 +1,9 @@
 package dev.supportbot.bot.runs;
 
 import dev.supportbot.bot.approvals.ApprovalStore;
-import dev.supportbot.bot.commands.SlashHandler;
 import dev.supportbot.bot.engine.InstanceStore;
 import dev.supportbot.bot.engine.WorkflowEngine;
+import dev.supportbot.bot.plugin.SlashHandler;
 import dev.supportbot.bot.store.Database;
 import java.time.Instant;
 import java.util.List;

@@ -1,10 +1,10 @@
 package dev.supportbot.bot.runs;
 
 import dev.supportbot.bot.approvals.Approval;
-import dev.supportbot.bot.commands.LnrCommand;
-import dev.supportbot.bot.commands.SlashCall;
-import dev.supportbot.bot.commands.SlashHandler;
 import dev.supportbot.bot.inbox.Handled;
+import dev.supportbot.bot.plugin.LnrCommand;
+import dev.supportbot.bot.plugin.SlashCall;
+import dev.supportbot.bot.plugin.SlashHandler;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,11 +1,11 @@
 package dev.supportbot.bot.sandbox;
 
-import dev.supportbot.bot.BotPlugin;
-import dev.supportbot.bot.SupportBot;
 import dev.supportbot.bot.config.BotConfig;
 import dev.supportbot.bot.config.GeneratedSecret;
 import dev.supportbot.bot.config.Settings;
 import dev.supportbot.bot.http.HttpRoutes;
+import dev.supportbot.bot.plugin.BotPlugin;
+import dev.supportbot.bot.plugin.Context;
 import dev.supportbot.bot.portal.PortalClients;
 import dev.supportbot.bot.store.UniqueViolation;
 import java.nio.file.Path;
@@ -26,22 +26,19 @@ public final class SandboxPortalPlugin implements BotPlugin {
     public static final String API_PATH = PortalClients.SANDBOX_API_PATH;
     private static final Logger log = LoggerFactory.getLogger(SandboxPortalPlugin.class);
 
-    private final boolean guarded;
-    private SandboxPortalRoutes routes;
+    private final SandboxPortalRoutes routes;
 
-    /** {@code guarded}: outside sandbox mode, where it answers only requests with BOT_PORTAL_TOKEN. */
-    public SandboxPortalPlugin(boolean guarded) {
-        this.guarded = guarded;
-    }
-
-    @Override
-    public BotConfig configure(BotConfig config) {
+    /**
+     * The settings the sandbox portal brings, before the database opens. {@code guarded}: outside sandbox mode,
+     * where it answers only requests with BOT_PORTAL_TOKEN (generated for this process when unset).
+     */
+    public static BotConfig configure(BotConfig config, boolean guarded) {
         if (!guarded || config.get(Settings.PORTAL_TOKEN) != null) return config;
         return config.with(Settings.PORTAL_TOKEN, GeneratedSecret.of("portal-sandbox-"));
     }
 
-    @Override
-    public void init(SupportBot.Context context) {
+    /** Seeds the portal's tables when they are empty; {@code context} runs on the {@link #configure}d settings. */
+    public SandboxPortalPlugin(Context context) {
         Jdbi jdbi = context.database().jdbi();
         SandboxSecrets secrets = new SandboxSecrets();
         SandboxPortal portal = SandboxPortal.create(context.clock(), secrets);
@@ -52,16 +49,15 @@ public final class SandboxPortalPlugin implements BotPlugin {
 
     @Override
     public List<HttpRoutes> routes() {
-        if (routes == null) throw new IllegalStateException("the sandbox portal serves routes only after init");
         return List.of(routes);
     }
 
     @Override
-    public void started(SupportBot.Context context) {
+    public void started(Context context) {
         log.info("sandbox portal serving {}{}", context.localBaseUrl(), API_PATH);
     }
 
-    private static void seedIfEmpty(SupportBot.Context context, Jdbi jdbi, SandboxPortal portal, SandboxSecrets secrets) {
+    private static void seedIfEmpty(Context context, Jdbi jdbi, SandboxPortal portal, SandboxSecrets secrets) {
         if (!jdbi.withHandle(portal.billingStore()::isEmpty)) return;
         String file = context.config().get(Settings.PORTAL_SANDBOX_SEED);
         SandboxSeed seed = SandboxSeed.load(file == null ? null : Path.of(file));

@@ -20,11 +20,11 @@ import com.slack.api.methods.response.usergroups.users.UsergroupsUsersListRespon
 import com.slack.api.methods.response.users.UsersInfoResponse;
 import com.slack.api.methods.response.users.UsersLookupByEmailResponse;
 import com.slack.api.methods.response.views.ViewsOpenResponse;
-import com.slack.api.model.block.InputBlock;
 import com.slack.api.model.block.ActionsBlock;
 import com.slack.api.model.block.ContextBlock;
 import com.slack.api.model.block.DividerBlock;
 import com.slack.api.model.block.HeaderBlock;
+import com.slack.api.model.block.InputBlock;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.SectionBlock;
 import com.slack.api.model.block.composition.MarkdownTextObject;
@@ -37,9 +37,9 @@ import com.slack.api.model.view.View;
 import com.slack.api.model.view.ViewClose;
 import com.slack.api.model.view.ViewSubmit;
 import com.slack.api.model.view.ViewTitle;
-import dev.supportbot.bot.outbound.OutboundException;
 import com.slack.api.webhook.WebhookResponse;
-import dev.supportbot.bot.outbound.RateLimitRetry;
+import dev.supportbot.bot.outbound.OutboundException;
+import dev.supportbot.bot.outbound.Retry;
 import dev.supportbot.bot.outbound.Sleeper;
 import dev.supportbot.workflows.redaction.SecretScanner;
 import java.io.IOException;
@@ -64,7 +64,7 @@ final class SlackApiNotifier implements SlackNotifier {
     private final Slack slack;
     private final MethodsClient methods;
     private final String channel;
-    private final RateLimitRetry retry;
+    private final Retry retry;
     private final AtomicBoolean warnedDisabled = new AtomicBoolean();
     /** How far back {@link #findByKey} looks: a retry comes minutes after the post, not 100 messages later. */
     private static final int HISTORY = 100;
@@ -76,7 +76,7 @@ final class SlackApiNotifier implements SlackNotifier {
         this.slack = Slack.getInstance(config);
         this.methods = token == null ? null : slack.methods(token);
         this.channel = channel;
-        this.retry = RateLimitRetry.standard(sleeper);
+        this.retry = Retry.standard(sleeper);
     }
 
     @Override

@@ -6,7 +6,7 @@ import dev.supportbot.bot.json.Json;
 import dev.supportbot.bot.outbound.OutboundException.Failure;
 import dev.supportbot.bot.outbound.OutboundException;
 import dev.supportbot.bot.outbound.OutboundFailures;
-import dev.supportbot.bot.outbound.RateLimitRetry;
+import dev.supportbot.bot.outbound.Retry;
 import dev.supportbot.bot.outbound.RetryAfter;
 import dev.supportbot.bot.outbound.Sleeper;
 import java.io.IOException;
@@ -41,7 +41,7 @@ final class GitlabIssueTracker implements IssueTracker {
     private final String project;
     private final List<String> labels;
     private final EscalationTemplate template;
-    private final RateLimitRetry retry;
+    private final Retry retry;
 
     GitlabIssueTracker(String url, String token, String project, List<String> labels, EscalationTemplate template,
             Sleeper sleeper) {
@@ -52,7 +52,7 @@ final class GitlabIssueTracker implements IssueTracker {
         this.project = project;
         this.labels = List.copyOf(labels);
         this.template = template;
-        this.retry = RateLimitRetry.standard(sleeper);
+        this.retry = Retry.standard(sleeper);
     }
 
     @Override

@@ -2,7 +2,7 @@ package dev.supportbot.bot.zendesk;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.supportbot.bot.outbound.OutboundException;
-import dev.supportbot.bot.outbound.RateLimitRetry;
+import dev.supportbot.bot.outbound.Retry;
 import dev.supportbot.bot.outbound.Sleeper;
 import dev.supportbot.workflows.redaction.SecretScanner;
 import java.io.IOException;
@@ -41,7 +41,7 @@ final class ZendeskAdapter implements Zendesk {
     private final TicketCreation creation;
     private final ApiBudget budget;
     private final ZendeskMeter meter;
-    private final RateLimitRetry retry;
+    private final Retry retry;
 
     ZendeskAdapter(ZendeskAccount account, ApiBudget budget, Sleeper sleeper, ZendeskMeter meter) {
         this.http = new DefaultAsyncHttpClient(new DefaultAsyncHttpClientConfig.Builder()
@@ -60,7 +60,7 @@ final class ZendeskAdapter implements Zendesk {
         this.creation = new TicketCreation(raw);
         this.budget = budget;
         this.meter = meter;
-        this.retry = RateLimitRetry.standard(sleeper);
+        this.retry = Retry.standard(sleeper);
     }
 
     /** The ticket with its requester sideloaded: one request. */
@@ -215,7 +215,7 @@ final class ZendeskAdapter implements Zendesk {
     }
 
     /** One attempt: the budget first (every retry takes its share too), then the request, counted by outcome. */
-    private <T> T call(ApiBudget.Kind kind, String what, RateLimitRetry.Attempt<T> attempt) {
+    private <T> T call(ApiBudget.Kind kind, String what, Retry.Attempt<T> attempt) {
         return retry.call("Zendesk: " + what, () -> {
             budget.acquire(kind);
             try {
@@ -230,7 +230,7 @@ final class ZendeskAdapter implements Zendesk {
     }
 
     /** Runs a client call; a missing result is the client's way of saying 404. */
-    private static <T> T invoke(String what, RateLimitRetry.Attempt<T> call) throws InterruptedException {
+    private static <T> T invoke(String what, Retry.Attempt<T> call) throws InterruptedException {
         T result;
         try {
             result = call.run();

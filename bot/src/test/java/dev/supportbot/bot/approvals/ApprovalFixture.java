@@ -3,16 +3,16 @@ package dev.supportbot.bot.approvals;
 import static org.mockserver.model.HttpResponse.response;
 
 import dev.supportbot.bot.config.BotConfig;
-import dev.supportbot.bot.engine.ClickHandler;
 import dev.supportbot.bot.engine.EffectHandler;
 import dev.supportbot.bot.engine.EffectStep;
-import dev.supportbot.bot.engine.TestEngines;
 import dev.supportbot.bot.engine.InstanceEvents;
 import dev.supportbot.bot.engine.InstanceStore;
+import dev.supportbot.bot.engine.TestEngines;
 import dev.supportbot.bot.engine.WorkflowEngine;
 import dev.supportbot.bot.engine.WorkflowJson;
 import dev.supportbot.bot.inbox.Handled;
 import dev.supportbot.bot.inbox.InboxEvent;
+import dev.supportbot.bot.plugin.ClickHandler;
 import dev.supportbot.bot.slack.SlackNotifier;
 import dev.supportbot.bot.store.Database;
 import dev.supportbot.bot.testing.SettableClock;

@@ -1,26 +1,26 @@
 package dev.supportbot.bot.approvals;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import dev.supportbot.bot.testing.VendorContracts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.supportbot.bot.SupportBot;
-import dev.supportbot.bot.engine.ClickHandler;
 import dev.supportbot.bot.engine.EffectStep;
-import dev.supportbot.bot.engine.TestEngines;
 import dev.supportbot.bot.engine.InstanceEvents;
 import dev.supportbot.bot.engine.InstanceStore;
+import dev.supportbot.bot.engine.TestEngines;
 import dev.supportbot.bot.engine.WorkflowEngine;
 import dev.supportbot.bot.engine.WorkflowJson;
 import dev.supportbot.bot.inbox.Dispatcher;
 import dev.supportbot.bot.inbox.Handled;
 import dev.supportbot.bot.inbox.RoutingDispatcher;
 import dev.supportbot.bot.json.Json;
+import dev.supportbot.bot.plugin.ClickHandler;
 import dev.supportbot.bot.slack.SlackCommands;
 import dev.supportbot.bot.slack.SlackNotifier;
 import dev.supportbot.bot.testing.Await;
 import dev.supportbot.bot.testing.Signing;
 import dev.supportbot.bot.testing.TestBots;
+import dev.supportbot.bot.testing.VendorContracts;
 import dev.supportbot.workflows.engine.Effect;
 import dev.supportbot.workflows.engine.Event;
 import dev.supportbot.workflows.engine.Policy;

@@ -1,10 +1,10 @@
 package dev.supportbot.bot.commands;
 
-import dev.supportbot.bot.engine.ClickHandler;
 import dev.supportbot.bot.engine.CommandReplies;
 import dev.supportbot.bot.engine.WorkflowEngine;
 import dev.supportbot.bot.inbox.Handled;
 import dev.supportbot.bot.inbox.InboxEvent;
+import dev.supportbot.bot.plugin.ClickHandler;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;

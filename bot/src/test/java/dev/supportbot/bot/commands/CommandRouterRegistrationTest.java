@@ -3,14 +3,15 @@ package dev.supportbot.bot.commands;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.supportbot.bot.BotPlugin;
 import dev.supportbot.bot.SupportBot;
-import dev.supportbot.bot.engine.ClickHandler;
 import dev.supportbot.bot.engine.EnginePlugin;
-import dev.supportbot.bot.engine.TestEngines;
 import dev.supportbot.bot.engine.InstanceStore;
+import dev.supportbot.bot.engine.TestEngines;
 import dev.supportbot.bot.engine.WorkflowEngine;
 import dev.supportbot.bot.engine.WorkflowJson;
+import dev.supportbot.bot.plugin.ClickHandler;
+import dev.supportbot.bot.plugin.LnrCommand;
+import dev.supportbot.bot.plugin.SlashHandler;
 import dev.supportbot.bot.store.Database;
 import dev.supportbot.bot.testing.TestBots;
 import dev.supportbot.bot.testing.TestDatabases;
@@ -99,15 +100,16 @@ class CommandRouterRegistrationTest {
 
     @Test
     void the_service_does_not_start_when_a_plug_in_registers_a_workflows_sub_command_again() {
-        BotPlugin clashing = new BotPlugin() {
-            @Override
-            public List<SlashHandler> slashHandlers() {
-                return List.of(new Ping("verify"));
+        List<SlashHandler> clashing = List.of(new Ping("verify"));
+        SupportBot.Builder bot = SupportBot.builder(TestBots.config(TestBots.env())).host("127.0.0.1").plugins(context -> {
+            EnginePlugin engine = dev.supportbot.bot.Plugins.engine(context);
+            try {
+                return List.of(engine, new CommandsPlugin(context, engine, clashing, engine.clickHandlers()));
+            } catch (RuntimeException e) {
+                engine.close();
+                throw e;
             }
-        };
-        EnginePlugin engine = dev.supportbot.bot.Plugins.engine();
-        SupportBot.Builder bot = SupportBot.builder(TestBots.config(TestBots.env())).host("127.0.0.1")
-                .plugin(engine).plugin(clashing).plugin(new CommandsPlugin(engine, List.of(engine, clashing)));
+        });
         assertThatThrownBy(bot::start).isInstanceOf(IllegalStateException.class).hasMessage("/lnr verify is registered twice");
     }
 }

@@ -1,7 +1,6 @@
 package dev.supportbot.bot.commands;
 
 import static org.mockserver.model.HttpRequest.request;
-import dev.supportbot.bot.testing.VendorContracts;
 import static org.mockserver.model.HttpResponse.response;
 
 import dev.supportbot.bot.SupportBot;
@@ -9,21 +8,23 @@ import dev.supportbot.bot.config.BotConfig;
 import dev.supportbot.bot.engine.EffectDispatcher;
 import dev.supportbot.bot.engine.EffectResult;
 import dev.supportbot.bot.engine.EffectStep;
-import dev.supportbot.bot.engine.TestEngines;
 import dev.supportbot.bot.engine.InstanceEventDispatcher;
 import dev.supportbot.bot.engine.InstanceStore;
 import dev.supportbot.bot.engine.ReminderPort;
+import dev.supportbot.bot.engine.TestEngines;
 import dev.supportbot.bot.engine.WorkflowEngine;
 import dev.supportbot.bot.engine.WorkflowJson;
 import dev.supportbot.bot.inbox.Dispatcher;
 import dev.supportbot.bot.inbox.Handled;
 import dev.supportbot.bot.inbox.RoutingDispatcher;
 import dev.supportbot.bot.outbound.Sleeper;
+import dev.supportbot.bot.plugin.Context;
 import dev.supportbot.bot.slack.SlackCommands;
 import dev.supportbot.bot.slack.SlackNotifier;
 import dev.supportbot.bot.testing.FakeZendesk;
 import dev.supportbot.bot.testing.Signing;
 import dev.supportbot.bot.testing.TestBots;
+import dev.supportbot.bot.testing.VendorContracts;
 import dev.supportbot.bot.tracker.IssueTracker;
 import dev.supportbot.bot.zendesk.ApiBudget;
 import dev.supportbot.bot.zendesk.Zendesk;
@@ -74,7 +75,7 @@ final class CommandsBot implements AutoCloseable {
         bot = SupportBot.builder(config).host("127.0.0.1").dispatcher(context -> dispatcher(config, context)).start();
     }
 
-    private Dispatcher dispatcher(BotConfig config, SupportBot.Context context) {
+    private Dispatcher dispatcher(BotConfig config, Context context) {
         Clock clock = context.clock();
         WorkflowRegistry registry = WorkflowRegistry.of(ButtonedOwnership.withCancelButton());
         engine = TestEngines.engine(registry, clock);

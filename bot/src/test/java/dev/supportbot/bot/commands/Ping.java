@@ -1,6 +1,9 @@
 package dev.supportbot.bot.commands;
 
 import dev.supportbot.bot.inbox.Handled;
+import dev.supportbot.bot.plugin.LnrCommand;
+import dev.supportbot.bot.plugin.SlashCall;
+import dev.supportbot.bot.plugin.SlashHandler;
 import java.util.List;
 
 /** A plug-in's sub-command as a test registers it: {@code /lnr NAME} answers "pong"; any argument is bad usage. */

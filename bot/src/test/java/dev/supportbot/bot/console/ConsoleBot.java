@@ -1,9 +1,9 @@
 package dev.supportbot.bot.console;
 
-import dev.supportbot.bot.BotPlugin;
 import dev.supportbot.bot.Plugins;
-import dev.supportbot.bot.config.BotConfig;
 import dev.supportbot.bot.SupportBot;
+import dev.supportbot.bot.config.BotConfig;
+import dev.supportbot.bot.testing.ContextCapture;
 import dev.supportbot.bot.testing.TestBots;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,9 +40,9 @@ final class ConsoleBot implements AutoCloseable {
 
     private ConsoleBot(Map<String, String> env) {
         BotConfig given = TestBots.config(env);
-        Capture capture = new Capture();
-        this.bot = SupportBot.builder(given).host("127.0.0.1").plugins(Plugins.standard(given)).plugin(capture).start();
-        this.config = capture.context.config();
+        ContextCapture capture = new ContextCapture();
+        this.bot = SupportBot.builder(given).host("127.0.0.1").plugins(Plugins.standard(given)).plugins(capture).start();
+        this.config = capture.context().config();
     }
 
     /** In sandbox mode (the embedded defaults), with the generated secrets, as a new user runs it. */
@@ -114,14 +114,5 @@ final class ConsoleBot implements AutoCloseable {
     @Override
     public void close() {
         bot.close();
-    }
-
-    private static final class Capture implements BotPlugin {
-        SupportBot.Context context;
-
-        @Override
-        public void init(SupportBot.Context context) {
-            this.context = context;
-        }
     }
 }

@@ -1,13 +1,11 @@
 package dev.supportbot.bot.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import dev.supportbot.bot.testing.VendorContracts;
 import static org.mockserver.model.HttpRequest.request;
 import static org.mockserver.model.HttpResponse.response;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.supportbot.bot.BotPlugin;
 import dev.supportbot.bot.Plugins;
 import dev.supportbot.bot.SupportBot;
 import dev.supportbot.bot.config.BotConfig;
@@ -16,9 +14,11 @@ import dev.supportbot.bot.portal.HttpPortalClient;
 import dev.supportbot.bot.portal.IdempotencyKey;
 import dev.supportbot.bot.portal.PortalClients;
 import dev.supportbot.bot.testing.Await;
+import dev.supportbot.bot.testing.ContextCapture;
 import dev.supportbot.bot.testing.FakeZendesk;
 import dev.supportbot.bot.testing.Signing;
 import dev.supportbot.bot.testing.TestBots;
+import dev.supportbot.bot.testing.VendorContracts;
 import dev.supportbot.workflows.domain.BillingAccount;
 import dev.supportbot.workflows.domain.Membership;
 import java.net.URI;
@@ -106,19 +106,11 @@ class AddContactEndToEndTest {
         env.putAll(extraEnv);
         BotConfig config = TestBots.config(env);
         ContextCapture capture = new ContextCapture();
-        bot = SupportBot.builder(config).host("127.0.0.1").clock(clock).plugins(Plugins.standard(config)).plugin(capture).start();
-        portal = PortalClients.forBot(capture.context).withoutCache(); // reads what the portal holds now, not a cached copy
+        bot = SupportBot.builder(config).host("127.0.0.1").clock(clock).plugins(Plugins.standard(config)).plugins(capture).start();
+        portal = PortalClients.forBot(capture.context()).withoutCache(); // reads what the portal holds now, not a cached copy
     }
 
     /** Keeps the context, for the bot's own portal client. */
-    private static final class ContextCapture implements BotPlugin {
-        SupportBot.Context context;
-
-        @Override
-        public void init(SupportBot.Context context) {
-            this.context = context;
-        }
-    }
 
     private void webhook(long ticketId, String actorEmail) throws Exception {
         String body = "{\"ticket_id\":" + ticketId + ",\"event\":\"ticket.updated\",\"delivery_id\":\"ac-" + DELIVERY.incrementAndGet()

@@ -5,7 +5,6 @@ import static org.mockserver.model.HttpForward.forward;
 import static org.mockserver.model.HttpRequest.request;
 import static org.mockserver.model.HttpResponse.response;
 
-import dev.supportbot.bot.BotPlugin;
 import dev.supportbot.bot.Plugins;
 import dev.supportbot.bot.SupportBot;
 import dev.supportbot.bot.config.BotConfig;
@@ -16,7 +15,6 @@ import dev.supportbot.bot.testing.Licenses;
 import dev.supportbot.bot.testing.Signing;
 import dev.supportbot.bot.testing.TestBots;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -54,9 +52,9 @@ class RedactionFirstTest {
         env.put("BOT_PORTAL_MAX_ATTEMPTS", "1");
         env.put("BOT_INBOX_MAX_ATTEMPTS", "100"); // the outage lasts as long as the test needs, never into a dead letter
         BotConfig config = TestBots.config(TestBots.mixOnPurpose(env));
-        List<BotPlugin> plugins = new ArrayList<>(Plugins.standard(config));
-        plugins.add(0, new SandboxPortalPlugin(false)); // the portal's far side, reached through the MockServer
-        bot = SupportBot.builder(config).host("127.0.0.1").plugins(plugins).start();
+        bot = SupportBot.builder(config).host("127.0.0.1")
+                .plugins(context -> List.of(new SandboxPortalPlugin(context))) // the portal's far side, behind the MockServer
+                .plugins(Plugins.standard(config)).start();
 
         String code = Licenses.activationCode();
         FakeZendesk.User sam = zendesk.user("Sam Rivera", "sam@acme.example");

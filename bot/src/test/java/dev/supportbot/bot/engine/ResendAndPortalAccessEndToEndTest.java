@@ -6,12 +6,12 @@ import static org.mockserver.model.HttpResponse.response;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.supportbot.bot.BotPlugin;
 import dev.supportbot.bot.Plugins;
 import dev.supportbot.bot.SupportBot;
 import dev.supportbot.bot.portal.HttpPortalClient;
 import dev.supportbot.bot.portal.PortalClients;
 import dev.supportbot.bot.testing.Await;
+import dev.supportbot.bot.testing.ContextCapture;
 import dev.supportbot.bot.testing.FakeZendesk;
 import dev.supportbot.bot.testing.Signing;
 import dev.supportbot.bot.testing.TestBots;
@@ -85,17 +85,8 @@ class ResendAndPortalAccessEndToEndTest {
         env.put("BOT_SLACK_AGENTS", AGENT_SLACK);
         ContextCapture capture = new ContextCapture();
         var config = TestBots.config(env);
-        bot = SupportBot.builder(config).host("127.0.0.1").plugins(Plugins.standard(config)).plugin(capture).start();
-        portal = PortalClients.forBot(capture.context).withoutCache();
-    }
-
-    private static final class ContextCapture implements BotPlugin {
-        SupportBot.Context context;
-
-        @Override
-        public void init(SupportBot.Context context) {
-            this.context = context;
-        }
+        bot = SupportBot.builder(config).host("127.0.0.1").plugins(Plugins.standard(config)).plugins(capture).start();
+        portal = PortalClients.forBot(capture.context()).withoutCache();
     }
 
     private void webhook(long ticketId, String actorEmail) throws Exception {

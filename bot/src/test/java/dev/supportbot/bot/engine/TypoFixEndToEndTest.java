@@ -1,22 +1,22 @@
 package dev.supportbot.bot.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import dev.supportbot.bot.testing.VendorContracts;
 import static org.mockserver.model.HttpRequest.request;
 import static org.mockserver.model.HttpResponse.response;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.supportbot.bot.BotPlugin;
 import dev.supportbot.bot.Plugins;
 import dev.supportbot.bot.SupportBot;
 import dev.supportbot.bot.config.BotConfig;
 import dev.supportbot.bot.portal.HttpPortalClient;
 import dev.supportbot.bot.portal.PortalClients;
 import dev.supportbot.bot.testing.Await;
+import dev.supportbot.bot.testing.ContextCapture;
 import dev.supportbot.bot.testing.FakeZendesk;
 import dev.supportbot.bot.testing.Signing;
 import dev.supportbot.bot.testing.TestBots;
+import dev.supportbot.bot.testing.VendorContracts;
 import dev.supportbot.workflows.domain.BillingAccount;
 import dev.supportbot.workflows.domain.MailDelivery;
 import java.net.URI;
@@ -88,20 +88,12 @@ class TypoFixEndToEndTest {
         env.put("BOT_STAFF_DOMAINS", "vendor.example");
         BotConfig config = TestBots.config(env);
         ContextCapture capture = new ContextCapture();
-        bot = SupportBot.builder(config).host("127.0.0.1").plugins(Plugins.standard(config)).plugin(capture).start();
-        portal = PortalClients.forBot(capture.context).withoutCache();
+        bot = SupportBot.builder(config).host("127.0.0.1").plugins(Plugins.standard(config)).plugins(capture).start();
+        portal = PortalClients.forBot(capture.context()).withoutCache();
         am = zendesk.user("Avery Manager", "avery.manager@vendor.example");
     }
 
     /** Keeps the context, for the bot's own portal client. */
-    private static final class ContextCapture implements BotPlugin {
-        SupportBot.Context context;
-
-        @Override
-        public void init(SupportBot.Context context) {
-            this.context = context;
-        }
-    }
 
     // ---- the wire
 

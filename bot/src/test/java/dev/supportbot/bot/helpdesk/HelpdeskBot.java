@@ -1,11 +1,12 @@
 package dev.supportbot.bot.helpdesk;
 
-import dev.supportbot.bot.BotPlugin;
 import dev.supportbot.bot.Plugins;
 import dev.supportbot.bot.SupportBot;
 import dev.supportbot.bot.config.BotConfig;
 import dev.supportbot.bot.config.Settings;
 import dev.supportbot.bot.http.HttpRoutes;
+import dev.supportbot.bot.plugin.BotPlugin;
+import dev.supportbot.bot.testing.ContextCapture;
 import dev.supportbot.bot.testing.TestBots;
 import dev.supportbot.bot.testing.VendorContracts;
 import io.javalin.http.Context;
@@ -37,12 +38,12 @@ final class HelpdeskBot implements AutoCloseable {
     private final ContractCheck contracts = new ContractCheck();
 
     private HelpdeskBot(BotConfig loaded) {
-        List<BotPlugin> plugins = Plugins.standard(loaded);
-        this.helpdesk = plugins.stream().filter(SandboxHelpdeskPlugin.class::isInstance).map(SandboxHelpdeskPlugin.class::cast)
-                .findFirst().orElseThrow();
-        Capture capture = new Capture();
-        this.bot = SupportBot.builder(loaded).host("127.0.0.1").plugins(plugins).plugin(capture).plugin(contracts).start();
-        this.config = capture.context.config();
+        ContextCapture capture = new ContextCapture();
+        this.bot = SupportBot.builder(loaded).host("127.0.0.1").plugins(Plugins.standard(loaded)).plugins(capture)
+                .plugins(context -> List.of(contracts)).start();
+        this.helpdesk = bot.plugins().stream().filter(SandboxHelpdeskPlugin.class::isInstance)
+                .map(SandboxHelpdeskPlugin.class::cast).findFirst().orElseThrow();
+        this.config = capture.context().config();
     }
 
     static HelpdeskBot start() {
@@ -132,15 +133,6 @@ final class HelpdeskBot implements AutoCloseable {
                     : VendorContracts.exchange(api, ctx.method().name(), ctx.path().substring(prefix.length()),
                     VendorContracts.query(ctx.queryString()), headers, ctx.body(), ctx.statusCode(), ctx.res().getContentType(), ctx.result()))
                     .ifPresent(violations::add);
-        }
-    }
-
-    private static final class Capture implements BotPlugin {
-        SupportBot.Context context;
-
-        @Override
-        public void init(SupportBot.Context context) {
-            this.context = context;
         }
     }
 }

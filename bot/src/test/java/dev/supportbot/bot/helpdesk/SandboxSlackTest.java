@@ -3,8 +3,8 @@ package dev.supportbot.bot.helpdesk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.supportbot.bot.BotPlugin;
 import dev.supportbot.bot.Plugins;
+import dev.supportbot.bot.config.BotConfig;
 import dev.supportbot.bot.config.Settings;
 import dev.supportbot.bot.json.Json;
 import dev.supportbot.bot.slack.OpenedViews;
@@ -106,14 +106,14 @@ class SandboxSlackTest {
         Map<String, String> env = new HashMap<>(TestBots.envWithoutDatabase());
         env.put("BOT_ZENDESK_URL", "https://acme.zendesk.com");
         env.put("BOT_SLACK_API_URL", "https://slack.com/api/");
-        List<BotPlugin> real = Plugins.standard(TestBots.config(env));
+        BotConfig real = TestBots.config(env);
         env.remove("BOT_SLACK_API_URL");
         env.put("BOT_APPROVERS", "UREAL1");
-        SandboxHelpdeskPlugin slackOnly = Plugins.standard(TestBots.config(env)).stream()
-                .filter(SandboxHelpdeskPlugin.class::isInstance).map(SandboxHelpdeskPlugin.class::cast).findFirst().orElseThrow();
-        var configured = slackOnly.configure(TestBots.config(env));
+        BotConfig slackOnly = TestBots.config(env);
+        var configured = Plugins.standard(slackOnly).configure(slackOnly);
 
-        assertThat(real).noneMatch(SandboxHelpdeskPlugin.class::isInstance);
+        assertThat(SandboxHelpdeskPlugin.wanted(real)).isFalse();
+        assertThat(SandboxHelpdeskPlugin.wanted(slackOnly)).isTrue();
         assertThat(configured.get(Settings.ZENDESK_URL)).isEqualTo("https://acme.zendesk.com");
         assertThat(configured.get(Settings.ZENDESK_TOKEN)).isNull();
         assertThat(configured.get(Settings.ZENDESK_WEBHOOK_SECRET)).isEqualTo(TestBots.ZENDESK_SECRET);
@@ -122,7 +122,7 @@ class SandboxSlackTest {
         assertThat(configured.get(Settings.APPROVERS)).containsExactly("UREAL1");
         assertThat(configured.get(Settings.SLACK_TEAM_ID)).as("the operator's workspace").isEqualTo(TestBots.SLACK_TEAM);
         env.remove("BOT_SLACK_TEAM_ID");
-        assertThat(slackOnly.configure(TestBots.config(env)).get(Settings.SLACK_TEAM_ID)).isEqualTo(SlackInteractions.TEAM);
+        assertThat(Plugins.standard(TestBots.config(env)).configure(TestBots.config(env)).get(Settings.SLACK_TEAM_ID)).isEqualTo(SlackInteractions.TEAM);
     }
 
     @Test

@@ -2,12 +2,10 @@ package dev.supportbot.bot.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.OutputStreamAppender;
-import dev.supportbot.bot.BotPlugin;
 import dev.supportbot.bot.Plugins;
 import dev.supportbot.bot.SupportBot;
 import dev.supportbot.bot.config.BotConfig;
@@ -73,11 +71,9 @@ class SecretsAtRestTest {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         OutputStreamAppender<ILoggingEvent> appender = captureLog(log);
         try {
-            SupportBot bot = SupportBot.builder(config).plugins(Plugins.standard(config)).plugin(new BotPlugin() {
-                @Override
-                public void init(SupportBot.Context context) {
-                    running = context.config();
-                }
+            SupportBot bot = SupportBot.builder(config).plugins(Plugins.standard(config)).plugins(context -> {
+                running = context.config();
+                return List.of();
             }).host("127.0.0.1").start();
             try {
                 port = bot.port();

@@ -3,6 +3,7 @@ package dev.supportbot.bot.portal;
 import static org.mockserver.model.HttpRequest.request;
 import static org.mockserver.model.HttpResponse.response;
 
+import dev.supportbot.bot.outbound.RetryPolicy;
 import dev.supportbot.bot.outbound.Sleeper;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.mockserver.model.HttpRequest.request;
 import static org.mockserver.model.HttpResponse.response;
 
+import dev.supportbot.bot.outbound.RetryPolicy;
 import dev.supportbot.bot.portal.PortalCalls.Call;
 import java.io.IOException;
 import java.net.ServerSocket;

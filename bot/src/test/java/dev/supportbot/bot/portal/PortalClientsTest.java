@@ -2,8 +2,8 @@ package dev.supportbot.bot.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.supportbot.bot.SupportBot;
 import dev.supportbot.bot.config.BotConfig;
+import dev.supportbot.bot.plugin.Context;
 import dev.supportbot.bot.testing.TestBots;
 import java.time.Clock;
 import java.util.HashMap;
@@ -24,7 +24,7 @@ class PortalClientsTest {
             env.put("BOT_PORTAL_TOKEN", "configured-token");
             BotConfig config = TestBots.config(env);
 
-            PortalClients.forBot(new SupportBot.Context(config, null, Clock.systemUTC(), null, new AtomicInteger(), null, () -> {}))
+            PortalClients.forBot(new Context(config, null, Clock.systemUTC(), null, new AtomicInteger(), null, () -> {}))
                     .customer(1101);
 
             HttpRequest sent = portal.onlyRequest();

@@ -3,6 +3,8 @@ package dev.supportbot.bot.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.supportbot.bot.outbound.RetryAfter;
+import dev.supportbot.bot.outbound.RetryPolicy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,33 +22,37 @@ class PortalRetryPolicyTest {
     void backoff_doubles_per_attempt_up_to_the_cap_and_stays_in_the_upper_half() {
         RandomGenerator random = new SplittableRandom(7);
         IntStream.range(0, 200).forEach(i -> {
-            assertThat(policy.backoff(1, random)).isBetween(Duration.ofMillis(100), Duration.ofMillis(200));
-            assertThat(policy.backoff(2, random)).isBetween(Duration.ofMillis(200), Duration.ofMillis(400));
-            assertThat(policy.backoff(3, random)).isBetween(Duration.ofMillis(400), Duration.ofMillis(800));
-            assertThat(policy.backoff(4, random)).isBetween(Duration.ofMillis(500), Duration.ofMillis(1000));
-            assertThat(policy.backoff(60, random)).isBetween(Duration.ofMillis(500), Duration.ofMillis(1000));
+            assertThat(backoff(1, random)).isBetween(Duration.ofMillis(100), Duration.ofMillis(200));
+            assertThat(backoff(2, random)).isBetween(Duration.ofMillis(200), Duration.ofMillis(400));
+            assertThat(backoff(3, random)).isBetween(Duration.ofMillis(400), Duration.ofMillis(800));
+            assertThat(backoff(4, random)).isBetween(Duration.ofMillis(500), Duration.ofMillis(1000));
+            assertThat(backoff(60, random)).isBetween(Duration.ofMillis(500), Duration.ofMillis(1000));
         });
     }
 
     @Test
     void backoff_is_jittered() {
         RandomGenerator random = new SplittableRandom(7);
-        assertThat(IntStream.range(0, 50).mapToObj(i -> policy.backoff(3, random)).distinct().count()).isGreaterThan(10);
+        assertThat(IntStream.range(0, 50).mapToObj(i -> backoff(3, random)).distinct().count()).isGreaterThan(10);
     }
 
     @Test
     void retry_after_is_read_as_seconds_or_as_an_http_date() {
-        assertThat(RetryPolicy.parseRetryAfter("7", clock)).contains(Duration.ofSeconds(7));
-        assertThat(RetryPolicy.parseRetryAfter(" 0 ", clock)).contains(Duration.ZERO);
-        assertThat(RetryPolicy.parseRetryAfter("Sun, 22 Nov 2026 10:00:45 GMT", clock)).contains(Duration.ofSeconds(45));
-        assertThat(RetryPolicy.parseRetryAfter("Sun, 22 Nov 2026 09:00:00 GMT", clock)).contains(Duration.ZERO);
+        assertThat(RetryAfter.parse("7", clock)).contains(Duration.ofSeconds(7));
+        assertThat(RetryAfter.parse(" 0 ", clock)).contains(Duration.ZERO);
+        assertThat(RetryAfter.parse("Sun, 22 Nov 2026 10:00:45 GMT", clock)).contains(Duration.ofSeconds(45));
+        assertThat(RetryAfter.parse("Sun, 22 Nov 2026 09:00:00 GMT", clock)).contains(Duration.ZERO);
     }
 
     @Test
     void an_absent_or_unreadable_retry_after_is_ignored() {
-        assertThat(RetryPolicy.parseRetryAfter(null, clock)).isEmpty();
-        assertThat(RetryPolicy.parseRetryAfter("soon", clock)).isEmpty();
-        assertThat(RetryPolicy.parseRetryAfter("-5", clock)).isEmpty();
+        assertThat(RetryAfter.parse(null, clock)).isEmpty();
+        assertThat(RetryAfter.parse("soon", clock)).isEmpty();
+        assertThat(RetryAfter.parse("-5", clock)).isEmpty();
+    }
+
+    private Duration backoff(int failedAttempts, RandomGenerator random) {
+        return policy.backoff().orElseThrow().delayAfter(failedAttempts, random);
     }
 
     @Test

@@ -1,11 +1,11 @@
 package dev.supportbot.bot.sandbox;
 
-import dev.supportbot.bot.BotPlugin;
 import dev.supportbot.bot.Plugins;
 import dev.supportbot.bot.SupportBot;
 import dev.supportbot.bot.config.BotConfig;
 import dev.supportbot.bot.portal.HttpPortalClient;
 import dev.supportbot.bot.portal.PortalClients;
+import dev.supportbot.bot.testing.ContextCapture;
 import dev.supportbot.bot.testing.SettableClock;
 import dev.supportbot.bot.testing.TestBots;
 import dev.supportbot.bot.testing.TestDatabases;
@@ -37,8 +37,8 @@ public final class SandboxBot implements AutoCloseable {
 
     private SandboxBot(BotConfig config) {
         ContextCapture capture = new ContextCapture();
-        this.bot = SupportBot.builder(config).clock(clock).plugins(Plugins.standard(config)).plugin(capture).start();
-        this.client = PortalClients.forBot(capture.context);
+        this.bot = SupportBot.builder(config).clock(clock).plugins(Plugins.standard(config)).plugins(capture).start();
+        this.client = PortalClients.forBot(capture.context());
     }
 
     public static SandboxBot start() {
@@ -100,14 +100,5 @@ public final class SandboxBot implements AutoCloseable {
     @Override
     public void close() {
         bot.close();
-    }
-
-    private static final class ContextCapture implements BotPlugin {
-        SupportBot.Context context;
-
-        @Override
-        public void init(SupportBot.Context context) {
-            this.context = context;
-        }
     }
 }

@@ -1,6 +1,5 @@
 package dev.supportbot.bot.testing;
 
-import dev.supportbot.bot.BotPlugin;
 import dev.supportbot.bot.Plugins;
 import dev.supportbot.bot.SupportBot;
 import dev.supportbot.bot.config.BotConfig;
@@ -23,8 +22,8 @@ public final class SandboxPortalBot implements AutoCloseable {
 
     private SandboxPortalBot(BotConfig config) {
         ContextCapture capture = new ContextCapture();
-        this.bot = SupportBot.builder(config).clock(clock).plugins(Plugins.standard(config)).plugin(capture).start();
-        this.client = PortalClients.forBot(capture.context);
+        this.bot = SupportBot.builder(config).clock(clock).plugins(Plugins.standard(config)).plugins(capture).start();
+        this.client = PortalClients.forBot(capture.context());
     }
 
     public static SandboxPortalBot start() {
@@ -39,14 +38,5 @@ public final class SandboxPortalBot implements AutoCloseable {
     @Override
     public void close() {
         bot.close();
-    }
-
-    private static final class ContextCapture implements BotPlugin {
-        SupportBot.Context context;
-
-        @Override
-        public void init(SupportBot.Context context) {
-            this.context = context;
-        }
     }
 }

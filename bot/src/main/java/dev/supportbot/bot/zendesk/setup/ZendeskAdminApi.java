@@ -4,11 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.supportbot.bot.json.Json;
-import dev.supportbot.bot.outbound.OutboundException;
 import dev.supportbot.bot.outbound.OutboundException.Failure;
+import dev.supportbot.bot.outbound.OutboundException;
 import dev.supportbot.bot.outbound.OutboundFailures;
-import dev.supportbot.bot.outbound.RateLimitRetry;
 import dev.supportbot.bot.outbound.RateLimiter;
+import dev.supportbot.bot.outbound.Retry;
 import dev.supportbot.bot.outbound.RetryAfter;
 import dev.supportbot.bot.outbound.Sleeper;
 import dev.supportbot.bot.zendesk.ZendeskAccount;
@@ -33,7 +33,7 @@ public final class ZendeskAdminApi {
     private final ZendeskAccount account;
     private final HttpClient http;
     private final RateLimiter limiter;
-    private final RateLimitRetry retry;
+    private final Retry retry;
 
     public ZendeskAdminApi(ZendeskAccount account, int callsPerMinute, Clock clock, Sleeper sleeper) {
         this.account = account;
@@ -42,7 +42,7 @@ public final class ZendeskAdminApi {
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
         this.limiter = new RateLimiter(callsPerMinute, clock, sleeper);
-        this.retry = RateLimitRetry.standard(sleeper);
+        this.retry = Retry.standard(sleeper);
     }
 
     public String url() {

@@ -1,4 +1,4 @@
-package dev.supportbot.bot.commands;
+package dev.supportbot.bot.plugin;
 
 import dev.supportbot.bot.inbox.Handled;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.supportbot.bot.engine;
+package dev.supportbot.bot.plugin;
 
 import dev.supportbot.bot.inbox.Handled;
 import dev.supportbot.bot.inbox.InboxEvent;
@@ -24,7 +24,7 @@ public interface ClickHandler {
     }
 
     /**
-     * The click with the inbox event that carried it, which {@link CommandReplies} keys the answer by; the router
+     * The click with the inbox event that carried it, which the answer is keyed by; the commands router
      * calls this one. A handler that answers the clicker overrides it.
      */
     default Handled handle(Click click, InboxEvent cause) throws Exception {

@@ -1,8 +1,6 @@
-package dev.supportbot.bot;
+package dev.supportbot.bot.cli;
 
-import dev.supportbot.bot.cli.Cli;
-import dev.supportbot.bot.cli.Terminal;
-
+/** The jar's entry point: {@code supportbot <command> [options]}. */
 public final class Main {
     private Main() {}
 
