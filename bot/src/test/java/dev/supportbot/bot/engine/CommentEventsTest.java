@@ -7,6 +7,7 @@ import dev.supportbot.bot.SupportBot;
 import dev.supportbot.bot.config.BotConfig;
 import dev.supportbot.bot.testing.Await;
 import dev.supportbot.bot.testing.FakeZendesk;
+import dev.supportbot.workflows.engine.Dates;
 import dev.supportbot.bot.testing.Licenses;
 import dev.supportbot.bot.testing.Signing;
 import dev.supportbot.bot.testing.TestBots;
@@ -73,7 +74,7 @@ class CommentEventsTest {
         assertThat(reads(next, COMMENTS.formatted(702))).as("the gap is read").isEqualTo(2); // comments, then the one to redact
         assertThat(now(702, missed).body()).doesNotContain(code);
         assertThat(zendesk.ticket(702).privateNotes()).singleElement()
-                .satisfies(n -> assertThat(n.body()).contains("from comment " + missed.id()).doesNotContain(code));
+                .satisfies(n -> assertThat(n.body()).contains("from the requester's reply of " + Dates.utcMinute(FakeZendesk.createdAt(missed))).doesNotContain(code));
     }
 
     @Test
