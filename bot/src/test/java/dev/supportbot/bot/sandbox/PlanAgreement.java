@@ -23,20 +23,23 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Runs a plan's changes against the portal one step at a time through the bot's plan step handler (which re-reads the
  * plan's scope, calls the portal through {@code PlanSteps} and audits the step), and after each step asserts that the
  * portal shows exactly what the preview predicted: a step the model says is refused must be refused for good (with the
- * back end's words) and change nothing.
+ * back end's words) and change nothing. Safe to share between threads that run plans on accounts of their own.
  */
 final class PlanAgreement {
     private final EffectHandler<Effect.RunPlanStep> handler;
     private final PlanWorld world;
-    private long approvals;
-    private int checkedSteps;
-    private int refusedSteps;
-    private final Set<Class<?>> executedKinds = new LinkedHashSet<>();
+    private final AtomicLong approvals = new AtomicLong();
+    private final AtomicInteger checkedSteps = new AtomicInteger();
+    private final AtomicInteger refusedSteps = new AtomicInteger();
+    private final Set<Class<?>> executedKinds = ConcurrentHashMap.newKeySet();
 
     PlanAgreement(HttpPortalClient portal) {
         this.handler = PlanExecution.handler(portal, Clock.systemUTC());
@@ -53,7 +56,7 @@ final class PlanAgreement {
         Set<String> emails = new LinkedHashSet<>(Snapshot.of(facts).customerEmails());
         preview.steps().forEach(s -> emails.addAll(s.after().customerEmails()));
         PlanScope scope = new PlanScope(List.copyOf(accounts), List.copyOf(emails));
-        long approval = ++approvals;
+        long approval = approvals.incrementAndGet();
         Snapshot before = preview.before();
         for (Preview.Step step : preview.steps()) {
             String what = name + ", step " + step.number() + " (" + step.description() + ")";
@@ -69,21 +72,21 @@ final class PlanAgreement {
                 assertThatThrownBy(() -> handler.run(queued, effect, false)).as(what)
                         .isInstanceOfSatisfying(OutboundException.class, e -> assertThat(e.retryable()).isFalse())
                         .hasMessageContaining(step.refusal());
-                refusedSteps++;
+                refusedSteps.incrementAndGet();
             }
             assertThat(Snapshot.of(world.read(scope))).as(what).isEqualTo(step.after());
             before = step.after();
-            checkedSteps++;
+            checkedSteps.incrementAndGet();
         }
         return preview;
     }
 
     int checkedSteps() {
-        return checkedSteps;
+        return checkedSteps.get();
     }
 
     int refusedSteps() {
-        return refusedSteps;
+        return refusedSteps.get();
     }
 
     /** The kinds of change the portal carried out. */
