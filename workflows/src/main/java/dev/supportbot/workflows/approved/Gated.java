@@ -106,6 +106,11 @@ public final class Gated {
         }
     }
 
+    /** An end state that keeps the approval it came through (done, or rejected). */
+    public interface Decided {
+        long approvalId();
+    }
+
     /** The approval of a state that waits for it or was approved, else null. */
     public static Long approvalOf(Object state) {
         if (state instanceof Asking a) return a.ask().approvalId();
