@@ -7,7 +7,6 @@ import dev.supportbot.workflows.addcontact.AddContactState.Planning;
 import dev.supportbot.workflows.addcontact.AddContactState.Requested;
 import dev.supportbot.workflows.approved.GatedWorkflow;
 import dev.supportbot.workflows.engine.Command;
-import dev.supportbot.workflows.engine.Event.AgentCommand;
 import dev.supportbot.workflows.engine.Event.EffectSucceeded;
 import dev.supportbot.workflows.engine.Event.ReminderDue;
 import dev.supportbot.workflows.engine.Event.TicketUpdated;

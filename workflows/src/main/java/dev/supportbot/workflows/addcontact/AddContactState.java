@@ -3,9 +3,7 @@ package dev.supportbot.workflows.addcontact;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.supportbot.workflows.approved.Gated;
-import dev.supportbot.workflows.approved.StepResult;
 import dev.supportbot.workflows.engine.OnSubscription;
-import dev.supportbot.workflows.plan.Plan;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
@@ -128,9 +126,7 @@ public sealed interface AddContactState {
     // ---- parts
 
     /** A state that events still move on; an agent can cancel it. */
-    interface Open {
-        long ticketId();
-    }
+    interface Open extends Gated.Open {}
 
     /** A state of the approval gate: what adding the contact keeps through it besides the gate's part. */
     interface Gate extends Verified {}

@@ -4,12 +4,9 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.supportbot.workflows.approved.Gated;
 import dev.supportbot.workflows.engine.OnSubscription;
-import dev.supportbot.workflows.approved.StepResult;
-import dev.supportbot.workflows.plan.Plan;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -124,9 +121,7 @@ public sealed interface ChangeContactState {
     // ---- parts
 
     /** A state that events still move on; an agent can cancel it. */
-    interface Open {
-        long ticketId();
-    }
+    interface Open extends Gated.Open {}
 
     /** A state of the approval gate: what the change keeps through it besides the gate's part. */
     interface Gate extends Open, OnSubscription {

@@ -4,9 +4,7 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.supportbot.workflows.approved.Gated;
 import dev.supportbot.workflows.engine.OnSubscription;
-import dev.supportbot.workflows.approved.StepResult;
 import dev.supportbot.workflows.ownership.VerifiedOwnership;
-import dev.supportbot.workflows.plan.Plan;
 import java.time.Instant;
 import java.util.List;
 
@@ -77,9 +75,7 @@ public sealed interface ResendLicenseState {
     // ---- parts
 
     /** A state that events still move on; an agent can cancel it. */
-    interface Open {
-        long ticketId();
-    }
+    interface Open extends Gated.Open {}
 
     /** A state of the approval gate: what the run keeps through it besides the gate's part. */
     interface Gate extends Verified {}

@@ -2,7 +2,6 @@ package dev.supportbot.workflows.typofix;
 
 import dev.supportbot.workflows.approved.GatedWorkflow;
 import dev.supportbot.workflows.engine.Command;
-import dev.supportbot.workflows.engine.Event.AgentCommand;
 import dev.supportbot.workflows.engine.Event.EffectSucceeded;
 import dev.supportbot.workflows.engine.Event.ReminderDue;
 import dev.supportbot.workflows.engine.Event.TicketUpdated;

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.supportbot.workflows.approved.Gated;
 import dev.supportbot.workflows.engine.OnSubscription;
-import dev.supportbot.workflows.approved.StepResult;
-import dev.supportbot.workflows.plan.Plan;
 import dev.supportbot.workflows.plan.TypoFixPlanner.Resend;
 import java.time.Instant;
 import java.util.List;
@@ -92,9 +90,7 @@ public sealed interface TypoFixState {
     // ---- parts
 
     /** A state that events still move on; an agent can cancel it. */
-    interface Open {
-        long ticketId();
-    }
+    interface Open extends Gated.Open {}
 
     /** A state of the approval gate: what the fix keeps through it besides the gate's part. */
     interface Gate extends Targeted {
