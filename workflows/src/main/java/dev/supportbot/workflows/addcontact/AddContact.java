@@ -6,14 +6,12 @@ import dev.supportbot.workflows.addcontact.AddContactState.AwaitingSignUp;
 import dev.supportbot.workflows.addcontact.AddContactState.Planning;
 import dev.supportbot.workflows.addcontact.AddContactState.Requested;
 import dev.supportbot.workflows.approved.GatedWorkflow;
-import dev.supportbot.workflows.engine.Command;
 import dev.supportbot.workflows.engine.Event.EffectSucceeded;
 import dev.supportbot.workflows.engine.Event.ReminderDue;
 import dev.supportbot.workflows.engine.Event.TicketUpdated;
 import dev.supportbot.workflows.engine.Event.WorkflowFinished;
 import dev.supportbot.workflows.engine.SlashCommand;
 import dev.supportbot.workflows.engine.TransitionTable;
-import dev.supportbot.workflows.engine.WorkflowSetting;
 import dev.supportbot.workflows.ownership.OwnershipVerification;
 import java.util.List;
 
@@ -43,26 +41,11 @@ public final class AddContact extends GatedWorkflow<AddContactState> {
             .build();
 
     public AddContact() {
-        super(KIND, START_TAG, AddContactState.class, new Requested(), TABLE);
-    }
-
-    @Override
-    public List<SlashCommand> slashCommands() {
-        return List.of(
+        super(KIND, START_TAG, AddContactState.class, new Requested(), TABLE,
+                AddContactSettings.ALL, List.of(OwnershipVerification.KIND),
                 SlashCommand.starting("add-contact", "/lnr add-contact TICKET",
                         "add the ticket's requester as a subscription management contact (ownership verified first; needs approval)"),
-                SlashCommand.commanding("ac", "cancel", "/lnr ac cancel TICKET",
-                        "stop adding the contact on a ticket (closes its approval)", Command.CANCEL));
-    }
-
-    @Override
-    public List<WorkflowSetting<?>> settings() {
-        return AddContactSettings.ALL;
-    }
-
-    @Override
-    public List<String> requires() {
-        return List.of(OwnershipVerification.KIND);
+                cancelling("ac", "adding the contact"));
     }
 
     @Override

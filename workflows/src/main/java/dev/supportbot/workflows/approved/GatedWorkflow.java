@@ -1,11 +1,15 @@
 package dev.supportbot.workflows.approved;
 
 import com.fasterxml.jackson.annotation.JsonTypeName;
+import dev.supportbot.workflows.engine.Command;
 import dev.supportbot.workflows.engine.OnSubscription;
 import dev.supportbot.workflows.engine.Outcome;
+import dev.supportbot.workflows.engine.SlashCommand;
 import dev.supportbot.workflows.engine.TabledWorkflow;
 import dev.supportbot.workflows.engine.TransitionTable;
 import dev.supportbot.workflows.engine.WaitingOn;
+import dev.supportbot.workflows.engine.WorkflowSetting;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -31,12 +35,48 @@ public abstract class GatedWorkflow<S> extends TabledWorkflow<S> {
             Map.entry("Expired", "expired"),
             Map.entry("Cancelled", "cancelled"));
 
-    protected GatedWorkflow(String kind, String startTag, Class<S> stateType, S initialState, TransitionTable<S> table) {
+    private final List<WorkflowSetting<?>> settings;
+    private final List<String> requires;
+    private final List<SlashCommand> slashCommands;
+
+    /**
+     * @param settings      the workflow's settings, the gate's among them ({@link ApprovalGate#settings})
+     * @param requires      the kinds of the workflows it starts or waits for
+     * @param slashCommands its commands, its cancel ({@link #cancelling}) among them
+     */
+    protected GatedWorkflow(String kind, String startTag, Class<S> stateType, S initialState, TransitionTable<S> table,
+                            List<WorkflowSetting<?>> settings, List<String> requires, SlashCommand... slashCommands) {
         super(kind, startTag, stateType, initialState, table);
+        this.settings = List.copyOf(settings);
+        this.requires = List.copyOf(requires);
+        this.slashCommands = List.of(slashCommands);
     }
 
-    /** The workflow's own words for {@code state}; null for the gate's states and the shared ones. */
-    protected abstract String ownResult(S state);
+    /** {@code /lnr ABBREVIATION cancel TICKET}: stops {@code stopping} (e.g. "adding the contact") and closes its approval. */
+    protected static SlashCommand cancelling(String abbreviation, String stopping) {
+        return SlashCommand.commanding(abbreviation, "cancel", "/lnr " + abbreviation + " cancel TICKET",
+                "stop " + stopping + " on a ticket (closes its approval)", Command.CANCEL);
+    }
+
+    @Override
+    public final List<WorkflowSetting<?>> settings() {
+        return settings;
+    }
+
+    @Override
+    public final List<String> requires() {
+        return requires;
+    }
+
+    @Override
+    public final List<SlashCommand> slashCommands() {
+        return slashCommands;
+    }
+
+    /** The workflow's own words for {@code state}; null (as here) for the gate's states and the shared ones. */
+    protected String ownResult(S state) {
+        return null;
+    }
 
     /** Whether {@code state} waits for the requester (besides the approvers, whom the gate's states wait for). */
     protected boolean waitsForRequester(S state) {

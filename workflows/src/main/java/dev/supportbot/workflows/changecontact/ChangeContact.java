@@ -15,7 +15,6 @@ import dev.supportbot.workflows.engine.Event.TicketUpdated;
 import dev.supportbot.workflows.engine.Event.WorkflowFinished;
 import dev.supportbot.workflows.engine.SlashCommand;
 import dev.supportbot.workflows.engine.TransitionTable;
-import dev.supportbot.workflows.engine.WorkflowSetting;
 import dev.supportbot.workflows.engine.WorkflowSettings;
 import dev.supportbot.workflows.ownership.OwnershipVerification;
 import java.util.List;
@@ -56,17 +55,8 @@ public final class ChangeContact extends GatedWorkflow<ChangeContactState> {
             .build();
 
     public ChangeContact() {
-        super(KIND, START_TAG, ChangeContactState.class, new Requested(null), TABLE);
-    }
-
-    @Override
-    public Map<String, Command> commandTags() {
-        return Map.of(SELF_SERVICE_DONE_TAG, CHECK);
-    }
-
-    @Override
-    public List<SlashCommand> slashCommands() {
-        return List.of(
+        super(KIND, START_TAG, ChangeContactState.class, new Requested(null), TABLE,
+                ChangeContactSettings.ALL, List.of(OwnershipVerification.KIND),
                 SlashCommand.starting("change-contact", "/lnr change-contact TICKET",
                         "change the subscription management contact to the ticket's requester (self-service first; a"
                                 + " support-assisted change needs ownership verified and approval)"),
@@ -77,23 +67,17 @@ public final class ChangeContact extends GatedWorkflow<ChangeContactState> {
                         "self-service is ruled out: verify ownership and plan the change for the requester", ASSIST),
                 SlashCommand.commanding("cc", "check", "/lnr cc check TICKET",
                         "the requester says the self-service change is done: check the Sold To", CHECK),
-                SlashCommand.commanding("cc", "cancel", "/lnr cc cancel TICKET",
-                        "stop changing the contact on a ticket (closes its approval)", Command.CANCEL));
+                cancelling("cc", "changing the contact"));
     }
 
     @Override
-    public List<WorkflowSetting<?>> settings() {
-        return ChangeContactSettings.ALL;
+    public Map<String, Command> commandTags() {
+        return Map.of(SELF_SERVICE_DONE_TAG, CHECK);
     }
 
     @Override
     public void checkSettings(WorkflowSettings settings) {
         ChangeContactSettings.check(settings);
-    }
-
-    @Override
-    public List<String> requires() {
-        return List.of(OwnershipVerification.KIND);
     }
 
     /** {@code /lnr remove-membership TICKET EMAIL}: the one argument is the member's address. */

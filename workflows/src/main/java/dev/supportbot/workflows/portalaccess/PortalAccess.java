@@ -1,11 +1,9 @@
 package dev.supportbot.workflows.portalaccess;
 
 import dev.supportbot.workflows.approved.GatedWorkflow;
-import dev.supportbot.workflows.engine.Command;
 import dev.supportbot.workflows.engine.Event.TicketUpdated;
 import dev.supportbot.workflows.engine.SlashCommand;
 import dev.supportbot.workflows.engine.TransitionTable;
-import dev.supportbot.workflows.engine.WorkflowSetting;
 import dev.supportbot.workflows.portalaccess.PortalAccessState.Requested;
 import dev.supportbot.workflows.portalaccess.PortalAccessState.SelfService;
 import java.util.List;
@@ -27,21 +25,11 @@ public final class PortalAccess extends GatedWorkflow<PortalAccessState> {
             .build();
 
     public PortalAccess() {
-        super(KIND, START_TAG, PortalAccessState.class, new Requested(), TABLE);
-    }
-
-    @Override
-    public List<SlashCommand> slashCommands() {
-        return List.of(
+        super(KIND, START_TAG, PortalAccessState.class, new Requested(), TABLE,
+                PortalAccessSettings.ALL, List.of(),
                 SlashCommand.starting("portal-access", "/lnr portal-access TICKET",
                         "a one-time sign-in link or the email confirmation for the requester's own portal account (needs approval)"),
-                SlashCommand.commanding("pa", "cancel", "/lnr pa cancel TICKET",
-                        "stop the portal access help on a ticket (closes its approval)", Command.CANCEL));
-    }
-
-    @Override
-    public List<WorkflowSetting<?>> settings() {
-        return PortalAccessSettings.ALL;
+                cancelling("pa", "the portal access help"));
     }
 
     @Override

@@ -1,13 +1,11 @@
 package dev.supportbot.workflows.resend;
 
 import dev.supportbot.workflows.approved.GatedWorkflow;
-import dev.supportbot.workflows.engine.Command;
 import dev.supportbot.workflows.engine.Event.EffectSucceeded;
 import dev.supportbot.workflows.engine.Event.TicketUpdated;
 import dev.supportbot.workflows.engine.Event.WorkflowFinished;
 import dev.supportbot.workflows.engine.SlashCommand;
 import dev.supportbot.workflows.engine.TransitionTable;
-import dev.supportbot.workflows.engine.WorkflowSetting;
 import dev.supportbot.workflows.ownership.OwnershipVerification;
 import dev.supportbot.workflows.resend.ResendLicenseState.AwaitingOwnership;
 import dev.supportbot.workflows.resend.ResendLicenseState.Planning;
@@ -36,31 +34,11 @@ public final class ResendLicense extends GatedWorkflow<ResendLicenseState> {
             .build();
 
     public ResendLicense() {
-        super(KIND, START_TAG, ResendLicenseState.class, new Requested(), TABLE);
-    }
-
-    @Override
-    public List<SlashCommand> slashCommands() {
-        return List.of(
+        super(KIND, START_TAG, ResendLicenseState.class, new Requested(), TABLE,
+                ResendSettings.ALL, List.of(OwnershipVerification.KIND),
                 SlashCommand.starting("resend-license", "/lnr resend-license TICKET",
                         "send the license or activation code to the ticket's requester (ownership verified first; needs approval)"),
-                SlashCommand.commanding("rl", "cancel", "/lnr rl cancel TICKET",
-                        "stop resending the license on a ticket (closes its approval)", Command.CANCEL));
-    }
-
-    @Override
-    public List<WorkflowSetting<?>> settings() {
-        return ResendSettings.ALL;
-    }
-
-    @Override
-    public List<String> requires() {
-        return List.of(OwnershipVerification.KIND);
-    }
-
-    @Override
-    protected String ownResult(ResendLicenseState state) {
-        return null;
+                cancelling("rl", "resending the license"));
     }
 
     /** The transition table, for tests and documentation. */

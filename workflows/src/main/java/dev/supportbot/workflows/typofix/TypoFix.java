@@ -1,14 +1,12 @@
 package dev.supportbot.workflows.typofix;
 
 import dev.supportbot.workflows.approved.GatedWorkflow;
-import dev.supportbot.workflows.engine.Command;
 import dev.supportbot.workflows.engine.Event.EffectSucceeded;
 import dev.supportbot.workflows.engine.Event.ReminderDue;
 import dev.supportbot.workflows.engine.Event.TicketUpdated;
 import dev.supportbot.workflows.engine.SlashCommand;
 import dev.supportbot.workflows.engine.TransitionTable;
 import dev.supportbot.workflows.engine.WaitingOn;
-import dev.supportbot.workflows.engine.WorkflowSetting;
 import dev.supportbot.workflows.typofix.TypoFixState.AwaitingApproval;
 import dev.supportbot.workflows.typofix.TypoFixState.AwaitingConfirmation;
 import dev.supportbot.workflows.typofix.TypoFixState.Checking;
@@ -45,21 +43,11 @@ public final class TypoFix extends GatedWorkflow<TypoFixState> {
             .build();
 
     public TypoFix() {
-        super(KIND, START_TAG, TypoFixState.class, new Requested(null), TABLE);
-    }
-
-    @Override
-    public List<SlashCommand> slashCommands() {
-        return List.of(
+        super(KIND, START_TAG, TypoFixState.class, new Requested(null), TABLE,
+                TypoFixSettings.ALL, List.of(),
                 SlashCommand.starting("typo-fix", "/lnr typo-fix TICKET WRONG_EMAIL",
                         "fix a mistyped customer email an account manager reported (checks, the AM's confirmation, then needs approval)", 1),
-                SlashCommand.commanding("tf", "cancel", "/lnr tf cancel TICKET",
-                        "stop fixing the email typo on a ticket (closes its approval)", Command.CANCEL));
-    }
-
-    @Override
-    public List<WorkflowSetting<?>> settings() {
-        return TypoFixSettings.ALL;
+                cancelling("tf", "fixing the email typo"));
     }
 
     /** {@code /lnr typo-fix TICKET WRONG_EMAIL}: the one argument is the mistyped address. */
