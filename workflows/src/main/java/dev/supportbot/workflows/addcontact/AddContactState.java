@@ -3,8 +3,7 @@ package dev.supportbot.workflows.addcontact;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.supportbot.workflows.approved.Gated;
-import dev.supportbot.workflows.approved.StepResult;
-import dev.supportbot.workflows.plan.Plan;
+import dev.supportbot.workflows.engine.OnSubscription;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
@@ -33,12 +32,12 @@ public sealed interface AddContactState {
      */
     @JsonTypeName("Planning")
     record Planning(long ticketId, String requesterEmail, Verification verification, boolean leaveOtherAccount,
-                    String factsKey) implements AddContactState, Open {}
+                    String factsKey) implements AddContactState, Verified {}
 
     /** The requester manages another billing account and was asked whether to stop managing it. */
     @JsonTypeName("AwaitingAnswer")
     record AwaitingAnswer(long ticketId, String requesterEmail, Verification verification, Instant askedAt,
-                          int remindersSent, boolean askedAgain, Set<Long> handledCommentIds) implements AddContactState, Open {
+                          int remindersSent, boolean askedAgain, Set<Long> handledCommentIds) implements AddContactState, Verified {
         public AwaitingAnswer {
             handledCommentIds = Set.copyOf(handledCommentIds);
         }
@@ -64,7 +63,7 @@ public sealed interface AddContactState {
      */
     @JsonTypeName("AwaitingSignUp")
     record AwaitingSignUp(long ticketId, String requesterEmail, Verification verification, Instant askedAt,
-                          int remindersSent) implements AddContactState, Open {
+                          int remindersSent) implements AddContactState, Verified {
         AwaitingSignUp withRemindersSent(int sent) {
             return new AwaitingSignUp(ticketId, requesterEmail, verification, askedAt, sent);
         }
@@ -90,7 +89,7 @@ public sealed interface AddContactState {
     /** Every step ran: the requester manages the subscription. */
     @JsonTypeName("Done")
     record Done(long ticketId, String subscriptionName, long approvalId, List<String> approvers, Instant at)
-            implements AddContactState {
+            implements AddContactState, OnSubscription, Gated.Decided {
         public Done {
             approvers = List.copyOf(approvers);
         }
@@ -102,24 +101,24 @@ public sealed interface AddContactState {
 
     /** The requester prefers to keep managing their current subscriptions. */
     @JsonTypeName("Declined")
-    record Declined(long ticketId, String subscriptionName, Instant at) implements AddContactState {}
+    record Declined(long ticketId, String subscriptionName, Instant at) implements AddContactState, OnSubscription {}
 
     /** The requester already manages the billing account with login on. */
     @JsonTypeName("NothingToDo")
-    record NothingToDo(long ticketId, String subscriptionName, Instant at) implements AddContactState {}
+    record NothingToDo(long ticketId, String subscriptionName, Instant at) implements AddContactState, OnSubscription {}
 
     /** No plan: a person must go on (the note on the ticket says why). */
     @JsonTypeName("NeedsHuman")
-    record NeedsHuman(long ticketId, String subscriptionName, Handoff why, Instant at) implements AddContactState {}
+    record NeedsHuman(long ticketId, String subscriptionName, Handoff why, Instant at) implements AddContactState, OnSubscription {}
 
     /** An approver rejected the plan; nothing was changed. */
     @JsonTypeName("Rejected")
     record Rejected(long ticketId, String subscriptionName, long approvalId, String rejectedBy, Instant at)
-            implements AddContactState {}
+            implements AddContactState, OnSubscription, Gated.Decided {}
 
     /** The requester did not answer, or the approvers did not decide, in time. */
     @JsonTypeName("Expired")
-    record Expired(long ticketId, String subscriptionName, Wait waitedFor, Instant at) implements AddContactState {}
+    record Expired(long ticketId, String subscriptionName, Wait waitedFor, Instant at) implements AddContactState, OnSubscription {}
 
     @JsonTypeName("Cancelled")
     record Cancelled(long ticketId, String agent, Instant at) implements AddContactState {}
@@ -127,13 +126,19 @@ public sealed interface AddContactState {
     // ---- parts
 
     /** A state that events still move on; an agent can cancel it. */
-    interface Open {
-        long ticketId();
-    }
+    interface Open extends Gated.Open {}
 
     /** A state of the approval gate: what adding the contact keeps through it besides the gate's part. */
-    interface Gate extends Open {
+    interface Gate extends Verified {}
+
+    /** An open state after ownership was verified: its subscription is the verified one. */
+    interface Verified extends Open, OnSubscription {
         Verification verification();
+
+        @Override
+        default String subscriptionName() {
+            return verification().subscriptionName();
+        }
     }
 
     /** What the ownership verification on the ticket established: the subscription and the kind of proof. */

@@ -9,11 +9,10 @@ import dev.supportbot.workflows.addcontact.AddContactState.Failed;
 import dev.supportbot.workflows.addcontact.AddContactState.Gate;
 import dev.supportbot.workflows.addcontact.AddContactState.Handoff;
 import dev.supportbot.workflows.addcontact.AddContactState.NeedsHuman;
-import dev.supportbot.workflows.addcontact.AddContactState.Open;
 import dev.supportbot.workflows.addcontact.AddContactState.Rejected;
 import dev.supportbot.workflows.addcontact.AddContactState.Wait;
 import dev.supportbot.workflows.approved.ApprovalGate;
-import dev.supportbot.workflows.approved.Gated;
+import dev.supportbot.workflows.approved.GatePlug;
 import dev.supportbot.workflows.approved.StepResult;
 import dev.supportbot.workflows.engine.Effect;
 import dev.supportbot.workflows.plan.PortalChange;
@@ -21,27 +20,13 @@ import java.time.Instant;
 import java.util.List;
 
 /** Adding a contact through the approval gate: its states before, while and after the approvers decide. */
-final class Approving implements ApprovalGate.Plug<AddContactState, AwaitingApproval, Executing, Failed> {
+final class Approving extends GatePlug<AddContactState, Gate, AddContactState.Verification, AwaitingApproval, Executing, Failed> {
     static final ApprovalGate<AddContactState, AwaitingApproval, Executing, Failed> GATE = new ApprovalGate<>(
             AwaitingApproval.class, Executing.class, Failed.class, new Approving(),
             new ApprovalGate.Terms(AddContactSettings.APPROVAL_TTL, ctx -> 1, AddContactSettings.APPROVAL_EXPIRY, InternalNotes.WORDS));
 
-    private Approving() {}
-
-    @Override
-    public AwaitingApproval withApprovalId(AwaitingApproval s, long approvalId) {
-        return new AwaitingApproval(s.ticketId(), s.verification(), s.ask().withApprovalId(approvalId));
-    }
-
-    @Override
-    public Executing executing(AddContactState from, Gated.Run run) {
-        Gate g = (Gate) from;
-        return new Executing(g.ticketId(), g.verification(), run);
-    }
-
-    @Override
-    public Failed failed(Executing s, Gated.Halt halt, String reason) {
-        return new Failed(s.ticketId(), s.verification(), halt);
+    private Approving() {
+        super(Gate::verification, AwaitingApproval::new, Executing::new, Failed::new, Cancelled::new);
     }
 
     @Override
@@ -69,10 +54,5 @@ final class Approving implements ApprovalGate.Plug<AddContactState, AwaitingAppr
     @Override
     public AddContactState notPosted(AwaitingApproval s, Instant at) {
         return new NeedsHuman(s.ticketId(), s.verification().subscriptionName(), Handoff.APPROVAL_NOT_POSTED, at);
-    }
-
-    @Override
-    public AddContactState cancelled(AddContactState from, String agent, Instant at) {
-        return new Cancelled(((Open) from).ticketId(), agent, at);
     }
 }

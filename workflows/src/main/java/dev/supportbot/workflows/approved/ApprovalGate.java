@@ -139,6 +139,17 @@ public final class ApprovalGate<S, A extends S, X extends S, F extends S> {
                 .on(failed,    AgentCommand.class,    this::cancel);
     }
 
+    /** The gate's rows, and an agent's cancel in each of the workflow's own open states {@code before} the gate. */
+    @SafeVarargs
+    public final TransitionTable.Builder<S> rows(TransitionTable.Builder<S> table, Class<? extends S>... before) {
+        for (Class<? extends S> open : before) cancellable(table, open);
+        return rows(table);
+    }
+
+    private <T extends S> void cancellable(TransitionTable.Builder<S> table, Class<T> open) {
+        table.on(open, AgentCommand.class, this::cancel);
+    }
+
     /** The gate's rows but an agent's commands, for a workflow that handles those itself. */
     public TransitionTable.Builder<S> rowsWithoutCancel(TransitionTable.Builder<S> table) {
         return table

@@ -106,6 +106,16 @@ public final class Gated {
         }
     }
 
+    /** A state that events still move on, on its ticket; an agent can cancel it. */
+    public interface Open {
+        long ticketId();
+    }
+
+    /** An end state that keeps the approval it came through (done, or rejected). */
+    public interface Decided {
+        long approvalId();
+    }
+
     /** The approval of a state that waits for it or was approved, else null. */
     public static Long approvalOf(Object state) {
         if (state instanceof Asking a) return a.ask().approvalId();

@@ -1,7 +1,7 @@
 package dev.supportbot.workflows.changecontact;
 
 import dev.supportbot.workflows.approved.ApprovalGate;
-import dev.supportbot.workflows.approved.Gated;
+import dev.supportbot.workflows.approved.GatePlug;
 import dev.supportbot.workflows.approved.StepResult;
 import dev.supportbot.workflows.changecontact.ChangeContactState.AwaitingApproval;
 import dev.supportbot.workflows.changecontact.ChangeContactState.Cancelled;
@@ -12,7 +12,6 @@ import dev.supportbot.workflows.changecontact.ChangeContactState.Failed;
 import dev.supportbot.workflows.changecontact.ChangeContactState.Gate;
 import dev.supportbot.workflows.changecontact.ChangeContactState.Handoff;
 import dev.supportbot.workflows.changecontact.ChangeContactState.NeedsHuman;
-import dev.supportbot.workflows.changecontact.ChangeContactState.Open;
 import dev.supportbot.workflows.changecontact.ChangeContactState.Path;
 import dev.supportbot.workflows.changecontact.ChangeContactState.Rejected;
 import dev.supportbot.workflows.changecontact.ChangeContactState.Wait;
@@ -26,28 +25,16 @@ import java.util.List;
  * A change of the contact through the approval gate, with as many approvers as {@code change_contact.approvers} asks
  * for; when the last step is done the requester is told on their ticket.
  */
-final class Approving implements ApprovalGate.Plug<ChangeContactState, AwaitingApproval, Executing, Failed> {
+final class Approving extends GatePlug<ChangeContactState, Gate, Gate, AwaitingApproval, Executing, Failed> {
     static final ApprovalGate<ChangeContactState, AwaitingApproval, Executing, Failed> GATE = new ApprovalGate<>(
             AwaitingApproval.class, Executing.class, Failed.class, new Approving(),
             new ApprovalGate.Terms(ChangeContactSettings.APPROVAL_TTL, ctx -> ctx.setting(ChangeContactSettings.APPROVERS),
                     ChangeContactSettings.APPROVAL_EXPIRY, Notes.WORDS));
 
-    private Approving() {}
-
-    @Override
-    public AwaitingApproval withApprovalId(AwaitingApproval s, long approvalId) {
-        return new AwaitingApproval(s.ticketId(), s.requester(), s.subscriptionName(), s.path(), s.ask().withApprovalId(approvalId));
-    }
-
-    @Override
-    public Executing executing(ChangeContactState from, Gated.Run run) {
-        Gate g = (Gate) from;
-        return new Executing(g.ticketId(), g.requester(), g.subscriptionName(), g.path(), run);
-    }
-
-    @Override
-    public Failed failed(Executing s, Gated.Halt halt, String reason) {
-        return new Failed(s.ticketId(), s.requester(), s.subscriptionName(), s.path(), halt);
+    private Approving() {
+        super(g -> g, (id, g, ask) -> new AwaitingApproval(id, g.requester(), g.subscriptionName(), g.path(), ask),
+                (id, g, run) -> new Executing(id, g.requester(), g.subscriptionName(), g.path(), run),
+                (id, g, halt) -> new Failed(id, g.requester(), g.subscriptionName(), g.path(), halt), Cancelled::new);
     }
 
     @Override
@@ -77,11 +64,6 @@ final class Approving implements ApprovalGate.Plug<ChangeContactState, AwaitingA
     @Override
     public ChangeContactState notPosted(AwaitingApproval s, Instant at) {
         return new NeedsHuman(s.ticketId(), s.subscriptionName(), Handoff.APPROVAL_NOT_POSTED, at);
-    }
-
-    @Override
-    public ChangeContactState cancelled(ChangeContactState from, String agent, Instant at) {
-        return new Cancelled(((Open) from).ticketId(), agent, at);
     }
 
     /** The plan removes a membership of another billing account first: the requester agreed to leave it. */

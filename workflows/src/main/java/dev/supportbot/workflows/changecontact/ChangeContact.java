@@ -1,34 +1,20 @@
 package dev.supportbot.workflows.changecontact;
 
 import dev.supportbot.workflows.changecontact.ChangeContactState.AwaitingAnswer;
-import dev.supportbot.workflows.changecontact.ChangeContactState.AwaitingApproval;
 import dev.supportbot.workflows.changecontact.ChangeContactState.AwaitingOwnership;
 import dev.supportbot.workflows.changecontact.ChangeContactState.AwaitingSelfService;
-import dev.supportbot.workflows.changecontact.ChangeContactState.Cancelled;
-import dev.supportbot.workflows.changecontact.ChangeContactState.Declined;
 import dev.supportbot.workflows.changecontact.ChangeContactState.Done;
-import dev.supportbot.workflows.changecontact.ChangeContactState.Executing;
-import dev.supportbot.workflows.changecontact.ChangeContactState.Expired;
-import dev.supportbot.workflows.changecontact.ChangeContactState.Failed;
-import dev.supportbot.workflows.changecontact.ChangeContactState.NeedsHuman;
-import dev.supportbot.workflows.changecontact.ChangeContactState.NotVerified;
-import dev.supportbot.workflows.changecontact.ChangeContactState.Open;
 import dev.supportbot.workflows.changecontact.ChangeContactState.Planning;
-import dev.supportbot.workflows.changecontact.ChangeContactState.Rejected;
 import dev.supportbot.workflows.changecontact.ChangeContactState.Requested;
-import dev.supportbot.workflows.approved.Gated;
+import dev.supportbot.workflows.approved.GatedWorkflow;
 import dev.supportbot.workflows.engine.Command;
 import dev.supportbot.workflows.engine.Event.AgentCommand;
 import dev.supportbot.workflows.engine.Event.EffectSucceeded;
 import dev.supportbot.workflows.engine.Event.ReminderDue;
 import dev.supportbot.workflows.engine.Event.TicketUpdated;
 import dev.supportbot.workflows.engine.Event.WorkflowFinished;
-import dev.supportbot.workflows.engine.Outcome;
 import dev.supportbot.workflows.engine.SlashCommand;
-import dev.supportbot.workflows.engine.TabledWorkflow;
 import dev.supportbot.workflows.engine.TransitionTable;
-import dev.supportbot.workflows.engine.WaitingOn;
-import dev.supportbot.workflows.engine.WorkflowSetting;
 import dev.supportbot.workflows.engine.WorkflowSettings;
 import dev.supportbot.workflows.ownership.OwnershipVerification;
 import java.util.List;
@@ -43,7 +29,7 @@ import java.util.Optional;
  * non-existing user (an existing user who manages another billing account is asked first whether to leave it), run
  * only once enough approvers approved it. Every pair not in the table is ignored.
  */
-public final class ChangeContact extends TabledWorkflow<ChangeContactState> {
+public final class ChangeContact extends GatedWorkflow<ChangeContactState> {
     public static final String KIND = "change_contact";
     public static final String START_TAG = "supportbot_start_change_contact";
     /** The agent's tag for "the requester says the self-service change is done". */
@@ -52,35 +38,25 @@ public final class ChangeContact extends TabledWorkflow<ChangeContactState> {
     static final Command CHECK = new Command("check");
     private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
-    private static final TransitionTable<ChangeContactState> TABLE = Approving.GATE.rows(TransitionTable.<ChangeContactState>builder())
+    private static final TransitionTable<ChangeContactState> TABLE = Approving.GATE.rows(TransitionTable.<ChangeContactState>builder(),
+                    AwaitingOwnership.class, Planning.class, AwaitingAnswer.class)
             //  state                     event                   facts needed               handler
             .on(Requested.class,           TicketUpdated.class,   Starting::factsOnStart,    Starting::start)
             .on(AwaitingSelfService.class, TicketUpdated.class,   Starting::factsOnReply,    Starting::reply)
             .on(AwaitingSelfService.class, ReminderDue.class,                                Starting::remind)
             .on(AwaitingSelfService.class, AgentCommand.class,    Starting::factsOnCommand,  Starting::command)
             .on(AwaitingOwnership.class,   WorkflowFinished.class,                           Starting::ownershipFinished)
-            .on(AwaitingOwnership.class,   AgentCommand.class,                               Approving.GATE::cancel)
             .on(Planning.class,            EffectSucceeded.class, Proposing::factsNeeded,    Proposing::decide)
-            .on(Planning.class,            AgentCommand.class,                               Approving.GATE::cancel)
             .on(AwaitingAnswer.class,      TicketUpdated.class,                              Answers::reply)
             .on(AwaitingAnswer.class,      ReminderDue.class,                                Answers::remind)
-            .on(AwaitingAnswer.class,      AgentCommand.class,                               Approving.GATE::cancel)
-            // AwaitingApproval, Executing, Failed: the approval gate's rows (Approving.GATE).
+            // An agent's cancel in AwaitingOwnership, Planning and AwaitingAnswer, and AwaitingApproval, Executing,
+            // Failed: the approval gate's rows (Approving.GATE).
             // Done, NotVerified, Declined, NeedsHuman, Rejected, Expired, Cancelled: final, no rows.
             .build();
 
     public ChangeContact() {
-        super(KIND, START_TAG, ChangeContactState.class, new Requested(null), TABLE);
-    }
-
-    @Override
-    public Map<String, Command> commandTags() {
-        return Map.of(SELF_SERVICE_DONE_TAG, CHECK);
-    }
-
-    @Override
-    public List<SlashCommand> slashCommands() {
-        return List.of(
+        super(KIND, START_TAG, ChangeContactState.class, new Requested(null), TABLE,
+                ChangeContactSettings.ALL, List.of(OwnershipVerification.KIND),
                 SlashCommand.starting("change-contact", "/lnr change-contact TICKET",
                         "change the subscription management contact to the ticket's requester (self-service first; a"
                                 + " support-assisted change needs ownership verified and approval)"),
@@ -91,23 +67,17 @@ public final class ChangeContact extends TabledWorkflow<ChangeContactState> {
                         "self-service is ruled out: verify ownership and plan the change for the requester", ASSIST),
                 SlashCommand.commanding("cc", "check", "/lnr cc check TICKET",
                         "the requester says the self-service change is done: check the Sold To", CHECK),
-                SlashCommand.commanding("cc", "cancel", "/lnr cc cancel TICKET",
-                        "stop changing the contact on a ticket (closes its approval)", Command.CANCEL));
+                cancelling("cc", "changing the contact"));
     }
 
     @Override
-    public List<WorkflowSetting<?>> settings() {
-        return ChangeContactSettings.ALL;
+    public Map<String, Command> commandTags() {
+        return Map.of(SELF_SERVICE_DONE_TAG, CHECK);
     }
 
     @Override
     public void checkSettings(WorkflowSettings settings) {
         ChangeContactSettings.check(settings);
-    }
-
-    @Override
-    public List<String> requires() {
-        return List.of(OwnershipVerification.KIND);
     }
 
     /** {@code /lnr remove-membership TICKET EMAIL}: the one argument is the member's address. */
@@ -119,59 +89,21 @@ public final class ChangeContact extends TabledWorkflow<ChangeContactState> {
     }
 
     @Override
-    public boolean finished(ChangeContactState state) {
-        return !(state instanceof Requested) && !(state instanceof Open);
+    protected boolean waitsForRequester(ChangeContactState state) {
+        return state instanceof AwaitingSelfService || state instanceof AwaitingAnswer;
     }
 
     @Override
-    public Outcome outcome(ChangeContactState state) {
-        return Outcome.of(KIND, resultOf(state), finished(state), subscriptionOf(state), approvalOf(state));
-    }
-
-    @Override
-    public Optional<WaitingOn> waitingOn(ChangeContactState state) {
-        if (state instanceof AwaitingSelfService || state instanceof AwaitingAnswer) return Optional.of(WaitingOn.REQUESTER);
-        if (Gated.waitsForApprovers(state)) return Optional.of(WaitingOn.APPROVER);
-        return Optional.empty();
-    }
-
-    private static String resultOf(ChangeContactState state) {
-        String gate = Gated.resultOf(state);
-        if (gate != null) return gate;
-        if (state instanceof Requested) return "started";
+    protected String ownResult(ChangeContactState state) {
         if (state instanceof AwaitingSelfService) return "waiting for the requester's self-service change";
-        if (state instanceof AwaitingOwnership) return "waiting for ownership verification";
-        if (state instanceof Planning) return "planning";
-        if (state instanceof AwaitingAnswer) return "waiting for the requester's answer";
         if (state instanceof Done d) return "done (" + d.path().words() + ")";
-        if (state instanceof NotVerified) return "ownership not verified";
-        if (state instanceof Declined) return "declined by the requester";
-        if (state instanceof NeedsHuman) return "handed to a person";
-        if (state instanceof Rejected) return "rejected";
-        if (state instanceof Expired) return "expired";
-        if (state instanceof Cancelled) return "cancelled";
-        throw new IllegalArgumentException("unknown state " + state);
-    }
-
-    private static String subscriptionOf(ChangeContactState state) {
-        if (state instanceof AwaitingSelfService a) return a.subscriptionName();
-        if (state instanceof Planning p) return p.subscriptionName();
-        if (state instanceof AwaitingAnswer a) return a.subscriptionName();
-        if (state instanceof AwaitingApproval a) return a.subscriptionName();
-        if (state instanceof Executing x) return x.subscriptionName();
-        if (state instanceof Failed f) return f.subscriptionName();
-        if (state instanceof Done d) return d.subscriptionName();
-        if (state instanceof Declined d) return d.subscriptionName();
-        if (state instanceof NeedsHuman n) return n.subscriptionName();
-        if (state instanceof Rejected r) return r.subscriptionName();
-        if (state instanceof Expired e) return e.subscriptionName();
         return null;
     }
 
-    private static Long approvalOf(ChangeContactState state) {
-        if (state instanceof Done d) return d.approvalId();
-        if (state instanceof Rejected r) return r.approvalId();
-        return Gated.approvalOf(state);
+    /** A done change keeps its approval, if it needed one. */
+    @Override
+    protected Long approvalOf(ChangeContactState state) {
+        return state instanceof Done d ? d.approvalId() : super.approvalOf(state);
     }
 
     /** The transition table, for tests and documentation. */

@@ -3,12 +3,10 @@ package dev.supportbot.workflows.changecontact;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.supportbot.workflows.approved.Gated;
-import dev.supportbot.workflows.approved.StepResult;
-import dev.supportbot.workflows.plan.Plan;
+import dev.supportbot.workflows.engine.OnSubscription;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -32,7 +30,7 @@ public sealed interface ChangeContactState {
      */
     @JsonTypeName("AwaitingSelfService")
     record AwaitingSelfService(long ticketId, Requester requester, String subscriptionName, Instant askedAt,
-                               int remindersSent) implements ChangeContactState, Open {
+                               int remindersSent) implements ChangeContactState, Open, OnSubscription {
         AwaitingSelfService withRemindersSent(int sent) {
             return new AwaitingSelfService(ticketId, requester, subscriptionName, askedAt, sent);
         }
@@ -49,7 +47,7 @@ public sealed interface ChangeContactState {
      */
     @JsonTypeName("Planning")
     record Planning(long ticketId, Requester requester, String subscriptionName, Path path, String proof, String removeEmail,
-                    boolean leaveOtherAccount, String factsKey) implements ChangeContactState, Open {}
+                    boolean leaveOtherAccount, String factsKey) implements ChangeContactState, Open, OnSubscription {}
 
     /**
      * Support-assisted, existing user: the requester's portal account manages another billing account, and they were
@@ -58,7 +56,8 @@ public sealed interface ChangeContactState {
      */
     @JsonTypeName("AwaitingAnswer")
     record AwaitingAnswer(long ticketId, Requester requester, String subscriptionName, String proof, Instant askedAt,
-                          int remindersSent, boolean askedAgain, Set<Long> handledCommentIds) implements ChangeContactState, Open {
+                          int remindersSent, boolean askedAgain, Set<Long> handledCommentIds)
+            implements ChangeContactState, Open, OnSubscription {
         public AwaitingAnswer {
             handledCommentIds = Set.copyOf(handledCommentIds);
         }
@@ -93,11 +92,12 @@ public sealed interface ChangeContactState {
 
     /** The requester is the subscription's management contact; {@code approvalId} null when no plan was needed. */
     @JsonTypeName("Done")
-    record Done(long ticketId, String subscriptionName, Path path, Long approvalId, Instant at) implements ChangeContactState {}
+    record Done(long ticketId, String subscriptionName, Path path, Long approvalId, Instant at)
+            implements ChangeContactState, OnSubscription {}
 
     /** The requester prefers to keep managing their current subscriptions: nothing was changed. */
     @JsonTypeName("Declined")
-    record Declined(long ticketId, String subscriptionName, Instant at) implements ChangeContactState {}
+    record Declined(long ticketId, String subscriptionName, Instant at) implements ChangeContactState, OnSubscription {}
 
     /** The ownership verification the support-assisted path needs ended without verifying. */
     @JsonTypeName("NotVerified")
@@ -105,15 +105,15 @@ public sealed interface ChangeContactState {
 
     /** No plan: a person must decide (the note on the ticket says why). Nothing was changed. */
     @JsonTypeName("NeedsHuman")
-    record NeedsHuman(long ticketId, String subscriptionName, Handoff why, Instant at) implements ChangeContactState {}
+    record NeedsHuman(long ticketId, String subscriptionName, Handoff why, Instant at) implements ChangeContactState, OnSubscription {}
 
     @JsonTypeName("Rejected")
     record Rejected(long ticketId, String subscriptionName, long approvalId, String rejectedBy, Instant at)
-            implements ChangeContactState {}
+            implements ChangeContactState, OnSubscription, Gated.Decided {}
 
     /** The requester did not report back or answer, or the approvers did not decide, in time. */
     @JsonTypeName("Expired")
-    record Expired(long ticketId, String subscriptionName, Wait waitedFor, Instant at) implements ChangeContactState {}
+    record Expired(long ticketId, String subscriptionName, Wait waitedFor, Instant at) implements ChangeContactState, OnSubscription {}
 
     @JsonTypeName("Cancelled")
     record Cancelled(long ticketId, String agent, Instant at) implements ChangeContactState {}
@@ -121,15 +121,11 @@ public sealed interface ChangeContactState {
     // ---- parts
 
     /** A state that events still move on; an agent can cancel it. */
-    interface Open {
-        long ticketId();
-    }
+    interface Open extends Gated.Open {}
 
     /** A state of the approval gate: what the change keeps through it besides the gate's part. */
-    interface Gate extends Open {
+    interface Gate extends Open, OnSubscription {
         Requester requester();
-
-        String subscriptionName();
 
         Path path();
     }

@@ -1,10 +1,9 @@
 package dev.supportbot.workflows.portalaccess;
 
 import dev.supportbot.workflows.approved.ApprovalGate;
-import dev.supportbot.workflows.approved.Gated;
+import dev.supportbot.workflows.approved.GatePlug;
 import dev.supportbot.workflows.approved.StepResult;
 import dev.supportbot.workflows.engine.Effect;
-import dev.supportbot.workflows.plan.Plan;
 import dev.supportbot.workflows.plan.PortalAccessPlanner.Help;
 import dev.supportbot.workflows.portalaccess.PortalAccessState.AwaitingApproval;
 import dev.supportbot.workflows.portalaccess.PortalAccessState.Cancelled;
@@ -15,33 +14,18 @@ import dev.supportbot.workflows.portalaccess.PortalAccessState.Failed;
 import dev.supportbot.workflows.portalaccess.PortalAccessState.Handoff;
 import dev.supportbot.workflows.portalaccess.PortalAccessState.NeedsHuman;
 import dev.supportbot.workflows.portalaccess.PortalAccessState.Gate;
-import dev.supportbot.workflows.portalaccess.PortalAccessState.Open;
 import dev.supportbot.workflows.portalaccess.PortalAccessState.Rejected;
 import java.time.Instant;
 import java.util.List;
 
 /** Portal access help through the approval gate; once the portal sent it, the requester is told. */
-final class Approving implements ApprovalGate.Plug<PortalAccessState, AwaitingApproval, Executing, Failed> {
+final class Approving extends GatePlug<PortalAccessState, Gate, Help, AwaitingApproval, Executing, Failed> {
     static final ApprovalGate<PortalAccessState, AwaitingApproval, Executing, Failed> GATE = new ApprovalGate<>(
             AwaitingApproval.class, Executing.class, Failed.class, new Approving(),
             new ApprovalGate.Terms(PortalAccessSettings.APPROVAL_TTL, ctx -> 1, PortalAccessSettings.APPROVAL_EXPIRY, Notes.WORDS));
 
-    private Approving() {}
-
-    @Override
-    public AwaitingApproval withApprovalId(AwaitingApproval s, long approvalId) {
-        return new AwaitingApproval(s.ticketId(), s.help(), s.ask().withApprovalId(approvalId));
-    }
-
-    @Override
-    public Executing executing(PortalAccessState from, Gated.Run run) {
-        Gate g = (Gate) from;
-        return new Executing(g.ticketId(), g.help(), run);
-    }
-
-    @Override
-    public Failed failed(Executing s, Gated.Halt halt, String reason) {
-        return new Failed(s.ticketId(), s.help(), halt);
+    private Approving() {
+        super(Gate::help, AwaitingApproval::new, Executing::new, Failed::new, Cancelled::new);
     }
 
     @Override
@@ -68,10 +52,4 @@ final class Approving implements ApprovalGate.Plug<PortalAccessState, AwaitingAp
     public PortalAccessState notPosted(AwaitingApproval s, Instant at) {
         return new NeedsHuman(s.ticketId(), Handoff.APPROVAL_NOT_POSTED, at);
     }
-
-    @Override
-    public PortalAccessState cancelled(PortalAccessState from, String agent, Instant at) {
-        return new Cancelled(((Open) from).ticketId(), agent, at);
-    }
-
 }

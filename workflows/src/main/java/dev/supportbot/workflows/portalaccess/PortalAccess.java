@@ -1,31 +1,19 @@
 package dev.supportbot.workflows.portalaccess;
 
-import dev.supportbot.workflows.approved.Gated;
-import dev.supportbot.workflows.engine.Command;
+import dev.supportbot.workflows.approved.GatedWorkflow;
 import dev.supportbot.workflows.engine.Event.TicketUpdated;
-import dev.supportbot.workflows.engine.Outcome;
 import dev.supportbot.workflows.engine.SlashCommand;
-import dev.supportbot.workflows.engine.TabledWorkflow;
 import dev.supportbot.workflows.engine.TransitionTable;
-import dev.supportbot.workflows.engine.WaitingOn;
-import dev.supportbot.workflows.engine.WorkflowSetting;
-import dev.supportbot.workflows.portalaccess.PortalAccessState.Cancelled;
-import dev.supportbot.workflows.portalaccess.PortalAccessState.Done;
-import dev.supportbot.workflows.portalaccess.PortalAccessState.Expired;
-import dev.supportbot.workflows.portalaccess.PortalAccessState.NeedsHuman;
-import dev.supportbot.workflows.portalaccess.PortalAccessState.Open;
-import dev.supportbot.workflows.portalaccess.PortalAccessState.Rejected;
 import dev.supportbot.workflows.portalaccess.PortalAccessState.Requested;
 import dev.supportbot.workflows.portalaccess.PortalAccessState.SelfService;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Portal access help (docs/handbook.md, "Portal access help"): a one-time sign-in link or the email confirmation again,
  * for the requester's own Customers Portal account and only to its own address, as a self-service answer or a plan an
  * approver approves. Every pair not in the table is ignored.
  */
-public final class PortalAccess extends TabledWorkflow<PortalAccessState> {
+public final class PortalAccess extends GatedWorkflow<PortalAccessState> {
     public static final String KIND = "portal_access";
     public static final String START_TAG = "supportbot_start_portal_access";
 
@@ -37,49 +25,16 @@ public final class PortalAccess extends TabledWorkflow<PortalAccessState> {
             .build();
 
     public PortalAccess() {
-        super(KIND, START_TAG, PortalAccessState.class, new Requested(), TABLE);
-    }
-
-    @Override
-    public List<SlashCommand> slashCommands() {
-        return List.of(
+        super(KIND, START_TAG, PortalAccessState.class, new Requested(), TABLE,
+                PortalAccessSettings.ALL, List.of(),
                 SlashCommand.starting("portal-access", "/lnr portal-access TICKET",
                         "a one-time sign-in link or the email confirmation for the requester's own portal account (needs approval)"),
-                SlashCommand.commanding("pa", "cancel", "/lnr pa cancel TICKET",
-                        "stop the portal access help on a ticket (closes its approval)", Command.CANCEL));
+                cancelling("pa", "the portal access help"));
     }
 
     @Override
-    public List<WorkflowSetting<?>> settings() {
-        return PortalAccessSettings.ALL;
-    }
-
-    @Override
-    public boolean finished(PortalAccessState state) {
-        return !(state instanceof Requested) && !(state instanceof Open);
-    }
-
-    @Override
-    public Outcome outcome(PortalAccessState state) {
-        return Outcome.of(KIND, resultOf(state), finished(state), null, Gated.approvalOf(state));
-    }
-
-    @Override
-    public Optional<WaitingOn> waitingOn(PortalAccessState state) {
-        return Gated.waitsForApprovers(state) ? Optional.of(WaitingOn.APPROVER) : Optional.empty();
-    }
-
-    private static String resultOf(PortalAccessState state) {
-        String gate = Gated.resultOf(state);
-        if (gate != null) return gate;
-        if (state instanceof Requested) return "started";
-        if (state instanceof Done) return "done";
-        if (state instanceof SelfService) return "answered with the self-service steps";
-        if (state instanceof NeedsHuman) return "handed to a person";
-        if (state instanceof Rejected) return "rejected";
-        if (state instanceof Expired) return "expired";
-        if (state instanceof Cancelled) return "cancelled";
-        throw new IllegalArgumentException("unknown state " + state);
+    protected String ownResult(PortalAccessState state) {
+        return state instanceof SelfService ? "answered with the self-service steps" : null;
     }
 
     /** The transition table, for tests and documentation. */

@@ -3,8 +3,6 @@ package dev.supportbot.workflows.portalaccess;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.supportbot.workflows.approved.Gated;
-import dev.supportbot.workflows.approved.StepResult;
-import dev.supportbot.workflows.plan.Plan;
 import dev.supportbot.workflows.plan.PortalAccessPlanner.Help;
 import java.time.Instant;
 import java.util.List;
@@ -63,9 +61,7 @@ public sealed interface PortalAccessState {
     // ---- parts
 
     /** A state that events still move on; an agent can cancel it. */
-    interface Open {
-        long ticketId();
-    }
+    interface Open extends Gated.Open {}
 
     /** A state of the approval gate: what the run keeps through it besides the gate's part. */
     interface Gate extends Open {

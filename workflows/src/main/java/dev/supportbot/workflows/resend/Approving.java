@@ -1,11 +1,10 @@
 package dev.supportbot.workflows.resend;
 
 import dev.supportbot.workflows.approved.ApprovalGate;
-import dev.supportbot.workflows.approved.Gated;
+import dev.supportbot.workflows.approved.GatePlug;
 import dev.supportbot.workflows.approved.StepResult;
 import dev.supportbot.workflows.engine.Effect;
 import dev.supportbot.workflows.ownership.VerifiedOwnership;
-import dev.supportbot.workflows.plan.Plan;
 import dev.supportbot.workflows.plan.PortalChange;
 import dev.supportbot.workflows.resend.ResendLicenseState.AwaitingApproval;
 import dev.supportbot.workflows.resend.ResendLicenseState.Cancelled;
@@ -16,33 +15,18 @@ import dev.supportbot.workflows.resend.ResendLicenseState.Failed;
 import dev.supportbot.workflows.resend.ResendLicenseState.Handoff;
 import dev.supportbot.workflows.resend.ResendLicenseState.NeedsHuman;
 import dev.supportbot.workflows.resend.ResendLicenseState.Gate;
-import dev.supportbot.workflows.resend.ResendLicenseState.Open;
 import dev.supportbot.workflows.resend.ResendLicenseState.Rejected;
 import java.time.Instant;
 import java.util.List;
 
 /** A resend through the approval gate; once the portal sent it, the requester is told. */
-final class Approving implements ApprovalGate.Plug<ResendLicenseState, AwaitingApproval, Executing, Failed> {
+final class Approving extends GatePlug<ResendLicenseState, Gate, VerifiedOwnership, AwaitingApproval, Executing, Failed> {
     static final ApprovalGate<ResendLicenseState, AwaitingApproval, Executing, Failed> GATE = new ApprovalGate<>(
             AwaitingApproval.class, Executing.class, Failed.class, new Approving(),
             new ApprovalGate.Terms(ResendSettings.APPROVAL_TTL, ctx -> 1, ResendSettings.APPROVAL_EXPIRY, Notes.WORDS));
 
-    private Approving() {}
-
-    @Override
-    public AwaitingApproval withApprovalId(AwaitingApproval s, long approvalId) {
-        return new AwaitingApproval(s.ticketId(), s.ownership(), s.ask().withApprovalId(approvalId));
-    }
-
-    @Override
-    public Executing executing(ResendLicenseState from, Gated.Run run) {
-        Gate g = (Gate) from;
-        return new Executing(g.ticketId(), g.ownership(), run);
-    }
-
-    @Override
-    public Failed failed(Executing s, Gated.Halt halt, String reason) {
-        return new Failed(s.ticketId(), s.ownership(), halt);
+    private Approving() {
+        super(Gate::ownership, AwaitingApproval::new, Executing::new, Failed::new, Cancelled::new);
     }
 
     @Override
@@ -72,10 +56,4 @@ final class Approving implements ApprovalGate.Plug<ResendLicenseState, AwaitingA
     public ResendLicenseState notPosted(AwaitingApproval s, Instant at) {
         return new NeedsHuman(s.ticketId(), s.ownership().subscriptionName(), Handoff.APPROVAL_NOT_POSTED, at);
     }
-
-    @Override
-    public ResendLicenseState cancelled(ResendLicenseState from, String agent, Instant at) {
-        return new Cancelled(((Open) from).ticketId(), agent, at);
-    }
-
 }

@@ -3,9 +3,8 @@ package dev.supportbot.workflows.resend;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.supportbot.workflows.approved.Gated;
-import dev.supportbot.workflows.approved.StepResult;
+import dev.supportbot.workflows.engine.OnSubscription;
 import dev.supportbot.workflows.ownership.VerifiedOwnership;
-import dev.supportbot.workflows.plan.Plan;
 import java.time.Instant;
 import java.util.List;
 
@@ -25,7 +24,7 @@ public sealed interface ResendLicenseState {
 
     /** Ownership is verified; a {@code Continue} lets the next decision have the plan's facts. */
     @JsonTypeName("Planning")
-    record Planning(long ticketId, String requesterEmail, VerifiedOwnership ownership) implements ResendLicenseState, Open {}
+    record Planning(long ticketId, String requesterEmail, VerifiedOwnership ownership) implements ResendLicenseState, Verified {}
 
     /** The plan waits for the approvers (the approval gate's {@link Gated.Ask}). */
     @JsonTypeName("AwaitingApproval")
@@ -47,7 +46,7 @@ public sealed interface ResendLicenseState {
     /** The portal sent the license or activation code to the verified requester. */
     @JsonTypeName("Done")
     record Done(long ticketId, String subscriptionName, long approvalId, List<String> approvers, Instant at)
-            implements ResendLicenseState {
+            implements ResendLicenseState, OnSubscription, Gated.Decided {
         public Done {
             approvers = List.copyOf(approvers);
         }
@@ -59,16 +58,16 @@ public sealed interface ResendLicenseState {
 
     /** No plan: a person must go on (the note on the ticket says why). */
     @JsonTypeName("NeedsHuman")
-    record NeedsHuman(long ticketId, String subscriptionName, Handoff why, Instant at) implements ResendLicenseState {}
+    record NeedsHuman(long ticketId, String subscriptionName, Handoff why, Instant at) implements ResendLicenseState, OnSubscription {}
 
     /** An approver rejected the plan; nothing was sent. */
     @JsonTypeName("Rejected")
     record Rejected(long ticketId, String subscriptionName, long approvalId, String rejectedBy, Instant at)
-            implements ResendLicenseState {}
+            implements ResendLicenseState, OnSubscription, Gated.Decided {}
 
     /** The approvers did not decide in time. */
     @JsonTypeName("Expired")
-    record Expired(long ticketId, String subscriptionName, Instant at) implements ResendLicenseState {}
+    record Expired(long ticketId, String subscriptionName, Instant at) implements ResendLicenseState, OnSubscription {}
 
     @JsonTypeName("Cancelled")
     record Cancelled(long ticketId, String agent, Instant at) implements ResendLicenseState {}
@@ -76,13 +75,19 @@ public sealed interface ResendLicenseState {
     // ---- parts
 
     /** A state that events still move on; an agent can cancel it. */
-    interface Open {
-        long ticketId();
-    }
+    interface Open extends Gated.Open {}
 
     /** A state of the approval gate: what the run keeps through it besides the gate's part. */
-    interface Gate extends Open {
+    interface Gate extends Verified {}
+
+    /** An open state after ownership was verified: its subscription is the verified one. */
+    interface Verified extends Open, OnSubscription {
         VerifiedOwnership ownership();
+
+        @Override
+        default String subscriptionName() {
+            return ownership().subscriptionName();
+        }
     }
 
     /** Why a person goes on. */

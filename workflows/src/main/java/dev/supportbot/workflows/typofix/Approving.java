@@ -1,7 +1,7 @@
 package dev.supportbot.workflows.typofix;
 
 import dev.supportbot.workflows.approved.ApprovalGate;
-import dev.supportbot.workflows.approved.Gated;
+import dev.supportbot.workflows.approved.GatePlug;
 import dev.supportbot.workflows.approved.StepResult;
 import dev.supportbot.workflows.engine.Effect;
 import dev.supportbot.workflows.typofix.TypoFixState.AwaitingApproval;
@@ -11,7 +11,6 @@ import dev.supportbot.workflows.typofix.TypoFixState.Executing;
 import dev.supportbot.workflows.typofix.TypoFixState.Expired;
 import dev.supportbot.workflows.typofix.TypoFixState.Failed;
 import dev.supportbot.workflows.typofix.TypoFixState.Gate;
-import dev.supportbot.workflows.typofix.TypoFixState.Open;
 import dev.supportbot.workflows.typofix.TypoFixState.Rejected;
 import dev.supportbot.workflows.typofix.TypoFixState.StopReason;
 import dev.supportbot.workflows.typofix.TypoFixState.Stopped;
@@ -20,27 +19,15 @@ import java.time.Instant;
 import java.util.List;
 
 /** A typo fix through the approval gate; once it ran, the account manager is asked to update the CRM. */
-final class Approving implements ApprovalGate.Plug<TypoFixState, AwaitingApproval, Executing, Failed> {
+final class Approving extends GatePlug<TypoFixState, Gate, Gate, AwaitingApproval, Executing, Failed> {
     static final ApprovalGate<TypoFixState, AwaitingApproval, Executing, Failed> GATE = new ApprovalGate<>(
             AwaitingApproval.class, Executing.class, Failed.class, new Approving(),
             new ApprovalGate.Terms(TypoFixSettings.APPROVAL_TTL, ctx -> 1, TypoFixSettings.APPROVAL_EXPIRY, Notes.WORDS));
 
-    private Approving() {}
-
-    @Override
-    public AwaitingApproval withApprovalId(AwaitingApproval s, long approvalId) {
-        return new AwaitingApproval(s.ticketId(), s.target(), s.bounce(), s.correctedEmail(), s.ask().withApprovalId(approvalId));
-    }
-
-    @Override
-    public Executing executing(TypoFixState from, Gated.Run run) {
-        Gate g = (Gate) from;
-        return new Executing(g.ticketId(), g.target(), g.correctedEmail(), run);
-    }
-
-    @Override
-    public Failed failed(Executing s, Gated.Halt halt, String reason) {
-        return new Failed(s.ticketId(), s.target(), s.correctedEmail(), halt);
+    private Approving() {
+        super(g -> g, (id, g, ask) -> new AwaitingApproval(id, g.target(), ((AwaitingApproval) g).bounce(), g.correctedEmail(), ask),
+                (id, g, run) -> new Executing(id, g.target(), g.correctedEmail(), run),
+                (id, g, halt) -> new Failed(id, g.target(), g.correctedEmail(), halt), Cancelled::new);
     }
 
     @Override
@@ -67,10 +54,5 @@ final class Approving implements ApprovalGate.Plug<TypoFixState, AwaitingApprova
     @Override
     public TypoFixState notPosted(AwaitingApproval s, Instant at) {
         return new Stopped(s.ticketId(), s.target().subscriptionName(), StopReason.APPROVAL_NOT_POSTED, at);
-    }
-
-    @Override
-    public TypoFixState cancelled(TypoFixState from, String agent, Instant at) {
-        return new Cancelled(((Open) from).ticketId(), agent, at);
     }
 }

@@ -3,8 +3,7 @@ package dev.supportbot.workflows.typofix;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.supportbot.workflows.approved.Gated;
-import dev.supportbot.workflows.approved.StepResult;
-import dev.supportbot.workflows.plan.Plan;
+import dev.supportbot.workflows.engine.OnSubscription;
 import dev.supportbot.workflows.plan.TypoFixPlanner.Resend;
 import java.time.Instant;
 import java.util.List;
@@ -21,7 +20,7 @@ public sealed interface TypoFixState {
 
     /** The license sent to the mistyped address is known; a {@code Continue} fetches the activation and the mail log. */
     @JsonTypeName("Checking")
-    record Checking(long ticketId, Target target, String proposedEmail) implements TypoFixState, Open {}
+    record Checking(long ticketId, Target target, String proposedEmail) implements TypoFixState, Targeted {}
 
     /**
      * The AM was asked to confirm the corrected address in writing: {@code proposedEmail} (null: asked to name it).
@@ -29,7 +28,7 @@ public sealed interface TypoFixState {
      */
     @JsonTypeName("AwaitingConfirmation")
     record AwaitingConfirmation(long ticketId, Target target, Bounce bounce, String proposedEmail, Instant askedAt,
-                                int remindersSent, int corrections) implements TypoFixState, Open {
+                                int remindersSent, int corrections) implements TypoFixState, Targeted {
         AwaitingConfirmation withRemindersSent(int sent) {
             return new AwaitingConfirmation(ticketId, target, bounce, proposedEmail, askedAt, sent, corrections);
         }
@@ -37,7 +36,7 @@ public sealed interface TypoFixState {
 
     /** The AM confirmed {@code correctedEmail}; a {@code Continue} fetches the plan's facts. */
     @JsonTypeName("Planning")
-    record Planning(long ticketId, Target target, Bounce bounce, String correctedEmail) implements TypoFixState, Open {}
+    record Planning(long ticketId, Target target, Bounce bounce, String correctedEmail) implements TypoFixState, Targeted {}
 
     /**
      * The plan waits for the approvers (the approval gate's {@link Gated.Ask}). An AM who corrects the address now
@@ -62,7 +61,7 @@ public sealed interface TypoFixState {
     /** The corrected address is on the customer and the Sold To, and the license or code was resent to it. */
     @JsonTypeName("Done")
     record Done(long ticketId, String subscriptionName, String correctedEmail, long approvalId, List<String> approvers,
-                Instant at) implements TypoFixState {
+                Instant at) implements TypoFixState, OnSubscription {
         public Done {
             approvers = List.copyOf(approvers);
         }
@@ -70,20 +69,20 @@ public sealed interface TypoFixState {
 
     /** A check of the handbook failed (the note on the ticket says which); nothing was changed. */
     @JsonTypeName("Stopped")
-    record Stopped(long ticketId, String subscriptionName, StopReason why, Instant at) implements TypoFixState {}
+    record Stopped(long ticketId, String subscriptionName, StopReason why, Instant at) implements TypoFixState, OnSubscription {}
 
     /** The Sold To already has the corrected address. */
     @JsonTypeName("NothingToDo")
-    record NothingToDo(long ticketId, String subscriptionName, Instant at) implements TypoFixState {}
+    record NothingToDo(long ticketId, String subscriptionName, Instant at) implements TypoFixState, OnSubscription {}
 
     /** An approver rejected the plan; nothing was changed. */
     @JsonTypeName("Rejected")
     record Rejected(long ticketId, String subscriptionName, long approvalId, String rejectedBy, Instant at)
-            implements TypoFixState {}
+            implements TypoFixState, OnSubscription {}
 
     /** The AM did not confirm, or the approvers did not decide, in time. */
     @JsonTypeName("Expired")
-    record Expired(long ticketId, String subscriptionName, Wait waitedFor, Instant at) implements TypoFixState {}
+    record Expired(long ticketId, String subscriptionName, Wait waitedFor, Instant at) implements TypoFixState, OnSubscription {}
 
     @JsonTypeName("Cancelled")
     record Cancelled(long ticketId, String agent, Instant at) implements TypoFixState {}
@@ -91,15 +90,21 @@ public sealed interface TypoFixState {
     // ---- parts
 
     /** A state that events still move on; an agent can cancel it. */
-    interface Open {
-        long ticketId();
-    }
+    interface Open extends Gated.Open {}
 
     /** A state of the approval gate: what the fix keeps through it besides the gate's part. */
-    interface Gate extends Open {
+    interface Gate extends Targeted {
+        String correctedEmail();
+    }
+
+    /** An open state about a mistyped address: its subscription is that of the license issued to it. */
+    interface Targeted extends Open, OnSubscription {
         Target target();
 
-        String correctedEmail();
+        @Override
+        default String subscriptionName() {
+            return target().subscriptionName();
+        }
     }
 
     /** The mistyped address, the subscription whose license went to it, and what to resend. */
