@@ -58,14 +58,14 @@ public final class RedactionHandler implements TicketHandler {
             String body = comment.body() == null ? "" : comment.body();
             List<SecretSpan> spans = SecretScanner.find(body);
             if (!spans.isEmpty() && shadow) {
-                wouldRedact.add("redact " + describe(spans) + " from " + ZendeskEvents.inWords(comment));
+                wouldRedact.add("redact " + describe(spans) + " from " + ZendeskEvents.comment(comment).inWords());
             } else if (!spans.isEmpty()) {
                 Redaction done = zendesk.redact(ticket.id(), comment.id(), spans.stream().map(s -> body.substring(s.start(), s.end())).toList());
-                if (done.via() != Redaction.Via.NOTHING_TO_REDACT) findings.add("Redacted " + describe(spans) + " from " + ZendeskEvents.inWords(comment) + ".");
+                if (done.via() != Redaction.Via.NOTHING_TO_REDACT) findings.add("Redacted " + describe(spans) + " from " + ZendeskEvents.comment(comment).inWords() + ".");
             }
             for (ZendeskAttachment attachment : comment.attachments()) {
                 if (attachment.fileName() != null && attachment.fileName().toLowerCase(Locale.ROOT).endsWith(".gitlab-license")) {
-                    findings.add(capitalised(ZendeskEvents.inWords(comment)) + " has a license file attached (" + attachment.fileName()
+                    findings.add(ZendeskEvents.comment(comment).inWordsAtSentenceStart() + " has a license file attached (" + attachment.fileName()
                             + "): attachments cannot be redacted, please delete it.");
                 }
             }
@@ -123,9 +123,5 @@ public final class RedactionHandler implements TicketHandler {
         List<String> parts = new ArrayList<>();
         counts.forEach((kind, n) -> parts.add(n + " " + kind.label() + (n == 1 ? "" : "s")));
         return String.join(" and ", parts);
-    }
-
-    private static String capitalised(String words) {
-        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 }

@@ -33,12 +33,7 @@ final class ZendeskEvents {
         return bodies;
     }
 
-    /** Which comment it is, in words for an agent's note: whose, and when. */
-    static String inWords(ZendeskComment c) {
-        return comment(c).inWords();
-    }
-
-    private static Comment comment(ZendeskComment c) {
+    static Comment comment(ZendeskComment c) {
         return new Comment(c.id(), person(c.author()), c.byRequester(), c.isPublic(), c.body() == null ? "" : c.body(),
                 c.attachments().stream().map(ZendeskEvents::attachment).toList(), c.createdAt());
     }

@@ -27,6 +27,12 @@ public record Comment(long id, Person author, boolean byRequester, boolean isPub
         return createdAt == null ? who : who + " of " + Dates.utcMinute(createdAt);
     }
 
+    /** The same words to begin a sentence: "The requester's reply of 7 December 2026, 10:51 UTC". */
+    public String inWordsAtSentenceStart() {
+        String words = inWords();
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
     /** When it was written, for a sentence that already says whose it is: " on 7 December 2026, 10:51 UTC", or "". */
     public String writtenOn() {
         return createdAt == null ? "" : " on " + Dates.utcMinute(createdAt);

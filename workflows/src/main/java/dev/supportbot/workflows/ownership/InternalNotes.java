@@ -81,7 +81,7 @@ final class InternalNotes {
 
     /** A staff member's comment on the requester's ticket that reads like a proof or a vouch; it never counts. */
     static String staffVouchIgnored(Comment comment) {
-        return capitalised(comment.inWords()) + " on this ticket came from a staff address and reads like a proof or a "
+        return comment.inWordsAtSentenceStart() + " on this ticket came from a staff address and reads like a proof or a "
                 + "confirmation of the requester. It was not counted: staff vouches are never proof; the customer (or "
                 + "their reseller) has to provide one.";
     }
@@ -103,7 +103,7 @@ final class InternalNotes {
             why = " " + reading.words() + ". Only a reseller's explicit confirmation that the requester may manage the"
                     + " subscription counts. Please read it and decide; the requester stays not verified until then.";
         }
-        return capitalised(comment.inWords()) + " came from " + reseller + " (the reseller) and verified nothing: the reseller" + why;
+        return comment.inWordsAtSentenceStart() + " came from " + reseller + " (the reseller) and verified nothing: the reseller" + why;
     }
 
     static String billToApprovedHere(Comment comment, String months) {
@@ -113,12 +113,8 @@ final class InternalNotes {
     }
 
     static String jsonNotRecognised(Comment comment) {
-        return capitalised(comment.inWords()) + " holds JSON the bot does not recognise as the gitlab_subscription response "
+        return comment.inWordsAtSentenceStart() + " holds JSON the bot does not recognise as the gitlab_subscription response "
                 + "(no plan code in it), so it was not checked as proof. Please read it.";
-    }
-
-    private static String capitalised(String words) {
-        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
     static String cancelled(String agent) {
