@@ -62,14 +62,39 @@ public final class ApiBudget {
                 config.get(Settings.ZENDESK_UPDATES_PER_MINUTE), Duration.ofMinutes(1), clock, sleeper);
     }
 
-    /** Takes the budget for one request, waiting as long as the shared limits (and any pause) require. */
-    public void acquire(Kind kind) throws InterruptedException {
+    /** One request's share of the budget: the limits it counts against and the slot it is counted in. */
+    public record Taken(List<String> limits, long slot) {}
+
+    /**
+     * Takes the budget for one request, waiting as long as the shared limits (and any pause) require. Hand what it
+     * returns to {@link #settle} once the answer is in.
+     */
+    public Taken acquire(Kind kind) throws InterruptedException {
         List<String> limits = kind == Kind.WRITE ? List.of(REQUESTS, UPDATES) : List.of(REQUESTS);
         for (;;) {
-            Duration wait = jdbi.inTransaction(h -> reserve(h, limits));
-            if (wait.isZero()) return;
+            long slot = slot(clock.instant());
+            Duration wait = jdbi.inTransaction(h -> reserve(h, limits, slot));
+            if (wait.isZero()) return new Taken(limits, slot);
             sleeper.sleep(wait);
         }
+    }
+
+    /**
+     * Counts a request that has been answered in the slot of its answer instead of the slot it was sent in. Zendesk
+     * counts a request when it arrives, which is somewhere between the two: a request slowed on its way (a busy
+     * machine, a slow network) would otherwise leave the window early in our count while Zendesk still counts it, and
+     * the next requests would go over Zendesk's limit.
+     */
+    public void settle(Taken taken) {
+        long now = slot(clock.instant());
+        if (now <= taken.slot()) return;
+        jdbi.useTransaction(h -> {
+            for (String limit : taken.limits()) {
+                h.createUpdate("UPDATE zendesk_budget_use SET used = used - 1 WHERE kind = :kind AND slot = :slot AND used > 0")
+                        .bind("kind", limit).bind("slot", taken.slot()).execute();
+                count(h, limit, now);
+            }
+        });
     }
 
     /** Holds every instance's requests for {@code wait} from now (a pause already longer stays). */
@@ -93,9 +118,8 @@ public final class ApiBudget {
         return requestsPerWindow;
     }
 
-    private Duration reserve(Handle h, List<String> limits) {
+    private Duration reserve(Handle h, List<String> limits, long slot) {
         Instant now = clock.instant();
-        long slot = slot(now);
         long waitMillis = 0;
         for (String limit : limits) {
             // Locks the limit's row: instances take their turn, so no two see the same room.
@@ -110,16 +134,20 @@ public final class ApiBudget {
         }
         if (waitMillis > 0) return Duration.ofMillis(waitMillis);
         for (String limit : limits) {
-            int counted = h.createUpdate("UPDATE zendesk_budget_use SET used = used + 1 WHERE kind = :kind AND slot = :slot")
-                    .bind("kind", limit).bind("slot", slot).execute();
-            if (counted == 0) {
-                h.createUpdate("INSERT INTO zendesk_budget_use (kind, slot, used) VALUES (:kind, :slot, 1)")
-                        .bind("kind", limit).bind("slot", slot).execute();
-            }
+            count(h, limit, slot);
             h.createUpdate("DELETE FROM zendesk_budget_use WHERE kind = :kind AND slot <= :old")
                     .bind("kind", limit).bind("old", slot - SLOTS_COUNTED).execute();
         }
         return Duration.ZERO;
+    }
+
+    private static void count(Handle h, String limit, long slot) {
+        int counted = h.createUpdate("UPDATE zendesk_budget_use SET used = used + 1 WHERE kind = :kind AND slot = :slot")
+                .bind("kind", limit).bind("slot", slot).execute();
+        if (counted == 0) {
+            h.createUpdate("INSERT INTO zendesk_budget_use (kind, slot, used) VALUES (:kind, :slot, 1)")
+                    .bind("kind", limit).bind("slot", slot).execute();
+        }
     }
 
     /**

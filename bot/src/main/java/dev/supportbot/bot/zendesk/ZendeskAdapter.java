@@ -217,7 +217,7 @@ final class ZendeskAdapter implements Zendesk {
     /** One attempt: the budget first (every retry takes its share too), then the request, counted by outcome. */
     private <T> T call(ApiBudget.Kind kind, String what, Retry.Attempt<T> attempt) {
         return retry.call("Zendesk: " + what, () -> {
-            budget.acquire(kind);
+            ApiBudget.Taken taken = budget.acquire(kind);
             try {
                 T result = attempt.run();
                 meter.request(kind, "ok");
@@ -225,6 +225,8 @@ final class ZendeskAdapter implements Zendesk {
             } catch (OutboundException e) {
                 meter.request(kind, e.failure().name().toLowerCase(Locale.ROOT));
                 throw e;
+            } finally {
+                budget.settle(taken);
             }
         });
     }
