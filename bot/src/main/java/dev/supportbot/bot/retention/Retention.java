@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Deletes what is past its retention time: inbox events done before {@code inboxRetention}, comment-scan positions
- * of tickets with no new comment for as long, and audit entries older than {@code auditRetention} (null: kept
+ * of tickets with no new comment for as long, the Slack forms (modals) opened as long ago, and audit entries older than {@code auditRetention} (null: kept
  * forever). Dead letters are left alone. Each batch is its own short transaction, and deleting what another bot
  * instance already deleted is harmless, so every instance runs it on its own schedule.
  *
@@ -29,9 +29,9 @@ public final class Retention implements AutoCloseable {
 
     public record Settings(Duration inboxRetention, Duration auditRetention, Duration interval) {}
 
-    public record Purged(long inboxEvents, long scanPositions, long auditEntries) {
+    public record Purged(long inboxEvents, long scanPositions, long slackViews, long auditEntries) {
         public long total() {
-            return inboxEvents + scanPositions + auditEntries;
+            return inboxEvents + scanPositions + slackViews + auditEntries;
         }
     }
 
@@ -69,19 +69,22 @@ public final class Retention implements AutoCloseable {
         long scans = drain(() -> deleteBatch("""
                 DELETE FROM ticket_scan WHERE ticket_id IN (
                     SELECT ticket_id FROM ticket_scan WHERE scanned_at < :before LIMIT :batch)""", inboxCutoff));
+        long views = drain(() -> deleteBatch("""
+                DELETE FROM slack_view WHERE view_id IN (
+                    SELECT view_id FROM slack_view WHERE opened_at < :before LIMIT :batch)""", inboxCutoff));
         long audit = settings.auditRetention() == null ? 0 : drain(() -> deleteBatch("""
                 DELETE FROM audit_log WHERE id IN (
                     SELECT id FROM audit_log WHERE at < :before ORDER BY id LIMIT :batch)""",
                 now.minus(settings.auditRetention())));
-        return new Purged(events, scans, audit);
+        return new Purged(events, scans, views, audit);
     }
 
     private void purgeQuietly() {
         try {
             Purged purged = purge();
             if (purged.total() > 0) {
-                log.info("retention: deleted {} processed inbox events, {} scan positions, {} audit entries",
-                        purged.inboxEvents(), purged.scanPositions(), purged.auditEntries());
+                log.info("retention: deleted {} processed inbox events, {} scan positions, {} Slack forms, {} audit entries",
+                        purged.inboxEvents(), purged.scanPositions(), purged.slackViews(), purged.auditEntries());
             }
         } catch (RuntimeException e) {
             log.warn("retention purge failed, will try again: {}", e.getMessage());

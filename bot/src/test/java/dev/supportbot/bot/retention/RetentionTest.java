@@ -6,6 +6,7 @@ import dev.supportbot.bot.inbox.Handled;
 import dev.supportbot.bot.inbox.Inbox;
 import dev.supportbot.bot.inbox.InboxEvent;
 import dev.supportbot.bot.inbox.NewInboxEvent;
+import dev.supportbot.bot.slack.OpenedViews;
 import dev.supportbot.bot.store.Database;
 import dev.supportbot.bot.testing.Await;
 import dev.supportbot.bot.testing.SettableClock;
@@ -70,6 +71,23 @@ class RetentionTest {
             assertThat(purged.scanPositions()).isEqualTo(1);
             assertThat(count(db, "SELECT COUNT(*) FROM ticket_scan WHERE ticket_id = 1")).isZero();
             assertThat(count(db, "SELECT comment_cursor FROM ticket_scan WHERE ticket_id = 2")).isEqualTo(99);
+        }
+    }
+
+    @Test
+    void slack_forms_opened_before_the_retention_are_forgotten_and_then_refused() {
+        try (Database db = TestDatabases.open()) {
+            OpenedViews views = new OpenedViews(db, clock);
+            views.opened("V-OLD", "UAPPROVER", "reject_reason");
+            clock.advance(Duration.ofDays(13));
+            views.opened("V-NEW", "UAPPROVER", "reject_reason");
+            clock.advance(Duration.ofDays(2));
+
+            Retention.Purged purged = new Retention(db, new Inbox(db, clock), clock, settings(null)).purge();
+
+            assertThat(purged.slackViews()).isEqualTo(1);
+            assertThat(views.refusal("V-OLD", "UAPPROVER")).contains("the bot did not open this form");
+            assertThat(views.refusal("V-NEW", "UAPPROVER")).isEmpty();
         }
     }
 
