@@ -375,12 +375,10 @@ class ChangeContactEndToEndTest {
         FakeZendesk.User nia = zendesk.user("Nia Ng", "nia@initech.example");
         FakeZendesk.Ticket ticket = changeRequest(902, nia, INITECH, "Bill Lumbergh left Initech; I am the new owner of "
                 + INITECH + ". Nobody can reach his mailbox.");
-        assertThat(bodies(ticket.publicCommentsBy(FakeZendesk.BOT_USER))).singleElement().asString()
-                .contains("one-time sign-in link").doesNotContain("bill@initech.example");
-        // The agent rules self-service out: Nia cannot reach the previous owner's mailbox.
-        assertThat(lnr("cc assist 902")).isEqualTo(200);
-        Await.until("the command's answer", Duration.ofSeconds(30),
-                () -> slack.retrieveRecordedRequests(request().withPath("/respond/cmd-" + AGENT_SLACK)).length == 1);
+        // Nia is no contact of the subscription: no self-service steps, ownership verification at once.
+        assertThat(bodies(ticket.publicCommentsBy(FakeZendesk.BOT_USER))).noneMatch(c -> c.contains("one-time sign-in link"));
+        assertThat(bodies(ticket.privateNotes())).anyMatch(n -> n.contains("could not follow the self-service steps (from the"
+                + " previous owner's email domain, but not a contact of the subscription"));
         proveOwnership(902, nia, "INV-3001-I");
         String approval = approvalPosted();
         assertThat(portal.findCustomerByEmail("nia@initech.example")).as("searched, not created").isEmpty();
@@ -456,26 +454,44 @@ class ChangeContactEndToEndTest {
                 .noneMatch(c -> c.contains("pat@acme.example"));
     }
 
+    /** Bo Chan, Acme's Bill To, writes from Pat's domain and has no portal account: the self-service steps fit him. */
     @Test
-    void self_service_nia_claims_pats_account_reports_done_and_the_run_ends_without_a_plan() throws Exception {
+    void self_service_bo_the_bill_to_claims_pats_account_reports_done_and_the_run_ends_without_a_plan() throws Exception {
         start();
         long account = acmeAccount();
-        FakeZendesk.User nia = zendesk.user("Nia Ng", "nia@acme.example");
-        FakeZendesk.Ticket ticket = changeRequest(905, nia, ACME, "Pat Lee left; I should manage " + ACME + " now.");
+        FakeZendesk.User bo = zendesk.user("Bo Chan", "billing@acme.example");
+        FakeZendesk.Ticket ticket = changeRequest(905, bo, ACME, "Pat Lee left; I should manage " + ACME + " now.");
         assertThat(bodies(ticket.publicCommentsBy(FakeZendesk.BOT_USER))).singleElement().asString()
                 .contains("claim the account", "Email has already been taken").doesNotContain("pat@acme.example");
         assertThat(ticket.tags).doesNotContain("supportbot_ov_awaiting_proof");
-        // Nia signs in with a link sent to Pat's mailbox and claims the profile, as the instructions say.
-        portal.updateCustomer(1101, CustomerUpdate.save().withName("Nia", "Ng").withConfirmedEmail("nia@acme.example"),
+        // Bo signs in with a link sent to Pat's mailbox and claims the profile, as the instructions say.
+        portal.updateCustomer(1101, CustomerUpdate.save().withName("Bo", "Chan").withConfirmedEmail("billing@acme.example"),
                 IdempotencyKey.of("test-cc-claim"));
-        zendesk.reply(905, nia, "Done, I claimed the account.");
+        zendesk.reply(905, bo, "Done, I claimed the account.");
         webhook(905, null);
         Await.until("the confirmation", Duration.ofSeconds(30), () -> bodies(ticket.publicCommentsBy(FakeZendesk.BOT_USER))
                 .stream().anyMatch(c -> c.contains("is now the management contact of subscription " + ACME)));
         settled();
-        assertThat(portal.billingAccount(account).soldTo().email()).isEqualTo("nia@acme.example");
+        assertThat(portal.billingAccount(account).soldTo().email()).isEqualTo("billing@acme.example");
         assertThat(approvalIds()).isEmpty();
         assertThat(planSteps(905)).isZero();
         assertThat(bodies(ticket.privateNotes())).anyMatch(n -> n.contains("matches") || n.contains("requester's portal account"));
+    }
+
+    /** The steps went to Bo, but the agent knows he cannot reach Pat's mailbox: /lnr cc assist turns to verification. */
+    @Test
+    void the_agent_rules_self_service_out_and_ownership_verification_starts() throws Exception {
+        start();
+        FakeZendesk.User bo = zendesk.user("Bo Chan", "billing@acme.example");
+        FakeZendesk.Ticket ticket = changeRequest(907, bo, ACME, "Pat Lee left; I should manage " + ACME + " now.");
+        assertThat(bodies(ticket.publicCommentsBy(FakeZendesk.BOT_USER))).singleElement().asString().contains("claim the account");
+
+        assertThat(lnr("cc assist 907")).isEqualTo(200);
+        Await.until("the command's answer", Duration.ofSeconds(30),
+                () -> slack.retrieveRecordedRequests(request().withPath("/respond/cmd-" + AGENT_SLACK)).length == 1);
+        Await.until("the ownership proof request", Duration.ofSeconds(30), () -> ticket.tags.contains("supportbot_ov_awaiting_proof"));
+        settled();
+        assertThat(bodies(ticket.privateNotes())).anyMatch(n -> n.contains("ruled out self-service"));
+        assertThat(bodies(ticket.publicCommentsBy(FakeZendesk.BOT_USER))).noneMatch(c -> c.contains("pat@acme.example"));
     }
 }

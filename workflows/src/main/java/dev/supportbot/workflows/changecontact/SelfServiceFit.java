@@ -7,11 +7,12 @@ import dev.supportbot.workflows.engine.PlanFacts;
 import java.util.Optional;
 
 /**
- * Whether the requester could follow the self-service steps (handbook, self-service option: "an existing subscription
- * contact" with "access to the Customer Portal account or email address of the previous owner"). The bot cannot see a
- * mailbox, so it takes a requester who is already a contact of the billing account (Sold To, Bill To, a member), or who
- * writes from the previous owner's (the Sold To's) email domain; anyone else could not sign in as the previous owner
- * and goes straight to the support-assisted path.
+ * Whether the requester could follow the self-service steps. The handbook's condition (self-service option) has two
+ * halves: "an existing subscription contact" AND "access to the Customer Portal account or email address of the previous
+ * owner". The first is read from the billing account: its Sold To, its Bill To, or a member. The bot cannot see a
+ * mailbox, so for the second it takes the Sold To themself (the previous owner) or a requester writing from the Sold
+ * To's own email domain, matched exactly: a subdomain or a parent domain may be another mail system and does not count.
+ * Anyone else goes straight to the support-assisted path, which needs neither.
  *
  * @param why the reason in words, for the agent's note
  */
@@ -24,17 +25,37 @@ record SelfServiceFit(boolean fits, String why) {
             return new SelfServiceFit(false, "the ticket names no subscription the portal knows, so the previous owner is unknown");
         }
         BillingAccount account = found.get();
-        if (is(account.soldTo(), requesterEmail)) return new SelfServiceFit(true, "the Sold To contact");
-        if (is(account.billTo(), requesterEmail)) return new SelfServiceFit(true, "the billing contact");
+        if (account.soldTo() == null) {
+            return new SelfServiceFit(false, "the subscription has no Sold To contact whose account the requester could claim");
+        }
+        if (is(account.soldTo(), requesterEmail)) return new SelfServiceFit(true, "the Sold To contact, the previous owner themself");
+        boolean sameDomain = sameDomain(account.soldTo().email(), requesterEmail);
+        Optional<String> contact = contactRole(facts, account, requesterEmail);
+        if (contact.isEmpty()) {
+            return new SelfServiceFit(false, sameDomain
+                    ? "from the previous owner's email domain, but not a contact of the subscription (neither its Bill To"
+                            + " nor a member of its billing account)"
+                    : "not a contact of the subscription, nor from the previous owner's email domain");
+        }
+        if (!sameDomain) {
+            return new SelfServiceFit(false, contact.get() + ", but from another email domain than the previous owner's,"
+                    + " so not likely to reach the previous owner's mailbox");
+        }
+        return new SelfServiceFit(true, contact.get() + ", from the previous owner's email domain");
+    }
+
+    /** How the requester is a contact of the account other than its Sold To, in words; empty when they are none. */
+    private static Optional<String> contactRole(PlanFacts facts, BillingAccount account, String requesterEmail) {
+        if (is(account.billTo(), requesterEmail)) return Optional.of("the billing contact");
         boolean member = facts.state().customerByEmail(requesterEmail)
                 .map(c -> facts.state().membershipsOfCustomer(c.id()).stream().anyMatch(m -> m.billingAccountId() == account.id()))
                 .orElse(false);
-        if (member) return new SelfServiceFit(true, "already a member of the billing account");
-        String previousOwnerDomain = account.soldTo() == null ? "" : Emails.domainOf(account.soldTo().email());
-        if (!previousOwnerDomain.isEmpty() && previousOwnerDomain.equals(Emails.domainOf(requesterEmail))) {
-            return new SelfServiceFit(true, "from the previous owner's email domain");
-        }
-        return new SelfServiceFit(false, "neither a contact of the subscription nor from the previous owner's email domain");
+        return member ? Optional.of("a member of the billing account") : Optional.empty();
+    }
+
+    private static boolean sameDomain(String previousOwnerEmail, String requesterEmail) {
+        String domain = Emails.domainOf(previousOwnerEmail);
+        return !domain.isEmpty() && domain.equals(Emails.domainOf(requesterEmail));
     }
 
     private static boolean is(Contact contact, String email) {

@@ -85,7 +85,6 @@ class ApprovalAndExecutionTest {
         Flow flow = new Flow(SAM);
         flow.ownership = verified();
         flow.start();
-        flow.command(ChangeContact.ASSIST);
         flow.continued();
         flow.send(new Event.EffectFailed(Proposing.APPROVAL_KEY, "Slack unreachable"));
         assertThat(flow.state).isInstanceOfSatisfying(NeedsHuman.class, n -> assertThat(n.why()).isEqualTo(Handoff.APPROVAL_NOT_POSTED));

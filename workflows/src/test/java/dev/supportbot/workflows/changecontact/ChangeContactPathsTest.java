@@ -23,7 +23,7 @@ class ChangeContactPathsTest {
 
     @Test
     void it_starts_with_the_self_service_instructions_and_waits_for_the_requester_with_reminders() {
-        Flow flow = new Flow(SAM);
+        Flow flow = new Flow(BO);
         var d = flow.start();
         assertThat(flow.state).isInstanceOf(AwaitingSelfService.class);
         assertThat(((AwaitingSelfService) flow.state).subscriptionName()).isEqualTo(SUBSCRIPTION);
@@ -45,12 +45,12 @@ class ChangeContactPathsTest {
 
     @Test
     void self_service_done_and_the_sold_to_is_the_requesters_account_finishes_without_a_plan() {
-        Flow flow = new Flow(SAM);
+        Flow flow = new Flow(BO);
         flow.start();
-        // Sam claimed the account: he is the member and the Sold To now.
-        flow.memberships.add(new Membership(2, 1102, 1001));
+        // Bo claimed Pat's portal account: it is his, the member, and he is the Sold To now.
+        boClaimsPatsAccount(flow);
         flow.accounts.set(0, new dev.supportbot.workflows.domain.BillingAccount(1001, "A00001001", "Acme",
-                new dev.supportbot.workflows.domain.Contact("Sam", "Rivera", SAM_EMAIL, ADDRESS),
+                new dev.supportbot.workflows.domain.Contact("Bo", "Chan", BO_EMAIL, ADDRESS),
                 flow.accounts.get(0).billTo(), null));
         flow.requesterReplies("Done, thanks!");
         assertThat(flow.state).isInstanceOf(Planning.class);
@@ -65,9 +65,9 @@ class ChangeContactPathsTest {
 
     @Test
     void self_service_done_but_the_sold_to_still_names_the_previous_owner_proposes_an_update_sold_to_plan() {
-        Flow flow = new Flow(SAM);
+        Flow flow = new Flow(BO);
         flow.start();
-        flow.memberships.add(new Membership(2, 1102, 1001));
+        boClaimsPatsAccount(flow);
         flow.requesterReplies("I have completed the steps.");
         flow.continued();
         assertThat(flow.state).isInstanceOf(AwaitingApproval.class);
@@ -76,23 +76,32 @@ class ChangeContactPathsTest {
         assertThat(request.plan().changes()).singleElement().isInstanceOfSatisfying(PortalChange.UpdateBillingContact.class,
                 c -> {
                     assertThat(c.role()).isEqualTo(ContactRole.SOLD_TO);
-                    assertThat(c.contact().email()).isEqualTo(SAM_EMAIL);
+                    assertThat(c.contact().email()).isEqualTo(BO_EMAIL);
                 });
+    }
+
+    /** What the self-service steps do in the portal: Pat's portal account, Acme's member, becomes Bo's. */
+    private static void boClaimsPatsAccount(Flow flow) {
+        flow.customers.set(0, new dev.supportbot.workflows.domain.Customer(1101, "Bo", "Chan", BO_EMAIL, "Acme", true, 5001L));
     }
 
     @Test
     void a_reply_that_is_not_done_or_says_it_failed_changes_nothing() {
-        Flow flow = new Flow(SAM);
+        Flow flow = new Flow(BO);
         flow.start();
         ChangeContactState waiting = flow.state;
+        assertThat(waiting).isInstanceOf(AwaitingSelfService.class);
         assertThat(flow.requesterReplies("I tried but it did not work").changesNothingFrom(waiting)).isTrue();
         assertThat(flow.requesterReplies("Which link do you mean?").changesNothingFrom(waiting)).isTrue();
     }
 
     @Test
     void email_has_already_been_taken_makes_it_support_assisted_and_starts_ownership_verification_when_none_ran() {
-        Flow flow = new Flow(SAM);
+        Flow flow = new Flow(BO);
+        // Bo has a portal account of his own: claiming Pat's with his address fails.
+        flow.customers.add(new dev.supportbot.workflows.domain.Customer(1103, "Bo", "Chan", BO_EMAIL, "Acme", true, null));
         flow.start();
+        assertThat(flow.state).isInstanceOf(AwaitingSelfService.class);
         var d = flow.requesterReplies("The portal said: Email has already been taken");
         assertThat(flow.state).isInstanceOf(AwaitingOwnership.class);
         assertThat(Flow.effects(d, Effect.StartWorkflow.class)).extracting(Effect.StartWorkflow::kind)
@@ -108,7 +117,7 @@ class ChangeContactPathsTest {
 
     @Test
     void a_verification_that_does_not_verify_stops_without_a_plan() {
-        Flow flow = new Flow(SAM);
+        Flow flow = new Flow(BO);
         flow.start();
         flow.command(ChangeContact.ASSIST);
         flow.ownershipFinished(new Outcome(OwnershipVerification.KIND, "rejected", true, Map.of()));
@@ -118,8 +127,9 @@ class ChangeContactPathsTest {
 
     @Test
     void a_running_verification_is_waited_for_not_started_again() {
-        Flow flow = new Flow(SAM);
+        Flow flow = new Flow(BO);
         flow.start();
+        assertThat(flow.state).isInstanceOf(AwaitingSelfService.class);
         flow.ownership = new Outcome(OwnershipVerification.KIND, "waiting for proof", false, Map.of());
         var d = flow.command(ChangeContact.ASSIST);
         assertThat(flow.state).isInstanceOf(AwaitingOwnership.class);
@@ -169,7 +179,6 @@ class ChangeContactPathsTest {
         Flow flow = new Flow(NIA);
         flow.ownership = verified();
         flow.start();
-        flow.command(ChangeContact.ASSIST);
         assertThat(flow.state).isInstanceOf(Planning.class);
         assertThat(flow.all(Effect.RunPlanStep.class)).isEmpty();
         assertThat(flow.workflow.factsNeeded(flow.state, new dev.supportbot.workflows.engine.Event.EffectSucceeded(
@@ -183,7 +192,6 @@ class ChangeContactPathsTest {
         Flow flow = new Flow(new Person("Nia", "nia@acme.example"));
         flow.ownership = verified();
         flow.start();
-        flow.command(ChangeContact.ASSIST);
         flow.continued();
         assertThat(flow.state).isInstanceOfSatisfying(NeedsHuman.class, n -> assertThat(n.why()).isEqualTo(Handoff.NO_FULL_NAME));
     }
@@ -213,7 +221,6 @@ class ChangeContactPathsTest {
                 dev.supportbot.workflows.engine.WorkflowSettings.defaults().with(ChangeContactSettings.APPROVERS, 3));
         flow.ownership = verified();
         flow.start();
-        flow.command(ChangeContact.ASSIST);
         flow.continued();
         assertThat(flow.last(Effect.RequestApproval.class).approversNeeded()).isEqualTo(3);
     }
@@ -287,16 +294,18 @@ class ChangeContactPathsTest {
 
     @Test
     void cancel_in_the_self_service_wait_ends_the_run() {
-        Flow flow = new Flow(SAM);
+        Flow flow = new Flow(BO);
         flow.start();
+        assertThat(flow.state).isInstanceOf(AwaitingSelfService.class);
         flow.command(Command.CANCEL);
         assertThat(flow.state).isInstanceOf(Cancelled.class);
         assertThat(flow.workflow.finished(flow.state)).isTrue();
     }
 
     /**
-     * Handbook (self-service option): the steps are for a requester with access to the previous owner's portal account
-     * or mailbox. Someone from another domain, not on the account, could not follow them: assisted at once.
+     * Handbook (self-service option): the steps are for "an existing subscription contact" AND one with access to the
+     * previous owner's portal account or mailbox. Anyone else could not follow them: assisted at once, and the agent's
+     * note says why.
      */
     @Test
     void a_requester_who_could_not_follow_the_self_service_steps_goes_straight_to_the_assisted_path() {
@@ -306,7 +315,35 @@ class ChangeContactPathsTest {
         assertThat(Flow.effects(d, Effect.PublicComment.class)).as("no self-service instructions").isEmpty();
         assertThat(Flow.effects(d, Effect.StartWorkflow.class)).singleElement()
                 .satisfies(w -> assertThat(w.kind()).isEqualTo(OwnershipVerification.KIND));
-        assertThat(flow.notes()).contains("neither a contact of the subscription nor from the previous owner's email domain");
+        assertThat(flow.notes()).contains("not a contact of the subscription, nor from the previous owner's email domain");
+    }
+
+    /** The old rule let the previous owner's domain alone decide: Sam, at Acme but no contact of its subscription, got the steps. */
+    @Test
+    void a_requester_from_the_previous_owners_domain_who_is_no_contact_of_the_subscription_goes_straight_to_the_assisted_path() {
+        Flow flow = new Flow(SAM);
+        var d = flow.start();
+        assertThat(flow.state).isInstanceOf(AwaitingOwnership.class);
+        assertThat(Flow.effects(d, Effect.PublicComment.class)).as("no self-service instructions").isEmpty();
+        assertThat(Flow.effects(d, Effect.ScheduleReminder.class)).isEmpty();
+        assertThat(Flow.effects(d, Effect.StartWorkflow.class)).singleElement()
+                .satisfies(w -> assertThat(w.kind()).isEqualTo(OwnershipVerification.KIND));
+        assertThat(flow.notes()).contains("the requester could not follow the self-service steps (from the previous owner's"
+                + " email domain, but not a contact of the subscription (neither its Bill To nor a member of its billing account))");
+    }
+
+    /** A member of the billing account who writes from another domain than the previous owner's: assisted at once. */
+    @Test
+    void a_member_from_another_domain_goes_straight_to_the_assisted_path() {
+        Flow flow = new Flow(new Person("Max Ortiz", "max@contractor.example"));
+        flow.customers.add(new dev.supportbot.workflows.domain.Customer(1103, "Max", "Ortiz", "max@contractor.example", "Acme", true, null));
+        flow.memberships.add(new Membership(2, 1103, 1001));
+        flow.ownership = verified();
+        var d = flow.start();
+        assertThat(flow.state).isInstanceOf(Planning.class);
+        assertThat(Flow.effects(d, Effect.PublicComment.class)).as("no self-service instructions").isEmpty();
+        assertThat(flow.notes()).contains("a member of the billing account, but from another email domain than the previous"
+                + " owner's, so not likely to reach the previous owner's mailbox");
     }
 
     @Test

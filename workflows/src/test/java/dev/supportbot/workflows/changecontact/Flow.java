@@ -30,8 +30,10 @@ import java.util.Set;
 
 /**
  * Drives a contact change as the bot does (factsNeeded, answer, decide, keep the state) against a back end shaped
- * like the sandbox seed's Acme (Sold To Pat Lee, member Pat with a linked GitLab.com account, Bill To Bo at billing@;
- * Sam Rivera a customer without membership). Records every state and effect.
+ * like the sandbox seed's Acme (Sold To Pat Lee, member Pat with a linked GitLab.com account, Bill To Bo at billing@
+ * without a portal account; Sam Rivera a customer without membership). Records every state and effect. Bo, a contact
+ * of the subscription from Pat's domain, gets the self-service steps; Sam and Nia, from Pat's domain but no contacts
+ * of it, go straight to the support-assisted path.
  */
 final class Flow {
     static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
@@ -41,6 +43,8 @@ final class Flow {
     static final String SAM_EMAIL = "sam@acme.example";
     static final Person SAM = new Person("Sam Rivera", SAM_EMAIL);
     static final Person NIA = new Person("Nia Ng", "nia@acme.example");
+    static final String BO_EMAIL = "billing@acme.example";
+    static final Person BO = new Person("Bo Chan", BO_EMAIL);
     static final String ADDRESS = "1 Roadrunner Way, Phoenix, AZ 85001, US";
 
     final ChangeContact workflow = new ChangeContact();
@@ -61,7 +65,7 @@ final class Flow {
         ticket = new Ticket(TICKET, "New owner for " + SUBSCRIPTION, "Pat left, I take over subscription " + SUBSCRIPTION + ".",
                 requester, Set.of(ChangeContact.START_TAG), "open");
         accounts.add(new BillingAccount(1001, "A00001001", "Acme", new Contact("Pat", "Lee", PAT, ADDRESS),
-                new Contact("Bo", "Chan", "billing@acme.example", ADDRESS), null));
+                new Contact("Bo", "Chan", BO_EMAIL, ADDRESS), null));
         customers.add(new Customer(1101, "Pat", "Lee", PAT, "Acme", true, 5001L));
         customers.add(new Customer(1102, "Sam", "Rivera", SAM_EMAIL, "Acme", true, null));
         memberships.add(new Membership(1, 1101, 1001));

@@ -1,5 +1,6 @@
 package dev.supportbot.workflows.changecontact;
 
+import static dev.supportbot.workflows.changecontact.Flow.BO;
 import static dev.supportbot.workflows.changecontact.Flow.SAM;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,7 +21,7 @@ class ReadableTextsTest {
 
     @Test
     void no_text_breaks_a_rule() {
-        Flow selfService = new Flow(SAM);
+        Flow selfService = new Flow(BO);
         selfService.start();
         selfService.after(Duration.ofDays(8)).send(new Event.ReminderDue(1));
 

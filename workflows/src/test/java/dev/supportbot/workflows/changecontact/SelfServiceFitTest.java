@@ -10,43 +10,80 @@ import dev.supportbot.workflows.engine.PlanFacts;
 import dev.supportbot.workflows.plan.BackendState;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Handbook (Associating purchases, change the subscription management contact, self-service option): the steps are for
- * a requester who "is an existing subscription contact and has access to the Customer Portal account or email address
- * of the previous owner". The bot cannot see a mailbox; it sends the steps to a requester already on the account or from
- * the previous owner's own email domain, and anyone else straight to the assisted path.
+ * Handbook (Associating purchases, change the subscription management contact, self-service option): "If the requester
+ * is an existing subscription contact and has access to the Customer Portal account or email address of the previous
+ * owner", the steps. Both halves: a contact (Sold To, Bill To, member) who is the previous owner or writes from the
+ * previous owner's own email domain; anyone else goes straight to the assisted path.
  */
 class SelfServiceFitTest {
-    static final String ADDRESS = "1 Roadrunner Way";
-    static final PlanFacts ACME = new PlanFacts(1001, new BackendState(
+    static final String ACME_ADDRESS = "1 Roadrunner Way";
+    static final String GLOBEX_ADDRESS = "200 Globex Plaza";
+    /** Acme's Bill To is at Acme's domain; Globex's is at its finance firm's. */
+    static final BackendState STATE = new BackendState(
             List.of(new Customer(1101, "Pat", "Lee", "pat@acme.example", "Acme", true, null),
-                    new Customer(1103, "Max", "Ortiz", "max@contractor.example", "Acme", true, null)),
-            List.of(new BillingAccount(1001, "A00001001", "Acme", new Contact("Pat", "Lee", "pat@acme.example", ADDRESS),
-                    new Contact("Bo", "Chan", "bo@acme-finance.example", ADDRESS), null)),
-            List.of(new Membership(1, 1101, 1001), new Membership(2, 1103, 1001))), Map.of());
+                    new Customer(1102, "Sam", "Rivera", "sam@acme.example", "Acme", true, null),
+                    new Customer(1103, "Max", "Ortiz", "max@contractor.example", "Acme", true, null),
+                    new Customer(1104, "Kim", "Park", "kim@acme.example", "Acme", true, null),
+                    new Customer(1105, "Ivy", "Stone", "ivy@eu.acme.example", "Acme", true, null),
+                    new Customer(1106, "Lou", "Reed", "lou@acme.example", "Acme", true, null),
+                    new Customer(1201, "Rita", "Ortega", "rita@globex.example", "Globex", true, null)),
+            List.of(new BillingAccount(1001, "A00001001", "Acme", new Contact("Pat", "Lee", "pat@acme.example", ACME_ADDRESS),
+                            new Contact("Bo", "Chan", "billing@acme.example", ACME_ADDRESS), null),
+                    new BillingAccount(1002, "A00002001", "Globex", new Contact("Rita", "Ortega", "rita@globex.example", GLOBEX_ADDRESS),
+                            new Contact("Flo", "Diaz", "flo@globex-finance.example", GLOBEX_ADDRESS), null)),
+            List.of(new Membership(1, 1101, 1001), new Membership(2, 1103, 1001), new Membership(3, 1104, 1001),
+                    new Membership(4, 1105, 1001), new Membership(5, 1201, 1002), new Membership(6, 1106, 1002)));
 
-    @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiter = '|', textBlock = """
-            sam@acme.example          | true  | from the previous owner's email domain
-            Sam@ACME.example          | true  | from the previous owner's email domain
-            bo@acme-finance.example   | true  | the billing contact
-            max@contractor.example    | true  | already a member of the billing account
-            nia@othercorp.example     | false | neither a contact of the subscription nor from the previous owner's email domain
-            sam.acme@gmail.example    | false | neither a contact of the subscription nor from the previous owner's email domain
-            rita@resellerone.example  | false | neither a contact of the subscription nor from the previous owner's email domain
-            """)
-    void fits_a_requester_who_could_follow_the_steps(String requester, boolean fits, String why) {
-        SelfServiceFit fit = SelfServiceFit.of(ACME, requester);
-        assertThat(fit.fits()).isEqualTo(fits);
-        assertThat(fit.why()).isEqualTo(why);
+    static PlanFacts account(String company) {
+        return new PlanFacts(company.equals("Acme") ? 1001 : 1002, STATE, Map.of());
     }
 
-    @org.junit.jupiter.api.Test
+    @ParameterizedTest(name = "{0}, {1} -> {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Acme   | pat@acme.example           | true  | the Sold To contact, the previous owner themself
+            Acme   | ' Pat@ACME.example '       | true  | the Sold To contact, the previous owner themself
+            Acme   | billing@acme.example       | true  | the billing contact, from the previous owner's email domain
+            Acme   | Billing@Acme.EXAMPLE       | true  | the billing contact, from the previous owner's email domain
+            Acme   | kim@acme.example           | true  | a member of the billing account, from the previous owner's email domain
+            Acme   | KIM@Acme.Example           | true  | a member of the billing account, from the previous owner's email domain
+            Acme   | max@contractor.example     | false | a member of the billing account, but from another email domain than the previous owner's, so not likely to reach the previous owner's mailbox
+            Acme   | ivy@eu.acme.example        | false | a member of the billing account, but from another email domain than the previous owner's, so not likely to reach the previous owner's mailbox
+            Globex | flo@globex-finance.example | false | the billing contact, but from another email domain than the previous owner's, so not likely to reach the previous owner's mailbox
+            Acme   | sam@acme.example           | false | from the previous owner's email domain, but not a contact of the subscription (neither its Bill To nor a member of its billing account)
+            Acme   | Sam@ACME.example           | false | from the previous owner's email domain, but not a contact of the subscription (neither its Bill To nor a member of its billing account)
+            Acme   | lou@acme.example           | false | from the previous owner's email domain, but not a contact of the subscription (neither its Bill To nor a member of its billing account)
+            Acme   | rita@globex.example        | false | not a contact of the subscription, nor from the previous owner's email domain
+            Acme   | nia@othercorp.example      | false | not a contact of the subscription, nor from the previous owner's email domain
+            Acme   | sam.acme@gmail.example     | false | not a contact of the subscription, nor from the previous owner's email domain
+            Acme   | pat@acme.example.evil      | false | not a contact of the subscription, nor from the previous owner's email domain
+            """)
+    void fits_a_contact_of_the_subscription_who_can_reach_the_previous_owners_account(String company, String requester,
+                                                                                       boolean fits, String why) {
+        SelfServiceFit fit = SelfServiceFit.of(account(company), requester);
+        assertThat(fit.why()).isEqualTo(why);
+        assertThat(fit.fits()).isEqualTo(fits);
+    }
+
+    @Test
     void without_the_subscriptions_account_nobody_is_known_to_fit() {
-        assertThat(SelfServiceFit.of(null, "sam@acme.example"))
-                .isEqualTo(new SelfServiceFit(false, "the ticket names no subscription the portal knows, so the previous owner is unknown"));
+        SelfServiceFit unknown = new SelfServiceFit(false,
+                "the ticket names no subscription the portal knows, so the previous owner is unknown");
+        assertThat(SelfServiceFit.of(null, "pat@acme.example")).isEqualTo(unknown);
+        assertThat(SelfServiceFit.of(new PlanFacts(9999, STATE, Map.of()), "pat@acme.example")).isEqualTo(unknown);
+    }
+
+    @Test
+    void without_a_sold_to_there_is_no_previous_owners_account_to_claim() {
+        BackendState noSoldTo = new BackendState(STATE.customers(),
+                List.of(new BillingAccount(1001, "A00001001", "Acme", null,
+                        new Contact("Bo", "Chan", "billing@acme.example", ACME_ADDRESS), null)),
+                STATE.memberships());
+        assertThat(SelfServiceFit.of(new PlanFacts(1001, noSoldTo, Map.of()), "billing@acme.example")).isEqualTo(new SelfServiceFit(
+                false, "the subscription has no Sold To contact whose account the requester could claim"));
     }
 }

@@ -29,7 +29,7 @@ class TransitionTableTest {
     static final ChangeContact WORKFLOW = new ChangeContact();
 
     static List<ChangeContactState> states() {
-        Flow self = new Flow(SAM);
+        Flow self = new Flow(BO);
         self.start();
         AwaitingSelfService selfService = (AwaitingSelfService) self.state;
         self.requesterReplies("Email has already been taken");
