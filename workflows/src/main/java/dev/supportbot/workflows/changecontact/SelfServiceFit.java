@@ -11,7 +11,8 @@ import java.util.Optional;
  * halves: "an existing subscription contact" AND "access to the Customer Portal account or email address of the previous
  * owner". The first is read from the billing account: its Sold To, its Bill To, or a member. The bot cannot see a
  * mailbox, so for the second it takes the Sold To themself (the previous owner) or a requester writing from the Sold
- * To's own email domain, matched exactly: a subdomain or a parent domain may be another mail system and does not count.
+ * To's own email domain, matched exactly: a subdomain or a parent domain may be another mail system and does not count,
+ * and neither does a public mail service's domain (gmail.com), which anyone shares.
  * Anyone else goes straight to the support-assisted path, which needs neither.
  *
  * @param why the reason in words, for the agent's note
@@ -36,6 +37,10 @@ record SelfServiceFit(boolean fits, String why) {
                     ? "from the previous owner's email domain, but not a contact of the subscription (neither its Bill To"
                             + " nor a member of its billing account)"
                     : "not a contact of the subscription, nor from the previous owner's email domain");
+        }
+        if (sameDomain && Emails.publicMail(Emails.domainOf(requesterEmail))) {
+            return new SelfServiceFit(false, contact.get() + ", but the previous owner's address is at a public mail service ("
+                    + Emails.domainOf(requesterEmail) + "), so sharing it says nothing about reaching their mailbox");
         }
         if (!sameDomain) {
             return new SelfServiceFit(false, contact.get() + ", but from another email domain than the previous owner's,"

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -11,7 +12,21 @@ import java.util.regex.Pattern;
 public final class Emails {
     private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
 
+    /**
+     * Mail services anyone can sign up to: two addresses there share a domain but no organisation, so a shared domain
+     * proves nothing about reaching the other's mailbox.
+     */
+    private static final Set<String> PUBLIC_MAIL = Set.of("gmail.com", "googlemail.com", "outlook.com", "hotmail.com",
+            "live.com", "msn.com", "yahoo.com", "ymail.com", "icloud.com", "me.com", "mac.com", "aol.com", "proton.me",
+            "protonmail.com", "pm.me", "gmx.com", "gmx.net", "gmx.de", "web.de", "mail.com", "mail.ru", "yandex.ru",
+            "yandex.com", "zoho.com", "qq.com", "163.com", "126.com", "fastmail.com", "tutanota.com", "hey.com");
+
     private Emails() {}
+
+    /** Whether {@code domain} (lower case) is a public mail service's rather than an organisation's. */
+    public static boolean publicMail(String domain) {
+        return PUBLIC_MAIL.contains(domain);
+    }
 
     /** The lower-cased domain of an address, or "" when it has none. */
     public static String domainOf(String email) {

@@ -31,16 +31,25 @@ class SelfServiceFitTest {
                     new Customer(1104, "Kim", "Park", "kim@acme.example", "Acme", true, null),
                     new Customer(1105, "Ivy", "Stone", "ivy@eu.acme.example", "Acme", true, null),
                     new Customer(1106, "Lou", "Reed", "lou@acme.example", "Acme", true, null),
-                    new Customer(1201, "Rita", "Ortega", "rita@globex.example", "Globex", true, null)),
+                    new Customer(1201, "Rita", "Ortega", "rita@globex.example", "Globex", true, null),
+                    new Customer(1301, "Gus", "Moe", "gus.moe@gmail.com", "Moe's", true, null),
+                    new Customer(1302, "Ann", "Moe", "ann.moe@gmail.com", "Moe's", true, null)),
             List.of(new BillingAccount(1001, "A00001001", "Acme", new Contact("Pat", "Lee", "pat@acme.example", ACME_ADDRESS),
                             new Contact("Bo", "Chan", "billing@acme.example", ACME_ADDRESS), null),
                     new BillingAccount(1002, "A00002001", "Globex", new Contact("Rita", "Ortega", "rita@globex.example", GLOBEX_ADDRESS),
-                            new Contact("Flo", "Diaz", "flo@globex-finance.example", GLOBEX_ADDRESS), null)),
+                            new Contact("Flo", "Diaz", "flo@globex-finance.example", GLOBEX_ADDRESS), null),
+                    new BillingAccount(1003, "A00003001", "Moe's", new Contact("Gus", "Moe", "gus.moe@gmail.com", "1 Tavern Rd"),
+                            new Contact("Ann", "Moe", "ann.moe@gmail.com", "1 Tavern Rd"), null)),
             List.of(new Membership(1, 1101, 1001), new Membership(2, 1103, 1001), new Membership(3, 1104, 1001),
-                    new Membership(4, 1105, 1001), new Membership(5, 1201, 1002), new Membership(6, 1106, 1002)));
+                    new Membership(4, 1105, 1001), new Membership(5, 1201, 1002), new Membership(6, 1106, 1002),
+                    new Membership(7, 1301, 1003), new Membership(8, 1302, 1003)));
 
     static PlanFacts account(String company) {
-        return new PlanFacts(company.equals("Acme") ? 1001 : 1002, STATE, Map.of());
+        return new PlanFacts(switch (company) {
+            case "Acme" -> 1001;
+            case "Globex" -> 1002;
+            default -> 1003;
+        }, STATE, Map.of());
     }
 
     @ParameterizedTest(name = "{0}, {1} -> {2}")
@@ -61,6 +70,8 @@ class SelfServiceFitTest {
             Acme   | nia@othercorp.example      | false | not a contact of the subscription, nor from the previous owner's email domain
             Acme   | sam.acme@gmail.example     | false | not a contact of the subscription, nor from the previous owner's email domain
             Acme   | pat@acme.example.evil      | false | not a contact of the subscription, nor from the previous owner's email domain
+            Moe's  | gus.moe@gmail.com          | true  | the Sold To contact, the previous owner themself
+            Moe's  | ann.moe@gmail.com          | false | the billing contact, but the previous owner's address is at a public mail service (gmail.com), so sharing it says nothing about reaching their mailbox
             """)
     void fits_a_contact_of_the_subscription_who_can_reach_the_previous_owners_account(String company, String requester,
                                                                                        boolean fits, String why) {
