@@ -71,7 +71,8 @@ public final class ApprovalGate<S, A extends S, X extends S, F extends S> {
 
         /**
          * Every step ran but the billing account does not show what the plan predicted, so the ticket went to the
-         * Billing team; the workflow's done state unless it keeps a state of its own for this.
+         * Billing team: the workflow's handed-to-billing state ({@link GatePlug}), or its done state when the run goes on
+         * anyway (troubleshooting watches the ticket again).
          */
         default S unconfirmed(X last, Instant at) {
             return done(last, at);

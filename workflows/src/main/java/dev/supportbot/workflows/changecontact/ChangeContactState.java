@@ -95,6 +95,10 @@ public sealed interface ChangeContactState {
     record Done(long ticketId, String subscriptionName, Path path, Long approvalId, Instant at)
             implements ChangeContactState, OnSubscription {}
 
+    /** Every step ran, but the billing account does not show what the plan predicted: the Billing team goes on. */
+    @JsonTypeName("HandedToBilling")
+    record HandedToBilling(@JsonUnwrapped Gated.Approval approval) implements ChangeContactState, Gated.Approved {}
+
     /** The requester prefers to keep managing their current subscriptions: nothing was changed. */
     @JsonTypeName("Declined")
     record Declined(long ticketId, String subscriptionName, Instant at) implements ChangeContactState, OnSubscription {}
@@ -108,8 +112,7 @@ public sealed interface ChangeContactState {
     record NeedsHuman(long ticketId, String subscriptionName, Handoff why, Instant at) implements ChangeContactState, OnSubscription {}
 
     @JsonTypeName("Rejected")
-    record Rejected(long ticketId, String subscriptionName, long approvalId, String rejectedBy, Instant at)
-            implements ChangeContactState, OnSubscription, Gated.Decided {}
+    record Rejected(@JsonUnwrapped Gated.Rejection rejection) implements ChangeContactState, Gated.Rejected {}
 
     /** The requester did not report back or answer, or the approvers did not decide, in time. */
     @JsonTypeName("Expired")
