@@ -22,7 +22,7 @@ public sealed interface AddContactState {
 
     /** Ownership is not verified on the ticket yet; a verification runs (started by this run or already running). */
     @JsonTypeName("AwaitingOwnership")
-    record AwaitingOwnership(long ticketId, String requesterEmail, Instant since) implements AddContactState, Open {}
+    record AwaitingOwnership(long ticketId, String requesterEmail, Instant since) implements AddContactState, Gated.Open {}
 
     /**
      * Ownership is verified; a {@code Continue(factsKey)} was emitted so that the next decision has the plan's facts.
@@ -122,14 +122,11 @@ public sealed interface AddContactState {
 
     // ---- parts
 
-    /** A state that events still move on; an agent can cancel it. */
-    interface Open extends Gated.Open {}
-
     /** A state of the approval gate: what adding the contact keeps through it besides the gate's part. */
     interface Gate extends Verified {}
 
     /** An open state after ownership was verified: its subscription is the verified one. */
-    interface Verified extends Open, OnSubscription {
+    interface Verified extends Gated.Open, OnSubscription {
         Verification verification();
 
         @Override

@@ -30,7 +30,7 @@ public sealed interface ChangeContactState {
      */
     @JsonTypeName("AwaitingSelfService")
     record AwaitingSelfService(long ticketId, Requester requester, String subscriptionName, Instant askedAt,
-                               int remindersSent) implements ChangeContactState, Open, OnSubscription {
+                               int remindersSent) implements ChangeContactState, Gated.Open, OnSubscription {
         AwaitingSelfService withRemindersSent(int sent) {
             return new AwaitingSelfService(ticketId, requester, subscriptionName, askedAt, sent);
         }
@@ -39,7 +39,7 @@ public sealed interface ChangeContactState {
     /** Support-assisted: ownership is not verified on the ticket yet; a verification runs first. */
     @JsonTypeName("AwaitingOwnership")
     record AwaitingOwnership(long ticketId, Requester requester, String removeEmail, Instant since)
-            implements ChangeContactState, Open {}
+            implements ChangeContactState, Gated.Open {}
 
     /**
      * A {@code Continue(factsKey)} was emitted so that the next decision has the plan's facts; {@code leaveOtherAccount}:
@@ -47,7 +47,7 @@ public sealed interface ChangeContactState {
      */
     @JsonTypeName("Planning")
     record Planning(long ticketId, Requester requester, String subscriptionName, Path path, String proof, String removeEmail,
-                    boolean leaveOtherAccount, String factsKey) implements ChangeContactState, Open, OnSubscription {}
+                    boolean leaveOtherAccount, String factsKey) implements ChangeContactState, Gated.Open, OnSubscription {}
 
     /**
      * Support-assisted, existing user: the requester's portal account manages another billing account, and they were
@@ -57,7 +57,7 @@ public sealed interface ChangeContactState {
     @JsonTypeName("AwaitingAnswer")
     record AwaitingAnswer(long ticketId, Requester requester, String subscriptionName, String proof, Instant askedAt,
                           int remindersSent, boolean askedAgain, Set<Long> handledCommentIds)
-            implements ChangeContactState, Open, OnSubscription {
+            implements ChangeContactState, Gated.Open, OnSubscription {
         public AwaitingAnswer {
             handledCommentIds = Set.copyOf(handledCommentIds);
         }
@@ -123,11 +123,8 @@ public sealed interface ChangeContactState {
 
     // ---- parts
 
-    /** A state that events still move on; an agent can cancel it. */
-    interface Open extends Gated.Open {}
-
     /** A state of the approval gate: what the change keeps through it besides the gate's part. */
-    interface Gate extends Open, OnSubscription {
+    interface Gate extends Gated.Open, OnSubscription {
         Requester requester();
 
         Path path();

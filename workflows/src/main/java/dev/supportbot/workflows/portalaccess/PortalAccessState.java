@@ -59,11 +59,8 @@ public sealed interface PortalAccessState {
 
     // ---- parts
 
-    /** A state that events still move on; an agent can cancel it. */
-    interface Open extends Gated.Open {}
-
     /** A state of the approval gate: what the run keeps through it besides the gate's part. */
-    interface Gate extends Open {
+    interface Gate extends Gated.Open {
         Help help();
     }
 

@@ -19,7 +19,7 @@ public sealed interface ResendLicenseState {
 
     /** Ownership is not verified on the ticket yet; a verification runs (started by this run or already running). */
     @JsonTypeName("AwaitingOwnership")
-    record AwaitingOwnership(long ticketId, String requesterEmail, Instant since) implements ResendLicenseState, Open {}
+    record AwaitingOwnership(long ticketId, String requesterEmail, Instant since) implements ResendLicenseState, Gated.Open {}
 
     /** Ownership is verified; a {@code Continue} lets the next decision have the plan's facts. */
     @JsonTypeName("Planning")
@@ -71,14 +71,11 @@ public sealed interface ResendLicenseState {
 
     // ---- parts
 
-    /** A state that events still move on; an agent can cancel it. */
-    interface Open extends Gated.Open {}
-
     /** A state of the approval gate: what the run keeps through it besides the gate's part. */
     interface Gate extends Verified {}
 
     /** An open state after ownership was verified: its subscription is the verified one. */
-    interface Verified extends Open, OnSubscription {
+    interface Verified extends Gated.Open, OnSubscription {
         VerifiedOwnership ownership();
 
         @Override

@@ -89,16 +89,13 @@ public sealed interface TypoFixState {
 
     // ---- parts
 
-    /** A state that events still move on; an agent can cancel it. */
-    interface Open extends Gated.Open {}
-
     /** A state of the approval gate: what the fix keeps through it besides the gate's part. */
     interface Gate extends Targeted {
         String correctedEmail();
     }
 
     /** An open state about a mistyped address: its subscription is that of the license issued to it. */
-    interface Targeted extends Open, OnSubscription {
+    interface Targeted extends Gated.Open, OnSubscription {
         Target target();
 
         @Override

@@ -216,7 +216,7 @@ class ApprovalAndExecutionTest {
 
         for (Flow flow : List.of(waitingOwnership, planning, asking, approving, executing, failed)) {
             String was = flow.state.getClass().getSimpleName();
-            assertThat(flow.state).as(was).isInstanceOf(Open.class);
+            assertThat(flow.state).as(was).isInstanceOf(Gated.Open.class);
             Decision<AddContactState> d = flow.send(cancel);
             assertThat(d.state()).as(was).isEqualTo(new Cancelled(TICKET, "slack:UAGENT", NOW));
             assertThat(d.effects()).as(was).startsWith(new Effect.CancelReminders());
