@@ -38,7 +38,7 @@ public final class TypoFix extends GatedWorkflow<TypoFixState> {
             .on(AwaitingApproval.class,     TicketUpdated.class,                            Confirming::correctedWhileWaiting)
             // An agent's cancel in Checking, AwaitingConfirmation and Planning, and AwaitingApproval (but for the row
             // above), Executing, Failed: the approval gate's rows (Approving.GATE).
-            // Done, Stopped, NothingToDo, Rejected, Expired, Cancelled: final, no rows.
+            // Done, HandedToBilling, Stopped, NothingToDo, Rejected, Expired, Cancelled: final, no rows.
             .build();
 
     public TypoFix() {
