@@ -63,6 +63,23 @@ class StoredStatesTest {
         }
     }
 
+    /** The end states the gate leads to hold its part ({@code @JsonUnwrapped}) too, and are stored as flat as before. */
+    @Test
+    void the_gate_s_end_states_are_stored_again_in_the_shape_they_were_stored_in() throws IOException {
+        int checked = 0;
+        for (Path file : fixtures()) {
+            String id = mapper.readTree(file.toFile()).get("@type").asText();
+            Workflow<?> workflow = workflowOf(file);
+            if (!Set.of("add_contact", "change_contact", "typo_fix", "resend_license", "portal_access").contains(workflow.kind())) continue;
+            if (!Set.of("Done", "HandedToBilling", "Rejected").contains(id)) continue;
+            String stored = Files.readString(file);
+            String again = mapper.writerFor(workflow.stateType()).writeValueAsString(mapper.readValue(stored, workflow.stateType()));
+            assertThat(mapper.readTree(again)).as(file.toString()).isEqualTo(mapper.readTree(stored));
+            checked++;
+        }
+        assertThat(checked).isEqualTo(15);
+    }
+
     @Test
     void every_state_of_every_workflow_has_a_fixture() throws IOException {
         Map<Class<?>, Map<Class<?>, String>> ids = StoredTypes.of(Workflows.ALL).ids();

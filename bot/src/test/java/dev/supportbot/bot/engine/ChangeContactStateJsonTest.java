@@ -66,7 +66,8 @@ class ChangeContactStateJsonTest {
                 new Declined(901, "A-S00001001", at),
                 new NeedsHuman(901, "A-S00001001", Handoff.UNCLEAR_ANSWER, at),
                 new Expired(901, "A-S00001001", Wait.ANSWER, at),
-                new Rejected(901, "A-S00001001", 31, "slack:U1", at),
+                new Rejected(new Gated.Rejection(901, "A-S00001001", 31, "slack:U1", at)),
+                new HandedToBilling(new Gated.Approval(901, "A-S00001001", 31, List.of("slack:U1", "slack:U2"), at)),
                 new Expired(901, null, Wait.SELF_SERVICE, at),
                 new Cancelled(901, "slack:UAGENT", at));
         assertThat(states.stream().map(Object::getClass).collect(Collectors.toSet()))

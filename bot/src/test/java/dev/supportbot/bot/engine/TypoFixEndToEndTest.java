@@ -334,6 +334,11 @@ class TypoFixEndToEndTest {
                 .anySatisfy(t -> assertThat(t).startsWith("Billing team: ").contains("alice@umbrela.example",
                         "Please put the billing account right"));
         noActivationCodeAnywhere(ticket, activationCode("A-S00004001"));
+
+        assertThat(lnr("status 805")).isEqualTo(200);
+        Await.until("the status of the run", Duration.ofSeconds(30), () -> responsesTo(AGENT_SLACK).stream().anyMatch(r -> r.contains("Ticket 805")));
+        assertThat(responsesTo(AGENT_SLACK)).filteredOn(r -> r.contains("Ticket 805")).singleElement()
+                .satisfies(r -> assertThat(r).contains("(finished): handed to the billing team on ").doesNotContain(": done"));
     }
 
     @Test

@@ -55,10 +55,11 @@ class TypoFixStateJsonTest {
                 new AwaitingApproval(801, cloud, bounce, fixed, new Gated.Ask(plan, hash, null, at)),
                 new Executing(801, cloud, fixed, new Gated.Run(plan, hash, 31, List.of("slack:U1"), 2, 1, results)),
                 new Failed(801, cloud, fixed, new Gated.Halt(plan, hash, 31, List.of("slack:U1"), 2, 0, results)),
-                new Done(801, "A-S00004001", fixed, 31, List.of("slack:U1"), at),
+                new Done(fixed, new Gated.Approval(801, "A-S00004001", 31, List.of("slack:U1"), at)),
+                new HandedToBilling(new Gated.Approval(801, "A-S00004001", 31, List.of("slack:U1"), at)),
                 new Stopped(801, "A-S00005001", StopReason.CODE_USED, at),
                 new NothingToDo(801, "A-S00004001", at),
-                new Rejected(801, "A-S00004001", 31, "slack:U1", at),
+                new Rejected(new Gated.Rejection(801, "A-S00004001", 31, "slack:U1", at)),
                 new Expired(801, "A-S00004001", Wait.CONFIRMATION, at),
                 new Cancelled(801, "slack:UAGENT", at));
         assertThat(states.stream().map(Object::getClass).collect(Collectors.toSet()))

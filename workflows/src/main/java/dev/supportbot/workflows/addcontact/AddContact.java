@@ -37,7 +37,7 @@ public final class AddContact extends GatedWorkflow<AddContactState> {
             .on(AwaitingSignUp.class,    ReminderDue.class,      SignUp::factsNeeded,     SignUp::remind)
             // An agent's cancel in the open states above, and AwaitingApproval, Executing, Failed: the approval gate's
             // rows (Approving.GATE).
-            // Done, NotVerified, Declined, NothingToDo, NeedsHuman, Rejected, Expired, Cancelled: final, no rows.
+            // Done, HandedToBilling, NotVerified, Declined, NothingToDo, NeedsHuman, Rejected, Expired, Cancelled: final, no rows.
             .build();
 
     public AddContact() {

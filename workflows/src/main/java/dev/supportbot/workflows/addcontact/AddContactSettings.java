@@ -12,11 +12,9 @@ import java.util.List;
  * approval's expiry.
  */
 final class AddContactSettings {
-    static final WorkflowSetting<Duration> APPROVAL_TTL = ApprovalGate.approvalTtl("add_contact", "add contact");
-    static final AnswerWait ANSWER = AnswerWait.of("add_contact", 1,
-            "2d", "add contact: first reminder to a requester who owes an answer, counted from the question",
-            "4d", "add contact: second reminder, counted from the question",
-            "7d", "add contact: close as expired when the requester has not answered, counted from the question");
+    static final WorkflowSetting<Duration> APPROVAL_TTL = ApprovalGate.approvalTtl("add_contact");
+    static final AnswerWait ANSWER = AnswerWait.question("add_contact", 1, "the requester", "an answer", "has not answered",
+            "2d", "4d", "7d");
     static final WorkflowSetting<Duration> EXPIRY = ANSWER.expiry();
     static final int ANSWER_EXPIRY = ANSWER.expirySequence();
     static final int APPROVAL_EXPIRY = 4;

@@ -7,7 +7,6 @@ import dev.supportbot.workflows.engine.OnSubscription;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -23,7 +22,7 @@ public sealed interface AddContactState {
 
     /** Ownership is not verified on the ticket yet; a verification runs (started by this run or already running). */
     @JsonTypeName("AwaitingOwnership")
-    record AwaitingOwnership(long ticketId, String requesterEmail, Instant since) implements AddContactState, Open {}
+    record AwaitingOwnership(long ticketId, String requesterEmail, Instant since) implements AddContactState, Gated.Open {}
 
     /**
      * Ownership is verified; a {@code Continue(factsKey)} was emitted so that the next decision has the plan's facts.
@@ -88,12 +87,11 @@ public sealed interface AddContactState {
 
     /** Every step ran: the requester manages the subscription. */
     @JsonTypeName("Done")
-    record Done(long ticketId, String subscriptionName, long approvalId, List<String> approvers, Instant at)
-            implements AddContactState, OnSubscription, Gated.Decided {
-        public Done {
-            approvers = List.copyOf(approvers);
-        }
-    }
+    record Done(@JsonUnwrapped Gated.Approval approval) implements AddContactState, Gated.Approved {}
+
+    /** Every step ran, but the billing account does not show what the plan predicted: the Billing team goes on. */
+    @JsonTypeName("HandedToBilling")
+    record HandedToBilling(@JsonUnwrapped Gated.Approval approval) implements AddContactState, Gated.Approved {}
 
     /** The ownership verification this run waited for ended without verifying (its {@code result}). */
     @JsonTypeName("NotVerified")
@@ -113,8 +111,7 @@ public sealed interface AddContactState {
 
     /** An approver rejected the plan; nothing was changed. */
     @JsonTypeName("Rejected")
-    record Rejected(long ticketId, String subscriptionName, long approvalId, String rejectedBy, Instant at)
-            implements AddContactState, OnSubscription, Gated.Decided {}
+    record Rejected(@JsonUnwrapped Gated.Rejection rejection) implements AddContactState, Gated.Rejected {}
 
     /** The requester did not answer, or the approvers did not decide, in time. */
     @JsonTypeName("Expired")
@@ -125,14 +122,11 @@ public sealed interface AddContactState {
 
     // ---- parts
 
-    /** A state that events still move on; an agent can cancel it. */
-    interface Open extends Gated.Open {}
-
     /** A state of the approval gate: what adding the contact keeps through it besides the gate's part. */
     interface Gate extends Verified {}
 
     /** An open state after ownership was verified: its subscription is the verified one. */
-    interface Verified extends Open, OnSubscription {
+    interface Verified extends Gated.Open, OnSubscription {
         Verification verification();
 
         @Override

@@ -71,7 +71,8 @@ public final class ApprovalGate<S, A extends S, X extends S, F extends S> {
 
         /**
          * Every step ran but the billing account does not show what the plan predicted, so the ticket went to the
-         * Billing team; the workflow's done state unless it keeps a state of its own for this.
+         * Billing team: the workflow's handed-to-billing state ({@link GatePlug}), or its done state when the run goes on
+         * anyway (troubleshooting watches the ticket again).
          */
         default S unconfirmed(X last, Instant at) {
             return done(last, at);
@@ -99,9 +100,9 @@ public final class ApprovalGate<S, A extends S, X extends S, F extends S> {
     public record Terms(WorkflowSetting<Duration> ttl, ToIntFunction<Context> approversNeeded, int expiryReminder, GateWords words) {}
 
     /** How long a plan of workflow {@code kind} waits for approval, e.g. {@code add_contact.approval_ttl}, 72 hours. */
-    public static WorkflowSetting<Duration> approvalTtl(String kind, String words) {
+    public static WorkflowSetting<Duration> approvalTtl(String kind) {
         return WorkflowSetting.duration(kind + ".approval_ttl", "BOT_" + kind.toUpperCase(Locale.ROOT) + "_APPROVAL_TTL", "72h",
-                words + ": how long a plan waits for approval before it expires, counted from the request");
+                WorkflowSetting.named(kind) + ": how long a plan waits for approval before it expires, counted from the request");
     }
 
     /** The settings of a workflow that plugs in: the approval's TTL, the workflow's {@code own}, the Billing team's. */

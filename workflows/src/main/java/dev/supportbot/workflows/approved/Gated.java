@@ -1,14 +1,17 @@
 package dev.supportbot.workflows.approved;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import dev.supportbot.workflows.engine.OnSubscription;
 import dev.supportbot.workflows.plan.Plan;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * What the {@link ApprovalGate} keeps in a workflow's states: its part of each ({@link Ask}, {@link Run}, {@link Halt}),
- * which the workflow's own records hold beside what only that workflow needs (e.g. the subscription and the
- * requester), as a {@link JsonUnwrapped} component stored flat beside the workflow's own fields.
+ * What the {@link ApprovalGate} keeps in a workflow's states: its part of each ({@link Ask}, {@link Run}, {@link Halt},
+ * and of the end states it leads to, {@link Approval} and {@link Rejection}), which the workflow's own records hold
+ * beside what only that workflow needs (e.g. the subscription and the requester), as a {@link JsonUnwrapped} component
+ * stored flat beside the workflow's own fields.
  */
 public final class Gated {
     private Gated() {}
@@ -40,6 +43,21 @@ public final class Gated {
             results = List.copyOf(results);
         }
     }
+
+    /**
+     * The gate's part of an end state after every step of the approved plan ran (done, or handed to the Billing team):
+     * the ticket, its subscription (null, and not stored, for a workflow without one), the approval and its approvers.
+     */
+    public record Approval(long ticketId, @JsonInclude(JsonInclude.Include.NON_NULL) String subscriptionName,
+                           long approvalId, List<String> approvers, Instant at) {
+        public Approval {
+            approvers = List.copyOf(approvers);
+        }
+    }
+
+    /** The gate's part of the end state after an approver rejected the plan: nothing was changed. */
+    public record Rejection(long ticketId, @JsonInclude(JsonInclude.Include.NON_NULL) String subscriptionName,
+                            long approvalId, String rejectedBy, Instant at) {}
 
     /** A workflow's state while its plan waits for the approvers; it reads as its {@link Ask}. */
     public interface Asking {
@@ -114,6 +132,36 @@ public final class Gated {
     /** An end state that keeps the approval it came through (done, or rejected). */
     public interface Decided {
         long approvalId();
+    }
+
+    /** A workflow's end state after its approved plan ran; it reads as its {@link Approval}. */
+    public interface Approved extends Decided, OnSubscription {
+        Approval approval();
+
+        @Override
+        default String subscriptionName() {
+            return approval().subscriptionName();
+        }
+
+        @Override
+        default long approvalId() {
+            return approval().approvalId();
+        }
+    }
+
+    /** A workflow's end state after an approver rejected its plan; it reads as its {@link Rejection}. */
+    public interface Rejected extends Decided, OnSubscription {
+        Rejection rejection();
+
+        @Override
+        default String subscriptionName() {
+            return rejection().subscriptionName();
+        }
+
+        @Override
+        default long approvalId() {
+            return rejection().approvalId();
+        }
     }
 
     /** The approval of a state that waits for it or was approved, else null. */

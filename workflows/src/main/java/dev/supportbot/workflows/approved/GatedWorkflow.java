@@ -16,7 +16,8 @@ import java.util.Optional;
 /**
  * A workflow that puts a plan through the {@link ApprovalGate}: its outcome, who it waits on and what its states come
  * to are answered here for the gate's states and for the states every such workflow names alike (by their stored type
- * id: {@code Done}, {@code Rejected}, {@code Expired}...); the workflow answers only for its own states.
+ * id: {@code Done}, {@code HandedToBilling}, {@code Rejected}, {@code Expired}...); the workflow answers only for its own
+ * states.
  *
  * @param <S> the state type, a sealed interface of records
  */
@@ -27,6 +28,7 @@ public abstract class GatedWorkflow<S> extends TabledWorkflow<S> {
             Map.entry("Planning", "planning"),
             Map.entry("AwaitingAnswer", "waiting for the requester's answer"),
             Map.entry("Done", "done"),
+            Map.entry("HandedToBilling", "handed to the billing team"),
             Map.entry("NotVerified", "ownership not verified"),
             Map.entry("Declined", "declined by the requester"),
             Map.entry("NothingToDo", "nothing to do"),

@@ -10,6 +10,7 @@ import dev.supportbot.workflows.changecontact.ChangeContactState.Executing;
 import dev.supportbot.workflows.changecontact.ChangeContactState.Expired;
 import dev.supportbot.workflows.changecontact.ChangeContactState.Failed;
 import dev.supportbot.workflows.changecontact.ChangeContactState.Gate;
+import dev.supportbot.workflows.changecontact.ChangeContactState.HandedToBilling;
 import dev.supportbot.workflows.changecontact.ChangeContactState.Handoff;
 import dev.supportbot.workflows.changecontact.ChangeContactState.NeedsHuman;
 import dev.supportbot.workflows.changecontact.ChangeContactState.Path;
@@ -18,7 +19,6 @@ import dev.supportbot.workflows.changecontact.ChangeContactState.Wait;
 import dev.supportbot.workflows.engine.Effect;
 import dev.supportbot.workflows.plan.Plan;
 import dev.supportbot.workflows.plan.PortalChange;
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -34,12 +34,12 @@ final class Approving extends GatePlug<ChangeContactState, Gate, Gate, AwaitingA
     private Approving() {
         super(g -> g, (id, g, ask) -> new AwaitingApproval(id, g.requester(), g.subscriptionName(), g.path(), ask),
                 (id, g, run) -> new Executing(id, g.requester(), g.subscriptionName(), g.path(), run),
-                (id, g, halt) -> new Failed(id, g.requester(), g.subscriptionName(), g.path(), halt), Cancelled::new);
-    }
-
-    @Override
-    public ChangeContactState done(Executing s, Instant at) {
-        return new Done(s.ticketId(), s.subscriptionName(), s.path(), s.run().approvalId(), at);
+                (id, g, halt) -> new Failed(id, g.requester(), g.subscriptionName(), g.path(), halt), new Ends<>(
+                        (g, a) -> new Done(a.ticketId(), a.subscriptionName(), g.path(), a.approvalId(), a.at()),
+                        HandedToBilling::new, Rejected::new,
+                        (ticketId, subscription, at) -> new Expired(ticketId, subscription, Wait.APPROVAL, at),
+                        (ticketId, subscription, at) -> new NeedsHuman(ticketId, subscription, Handoff.APPROVAL_NOT_POSTED, at),
+                        Cancelled::new));
     }
 
     @Override
@@ -49,21 +49,6 @@ final class Approving extends GatePlug<ChangeContactState, Gate, Gate, AwaitingA
                 new Effect.PublicComment(s.path() == Path.REMOVE_MEMBERSHIP ? Messages.membershipRemoved(s.subscriptionName())
                         : Messages.done(s.subscriptionName(), signInLink, leftOtherAccount(s.run().plan()))),
                 new Effect.PrivateNote(Notes.done(s.subscriptionName(), s.run().approvers(), lines)));
-    }
-
-    @Override
-    public ChangeContactState rejected(AwaitingApproval s, long approvalId, String by, Instant at) {
-        return new Rejected(s.ticketId(), s.subscriptionName(), approvalId, by, at);
-    }
-
-    @Override
-    public ChangeContactState expired(AwaitingApproval s, Instant at) {
-        return new Expired(s.ticketId(), s.subscriptionName(), Wait.APPROVAL, at);
-    }
-
-    @Override
-    public ChangeContactState notPosted(AwaitingApproval s, Instant at) {
-        return new NeedsHuman(s.ticketId(), s.subscriptionName(), Handoff.APPROVAL_NOT_POSTED, at);
     }
 
     /** The plan removes a membership of another billing account first: the requester agreed to leave it. */

@@ -51,7 +51,7 @@ public final class ChangeContact extends GatedWorkflow<ChangeContactState> {
             .on(AwaitingAnswer.class,      ReminderDue.class,                                Answers::remind)
             // An agent's cancel in AwaitingOwnership, Planning and AwaitingAnswer, and AwaitingApproval, Executing,
             // Failed: the approval gate's rows (Approving.GATE).
-            // Done, NotVerified, Declined, NeedsHuman, Rejected, Expired, Cancelled: final, no rows.
+            // Done, HandedToBilling, NotVerified, Declined, NeedsHuman, Rejected, Expired, Cancelled: final, no rows.
             .build();
 
     public ChangeContact() {

@@ -9,7 +9,7 @@ import java.util.List;
 
 /** The settings of a contact change. */
 final class ChangeContactSettings {
-    static final WorkflowSetting<Duration> APPROVAL_TTL = ApprovalGate.approvalTtl("change_contact", "change contact");
+    static final WorkflowSetting<Duration> APPROVAL_TTL = ApprovalGate.approvalTtl("change_contact");
     static final WorkflowSetting<Integer> APPROVERS = WorkflowSetting.integer("change_contact.approvers",
             "BOT_CHANGE_CONTACT_APPROVERS", "2",
             "change contact: how many different approvers a change of ownership (any plan of this workflow) needs; at least 1");

@@ -30,7 +30,7 @@ public sealed interface ChangeContactState {
      */
     @JsonTypeName("AwaitingSelfService")
     record AwaitingSelfService(long ticketId, Requester requester, String subscriptionName, Instant askedAt,
-                               int remindersSent) implements ChangeContactState, Open, OnSubscription {
+                               int remindersSent) implements ChangeContactState, Gated.Open, OnSubscription {
         AwaitingSelfService withRemindersSent(int sent) {
             return new AwaitingSelfService(ticketId, requester, subscriptionName, askedAt, sent);
         }
@@ -39,7 +39,7 @@ public sealed interface ChangeContactState {
     /** Support-assisted: ownership is not verified on the ticket yet; a verification runs first. */
     @JsonTypeName("AwaitingOwnership")
     record AwaitingOwnership(long ticketId, Requester requester, String removeEmail, Instant since)
-            implements ChangeContactState, Open {}
+            implements ChangeContactState, Gated.Open {}
 
     /**
      * A {@code Continue(factsKey)} was emitted so that the next decision has the plan's facts; {@code leaveOtherAccount}:
@@ -47,7 +47,7 @@ public sealed interface ChangeContactState {
      */
     @JsonTypeName("Planning")
     record Planning(long ticketId, Requester requester, String subscriptionName, Path path, String proof, String removeEmail,
-                    boolean leaveOtherAccount, String factsKey) implements ChangeContactState, Open, OnSubscription {}
+                    boolean leaveOtherAccount, String factsKey) implements ChangeContactState, Gated.Open, OnSubscription {}
 
     /**
      * Support-assisted, existing user: the requester's portal account manages another billing account, and they were
@@ -57,7 +57,7 @@ public sealed interface ChangeContactState {
     @JsonTypeName("AwaitingAnswer")
     record AwaitingAnswer(long ticketId, Requester requester, String subscriptionName, String proof, Instant askedAt,
                           int remindersSent, boolean askedAgain, Set<Long> handledCommentIds)
-            implements ChangeContactState, Open, OnSubscription {
+            implements ChangeContactState, Gated.Open, OnSubscription {
         public AwaitingAnswer {
             handledCommentIds = Set.copyOf(handledCommentIds);
         }
@@ -95,6 +95,10 @@ public sealed interface ChangeContactState {
     record Done(long ticketId, String subscriptionName, Path path, Long approvalId, Instant at)
             implements ChangeContactState, OnSubscription {}
 
+    /** Every step ran, but the billing account does not show what the plan predicted: the Billing team goes on. */
+    @JsonTypeName("HandedToBilling")
+    record HandedToBilling(@JsonUnwrapped Gated.Approval approval) implements ChangeContactState, Gated.Approved {}
+
     /** The requester prefers to keep managing their current subscriptions: nothing was changed. */
     @JsonTypeName("Declined")
     record Declined(long ticketId, String subscriptionName, Instant at) implements ChangeContactState, OnSubscription {}
@@ -108,8 +112,7 @@ public sealed interface ChangeContactState {
     record NeedsHuman(long ticketId, String subscriptionName, Handoff why, Instant at) implements ChangeContactState, OnSubscription {}
 
     @JsonTypeName("Rejected")
-    record Rejected(long ticketId, String subscriptionName, long approvalId, String rejectedBy, Instant at)
-            implements ChangeContactState, OnSubscription, Gated.Decided {}
+    record Rejected(@JsonUnwrapped Gated.Rejection rejection) implements ChangeContactState, Gated.Rejected {}
 
     /** The requester did not report back or answer, or the approvers did not decide, in time. */
     @JsonTypeName("Expired")
@@ -120,11 +123,8 @@ public sealed interface ChangeContactState {
 
     // ---- parts
 
-    /** A state that events still move on; an agent can cancel it. */
-    interface Open extends Gated.Open {}
-
     /** A state of the approval gate: what the change keeps through it besides the gate's part. */
-    interface Gate extends Open, OnSubscription {
+    interface Gate extends Gated.Open, OnSubscription {
         Requester requester();
 
         Path path();

@@ -26,6 +26,19 @@ public record AnswerWait(int first, WorkflowSetting<Duration> reminder1, Workflo
                 WorkflowSetting.duration(kind + ".expiry", env + "EXPIRY", expiry, meaning3));
     }
 
+    /**
+     * The wait of workflow {@code kind} for {@code who} (e.g. "the requester") to give what they {@code owe} (e.g. "an
+     * answer"), with the reminders' delays and the expiry's; the meanings say what they are in the same words for every
+     * workflow, e.g. "... when the requester has not answered" ({@code notYet}: "has not answered").
+     */
+    public static AnswerWait question(String kind, int first, String who, String owe, String notYet, String reminder1,
+                                      String reminder2, String expiry) {
+        String named = WorkflowSetting.named(kind) + ": ";
+        return of(kind, first, reminder1, named + "first reminder to " + who + " who owes " + owe + ", counted from the question",
+                reminder2, named + "second reminder, counted from the question",
+                expiry, named + "close as expired when " + who + " " + notYet + ", counted from the question");
+    }
+
     /** The same settings for a second wait, scheduled as the sequences {@code first} to {@code first + 2}. */
     public AnswerWait startingAt(int otherFirst) {
         return new AnswerWait(otherFirst, reminder1, reminder2, expiry);

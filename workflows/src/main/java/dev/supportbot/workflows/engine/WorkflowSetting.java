@@ -11,6 +11,11 @@ public record WorkflowSetting<T>(String key, String env, String defaultText, Str
 
     public enum Type { DURATION, INTEGER, LIST, TEXT }
 
+    /** How the settings' meanings name workflow {@code kind}, e.g. "add contact" for {@code add_contact}. */
+    public static String named(String kind) {
+        return kind.replace('_', ' ');
+    }
+
     public static WorkflowSetting<Duration> duration(String key, String env, String defaultText, String meaning) {
         return new WorkflowSetting<>(key, env, defaultText, meaning, Type.DURATION, Duration.class);
     }

@@ -21,7 +21,7 @@ public final class PortalAccess extends GatedWorkflow<PortalAccessState> {
             //  state            event                facts needed             handler
             .on(Requested.class, TicketUpdated.class, Starting::factsOnStart,  Starting::start)
             // AwaitingApproval, Executing, Failed: the approval gate's rows (Approving.GATE).
-            // Done, SelfService, NeedsHuman, Rejected, Expired, Cancelled: final, no rows.
+            // Done, HandedToBilling, SelfService, NeedsHuman, Rejected, Expired, Cancelled: final, no rows.
             .build();
 
     public PortalAccess() {

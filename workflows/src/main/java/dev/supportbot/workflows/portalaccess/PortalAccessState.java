@@ -5,7 +5,6 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.supportbot.workflows.approved.Gated;
 import dev.supportbot.workflows.plan.PortalAccessPlanner.Help;
 import java.time.Instant;
-import java.util.List;
 
 /** The persisted state of one portal access request: ids, what was asked for and the plan; never a comment body. */
 public sealed interface PortalAccessState {
@@ -33,11 +32,11 @@ public sealed interface PortalAccessState {
 
     /** The portal mailed the link or the confirmation to the account's own email. */
     @JsonTypeName("Done")
-    record Done(long ticketId, Help help, long approvalId, List<String> approvers, Instant at) implements PortalAccessState {
-        public Done {
-            approvers = List.copyOf(approvers);
-        }
-    }
+    record Done(Help help, @JsonUnwrapped Gated.Approval approval) implements PortalAccessState, Gated.Approved {}
+
+    /** The portal sent it, but the billing account does not show what the plan predicted: the Billing team goes on. */
+    @JsonTypeName("HandedToBilling")
+    record HandedToBilling(@JsonUnwrapped Gated.Approval approval) implements PortalAccessState, Gated.Approved {}
 
     /** The requester was answered with the steps to help themselves; nothing was planned. */
     @JsonTypeName("SelfService")
@@ -49,7 +48,7 @@ public sealed interface PortalAccessState {
 
     /** An approver rejected the plan; nothing was sent. */
     @JsonTypeName("Rejected")
-    record Rejected(long ticketId, long approvalId, String rejectedBy, Instant at) implements PortalAccessState {}
+    record Rejected(@JsonUnwrapped Gated.Rejection rejection) implements PortalAccessState, Gated.Rejected {}
 
     /** The approvers did not decide in time. */
     @JsonTypeName("Expired")
@@ -60,11 +59,8 @@ public sealed interface PortalAccessState {
 
     // ---- parts
 
-    /** A state that events still move on; an agent can cancel it. */
-    interface Open extends Gated.Open {}
-
     /** A state of the approval gate: what the run keeps through it besides the gate's part. */
-    interface Gate extends Open {
+    interface Gate extends Gated.Open {
         Help help();
     }
 

@@ -12,11 +12,11 @@ import dev.supportbot.workflows.resend.ResendLicenseState.Done;
 import dev.supportbot.workflows.resend.ResendLicenseState.Executing;
 import dev.supportbot.workflows.resend.ResendLicenseState.Expired;
 import dev.supportbot.workflows.resend.ResendLicenseState.Failed;
+import dev.supportbot.workflows.resend.ResendLicenseState.HandedToBilling;
 import dev.supportbot.workflows.resend.ResendLicenseState.Handoff;
 import dev.supportbot.workflows.resend.ResendLicenseState.NeedsHuman;
 import dev.supportbot.workflows.resend.ResendLicenseState.Gate;
 import dev.supportbot.workflows.resend.ResendLicenseState.Rejected;
-import java.time.Instant;
 import java.util.List;
 
 /** A resend through the approval gate; once the portal sent it, the requester is told. */
@@ -26,12 +26,10 @@ final class Approving extends GatePlug<ResendLicenseState, Gate, VerifiedOwnersh
             new ApprovalGate.Terms(ResendSettings.APPROVAL_TTL, ctx -> 1, ResendSettings.APPROVAL_EXPIRY, Notes.WORDS));
 
     private Approving() {
-        super(Gate::ownership, AwaitingApproval::new, Executing::new, Failed::new, Cancelled::new);
-    }
-
-    @Override
-    public ResendLicenseState done(Executing s, Instant at) {
-        return new Done(s.ticketId(), s.ownership().subscriptionName(), s.run().approvalId(), s.run().approvers(), at);
+        super(Gate::ownership, AwaitingApproval::new, Executing::new, Failed::new, new Ends<>(Done::new, HandedToBilling::new,
+                Rejected::new, Expired::new,
+                (ticketId, subscription, at) -> new NeedsHuman(ticketId, subscription, Handoff.APPROVAL_NOT_POSTED, at),
+                Cancelled::new));
     }
 
     @Override
@@ -40,20 +38,5 @@ final class Approving extends GatePlug<ResendLicenseState, Gate, VerifiedOwnersh
         boolean code = s.plan().changes().stream().anyMatch(PortalChange.ResendActivationCode.class::isInstance);
         return List.of(new Effect.PublicComment(Messages.sent(subscription, code)),
                 new Effect.PrivateNote(Notes.done(subscription, s.run().approvers(), lines)));
-    }
-
-    @Override
-    public ResendLicenseState rejected(AwaitingApproval s, long approvalId, String by, Instant at) {
-        return new Rejected(s.ticketId(), s.ownership().subscriptionName(), approvalId, by, at);
-    }
-
-    @Override
-    public ResendLicenseState expired(AwaitingApproval s, Instant at) {
-        return new Expired(s.ticketId(), s.ownership().subscriptionName(), at);
-    }
-
-    @Override
-    public ResendLicenseState notPosted(AwaitingApproval s, Instant at) {
-        return new NeedsHuman(s.ticketId(), s.ownership().subscriptionName(), Handoff.APPROVAL_NOT_POSTED, at);
     }
 }

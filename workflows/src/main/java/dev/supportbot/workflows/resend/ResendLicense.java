@@ -30,7 +30,7 @@ public final class ResendLicense extends GatedWorkflow<ResendLicenseState> {
             .on(Planning.class,          EffectSucceeded.class,  Proposing::factsNeeded,  Proposing::decide)
             // An agent's cancel in the open states above, and AwaitingApproval, Executing, Failed: the approval gate's
             // rows (Approving.GATE).
-            // Done, NotVerified, NeedsHuman, Rejected, Expired, Cancelled: final, no rows.
+            // Done, HandedToBilling, NotVerified, NeedsHuman, Rejected, Expired, Cancelled: final, no rows.
             .build();
 
     public ResendLicense() {

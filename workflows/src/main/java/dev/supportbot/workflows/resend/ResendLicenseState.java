@@ -6,7 +6,6 @@ import dev.supportbot.workflows.approved.Gated;
 import dev.supportbot.workflows.engine.OnSubscription;
 import dev.supportbot.workflows.ownership.VerifiedOwnership;
 import java.time.Instant;
-import java.util.List;
 
 /**
  * The persisted state of one resend. Holds ids, the subscription, the verified requester's own address and the plan;
@@ -20,7 +19,7 @@ public sealed interface ResendLicenseState {
 
     /** Ownership is not verified on the ticket yet; a verification runs (started by this run or already running). */
     @JsonTypeName("AwaitingOwnership")
-    record AwaitingOwnership(long ticketId, String requesterEmail, Instant since) implements ResendLicenseState, Open {}
+    record AwaitingOwnership(long ticketId, String requesterEmail, Instant since) implements ResendLicenseState, Gated.Open {}
 
     /** Ownership is verified; a {@code Continue} lets the next decision have the plan's facts. */
     @JsonTypeName("Planning")
@@ -45,12 +44,11 @@ public sealed interface ResendLicenseState {
 
     /** The portal sent the license or activation code to the verified requester. */
     @JsonTypeName("Done")
-    record Done(long ticketId, String subscriptionName, long approvalId, List<String> approvers, Instant at)
-            implements ResendLicenseState, OnSubscription, Gated.Decided {
-        public Done {
-            approvers = List.copyOf(approvers);
-        }
-    }
+    record Done(@JsonUnwrapped Gated.Approval approval) implements ResendLicenseState, Gated.Approved {}
+
+    /** The portal sent it, but the billing account does not show what the plan predicted: the Billing team goes on. */
+    @JsonTypeName("HandedToBilling")
+    record HandedToBilling(@JsonUnwrapped Gated.Approval approval) implements ResendLicenseState, Gated.Approved {}
 
     /** The ownership verification this run waited for ended without verifying (its {@code result}). */
     @JsonTypeName("NotVerified")
@@ -62,8 +60,7 @@ public sealed interface ResendLicenseState {
 
     /** An approver rejected the plan; nothing was sent. */
     @JsonTypeName("Rejected")
-    record Rejected(long ticketId, String subscriptionName, long approvalId, String rejectedBy, Instant at)
-            implements ResendLicenseState, OnSubscription, Gated.Decided {}
+    record Rejected(@JsonUnwrapped Gated.Rejection rejection) implements ResendLicenseState, Gated.Rejected {}
 
     /** The approvers did not decide in time. */
     @JsonTypeName("Expired")
@@ -74,14 +71,11 @@ public sealed interface ResendLicenseState {
 
     // ---- parts
 
-    /** A state that events still move on; an agent can cancel it. */
-    interface Open extends Gated.Open {}
-
     /** A state of the approval gate: what the run keeps through it besides the gate's part. */
     interface Gate extends Verified {}
 
     /** An open state after ownership was verified: its subscription is the verified one. */
-    interface Verified extends Open, OnSubscription {
+    interface Verified extends Gated.Open, OnSubscription {
         VerifiedOwnership ownership();
 
         @Override

@@ -11,11 +11,11 @@ import dev.supportbot.workflows.typofix.TypoFixState.Executing;
 import dev.supportbot.workflows.typofix.TypoFixState.Expired;
 import dev.supportbot.workflows.typofix.TypoFixState.Failed;
 import dev.supportbot.workflows.typofix.TypoFixState.Gate;
+import dev.supportbot.workflows.typofix.TypoFixState.HandedToBilling;
 import dev.supportbot.workflows.typofix.TypoFixState.Rejected;
 import dev.supportbot.workflows.typofix.TypoFixState.StopReason;
 import dev.supportbot.workflows.typofix.TypoFixState.Stopped;
 import dev.supportbot.workflows.typofix.TypoFixState.Wait;
-import java.time.Instant;
 import java.util.List;
 
 /** A typo fix through the approval gate; once it ran, the account manager is asked to update the CRM. */
@@ -27,32 +27,16 @@ final class Approving extends GatePlug<TypoFixState, Gate, Gate, AwaitingApprova
     private Approving() {
         super(g -> g, (id, g, ask) -> new AwaitingApproval(id, g.target(), ((AwaitingApproval) g).bounce(), g.correctedEmail(), ask),
                 (id, g, run) -> new Executing(id, g.target(), g.correctedEmail(), run),
-                (id, g, halt) -> new Failed(id, g.target(), g.correctedEmail(), halt), Cancelled::new);
-    }
-
-    @Override
-    public TypoFixState done(Executing s, Instant at) {
-        return new Done(s.ticketId(), s.target().subscriptionName(), s.correctedEmail(), s.run().approvalId(), s.run().approvers(), at);
+                (id, g, halt) -> new Failed(id, g.target(), g.correctedEmail(), halt), new Ends<>(
+                        (g, approval) -> new Done(g.correctedEmail(), approval), HandedToBilling::new, Rejected::new,
+                        (ticketId, subscription, at) -> new Expired(ticketId, subscription, Wait.APPROVAL, at),
+                        (ticketId, subscription, at) -> new Stopped(ticketId, subscription, StopReason.APPROVAL_NOT_POSTED, at),
+                        Cancelled::new));
     }
 
     @Override
     public List<Effect> told(Executing s, List<StepResult> results, List<String> lines) {
         return List.of(new Effect.PrivateNote(Notes.done(s.target(), s.correctedEmail(), s.run().approvers(), lines)),
                 new Effect.PublicComment(Messages.done(s.target(), s.correctedEmail())));
-    }
-
-    @Override
-    public TypoFixState rejected(AwaitingApproval s, long approvalId, String by, Instant at) {
-        return new Rejected(s.ticketId(), s.target().subscriptionName(), approvalId, by, at);
-    }
-
-    @Override
-    public TypoFixState expired(AwaitingApproval s, Instant at) {
-        return new Expired(s.ticketId(), s.target().subscriptionName(), Wait.APPROVAL, at);
-    }
-
-    @Override
-    public TypoFixState notPosted(AwaitingApproval s, Instant at) {
-        return new Stopped(s.ticketId(), s.target().subscriptionName(), StopReason.APPROVAL_NOT_POSTED, at);
     }
 }

@@ -6,7 +6,6 @@ import dev.supportbot.workflows.engine.Event.ReminderDue;
 import dev.supportbot.workflows.engine.Event.TicketUpdated;
 import dev.supportbot.workflows.engine.SlashCommand;
 import dev.supportbot.workflows.engine.TransitionTable;
-import dev.supportbot.workflows.engine.WaitingOn;
 import dev.supportbot.workflows.typofix.TypoFixState.AwaitingApproval;
 import dev.supportbot.workflows.typofix.TypoFixState.AwaitingConfirmation;
 import dev.supportbot.workflows.typofix.TypoFixState.Checking;
@@ -39,7 +38,7 @@ public final class TypoFix extends GatedWorkflow<TypoFixState> {
             .on(AwaitingApproval.class,     TicketUpdated.class,                            Confirming::correctedWhileWaiting)
             // An agent's cancel in Checking, AwaitingConfirmation and Planning, and AwaitingApproval (but for the row
             // above), Executing, Failed: the approval gate's rows (Approving.GATE).
-            // Done, Stopped, NothingToDo, Rejected, Expired, Cancelled: final, no rows.
+            // Done, HandedToBilling, Stopped, NothingToDo, Rejected, Expired, Cancelled: final, no rows.
             .build();
 
     public TypoFix() {
@@ -66,16 +65,10 @@ public final class TypoFix extends GatedWorkflow<TypoFixState> {
         return null;
     }
 
-    /** A typo fix's outcome names no approval. */
+    /** The account manager who owes the confirmation is the ticket's requester. */
     @Override
-    protected Long approvalOf(TypoFixState state) {
-        return null;
-    }
-
-    /** Nobody is named as awaited on a typo fix. */
-    @Override
-    public Optional<WaitingOn> waitingOn(TypoFixState state) {
-        return Optional.empty();
+    protected boolean waitsForRequester(TypoFixState state) {
+        return state instanceof AwaitingConfirmation;
     }
 
     /** The transition table, for tests and documentation. */

@@ -11,11 +11,9 @@ import java.util.List;
  * the approval's expiry; scheduling the reminders again replaces the earlier ones.
  */
 final class TypoFixSettings {
-    static final WorkflowSetting<Duration> APPROVAL_TTL = ApprovalGate.approvalTtl("typo_fix", "typo fix");
-    static final AnswerWait CONFIRMATION = AnswerWait.of("typo_fix", 1,
-            "1d", "typo fix: first reminder to the account manager who owes the confirmation, counted from the question",
-            "3d", "typo fix: second reminder, counted from the question",
-            "7d", "typo fix: close as expired when the account manager has not confirmed, counted from the question");
+    static final WorkflowSetting<Duration> APPROVAL_TTL = ApprovalGate.approvalTtl("typo_fix");
+    static final AnswerWait CONFIRMATION = AnswerWait.question("typo_fix", 1, "the account manager", "the confirmation",
+            "has not confirmed", "1d", "3d", "7d");
     static final WorkflowSetting<Duration> EXPIRY = CONFIRMATION.expiry();
     static final int CONFIRMATION_EXPIRY = CONFIRMATION.expirySequence();
     static final int APPROVAL_EXPIRY = 4;

@@ -6,7 +6,6 @@ import dev.supportbot.workflows.approved.Gated;
 import dev.supportbot.workflows.engine.OnSubscription;
 import dev.supportbot.workflows.plan.TypoFixPlanner.Resend;
 import java.time.Instant;
-import java.util.List;
 
 /**
  * The persisted state of one typo fix. Holds ids, the mistyped and the corrected address, the bounce's facts without
@@ -60,12 +59,14 @@ public sealed interface TypoFixState {
 
     /** The corrected address is on the customer and the Sold To, and the license or code was resent to it. */
     @JsonTypeName("Done")
-    record Done(long ticketId, String subscriptionName, String correctedEmail, long approvalId, List<String> approvers,
-                Instant at) implements TypoFixState, OnSubscription {
-        public Done {
-            approvers = List.copyOf(approvers);
-        }
-    }
+    record Done(String correctedEmail, @JsonUnwrapped Gated.Approval approval) implements TypoFixState, Gated.Approved {}
+
+    /**
+     * Every step ran, but the billing account does not show what the plan predicted: the Billing team goes on and the
+     * account manager is told nothing yet.
+     */
+    @JsonTypeName("HandedToBilling")
+    record HandedToBilling(@JsonUnwrapped Gated.Approval approval) implements TypoFixState, Gated.Approved {}
 
     /** A check of the handbook failed (the note on the ticket says which); nothing was changed. */
     @JsonTypeName("Stopped")
@@ -77,8 +78,7 @@ public sealed interface TypoFixState {
 
     /** An approver rejected the plan; nothing was changed. */
     @JsonTypeName("Rejected")
-    record Rejected(long ticketId, String subscriptionName, long approvalId, String rejectedBy, Instant at)
-            implements TypoFixState, OnSubscription {}
+    record Rejected(@JsonUnwrapped Gated.Rejection rejection) implements TypoFixState, Gated.Rejected {}
 
     /** The AM did not confirm, or the approvers did not decide, in time. */
     @JsonTypeName("Expired")
@@ -89,16 +89,13 @@ public sealed interface TypoFixState {
 
     // ---- parts
 
-    /** A state that events still move on; an agent can cancel it. */
-    interface Open extends Gated.Open {}
-
     /** A state of the approval gate: what the fix keeps through it besides the gate's part. */
     interface Gate extends Targeted {
         String correctedEmail();
     }
 
     /** An open state about a mistyped address: its subscription is that of the license issued to it. */
-    interface Targeted extends Open, OnSubscription {
+    interface Targeted extends Gated.Open, OnSubscription {
         Target target();
 
         @Override

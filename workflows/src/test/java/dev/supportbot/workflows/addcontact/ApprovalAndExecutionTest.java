@@ -1,5 +1,6 @@
 package dev.supportbot.workflows.addcontact;
 
+import dev.supportbot.workflows.approved.Gated;
 import dev.supportbot.workflows.approved.StepResult;
 import static dev.supportbot.workflows.addcontact.Sandbox.*;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -142,7 +143,7 @@ class ApprovalAndExecutionTest {
         Flow flow = threeSteps();
         String hash = ((AwaitingApproval) flow.state).planHash();
         Decision<AddContactState> d = flow.send(new Event.ApprovalDecided(7, hash, false, List.of("slack:UAPPROVER"), "wrong account"));
-        assertThat(d.state()).isEqualTo(new Rejected(TICKET, ACME_SUBSCRIPTION, 7, "slack:UAPPROVER", NOW));
+        assertThat(d.state()).isEqualTo(new Rejected(new Gated.Rejection(TICKET, ACME_SUBSCRIPTION, 7, "slack:UAPPROVER", NOW)));
         assertThat(d.effects()).contains(new Effect.CancelReminders(),
                 new Effect.UpdateApproval(7, Phase.REJECTED, List.of("Rejected by <@UAPPROVER>: wrong account"), null));
         assertThat(Flow.notes(d)).contains("rejected by a Slack user: wrong account").contains("Nothing was changed");
@@ -215,7 +216,7 @@ class ApprovalAndExecutionTest {
 
         for (Flow flow : List.of(waitingOwnership, planning, asking, approving, executing, failed)) {
             String was = flow.state.getClass().getSimpleName();
-            assertThat(flow.state).as(was).isInstanceOf(Open.class);
+            assertThat(flow.state).as(was).isInstanceOf(Gated.Open.class);
             Decision<AddContactState> d = flow.send(cancel);
             assertThat(d.state()).as(was).isEqualTo(new Cancelled(TICKET, "slack:UAGENT", NOW));
             assertThat(d.effects()).as(was).startsWith(new Effect.CancelReminders());

@@ -70,7 +70,7 @@ class HappyPathTest {
         d = flow.stepSucceeded(false);
         assertThat(d.state()).isInstanceOfSatisfying(Done.class, done -> {
             assertThat(done.approvalId()).isEqualTo(77);
-            assertThat(done.approvers()).containsExactly("slack:UAPPROVER");
+            assertThat(done.approval().approvers()).containsExactly("slack:UAPPROVER");
         });
         assertThat(flow.workflow.finished(d.state())).isTrue();
         assertThat(Flow.publicText(d)).contains("can now manage subscription " + ACME_SUBSCRIPTION)

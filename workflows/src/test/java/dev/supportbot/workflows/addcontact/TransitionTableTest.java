@@ -1,5 +1,6 @@
 package dev.supportbot.workflows.addcontact;
 
+import dev.supportbot.workflows.approved.Gated;
 import dev.supportbot.workflows.approved.PlanRuns;
 import static dev.supportbot.workflows.addcontact.Sandbox.*;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,12 +45,13 @@ class TransitionTableTest {
                 awaitingApproval,
                 executing,
                 failed,
-                new Done(TICKET, ACME_SUBSCRIPTION, 7, List.of("slack:UAPPROVER"), NOW),
+                new Done(new Gated.Approval(TICKET, ACME_SUBSCRIPTION, 7, List.of("slack:UAPPROVER"), NOW)),
+                new HandedToBilling(new Gated.Approval(TICKET, ACME_SUBSCRIPTION, 7, List.of("slack:UAPPROVER"), NOW)),
                 new NotVerified(TICKET, "rejected", NOW),
                 new Declined(TICKET, ACME_SUBSCRIPTION, NOW),
                 new NothingToDo(TICKET, ACME_SUBSCRIPTION, NOW),
                 new NeedsHuman(TICKET, ACME_SUBSCRIPTION, Handoff.NO_CUSTOMER_RECORD, NOW),
-                new Rejected(TICKET, ACME_SUBSCRIPTION, 7, "slack:UAPPROVER", NOW),
+                new Rejected(new Gated.Rejection(TICKET, ACME_SUBSCRIPTION, 7, "slack:UAPPROVER", NOW)),
                 new Expired(TICKET, ACME_SUBSCRIPTION, Wait.APPROVAL, NOW),
                 new Cancelled(TICKET, "agent", NOW));
     }

@@ -59,7 +59,7 @@ class ApprovalGateTest {
         public S cancelled(S from, String agent, Instant at) { return new S.End("cancelled by " + agent); }
     }
 
-    static final WorkflowSetting<Duration> TTL = ApprovalGate.approvalTtl("gate_test", "gate test");
+    static final WorkflowSetting<Duration> TTL = ApprovalGate.approvalTtl("gate_test");
     static final ApprovalGate<S, S.Waiting, S.Running, S.Stopped> GATE = new ApprovalGate<>(S.Waiting.class, S.Running.class,
             S.Stopped.class, new Plug(), new ApprovalGate.Terms(TTL, ctx -> 2, 9, new GateWords("Gate test: ", " Start again.")));
     static final TransitionTable<S> TABLE = GATE.rows(TransitionTable.<S>builder()).build();

@@ -54,7 +54,8 @@ class TransitionTableTest {
                 new NotVerified(TICKET, "rejected", NOW),
                 new Declined(TICKET, SUBSCRIPTION, NOW),
                 new NeedsHuman(TICKET, SUBSCRIPTION, Handoff.NO_PLAN, NOW),
-                new Rejected(TICKET, SUBSCRIPTION, 7, "slack:UAPPROVER1", NOW),
+                new HandedToBilling(new Gated.Approval(TICKET, SUBSCRIPTION, 7, List.of("slack:UAPPROVER1"), NOW)),
+                new Rejected(new Gated.Rejection(TICKET, SUBSCRIPTION, 7, "slack:UAPPROVER1", NOW)),
                 new Expired(TICKET, SUBSCRIPTION, Wait.APPROVAL, NOW),
                 new Cancelled(TICKET, "agent", NOW));
     }

@@ -10,10 +10,15 @@ import dev.supportbot.workflows.engine.Command;
 import dev.supportbot.workflows.engine.Effect;
 import dev.supportbot.workflows.engine.Effect.UpdateApproval.Phase;
 import dev.supportbot.workflows.engine.Event;
+import dev.supportbot.workflows.engine.FactRequest;
+import dev.supportbot.workflows.engine.Facts;
+import dev.supportbot.workflows.engine.Outcome;
+import dev.supportbot.workflows.engine.WaitingOn;
 import dev.supportbot.workflows.plan.PortalChange;
 import dev.supportbot.workflows.typofix.TypoFixState.*;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Step 5 beyond the happy path: no plan, rejection, expiry, a failed step and its retry, cancel. */
@@ -49,6 +54,48 @@ class ApprovalAndExecutionTest {
         flow.amReplies("yes");
         assertThat(((AwaitingApproval) flow.continued().state()).plan().changes())
                 .containsExactly(new PortalChange.ResendActivationCode(UMBRELLA_SUBSCRIPTION, FIXED));
+    }
+
+    @Test
+    void a_sold_to_that_is_not_what_the_plan_predicted_after_the_last_step_ends_handed_to_the_billing_team() {
+        Flow flow = Flow.awaitingApproval();
+        flow.approvalPosted(31);
+        flow.approved(31, "slack:UAPPROVER");
+        while (((Executing) flow.state).step() < ((Executing) flow.state).plan().changes().size()) flow.stepSucceeded();
+        Event lastStep = new Event.EffectSucceeded(flow.last(Effect.RunPlanStep.class).key(), Map.of());
+        Contact someoneElse = new Contact("Ada", "Wong", "ada@umbrella.example", "x");
+        Facts.Builder reread = Facts.builder();
+        for (FactRequest<?> read : flow.workflow.factsNeeded(flow.state, lastStep)) {
+            BillingAccount planned = flow.accounts.stream().filter(a -> a.id() == ((FactRequest.BillingAccountById) read).id()).findFirst().orElseThrow();
+            reread.put(read, new BillingAccount(planned.id(), planned.zuoraAccountId(), planned.company(), someoneElse, someoneElse, null));
+        }
+
+        var d = flow.workflow.decide(flow.state, lastStep, reread.build(), flow.ctx);
+
+        assertThat(d.state()).isInstanceOf(HandedToBilling.class);
+        assertThat(publicText(d)).isEmpty();
+        Outcome outcome = flow.workflow.outcome(d.state());
+        assertThat(outcome.result()).isEqualTo("handed to the billing team");
+        assertThat(outcome.finished()).isTrue();
+        assertThat(outcome.detail(Outcome.SUBSCRIPTION)).contains(UMBRELLA_SUBSCRIPTION);
+        assertThat(outcome.detail("approval")).contains("31");
+        assertThat(flow.workflow.waitingOn(d.state())).isEmpty();
+    }
+
+    /** As every gated workflow: the approvers are awaited while they decide, the AM while the confirmation is owed. */
+    @Test
+    void the_outcome_names_the_approval_and_who_is_awaited() {
+        Flow flow = Flow.awaitingConfirmation();
+        assertThat(flow.workflow.waitingOn(flow.state)).contains(WaitingOn.REQUESTER);
+        flow.amReplies("Yes, that is right.");
+        flow.continued();
+        flow.approvalPosted(31);
+        assertThat(flow.workflow.waitingOn(flow.state)).contains(WaitingOn.APPROVER);
+        assertThat(flow.workflow.outcome(flow.state).detail("approval")).contains("31");
+        String hash = ((AwaitingApproval) flow.state).planHash();
+        var d = flow.send(new Event.ApprovalDecided(31, hash, false, List.of("slack:UAPPROVER"), "ask the AM again"));
+        assertThat(flow.workflow.outcome(d.state()).detail("approval")).contains("31");
+        assertThat(flow.workflow.waitingOn(d.state())).isEmpty();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.supportbot.workflows.typofix;
 
+import dev.supportbot.workflows.approved.Gated;
 import dev.supportbot.workflows.approved.PlanRuns;
 import static dev.supportbot.workflows.typofix.Flow.*;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,10 +43,11 @@ class TransitionTableTest {
         Failed failed = (Failed) flow.state;
         return List.of(
                 new Requested(null), checking, confirming, planning, approving, executing, failed,
-                new Done(TICKET, UMBRELLA_SUBSCRIPTION, FIXED, 7, List.of("slack:UAPPROVER"), NOW),
+                new Done(FIXED, new Gated.Approval(TICKET, UMBRELLA_SUBSCRIPTION, 7, List.of("slack:UAPPROVER"), NOW)),
+                new HandedToBilling(new Gated.Approval(TICKET, UMBRELLA_SUBSCRIPTION, 7, List.of("slack:UAPPROVER"), NOW)),
                 new Stopped(TICKET, UMBRELLA_SUBSCRIPTION, StopReason.CODE_USED, NOW),
                 new NothingToDo(TICKET, UMBRELLA_SUBSCRIPTION, NOW),
-                new Rejected(TICKET, UMBRELLA_SUBSCRIPTION, 7, "slack:UAPPROVER", NOW),
+                new Rejected(new Gated.Rejection(TICKET, UMBRELLA_SUBSCRIPTION, 7, "slack:UAPPROVER", NOW)),
                 new Expired(TICKET, UMBRELLA_SUBSCRIPTION, Wait.APPROVAL, NOW),
                 new Cancelled(TICKET, "agent", NOW));
     }
