@@ -3,6 +3,7 @@ package dev.supportbot.bot.approvals;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.supportbot.bot.slack.SlackMessage;
+import dev.supportbot.bot.slack.SlackModal;
 import dev.supportbot.bot.slack.SlackTexts;
 import dev.supportbot.workflows.ReadableTexts;
 import dev.supportbot.workflows.approved.GateWords;
@@ -22,7 +23,7 @@ import org.mockserver.integration.ClientAndServer;
 /**
  * The approval message in each of its phases (pending, approved and running, rejected with a reason, expired, failed at
  * a step, done, handed to Billing, cancelled) and the daily digest, with the status lines the approval gate writes
- * ({@link GateWords}), and the answers to approvers' clicks are written for the approvers: people as Slack mentions,
+ * ({@link GateWords}), the reject modal, and the answers to approvers' clicks are written for the approvers: people as Slack mentions,
  * dates in words, headers in sentence case.
  */
 class SlackTextsApprovalsTest {
@@ -61,6 +62,9 @@ class SlackTextsApprovalsTest {
                 .contains("the invoice is for another subscription"));
         assertThat(SlackTexts.of(messages.get(6))).contains("*Expires*\n" + Dates.utcMinute(CREATED.plus(Duration.ofHours(72))));
         assertThat(messages.get(5).buttons()).extracting(b -> b.label()).containsExactly("Retry from step 1");
+        SlackModal reason = RejectClick.modal(approval(ApprovalState.PENDING, List.of(), null));
+        ReadableTexts.assertWrittenForPeople(List.of(reason.title(), reason.intro(), reason.inputLabel(), reason.submitLabel()));
+        List.of(reason.title(), reason.submitLabel()).forEach(t -> ReadableTexts.assertSentenceCase(t, NAMES));
     }
 
     @Test
@@ -89,8 +93,12 @@ class SlackTextsApprovalsTest {
             f.clickAndCommit("approve", id, "U0SBAPPRV2");
             f.clickAndCommit("reject", id, "U0SBAPPRV2");
             f.clickAndCommit("retry", id + ":1", "U0SBAPPRV1");
+            String another = Long.toString(f.request(AGENT, 1).id());
+            f.answer("views.open", "{\"ok\":false,\"error\":\"expired_trigger_id\"}");
+            f.clickAndCommit("reject", another, "U0SBAPPRV1"); // too late for the modal: rejected without a reason
 
-            assertThat(f.replies()).hasSizeGreaterThanOrEqualTo(6).contains("Approved: the plan will run now.");
+            assertThat(f.replies()).hasSizeGreaterThanOrEqualTo(6).contains("Approved: the plan will run now.")
+                    .anySatisfy(r -> assertThat(r).startsWith("Rejected. Slack no longer let me ask for your reason"));
             ReadableTexts.assertWrittenForPeople(f.replies());
         } finally {
             slackServer.stop();
