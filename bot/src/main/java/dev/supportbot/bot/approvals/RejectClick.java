@@ -54,7 +54,7 @@ final class RejectClick extends ApproverClick {
                         + " as \"" + Decisions.NO_REASON + "\"; add the reason to the ticket as a note.");
     }
 
-    private static SlackModal modal(Approval approval) {
+    static SlackModal modal(Approval approval) {
         return new SlackModal(CALLBACK_ID, "Reject plan", Long.toString(approval.id()),
                 "Rejecting the plan of ticket " + approval.ticketId() + ": *" + approval.plan().purpose() + "*",
                 "Why? (recorded with the decision)", "Reject");

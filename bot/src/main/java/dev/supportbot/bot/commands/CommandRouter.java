@@ -38,7 +38,7 @@ public final class CommandRouter implements Dispatcher {
     static final String HELP = "help";
     static final LnrCommand HELP_LINE = new LnrCommand("/lnr help", "list the commands");
     static final String REFUSAL = "Sorry, you are not allowed to run supportbot commands.";
-    static final String UNKNOWN = "Usage: `/lnr <command> [arguments]`; `/lnr help` lists the commands.";
+    static final String UNKNOWN = "Usage: `/lnr COMMAND [ARGUMENTS]`; `/lnr help` lists the commands.";
 
     private final Agents agents;
     private final CommandReplies replies;

@@ -73,19 +73,19 @@ final class LicenseBlocks {
         return SlackMessage.blocks(count + (count == 1 ? " host reports" : " hosts report") + " license #" + licenseId, blocks);
     }
 
-    /** {@code *#1605* · Premium · legacy file · paid · *ACTIVE*}. */
+    /** {@code *#1605* · Premium · legacy file · paid · *active*}. */
     static String title(License l, boolean active) {
         return "*#" + l.id() + "* · " + escape(l.plan()) + " · " + kind(l) + " · " + (l.trial() ? "trial" : "paid")
-                + (active ? " · *ACTIVE*" : "");
+                + (active ? " · *active*" : "");
     }
 
     static List<String> fields(License l) {
         return List.of(
                 field("Users", String.valueOf(l.usersCount())),
                 field("True-up", String.valueOf(l.trueUpCount())),
-                field("Issued", l.issuedAt().toString()),
-                field("Starts", l.startsAt().toString()),
-                field("Expires", l.expiresAt().toString()),
+                field("Issued", Dates.day(l.issuedAt())),
+                field("Starts", Dates.day(l.startsAt())),
+                field("Expires", Dates.day(l.expiresAt())),
                 field("Subscription", l.subscriptionName() == null ? "none" : escape(l.subscriptionName())),
                 field("Sent to", escape(l.licenseeName()) + " (" + escape(l.licenseeEmail()) + ")"),
                 field("Company", l.licenseeCompany() == null ? "none" : escape(l.licenseeCompany())));

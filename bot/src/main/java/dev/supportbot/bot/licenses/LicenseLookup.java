@@ -28,11 +28,11 @@ import org.slf4j.LoggerFactory;
  * nothing in the portal. Answers name licensees and their emails, so they go to the asking agent only (ephemeral).
  */
 public final class LicenseLookup {
-    public static final LookupCommand LICENSES = new LookupCommand("licenses", "/lnr licenses <name|email|company> [--page N]",
+    public static final LookupCommand LICENSES = new LookupCommand("licenses", "/lnr licenses NAME|EMAIL|COMPANY [--page N]",
             "every license of a customer (found by licensee name, email or company), the active one marked");
-    public static final LookupCommand LICENSE = new LookupCommand("license", "/lnr license <license id>",
+    public static final LookupCommand LICENSE = new LookupCommand("license", "/lnr license LICENSE",
             "one license: plan (checked against the subscription's), users, true-up, dates, trial or paid, who received it");
-    public static final LookupCommand HOSTS = new LookupCommand("hosts", "/lnr hosts <license id> [--page N]",
+    public static final LookupCommand HOSTS = new LookupCommand("hosts", "/lnr hosts LICENSE [--page N]",
             "the hosts that reported a license through usage ping, newest first, stale pings marked");
     public static final List<LookupCommand> COMMANDS = List.of(LICENSES, LICENSE, HOSTS);
     static final int PAGE_SIZE = 10;

@@ -4,22 +4,41 @@ import static dev.supportbot.bot.console.ConsoleBot.form;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.supportbot.bot.testing.Await;
+import dev.supportbot.bot.testing.LogLines;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The walk-throughs of the README and {@code docs/walkthroughs.md}, driven over HTTP through the console's own forms
  * only, as a person clicks through them: adding a contact (approved, and rejected with a reason), fixing an email typo
- * an account manager asks for, and troubleshooting a license that needs a true-up.
+ * an account manager asks for, and troubleshooting a license that needs a true-up. A healthy sandbox run, from start
+ * to shutdown, logs no WARN or ERROR line.
  */
 class ConsoleWalkThroughTest {
     private static final Duration BOT = Duration.ofSeconds(60);
     private static final Pattern MODAL_FORM = Pattern.compile("<form method=\"post\" action=\"(/helpdesk/slack/modals/V\\w+)\">.*?"
             + "<input type=\"hidden\" name=\"block\" value=\"(\\w+)\">\\s*<input type=\"hidden\" name=\"action\" value=\"(\\w+)\">",
             Pattern.DOTALL);
+    private LogLines log;
+
+    @BeforeEach
+    void captureTheLog() {
+        log = LogLines.capture();
+    }
+
+    @AfterEach
+    void aHealthyRunLogsNoWarningOrError() {
+        try {
+            assertThat(log.warningsAndErrors()).as("WARN and ERROR lines of a healthy sandbox run").isEmpty();
+        } finally {
+            log.close();
+        }
+    }
 
     @Test
     void sam_is_verified_by_invoice_added_as_a_contact_approved_in_slack_and_shown_as_a_member() {

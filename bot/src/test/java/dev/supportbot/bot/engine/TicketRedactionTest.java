@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.supportbot.bot.inbox.NewInboxEvent;
 import dev.supportbot.bot.testing.Await;
 import dev.supportbot.bot.testing.FakeZendesk;
+import dev.supportbot.workflows.ReadableTexts;
 import dev.supportbot.workflows.engine.Dates;
 import dev.supportbot.bot.testing.Licenses;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +44,7 @@ class TicketRedactionTest {
                     .contains("1 license key from the requester's reply of " + Dates.utcMinute(FakeZendesk.createdAt(second)))
                     .contains("acme.gitlab-license")
                     .doesNotContain(code);
+            ReadableTexts.assertWrittenForPeople(List.of(note));
             assertThat(f.fake.receivedBodies()).filteredOn(b -> !b.contains("<redact>") && !b.contains("\"text\""))
                     .noneMatch(b -> b.contains(code));
 
@@ -80,6 +83,7 @@ class TicketRedactionTest {
             Await.until("the second note", Duration.ofSeconds(20), () -> ticket.privateNotes().size() == 2 && f.pending() == 0);
             assertThat(ticket.subject).isEqualTo("Still [REDACTED activation code]");
             assertThat(ticket.privateNotes().get(1).body()).isEqualTo("supportbot redaction:\nMasked 1 activation code in the ticket's subject.");
+            ReadableTexts.assertWrittenForPeople(ticket.privateNotes().stream().map(FakeZendesk.Comment::body).toList());
             webhook(f, 91); // sees that note: nothing to do
             Await.until("the webhook handled", Duration.ofSeconds(20), () -> f.pending() == 0);
 

@@ -27,7 +27,7 @@ class LicenseBlocksTest {
         SlackMessage message = LicenseBlocks.licenses(LONG, "10 licenses", page, 2003L, "/lnr licenses x --page 2");
 
         assertWithinLimits(message);
-        assertThat(message.blocks()).filteredOn(b -> b instanceof SlackBlock.Section s && s.mrkdwn().contains("*ACTIVE*")).hasSize(1);
+        assertThat(message.blocks()).filteredOn(b -> b instanceof SlackBlock.Section s && s.mrkdwn().contains("*active*")).hasSize(1);
         assertThat(message.blocks()).filteredOn(b -> !(b instanceof SlackBlock.Header))
                 .allSatisfy(b -> assertThat(b.toString()).doesNotContain("<Latex>"));
         assertThat(message.blocks().toString()).contains("&lt;Latex&gt;").contains("&amp;");

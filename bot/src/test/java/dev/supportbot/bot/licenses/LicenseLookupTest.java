@@ -45,9 +45,10 @@ class LicenseLookupTest {
 
         SlackMessage message = answer(lookup.reply("licenses", "  Vandelay  "));
 
-        String summary = "5 licenses, 2 trials (last " + d.minusDays(60) + "), active: #1605 Premium 40 users until " + d.plusDays(325);
+        String summary = "5 licenses, 2 trials (last " + Dates.day(d.minusDays(60)) + "), active: #1605 Premium 40 users until "
+                + Dates.day(d.plusDays(325));
         List<SlackBlock> expected = new ArrayList<>(List.of(new Header("Licenses matching \"Vandelay\""), new Section("*" + summary + "*")));
-        expected.addAll(license("*#1605* · Premium · legacy file · paid · *ACTIVE*", 40, 2, d.minusDays(10), d.minusDays(40),
+        expected.addAll(license("*#1605* · Premium · legacy file · paid · *active*", 40, 2, d.minusDays(10), d.minusDays(40),
                 d.plusDays(325), "A-S00006001", "Art Vandelay (art@vandelay.example)"));
         expected.addAll(license("*#1604* · Premium · legacy file · paid", 40, 0, d.minusDays(41), d.minusDays(40), d.plusDays(325),
                 "A-S00006001", "Art Vandelay (art@vandelay.example)"));
@@ -81,7 +82,7 @@ class LicenseLookupTest {
         assertThat(third.blocks()).last().isEqualTo(new Context("page 3 of 3"));
 
         assertThat(lookup.reply("licenses", "vandelay --page 4"))
-                .isEqualTo(new LookupReply.UsageError("There are 3 pages. Usage: /lnr licenses <name|email|company> [--page N]"));
+                .isEqualTo(new LookupReply.UsageError("There are 3 pages. Usage: /lnr licenses NAME|EMAIL|COMPANY [--page N]"));
         assertThat(lookup.reply("licenses", "vandelay --page 0")).isInstanceOf(LookupReply.UsageError.class);
     }
 
@@ -92,12 +93,12 @@ class LicenseLookupTest {
         assertThat(titles(answer(lookup.reply("licenses", "ART@vandelay.example"))))
                 .containsExactly("*#1605*", "*#1604*", "*#1601*");
         SlackMessage kel = answer(lookup.reply("licenses", "kel@vandelay.example"));
-        assertThat(kel.text()).isEqualTo("2 licenses, 2 trials (last " + sandbox.d().minusDays(60) + "), active: none");
-        assertThat(kel.blocks()).noneMatch(b -> b instanceof Section s && s.mrkdwn().contains("ACTIVE"));
+        assertThat(kel.text()).isEqualTo("2 licenses, 2 trials (last " + Dates.day(sandbox.d().minusDays(60)) + "), active: none");
+        assertThat(kel.blocks()).noneMatch(b -> b instanceof Section s && s.mrkdwn().contains("*active*"));
 
         SlackMessage acme = answer(lookup.reply("licenses", "acme"));
         assertThat(acme.text()).startsWith("2 licenses, 1 trial (last ").endsWith("active: #1101 Premium 50 users until "
-                + sandbox.d().plusDays(65));
+                + Dates.day(sandbox.d().plusDays(65)));
     }
 
     @Test
@@ -108,7 +109,7 @@ class LicenseLookupTest {
         SlackMessage active = answer(lookup.reply("license", "1605"));
         assertThat(active.text()).isEqualTo("License #1605: Premium, 40 users, paid, active");
         List<SlackBlock> expected = new ArrayList<>(List.of(new Header("License #1605")));
-        expected.addAll(license("*#1605* · Premium · legacy file · paid · *ACTIVE*", 40, 2, d.minusDays(10), d.minusDays(40),
+        expected.addAll(license("*#1605* · Premium · legacy file · paid · *active*", 40, 2, d.minusDays(10), d.minusDays(40),
                 d.plusDays(325), "A-S00006001", "Art Vandelay (art@vandelay.example)").subList(1, 3));
         expected.add(new Section("Plan: the license's plan, Premium, is the plan of subscription A-S00006001."));
         expected.add(new Context("3 hosts reported it (1 stale): `/lnr hosts 1605`"));
@@ -120,7 +121,7 @@ class LicenseLookupTest {
 
         assertThat(answer(lookup.reply("license", "999999")).text()).isEqualTo("License #999999 was not found.");
         assertThat(lookup.reply("license", "16o5"))
-                .isEqualTo(new LookupReply.UsageError("Give a license id. Usage: /lnr license <license id>"));
+                .isEqualTo(new LookupReply.UsageError("Give a license id. Usage: /lnr license LICENSE"));
     }
 
     @Test
@@ -154,7 +155,7 @@ class LicenseLookupTest {
         LicenseLookup lookup = new LicenseLookup(sandbox.client, sandbox.clock);
 
         assertThat(lookup.reply("licenses", "   ")).isEqualTo(
-                new LookupReply.UsageError("Give a name, an email or a company. Usage: /lnr licenses <name|email|company> [--page N]"));
+                new LookupReply.UsageError("Give a name, an email or a company. Usage: /lnr licenses NAME|EMAIL|COMPANY [--page N]"));
         assertThat(lookup.reply("licenses", "a")).isInstanceOf(LookupReply.UsageError.class);
         assertThat(lookup.reply("licenses", "x".repeat(201))).isInstanceOf(LookupReply.UsageError.class);
         assertThat(lookup.reply("hosts", "")).isInstanceOf(LookupReply.UsageError.class);
@@ -198,7 +199,8 @@ class LicenseLookupTest {
     private static List<SlackBlock> license(String title, int users, int trueUp, LocalDate issued, LocalDate starts,
             LocalDate expires, String subscription, String sentTo) {
         return List.of(new Divider(), new Section(title), new Fields(List.of("*Users*\n" + users, "*True-up*\n" + trueUp,
-                "*Issued*\n" + issued, "*Starts*\n" + starts, "*Expires*\n" + expires, "*Subscription*\n" + subscription,
+                "*Issued*\n" + Dates.day(issued), "*Starts*\n" + Dates.day(starts), "*Expires*\n" + Dates.day(expires),
+                "*Subscription*\n" + subscription,
                 "*Sent to*\n" + sentTo, "*Company*\nVandelay Industries")));
     }
 }

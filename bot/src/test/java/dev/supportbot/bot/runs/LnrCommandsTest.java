@@ -16,6 +16,7 @@ import dev.supportbot.bot.testing.Await;
 import dev.supportbot.bot.testing.FakeZendesk;
 import dev.supportbot.bot.testing.Signing;
 import dev.supportbot.bot.testing.TestBots;
+import dev.supportbot.workflows.ReadableTexts;
 import dev.supportbot.workflows.ownership.OwnershipVerification;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -27,6 +28,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -156,6 +158,21 @@ class LnrCommandsTest {
                 .bind("id", instanceId).mapTo(java.time.OffsetDateTime.class).one()).toInstant();
     }
 
+    /** The list of commands, a refusal, and the answers to unknown, incomplete or pointless commands, in words. */
+    @Test
+    void every_answer_to_help_and_to_a_command_that_cannot_run_is_written_for_people() throws Exception {
+        List<String> answers = new ArrayList<>();
+        for (String command : List.of("help", "frobnicate 12", "verify", "verify twelve", "status", "status 424242", "pending",
+                "cancel", "cancel 424242", "cancel 424242 nonsense", "ov escalate 424242", "cc assist 424242",
+                "typo-fix 424242", "licenses", "license 16o5", "hosts", "licence acme")) {
+            answers.add(lnr(AGENT, command));
+        }
+        answers.add(lnr("USTRANGER", "help"));
+
+        assertThat(answers.get(0)).contains("`/lnr verify TICKET`").contains("`/lnr licenses NAME|EMAIL|COMPANY [--page N]`");
+        ReadableTexts.assertWrittenForPeople(answers.stream().map(ReadableTexts::withoutUsageLines).toList());
+    }
+
     @Test
     void license_lookups_answer_ephemerally_in_block_kit_through_the_response_url() throws Exception {
         String summary = lnr(AGENT, "licenses Vandelay");
@@ -163,7 +180,7 @@ class LnrCommandsTest {
         JsonNode answer = Json.MAPPER.readTree(Arrays.stream(slack.retrieveRecordedRequests(request().withPath("/respond/" + AGENT + "-.*")))
                 .map(r -> r.getBodyAsString()).filter(b -> b.contains("#1605")).reduce((a, b) -> b).orElseThrow());
         assertThat(answer.path("response_type").asText()).isEqualTo("ephemeral");
-        assertThat(answer.path("blocks").toString()).contains("ACTIVE").contains("#1601").contains("#1605");
+        assertThat(answer.path("blocks").toString()).contains("*active*").contains("#1601").contains("#1605");
         assertThat(lnr(AGENT, "hosts 1605")).isNotBlank();
         assertThat(lnr(AGENT, "licenses")).contains("Usage: /lnr licenses");
         assertThat(lnr("USTRANGER", "licenses Vandelay")).doesNotContain("1605").doesNotContain("BOT_");
@@ -180,6 +197,7 @@ class LnrCommandsTest {
 
         assertThat(status).isEqualTo("*Ticket 901* (times in UTC)\n• ownership verification (running): awaiting the subscription name; "
                 + "waits on the requester since " + RunText.utc(since) + "; next reminder " + RunText.utc(nextTriggerInQuartz(run.id())));
+        ReadableTexts.assertWrittenForPeople(List.of(status));
         assertThat(nextTriggerInQuartz(run.id())).isBetween(since.plus(Duration.ofDays(2)).minusSeconds(60), since.plus(Duration.ofDays(2)).plusSeconds(60));
 
         assertThat(lnr(AGENT, "status 999999")).isEqualTo("Ticket 999999 has no workflow runs.");
@@ -198,6 +216,7 @@ class LnrCommandsTest {
                         + RunText.utc(stateSince(verification(older).id())))
                 .contains("• #912 ownership verification: awaiting the subscription name; waits on the requester since ");
         assertThat(pending.indexOf("#911 ")).isLessThan(pending.indexOf("#912 "));
+        ReadableTexts.assertWrittenForPeople(List.of(pending));
         assertThat(lnr(AGENT, "pending xyzzy")).isEqualTo("Usage: `/lnr pending`");
 
         lnr(AGENT, "cancel " + newer);

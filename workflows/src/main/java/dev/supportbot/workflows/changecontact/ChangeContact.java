@@ -61,8 +61,8 @@ public final class ChangeContact extends GatedWorkflow<ChangeContactState> {
                         "change the subscription management contact to the ticket's requester (self-service first; a"
                                 + " support-assisted change needs ownership verified and approval)"),
                 SlashCommand.starting("remove-membership", "/lnr remove-membership TICKET EMAIL",
-                        "remove EMAIL's billing account membership of the subscription verified on the ticket (ownership"
-                                + " verified first; needs approval; warns when it is the last membership)", 1),
+                        "remove the person with the email given from the billing account of the subscription verified on the"
+                                + " ticket (ownership verified first; needs approval; warns when it is the last membership)", 1),
                 SlashCommand.commanding("cc", "assist", "/lnr cc assist TICKET",
                         "self-service is ruled out: verify ownership and plan the change for the requester", ASSIST),
                 SlashCommand.commanding("cc", "check", "/lnr cc check TICKET",

@@ -77,10 +77,10 @@ class LicenseRulesTest {
     static Stream<Arguments> summaryCases() {
         return Stream.of(
                 Arguments.of("", "0 licenses, no trials, active: none"),
-                Arguments.of("1:-31:-30:+335", "1 license, no trials, active: #1 Premium 50 users until 2027-11-01"),
+                Arguments.of("1:-31:-30:+335", "1 license, no trials, active: #1 Premium 50 users until 1 November 2027"),
                 Arguments.of("1:-300:-300:+65 3:-400:-400:-370:trial 4:-274:-274:-244:trial",
-                        "3 licenses, 2 trials (last 2026-03-02), active: #1 Premium 50 users until 2027-02-04"),
-                Arguments.of("3:-3:-3:+27:trial", "1 license, 1 trial (last 2026-11-28), active: #3 Ultimate 100 users until 2026-12-28"),
+                        "3 licenses, 2 trials (last 2 March 2026), active: #1 Premium 50 users until 4 February 2027"),
+                Arguments.of("3:-3:-3:+27:trial", "1 license, 1 trial (last 28 November 2026), active: #3 Ultimate 100 users until 28 December 2026"),
                 Arguments.of("1:-800:-800:-435 2:-435:-435:-70", "2 licenses, no trials, active: none"));
     }
 
