@@ -89,7 +89,7 @@ class ConsoleBrowserIT {
         // Jordan types /lnr help; the answer is shown to Jordan only, formatted.
         new Select(browser.findElement(By.id("command-user"))).selectByVisibleText("Jordan Kim");
         browser.findElement(By.id("command-text")).sendKeys("help");
-        click(By.xpath("//button[normalize-space()='Send']"));
+        submit(By.xpath("//button[normalize-space()='Send']"));
         reloadUntil("the list of commands, for Jordan only", () -> browser.findElements(By.cssSelector("article.ephemeral")).stream()
                 .anyMatch(e -> e.getText().contains("only visible to Jordan Kim") && !e.findElements(By.xpath(
                         ".//strong[normalize-space()='supportbot commands']")).isEmpty()));
@@ -134,7 +134,7 @@ class ConsoleBrowserIT {
 
         WebElement rejectForm = browser.findElement(rejectButton()).findElement(By.xpath("./ancestor::form"));
         new Select(rejectForm.findElement(By.tagName("select"))).selectByVisibleText("Alex Morgan");
-        rejectForm.findElement(rejectButton()).click();
+        submit(rejectForm.findElement(rejectButton()));
         reloadUntil("the reason modal, open for Alex", () -> !browser.findElements(By.cssSelector("section.modal textarea")).isEmpty());
         WebElement modal = browser.findElement(By.cssSelector("section.modal"));
         assertThat(modal.getText()).contains("Reject plan").contains("open for Alex Morgan only");
@@ -178,7 +178,7 @@ class ConsoleBrowserIT {
         assertThat(new Select(browser.findElement(By.id("author"))).getFirstSelectedOption().getText()).isEqualTo(SAM);
         click(By.xpath("//label[contains(normalize-space(), 'public reply')]/input"));
         browser.findElement(By.id("comment-body")).sendKeys("Sure, our latest invoice is INV-1001-A.");
-        click(By.xpath("//button[normalize-space()='Post comment']"));
+        submit(By.xpath("//button[normalize-space()='Post comment']"));
         reloadUntil("the bot verifies Sam", () -> tags().contains("supportbot_ov_verified"));
         assertThat(browser.findElements(By.cssSelector("article.comment .text")).stream().map(WebElement::getText))
                 .anyMatch(text -> text.contains("INV-1001-A"));
@@ -205,8 +205,19 @@ class ConsoleBrowserIT {
     private void applyMacro(String title) {
         new Select(browser.findElement(By.id("agent"))).selectByVisibleText("Jordan Kim <jordan.kim@gitlab.com>");
         new Select(browser.findElement(By.id("macro"))).selectByVisibleText(title);
-        click(By.xpath("//button[normalize-space()='Apply macro']"));
-        new WebDriverWait(browser, PAGE).until(ExpectedConditions.urlMatches("/helpdesk/tickets/\\d+$"));
+        submit(By.xpath("//button[normalize-space()='Apply macro']"));
+    }
+
+    /** Clicks a form's button and waits until the page it leads to has replaced this one, before anything reloads it. */
+    private void submit(By button) {
+        submit(new WebDriverWait(browser, PAGE).until(ExpectedConditions.elementToBeClickable(button)));
+    }
+
+    private void submit(WebElement element) {
+        element.click();
+        new WebDriverWait(browser, PAGE).until(ExpectedConditions.stalenessOf(element));
+        new WebDriverWait(browser, PAGE).until(driver -> "complete".equals(
+                ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("return document.readyState")));
     }
 
     private void click(By target) {
