@@ -16,13 +16,14 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>the reseller's own affirmation, in the first person ("we confirm", "I vouch for", "we approve", "we
  *       authorise") or "is/are authorised to";</li>
- *   <li>the requester: their first, last or full name or their email address as the ticket knows them, or "the
- *       requester", "this person", "him/her/them";</li>
+ *   <li>the requester: their first, last or full name (written as a name, capitalised) or their email address as
+ *       the ticket knows them, or "the requester", "this person", or a pronoun the affirmation is about ("we vouch
+ *       for her", "she is authorised to");</li>
  *   <li>the change: managing the subscription or account, being its (new) contact, owner or Sold To, the ownership or
  *       contact change, access to the subscription or the portal.</li>
  * </ul>
- * A sentence with a negation in it ("not", "no longer", ...) or whose parts only appear inside quotation marks is no
- * vouch. Taking part in the ticket, confirming something else, or vouching for someone else is not a vouch.
+ * A sentence with a negation in it ("not", "no longer", ...), with someone else's email address, or whose parts only
+ * appear inside quotation marks is no vouch. Taking part in the ticket, confirming something else, or vouching for someone else is not a vouch.
  */
 final class ResellerReplies {
 
@@ -78,8 +79,12 @@ final class ResellerReplies {
                     + "|(are|am) (happy|glad|pleased|able) to)\\s+)*" + AFFIRMING_VERB
                     + "|\\b(i|we)\\b[^.;]*?\\band\\s+(hereby\\s+)?" + AFFIRMING_VERB
                     + "|\\b(is|are)\\s+(hereby\\s+|fully\\s+)?authori[sz]ed to\\b");
+    /** "The requester" anywhere; a pronoun only as what the affirmation is about ("we vouch for her"). */
     private static final Pattern REFERENCE = Pattern.compile(
-            "\\b(the|this) (ticket )?requester\\b|\\bthis (person|user)\\b|\\b(him|her|them|he|she)\\b");
+            "\\b(the|this) (ticket )?requester\\b|\\bthis (person|user)\\b"
+                    + "|\\b" + AFFIRMING_VERB + "(\\s+for)?\\s+(that\\s+)?(he|she|they|him|her|them)\\b"
+                    + "|^\\W*(he|she|they)\\s+(is|are)\\s+(hereby\\s+|fully\\s+)?authori[sz]ed to\\b");
+    private static final Pattern EMAIL = Pattern.compile("[\\w.%+-]+@[\\w-]+(\\.[\\w-]+)+");
     private static final Pattern CHANGE = Pattern.compile(
             "\\b(manag(e|es|ing)|administer(s|ing)?)\\b[^.;]{0,40}?\\b(subscriptions?|accounts?|licen[cs]es?)\\b"
                     + "|\\b(the|a|our|their|its|new|as|be|become|becomes|becoming|is|are)\\s+"
@@ -124,7 +129,17 @@ final class ResellerReplies {
     private static boolean vouches(String sentence, Person requester) {
         String lower = sentence.toLowerCase(Locale.ROOT);
         return AFFIRMATION.matcher(lower).find() && CHANGE.matcher(lower).find() && !NEGATION.matcher(lower).find()
-                && (REFERENCE.matcher(lower).find() || names(sentence, requester));
+                && !namesAnotherAddress(lower, requester)
+                && (REFERENCE.matcher(lower.strip()).find() || names(sentence, requester));
+    }
+
+    private static boolean namesAnotherAddress(String lower, Person requester) {
+        String own = requester == null || requester.email() == null ? "" : requester.email().trim().toLowerCase(Locale.ROOT);
+        Matcher m = EMAIL.matcher(lower);
+        while (m.find()) {
+            if (!m.group().replaceAll("\\.+$", "").equals(own)) return true;
+        }
+        return false;
     }
 
     /** Whether the sentence names the requester: their email address, or a part of their name written as a name. */

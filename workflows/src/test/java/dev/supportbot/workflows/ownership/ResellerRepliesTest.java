@@ -39,6 +39,8 @@ class ResellerRepliesTest {
             Hi, Carol (carol@acme.example) is authorized to manage Acme's subscription on our behalf.            | VOUCH
             CAROL CUSTOMER may manage the subscription, we confirm.                                              | VOUCH
             We confirm: Carol may manage the subscription.                                                       | VOUCH
+            We vouch for him as the new owner of the subscription.                                               | VOUCH
+            She is authorised to manage the subscription.                                                        | VOUCH
             We cannot vouch for this person.                                                                     | REFUSAL
             We can't confirm this request.                                                                       | REFUSAL
             Who is this? We have never heard of them.                                                            | REFUSAL
@@ -98,6 +100,8 @@ class ResellerRepliesTest {
             We confirm that Carol will contact you.                                                              | NO_VOUCH
             Acme told us: "we confirm that Carol may manage the subscription".                                   | NO_VOUCH
             We confirm Carol works at Acme. The new contact will be named by Acme.                               | NO_VOUCH
+            We confirm that Acme may manage the subscription, as we sold it to them.                             | NO_VOUCH
+            We confirm that dave@acme.example may manage the subscription for Carol.                             | NO_VOUCH
             """)
     void reads_a_resellers_comment_about_the_requester(String text, Reading expected) {
         assertThat(ResellerReplies.read(text, CAROL)).isEqualTo(expected);
