@@ -99,6 +99,14 @@ final class ResellerReplies {
             "\\b(not|no|never|nobody|neither|nor|none|nothing|except|instead|without)\\b|n't\\b");
     private static final Pattern QUOTED = Pattern.compile("\"[^\"]*\"|“[^”]*”");
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!;])\\s+|\\R+");
+    /** A line break inside a sentence, as mail programs wrap long lines. */
+    private static final Pattern WRAPPED = Pattern.compile("(?<=[\\p{L}\\p{N}])[ \\t]*\\R[ \\t]*(?=\\p{Ll})");
+    /** Whom a greeting or a thank-you addresses is not whom the sentence vouches for: "Hi Carol, we confirm that Dave ...". */
+    private static final Pattern GREETING = Pattern.compile(
+            "^\\W*(hi|hello|hey|dear|good (morning|afternoon|evening))\\b[^,:;.!\\n]{0,60}[,:!]", Pattern.CASE_INSENSITIVE);
+    private static final Pattern THANKS = Pattern.compile(
+            "[,;]?\\s*\\b(many thanks|thanks|thank you|regards|best regards|kind regards|cheers)\\b[^,.;!?\\n]{0,40}[.!]?\\s*$",
+            Pattern.CASE_INSENSITIVE);
     private static final Set<String> TITLES = Set.of("mr", "mrs", "ms", "miss", "dr");
 
     private ResellerReplies() {}
@@ -110,9 +118,11 @@ final class ResellerReplies {
     static Reading read(String body, Person requester) {
         Optional<Reading> doubt = refusalOrHedge(body);
         if (doubt.isPresent()) return doubt.get();
-        String text = plain(ApprovalReplies.ownTextAsWritten(body));
+        String text = WRAPPED.matcher(plain(ApprovalReplies.ownTextAsWritten(body))).replaceAll(" ");
         for (String sentence : SENTENCE_END.split(text)) {
-            if (vouches(QUOTED.matcher(sentence).replaceAll(" "), requester)) return Reading.VOUCH;
+            String own = QUOTED.matcher(sentence).replaceAll(" ");
+            own = THANKS.matcher(GREETING.matcher(own).replaceAll(" ")).replaceAll(" ");
+            if (vouches(own, requester)) return Reading.VOUCH;
         }
         return Reading.NO_VOUCH;
     }

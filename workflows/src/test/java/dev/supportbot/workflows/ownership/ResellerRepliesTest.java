@@ -41,6 +41,7 @@ class ResellerRepliesTest {
             We confirm: Carol may manage the subscription.                                                       | VOUCH
             We vouch for him as the new owner of the subscription.                                               | VOUCH
             She is authorised to manage the subscription.                                                        | VOUCH
+            Hi Olga, we confirm that Carol may manage the subscription. Thanks, Rita                             | VOUCH
             We cannot vouch for this person.                                                                     | REFUSAL
             We can't confirm this request.                                                                       | REFUSAL
             Who is this? We have never heard of them.                                                            | REFUSAL
@@ -102,20 +103,25 @@ class ResellerRepliesTest {
             We confirm Carol works at Acme. The new contact will be named by Acme.                               | NO_VOUCH
             We confirm that Acme may manage the subscription, as we sold it to them.                             | NO_VOUCH
             We confirm that dave@acme.example may manage the subscription for Carol.                             | NO_VOUCH
+            Hi Carol, we confirm that Dave is the new contact.                                                   | NO_VOUCH
+            Dear Carol Customer: we confirm that Dave may manage the subscription.                               | NO_VOUCH
+            We confirm that Dave may manage the subscription, thanks Carol.                                      | NO_VOUCH
             """)
     void reads_a_resellers_comment_about_the_requester(String text, Reading expected) {
         assertThat(ResellerReplies.read(text, CAROL)).isEqualTo(expected);
     }
 
-    @ParameterizedTest(name = "quoted: {1}")
+    @ParameterizedTest(name = "mail: {1}")
     @CsvSource(delimiter = '|', textBlock = """
             We are checking.\\n\\nOn Mon, 2 Jun 2025, GitLab Support wrote:\\n> your reseller can confirm your request                | HEDGE
             Thanks\\n> We confirm that Carol may manage the subscription.                                                           | NO_VOUCH
             See below.\\n\\nOn Tue, 3 Jun 2025, Carol Customer wrote:\\nWe confirm that Carol may manage the subscription.          | NO_VOUCH
             FYI\\n-----Original Message-----\\nFrom: orders@partner.example\\nWe confirm that Carol may manage the subscription.  | NO_VOUCH
             We confirm that Carol may manage the subscription.\\n> Can you confirm? We are not sure.                                | VOUCH
+            Hello Olga,\\n\\nwe confirm that Carol may manage\\nthe subscription.\\n\\nBest regards,\\nRita                         | VOUCH
+            Hello Carol,\\nwe confirm that Dave may manage the subscription.                                                      | NO_VOUCH
             """)
-    void only_the_new_text_counts(String text, Reading expected) {
+    void reads_a_mail_as_written_and_only_its_new_text(String text, Reading expected) {
         assertThat(ResellerReplies.read(text.replace("\\n", "\n"), CAROL)).isEqualTo(expected);
     }
 
