@@ -51,7 +51,7 @@ class ResellerEndToEndTest {
     }
 
     @Test
-    void a_resellers_refusal_or_hedge_verifies_nothing_and_leaves_a_note_and_only_its_explicit_vouch_verifies() throws Exception {
+    void a_resellers_refusal_hedge_or_vouch_for_someone_else_verifies_nothing_and_leaves_a_note_and_only_its_explicit_vouch_verifies() throws Exception {
         FakeZendesk.User gil = zendesk.user("Gil Grant", "gil@globex.example");
         FakeZendesk.User olga = zendesk.user("Olga Reyes", "olga@resellerone.example");
         FakeZendesk.Ticket ticket = zendesk.ticket(901, "Please make me the owner of " + SUBSCRIPTION,
@@ -70,6 +70,12 @@ class ResellerEndToEndTest {
         webhook(901);
         Await.until("the note about the reseller's hedge", Duration.ofSeconds(30),
                 () -> ticket.privateNotes().stream().anyMatch(n -> n.body().contains("did not confirm the request yet")));
+        // confirming something, or vouching for someone else, is not confirming that the requester may manage it
+        zendesk.reply(901, olga, "Confirmed, please proceed. We confirm that Rita may manage the subscription.");
+        webhook(901);
+        Await.until("the note about a confirmation that is no vouch for the requester", Duration.ofSeconds(30),
+                () -> ticket.privateNotes().stream().anyMatch(n -> n.body().contains(
+                        "did not confirm, in its own words, that the requester may manage the subscription")));
         settled();
         assertThat(ticket.tags).doesNotContain("supportbot_ov_verified").contains("supportbot_ov_awaiting_proof");
         assertThat(ticket.publicCommentsBy(FakeZendesk.BOT_USER)).hasSize(publicBefore);

@@ -32,8 +32,13 @@ public final class ApprovalReplies {
 
     /** The reply's own text, without the quoted message it answers. */
     public static String ownText(String body) {
+        return ownTextAsWritten(body).toLowerCase(Locale.ROOT);
+    }
+
+    /** The reply's own text as its author wrote it (case kept), without the quoted message it answers. */
+    static String ownTextAsWritten(String body) {
         if (body == null) return "";
         var m = QUOTE_START.matcher(body);
-        return (m.find() ? body.substring(0, m.start()) : body).toLowerCase(Locale.ROOT);
+        return m.find() ? body.substring(0, m.start()) : body;
     }
 }

@@ -99,11 +99,23 @@ final class InternalNotes {
         } else if (vouchRefused == Refusal.VOUCH_LICENSE_ACTIVATED) {
             why = " confirmed the request, but the license was already activated, so a reseller's confirmation does not"
                     + " count; the reseller can provide their GitLab invoice of this subscription instead.";
+        } else if (reading == ResellerReplies.Reading.NO_VOUCH) {
+            why = " " + reading.words() + ". A confirmation counts only when one sentence of the reseller's own names the"
+                    + " requester (by name or email address, or as \"the requester\") and the change (managing the"
+                    + " subscription, becoming its contact or owner). Please read it and decide; the requester stays not"
+                    + " verified until then.";
         } else {
             why = " " + reading.words() + ". Only a reseller's explicit confirmation that the requester may manage the"
                     + " subscription counts. Please read it and decide; the requester stays not verified until then.";
         }
         return comment.inWordsAtSentenceStart() + " came from " + reseller + " (the reseller) and verified nothing: the reseller" + why;
+    }
+
+    /** The reseller opened the ticket, but with words that refuse or hedge: opening it does not count as its vouch. */
+    static String resellerOpeningNotCounted(String reseller, ResellerReplies.Reading reading) {
+        return "This ticket was opened from the address of " + reseller + " (the reseller), but the reseller's text "
+                + reading.words() + ", so opening the ticket was not counted as the reseller's confirmation. Please read"
+                + " it and decide; the requester stays not verified until then.";
     }
 
     static String billToApprovedHere(Comment comment, String months) {

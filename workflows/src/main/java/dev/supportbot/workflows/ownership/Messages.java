@@ -133,7 +133,7 @@ final class Messages {
             case INVOICE_OTHER_ACCOUNT -> "The invoice you sent does not belong to the account of this subscription.";
             case INVOICE_TOO_OLD -> "The invoice you sent is older than " + months + "; we need one issued within the last " + months + ".";
             case INVOICE_RESELLER_PURCHASE -> "This subscription was purchased through a reseller, so an invoice can only be provided by the reseller itself.";
-            case LICENSE_SAAS_SUBSCRIPTION -> "License text only applies to self-managed subscriptions, and this is a GitLab.com subscription.";
+            case LICENSE_SAAS_SUBSCRIPTION -> "A license, as text or as a .gitlab-license file, only applies to self-managed subscriptions, and this is a GitLab.com subscription: please send one of the proofs below instead.";
             case LICENSE_INVALID -> "We could not validate the license text you sent. Please make sure you copied the complete text of the license currently loaded on your instance.";
             case LICENSE_OTHER_SUBSCRIPTION -> "The license text you sent belongs to a different subscription.";
             case NAMESPACE_JSON_SELF_MANAGED -> "The gitlab_subscription data only applies to GitLab.com subscriptions, and this is a self-managed subscription.";
@@ -160,7 +160,7 @@ final class Messages {
             case RESELLER_INVOICE -> "As this subscription was purchased through a reseller, your reseller can provide the proof: add them in copy on this ticket (or ask them to open a ticket with us) and have them reply with the number of their GitLab invoice for this subscription issued within the last " + months + ".";
             case LICENSE_TEXT -> "The text of the license currently loaded on your GitLab instance. On GitLab 14.2 or newer, use the license usage export; on 14.1, run this command on the instance:\n\nsudo gitlab-rails runner 'print License.current.data'\n\nOn older versions, use \"Download license\" in Admin Area > License. Please paste the text itself; screenshots cannot be accepted.";
             case NAMESPACE_JSON -> "Signed in to GitLab.com as an owner of the group that holds the subscription, open https://gitlab.com/api/v4/namespaces/<your-group>/gitlab_subscription and paste the text it returns here.";
-            case RESELLER_VOUCH -> "As this subscription was purchased through a reseller and its license has not been activated yet, your reseller can confirm your request: add them in copy on this ticket and ask them to reply from their company email address, or ask them to open a ticket with us.";
+            case RESELLER_VOUCH -> "As this subscription was purchased through a reseller and its license has not been activated yet, your reseller can confirm your request: add them in copy on this ticket and ask them to reply from their company email address, confirming by your name that you may manage the subscription, or ask them to open a ticket with us.";
             case PRIOR_CONTRACT -> "A prior subscription contract between your company and GitLab: let us know and we will confirm it.";
             case SOLD_TO_APPROVAL -> "Approval from the current subscription contact.";
         };

@@ -9,6 +9,7 @@ import dev.supportbot.workflows.engine.Effect;
 import dev.supportbot.workflows.engine.Event.TicketUpdated;
 import dev.supportbot.workflows.engine.FactRequest;
 import dev.supportbot.workflows.engine.Facts;
+import dev.supportbot.workflows.engine.Person;
 import dev.supportbot.workflows.engine.SignOff;
 import dev.supportbot.workflows.ownership.OwnershipState.AwaitingProof;
 import dev.supportbot.workflows.ownership.OwnershipState.Evidence;
@@ -55,7 +56,7 @@ final class ProofReplies {
         Set<Refusal> refusals = new LinkedHashSet<>();
         List<Effect> effects = new ArrayList<>();
         for (Comment comment : comments) {
-            List<Verdict> verdicts = ProofRules.check(comment, c, facts, ctx);
+            List<Verdict> verdicts = ProofRules.check(comment, c, e.ticket().requester(), facts, ctx);
             for (Verdict v : verdicts) {
                 if (v instanceof Accepted a) {
                     return Outcomes.verified(s.ticketId(), s.subscriptionName(), new Evidence(a.kind(), a.detail()),
@@ -63,7 +64,7 @@ final class ProofReplies {
                 }
                 if (comment.byRequester() && v instanceof Refused r) refusals.add(r.reason());
             }
-            resellerNotVouching(comment, verdicts, c, ctx).ifPresent(effects::add);
+            resellerNotVouching(comment, verdicts, c, e.ticket().requester(), ctx).ifPresent(effects::add);
         }
         if (!refusals.isEmpty()) {
             boolean soldToAsked = s.soldTo().status() == SoldToRequest.Status.OPENING
@@ -82,7 +83,8 @@ final class ProofReplies {
     }
 
     /** A note when the reseller's comment verified nothing: what it said, and why it does not count. */
-    private static Optional<Effect> resellerNotVouching(Comment comment, List<Verdict> verdicts, VerificationCase c, Context ctx) {
+    private static Optional<Effect> resellerNotVouching(Comment comment, List<Verdict> verdicts, VerificationCase c,
+                                                        Person requester, Context ctx) {
         String author = comment.author() == null ? null : comment.author().email();
         if (!c.fromReseller(author) || ctx.policy().isStaff(author) || SignOff.isSigned(comment.body(), ctx)) return Optional.empty();
         Optional<Refusal> vouchRefused = verdicts.stream()
@@ -90,7 +92,7 @@ final class ProofReplies {
                 .map(v -> ((Refused) v).reason()).findFirst();
         String reseller = c.account().reseller() == null ? "the reseller" : c.account().reseller().name();
         return Optional.of(new Effect.PrivateNote(InternalNotes.resellerDidNotVerify(comment, reseller,
-                ResellerReplies.read(comment.body()), vouchRefused.orElse(null))));
+                ResellerReplies.read(comment.body(), requester), vouchRefused.orElse(null))));
     }
 
     /** A note for a vouch or approval by someone whose word never counts here, if the comment is one. */

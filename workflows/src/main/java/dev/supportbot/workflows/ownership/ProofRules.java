@@ -9,6 +9,7 @@ import dev.supportbot.workflows.engine.Comment;
 import dev.supportbot.workflows.engine.Context;
 import dev.supportbot.workflows.engine.FactRequest;
 import dev.supportbot.workflows.engine.Facts;
+import dev.supportbot.workflows.engine.Person;
 import dev.supportbot.workflows.ownership.Verdict.Accepted;
 import dev.supportbot.workflows.ownership.Verdict.Refused;
 import java.time.LocalDate;
@@ -47,16 +48,18 @@ final class ProofRules {
 
     /**
      * Every verdict for one comment on the requester's ticket. A candidate whose facts were not fetched (e.g.
-     * before the subscription was known) gives no verdict rather than a wrong refusal.
+     * before the subscription was known) gives no verdict rather than a wrong refusal. {@code requester}: the
+     * ticket's requester (name and email as the ticket knows them), whom a reseller's vouch has to be about.
      */
-    static List<Verdict> check(Comment comment, VerificationCase c, Facts facts, Context ctx) {
+    static List<Verdict> check(Comment comment, VerificationCase c, Person requester, Facts facts, Context ctx) {
         String author = comment.author() == null ? null : comment.author().email();
         boolean staff = ctx.policy().isStaff(author);
         List<ProofCandidate> candidates = CommentClassifier.classify(comment);
         List<Verdict> verdicts = new ArrayList<>();
 
-        // Taking part in the ticket is not a vouch: only the reseller's explicit confirmation in its own words is.
-        if (!staff && c.fromReseller(author) && ResellerReplies.read(comment.body()) == ResellerReplies.Reading.VOUCH) {
+        // Taking part in the ticket is not a vouch: only the reseller's explicit confirmation, in its own words, that
+        // the requester may manage the subscription is.
+        if (!staff && c.fromReseller(author) && ResellerReplies.read(comment.body(), requester) == ResellerReplies.Reading.VOUCH) {
             verdicts.add(resellerVouch(c, author, comment.inWords()));
         }
         for (ProofCandidate candidate : candidates) {

@@ -98,7 +98,8 @@ final class Starting {
         CloudActivation activation = facts.find(new FactRequest.CloudActivationOf(name)).orElse(null);
         VerificationCase c = new VerificationCase(subscription, account, activation, null);
 
-        Optional<Accepted> early = proofGivenUpFront(ticket.requester(), comments, c, facts, ctx);
+        Optional<ResellerReplies.Reading> openingDoubt = openedByResellerInDoubt(ticket, comments, c, ctx);
+        Optional<Accepted> early = proofGivenUpFront(ticket.requester(), openingDoubt.isEmpty(), comments, c, facts, ctx);
         if (early.isPresent()) {
             return Outcomes.verified(ticket.id(), subscription.name(),
                     new Evidence(early.get().kind(), early.get().detail()), null, null, ctx);
@@ -117,6 +118,8 @@ final class Starting {
         effects.add(new Effect.AddTags(Set.of(OwnershipTags.AWAITING_PROOF)));
         // Before the approval request: the note that it is being opened must not follow the note that it was sent.
         effects.add(new Effect.PrivateNote(InternalNotes.started(subscription.name(), options, soldTo)));
+        openingDoubt.ifPresent(reading -> effects.add(new Effect.PrivateNote(InternalNotes.resellerOpeningNotCounted(
+                c.account().reseller() == null ? "the reseller" : c.account().reseller().name(), reading))));
         effects.addAll(Outcomes.scheduleReminders(ctx));
         if (soldTo == SoldToRequest.Status.OPENING) effects.add(approvalRequest(c, ticket));
 
@@ -131,20 +134,38 @@ final class Starting {
 
     /**
      * A proof in the first comments, or the ticket itself opened by the reseller (handbook: "the reseller can
-     * open a ticket"). Approval words do not count here: the Sold To contact's approval must answer our request.
+     * open a ticket") when {@code openingCounts}. Approval words do not count here: the Sold To contact's approval
+     * must answer our request.
      */
-    private static Optional<Accepted> proofGivenUpFront(Person requester, List<Comment> comments, VerificationCase c,
-                                                        Facts facts, Context ctx) {
+    private static Optional<Accepted> proofGivenUpFront(Person requester, boolean openingCounts, List<Comment> comments,
+                                                        VerificationCase c, Facts facts, Context ctx) {
         String email = requester == null ? null : requester.email();
-        if (!ctx.policy().isStaff(email) && c.fromReseller(email)
+        if (openingCounts && !ctx.policy().isStaff(email) && c.fromReseller(email)
                 && ProofRules.resellerVouch(c, email, "ticket opened by the reseller") instanceof Accepted vouch) {
             return Optional.of(vouch);
         }
         for (Comment comment : comments) {
             if (!comment.isPublic()) continue;
-            for (Verdict v : ProofRules.check(comment, c, facts, ctx)) {
+            for (Verdict v : ProofRules.check(comment, c, requester, facts, ctx)) {
                 if (v instanceof Accepted a && a.kind() != ProofKind.SOLD_TO_APPROVAL) return Optional.of(a);
             }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A ticket the reseller opens is its vouch, unless what it opened with reads as a refusal or a hedge ("we don't
+     * know this person, can you check?"): then the reading, for a note to the agent.
+     */
+    private static Optional<ResellerReplies.Reading> openedByResellerInDoubt(Ticket ticket, List<Comment> comments,
+                                                                            VerificationCase c, Context ctx) {
+        String email = ticket.requester() == null ? null : ticket.requester().email();
+        if (ctx.policy().isStaff(email) || !c.fromReseller(email)) return Optional.empty();
+        List<String> opening = new ArrayList<>(List.of(ticket.description()));
+        comments.stream().filter(x -> x.isPublic() && x.byRequester()).forEach(x -> opening.add(x.body()));
+        for (String text : opening) {
+            Optional<ResellerReplies.Reading> doubt = ResellerReplies.refusalOrHedge(text);
+            if (doubt.isPresent()) return doubt;
         }
         return Optional.empty();
     }

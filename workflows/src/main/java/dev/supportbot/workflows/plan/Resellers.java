@@ -45,8 +45,8 @@ public final class Resellers {
     public static String draftToReseller(String subscriptionName) {
         return Drafts.reply("Hello,\n\nThank you for your request about subscription " + subscriptionName + ". Resellers do "
                 + "not have access to the Customers Portal or to their customers' accounts, so we cannot make you a contact "
-                + "of this subscription. Your customer's own contact can ask us for the change; you are welcome to confirm "
-                + "their request on their ticket.");
+                + "of this subscription. Your customer's own contact can ask us for the change; you are welcome to confirm on "
+                + "their ticket, naming them, that they may manage the subscription.");
     }
 
     /** A drafted answer for the customer of a reseller purchase: changes to the subscription go through the reseller. */

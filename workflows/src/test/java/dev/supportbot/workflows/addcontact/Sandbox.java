@@ -111,6 +111,15 @@ final class Sandbox {
         return this;
     }
 
+    /** Acme's subscription as bought through a reseller whose invoice-owner account's Sold To writes from {@code resellerEmail}. */
+    Sandbox withAcmeBoughtThrough(String reseller, String resellerEmail) {
+        BillingAccount a = accounts.stream().filter(x -> x.id() == ACME).findFirst().orElseThrow();
+        accounts.remove(a);
+        accounts.add(new BillingAccount(a.id(), a.zuoraAccountId(), a.company(), a.soldTo(), a.billTo(),
+                new BillingAccount.Reseller(reseller, "Z-RESELLER", resellerEmail)));
+        return this;
+    }
+
     Sandbox withoutAccountOf(String subscription) {
         accountOfSubscription.remove(subscription);
         return this;

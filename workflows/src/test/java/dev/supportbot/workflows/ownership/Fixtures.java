@@ -72,6 +72,10 @@ final class Fixtures {
         SELF_MANAGED_RESELLER_UNACTIVATED(Deployment.SELF_MANAGED, true, false),
         SELF_MANAGED_RESELLER_ACTIVATED(Deployment.SELF_MANAGED, true, true),
         SAAS_RESELLER(Deployment.SAAS, true, null),
+        /** A legacy license file: the portal has no cloud activation for it, so whether it was loaded is unknown. */
+        SELF_MANAGED_RESELLER_LEGACY(Deployment.SELF_MANAGED, true, null),
+        /** An offline license: activated without reaching the portal, which has no cloud activation for it either. */
+        SELF_MANAGED_RESELLER_OFFLINE(Deployment.SELF_MANAGED, true, null),
         /** Sold To and Bill To are the same person. */
         SELF_MANAGED_DIRECT_ONE_CONTACT(Deployment.SELF_MANAGED, false, null),
         /** The Sold To address is on a staff domain. */

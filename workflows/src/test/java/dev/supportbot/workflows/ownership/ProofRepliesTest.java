@@ -16,6 +16,8 @@ import dev.supportbot.workflows.ownership.OwnershipState.Verified;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class ProofRepliesTest {
 
@@ -92,7 +94,7 @@ class ProofRepliesTest {
     void a_reseller_in_copy_can_vouch_for_an_unactivated_reseller_purchase() {
         Flow flow = Flow.awaitingProof(SELF_MANAGED_RESELLER_UNACTIVATED, CUSTOMER);
         Decision<OwnershipState> d = flow.comments(CUSTOMER,
-                comment(14, RESELLER, false, "Partner Co here: we sold this subscription to Acme and confirm Carol's request."));
+                comment(14, RESELLER, false, "Partner Co here: we sold this subscription to Acme and confirm that Carol may manage it as its new contact."));
         assertThat(d.state()).isInstanceOfSatisfying(Verified.class, v -> {
             assertThat(v.evidence().kind()).isEqualTo(ProofKind.RESELLER_VOUCH);
             assertThat(v.evidence().detail()).contains("of 7 December 2026, 10:14 UTC", "partner.example");
@@ -112,14 +114,33 @@ class ProofRepliesTest {
                 .contains("not verified");
     }
 
-    @Test
-    void a_reseller_who_vouches_for_a_license_the_bot_cannot_see_activated_is_never_told_it_was_activated() {
-        Flow flow = Flow.awaitingProof(SAAS_RESELLER, CUSTOMER);
-        Decision<OwnershipState> d = flow.comments(CUSTOMER, comment(16, RESELLER, false, "We confirm Carol's request."));
+    /** SaaS, legacy and offline licenses: the portal cannot show whether they were activated, so nobody is told they were. */
+    @ParameterizedTest
+    @EnumSource(value = Fixtures.Setup.class, names = {"SAAS_RESELLER", "SELF_MANAGED_RESELLER_LEGACY", "SELF_MANAGED_RESELLER_OFFLINE"})
+    void a_reseller_who_vouches_for_a_license_the_bot_cannot_see_activated_is_never_told_it_was_activated(Fixtures.Setup setup) {
+        Flow flow = Flow.awaitingProof(setup, CUSTOMER);
+        Decision<OwnershipState> d = flow.comments(CUSTOMER,
+                comment(16, RESELLER, false, "We confirm that Carol may manage the subscription."));
 
         assertThat(d.state()).isInstanceOf(AwaitingProof.class);
         assertThat(d.effects()).noneMatch(Effect.PublicComment.class::isInstance);
         assertThat(Flow.notes(d)).contains("of 7 December 2026, 10:16 UTC").contains("cannot tell whether").doesNotContain("already");
+
+        Decision<OwnershipState> asked = flow.comments(CUSTOMER, fromRequester(17, CUSTOMER, "Our reseller can confirm this."));
+        assertThat(publicText(asked)).contains("our records cannot show that for this subscription").doesNotContain("already");
+    }
+
+    /** A reseller comment that confirms something, but not that the requester may manage the subscription. */
+    @Test
+    void a_reseller_confirming_something_else_verifies_nothing_and_the_agent_is_told_what_a_vouch_needs() {
+        Flow flow = Flow.awaitingProof(SELF_MANAGED_RESELLER_UNACTIVATED, CUSTOMER);
+        AwaitingProof before = (AwaitingProof) flow.state;
+        Decision<OwnershipState> d = flow.comments(CUSTOMER, comment(14, RESELLER, false, "We confirm that Carol left Acme last month."));
+
+        assertThat(d.state()).isEqualTo(before.withHandled(List.of(14L)));
+        assertThat(d.effects()).noneMatch(Effect.PublicComment.class::isInstance);
+        assertThat(Flow.notes(d)).contains("did not confirm, in its own words, that the requester may manage the subscription")
+                .contains("names the requester").contains("not verified");
     }
 
     @Test

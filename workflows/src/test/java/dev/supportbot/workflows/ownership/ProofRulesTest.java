@@ -77,11 +77,19 @@ class ProofRulesTest {
                 arguments(SELF_MANAGED_DIRECT, CUSTOMER, 1L, "I approve", Expect.refuse(Refusal.APPROVAL_NOT_FROM_SOLD_TO)),
                 arguments(SELF_MANAGED_DIRECT_STAFF_SOLD_TO, STAFF, 1L, "I approve", Expect.refuse(Refusal.FROM_STAFF)),
                 // reseller vouch
-                arguments(SELF_MANAGED_RESELLER_UNACTIVATED, RESELLER, 1L, "We sold this subscription to Acme and confirm the request.", Expect.accept(ProofKind.RESELLER_VOUCH)),
-                arguments(SELF_MANAGED_RESELLER_ACTIVATED, RESELLER, 1L, "We are the reseller and confirm the request.", Expect.refuse(Refusal.VOUCH_LICENSE_ACTIVATED)),
+                arguments(SELF_MANAGED_RESELLER_UNACTIVATED, RESELLER, 1L, "We sold this subscription to Acme and confirm that Carol may manage it as its new contact.", Expect.accept(ProofKind.RESELLER_VOUCH)),
+                arguments(SELF_MANAGED_RESELLER_ACTIVATED, RESELLER, 1L, "We are the reseller and confirm that Carol may manage the subscription.", Expect.refuse(Refusal.VOUCH_LICENSE_ACTIVATED)),
+                // the requester is Carol: confirming the request without her, or vouching for someone else, is no vouch
+                arguments(SELF_MANAGED_RESELLER_UNACTIVATED, RESELLER, 1L, "We sold this subscription to Acme and confirm the request.", Expect.nothing()),
+                arguments(SELF_MANAGED_RESELLER_UNACTIVATED, RESELLER, 1L, "We confirm that Dave may manage the subscription.", Expect.nothing()),
+                arguments(SELF_MANAGED_RESELLER_UNACTIVATED, RESELLER, 1L, "Reseller here, please proceed.", Expect.nothing()),
                 // the bot cannot know whether a SaaS, legacy or offline license was activated: never "already activated"
-                arguments(SAAS_RESELLER, RESELLER, 1L, "Reseller here, please proceed.", Expect.refuse(Refusal.VOUCH_ACTIVATION_UNKNOWN)),
+                arguments(SAAS_RESELLER, RESELLER, 1L, "Reseller here: we confirm that Carol may manage the subscription.", Expect.refuse(Refusal.VOUCH_ACTIVATION_UNKNOWN)),
                 arguments(SAAS_RESELLER, CUSTOMER, 1L, "We bought it through a reseller.", Expect.refuse(Refusal.VOUCH_ACTIVATION_UNKNOWN)),
+                arguments(SELF_MANAGED_RESELLER_LEGACY, RESELLER, 1L, "We confirm that Carol may manage the subscription.", Expect.refuse(Refusal.VOUCH_ACTIVATION_UNKNOWN)),
+                arguments(SELF_MANAGED_RESELLER_LEGACY, CUSTOMER, 1L, "We bought it through a reseller.", Expect.refuse(Refusal.VOUCH_ACTIVATION_UNKNOWN)),
+                arguments(SELF_MANAGED_RESELLER_OFFLINE, RESELLER, 1L, "We authorise Carol to manage the subscription.", Expect.refuse(Refusal.VOUCH_ACTIVATION_UNKNOWN)),
+                arguments(SELF_MANAGED_RESELLER_OFFLINE, CUSTOMER, 1L, "Our reseller can confirm this.", Expect.refuse(Refusal.VOUCH_ACTIVATION_UNKNOWN)),
                 // taking part is not vouching: a refusal, a question or a hedge from the reseller verifies nothing
                 arguments(SELF_MANAGED_RESELLER_UNACTIVATED, RESELLER, 1L, "We cannot vouch for this person.", Expect.nothing()),
                 arguments(SELF_MANAGED_RESELLER_UNACTIVATED, RESELLER, 1L, "Who is this? We have never heard of them.", Expect.nothing()),
@@ -98,7 +106,7 @@ class ProofRulesTest {
     @MethodSource("rows")
     void checks_one_comment(Setup setup, Person author, long commentId, String body, Expect expect) {
         Comment comment = comment(commentId, author, true, body);
-        List<Verdict> verdicts = ProofRules.check(comment, setup.verificationCase(), factsFor(setup, comment), CTX);
+        List<Verdict> verdicts = ProofRules.check(comment, setup.verificationCase(), CUSTOMER, factsFor(setup, comment), CTX);
 
         if (expect.accepted() != null) {
             assertThat(verdicts).filteredOn(v -> v instanceof Verdict.Accepted)
@@ -113,7 +121,7 @@ class ProofRulesTest {
     @Test
     void an_image_attachment_is_refused_as_a_screenshot() {
         Comment comment = comment(1, CUSTOMER, true, "Attached.", new Attachment("IMG_2031.JPG", "application/octet-stream"));
-        assertThat(ProofRules.check(comment, SELF_MANAGED_DIRECT.verificationCase(), Facts.none(), CTX))
+        assertThat(ProofRules.check(comment, SELF_MANAGED_DIRECT.verificationCase(), CUSTOMER, Facts.none(), CTX))
                 .containsExactly(new Verdict.Refused(ProofKind.LICENSE_TEXT, Refusal.SCREENSHOT));
     }
 
@@ -147,7 +155,7 @@ class ProofRulesTest {
     @MethodSource("attachments")
     void answers_an_attachment_in_words_that_match_it(Setup setup, String body, Attachment attachment, Expect expect) {
         Comment comment = attachment == null ? comment(1, CUSTOMER, true, body) : comment(1, CUSTOMER, true, body, attachment);
-        List<Verdict> verdicts = ProofRules.check(comment, setup.verificationCase(), factsFor(setup, comment), CTX);
+        List<Verdict> verdicts = ProofRules.check(comment, setup.verificationCase(), CUSTOMER, factsFor(setup, comment), CTX);
         if (expect.accepted() != null) {
             assertThat(verdicts).filteredOn(v -> v instanceof Verdict.Accepted)
                     .extracting(v -> ((Verdict.Accepted) v).kind()).contains(expect.accepted());
@@ -161,7 +169,7 @@ class ProofRulesTest {
     @Test
     void accepted_detail_names_the_invoice_but_never_the_comment_text() {
         Comment comment = comment(1, CUSTOMER, true, "Invoice INV-1001-A, code " + ACTIVATION_CODE);
-        List<Verdict> verdicts = ProofRules.check(comment, SELF_MANAGED_DIRECT.verificationCase(), factsFor(SELF_MANAGED_DIRECT, comment), CTX);
+        List<Verdict> verdicts = ProofRules.check(comment, SELF_MANAGED_DIRECT.verificationCase(), CUSTOMER, factsFor(SELF_MANAGED_DIRECT, comment), CTX);
         assertThat(verdicts).first().isInstanceOfSatisfying(Verdict.Accepted.class, a -> {
             assertThat(a.detail()).contains("INV-1001-A").contains("2025-05-01").doesNotContain(ACTIVATION_CODE);
         });
@@ -172,7 +180,7 @@ class ProofRulesTest {
         Policy eighteenMonths = new Policy(Policy.defaults().staffEmailDomains(), Period.ofMonths(18), Policy.defaults().clockSkew());
         Comment comment = comment(1, CUSTOMER, true, "INV-0901-A");
         Facts facts = factsFor(SELF_MANAGED_DIRECT, comment);
-        assertThat(ProofRules.check(comment, SELF_MANAGED_DIRECT.verificationCase(), facts, new Context(NOW, eighteenMonths)))
+        assertThat(ProofRules.check(comment, SELF_MANAGED_DIRECT.verificationCase(), CUSTOMER, facts, new Context(NOW, eighteenMonths)))
                 .hasOnlyElementsOfType(Verdict.Accepted.class).hasSize(1);
         // exactly 12 months old is still recent; one day more is not
         assertThat(ProofRules.invoice("INV-X", CUSTOMER.email(), SELF_MANAGED_DIRECT.verificationCase(),
@@ -187,17 +195,17 @@ class ProofRulesTest {
     void staff_domains_come_from_the_policy_and_include_subdomains() {
         Context ctx = new Context(NOW, Policy.defaults().withStaffEmailDomains(java.util.Set.of("acme.example")));
         Comment comment = comment(1, CUSTOMER, true, "INV-1001-A");
-        assertThat(ProofRules.check(comment, SELF_MANAGED_DIRECT.verificationCase(), factsFor(SELF_MANAGED_DIRECT, comment), ctx))
+        assertThat(ProofRules.check(comment, SELF_MANAGED_DIRECT.verificationCase(), CUSTOMER, factsFor(SELF_MANAGED_DIRECT, comment), ctx))
                 .containsExactly(new Verdict.Refused(ProofKind.INVOICE, Refusal.FROM_STAFF));
         Comment sub = comment(2, new Person("Eng", "eng@dev.gitlab.com"), true, "INV-1001-A");
-        assertThat(ProofRules.check(sub, SELF_MANAGED_DIRECT.verificationCase(), factsFor(SELF_MANAGED_DIRECT, sub), CTX))
+        assertThat(ProofRules.check(sub, SELF_MANAGED_DIRECT.verificationCase(), CUSTOMER, factsFor(SELF_MANAGED_DIRECT, sub), CTX))
                 .containsExactly(new Verdict.Refused(ProofKind.INVOICE, Refusal.FROM_STAFF));
     }
 
     @Test
     void a_check_without_its_facts_gives_no_verdict_rather_than_a_wrong_refusal() {
         Comment comment = comment(LICENSE_OURS, CUSTOMER, true, "INV-1001-A " + LICENSE_TEXT);
-        assertThat(ProofRules.check(comment, SELF_MANAGED_DIRECT.verificationCase(), Facts.none(), CTX)).isEmpty();
+        assertThat(ProofRules.check(comment, SELF_MANAGED_DIRECT.verificationCase(), CUSTOMER, Facts.none(), CTX)).isEmpty();
     }
 
     static Stream<Arguments> soldToReplies() {

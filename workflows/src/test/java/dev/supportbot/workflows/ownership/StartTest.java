@@ -205,5 +205,28 @@ class StartTest {
         Decision<OwnershipState> activated = new Flow(SELF_MANAGED_RESELLER_ACTIVATED.portal())
                 .send(started(SUBSCRIPTION, "", RESELLER));
         assertThat(activated.state()).isInstanceOf(AwaitingProof.class);
+
+        Decision<OwnershipState> politelyAsked = new Flow(SELF_MANAGED_RESELLER_UNACTIVATED.portal()).send(started(
+                "Contact change for " + SUBSCRIPTION, "Could you please make Carol Customer the new contact of " + SUBSCRIPTION + "?",
+                RESELLER));
+        assertThat(politelyAsked.state()).as("a polite request is no hedge").isInstanceOf(Verified.class);
+    }
+
+    /** The reseller opening the ticket is its vouch only when what it wrote is not a refusal or a hedge. */
+    @ParameterizedTest(name = "\"{0}\"")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+            "We don't know this person, can you check?",
+            "We have never heard of Carol. Please do not change anything.",
+            "Carol says she is the new admin; we are checking with Acme and will get back to you.",
+            "Please make Carol the new contact if Acme agrees."})
+    void a_ticket_the_reseller_opens_with_a_refusal_or_a_hedge_is_no_vouch_and_the_agent_gets_a_note(String opening) {
+        Decision<OwnershipState> d = new Flow(SELF_MANAGED_RESELLER_UNACTIVATED.portal())
+                .send(started("About " + SUBSCRIPTION, opening, RESELLER, fromRequester(1, RESELLER, opening)));
+
+        assertThat(d.state()).isInstanceOf(AwaitingProof.class);
+        assertThat(d.effects()).noneMatch(e -> e.equals(new Effect.AddTags(Set.of(OwnershipTags.VERIFIED))));
+        assertThat(Flow.notes(d)).contains("opened from the address of Partner Co (the reseller)")
+                .containsAnyOf("refused to confirm the request", "did not confirm the request yet")
+                .contains("was not counted as the reseller's confirmation", "not verified");
     }
 }
