@@ -178,8 +178,8 @@ public final class InboxWorkers implements AutoCloseable {
         String reason = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
         Duration delay = later ? ((RetryLater) e).after() : settings.backoff().delayAfter(event.attempts());
         try {
-            if (later) inbox.later(event, reason, clock.instant().plus(delay));
-            else inbox.fail(event, reason, clock.instant().plus(delay), dead);
+            if (later) inbox.later(event, reason, delay);
+            else inbox.fail(event, reason, delay, dead);
         } catch (RuntimeException storeFailure) {
             log.warn("could not record failure of inbox event {}: {}", event.id(), storeFailure.getMessage());
             return;
