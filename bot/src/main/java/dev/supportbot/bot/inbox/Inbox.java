@@ -20,7 +20,9 @@ import org.jdbi.v3.core.statement.StatementContext;
 /**
  * The durable inbox table. An event is stored once per (source, de-duplication key); workers claim due events
  * under a lease, and either complete them (together with the dispatcher's own writes) or record a failure,
- * which schedules a retry or parks the event as a dead letter.
+ * which schedules a retry or parks the event as a dead letter. When a row is due (stored, retry time, end of a
+ * lease) is set and read by the database's clock, which every instance shares: an instance whose own clock is
+ * hours off neither takes over a lease early nor cuts a retry's wait short.
  */
 public final class Inbox implements AutoCloseable {
     static final String PENDING = "pending";
@@ -28,13 +30,6 @@ public final class Inbox implements AutoCloseable {
     static final String DONE = "done";
     static final String DEAD = "dead";
     private static final int MAX_ERROR_LENGTH = 1000;
-    /**
-     * A lease ends by the database's clock, which every instance shares, while a retry time is set by the instance
-     * that scheduled it: a pending row is due by the caller's clock, a leased one by the database's.
-     */
-    private static final String DUE = """
-            (status = 'pending' AND available_at <= :now OR status = 'processing' AND available_at <= now())
-            """;
 
     private final Jdbi jdbi;
     private final Clock clock;
@@ -74,12 +69,13 @@ public final class Inbox implements AutoCloseable {
     /**
      * Stores an event inside the caller's transaction: work that must follow a commit (the next effect, a result)
      * is queued by that same commit. The key must be unique by construction; a clash fails the transaction.
+     * {@code now} is its time of receipt; it is due at once.
      */
     public static void enqueue(Handle handle, NewInboxEvent event, Instant now) {
         handle.createUpdate("""
                         INSERT INTO inbox (source, dedup_key, event_type, ticket_id, payload, status, attempts,
                                            available_at, received_at)
-                        VALUES (:source, :dedupKey, :eventType, :ticketId, :payload, 'pending', 0, :now, :now)""")
+                        VALUES (:source, :dedupKey, :eventType, :ticketId, :payload, 'pending', 0, now(), :now)""")
                 .bind("source", event.source())
                 .bind("dedupKey", event.dedupKey())
                 .bind("eventType", event.eventType())
@@ -93,19 +89,18 @@ public final class Inbox implements AutoCloseable {
      * Claims up to {@code max} due events for {@code lease}: pending ones whose retry time has come, and ones whose
      * previous worker's lease ran out (it crashed or hung). Concurrent claimers, of this bot or of others on the same
      * database, skip each other's rows ({@code SKIP LOCKED}), so the rows read are the rows taken. The lease ends by
-     * the database's clock (see {@link #DUE}); a worker renews it while it works ({@link #renew}).
+     * the database's clock; a worker renews it while it works ({@link #renew}).
      */
     public List<InboxEvent> claim(int max, Duration lease) {
-        OffsetDateTime now = now();
         String token = UUID.randomUUID().toString();
         return jdbi.inTransaction(h -> {
+            // Only pending and leased rows have a time (done and dead ones have none): one index range scan.
             List<Long> ids = h.createQuery("""
                             SELECT id FROM inbox
-                            WHERE available_at <= GREATEST(CAST(:now AS TIMESTAMPTZ), now()) AND """ + DUE + """
+                            WHERE available_at <= now()
                             ORDER BY available_at
                             LIMIT :max
                             FOR UPDATE SKIP LOCKED""")
-                    .bind("now", now)
                     .bind("max", max)
                     .mapTo(Long.class)
                     .list();
@@ -168,26 +163,29 @@ public final class Inbox implements AutoCloseable {
         });
     }
 
-    /** Records a failed attempt: retry at {@code retryAt}, or park as dead when {@code dead}. */
-    public void fail(InboxEvent event, String error, Instant retryAt, boolean dead) {
-        reschedule(event, dead ? DEAD : PENDING, error, dead ? null : retryAt, 0);
+    /**
+     * Records a failed attempt: retry once {@code retryIn} has passed (by the database's clock), or park as dead when
+     * {@code dead}.
+     */
+    public void fail(InboxEvent event, String error, Duration retryIn, boolean dead) {
+        reschedule(event, dead ? DEAD : PENDING, error, dead ? null : retryIn, 0);
     }
 
     /**
-     * Puts the event back to be tried at {@code retryAt} without counting this attempt: it waited for something
-     * (e.g. what it refers to), it did not fail.
+     * Puts the event back to be tried once {@code retryIn} has passed, without counting this attempt: it waited for
+     * something (e.g. what it refers to), it did not fail.
      */
-    public void later(InboxEvent event, String reason, Instant retryAt) {
-        reschedule(event, PENDING, reason, retryAt, -1);
+    public void later(InboxEvent event, String reason, Duration retryIn) {
+        reschedule(event, PENDING, reason, retryIn, -1);
     }
 
-    private void reschedule(InboxEvent event, String status, String error, Instant retryAt, int attemptsChange) {
+    private void reschedule(InboxEvent event, String status, String error, Duration retryIn, int attemptsChange) {
         jdbi.useHandle(h -> h.createUpdate("""
-                        UPDATE inbox SET status = :status, available_at = :retryAt, claim_token = NULL,
-                                         last_error = :error, attempts = attempts + :change
+                        UPDATE inbox SET status = :status, claim_token = NULL, last_error = :error, attempts = attempts + :change,
+                                         available_at = now() + CAST(:retryMillis AS BIGINT) * INTERVAL '1 millisecond'
                         WHERE id = :id AND claim_token = :token""")
                 .bind("status", status)
-                .bindByType("retryAt", retryAt == null ? null : retryAt.atOffset(ZoneOffset.UTC), OffsetDateTime.class)
+                .bindByType("retryMillis", retryIn == null ? null : retryIn.toMillis(), Long.class)
                 .bind("error", truncate(error))
                 .bind("change", attemptsChange)
                 .bind("id", event.id())
@@ -198,10 +196,9 @@ public final class Inbox implements AutoCloseable {
     /** Gives claimed events back without counting the attempt (graceful shutdown). */
     public void release(InboxEvent event) {
         jdbi.useHandle(h -> h.createUpdate("""
-                        UPDATE inbox SET status = 'pending', claim_token = NULL, available_at = :now,
+                        UPDATE inbox SET status = 'pending', claim_token = NULL, available_at = now(),
                                          attempts = attempts - 1
                         WHERE id = :id AND claim_token = :token AND status = 'processing'""")
-                .bind("now", now())
                 .bind("id", event.id())
                 .bind("token", event.claimToken())
                 .execute());
@@ -234,9 +231,8 @@ public final class Inbox implements AutoCloseable {
     /** Puts a dead letter back in the queue with a fresh attempt count. Returns false when no such dead letter. */
     public boolean retryDead(long id) {
         return jdbi.withHandle(h -> h.createUpdate("""
-                        UPDATE inbox SET status = 'pending', attempts = 0, available_at = :now
+                        UPDATE inbox SET status = 'pending', attempts = 0, available_at = now()
                         WHERE id = :id AND status = 'dead'""")
-                .bind("now", now())
                 .bind("id", id)
                 .execute()) == 1;
     }

@@ -2,7 +2,6 @@ package dev.supportbot.bot.inbox;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import dev.supportbot.bot.outbound.Backoff;
 import dev.supportbot.bot.outbound.Lease;
@@ -23,13 +22,15 @@ import org.slf4j.LoggerFactory;
 /**
  * Worker threads that claim due inbox events and hand each to the dispatcher. Idle workers sleep until
  * {@link #wakeUp()} (intake calls it after storing an event) or the poll interval passes, so events stored by
- * another bot instance, and retries that come due, are found too. While an event is held (claimed, run or waiting
- * its turn) its lease is renewed every third of the lease, so a long wait for Zendesk's budget does not hand it to
- * another worker; should the lease be lost all the same, the work stops before its next call out ({@link Lease}).
+ * another bot instance, and retries that come due, are found too. A worker claims one event at a time, the one it
+ * runs next: what it has not started stays free for other workers and instances. While an event runs its lease is
+ * renewed every third of the lease, so a long wait for Zendesk's budget does not hand it to another worker. The work
+ * stops before its next call out ({@link Lease}) once the lease may be gone: another worker took the event over, or
+ * no claim or renewal has been confirmed for a whole lease (renewals failing or stalled), after which another worker
+ * may take it over at any moment.
  */
 public final class InboxWorkers implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(InboxWorkers.class);
-    private static final int BATCH = 4;
 
     public record Settings(int threads, int maxAttempts, Backoff backoff, Duration lease, Duration pollInterval) {}
 
@@ -43,8 +44,14 @@ public final class InboxWorkers implements AutoCloseable {
     private final Condition work = lock.newCondition();
     private final AtomicInteger idle = new AtomicInteger();
     private final AtomicBoolean pending = new AtomicBoolean();
-    private final Map<Long, InboxEvent> held = new ConcurrentHashMap<>();
-    private final Set<Long> lost = ConcurrentHashMap.newKeySet();
+    /** The events the workers run, by claim token: a later claim of the same event is another holding. */
+    private final Map<String, InboxEvent> held = new ConcurrentHashMap<>();
+    /**
+     * For each claim held, when (by {@link System#nanoTime()}) the claim or renewal that last set its lease started:
+     * the database set the lease's end from a moment after that, so the lease lasts at least a lease from it. Absent
+     * once the lease is known lost.
+     */
+    private final Map<String, Long> leaseFrom = new ConcurrentHashMap<>();
     private ExecutorService threads;
     private ScheduledExecutorService renewals;
 
@@ -74,11 +81,25 @@ public final class InboxWorkers implements AutoCloseable {
     }
 
     private void renew() {
+        List<InboxEvent> renewing = List.copyOf(held.values());
+        long started = System.nanoTime();
+        Set<Long> lost;
         try {
-            lost.addAll(inbox.renew(List.copyOf(held.values()), settings.lease()));
+            lost = inbox.renew(renewing, settings.lease());
         } catch (RuntimeException e) {
             log.warn("inbox lease renewal failed: {}", e.getMessage());
+            return;
         }
+        for (InboxEvent event : renewing) {
+            if (lost.contains(event.id())) leaseFrom.remove(event.claimToken());
+            else leaseFrom.computeIfPresent(event.claimToken(), (token, from) -> Math.max(from, started));
+        }
+    }
+
+    /** Whether this worker surely still holds the event's lease. */
+    private boolean holds(InboxEvent event) {
+        Long from = leaseFrom.get(event.claimToken());
+        return from != null && System.nanoTime() - from < settings.lease().toNanos();
     }
 
     /**
@@ -99,9 +120,10 @@ public final class InboxWorkers implements AutoCloseable {
 
     private void loop() {
         while (running.get()) {
+            long claimStarted = System.nanoTime();
             List<InboxEvent> claimed;
             try {
-                claimed = inbox.claim(BATCH, settings.lease());
+                claimed = inbox.claim(1, settings.lease());
             } catch (RuntimeException e) {
                 log.warn("inbox claim failed: {}", e.getMessage());
                 claimed = List.of();
@@ -110,17 +132,15 @@ public final class InboxWorkers implements AutoCloseable {
                 idle();
                 continue;
             }
-            claimed.forEach(event -> held.put(event.id(), event));
-            List<InboxEvent> remaining = new ArrayList<>(claimed);
-            while (!remaining.isEmpty()) {
-                InboxEvent next = remaining.remove(0);
-                try {
-                    if (!running.get()) releaseQuietly(next);
-                    else process(next);
-                } finally {
-                    held.remove(next.id());
-                    lost.remove(next.id());
-                }
+            InboxEvent next = claimed.get(0);
+            leaseFrom.put(next.claimToken(), claimStarted);
+            held.put(next.claimToken(), next);
+            try {
+                if (!running.get()) releaseQuietly(next);
+                else process(next);
+            } finally {
+                held.remove(next.claimToken());
+                leaseFrom.remove(next.claimToken());
             }
         }
     }
@@ -142,11 +162,11 @@ public final class InboxWorkers implements AutoCloseable {
     private void process(InboxEvent event) {
         long started = System.nanoTime();
         try {
-            Handled handled = Lease.holding(() -> !lost.contains(event.id()), () -> dispatcher.dispatch(event));
+            Handled handled = Lease.holding(() -> holds(event), () -> dispatcher.dispatch(event));
             inbox.complete(event, handled);
             metrics.processed(event, Duration.ofNanos(System.nanoTime() - started), clock.instant());
         } catch (LostClaimException | Lease.Lost e) {
-            log.info("inbox event {} was taken over by another worker; result discarded", event.id());
+            log.info("inbox event {} lost its lease (taken over, or not renewed in time); another worker runs it", event.id());
         } catch (Exception e) {
             failed(event, e);
         }
@@ -158,8 +178,8 @@ public final class InboxWorkers implements AutoCloseable {
         String reason = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
         Duration delay = later ? ((RetryLater) e).after() : settings.backoff().delayAfter(event.attempts());
         try {
-            if (later) inbox.later(event, reason, clock.instant().plus(delay));
-            else inbox.fail(event, reason, clock.instant().plus(delay), dead);
+            if (later) inbox.later(event, reason, delay);
+            else inbox.fail(event, reason, delay, dead);
         } catch (RuntimeException storeFailure) {
             log.warn("could not record failure of inbox event {}: {}", event.id(), storeFailure.getMessage());
             return;
@@ -190,8 +210,8 @@ public final class InboxWorkers implements AutoCloseable {
     }
 
     /**
-     * Stops claiming, lets the events in hand finish within {@code grace}, and gives back (un-leases) the ones not
-     * started, so another instance takes them at once. Work still running after {@code grace} is interrupted; its
+     * Stops claiming, lets the events in hand finish within {@code grace}, and gives back (un-leases) one claimed
+     * just as the stop came, so another instance takes it at once. Work still running after {@code grace} is interrupted; its
      * event's lease runs out and another worker takes it over.
      */
     public void close(Duration grace) {

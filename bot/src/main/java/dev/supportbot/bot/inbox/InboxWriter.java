@@ -115,7 +115,7 @@ final class InboxWriter implements AutoCloseable {
         PreparedBatch insert = h.prepareBatch("""
                 INSERT INTO inbox (source, dedup_key, event_type, ticket_id, payload, status, attempts,
                                    available_at, received_at)
-                VALUES (:source, :dedupKey, :eventType, :ticketId, :payload, 'pending', 0, :now, :now)
+                VALUES (:source, :dedupKey, :eventType, :ticketId, :payload, 'pending', 0, now(), :now)
                 ON CONFLICT (source, dedup_key) DO NOTHING""");
         for (Pending p : batch) {
             insert.bind("source", p.event().source())

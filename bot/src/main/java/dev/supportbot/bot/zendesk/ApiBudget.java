@@ -2,6 +2,7 @@ package dev.supportbot.bot.zendesk;
 
 import dev.supportbot.bot.config.BotConfig;
 import dev.supportbot.bot.config.Settings;
+import dev.supportbot.bot.outbound.Lease;
 import dev.supportbot.bot.outbound.Sleeper;
 import dev.supportbot.bot.store.Database;
 import java.time.Clock;
@@ -67,11 +68,13 @@ public final class ApiBudget {
 
     /**
      * Takes the budget for one request, waiting as long as the shared limits (and any pause) require. Hand what it
-     * returns to {@link #settle} once the answer is in.
+     * returns to {@link #settle} once the answer is in. Throws {@link Lease.Lost} instead, without taking any budget,
+     * when the inbox lease of the work it is for is gone, before the first try or after a wait.
      */
     public Taken acquire(Kind kind) throws InterruptedException {
         List<String> limits = kind == Kind.WRITE ? List.of(REQUESTS, UPDATES) : List.of(REQUESTS);
         for (;;) {
+            Lease.check();
             long slot = slot(clock.instant());
             Duration wait = jdbi.inTransaction(h -> reserve(h, limits, slot));
             if (wait.isZero()) return new Taken(limits, slot);

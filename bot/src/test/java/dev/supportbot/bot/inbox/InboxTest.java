@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.supportbot.bot.store.Database;
+import dev.supportbot.bot.testing.Await;
 import dev.supportbot.bot.testing.SettableClock;
 import dev.supportbot.bot.testing.TestDatabases;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -16,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.Test;
 
@@ -47,8 +50,7 @@ class InboxTest {
             assertThat(first.get(0).attempts()).isEqualTo(1);
             assertThat(inbox.claim(10, Duration.ofSeconds(30))).isEmpty();
 
-            // The first worker crashed: its lease runs out (by this clock on H2, by the database's on PostgreSQL).
-            clock.advance(Duration.ofSeconds(31));
+            // The first worker crashed: its lease runs out (by the database's clock).
             db.jdbi().useHandle(h -> h.execute("UPDATE inbox SET available_at = available_at - INTERVAL '31' SECOND"));
             List<InboxEvent> second = inbox.claim(10, Duration.ofSeconds(30));
             assertThat(second).extracting(InboxEvent::id).containsExactly(first.get(0).id());
@@ -60,6 +62,56 @@ class InboxTest {
             inbox.complete(second.get(0), Handled.noop("ok"));
             assertThat(inbox.depth()).isZero();
         }
+    }
+
+    @Test
+    void a_lease_runs_out_by_the_databases_clock_whatever_an_instances_clock_says() {
+        try (Database db = TestDatabases.open()) {
+            Inbox first = new Inbox(db, Clock.systemUTC());
+            Inbox twoHoursAhead = new Inbox(db, new SettableClock(Instant.now().plus(Duration.ofHours(2))));
+            first.accept(event("k1"));
+            Duration lease = Duration.ofSeconds(1);
+            InboxEvent held = first.claim(1, lease).get(0);
+            OffsetDateTime leaseEnd = availableAt(db, held.id());
+
+            InboxEvent takenOver = claimWhenDue(twoHoursAhead, lease);
+            assertThat(takenOver.id()).isEqualTo(held.id());
+            assertThat(availableAt(db, held.id()).minus(lease)).as("when the other instance claimed it, by the database")
+                    .isAfterOrEqualTo(leaseEnd);
+            assertThatThrownBy(() -> first.complete(held, Handled.noop("late"))).isInstanceOf(LostClaimException.class);
+        }
+    }
+
+    @Test
+    void a_retry_time_comes_by_the_databases_clock_whatever_an_instances_clock_says() {
+        try (Database db = TestDatabases.open()) {
+            Inbox first = new Inbox(db, Clock.systemUTC());
+            Inbox twoHoursAhead = new Inbox(db, new SettableClock(Instant.now().plus(Duration.ofHours(2))));
+            first.accept(event("k1"));
+            InboxEvent failed = first.claim(1, Duration.ofSeconds(30)).get(0);
+            first.fail(failed, "portal down", Duration.ofSeconds(1), false);
+            OffsetDateTime retryAt = availableAt(db, failed.id());
+
+            Duration lease = Duration.ofSeconds(30);
+            InboxEvent retried = claimWhenDue(twoHoursAhead, lease);
+            assertThat(retried.id()).isEqualTo(failed.id());
+            assertThat(availableAt(db, failed.id()).minus(lease)).as("when the other instance claimed it, by the database")
+                    .isAfterOrEqualTo(retryAt);
+        }
+    }
+
+    private static InboxEvent claimWhenDue(Inbox inbox, Duration lease) {
+        AtomicReference<InboxEvent> claimed = new AtomicReference<>();
+        Await.until("the event claimed", Duration.ofSeconds(20), () -> {
+            inbox.claim(1, lease).forEach(claimed::set);
+            return claimed.get() != null;
+        });
+        return claimed.get();
+    }
+
+    private static OffsetDateTime availableAt(Database db, long id) {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT available_at FROM inbox WHERE id = :id")
+                .bind("id", id).mapTo(OffsetDateTime.class).one());
     }
 
     @Test
@@ -90,11 +142,12 @@ class InboxTest {
             Inbox inbox = new Inbox(db, clock);
             inbox.accept(event("k1"));
             InboxEvent claimed = inbox.claim(1, Duration.ofSeconds(30)).get(0);
-            inbox.fail(claimed, "portal down", clock.instant().plusSeconds(10), false);
+            inbox.fail(claimed, "portal down", Duration.ofSeconds(10), false);
             assertThat(inbox.claim(1, Duration.ofSeconds(30))).isEmpty();
-            clock.advance(Duration.ofSeconds(11));
+            // Ten seconds pass (by the database's clock).
+            db.jdbi().useHandle(h -> h.execute("UPDATE inbox SET available_at = available_at - INTERVAL '10' SECOND"));
             InboxEvent again = inbox.claim(1, Duration.ofSeconds(30)).get(0);
-            inbox.fail(again, "still down", clock.instant(), true);
+            inbox.fail(again, "still down", Duration.ZERO, true);
 
             assertThat(inbox.deadCount()).isEqualTo(1);
             assertThat(inbox.deadLetters(10)).singleElement().satisfies(d -> {

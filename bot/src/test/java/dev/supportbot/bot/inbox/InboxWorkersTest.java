@@ -10,7 +10,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -105,6 +111,77 @@ class InboxWorkersTest {
             }
             assertThat(callsOut.get()).isZero();
         }
+    }
+
+    @Test
+    void a_worker_holds_only_the_event_it_runs() {
+        try (Database db = TestDatabases.open()) {
+            Inbox inbox = new Inbox(db, Clock.systemUTC());
+            Set<Long> running = ConcurrentHashMap.newKeySet();
+            CountDownLatch finish = new CountDownLatch(1);
+            Dispatcher slow = event -> {
+                running.add(event.id());
+                try {
+                    finish.await();
+                } finally {
+                    running.remove(event.id());
+                }
+                return Handled.noop("done slowly");
+            };
+            try (InboxWorkers workers = new InboxWorkers(inbox, slow, FAST, Clock.systemUTC(), InboxMetrics.NONE)) {
+                for (long ticket = 1; ticket <= 8; ticket++) {
+                    inbox.accept(new NewInboxEvent("zendesk", "k" + ticket, "ticket.updated", ticket, "{}"));
+                }
+                workers.start();
+                try {
+                    Await.until("both workers run an event", Duration.ofSeconds(20), () -> running.size() == FAST.threads());
+                    assertThat(ids(db, "processing")).as("held by a worker").containsExactlyInAnyOrderElementsOf(running);
+                    assertThat(ids(db, "pending")).as("free for any worker, of this instance or another").hasSize(8 - FAST.threads());
+                } finally {
+                    finish.countDown();
+                }
+                Await.until("all done", Duration.ofSeconds(20), () -> inbox.depth() == 0);
+            }
+        }
+    }
+
+    @Test
+    void closing_lets_the_events_in_hand_finish_and_leaves_the_others_free() throws Exception {
+        try (Database db = TestDatabases.open()) {
+            Inbox inbox = new Inbox(db, Clock.systemUTC());
+            Set<Long> running = ConcurrentHashMap.newKeySet();
+            CountDownLatch finish = new CountDownLatch(1);
+            Dispatcher slow = event -> {
+                running.add(event.id());
+                finish.await();
+                return Handled.noop("done slowly");
+            };
+            InboxWorkers workers = new InboxWorkers(inbox, slow, FAST, Clock.systemUTC(), InboxMetrics.NONE);
+            for (long ticket = 1; ticket <= 8; ticket++) {
+                inbox.accept(new NewInboxEvent("zendesk", "k" + ticket, "ticket.updated", ticket, "{}"));
+            }
+            workers.start();
+            Await.until("both workers run an event", Duration.ofSeconds(20), () -> running.size() == FAST.threads());
+            ExecutorService closer = Executors.newSingleThreadExecutor();
+            try {
+                Future<?> closing = closer.submit(() -> workers.close(Duration.ofSeconds(20)));
+                finish.countDown();
+                closing.get(30, TimeUnit.SECONDS);
+            } finally {
+                closer.shutdownNow();
+            }
+            assertThat(ids(db, "done")).containsExactlyInAnyOrderElementsOf(running);
+            assertThat(ids(db, "pending")).hasSize(8 - FAST.threads());
+            long counted = db.jdbi().withHandle(h -> h.createQuery(
+                    "SELECT COUNT(*) FROM inbox WHERE status = 'pending' AND (attempts <> 0 OR claim_token IS NOT NULL)")
+                    .mapTo(Long.class).one());
+            assertThat(counted).as("events not run keep their attempts and are nobody's").isZero();
+        }
+    }
+
+    private static List<Long> ids(Database db, String status) {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT id FROM inbox WHERE status = :s")
+                .bind("s", status).mapTo(Long.class).list());
     }
 
     @Test

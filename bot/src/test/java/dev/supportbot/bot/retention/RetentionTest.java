@@ -39,7 +39,7 @@ class RetentionTest {
             acceptAndProcess(inbox, "old", Retention.BATCH * 2 + 7); // more than one batch
             inbox.accept(event("dead"));
             InboxEvent dead = inbox.claim(1, LEASE).get(0);
-            inbox.fail(dead, "gave up", clock.instant(), true);
+            inbox.fail(dead, "gave up", Duration.ZERO, true);
 
             clock.advance(Duration.ofDays(10));
             acceptAndProcess(inbox, "recent", 3);
@@ -111,10 +111,10 @@ class RetentionTest {
         try (Database db = TestDatabases.open()) {
             Inbox inbox = new Inbox(db, clock);
             inbox.accept(event("old"));
-            inbox.fail(inbox.claim(1, LEASE).get(0), "gave up", clock.instant(), true);
+            inbox.fail(inbox.claim(1, LEASE).get(0), "gave up", Duration.ZERO, true);
             clock.advance(Duration.ofDays(40));
             inbox.accept(event("new"));
-            inbox.fail(inbox.claim(1, LEASE).get(0), "gave up", clock.instant(), true);
+            inbox.fail(inbox.claim(1, LEASE).get(0), "gave up", Duration.ZERO, true);
             clock.advance(Duration.ofDays(1));
 
             assertThat(new Retention(db, inbox, clock, settings(Duration.ofDays(1))).purge().total()).isZero();
