@@ -6,6 +6,13 @@ import dev.supportbot.bot.store.Database;
 import dev.supportbot.bot.testing.FakeTime;
 import dev.supportbot.bot.testing.TestDatabases;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,6 +39,43 @@ class ApiBudgetSettleTest {
             time.advance(Duration.ofMillis(1300));
             assertThat(budget.left(ApiBudget.Kind.READ)).isEqualTo(2);
             assertThat(budget.left(ApiBudget.Kind.WRITE)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void requests_answered_at_once_by_several_threads_are_each_counted_once_in_the_slot_of_their_answer() throws Exception {
+        FakeTime time = new FakeTime();
+        int threads = 16;
+        try (Database db = TestDatabases.reopen(TestDatabases.freshUrl())) {
+            ApiBudget budget = new ApiBudget(db, 100, 100, WINDOW, time, time);
+            List<ApiBudget.Taken> taken = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                taken.add(budget.acquire(ApiBudget.Kind.WRITE)); // each in a slot of its own
+                time.advance(WINDOW.dividedBy(60));
+            }
+            time.advance(Duration.ofSeconds(1));
+
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            try {
+                CountDownLatch go = new CountDownLatch(1);
+                List<Future<?>> settled = new ArrayList<>();
+                for (ApiBudget.Taken t : taken) {
+                    settled.add(pool.submit(() -> {
+                        go.await();
+                        budget.settle(t);
+                        return null;
+                    }));
+                }
+                go.countDown();
+                for (Future<?> f : settled) f.get(30, TimeUnit.SECONDS);
+            } finally {
+                pool.shutdownNow();
+            }
+
+            List<Integer> counted = db.jdbi().withHandle(h -> h.createQuery(
+                    "SELECT used FROM zendesk_budget_use WHERE kind = 'updates' AND used > 0").mapTo(Integer.class).list());
+            assertThat(counted).containsExactly(threads);
+            assertThat(budget.left(ApiBudget.Kind.WRITE)).isEqualTo(100 - threads);
         }
     }
 
