@@ -45,7 +45,7 @@ public final class SlackStandIn implements AutoCloseable {
         return answers("users.lookupByEmail", "{\"ok\":true,\"user\":{\"id\":\"" + userId + "\",\"name\":\"agent\"}}");
     }
 
-    /** {@code users.info} of {@code userId} gives {@code realName}; other users are not found. */
+    /** {@code users.info} of {@code userId} gives {@code realName}; for anyone else it has no answer (MockServer's 404). */
     public SlackStandIn names(String userId, String realName) {
         server.when(request().withPath("/api/users.info").withBody(RegexBody.regex(".*user=" + userId + ".*")))
                 .respond(json("{\"ok\":true,\"user\":{\"id\":\"" + userId + "\",\"real_name\":\"" + realName + "\","
