@@ -1,43 +1,33 @@
 package dev.supportbot.bot.engine;
 
+import static dev.supportbot.bot.testing.SlackMessages.approvalIdIn;
+import static dev.supportbot.bot.testing.SlackMessages.blocksOf;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockserver.model.HttpRequest.request;
-import static org.mockserver.model.HttpResponse.response;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.supportbot.bot.Plugins;
 import dev.supportbot.bot.SupportBot;
-import dev.supportbot.bot.config.BotConfig;
 import dev.supportbot.bot.portal.CustomerUpdate;
 import dev.supportbot.bot.portal.HttpPortalClient;
 import dev.supportbot.bot.portal.IdempotencyKey;
 import dev.supportbot.bot.portal.PortalClients;
 import dev.supportbot.bot.testing.Await;
-import dev.supportbot.bot.testing.ContextCapture;
+import dev.supportbot.bot.testing.EndToEnd;
 import dev.supportbot.bot.testing.FakeZendesk;
-import dev.supportbot.bot.testing.Signing;
+import dev.supportbot.bot.testing.SignedRequests;
+import dev.supportbot.bot.testing.SlackStandIn;
 import dev.supportbot.bot.testing.TestBots;
-import dev.supportbot.bot.testing.VendorContracts;
 import dev.supportbot.workflows.domain.BillingAccount;
 import dev.supportbot.workflows.domain.Membership;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.mockserver.integration.ClientAndServer;
 
 /**
  * Adding a subscription management contact from the agent's macro to the sandbox portal's new membership: signed
@@ -45,30 +35,23 @@ import org.mockserver.integration.ClientAndServer;
  * portal over HTTP, with the real engine and database. Only Zendesk and Slack are replaced, at the far side of the wire.
  */
 class AddContactEndToEndTest {
-    private static final AtomicInteger DELIVERY = new AtomicInteger();
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String AGENT_EMAIL = "agent@vendor.example";
     private static final String AGENT_SLACK = "UAGENT1";
     private static final String APPROVER = "UAPPROVER1";
 
     private final HttpClient http = HttpClient.newHttpClient();
-    private final FakeZendesk zendesk = new FakeZendesk();
-    private final ClientAndServer slack = ClientAndServer.startClientAndServer();
+    private final EndToEnd e2e = new EndToEnd();
+    private final FakeZendesk zendesk = e2e.zendesk();
+    private final SlackStandIn slack = e2e.slack();
     private SupportBot bot;
     private HttpPortalClient portal;
-    private Clock clock = Clock.systemUTC();
+    private SignedRequests send;
     private final Map<String, String> extraEnv = new java.util.HashMap<>();
 
     @AfterEach
     void stop() {
-        if (bot != null) {
-            bot.database().jdbi().useHandle(h -> h.createQuery(
-                            "SELECT id, source, event_type, ticket_id, status, attempts, outcome, last_error FROM inbox ORDER BY id")
-                    .mapToMap().forEach(row -> System.out.println("inbox " + row)));
-            bot.close();
-        }
-        zendesk.close();
-        VendorContracts.assertKeptThenStop(VendorContracts.Api.SLACK, slack);
+        e2e.printInbox();
+        e2e.close();
     }
 
     private void start() {
@@ -76,124 +59,14 @@ class AddContactEndToEndTest {
     }
 
     private void start(Clock clock) {
-        this.clock = clock;
-        slack.when(request().withPath("/api/chat.postMessage"))
-                .respond(response().withStatusCode(200).withHeader("Content-Type", "application/json")
-                        .withBody("{\"ok\":true,\"channel\":\"C123\",\"ts\":\"1700000000.000100\"}"));
-        slack.when(request().withPath("/api/chat.update"))
-                .respond(response().withStatusCode(200).withHeader("Content-Type", "application/json")
-                        .withBody("{\"ok\":true,\"channel\":\"C123\",\"ts\":\"1700000000.000100\"}"));
-        slack.when(request().withPath("/api/users.info").withBody(org.mockserver.model.RegexBody.regex(".*user=" + APPROVER + ".*")))
-                .respond(response().withStatusCode(200).withHeader("Content-Type", "application/json")
-                        .withBody("{\"ok\":true,\"user\":{\"id\":\"" + APPROVER + "\",\"real_name\":\"Alex Morgan\","
-                                + "\"profile\":{\"display_name\":\"\"}}}"));
-        slack.when(request().withPath("/api/users.lookupByEmail"))
-                .respond(response().withStatusCode(200).withHeader("Content-Type", "application/json")
-                        .withBody("{\"ok\":true,\"user\":{\"id\":\"" + AGENT_SLACK + "\",\"name\":\"agent\"}}"));
-        slack.when(request().withPath("/api/views.open"))
-                .respond(response().withStatusCode(200).withHeader("Content-Type", "application/json")
-                        .withBody("{\"ok\":true,\"view\":{\"id\":\"V1\"}}"));
-        slack.when(request().withPath("/respond/.*")).respond(response().withStatusCode(200).withBody("ok"));
-        Map<String, String> env = TestBots.env();
-        env.put("BOT_ZENDESK_URL", zendesk.url());
-        env.put("BOT_ZENDESK_EMAIL", "bot@vendor.example");
-        env.put("BOT_ZENDESK_TOKEN", "zd-token");
-        env.put("BOT_SLACK_BOT_TOKEN", "xoxb-test-token");
-        env.put("BOT_SLACK_API_URL", "http://127.0.0.1:" + slack.getPort() + "/api/");
-        env.put("BOT_SLACK_CHANNEL", "C123");
-        env.put("BOT_APPROVERS", APPROVER + ",UAPPROVER2," + AGENT_SLACK);
-        env.put("BOT_SLACK_AGENTS", AGENT_SLACK);
-        env.putAll(extraEnv);
-        BotConfig config = TestBots.config(env);
-        ContextCapture capture = new ContextCapture();
-        bot = SupportBot.builder(config).host("127.0.0.1").clock(clock).plugins(Plugins.standard(config)).plugins(capture).start();
-        portal = PortalClients.forBot(capture.context()).withoutCache(); // reads what the portal holds now, not a cached copy
-    }
-
-    /** Keeps the context, for the bot's own portal client. */
-
-    private void webhook(long ticketId, String actorEmail) throws Exception {
-        String body = "{\"ticket_id\":" + ticketId + ",\"event\":\"ticket.updated\",\"delivery_id\":\"ac-" + DELIVERY.incrementAndGet()
-                + "\"" + (actorEmail == null ? "" : ",\"actor_email\":\"" + actorEmail + "\"") + "}";
-        String ts = clock.instant().truncatedTo(ChronoUnit.SECONDS).toString();
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bot.port() + "/webhooks/zendesk"))
-                .header("X-Zendesk-Webhook-Signature-Timestamp", ts)
-                .header("X-Zendesk-Webhook-Signature", Signing.zendesk(TestBots.ZENDESK_SECRET, ts, body))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
-    }
-
-    private int click(String user, String actionId, String value) throws Exception {
-        String payload = "{\"type\":\"block_actions\",\"trigger_id\":\"tr-" + System.nanoTime() + "\",\"user\":{\"id\":\"" + user + "\"},"
-                + "\"team\":{\"id\":\"T1\"},\"api_app_id\":\"A1\",\"channel\":{\"id\":\"C123\"},"
-                + "\"container\":{\"type\":\"message\",\"message_ts\":\"1700000000.000100\"},"
-                + "\"response_url\":\"http://127.0.0.1:" + slack.getPort() + "/respond/" + user + "-" + System.nanoTime() + "\","
-                + "\"actions\":[{\"type\":\"button\",\"action_id\":\"" + actionId + "\",\"block_id\":\"b\",\"value\":\"" + value
-                + "\",\"action_ts\":\"1.1\"}]}";
-        return slackForm("payload=" + URLEncoder.encode(payload, StandardCharsets.UTF_8));
-    }
-
-    /** Submits the reason modal the bot opened (views.open answers V1), once the bot has recorded it as opened. */
-    private int submitReason(String user, String approval, String reason) throws Exception {
-        Await.until("the modal recorded as opened", Duration.ofSeconds(30), () -> bot.database().jdbi().withHandle(h ->
-                h.createQuery("SELECT COUNT(*) FROM slack_view WHERE view_id = 'V1'").mapTo(Long.class).one()) == 1);
-        String payload = "{\"type\":\"view_submission\",\"team\":{\"id\":\"T1\"},\"user\":{\"id\":\"" + user + "\"},"
-                + "\"view\":{\"id\":\"V1\",\"type\":\"modal\",\"callback_id\":\"approval_reject\","
-                + "\"private_metadata\":\"" + approval + "\",\"state\":{\"values\":{\"input\":{\"input\":"
-                + "{\"type\":\"plain_text_input\",\"value\":\"" + reason + "\"}}}}}}";
-        return slackForm("payload=" + URLEncoder.encode(payload, StandardCharsets.UTF_8));
-    }
-
-    private int slackForm(String form) throws Exception {
-        String ts = Long.toString(clock.instant().getEpochSecond()); // the bot checks against its own clock
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bot.port() + "/slack/events"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-Slack-Request-Timestamp", ts)
-                .header("X-Slack-Signature", Signing.slack(TestBots.SLACK_SECRET, ts, form))
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        return response.statusCode();
-    }
-
-    private void settled() {
-        Await.until("the bot to finish its work", Duration.ofSeconds(30), () -> bot.inbox().depth() == 0);
-    }
-
-    private List<JsonNode> posted(String method) {
-        List<JsonNode> out = new ArrayList<>();
-        for (var r : slack.retrieveRecordedRequests(request().withPath("/api/" + method))) out.add(slackBody(r.getBodyAsString()));
-        return out;
-    }
-
-    /** The Slack SDK sends form fields; blocks are a JSON string field. */
-    private static JsonNode slackBody(String body) {
-        try {
-            if (body.startsWith("{")) return JSON.readTree(body);
-            var node = JSON.createObjectNode();
-            for (String pair : body.split("&")) {
-                String[] kv = pair.split("=", 2);
-                node.put(java.net.URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
-                        kv.length > 1 ? java.net.URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
-            }
-            return node;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String approvalIdIn(JsonNode message) throws Exception {
-        JsonNode blocks = message.path("blocks").isTextual() ? JSON.readTree(message.path("blocks").asText()) : message.path("blocks");
-        for (JsonNode block : blocks) {
-            for (JsonNode element : block.path("elements")) {
-                if ("approve".equals(element.path("action_id").asText())) return element.path("value").asText();
-            }
-        }
-        return null;
-    }
-
-    private List<String> responsesTo(String user) {
-        List<String> out = new ArrayList<>();
-        for (var r : slack.retrieveRecordedRequests(request().withPath("/respond/" + user + "-.*"))) out.add(r.getBodyAsString());
-        return out;
+        slack.postsMessages().updatesMessages().names(APPROVER, "Alex Morgan").findsByEmail(AGENT_SLACK).opensViews().takesResponses();
+        Map<String, String> settings = new java.util.HashMap<>(Map.of(
+                "BOT_APPROVERS", APPROVER + ",UAPPROVER2," + AGENT_SLACK,
+                "BOT_SLACK_AGENTS", AGENT_SLACK));
+        settings.putAll(extraEnv);
+        bot = e2e.start(clock, settings);
+        portal = e2e.portal();
+        send = e2e.send();
     }
 
     private FakeZendesk.Ticket verifiedRequest(long id, String name, String email, String subscription, String invoice) throws Exception {
@@ -201,47 +74,14 @@ class AddContactEndToEndTest {
         FakeZendesk.Ticket ticket = zendesk.ticket(id, "Please add me as a contact of " + subscription,
                 "Hello, please add me as a contact of our subscription " + subscription + ".", requester,
                 "supportbot_start_add_contact");
-        webhook(id, AGENT_EMAIL);
+        send.webhook(id, AGENT_EMAIL);
         Await.until("the ownership proof request", Duration.ofSeconds(30), () -> ticket.tags.contains("supportbot_ov_awaiting_proof"));
-        settled();
+        e2e.settled();
         zendesk.reply(id, requester, "Our latest invoice is " + invoice + ".");
-        webhook(id, null);
+        send.webhook(id, null);
         Await.until("verification", Duration.ofSeconds(30), () -> ticket.tags.contains("supportbot_ov_verified"));
-        settled();
+        e2e.settled();
         return ticket;
-    }
-
-    /** Waits for the approval request in Slack; its approval id. */
-    private String approvalPosted() {
-        Await.until("the approval request in Slack", Duration.ofSeconds(30), () -> approvalIds().size() == 1);
-        settled();
-        return approvalIds().get(0);
-    }
-
-    /** The message's blocks as JSON text, Slack's escapes undone. */
-    private static String blocksOf(JsonNode message) {
-        try {
-            return message.path("blocks").isMissingNode() ? "" : JSON.readTree(message.path("blocks").asText()).toString();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private List<String> approvalIds() {
-        List<String> ids = new ArrayList<>();
-        for (JsonNode m : posted("chat.postMessage")) {
-            try {
-                String id = approvalIdIn(m);
-                if (id != null) ids.add(id);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return ids;
-    }
-
-    private long planSteps(long ticket) {
-        return new AuditLog(bot.database()).forTicket(ticket).stream().filter(e -> e.action().equals("plan step")).count();
     }
 
     private long acmeAccount() {
@@ -260,25 +100,25 @@ class AddContactEndToEndTest {
         FakeZendesk.Ticket ticket = verifiedRequest(701, "Sam Rivera", "sam@acme.example", "A-S00001001", "INV-1001-A");
 
         Await.until("the approval request in Slack", Duration.ofSeconds(30),
-                () -> posted("chat.postMessage").stream().anyMatch(m -> { try { return approvalIdIn(m) != null; } catch (Exception e) { return false; } }));
-        settled();
-        JsonNode request = posted("chat.postMessage").stream().filter(m -> { try { return approvalIdIn(m) != null; } catch (Exception e) { return false; } })
+                () -> slack.posted("chat.postMessage").stream().anyMatch(m -> approvalIdIn(m) != null));
+        e2e.settled();
+        JsonNode request = slack.posted("chat.postMessage").stream().filter(m -> approvalIdIn(m) != null)
                 .findFirst().orElseThrow();
         String approval = approvalIdIn(request);
         assertThat(request.path("blocks").asText()).contains("#701").contains("Sam Rivera").contains("proof: an invoice")
                 .contains("\"action_id\":\"reject\"");
 
         // The agent who applied the macro, and someone who is not an approver, are refused; nothing changes.
-        assertThat(click(AGENT_SLACK, "approve", approval)).isEqualTo(200);
-        assertThat(click("USTRANGER", "approve", approval)).isEqualTo(200);
-        settled();
-        assertThat(responsesTo(AGENT_SLACK)).hasSize(1);
-        assertThat(responsesTo("USTRANGER")).hasSize(1);
+        assertThat(send.click(AGENT_SLACK, "approve", approval)).isEqualTo(200);
+        assertThat(send.click("USTRANGER", "approve", approval)).isEqualTo(200);
+        e2e.settled();
+        assertThat(slack.responsesTo(AGENT_SLACK)).hasSize(1);
+        assertThat(slack.responsesTo("USTRANGER")).hasSize(1);
         assertThat(membersOf(account)).isEqualTo(before);
 
-        assertThat(click(APPROVER, "approve", approval)).isEqualTo(200);
+        assertThat(send.click(APPROVER, "approve", approval)).isEqualTo(200);
         Await.until("Sam's membership", Duration.ofSeconds(30), () -> membersOf(account).contains(1102L));
-        settled();
+        e2e.settled();
 
         BillingAccount after = portal.billingAccount(account);
         assertThat(after.soldTo().email()).isEqualTo("pat@acme.example");
@@ -290,12 +130,12 @@ class AddContactEndToEndTest {
                     assertThat(e.after()).contains("{\"customerEmail\":\"sam@acme.example\",\"billingAccountId\":" + account + "}");
                 });
         assertThat(ticket.privateNotes()).extracting(FakeZendesk.Comment::body).anyMatch(n -> n.toLowerCase().contains("approved"));
-        assertThat(posted("chat.update")).isNotEmpty();
+        assertThat(slack.posted("chat.update")).isNotEmpty();
 
         // A second click on a plan already carried out changes nothing.
-        assertThat(click("UAPPROVER2", "approve", approval)).isEqualTo(200);
-        settled();
-        assertThat(responsesTo("UAPPROVER2")).hasSize(1);
+        assertThat(send.click("UAPPROVER2", "approve", approval)).isEqualTo(200);
+        e2e.settled();
+        assertThat(slack.responsesTo("UAPPROVER2")).hasSize(1);
         assertThat(membersOf(account)).containsExactlyInAnyOrder(1101L, 1102L);
     }
 
@@ -312,8 +152,8 @@ class AddContactEndToEndTest {
         FakeZendesk.Ticket ticket = verifiedRequest(710, "Nia New", "nia@acme.example", "A-S00001001", "INV-1001-A");
         Await.until("the request to sign up", Duration.ofSeconds(30), () -> botReplies(ticket).stream()
                 .anyMatch(c -> c.contains("https://customers.gitlab.com/customers/sign_up")));
-        settled();
-        assertThat(approvalIds()).isEmpty();
+        e2e.settled();
+        assertThat(slack.approvalIds()).isEmpty();
         assertThat(signUpReminders(710)).as("the sign-up's reminders and expiry").containsExactlyInAnyOrder(
                 "sequence-1", "sequence-2", "sequence-3");
 
@@ -328,14 +168,14 @@ class AddContactEndToEndTest {
         long nia = portal.findCustomerByEmail("nia@acme.example").orElseThrow().id();
 
         zendesk.reply(710, zendesk.user("Nia New", "nia@acme.example"), "Done, I created my account.");
-        webhook(710, null);
-        String approval = approvalPosted();
+        send.webhook(710, null);
+        String approval = e2e.approvalPosted();
         assertThat(signUpReminders(710)).as("the sign-up reminders stopped; only the approval's expiry is left")
                 .containsExactly("sequence-" + 4);
 
-        assertThat(click(APPROVER, "approve", approval)).isEqualTo(200);
+        assertThat(send.click(APPROVER, "approve", approval)).isEqualTo(200);
         Await.until("Nia's membership", Duration.ofSeconds(30), () -> membersOf(account).contains(nia));
-        settled();
+        e2e.settled();
         assertThat(portal.billingAccount(account).soldTo().email()).isEqualTo("pat@acme.example");
     }
 
@@ -356,8 +196,8 @@ class AddContactEndToEndTest {
         FakeZendesk.Ticket ticket = verifiedRequest(702, "Milton Waddams", "milton@initech.example", "A-S00003001", "INV-3001-I");
         Await.until("the note to the agents", Duration.ofSeconds(30),
                 () -> ticket.privateNotes().stream().anyMatch(n -> n.body().toLowerCase().contains("login")));
-        settled();
-        assertThat(posted("chat.postMessage")).noneMatch(m -> { try { return approvalIdIn(m) != null; } catch (Exception e) { return false; } });
+        e2e.settled();
+        assertThat(slack.posted("chat.postMessage")).noneMatch(m -> approvalIdIn(m) != null);
         assertThat(portal.findCustomerByEmail("milton@initech.example").orElseThrow().loginActivated()).isFalse();
     }
 
@@ -367,27 +207,27 @@ class AddContactEndToEndTest {
         long account = acmeAccount();
         List<Long> before = membersOf(account);
         FakeZendesk.Ticket ticket = verifiedRequest(703, "Sam Rivera", "sam@acme.example", "A-S00001001", "INV-1001-A");
-        String approval = approvalPosted();
+        String approval = e2e.approvalPosted();
 
-        assertThat(click(APPROVER, "reject", approval)).isEqualTo(200);
+        assertThat(send.click(APPROVER, "reject", approval)).isEqualTo(200);
         Await.until("the reason modal", Duration.ofSeconds(30),
-                () -> slack.retrieveRecordedRequests(request().withPath("/api/views.open")).length == 1);
-        assertThat(submitReason(APPROVER, approval, "Sam left Acme last week")).isEqualTo(200);
+                () -> slack.recorded("/api/views.open").length == 1);
+        assertThat(send.submitReason(APPROVER, approval, "Sam left Acme last week")).isEqualTo(200);
         Await.until("the rejection note", Duration.ofSeconds(30),
                 () -> ticket.privateNotes().stream().anyMatch(n -> n.body().contains("Sam left Acme last week")));
-        settled();
+        e2e.settled();
         // The approver is named as Slack names them (users.info), never by an internal id.
         assertThat(ticket.privateNotes()).extracting(FakeZendesk.Comment::body)
                 .anyMatch(n -> n.contains("rejected by Alex Morgan: Sam left Acme last week"))
                 .noneMatch(n -> n.contains("slack:"));
 
         assertThat(membersOf(account)).isEqualTo(before);
-        assertThat(planSteps(703)).isZero();
-        assertThat(posted("chat.update")).anyMatch(m -> m.toString().contains("Sam left Acme last week"));
+        assertThat(e2e.planSteps(703)).isZero();
+        assertThat(slack.posted("chat.update")).anyMatch(m -> m.toString().contains("Sam left Acme last week"));
         // A late approval of the rejected plan is refused.
-        assertThat(click("UAPPROVER2", "approve", approval)).isEqualTo(200);
-        settled();
-        assertThat(responsesTo("UAPPROVER2")).hasSize(1);
+        assertThat(send.click("UAPPROVER2", "approve", approval)).isEqualTo(200);
+        e2e.settled();
+        assertThat(slack.responsesTo("UAPPROVER2")).hasSize(1);
         assertThat(membersOf(account)).isEqualTo(before);
     }
 
@@ -396,17 +236,17 @@ class AddContactEndToEndTest {
         start();
         long account = acmeAccount();
         verifiedRequest(704, "Sam Rivera", "sam@acme.example", "A-S00001001", "INV-1001-A");
-        String approval = approvalPosted();
+        String approval = e2e.approvalPosted();
 
         java.util.concurrent.CompletableFuture<Integer> first = java.util.concurrent.CompletableFuture.supplyAsync(() -> clickQuietly(APPROVER, approval));
         java.util.concurrent.CompletableFuture<Integer> second = java.util.concurrent.CompletableFuture.supplyAsync(() -> clickQuietly("UAPPROVER2", approval));
         assertThat(first.get()).isEqualTo(200);
         assertThat(second.get()).isEqualTo(200);
         Await.until("Sam's membership", Duration.ofSeconds(30), () -> membersOf(account).contains(1102L));
-        settled();
+        e2e.settled();
 
         assertThat(membersOf(account)).containsExactlyInAnyOrder(1101L, 1102L);
-        assertThat(planSteps(704)).isEqualTo(1);
+        assertThat(e2e.planSteps(704)).isEqualTo(1);
         long approved = bot.database().jdbi().withHandle(h -> h.createQuery(
                 "SELECT COUNT(*) FROM inbox WHERE event_type = 'ApprovalDecided'").mapTo(Long.class).one());
         assertThat(approved).isEqualTo(1);
@@ -414,7 +254,7 @@ class AddContactEndToEndTest {
 
     private int clickQuietly(String user, String approval) {
         try {
-            return click(user, "approve", approval);
+            return send.click(user, "approve", approval);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -427,12 +267,12 @@ class AddContactEndToEndTest {
         long account = acmeAccount();
         List<Long> before = membersOf(account);
         verifiedRequest(705, "Sam Rivera", "sam@acme.example", "A-S00001001", "INV-1001-A");
-        String approval = approvalPosted();
-        assertThat(posted("chat.postMessage")).anyMatch(m -> m.path("blocks").asText().contains("No approver is configured"));
+        String approval = e2e.approvalPosted();
+        assertThat(slack.posted("chat.postMessage")).anyMatch(m -> m.path("blocks").asText().contains("No approver is configured"));
 
-        assertThat(click(APPROVER, "approve", approval)).isEqualTo(200);
-        settled();
-        assertThat(responsesTo(APPROVER)).hasSize(1);
+        assertThat(send.click(APPROVER, "approve", approval)).isEqualTo(200);
+        e2e.settled();
+        assertThat(slack.responsesTo(APPROVER)).hasSize(1);
         assertThat(membersOf(account)).isEqualTo(before);
     }
 
@@ -446,17 +286,17 @@ class AddContactEndToEndTest {
         long account = acmeAccount();
         List<Long> before = membersOf(account);
         FakeZendesk.Ticket ticket = verifiedRequest(706, "Sam Rivera", "sam@acme.example", "A-S00001001", "INV-1001-A");
-        String approval = approvalPosted();
+        String approval = e2e.approvalPosted();
         behind.advance(Duration.ofHours(72));
 
         Await.until("the expiry note", Duration.ofSeconds(40),
                 () -> ticket.privateNotes().stream().anyMatch(n -> n.body().toLowerCase().contains("expired")));
-        settled();
-        assertThat(click(APPROVER, "approve", approval)).isEqualTo(200);
-        settled();
-        assertThat(responsesTo(APPROVER)).hasSize(1);
+        e2e.settled();
+        assertThat(send.click(APPROVER, "approve", approval)).isEqualTo(200);
+        e2e.settled();
+        assertThat(slack.responsesTo(APPROVER)).hasSize(1);
         assertThat(membersOf(account)).isEqualTo(before);
-        assertThat(planSteps(706)).isZero();
+        assertThat(e2e.planSteps(706)).isZero();
     }
 
     @Test
@@ -465,30 +305,30 @@ class AddContactEndToEndTest {
         start();
         long account = acmeAccount();
         FakeZendesk.Ticket ticket = verifiedRequest(707, "Sam Rivera", "sam@acme.example", "A-S00001001", "INV-1001-A");
-        String approval = approvalPosted();
+        String approval = e2e.approvalPosted();
         // Someone switches Sam's login off in the portal after the preview was made.
         long sam = portal.findCustomerByEmail("sam@acme.example").orElseThrow().id();
         portal.updateCustomer(sam, CustomerUpdate.save().withLoginActivated(false), IdempotencyKey.of("test-login-off"));
 
-        assertThat(click(APPROVER, "approve", approval)).isEqualTo(200);
+        assertThat(send.click(APPROVER, "approve", approval)).isEqualTo(200);
         Await.until("the failure note", Duration.ofSeconds(30),
                 () -> ticket.privateNotes().stream().anyMatch(n -> n.body().contains("failed at step 1")));
-        settled();
+        e2e.settled();
         assertThat(membersOf(account)).doesNotContain(sam);
-        assertThat(planSteps(707)).isZero();
-        assertThat(posted("chat.update")).anyMatch(m -> m.path("blocks").asText().contains("\"action_id\":\"retry\""));
+        assertThat(e2e.planSteps(707)).isZero();
+        assertThat(slack.posted("chat.update")).anyMatch(m -> m.path("blocks").asText().contains("\"action_id\":\"retry\""));
 
         // Back as it was: an approver retries from step 1; the initiator may not.
         portal.updateCustomer(sam, CustomerUpdate.save().withLoginActivated(true), IdempotencyKey.of("test-login-on"));
-        assertThat(click(AGENT_SLACK, "retry", approval + ":1")).isEqualTo(200);
-        settled();
-        assertThat(responsesTo(AGENT_SLACK)).hasSize(1);
+        assertThat(send.click(AGENT_SLACK, "retry", approval + ":1")).isEqualTo(200);
+        e2e.settled();
+        assertThat(slack.responsesTo(AGENT_SLACK)).hasSize(1);
         assertThat(membersOf(account)).doesNotContain(sam);
-        assertThat(click(APPROVER, "retry", approval + ":1")).isEqualTo(200);
+        assertThat(send.click(APPROVER, "retry", approval + ":1")).isEqualTo(200);
         Await.until("Sam's membership", Duration.ofSeconds(30), () -> membersOf(account).contains(sam));
-        settled();
+        e2e.settled();
         assertThat(membersOf(account)).containsExactlyInAnyOrder(1101L, sam);
-        assertThat(planSteps(707)).isEqualTo(1);
+        assertThat(e2e.planSteps(707)).isEqualTo(1);
         assertThat(portal.billingAccount(account).soldTo().email()).isEqualTo("pat@acme.example");
     }
 
@@ -499,23 +339,20 @@ class AddContactEndToEndTest {
         FakeZendesk.User sam = zendesk.user("Sam Rivera", "sam@acme.example");
         FakeZendesk.Ticket ticket = zendesk.ticket(708, "Please add me as a contact of A-S00001001",
                 "Hello, please add me as a contact of our subscription A-S00001001.", sam);
-        assertThat(slackForm("token=verif&team_id=T1&channel_id=C123&user_id=" + AGENT_SLACK + "&user_name=agent"
-                + "&command=%2Flnr&text=" + URLEncoder.encode("add-contact 708", StandardCharsets.UTF_8)
-                + "&response_url=" + URLEncoder.encode("http://127.0.0.1:" + slack.getPort() + "/respond/" + AGENT_SLACK
-                        + "-cmd", StandardCharsets.UTF_8) + "&trigger_id=tr-" + System.nanoTime())).isEqualTo(200);
+        assertThat(send.lnr(AGENT_SLACK, "add-contact 708", "/respond/" + AGENT_SLACK + "-cmd")).isEqualTo(200);
         Await.until("the ownership proof request", Duration.ofSeconds(30), () -> ticket.tags.contains("supportbot_ov_awaiting_proof"));
-        settled();
+        e2e.settled();
         zendesk.reply(708, sam, "Our latest invoice is INV-1001-A.");
-        webhook(708, null);
-        String approval = approvalPosted();
-        assertThat(posted("chat.postMessage")).anyMatch(m -> blocksOf(m).contains("*Started by*\\n<@" + AGENT_SLACK + ">"));
+        send.webhook(708, null);
+        String approval = e2e.approvalPosted();
+        assertThat(slack.posted("chat.postMessage")).anyMatch(m -> blocksOf(m).contains("*Started by*\\n<@" + AGENT_SLACK + ">"));
 
-        assertThat(click(AGENT_SLACK, "approve", approval)).isEqualTo(200);
-        settled();
+        assertThat(send.click(AGENT_SLACK, "approve", approval)).isEqualTo(200);
+        e2e.settled();
         assertThat(membersOf(account)).doesNotContain(1102L);
-        assertThat(click(APPROVER, "approve", approval)).isEqualTo(200);
+        assertThat(send.click(APPROVER, "approve", approval)).isEqualTo(200);
         Await.until("Sam's membership", Duration.ofSeconds(30), () -> membersOf(account).contains(1102L));
-        settled();
-        assertThat(planSteps(708)).isEqualTo(1);
+        e2e.settled();
+        assertThat(e2e.planSteps(708)).isEqualTo(1);
     }
 }

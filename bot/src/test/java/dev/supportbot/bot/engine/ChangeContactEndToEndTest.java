@@ -1,44 +1,27 @@
 package dev.supportbot.bot.engine;
 
+import static dev.supportbot.bot.testing.SlackMessages.blocksOf;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockserver.model.HttpRequest.request;
-import static org.mockserver.model.HttpResponse.response;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.supportbot.bot.Plugins;
 import dev.supportbot.bot.SupportBot;
-import dev.supportbot.bot.config.BotConfig;
 import dev.supportbot.bot.portal.CustomerUpdate;
 import dev.supportbot.bot.portal.HttpPortalClient;
 import dev.supportbot.bot.portal.IdempotencyKey;
-import dev.supportbot.bot.portal.PortalClients;
 import dev.supportbot.bot.testing.Await;
-import dev.supportbot.bot.testing.ContextCapture;
+import dev.supportbot.bot.testing.EndToEnd;
 import dev.supportbot.bot.testing.FakeZendesk;
-import dev.supportbot.bot.testing.Signing;
-import dev.supportbot.bot.testing.TestBots;
-import dev.supportbot.bot.testing.VendorContracts;
+import dev.supportbot.bot.testing.SignedRequests;
+import dev.supportbot.bot.testing.SlackStandIn;
 import dev.supportbot.workflows.domain.BillingAccount;
 import dev.supportbot.workflows.domain.Customer;
 import dev.supportbot.workflows.domain.Membership;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.mockserver.integration.ClientAndServer;
 
 /**
  * Changing the subscription management contact from the agent's macro to the sandbox portal's new Sold To: signed
@@ -47,184 +30,28 @@ import org.mockserver.integration.ClientAndServer;
  * Slack are replaced, at the far side of the wire.
  */
 class ChangeContactEndToEndTest {
-    private static final AtomicInteger DELIVERY = new AtomicInteger();
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String AGENT_EMAIL = "agent@vendor.example";
     private static final String AGENT_SLACK = "UAGENT1";
     private static final String APPROVER = "UAPPROVER1";
 
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final FakeZendesk zendesk = new FakeZendesk();
-    private final ClientAndServer slack = ClientAndServer.startClientAndServer();
+    private final EndToEnd e2e = new EndToEnd();
+    private final FakeZendesk zendesk = e2e.zendesk();
+    private final SlackStandIn slack = e2e.slack();
     private SupportBot bot;
     private HttpPortalClient portal;
-    private Clock clock = Clock.systemUTC();
-    private final Map<String, String> extraEnv = new java.util.HashMap<>();
+    private SignedRequests send;
 
     @AfterEach
     void stop() {
-        if (bot != null) {
-            bot.database().jdbi().useHandle(h -> h.createQuery(
-                            "SELECT id, source, event_type, ticket_id, status, attempts, outcome, last_error FROM inbox ORDER BY id")
-                    .mapToMap().forEach(row -> System.out.println("inbox " + row)));
-            bot.close();
-        }
-        zendesk.close();
-        VendorContracts.assertKeptThenStop(VendorContracts.Api.SLACK, slack);
+        e2e.printInbox();
+        e2e.close();
     }
 
     private void start() {
-        start(Clock.systemUTC());
-    }
-
-    private void start(Clock clock) {
-        this.clock = clock;
-        slack.when(request().withPath("/api/chat.postMessage"))
-                .respond(response().withStatusCode(200).withHeader("Content-Type", "application/json")
-                        .withBody("{\"ok\":true,\"channel\":\"C123\",\"ts\":\"1700000000.000100\"}"));
-        slack.when(request().withPath("/api/chat.update"))
-                .respond(response().withStatusCode(200).withHeader("Content-Type", "application/json")
-                        .withBody("{\"ok\":true,\"channel\":\"C123\",\"ts\":\"1700000000.000100\"}"));
-        slack.when(request().withPath("/api/users.lookupByEmail"))
-                .respond(response().withStatusCode(200).withHeader("Content-Type", "application/json")
-                        .withBody("{\"ok\":true,\"user\":{\"id\":\"" + AGENT_SLACK + "\",\"name\":\"agent\"}}"));
-        slack.when(request().withPath("/api/views.open"))
-                .respond(response().withStatusCode(200).withHeader("Content-Type", "application/json")
-                        .withBody("{\"ok\":true,\"view\":{\"id\":\"V1\"}}"));
-        slack.when(request().withPath("/respond/.*")).respond(response().withStatusCode(200).withBody("ok"));
-        Map<String, String> env = TestBots.env();
-        env.put("BOT_ZENDESK_URL", zendesk.url());
-        env.put("BOT_ZENDESK_EMAIL", "bot@vendor.example");
-        env.put("BOT_ZENDESK_TOKEN", "zd-token");
-        env.put("BOT_SLACK_BOT_TOKEN", "xoxb-test-token");
-        env.put("BOT_SLACK_API_URL", "http://127.0.0.1:" + slack.getPort() + "/api/");
-        env.put("BOT_SLACK_CHANNEL", "C123");
-        env.put("BOT_APPROVERS", APPROVER + ",UAPPROVER2," + AGENT_SLACK);
-        env.put("BOT_SLACK_AGENTS", AGENT_SLACK);
-        env.putAll(extraEnv);
-        BotConfig config = TestBots.config(env);
-        ContextCapture capture = new ContextCapture();
-        bot = SupportBot.builder(config).host("127.0.0.1").clock(clock).plugins(Plugins.standard(config)).plugins(capture).start();
-        portal = PortalClients.forBot(capture.context()).withoutCache(); // reads what the portal holds now, not a cached copy
-    }
-
-    /** Keeps the context, for the bot's own portal client. */
-
-    private void webhook(long ticketId, String actorEmail) throws Exception {
-        String body = "{\"ticket_id\":" + ticketId + ",\"event\":\"ticket.updated\",\"delivery_id\":\"cc-" + DELIVERY.incrementAndGet()
-                + "\"" + (actorEmail == null ? "" : ",\"actor_email\":\"" + actorEmail + "\"") + "}";
-        String ts = clock.instant().truncatedTo(ChronoUnit.SECONDS).toString();
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bot.port() + "/webhooks/zendesk"))
-                .header("X-Zendesk-Webhook-Signature-Timestamp", ts)
-                .header("X-Zendesk-Webhook-Signature", Signing.zendesk(TestBots.ZENDESK_SECRET, ts, body))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
-    }
-
-    private int click(String user, String actionId, String value) throws Exception {
-        String payload = "{\"type\":\"block_actions\",\"trigger_id\":\"tr-" + System.nanoTime() + "\",\"user\":{\"id\":\"" + user + "\"},"
-                + "\"team\":{\"id\":\"T1\"},\"api_app_id\":\"A1\",\"channel\":{\"id\":\"C123\"},"
-                + "\"container\":{\"type\":\"message\",\"message_ts\":\"1700000000.000100\"},"
-                + "\"response_url\":\"http://127.0.0.1:" + slack.getPort() + "/respond/" + user + "-" + System.nanoTime() + "\","
-                + "\"actions\":[{\"type\":\"button\",\"action_id\":\"" + actionId + "\",\"block_id\":\"b\",\"value\":\"" + value
-                + "\",\"action_ts\":\"1.1\"}]}";
-        return slackForm("payload=" + URLEncoder.encode(payload, StandardCharsets.UTF_8));
-    }
-
-    /** Submits the reason modal the bot opened (views.open answers V1), once the bot has recorded it as opened. */
-    private int submitReason(String user, String approval, String reason) throws Exception {
-        Await.until("the modal recorded as opened", Duration.ofSeconds(30), () -> bot.database().jdbi().withHandle(h ->
-                h.createQuery("SELECT COUNT(*) FROM slack_view WHERE view_id = 'V1'").mapTo(Long.class).one()) == 1);
-        String payload = "{\"type\":\"view_submission\",\"team\":{\"id\":\"T1\"},\"user\":{\"id\":\"" + user + "\"},"
-                + "\"view\":{\"id\":\"V1\",\"type\":\"modal\",\"callback_id\":\"approval_reject\","
-                + "\"private_metadata\":\"" + approval + "\",\"state\":{\"values\":{\"input\":{\"input\":"
-                + "{\"type\":\"plain_text_input\",\"value\":\"" + reason + "\"}}}}}}";
-        return slackForm("payload=" + URLEncoder.encode(payload, StandardCharsets.UTF_8));
-    }
-
-    private int slackForm(String form) throws Exception {
-        String ts = Long.toString(clock.instant().getEpochSecond()); // the bot checks against its own clock
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bot.port() + "/slack/events"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-Slack-Request-Timestamp", ts)
-                .header("X-Slack-Signature", Signing.slack(TestBots.SLACK_SECRET, ts, form))
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        return response.statusCode();
-    }
-
-    private void settled() {
-        Await.until("the bot to finish its work", Duration.ofSeconds(30), () -> bot.inbox().depth() == 0);
-    }
-
-    private List<JsonNode> posted(String method) {
-        List<JsonNode> out = new ArrayList<>();
-        for (var r : slack.retrieveRecordedRequests(request().withPath("/api/" + method))) out.add(slackBody(r.getBodyAsString()));
-        return out;
-    }
-
-    /** The Slack SDK sends form fields; blocks are a JSON string field. */
-    private static JsonNode slackBody(String body) {
-        try {
-            if (body.startsWith("{")) return JSON.readTree(body);
-            var node = JSON.createObjectNode();
-            for (String pair : body.split("&")) {
-                String[] kv = pair.split("=", 2);
-                node.put(java.net.URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
-                        kv.length > 1 ? java.net.URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
-            }
-            return node;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String approvalIdIn(JsonNode message) throws Exception {
-        JsonNode blocks = message.path("blocks").isTextual() ? JSON.readTree(message.path("blocks").asText()) : message.path("blocks");
-        for (JsonNode block : blocks) {
-            for (JsonNode element : block.path("elements")) {
-                if ("approve".equals(element.path("action_id").asText())) return element.path("value").asText();
-            }
-        }
-        return null;
-    }
-
-    private List<String> responsesTo(String user) {
-        List<String> out = new ArrayList<>();
-        for (var r : slack.retrieveRecordedRequests(request().withPath("/respond/" + user + "-.*"))) out.add(r.getBodyAsString());
-        return out;
-    }
-
-    /** Waits for the approval request in Slack; its approval id. */
-    private String approvalPosted() {
-        Await.until("the approval request in Slack", Duration.ofSeconds(30), () -> approvalIds().size() == 1);
-        settled();
-        return approvalIds().get(0);
-    }
-
-    /** The message's blocks as JSON text, Slack's escapes undone. */
-    private static String blocksOf(JsonNode message) {
-        try {
-            return message.path("blocks").isMissingNode() ? "" : JSON.readTree(message.path("blocks").asText()).toString();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private List<String> approvalIds() {
-        List<String> ids = new ArrayList<>();
-        for (JsonNode m : posted("chat.postMessage")) {
-            try {
-                String id = approvalIdIn(m);
-                if (id != null) ids.add(id);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return ids;
-    }
-
-    private long planSteps(long ticket) {
-        return new AuditLog(bot.database()).forTicket(ticket).stream().filter(e -> e.action().equals("plan step")).count();
+        slack.postsMessages().updatesMessages().findsByEmail(AGENT_SLACK).opensViews().takesResponses();
+        bot = e2e.start(Map.of("BOT_APPROVERS", APPROVER + ",UAPPROVER2," + AGENT_SLACK, "BOT_SLACK_AGENTS", AGENT_SLACK));
+        portal = e2e.portal();
+        send = e2e.send();
     }
 
     private long acmeAccount() {
@@ -243,26 +70,24 @@ class ChangeContactEndToEndTest {
             throws Exception {
         FakeZendesk.Ticket ticket = zendesk.ticket(id, "New subscription owner for " + subscription, description, requester,
                 "supportbot_start_change_contact");
-        webhook(id, AGENT_EMAIL);
-        settled();
+        send.webhook(id, AGENT_EMAIL);
+        e2e.settled();
         return ticket;
     }
 
     private void proveOwnership(long id, FakeZendesk.User requester, String invoice) throws Exception {
         FakeZendesk.Ticket ticket = zendesk.ticket(id);
         Await.until("the ownership proof request", Duration.ofSeconds(30), () -> ticket.tags.contains("supportbot_ov_awaiting_proof"));
-        settled();
+        e2e.settled();
         zendesk.reply(id, requester, "Our latest invoice is " + invoice + ".");
-        webhook(id, null);
+        send.webhook(id, null);
         Await.until("verification", Duration.ofSeconds(30), () -> ticket.tags.contains("supportbot_ov_verified"));
-        settled();
+        e2e.settled();
     }
 
+    /** {@code /lnr text} from the agent, answered at a response URL of its own (not one of {@code responsesTo}). */
     private int lnr(String text) throws Exception {
-        return slackForm("token=verif&team_id=T1&channel_id=C123&user_id=" + AGENT_SLACK + "&user_name=agent"
-                + "&command=%2Flnr&text=" + URLEncoder.encode(text, StandardCharsets.UTF_8)
-                + "&response_url=" + URLEncoder.encode("http://127.0.0.1:" + slack.getPort() + "/respond/cmd-" + AGENT_SLACK,
-                StandardCharsets.UTF_8) + "&trigger_id=tr-" + System.nanoTime());
+        return send.lnr(AGENT_SLACK, text, "/respond/cmd-" + AGENT_SLACK);
     }
 
     private long customers() {
@@ -281,13 +106,13 @@ class ChangeContactEndToEndTest {
 
     /** Approves with the two approvers the change needs; the first approval alone changes nothing. */
     private void approveTwice(long ticketId, String approval, long account, List<Long> membersBefore) throws Exception {
-        assertThat(click(AGENT_SLACK, "approve", approval)).isEqualTo(200);
-        assertThat(click(APPROVER, "approve", approval)).isEqualTo(200);
-        settled();
-        assertThat(responsesTo(AGENT_SLACK)).as("the initiator may not approve").hasSize(1);
+        assertThat(send.click(AGENT_SLACK, "approve", approval)).isEqualTo(200);
+        assertThat(send.click(APPROVER, "approve", approval)).isEqualTo(200);
+        e2e.settled();
+        assertThat(slack.responsesTo(AGENT_SLACK)).as("the initiator may not approve").hasSize(1);
         assertThat(membersOf(account)).as("one approver is not enough").isEqualTo(membersBefore);
-        assertThat(planSteps(ticketId)).isZero();
-        assertThat(click("UAPPROVER2", "approve", approval)).isEqualTo(200);
+        assertThat(e2e.planSteps(ticketId)).isZero();
+        assertThat(send.click("UAPPROVER2", "approve", approval)).isEqualTo(200);
     }
 
     @Test
@@ -299,15 +124,15 @@ class ChangeContactEndToEndTest {
         FakeZendesk.Ticket ticket = changeRequest(901, sam, ACME, "Pat Lee left Acme and I take over subscription " + ACME
                 + ". I followed your steps, but the portal says: Email has already been taken.");
         proveOwnership(901, sam, "INV-1001-A");
-        String approval = approvalPosted();
-        JsonNode request = posted("chat.postMessage").stream().filter(m -> blocksOf(m).contains("\"approve\"")).findFirst().orElseThrow();
+        String approval = e2e.approvalPosted();
+        JsonNode request = slack.posted("chat.postMessage").stream().filter(m -> blocksOf(m).contains("\"approve\"")).findFirst().orElseThrow();
         assertThat(blocksOf(request)).contains("#901").contains("Sam Rivera").contains("proof: an invoice");
         assertThat(bodies(ticket.privateNotes())).anyMatch(n -> n.contains("waits for 2 approvers"));
 
         approveTwice(901, approval, account, List.of(1101L));
         Await.until("the new Sold To", Duration.ofSeconds(30),
                 () -> portal.billingAccount(account).soldTo().email().equals("sam@acme.example"));
-        settled();
+        e2e.settled();
 
         BillingAccount after = portal.billingAccount(account);
         assertThat(after.soldTo().fullName()).isEqualTo("Sam Rivera");
@@ -344,17 +169,17 @@ class ChangeContactEndToEndTest {
         proveOwnership(906, rita, "INV-1001-A");
         Await.until("the question to Rita", Duration.ofSeconds(30), () -> bodies(ticket.publicCommentsBy(FakeZendesk.BOT_USER))
                 .stream().anyMatch(c -> c.contains("stop managing your current subscriptions")));
-        settled();
-        assertThat(approvalIds()).as("no plan before she answers").isEmpty();
+        e2e.settled();
+        assertThat(slack.approvalIds()).as("no plan before she answers").isEmpty();
         assertThat(membersOf(globex)).containsExactly(1201L);
 
         zendesk.reply(906, rita, "Yes, please go ahead.");
-        webhook(906, null);
-        String approval = approvalPosted();
+        send.webhook(906, null);
+        String approval = e2e.approvalPosted();
         approveTwice(906, approval, account, List.of(1101L));
         Await.until("the new Sold To", Duration.ofSeconds(30),
                 () -> portal.billingAccount(account).soldTo().email().equals("rita@globex.example"));
-        settled();
+        e2e.settled();
 
         assertThat(membersOf(account)).as("Rita replaces Pat").containsExactly(1201L);
         assertThat(membersOf(globex)).as("her Globex membership went first").isEmpty();
@@ -380,12 +205,12 @@ class ChangeContactEndToEndTest {
         assertThat(bodies(ticket.privateNotes())).anyMatch(n -> n.contains("could not follow the self-service steps (from the"
                 + " previous owner's email domain, but not a contact of the subscription"));
         proveOwnership(902, nia, "INV-3001-I");
-        String approval = approvalPosted();
+        String approval = e2e.approvalPosted();
         assertThat(portal.findCustomerByEmail("nia@initech.example")).as("searched, not created").isEmpty();
 
         approveTwice(902, approval, account, List.of(1301L));
         Await.until("the sign-in link mail", Duration.ofSeconds(30), () -> !portal.mailDeliveries("nia@initech.example").isEmpty());
-        settled();
+        e2e.settled();
 
         BillingAccount after = portal.billingAccount(account);
         assertThat(after.soldTo().email()).isEqualTo("nia@initech.example");
@@ -414,7 +239,7 @@ class ChangeContactEndToEndTest {
         FakeZendesk.User sam = zendesk.user("Sam Rivera", "sam@acme.example");
         FakeZendesk.Ticket ticket = changeRequest(903, sam, ACME, "I take over " + ACME + "; the portal says Email has already been taken.");
         proveOwnership(903, sam, "INV-1001-A");
-        String approval = approvalPosted();
+        String approval = e2e.approvalPosted();
         // Someone switches Sam's login off in the portal after the preview was made.
         long samId = portal.findCustomerByEmail("sam@acme.example").orElseThrow().id();
         portal.updateCustomer(samId, CustomerUpdate.save().withLoginActivated(false), IdempotencyKey.of("test-cc-login-off"));
@@ -422,11 +247,11 @@ class ChangeContactEndToEndTest {
         approveTwice(903, approval, account, List.of(1101L));
         Await.until("the failure note", Duration.ofSeconds(30),
                 () -> bodies(ticket.privateNotes()).stream().anyMatch(n -> n.contains("failed at step 1")));
-        settled();
-        assertThat(planSteps(903)).isZero();
+        e2e.settled();
+        assertThat(e2e.planSteps(903)).isZero();
         assertThat(membersOf(account)).containsExactly(1101L);
         assertThat(portal.billingAccount(account).soldTo().email()).isEqualTo("pat@acme.example");
-        assertThat(posted("chat.update")).anyMatch(m -> m.path("blocks").asText().contains("\"action_id\":\"retry\""));
+        assertThat(slack.posted("chat.update")).anyMatch(m -> m.path("blocks").asText().contains("\"action_id\":\"retry\""));
         assertThat(bodies(ticket.publicCommentsBy(FakeZendesk.BOT_USER))).noneMatch(c -> c.contains("you are now"));
     }
 
@@ -438,18 +263,18 @@ class ChangeContactEndToEndTest {
         FakeZendesk.Ticket ticket = zendesk.ticket(904, "Remove Pat from " + ACME, "Please remove Pat's access to " + ACME + ".", sam);
         // A change of contact takes no address: an extra word gets the usage line and starts nothing.
         assertThat(lnr("change-contact 904 pat@acme.example")).isEqualTo(200);
-        settled();
-        assertThat(new InstanceStore(bot.database(), clock).forTicket(904)).isEmpty();
+        e2e.settled();
+        assertThat(new InstanceStore(bot.database(), Clock.systemUTC()).forTicket(904)).isEmpty();
         assertThat(lnr("remove-membership 904 pat@acme.example")).isEqualTo(200);
         proveOwnership(904, sam, "INV-1001-A");
-        String approval = approvalPosted();
-        assertThat(posted("chat.postMessage")).anyMatch(m -> blocksOf(m).contains("only membership of billing account A00001001"));
+        String approval = e2e.approvalPosted();
+        assertThat(slack.posted("chat.postMessage")).anyMatch(m -> blocksOf(m).contains("only membership of billing account A00001001"));
 
         approveTwice(904, approval, account, List.of(1101L));
         Await.until("Pat's membership removed", Duration.ofSeconds(30), () -> membersOf(account).isEmpty());
-        settled();
+        e2e.settled();
         assertThat(portal.billingAccount(account).soldTo().email()).as("contacts stay").isEqualTo("pat@acme.example");
-        assertThat(planSteps(904)).isEqualTo(1);
+        assertThat(e2e.planSteps(904)).isEqualTo(1);
         assertThat(bodies(ticket.publicCommentsBy(FakeZendesk.BOT_USER))).anyMatch(c -> c.contains("has been removed"))
                 .noneMatch(c -> c.contains("pat@acme.example"));
     }
@@ -468,13 +293,13 @@ class ChangeContactEndToEndTest {
         portal.updateCustomer(1101, CustomerUpdate.save().withName("Bo", "Chan").withConfirmedEmail("billing@acme.example"),
                 IdempotencyKey.of("test-cc-claim"));
         zendesk.reply(905, bo, "Done, I claimed the account.");
-        webhook(905, null);
+        send.webhook(905, null);
         Await.until("the confirmation", Duration.ofSeconds(30), () -> bodies(ticket.publicCommentsBy(FakeZendesk.BOT_USER))
                 .stream().anyMatch(c -> c.contains("is now the management contact of subscription " + ACME)));
-        settled();
+        e2e.settled();
         assertThat(portal.billingAccount(account).soldTo().email()).isEqualTo("billing@acme.example");
-        assertThat(approvalIds()).isEmpty();
-        assertThat(planSteps(905)).isZero();
+        assertThat(slack.approvalIds()).isEmpty();
+        assertThat(e2e.planSteps(905)).isZero();
         assertThat(bodies(ticket.privateNotes())).anyMatch(n -> n.contains("matches") || n.contains("requester's portal account"));
     }
 
@@ -488,9 +313,9 @@ class ChangeContactEndToEndTest {
 
         assertThat(lnr("cc assist 907")).isEqualTo(200);
         Await.until("the command's answer", Duration.ofSeconds(30),
-                () -> slack.retrieveRecordedRequests(request().withPath("/respond/cmd-" + AGENT_SLACK)).length == 1);
+                () -> slack.recorded("/respond/cmd-" + AGENT_SLACK).length == 1);
         Await.until("the ownership proof request", Duration.ofSeconds(30), () -> ticket.tags.contains("supportbot_ov_awaiting_proof"));
-        settled();
+        e2e.settled();
         assertThat(bodies(ticket.privateNotes())).anyMatch(n -> n.contains("ruled out self-service"));
         assertThat(bodies(ticket.publicCommentsBy(FakeZendesk.BOT_USER))).noneMatch(c -> c.contains("pat@acme.example"));
     }

@@ -1,35 +1,23 @@
 package dev.supportbot.bot.runs;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.supportbot.bot.testing.VendorContracts;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockserver.model.HttpRequest.request;
-import static org.mockserver.model.HttpResponse.response;
 
-import dev.supportbot.bot.Plugins;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.supportbot.bot.SupportBot;
-import dev.supportbot.bot.config.BotConfig;
 import dev.supportbot.bot.engine.Instance;
 import dev.supportbot.bot.engine.InstanceStore;
 import dev.supportbot.bot.json.Json;
 import dev.supportbot.bot.testing.Await;
+import dev.supportbot.bot.testing.EndToEnd;
 import dev.supportbot.bot.testing.FakeZendesk;
-import dev.supportbot.bot.testing.Signing;
-import dev.supportbot.bot.testing.TestBots;
+import dev.supportbot.bot.testing.SignedRequests;
+import dev.supportbot.bot.testing.SlackStandIn;
 import dev.supportbot.workflows.ReadableTexts;
 import dev.supportbot.workflows.ownership.OwnershipVerification;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -37,7 +25,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.mockserver.integration.ClientAndServer;
 
 /**
  * {@code /lnr status}, {@code pending}, {@code cancel} and {@code escalate}, and agents by Slack user group: signed
@@ -50,94 +37,42 @@ class LnrCommandsTest {
     private static final String GROUP = "SAGENTS";
     private static final String GROUP_MEMBER = "UGROUPIE";
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final AtomicInteger DELIVERY = new AtomicInteger();
     private static final AtomicInteger REPLY = new AtomicInteger();
 
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final FakeZendesk zendesk = new FakeZendesk();
-    private final ClientAndServer slack = ClientAndServer.startClientAndServer();
+    private final EndToEnd e2e = new EndToEnd();
+    private final FakeZendesk zendesk = e2e.zendesk();
+    private final SlackStandIn slack = e2e.slack();
     private SupportBot bot;
+    private SignedRequests send;
     private InstanceStore instances;
 
     @BeforeAll
     void start() {
-        slack.when(request().withPath("/api/usergroups.users.list"))
-                .respond(response().withStatusCode(200).withHeader("Content-Type", "application/json")
-                        .withBody("{\"ok\":true,\"users\":[\"" + GROUP_MEMBER + "\",\"UOTHERMEMBER\"]}"));
-        slack.when(request().withPath("/api/chat.postMessage"))
-                .respond(response().withStatusCode(200).withHeader("Content-Type", "application/json")
-                        .withBody("{\"ok\":true,\"channel\":\"C123\",\"ts\":\"1700000000.000100\"}"));
-        slack.when(request().withPath("/respond/.*")).respond(response().withStatusCode(200).withBody("ok"));
-        Map<String, String> env = TestBots.env();
-        env.put("BOT_ZENDESK_URL", zendesk.url());
-        env.put("BOT_ZENDESK_EMAIL", "bot@vendor.example");
-        env.put("BOT_ZENDESK_TOKEN", "zd-token");
-        env.put("BOT_SLACK_BOT_TOKEN", "xoxb-test-token");
-        env.put("BOT_SLACK_API_URL", "http://127.0.0.1:" + slack.getPort() + "/api/");
-        env.put("BOT_SLACK_CHANNEL", "C123");
-        env.put("BOT_SLACK_AGENTS", AGENT);
-        env.put("BOT_SLACK_AGENT_GROUP", GROUP);
-        BotConfig config = TestBots.config(env);
-        bot = SupportBot.builder(config).host("127.0.0.1").clock(Clock.systemUTC()).plugins(Plugins.standard(config)).start();
+        slack.listsGroupMembers(GROUP_MEMBER, "UOTHERMEMBER").postsMessages().takesResponses();
+        bot = e2e.start(Map.of("BOT_SLACK_AGENTS", AGENT, "BOT_SLACK_AGENT_GROUP", GROUP));
+        send = e2e.send();
         instances = new InstanceStore(bot.database(), Clock.systemUTC());
     }
 
     @AfterAll
     void stop() {
-        if (bot != null) bot.close();
-        zendesk.close();
-        VendorContracts.assertKeptThenStop(VendorContracts.Api.SLACK, slack);
+        e2e.close();
     }
 
     /** {@code /lnr text} from {@code user}, signed; the text of its one answer through the response URL. */
     private String lnr(String user, String text) throws Exception {
         String path = "/respond/" + user + "-" + REPLY.incrementAndGet();
-        String form = "token=verif&team_id=T1&channel_id=C123&user_id=" + user + "&user_name=someone&command=%2Flnr&text="
-                + URLEncoder.encode(text, StandardCharsets.UTF_8) + "&response_url="
-                + URLEncoder.encode("http://127.0.0.1:" + slack.getPort() + path, StandardCharsets.UTF_8)
-                + "&trigger_id=tr-" + System.nanoTime();
-        String ts = Long.toString(Instant.now().getEpochSecond());
-        HttpResponse<String> ack = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bot.port() + "/slack/events"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-Slack-Request-Timestamp", ts)
-                .header("X-Slack-Signature", Signing.slack(TestBots.SLACK_SECRET, ts, form))
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(ack.statusCode()).isEqualTo(200);
-        Await.until("the answer to /lnr", WAIT, () -> answers(path).size() == 1);
-        return answers(path).get(0);
-    }
-
-    private List<String> answers(String path) {
-        return Arrays.stream(slack.retrieveRecordedRequests(request().withPath(path))).map(r -> {
-            try {
-                return Json.MAPPER.readTree(r.getBodyAsString()).path("text").asText();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
-    }
-
-    private void webhook(long ticketId) throws Exception {
-        String body = "{\"ticket_id\":" + ticketId + ",\"event\":\"ticket.updated\",\"delivery_id\":\"lnr-" + DELIVERY.incrementAndGet() + "\"}";
-        String ts = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bot.port() + "/webhooks/zendesk"))
-                .header("X-Zendesk-Webhook-Signature-Timestamp", ts)
-                .header("X-Zendesk-Webhook-Signature", Signing.zendesk(TestBots.ZENDESK_SECRET, ts, body))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
-    }
-
-    private void settled() {
-        Await.until("the inbox to be drained", WAIT, () -> bot.inbox().depth() == 0);
+        assertThat(send.lnr(user, text, path)).isEqualTo(200);
+        return slack.answerAt(path);
     }
 
     /** A ticket whose ownership verification asked the requester for the subscription name. */
     private long verificationAwaitingSubscription(long ticket) throws Exception {
         FakeZendesk.Ticket t = zendesk.ticket(ticket, "Ownership", "Please make me the owner of our subscription.",
                 zendesk.user("Ada Lovelace", "ada" + ticket + "@customer.example"), "supportbot_start_ownership_verification");
-        webhook(ticket);
+        send.webhook(ticket, null);
         Await.until("the question to the requester", WAIT, () -> t.tags.contains("supportbot_ov_awaiting_subscription"));
-        settled();
+        e2e.settled();
         return ticket;
     }
 
@@ -177,8 +112,7 @@ class LnrCommandsTest {
     void license_lookups_answer_ephemerally_in_block_kit_through_the_response_url() throws Exception {
         String summary = lnr(AGENT, "licenses Vandelay");
         assertThat(summary).contains("licenses").contains("active: #1605");
-        JsonNode answer = Json.MAPPER.readTree(Arrays.stream(slack.retrieveRecordedRequests(request().withPath("/respond/" + AGENT + "-.*")))
-                .map(r -> r.getBodyAsString()).filter(b -> b.contains("#1605")).reduce((a, b) -> b).orElseThrow());
+        JsonNode answer = Json.MAPPER.readTree(slack.responsesTo(AGENT).stream().filter(b -> b.contains("#1605")).reduce((a, b) -> b).orElseThrow());
         assertThat(answer.path("response_type").asText()).isEqualTo("ephemeral");
         assertThat(answer.path("blocks").toString()).contains("*active*").contains("#1601").contains("#1605");
         assertThat(lnr(AGENT, "hosts 1605")).isNotBlank();
@@ -220,7 +154,7 @@ class LnrCommandsTest {
         assertThat(lnr(AGENT, "pending xyzzy")).isEqualTo("Usage: `/lnr pending`");
 
         lnr(AGENT, "cancel " + newer);
-        settled();
+        e2e.settled();
         assertThat(lnr(AGENT, "pending")).contains("#911 ").doesNotContain("#912 ");
     }
 
@@ -230,13 +164,13 @@ class LnrCommandsTest {
         Instance before = verification(ticket);
 
         assertThat(lnr("USTRANGER", "escalate " + ticket)).isEqualTo("Sorry, you are not allowed to run supportbot commands.");
-        settled();
+        e2e.settled();
         assertThat(verification(ticket)).isEqualTo(before);
-        assertThat(slack.retrieveRecordedRequests(request().withPath("/api/usergroups.users.list")))
+        assertThat(slack.recorded("/api/usergroups.users.list"))
                 .anySatisfy(r -> assertThat(r.getBodyAsString()).contains(GROUP));
 
         assertThat(lnr(GROUP_MEMBER, "escalate " + ticket)).isEqualTo("Ticket 921: escalate recorded.");
-        settled();
+        e2e.settled();
         assertThat(zendesk.ticket(ticket).tags).contains("supportbot_ov_escalated");
         assertThat(lnr(AGENT, "status " + ticket)).contains("ownership verification (running): escalated; waits on an agent since ");
         assertThat(lnr(AGENT, "escalate " + ticket + " extra")).isEqualTo("Usage: `/lnr escalate TICKET`");
@@ -251,11 +185,11 @@ class LnrCommandsTest {
 
         assertThat(lnr(AGENT, "cancel " + ticket + " frobnicate")).isEqualTo("Usage: `/lnr cancel TICKET [KIND]`");
         assertThat(lnr(AGENT, "cancel " + ticket + " add-contact")).isEqualTo("Ticket 931 has no add contact in progress.");
-        settled();
+        e2e.settled();
         assertThat(verification(ticket)).isEqualTo(before);
 
         assertThat(lnr(AGENT, "cancel " + ticket)).isEqualTo("Ticket 931, ownership verification: cancel recorded.");
-        settled();
+        e2e.settled();
         assertThat(verification(ticket).finished()).isTrue();
         assertThat(zendesk.ticket(ticket).tags).contains("supportbot_ov_cancelled");
         assertThat(lnr(AGENT, "status " + ticket)).contains("• ownership verification (finished): cancelled on ");
@@ -263,7 +197,7 @@ class LnrCommandsTest {
 
         long other = verificationAwaitingSubscription(932);
         assertThat(lnr(AGENT, "cancel " + other + " OWNERSHIP_VERIFICATION")).isEqualTo("Ticket 932: cancel recorded.");
-        settled();
+        e2e.settled();
         assertThat(verification(other).finished()).isTrue();
     }
 }

@@ -50,7 +50,11 @@ public final class StandIns {
                 + "\"response_url\":\"" + responseUrl + "\","
                 + "\"actions\":[{\"type\":\"button\",\"action_id\":\"" + actionId + "\",\"block_id\":\"b\",\"value\":\"" + value
                 + "\",\"action_ts\":\"1.1\"}]}";
-        String form = "payload=" + URLEncoder.encode(payload, StandardCharsets.UTF_8);
+        return slackForm(bot, at, "payload=" + URLEncoder.encode(payload, StandardCharsets.UTF_8));
+    }
+
+    /** Posts the form {@code form} to the bot's {@code /slack/events}, signed as Slack signs it at {@code at}; the HTTP status. */
+    public static int slackForm(SupportBot bot, Instant at, String form) throws Exception {
         String ts = Long.toString(at.getEpochSecond());
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bot.port() + "/slack/events"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
