@@ -16,14 +16,32 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>the reseller's own affirmation, in the first person ("we confirm", "I vouch for", "we approve", "we
  *       authorise") or "is/are authorised to";</li>
- *   <li>the requester: their first, last or full name (written as a name, capitalised) or their email address as
- *       the ticket knows them, or "the requester", "this person", or a pronoun the affirmation is about ("we vouch
- *       for her", "she is authorised to");</li>
  *   <li>the change: managing the subscription or account, being its (new) contact, owner or Sold To, the ownership or
- *       contact change, access to the subscription or the portal.</li>
+ *       contact change, access to the subscription or the portal;</li>
+ *   <li>the requester as the one the vouch is for, in one of the shapes below. REQ is their first, last or full name
+ *       (written as a name, capitalised; "Ms Customer"), their email address as the ticket knows them, "the requester"
+ *       or "this person"; where the table says so, also he/she/they/him/her/them when no one is named before it.
+ *       LINK is only linking words (may, can, will, is, as, to, allowed, authorised, has our approval to, take over,
+ *       the, ...), nothing else.</li>
  * </ul>
- * A sentence with a negation in it ("not", "no longer", ...), with someone else's email address, or whose parts only
- * appear inside quotation marks is no vouch. Taking part in the ticket, confirming something else, or vouching for someone else is not a vouch.
+ * <table>
+ *   <caption>Where the requester stands</caption>
+ *   <tr><td>confirm / vouch for / approve / authorise / make / add / set (that) REQ-or-pronoun LINK change</td>
+ *       <td>We confirm that Carol may manage the subscription. We approve Carol as the new contact.</td></tr>
+ *   <tr><td>at the sentence's start: REQ-or-pronoun LINK change</td>
+ *       <td>Carol is authorised to manage this subscription. She may manage the subscription, we confirm.</td></tr>
+ *   <tr><td>confirm ... that / : / , REQ LINK change, with no "said", "told", "asked" ... in between</td>
+ *       <td>We are pleased to confirm, on behalf of Partner Co, that Carol may manage the subscription.</td></tr>
+ *   <tr><td>confirm / approve the contact change / ownership transfer to REQ</td>
+ *       <td>We confirm the ownership transfer to Carol.</td></tr>
+ *   <tr><td>the (new) contact / owner / Sold To is / will be / becomes REQ</td>
+ *       <td>We confirm: the new contact is Carol.</td></tr>
+ * </table>
+ * So anyone else standing in that place means no vouch, though the requester is named elsewhere in the sentence ("We
+ * confirm that Dave, who replaces Carol, may manage the subscription"), and so does a vouch for two ("Dave and Carol
+ * may manage the subscription"): the subscription gets one contact, and an agent reads such a comment. A sentence with
+ * a negation in it ("not", "no longer", "instead", ...), with someone else's email address, or whose parts only appear
+ * inside quotation marks is no vouch. Taking part in the ticket or confirming something else is not a vouch either.
  */
 final class ResellerReplies {
 
@@ -79,11 +97,15 @@ final class ResellerReplies {
                     + "|(are|am) (happy|glad|pleased|able) to)\\s+)*" + AFFIRMING_VERB
                     + "|\\b(i|we)\\b[^.;]*?\\band\\s+(hereby\\s+)?" + AFFIRMING_VERB
                     + "|\\b(is|are)\\s+(hereby\\s+|fully\\s+)?authori[sz]ed to\\b");
-    /** "The requester" anywhere; a pronoun only as what the affirmation is about ("we vouch for her"). */
+    /** Each mention of the requester in a sentence, once marked (see {@link #withRequesterMarked}). */
+    private static final String REQUESTER = "<requester>";
+    /** Whom the vouch is for: the requester, or a pronoun when nobody else is named before it. */
+    private static final String WHO = "(?<who>" + REQUESTER + "|(he|she|they|him|her|them)\\b)";
     private static final Pattern REFERENCE = Pattern.compile(
-            "\\b(the|this) (ticket )?requester\\b|\\bthis (person|user)\\b"
-                    + "|\\b" + AFFIRMING_VERB + "(\\s+for)?\\s+(that\\s+)?(he|she|they|him|her|them)\\b"
-                    + "|^\\W*(he|she|they)\\s+(is|are)\\s+(hereby\\s+|fully\\s+)?authori[sz]ed to\\b");
+            "\\b(the|this) (ticket )?requester\\b|\\bthis (person|user)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern TITLED = Pattern.compile("\\b(mr|mrs|ms|miss|dr)\\.?\\s+" + REQUESTER, Pattern.CASE_INSENSITIVE);
+    /** "Carol Customer (carol@acme.example)", "Carol Customer <carol@acme.example>": one mention. */
+    private static final Pattern REPEATED = Pattern.compile(REQUESTER + "(\\s*[(<\\[]" + REQUESTER + "[)>\\]])+");
     private static final Pattern EMAIL = Pattern.compile("[\\w.%+-]+@[\\w-]+(\\.[\\w-]+)+");
     private static final Pattern CHANGE = Pattern.compile(
             "\\b(manag(e|es|ing)|administer(s|ing)?)\\b[^.;]{0,40}?\\b(subscriptions?|accounts?|licen[cs]es?)\\b"
@@ -95,6 +117,30 @@ final class ResellerReplies {
                     + "|\\b(change|transfer|update)\\s+(of\\s+)?(the\\s+)?(subscription\\s+)?(contact|owner)"
                     + "|\\baccess\\s+to\\s+(the\\s+|this\\s+|their\\s+|its\\s+|our customer's\\s+)?"
                     + "(gitlab\\s+)?(subscription|customers portal|portal|account)");
+    /** The words that may stand between whom the vouch is for and the change: "may", "is authorised to", "as the". */
+    private static final String LINK = "(\\s*\\b(may|can|could|will|shall|should|be|able|is|are|allowed|authori[sz]ed|has|have|our"
+            + "|approval|to|as|now|hereby|also|get|given|take|takes|over|the|its|becomes?|manage it)\\b)*\\s*";
+    private static final String TRANSFER = "\\s+(the\\s+)?((subscription|account)\\s+)?((contact|owner|ownership|sold[ -]to)"
+            + "\\s+(change|transfer|update)|(change|transfer|update)\\s+of\\s+(the\\s+)?(subscription\\s+)?(contact|owner|ownership)"
+            + "|ownership)\\s+to\\s+";
+    /** Words that make what follows someone else's words: "we confirm that Dave told us that Carol may ...". */
+    private static final String REPORTING = "(said|says|told|tells|asked|asks|wrote|writes|claims?|claimed|mentioned|heard|thinks)";
+    /** The requester alone, not one of two: "to Carol and Dave" names two. */
+    private static final String ALONE = "(?![\\w<])(?!\\s*(\\band\\b|\\bor\\b|\\bas well\\b|&|\\+))";
+    /** The shapes in which the requester is whom the vouch is for; see the class comment. */
+    private static final List<Pattern> VOUCH_SHAPES = List.of(
+            Pattern.compile("\\b(confirm|confirms|vouch for|vouches for|approve|approves|authori[sz]e|authori[sz]es|make|add|set)"
+                    + "\\s+(that\\s+)?" + WHO + LINK + "(" + CHANGE.pattern() + ")", Pattern.CASE_INSENSITIVE),
+            Pattern.compile("^\\W*" + WHO + LINK + "(" + CHANGE.pattern() + ")", Pattern.CASE_INSENSITIVE),
+            Pattern.compile("\\b(confirm|confirms|vouch|vouches|approve|approves|authori[sz]e|authori[sz]es)\\b"
+                    + "((?!\\b" + REPORTING + "\\b)[^.;])*?([:,]|\\bthat)\\s*(?<who>" + REQUESTER + ")" + LINK + "(" + CHANGE.pattern() + ")",
+                    Pattern.CASE_INSENSITIVE),
+            Pattern.compile("\\b(confirm|confirms|approve|approves)" + TRANSFER + "(?<who>" + REQUESTER + ")" + ALONE, Pattern.CASE_INSENSITIVE),
+            Pattern.compile("\\b(the|new)\\s+((new|main|primary|sole)\\s+)?((subscription|billing|account)\\s+)?(contact|owner|sold[ -]to)"
+                    + "\\s+(is|will be|becomes)\\s+(?<who>" + REQUESTER + ")" + ALONE, Pattern.CASE_INSENSITIVE));
+    /** A capitalised word, as a name is written; see {@link #namesSomeone}. */
+    private static final Pattern CAPITALISED = Pattern.compile("(?<![\\p{L}\\p{N}<])\\p{Lu}[\\p{L}'-]*");
+    private static final Set<String> OPENERS = Set.of("we", "i", "and", "also", "so", "yes", "hereby", "sure", "ok", "okay", "great");
     private static final Pattern NEGATION = Pattern.compile(
             "\\b(not|no|never|nobody|neither|nor|none|nothing|except|instead|without)\\b|n't\\b");
     private static final Pattern QUOTED = Pattern.compile("\"[^\"]*\"|“[^”]*”");
@@ -138,9 +184,57 @@ final class ResellerReplies {
 
     private static boolean vouches(String sentence, Person requester) {
         String lower = sentence.toLowerCase(Locale.ROOT);
-        return AFFIRMATION.matcher(lower).find() && CHANGE.matcher(lower).find() && !NEGATION.matcher(lower).find()
-                && !namesAnotherAddress(lower, requester)
-                && (REFERENCE.matcher(lower.strip()).find() || names(sentence, requester));
+        if (!AFFIRMATION.matcher(lower).find() || !CHANGE.matcher(lower).find() || NEGATION.matcher(lower).find()
+                || namesAnotherAddress(lower, requester)) {
+            return false;
+        }
+        String marked = withRequesterMarked(sentence, requester).strip();
+        for (Pattern shape : VOUCH_SHAPES) {
+            Matcher m = shape.matcher(marked);
+            while (m.find()) {
+                if (m.group("who").equals(REQUESTER) || !namesSomeone(marked.substring(0, m.start("who")))) return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The sentence with each mention of the requester (their email address, a part of their name written as a name,
+     * "the requester", "this person") as {@link #REQUESTER}.
+     */
+    private static String withRequesterMarked(String sentence, Person requester) {
+        String text = REFERENCE.matcher(sentence).replaceAll(REQUESTER);
+        if (requester != null) {
+            String email = requester.email() == null ? "" : requester.email().trim();
+            if (!email.isEmpty()) text = word(Pattern.quote(email)).matcher(text).replaceAll(REQUESTER);
+            for (String part : nameParts(requester.name())) {
+                text = markWrittenAsName(text, part);
+            }
+        }
+        return REPEATED.matcher(TITLED.matcher(text).replaceAll(REQUESTER)).replaceAll(REQUESTER);
+    }
+
+    /** A name part only where written as a name (capitalised), so that a surname like "May" is not read in "may". */
+    private static String markWrittenAsName(String text, String part) {
+        Matcher m = word(Pattern.quote(part)).matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Character.isUpperCase(text.charAt(m.start())) ? REQUESTER : Matcher.quoteReplacement(m.group()));
+        }
+        return m.appendTail(out).toString();
+    }
+
+    /**
+     * Whether the text before a pronoun names someone ("Dave called, and we confirm that he may ..."), so that the
+     * pronoun may be about them rather than the requester: a capitalised word other than "I" and an opening "We".
+     */
+    private static boolean namesSomeone(String before) {
+        Matcher m = CAPITALISED.matcher(before);
+        while (m.find()) {
+            boolean opening = before.substring(0, m.start()).isBlank() && OPENERS.contains(m.group().toLowerCase(Locale.ROOT));
+            if (!opening && !m.group().equals("I")) return true;
+        }
+        return false;
     }
 
     private static boolean namesAnotherAddress(String lower, Person requester) {
@@ -148,21 +242,6 @@ final class ResellerReplies {
         Matcher m = EMAIL.matcher(lower);
         while (m.find()) {
             if (!m.group().replaceAll("\\.+$", "").equals(own)) return true;
-        }
-        return false;
-    }
-
-    /** Whether the sentence names the requester: their email address, or a part of their name written as a name. */
-    private static boolean names(String sentence, Person requester) {
-        if (requester == null) return false;
-        String email = requester.email() == null ? "" : requester.email().trim();
-        if (!email.isEmpty() && word(Pattern.quote(email)).matcher(sentence).find()) return true;
-        for (String part : nameParts(requester.name())) {
-            Matcher m = word(Pattern.quote(part)).matcher(sentence);
-            // written as a name (capitalised), so that a surname like "Customer" or "May" is not read in ordinary words
-            while (m.find()) {
-                if (Character.isUpperCase(sentence.charAt(m.start()))) return true;
-            }
         }
         return false;
     }

@@ -106,6 +106,54 @@ class ResellerRepliesTest {
             Hi Carol, we confirm that Dave is the new contact.                                                   | NO_VOUCH
             Dear Carol Customer: we confirm that Dave may manage the subscription.                               | NO_VOUCH
             We confirm that Dave may manage the subscription, thanks Carol.                                      | NO_VOUCH
+            We confirm that Carol Customer (carol@acme.example) may manage the subscription.                     | VOUCH
+            We are pleased to confirm, on behalf of Partner Co, that Carol may manage the subscription.          | VOUCH
+            We confirm, please make Carol the new contact.                                                       | VOUCH
+            We approve Carol as the new contact, replacing Dave.                                                 | VOUCH
+            We confirm that Carol may manage the subscription from now on, in place of Dave.                     | VOUCH
+            We confirm the ownership transfer to Carol.                                                          | VOUCH
+            We confirm that Carol has our approval to manage the subscription.                                   | VOUCH
+            Carol Customer <carol@acme.example> is authorised to manage the subscription, we confirm.            | VOUCH
+            We confirm: the new contact is Carol.                                                                | VOUCH
+            We confirm that the requester may manage the subscription, as Dave has left Acme.                    | VOUCH
+            We vouch for her as the new owner of the subscription.                                               | VOUCH
+            We confirm that she may manage the subscription.                                                     | VOUCH
+            We authorise Carol to take over the ownership of the subscription.                                   | VOUCH
+            As Acme asked, we confirm: Carol may manage the subscription.                                     | VOUCH
+            We confirm the contact change to Carol, as agreed with Acme.                                         | VOUCH
+            We sold this subscription to Acme and confirm that Carol may manage it as its new contact.           | VOUCH
+            We confirm that Dave, who replaces Carol, may manage the subscription.                               | NO_VOUCH
+            We confirm that Dave may manage the subscription instead of Carol Customer.                          | NO_VOUCH
+            We confirm Dave Smith as the new contact; Carol has left.                                            | NO_VOUCH
+            We confirm Dave Smith as the new contact, Carol has left.                                            | NO_VOUCH
+            Carol asked us, and we confirm that Dave may manage the subscription.                                | NO_VOUCH
+            We vouch for Dave, Carol's manager, as the new owner.                                                | NO_VOUCH
+            We confirm that Dave replaces Carol as the new contact.                                              | NO_VOUCH
+            We confirm that Dave takes over from Carol as the new owner of the subscription.                     | NO_VOUCH
+            We confirm that Dave may manage the subscription in place of Carol.                                  | NO_VOUCH
+            We confirm that Dave and Carol may manage the subscription.                                          | NO_VOUCH
+            We confirm Carol and Dave as the new contacts.                                                       | NO_VOUCH
+            We confirm that Carol's colleague Dave may manage the subscription.                                  | NO_VOUCH
+            We confirm that Carol said Dave may manage the subscription.                                         | NO_VOUCH
+            We confirm that Carol may hand over to Dave as the new contact.                                      | NO_VOUCH
+            We approve Dave as the new contact, as Carol asked.                                                  | NO_VOUCH
+            We make Dave the new contact for Carol.                                                              | NO_VOUCH
+            Dave called us, and we confirm that he may manage the subscription.                                  | NO_VOUCH
+            We confirm that Carol is Dave's manager and Dave is the new contact.                                 | NO_VOUCH
+            We confirm that the new contact is Carol and Dave.                                                   | NO_VOUCH
+            Partner Co here: we vouch for her as the new owner.                                                  | NO_VOUCH
+            We confirm that Dave may manage the subscription and that Carol has left.                            | NO_VOUCH
+            We confirm the ownership transfer to Dave, as Carol asked.                                           | NO_VOUCH
+            Carol, we confirm that Dave may manage the subscription.                                             | NO_VOUCH
+            We approve Carol to add Dave as the new contact.                                                     | NO_VOUCH
+            We authorise Carol to make Dave the new owner.                                                       | NO_VOUCH
+            We confirm that Carol may give Dave access to the subscription.                                      | NO_VOUCH
+            We confirm that Dave told us that Carol may manage the subscription.                                 | NO_VOUCH
+            Dave says that Carol may manage the subscription, we confirm.                                        | NO_VOUCH
+            Dave called us and we confirm that he may manage Carol's subscription.                               | NO_VOUCH
+            Carol and Dave may manage the subscription, we confirm.                                              | NO_VOUCH
+            We confirm that Carol may manage it with Dave as its new contact.                                    | NO_VOUCH
+            We confirm the ownership transfer from Carol to Dave.                                                | NO_VOUCH
             """)
     void reads_a_resellers_comment_about_the_requester(String text, Reading expected) {
         assertThat(ResellerReplies.read(text, CAROL)).isEqualTo(expected);
