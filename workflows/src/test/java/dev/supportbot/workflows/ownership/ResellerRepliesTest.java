@@ -10,10 +10,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * docs/handbook.md, "Ownership verification", the reseller's vouch: "A reseller can vouch for an account ownership
  * change through a ticket request." Only an explicit vouch in the reseller's own new text counts: the reseller itself
- * affirms (we/I confirm, vouch for, approve, authorise; "is authorised to"), about the requester (by name, email
- * address, "the requester", "him/her"), about the change (managing the subscription, being its contact or owner).
- * A refusal or a hedge wins; anything else, such as confirming something else or vouching for someone else, is
- * no vouch. The requester here is Carol Customer, carol@acme.example.
+ * affirms (we/I confirm, vouch for, approve, authorise; "is authorised to") the change (managing the subscription,
+ * being its contact or owner) for the requester (by name, email address, "the requester", "him/her"), who stands
+ * where the vouch names whom it is for: a vouch for someone else is none though the sentence names the requester
+ * too, and so is a vouch for two people. A refusal or a hedge wins; anything else, such as confirming something
+ * else, is no vouch. The requester here is Carol Customer, carol@acme.example.
  */
 class ResellerRepliesTest {
 
