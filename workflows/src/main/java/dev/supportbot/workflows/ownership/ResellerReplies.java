@@ -127,13 +127,15 @@ final class ResellerReplies {
     private static final String REPORTING = "(said|says|told|tells|asked|asks|wrote|writes|claims?|claimed|mentioned|heard|thinks)";
     /** The requester alone, not one of two: "to Carol and Dave" names two. */
     private static final String ALONE = "(?![\\w<])(?!\\s*(\\band\\b|\\bor\\b|\\bas well\\b|&|\\+))";
+    /** The change itself, not something of it: "the new contact's assistant" is someone else. */
+    private static final String THE_CHANGE = "(" + CHANGE.pattern() + ")(?!')";
     /** The shapes in which the requester is whom the vouch is for; see the class comment. */
     private static final List<Pattern> VOUCH_SHAPES = List.of(
             Pattern.compile("\\b(confirm|confirms|vouch for|vouches for|approve|approves|authori[sz]e|authori[sz]es|make|add|set)"
-                    + "\\s+(that\\s+)?" + WHO + LINK + "(" + CHANGE.pattern() + ")", Pattern.CASE_INSENSITIVE),
-            Pattern.compile("^\\W*" + WHO + LINK + "(" + CHANGE.pattern() + ")", Pattern.CASE_INSENSITIVE),
+                    + "\\s+(that\\s+)?" + WHO + LINK + THE_CHANGE, Pattern.CASE_INSENSITIVE),
+            Pattern.compile("^\\W*" + WHO + LINK + THE_CHANGE, Pattern.CASE_INSENSITIVE),
             Pattern.compile("\\b(confirm|confirms|vouch|vouches|approve|approves|authori[sz]e|authori[sz]es)\\b"
-                    + "((?!\\b" + REPORTING + "\\b)[^.;])*?([:,]|\\bthat)\\s*(?<who>" + REQUESTER + ")" + LINK + "(" + CHANGE.pattern() + ")",
+                    + "((?!\\b" + REPORTING + "\\b)[^.;])*?([:,]|\\bthat)\\s*(?<who>" + REQUESTER + ")" + LINK + THE_CHANGE,
                     Pattern.CASE_INSENSITIVE),
             Pattern.compile("\\b(confirm|confirms|approve|approves)" + TRANSFER + "(?<who>" + REQUESTER + ")" + ALONE, Pattern.CASE_INSENSITIVE),
             Pattern.compile("\\b(the|new)\\s+((new|main|primary|sole)\\s+)?((subscription|billing|account)\\s+)?(contact|owner|sold[ -]to)"

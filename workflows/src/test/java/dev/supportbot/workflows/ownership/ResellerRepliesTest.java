@@ -154,6 +154,7 @@ class ResellerRepliesTest {
             Dave called us and we confirm that he may manage Carol's subscription.                               | NO_VOUCH
             Carol and Dave may manage the subscription, we confirm.                                              | NO_VOUCH
             We confirm that Carol may manage it with Dave as its new contact.                                    | NO_VOUCH
+            We approve Carol as the new contact's assistant.                                                     | NO_VOUCH
             We confirm the ownership transfer from Carol to Dave.                                                | NO_VOUCH
             """)
     void reads_a_resellers_comment_about_the_requester(String text, Reading expected) {
