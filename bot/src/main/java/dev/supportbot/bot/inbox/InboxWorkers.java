@@ -203,6 +203,11 @@ public final class InboxWorkers implements AutoCloseable {
         }
     }
 
+    /** Whether the workers still claim events (false once {@link #close} has begun). */
+    boolean claiming() {
+        return running.get();
+    }
+
     /** {@link #close(Duration)} with 30 s to finish. */
     @Override
     public void close() {

@@ -165,6 +165,8 @@ class InboxWorkersTest {
             ExecutorService closer = Executors.newSingleThreadExecutor();
             try {
                 Future<?> closing = closer.submit(() -> workers.close(Duration.ofSeconds(20)));
+                // Only once the stop has begun may the running events end: else a worker could claim the next one.
+                Await.until("the stop to begin", Duration.ofSeconds(20), () -> !workers.claiming());
                 finish.countDown();
                 closing.get(30, TimeUnit.SECONDS);
             } finally {
