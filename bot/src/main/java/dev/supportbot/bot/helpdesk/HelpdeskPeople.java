@@ -35,6 +35,7 @@ public final class HelpdeskPeople {
             new Person(9305, "Alice Abernathy", "alice@umbrella.example", Role.END_USER, null),
             new Person(9306, "Gavin Belson", "gavin@hooli.example", Role.END_USER, null),
             new Person(9307, "Art Vandelay", "art@vandelay.example", Role.END_USER, null),
+            new Person(9308, "Bo Chan", "billing@acme.example", Role.END_USER, null),
             new Person(9401, "Avery Manager", "avery.manager@gitlab.com", Role.STAFF, null));
 
     /** The Slack user group of the approvers ({@code usergroups.users.list}). */
