@@ -99,7 +99,7 @@ final class ResellerReplies {
                     + "|\\b(is|are)\\s+(hereby\\s+|fully\\s+)?authori[sz]ed to\\b");
     /** Each mention of the requester in a sentence, once marked (see {@link #withRequesterMarked}). */
     private static final String REQUESTER = "<requester>";
-    /** Whom the vouch is for: the requester, or a pronoun when nobody else is named before it. */
+    /** Whom the vouch is for: the requester, or a pronoun when nobody is named elsewhere in the sentence. */
     private static final String WHO = "(?<who>" + REQUESTER + "|(he|she|they|him|her|them)\\b)";
     private static final Pattern REFERENCE = Pattern.compile(
             "\\b(the|this) (ticket )?requester\\b|\\bthis (person|user)\\b", Pattern.CASE_INSENSITIVE);
@@ -142,6 +142,9 @@ final class ResellerReplies {
                     + "\\s+(is|will be|becomes)\\s+(?<who>" + REQUESTER + ")" + ALONE, Pattern.CASE_INSENSITIVE));
     /** A capitalised word, as a name is written; see {@link #namesSomeone}. */
     private static final Pattern CAPITALISED = Pattern.compile("(?<![\\p{L}\\p{N}<])\\p{Lu}[\\p{L}'-]*");
+    /** Capitalised words that name no person: where the vouch gives access, not to whom. */
+    private static final Set<String> PRODUCT_WORDS = Set.of("gitlab", "customers", "customer", "portal", "sold", "to", "bill",
+            "zuora", "premium", "ultimate", "saas", "self-managed", "dedicated");
     private static final Set<String> OPENERS = Set.of("we", "i", "and", "also", "so", "yes", "hereby", "sure", "ok", "okay", "great");
     private static final Pattern NEGATION = Pattern.compile(
             "\\b(not|no|never|nobody|neither|nor|none|nothing|except|instead|without)\\b|n't\\b");
@@ -194,7 +197,8 @@ final class ResellerReplies {
         for (Pattern shape : VOUCH_SHAPES) {
             Matcher m = shape.matcher(marked);
             while (m.find()) {
-                if (m.group("who").equals(REQUESTER) || !namesSomeone(marked.substring(0, m.start("who")))) return true;
+                if (m.group("who").equals(REQUESTER)) return true;
+                if (!namesSomeone(marked.substring(0, m.start("who"))) && !namesAnyone(marked.substring(m.end("who")))) return true;
             }
         }
         return false;
@@ -235,6 +239,19 @@ final class ResellerReplies {
         while (m.find()) {
             boolean opening = before.substring(0, m.start()).isBlank() && OPENERS.contains(m.group().toLowerCase(Locale.ROOT));
             if (!opening && !m.group().equals("I")) return true;
+        }
+        return false;
+    }
+
+    /**
+     * Whether the text after a pronoun names anyone, the requester included ("we confirm that she may manage Carol's
+     * subscription"): then the pronoun may be someone else, and the sentence is for an agent to read.
+     */
+    private static boolean namesAnyone(String after) {
+        if (after.contains(REQUESTER)) return true;
+        Matcher m = CAPITALISED.matcher(after);
+        while (m.find()) {
+            if (!m.group().equals("I") && !PRODUCT_WORDS.contains(m.group().toLowerCase(Locale.ROOT))) return true;
         }
         return false;
     }

@@ -143,6 +143,9 @@ class ResellerRepliesTest {
             We confirm that Carol is Dave's manager and Dave is the new contact.                                 | NO_VOUCH
             We confirm that the new contact is Carol and Dave.                                                   | NO_VOUCH
             Partner Co here: we vouch for her as the new owner.                                                  | NO_VOUCH
+            We confirm that she may manage Carol's subscription.                                                 | NO_VOUCH
+            We confirm that she may manage the subscription for Carol.                                           | NO_VOUCH
+            We vouch for him as the new owner, on behalf of Dave.                                                | NO_VOUCH
             We confirm that Dave may manage the subscription and that Carol has left.                            | NO_VOUCH
             We confirm the ownership transfer to Dave, as Carol asked.                                           | NO_VOUCH
             Carol, we confirm that Dave may manage the subscription.                                             | NO_VOUCH
