@@ -215,8 +215,17 @@ class ConsoleBrowserIT {
 
     private void submit(WebElement element) {
         element.click();
-        new WebDriverWait(browser, PAGE).until(ExpectedConditions.stalenessOf(element));
-        new WebDriverWait(browser, PAGE).until(driver -> "complete".equals(
+        // The old page is gone once its button is: Chromium says so as a stale element or, mid-navigation, as an
+        // inspector error ("Node with given id does not belong to the document").
+        new WebDriverWait(browser, PAGE).until(driver -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.WebDriverException gone) {
+                return true;
+            }
+        });
+        new WebDriverWait(browser, PAGE).ignoring(org.openqa.selenium.WebDriverException.class).until(driver -> "complete".equals(
                 ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("return document.readyState")));
     }
 
