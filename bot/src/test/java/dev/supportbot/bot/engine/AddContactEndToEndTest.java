@@ -1,5 +1,8 @@
 package dev.supportbot.bot.engine;
 
+import static dev.supportbot.bot.testing.EndToEnd.AGENT_EMAIL;
+import static dev.supportbot.bot.testing.EndToEnd.AGENT_SLACK;
+import static dev.supportbot.bot.testing.EndToEnd.APPROVER;
 import static dev.supportbot.bot.testing.SlackMessages.approvalIdIn;
 import static dev.supportbot.bot.testing.SlackMessages.blocksOf;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,9 +38,6 @@ import org.junit.jupiter.api.Test;
  * portal over HTTP, with the real engine and database. Only Zendesk and Slack are replaced, at the far side of the wire.
  */
 class AddContactEndToEndTest {
-    private static final String AGENT_EMAIL = "agent@vendor.example";
-    private static final String AGENT_SLACK = "UAGENT1";
-    private static final String APPROVER = "UAPPROVER1";
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final EndToEnd e2e = new EndToEnd();

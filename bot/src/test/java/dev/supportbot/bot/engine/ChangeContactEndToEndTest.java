@@ -1,5 +1,8 @@
 package dev.supportbot.bot.engine;
 
+import static dev.supportbot.bot.testing.EndToEnd.AGENT_EMAIL;
+import static dev.supportbot.bot.testing.EndToEnd.AGENT_SLACK;
+import static dev.supportbot.bot.testing.EndToEnd.APPROVER;
 import static dev.supportbot.bot.testing.SlackMessages.blocksOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,9 +33,6 @@ import org.junit.jupiter.api.Test;
  * Slack are replaced, at the far side of the wire.
  */
 class ChangeContactEndToEndTest {
-    private static final String AGENT_EMAIL = "agent@vendor.example";
-    private static final String AGENT_SLACK = "UAGENT1";
-    private static final String APPROVER = "UAPPROVER1";
 
     private final EndToEnd e2e = new EndToEnd();
     private final FakeZendesk zendesk = e2e.zendesk();

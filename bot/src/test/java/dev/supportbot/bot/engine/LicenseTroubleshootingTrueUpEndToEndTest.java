@@ -1,5 +1,8 @@
 package dev.supportbot.bot.engine;
 
+import static dev.supportbot.bot.testing.EndToEnd.AGENT_EMAIL;
+import static dev.supportbot.bot.testing.EndToEnd.AGENT_SLACK;
+import static dev.supportbot.bot.testing.EndToEnd.APPROVER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.supportbot.bot.portal.HttpPortalClient;
@@ -25,9 +28,6 @@ import org.junit.jupiter.api.Test;
  * side of the wire.
  */
 class LicenseTroubleshootingTrueUpEndToEndTest {
-    private static final String AGENT_EMAIL = "agent@vendor.example";
-    private static final String AGENT_SLACK = "UAGENT1";
-    private static final String APPROVER = "UAPPROVER1";
     private static final String ART = "art@vandelay.example";
     private static final Duration WAIT = Duration.ofSeconds(30);
 

@@ -1,5 +1,8 @@
 package dev.supportbot.bot.engine;
 
+import static dev.supportbot.bot.testing.EndToEnd.AGENT_EMAIL;
+import static dev.supportbot.bot.testing.EndToEnd.AGENT_SLACK;
+import static dev.supportbot.bot.testing.EndToEnd.APPROVER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.supportbot.bot.SupportBot;
@@ -22,9 +25,6 @@ import org.junit.jupiter.api.Test;
  * the sandbox portal's mail log, with the real engine, database and sandbox portal. Only Zendesk and Slack are replaced.
  */
 class ResendAndPortalAccessEndToEndTest {
-    private static final String AGENT_EMAIL = "agent@vendor.example";
-    private static final String AGENT_SLACK = "UAGENT1";
-    private static final String APPROVER = "UAPPROVER1";
     private static final String SAM = "sam@acme.example";
     private static final String PAT = "pat@acme.example";
     private static final String GAVIN = "gavin@hooli.example";

@@ -1,5 +1,8 @@
 package dev.supportbot.bot.engine;
 
+import static dev.supportbot.bot.testing.EndToEnd.AGENT_EMAIL;
+import static dev.supportbot.bot.testing.EndToEnd.AGENT_SLACK;
+import static dev.supportbot.bot.testing.EndToEnd.APPROVER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.supportbot.bot.SupportBot;
@@ -24,9 +27,6 @@ import org.junit.jupiter.api.Test;
  * database. Only Zendesk and Slack are replaced, at the far side of the wire.
  */
 class TypoFixEndToEndTest {
-    private static final String AGENT_EMAIL = "agent@vendor.example";
-    private static final String AGENT_SLACK = "UAGENT1";
-    private static final String APPROVER = "UAPPROVER1";
     private static final String TYPO = "alice@umbrela.example";
     private static final String FIXED = "alice@umbrella.example";
 

@@ -19,6 +19,11 @@ import java.util.Map;
  * talks to it through {@link #send()} and closes it all after each test.
  */
 public final class EndToEnd implements AutoCloseable {
+    /** The agent who applies the macros and runs the commands: their Zendesk address and their Slack user. */
+    public static final String AGENT_EMAIL = "agent@vendor.example";
+    public static final String AGENT_SLACK = "UAGENT1";
+    /** An approver who is not the agent. */
+    public static final String APPROVER = "UAPPROVER1";
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     private final FakeZendesk zendesk = new FakeZendesk();
