@@ -28,34 +28,23 @@ public final class AddContactPlanner {
     public record Request(long ticketId, List<Evidence> evidence, BackendState facts, long billingAccountId,
             String requesterEmail, List<HistoryEntry> requesterHistory, boolean leaveOtherAccount) {}
 
+    private static final String NO_CUSTOMER = "the requester has no customer record: ask them to create a Customers Portal"
+            + " account first";
+
     public static Planning plan(Request r) {
         BackendState facts = r.facts();
-        Optional<BillingAccount> found = facts.account(r.billingAccountId());
-        if (found.isEmpty()) return Planning.notPlanned(Why.NEEDS_HUMAN, "billing account " + r.billingAccountId() + " is not in the facts");
-        BillingAccount account = found.get();
-        Optional<Planning> reseller = Resellers.refuseRequester(account, r.requesterEmail());
-        if (reseller.isPresent()) return reseller.get();
-        Optional<Customer> requester = facts.customerByEmail(r.requesterEmail());
-        if (requester.isEmpty()) {
-            return Planning.notPlanned(Why.NEEDS_HUMAN, "the requester has no customer record: ask them to create a"
-                    + " Customers Portal account first");
-        }
-        Customer customer = requester.get();
-        List<Membership> memberships = facts.membershipsOfCustomer(customer.id());
-        boolean member = memberships.stream().anyMatch(m -> m.billingAccountId() == account.id());
-        Optional<Membership> elsewhere = memberships.stream().filter(m -> m.billingAccountId() != account.id()).findFirst();
+        Joining joining = Joining.of(facts, r.billingAccountId(), r.requesterEmail(), NO_CUSTOMER);
+        if (joining.refusal() != null) return joining.refusal();
+        BillingAccount account = joining.account();
+        Customer customer = joining.customer();
+        boolean member = joining.member();
+        Optional<Membership> elsewhere = joining.elsewhere();
         if (member && customer.loginActivated()) {
             return Planning.notPlanned(Why.NOTHING_TO_DO, "the requester already manages this billing account");
         }
-        if (elsewhere.isPresent() && !r.leaveOtherAccount()) {
-            return Planning.notPlanned(Why.ASK_REQUESTER, "the requester manages another billing account; ask whether"
-                    + " they want to stop managing its subscriptions");
-        }
+        Optional<Planning> refused = joining.notYet("the requester", r.leaveOtherAccount(), r.requesterHistory());
+        if (refused.isPresent()) return refused.get();
         boolean enableLogin = !customer.loginActivated();
-        if (enableLogin && LoginHistory.switchedOffOnPurpose(r.requesterHistory())) {
-            return Planning.notPlanned(Why.NEEDS_HUMAN, "login of the requester's customer was switched off after it was"
-                    + " created, maybe on purpose: a person must decide");
-        }
         PortalChange join = new PortalChange.CreateMembership(customer.id(), account.id());
         PortalChange login = new PortalChange.SetLoginActivated(customer.id(), true);
         Optional<Customer> originalSoldTo = facts.soldToCustomer(account.id());

@@ -27,37 +27,26 @@ public final class ChangeContactPlanner {
     public record NewUser(long ticketId, List<Evidence> evidence, BackendState facts, long billingAccountId,
             String firstName, String lastName, String email) {}
 
+    private static final String NO_CUSTOMER = "the new contact has no customer record: use the non-existing user path";
+
     /**
      * Add the membership (login enabled first, before it exists, so the save rewrites no contact), remove the previous
      * Sold To's membership, then set the contact: its email has a customer, so no customer is created.
      */
     public static Planning existingUser(ExistingUser r) {
-        BackendState facts = r.facts();
-        Optional<BillingAccount> found = facts.account(r.billingAccountId());
-        if (found.isEmpty()) return Planning.notPlanned(Why.NEEDS_HUMAN, "billing account " + r.billingAccountId() + " is not in the facts");
-        BillingAccount account = found.get();
-        Optional<Planning> reseller = Resellers.refuseRequester(account, r.newContactEmail());
-        if (reseller.isPresent()) return reseller.get();
-        Optional<Customer> newOwner = facts.customerByEmail(r.newContactEmail());
-        if (newOwner.isEmpty()) {
-            return Planning.notPlanned(Why.NEEDS_HUMAN, "the new contact has no customer record: use the non-existing user path");
-        }
-        Customer customer = newOwner.get();
+        Joining joining = Joining.of(r.facts(), r.billingAccountId(), r.newContactEmail(), NO_CUSTOMER);
+        if (joining.refusal() != null) return joining.refusal();
+        BillingAccount account = joining.account();
+        Customer customer = joining.customer();
         if (Emails.sameAddress(account.soldTo().email(), customer.email())) {
             return Planning.notPlanned(Why.NOTHING_TO_DO, "the new contact already is the Sold To");
         }
-        List<Membership> memberships = facts.membershipsOfCustomer(customer.id());
-        boolean member = memberships.stream().anyMatch(m -> m.billingAccountId() == account.id());
-        Optional<Membership> elsewhere = memberships.stream().filter(m -> m.billingAccountId() != account.id()).findFirst();
-        if (elsewhere.isPresent() && !r.leaveOtherAccount()) {
-            return Planning.notPlanned(Why.ASK_REQUESTER, "the new contact manages another billing account; ask whether"
-                    + " they want to stop managing its subscriptions");
-        }
+        BackendState facts = r.facts();
+        boolean member = joining.member();
+        Optional<Membership> elsewhere = joining.elsewhere();
+        Optional<Planning> refused = joining.notYet("the new contact", r.leaveOtherAccount(), r.newContactHistory());
+        if (refused.isPresent()) return refused.get();
         boolean enableLogin = !customer.loginActivated();
-        if (enableLogin && LoginHistory.switchedOffOnPurpose(r.newContactHistory())) {
-            return Planning.notPlanned(Why.NEEDS_HUMAN, "login of the new contact was switched off after it was created,"
-                    + " maybe on purpose: a person must decide");
-        }
         Optional<Customer> previous = facts.soldToCustomer(account.id());
         Optional<Membership> previousMembership = previous.flatMap(p -> facts.membershipsOfAccount(account.id()).stream()
                 .filter(m -> m.customerId() == p.id()).findFirst());
@@ -88,11 +77,9 @@ public final class ChangeContactPlanner {
      */
     public static Planning newUser(NewUser r) {
         BackendState facts = r.facts();
-        Optional<BillingAccount> found = facts.account(r.billingAccountId());
-        if (found.isEmpty()) return Planning.notPlanned(Why.NEEDS_HUMAN, "billing account " + r.billingAccountId() + " is not in the facts");
-        BillingAccount account = found.get();
-        Optional<Planning> reseller = Resellers.refuseRequester(account, r.email());
-        if (reseller.isPresent()) return reseller.get();
+        PlannedAccount planned = PlannedAccount.of(facts, r.billingAccountId(), r.email());
+        if (planned.refusal() != null) return planned.refusal();
+        BillingAccount account = planned.account();
         if (facts.customerByEmail(r.email()).isPresent()) {
             return Planning.notPlanned(Why.NEEDS_HUMAN, "the new contact already has a customer record: use the existing user path");
         }
@@ -133,11 +120,9 @@ public final class ChangeContactPlanner {
      */
     public static Planning updateSoldTo(long ticketId, List<Evidence> evidence, BackendState facts, long billingAccountId,
             String email) {
-        Optional<BillingAccount> found = facts.account(billingAccountId);
-        if (found.isEmpty()) return Planning.notPlanned(Why.NEEDS_HUMAN, "billing account " + billingAccountId + " is not in the facts");
-        BillingAccount account = found.get();
-        Optional<Planning> reseller = Resellers.refuseRequester(account, email);
-        if (reseller.isPresent()) return reseller.get();
+        PlannedAccount planned = PlannedAccount.of(facts, billingAccountId, email);
+        if (planned.refusal() != null) return planned.refusal();
+        BillingAccount account = planned.account();
         if (Emails.sameAddress(account.soldTo().email(), email)) {
             return Planning.notPlanned(Why.NOTHING_TO_DO, "the Sold To already is " + email);
         }

@@ -29,11 +29,9 @@ public final class ResendPlanner {
     }
 
     public static Planning plan(Request r) {
-        Optional<BillingAccount> found = r.facts().account(r.billingAccountId());
-        if (found.isEmpty()) return Planning.notPlanned(Why.NEEDS_HUMAN, "billing account " + r.billingAccountId() + " is not in the facts");
-        BillingAccount account = found.get();
-        Optional<Planning> reseller = Resellers.refuseRequester(account, r.requesterEmail());
-        if (reseller.isPresent()) return reseller.get();
+        PlannedAccount planned = PlannedAccount.of(r.facts(), r.billingAccountId(), r.requesterEmail());
+        if (planned.refusal() != null) return planned.refusal();
+        BillingAccount account = planned.account();
         Optional<License> newest = newest(r.licenses());
         if (newest.isEmpty()) return Planning.notPlanned(Why.NEEDS_HUMAN, "the subscription has no license to resend");
         Resend resend = Resend.of(newest.get());
