@@ -68,13 +68,13 @@ public final class WorkflowEngine {
         Decision<S> decision = workflow.decide(before, event, answered, new Context(clock.instant(), policy, settings));
         List<Effect> effects = TicketWrites.joinFirstUpdate(decision.effects(), extraEffects);
         boolean nothing = decision.changesNothingFrom(before) && extraEffects.isEmpty();
-        String fromType = before.getClass().getSimpleName();
-        String toType = decision.state().getClass().getSimpleName();
+        String fromType = json.typeIdOf(instance.stateJson());
         String eventType = event.getClass().getSimpleName();
         if (nothing && cursor == instance.commentCursor()) {
             return new Advance(instance, instance.kind() + ": " + eventType + " ignored in " + fromType, h -> {});
         }
         String stateJson = json.write(decision.state(), workflow.stateType());
+        String toType = json.typeIdOf(stateJson);
         boolean finished = workflow.finished(decision.state());
         long version = instance.version() + 1;
         Instance after = instance.after(stateJson, version, cursor, finished);

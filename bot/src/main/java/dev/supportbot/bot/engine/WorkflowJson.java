@@ -2,6 +2,7 @@ package dev.supportbot.bot.engine;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -37,6 +38,20 @@ public final class WorkflowJson {
             return mapper.readValue(json, type);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored " + type.getSimpleName() + " is not readable: " + e.getOriginalMessage());
+        }
+    }
+
+    /**
+     * The stable type id a stored state was written under (e.g. {@code AwaitingApproval}): what operators read for the
+     * state, also where one record stands for several states (a workflow's gate state, in each of its phases).
+     */
+    public String typeIdOf(String storedJson) {
+        try {
+            JsonNode id = mapper.readTree(storedJson).get(StoredTypes.TYPE_PROPERTY);
+            if (id == null || !id.isTextual()) throw new IllegalStateException("stored JSON has no type id");
+            return id.asText();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored JSON is not readable: " + e.getOriginalMessage());
         }
     }
 

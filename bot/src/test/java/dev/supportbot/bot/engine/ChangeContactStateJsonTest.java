@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.supportbot.workflows.Workflows;
 import dev.supportbot.workflows.approved.Gated;
+import dev.supportbot.workflows.approved.Phases;
 import dev.supportbot.workflows.approved.StepResult;
 import dev.supportbot.workflows.changecontact.ChangeContactState;
 import dev.supportbot.workflows.changecontact.ChangeContactState.*;
@@ -57,19 +58,19 @@ class ChangeContactStateJsonTest {
                 new Planning(901, requester, "A-S00001001", Path.SUPPORT_ASSISTED, "invoice", null, true, "plan-facts-after-answer"),
                 new AwaitingAnswer(901, requester, "A-S00001001", "invoice", at, 5, true, Set.of(101L, 102L)),
                 new Planning(901, requester, "A-S00001001", Path.REMOVE_MEMBERSHIP, "invoice", "pat@acme.example", false, "plan-facts"),
-                new AwaitingApproval(901, requester, "A-S00001001", Path.SUPPORT_ASSISTED, new Gated.Ask(plan, hash, null, at)),
-                new Executing(901, requester, "A-S00001001", Path.SUPPORT_ASSISTED, new Gated.Run(plan, hash, 31, List.of("slack:U1", "slack:U2"), 2, 1, results)),
-                new Failed(901, requester, "A-S00001001", Path.SUPPORT_ASSISTED, new Gated.Halt(plan, hash, 31, List.of("slack:U1", "slack:U2"), 2, 0, results)),
+                new Gate(901, requester, "A-S00001001", Path.SUPPORT_ASSISTED, new Gated.Ask(plan, hash, null, at)),
+                new Gate(901, requester, "A-S00001001", Path.SUPPORT_ASSISTED, new Gated.Run(plan, hash, 31, List.of("slack:U1", "slack:U2"), 2, 1, results)),
+                new Gate(901, requester, "A-S00001001", Path.SUPPORT_ASSISTED, new Gated.Halt(plan, hash, 31, List.of("slack:U1", "slack:U2"), 2, 0, results)),
                 new Done(901, "A-S00001001", Path.SELF_SERVICE, null, at),
                 new Done(901, "A-S00001001", Path.SUPPORT_ASSISTED, 31L, at),
                 new NotVerified(901, "rejected", at),
                 new Declined(901, "A-S00001001", at),
                 new NeedsHuman(901, "A-S00001001", Handoff.UNCLEAR_ANSWER, at),
                 new Expired(901, "A-S00001001", Wait.ANSWER, at),
-                new Rejected(new Gated.Rejection(901, "A-S00001001", 31, "slack:U1", at)),
-                new HandedToBilling(new Gated.Approval(901, "A-S00001001", 31, List.of("slack:U1", "slack:U2"), at)),
+                new GateEnd(new Gated.Rejection(901, "A-S00001001", 31, "slack:U1", at)),
+                new GateEnd(new Gated.HandedOver(new Gated.Approval(901, "A-S00001001", 31, List.of("slack:U1", "slack:U2"), at))),
                 new Expired(901, null, Wait.SELF_SERVICE, at),
-                new Cancelled(901, "slack:UAGENT", at));
+                new GateEnd(new Gated.Cancellation(901, "slack:UAGENT", at)));
         assertThat(states.stream().map(Object::getClass).collect(Collectors.toSet()))
                 .containsExactlyInAnyOrderElementsOf(Arrays.asList(ChangeContactState.class.getPermittedSubclasses()));
 
@@ -77,7 +78,7 @@ class ChangeContactStateJsonTest {
             String text = json.write(state, ChangeContactState.class);
             assertThat(json.read(text, ChangeContactState.class)).as(text).isEqualTo(state);
         }
-        Executing back = (Executing) json.read(json.write(states.stream().filter(Executing.class::isInstance).findFirst().orElseThrow(),
+        Gate back = (Gate) json.read(json.write(states.stream().filter(Phases::isRunning).findFirst().orElseThrow(),
                 ChangeContactState.class), ChangeContactState.class);
         assertThat(PlanJson.hash(back.plan())).isEqualTo(hash);
     }

@@ -6,10 +6,13 @@ import dev.supportbot.bot.store.Database;
 import dev.supportbot.bot.testing.SettableClock;
 import dev.supportbot.bot.testing.TestDatabases;
 import dev.supportbot.workflows.engine.Command;
+import dev.supportbot.workflows.engine.Effect;
 import dev.supportbot.workflows.engine.Event;
 import dev.supportbot.workflows.engine.WorkflowRegistry;
 import dev.supportbot.workflows.ownership.OwnershipState;
 import dev.supportbot.workflows.ownership.OwnershipVerification;
+import dev.supportbot.workflows.portalaccess.PortalAccess;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -52,12 +55,51 @@ class StateSinceTest {
         }
     }
 
+    /**
+     * A workflow's one gate state stands for three states: its phase names the state, so a plan that leaves the
+     * approvers for its first step enters "Executing" then, as the state's stored type id says.
+     */
+    @Test
+    void a_gate_state_enters_another_state_when_its_phase_changes() throws Exception {
+        Instant t0 = Instant.parse("2026-12-02T10:00:00Z");
+        SettableClock clock = new SettableClock(t0);
+        String stored;
+        try (var in = StateSinceTest.class.getResourceAsStream("/stored/states/portal_access/AwaitingApproval.json")) {
+            stored = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        try (Database db = TestDatabases.open()) {
+            WorkflowEngine engine = TestEngines.engine(WorkflowRegistry.of(new PortalAccess()), clock);
+            InstanceStore store = new InstanceStore(db, clock);
+            store.create(1, PortalAccess.KIND, stored, "supportbot");
+            String hash = engine.json().mapper().readTree(stored).get("planHash").asText();
+
+            clock.advance(Duration.ofMinutes(5));
+            decide(db, engine, store, PortalAccess.KIND, new Event.EffectSucceeded("approval", Map.of(Effect.RequestApproval.APPROVAL_ID, "41")));
+            assertThat(type(db)).isEqualTo("AwaitingApproval");
+            assertThat(since(store)).as("entered AwaitingApproval from the initial state").isEqualTo(t0.plus(Duration.ofMinutes(5)));
+
+            clock.advance(Duration.ofMinutes(5));
+            decide(db, engine, store, PortalAccess.KIND, new Event.ApprovalDecided(41, hash, true, List.of("slack:U2"), null));
+            assertThat(type(db)).isEqualTo("Executing");
+            assertThat(since(store)).isEqualTo(t0.plus(Duration.ofMinutes(10)));
+        }
+    }
+
+    private static String type(Database db) {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT state_type FROM workflow_instance WHERE ticket_id = 1")
+                .mapTo(String.class).one());
+    }
+
     private static Instant since(InstanceStore store) {
         return store.runsOn(1).get(0).stateSince();
     }
 
     private static void decide(Database db, WorkflowEngine engine, InstanceStore store, Event event) throws Exception {
-        Instance running = store.running(1, KIND).orElseThrow();
+        decide(db, engine, store, KIND, event);
+    }
+
+    private static void decide(Database db, WorkflowEngine engine, InstanceStore store, String kind, Event event) throws Exception {
+        Instance running = store.running(1, kind).orElseThrow();
         WorkflowEngine.Advance advance = engine.advance(running, event, Map.of(), running.commentCursor(), "supportbot", List.of());
         db.jdbi().useTransaction(h -> advance.commit().apply(h));
     }

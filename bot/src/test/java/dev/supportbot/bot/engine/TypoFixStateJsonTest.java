@@ -52,16 +52,16 @@ class TypoFixStateJsonTest {
                 new Checking(801, cloud, fixed),
                 new AwaitingConfirmation(801, legacy, bounce, null, at, 1, 2),
                 new Planning(801, cloud, bounce, fixed),
-                new AwaitingApproval(801, cloud, bounce, fixed, new Gated.Ask(plan, hash, null, at)),
-                new Executing(801, cloud, fixed, new Gated.Run(plan, hash, 31, List.of("slack:U1"), 2, 1, results)),
-                new Failed(801, cloud, fixed, new Gated.Halt(plan, hash, 31, List.of("slack:U1"), 2, 0, results)),
+                new Gate(801, cloud, bounce, fixed, new Gated.Ask(plan, hash, null, at)),
+                new Gate(801, cloud, null, fixed, new Gated.Run(plan, hash, 31, List.of("slack:U1"), 2, 1, results)),
+                new Gate(801, cloud, null, fixed, new Gated.Halt(plan, hash, 31, List.of("slack:U1"), 2, 0, results)),
                 new Done(fixed, new Gated.Approval(801, "A-S00004001", 31, List.of("slack:U1"), at)),
-                new HandedToBilling(new Gated.Approval(801, "A-S00004001", 31, List.of("slack:U1"), at)),
+                new GateEnd(new Gated.HandedOver(new Gated.Approval(801, "A-S00004001", 31, List.of("slack:U1"), at))),
                 new Stopped(801, "A-S00005001", StopReason.CODE_USED, at),
                 new NothingToDo(801, "A-S00004001", at),
-                new Rejected(new Gated.Rejection(801, "A-S00004001", 31, "slack:U1", at)),
+                new GateEnd(new Gated.Rejection(801, "A-S00004001", 31, "slack:U1", at)),
                 new Expired(801, "A-S00004001", Wait.CONFIRMATION, at),
-                new Cancelled(801, "slack:UAGENT", at));
+                new GateEnd(new Gated.Cancellation(801, "slack:UAGENT", at)));
         assertThat(states.stream().map(Object::getClass).collect(Collectors.toSet()))
                 .containsExactlyInAnyOrderElementsOf(Arrays.asList(TypoFixState.class.getPermittedSubclasses()));
 
@@ -69,7 +69,7 @@ class TypoFixStateJsonTest {
             String text = json.write(state, TypoFixState.class);
             assertThat(json.read(text, TypoFixState.class)).as(text).isEqualTo(state);
         }
-        Executing back = (Executing) json.read(json.write(states.get(6), TypoFixState.class), TypoFixState.class);
+        Gate back = (Gate) json.read(json.write(states.get(6), TypoFixState.class), TypoFixState.class);
         assertThat(PlanJson.hash(back.plan())).isEqualTo(hash);
     }
 }

@@ -35,9 +35,9 @@ public final class AddContact extends GatedWorkflow<AddContactState> {
             .on(AwaitingAnswer.class,    ReminderDue.class,                               Answers::remind)
             .on(AwaitingSignUp.class,    TicketUpdated.class,    SignUp::factsNeeded,     SignUp::reply)
             .on(AwaitingSignUp.class,    ReminderDue.class,      SignUp::factsNeeded,     SignUp::remind)
-            // An agent's cancel in the open states above, and AwaitingApproval, Executing, Failed: the approval gate's
-            // rows (Approving.GATE).
-            // Done, HandedToBilling, NotVerified, Declined, NothingToDo, NeedsHuman, Rejected, Expired, Cancelled: final, no rows.
+            // An agent's cancel in the open states above, and the Gate in every phase: the approval gate's rows
+            // (Approving.GATE).
+            // Done, GateEnd, NotVerified, Declined, NothingToDo, NeedsHuman, Expired: final, no rows.
             .build();
 
     public AddContact() {

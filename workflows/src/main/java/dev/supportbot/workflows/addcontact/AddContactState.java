@@ -68,20 +68,9 @@ public sealed interface AddContactState {
         }
     }
 
-    /** The plan waits for the approvers (the approval gate's {@link Gated.Ask}). */
-    @JsonTypeName("AwaitingApproval")
-    record AwaitingApproval(long ticketId, Verification verification, @JsonUnwrapped Gated.Ask ask)
-            implements AddContactState, Gate, Gated.Asking {}
-
-    /** Approved: the plan runs step by step ({@link Gated.Run}). */
-    @JsonTypeName("Executing")
-    record Executing(long ticketId, Verification verification, @JsonUnwrapped Gated.Run run)
-            implements AddContactState, Gate, Gated.Running {}
-
-    /** A step failed for good; the later steps did not run. Waits for an approver's retry ({@link Gated.Halt}). */
-    @JsonTypeName("Failed")
-    record Failed(long ticketId, Verification verification, @JsonUnwrapped Gated.Halt halt)
-            implements AddContactState, Gate, Gated.Halted {}
+    /** The plan in the approval gate: waiting for the approvers, running step by step, or failed at a step ({@link Gated.Phase}). */
+    record Gate(long ticketId, Verification verification, @JsonUnwrapped Gated.Phase phase)
+            implements AddContactState, Verified, Gated.InGate {}
 
     // ---- final states
 
@@ -89,9 +78,8 @@ public sealed interface AddContactState {
     @JsonTypeName("Done")
     record Done(@JsonUnwrapped Gated.Approval approval) implements AddContactState, Gated.Approved {}
 
-    /** Every step ran, but the billing account does not show what the plan predicted: the Billing team goes on. */
-    @JsonTypeName("HandedToBilling")
-    record HandedToBilling(@JsonUnwrapped Gated.Approval approval) implements AddContactState, Gated.Approved {}
+    /** An end the approval gate came to by itself ({@link Gated.End}): handed to the Billing team, rejected, or cancelled. */
+    record GateEnd(@JsonUnwrapped Gated.End end) implements AddContactState, Gated.Ending {}
 
     /** The ownership verification this run waited for ended without verifying (its {@code result}). */
     @JsonTypeName("NotVerified")
@@ -109,21 +97,11 @@ public sealed interface AddContactState {
     @JsonTypeName("NeedsHuman")
     record NeedsHuman(long ticketId, String subscriptionName, Handoff why, Instant at) implements AddContactState, OnSubscription {}
 
-    /** An approver rejected the plan; nothing was changed. */
-    @JsonTypeName("Rejected")
-    record Rejected(@JsonUnwrapped Gated.Rejection rejection) implements AddContactState, Gated.Rejected {}
-
     /** The requester did not answer, or the approvers did not decide, in time. */
     @JsonTypeName("Expired")
     record Expired(long ticketId, String subscriptionName, Wait waitedFor, Instant at) implements AddContactState, OnSubscription {}
 
-    @JsonTypeName("Cancelled")
-    record Cancelled(long ticketId, String agent, Instant at) implements AddContactState {}
-
     // ---- parts
-
-    /** A state of the approval gate: what adding the contact keeps through it besides the gate's part. */
-    interface Gate extends Verified {}
 
     /** An open state after ownership was verified: its subscription is the verified one. */
     interface Verified extends Gated.Open, OnSubscription {

@@ -2,7 +2,7 @@ package dev.supportbot.workflows.addcontact;
 
 import dev.supportbot.workflows.approved.ApprovalGate;
 import dev.supportbot.workflows.addcontact.AddContactState.AwaitingAnswer;
-import dev.supportbot.workflows.addcontact.AddContactState.AwaitingApproval;
+import dev.supportbot.workflows.addcontact.AddContactState.Gate;
 import dev.supportbot.workflows.addcontact.AddContactState.Handoff;
 import dev.supportbot.workflows.addcontact.AddContactState.NeedsHuman;
 import dev.supportbot.workflows.addcontact.AddContactState.NothingToDo;
@@ -83,7 +83,7 @@ final class Proposing {
 
     private static Decision<AddContactState> propose(Planning s, Plan plan, Context ctx) {
         Decision<AddContactState> asked = Approving.GATE.ask(plan, ctx,
-                ask -> new AwaitingApproval(s.ticketId(), s.verification(), ask));
+                ask -> new Gate(s.ticketId(), s.verification(), ask));
         return Resellers.resellerOf(plan)
                 .map(reseller -> asked.followedBy(new Effect.PrivateNote(InternalNotes.resellerPurchase(reseller))))
                 .orElse(asked);

@@ -34,9 +34,9 @@ import java.util.function.ToIntFunction;
  * words ({@link GateWords}) and settings ({@link Terms}); a fix to any of these transitions is made here, once.
  *
  * @param <S> the workflow's state type
- * @param <A> its state while the plan waits for the approvers, a {@link Gated.Asking}
- * @param <X> its state while the approved plan runs, a {@link Gated.Running}
- * @param <F> its state after a step failed, a {@link Gated.Halted}
+ * @param <A> its state while the plan waits for the approvers ({@link Gated.InGate} in phase {@link Gated.Ask})
+ * @param <X> its state while the approved plan runs (phase {@link Gated.Run})
+ * @param <F> its state after a step failed (phase {@link Gated.Halt}); for most workflows A, X and F are one record
  */
 public final class ApprovalGate<S, A extends S, X extends S, F extends S> {
     /** The key of the approval request, whose result names the approval. */
@@ -53,7 +53,7 @@ public final class ApprovalGate<S, A extends S, X extends S, F extends S> {
 
         /** The key of the running step's {@code RunPlanStep}. */
         default String stepKey(X running) {
-            Gated.Run run = ((Gated.Running) running).run();
+            Gated.Run run = running(running);
             return PlanRuns.keyOf(run.step(), run.round());
         }
 
@@ -78,8 +78,8 @@ public final class ApprovalGate<S, A extends S, X extends S, F extends S> {
             return done(last, at);
         }
 
-        /** What the workflow says when it is done, besides the approval message: its note, a public comment. */
-        List<Effect> told(X last, List<StepResult> results, List<String> lines);
+        /** What the workflow says when {@code run} is done, besides the approval message: its note, a public comment. */
+        List<Effect> told(X last, Gated.Run run, List<StepResult> results, List<String> lines);
 
         S rejected(A waiting, long approvalId, String by, Instant at);
 
@@ -121,9 +121,9 @@ public final class ApprovalGate<S, A extends S, X extends S, F extends S> {
     private final GateWords words;
 
     public ApprovalGate(Class<A> awaiting, Class<X> executing, Class<F> failed, Plug<S, A, X, F> plug, Terms terms) {
-        require(awaiting, Gated.Asking.class);
-        require(executing, Gated.Running.class);
-        require(failed, Gated.Halted.class);
+        require(awaiting);
+        require(executing);
+        require(failed);
         this.awaiting = awaiting;
         this.executing = executing;
         this.failed = failed;
@@ -132,12 +132,17 @@ public final class ApprovalGate<S, A extends S, X extends S, F extends S> {
         this.words = terms.words();
     }
 
+    /** The gate of a workflow with one gate state {@code G} ({@link Gated.InGate}) for every phase. */
+    public static <S, G extends S> ApprovalGate<S, G, G, G> of(Class<G> gate, Plug<S, G, G, G> plug, Terms terms) {
+        return new ApprovalGate<>(gate, gate, gate, plug, terms);
+    }
+
     /** The gate's rows of the workflow's transition table, an agent's cancel ({@link #cancel}) included. */
     public TransitionTable.Builder<S> rows(TransitionTable.Builder<S> table) {
         return rowsWithoutCancel(table)
-                .on(awaiting,  AgentCommand.class,    this::cancel)
-                .on(executing, AgentCommand.class,    this::cancel)
-                .on(failed,    AgentCommand.class,    this::cancel);
+                .on(awaiting,  Gated.Ask.class,  AgentCommand.class,    this::cancel)
+                .on(executing, Gated.Run.class,  AgentCommand.class,    this::cancel)
+                .on(failed,    Gated.Halt.class, AgentCommand.class,    this::cancel);
     }
 
     /** The gate's rows, and an agent's cancel in each of the workflow's own open states {@code before} the gate. */
@@ -154,13 +159,13 @@ public final class ApprovalGate<S, A extends S, X extends S, F extends S> {
     /** The gate's rows but an agent's commands, for a workflow that handles those itself. */
     public TransitionTable.Builder<S> rowsWithoutCancel(TransitionTable.Builder<S> table) {
         return table
-                .on(awaiting,  EffectSucceeded.class, this::requested)
-                .on(awaiting,  EffectFailed.class,    this::requestFailed)
-                .on(awaiting,  ApprovalDecided.class, this::decided)
-                .on(awaiting,  ReminderDue.class,     this::expire)
-                .on(executing, EffectSucceeded.class, this::confirmationReads, this::stepDone)
-                .on(executing, EffectFailed.class,    this::stepFailed)
-                .on(failed,    RetryRequested.class,  this::retry);
+                .on(awaiting,  Gated.Ask.class,  EffectSucceeded.class, this::requested)
+                .on(awaiting,  Gated.Ask.class,  EffectFailed.class,    this::requestFailed)
+                .on(awaiting,  Gated.Ask.class,  ApprovalDecided.class, this::decided)
+                .on(awaiting,  Gated.Ask.class,  ReminderDue.class,     this::expire)
+                .on(executing, Gated.Run.class,  EffectSucceeded.class, this::confirmationReads, this::stepDone)
+                .on(executing, Gated.Run.class,  EffectFailed.class,    this::stepFailed)
+                .on(failed,    Gated.Halt.class, RetryRequested.class,  this::retry);
     }
 
     /**
@@ -254,7 +259,7 @@ public final class ApprovalGate<S, A extends S, X extends S, F extends S> {
         if (!differences.isEmpty()) return handOffToBilling(s, lines, differences, ctx);
         List<Effect> effects = new ArrayList<>();
         effects.add(new Effect.UpdateApproval(x.approvalId(), Phase.DONE, lines, null));
-        effects.addAll(plug.told(s, results, lines));
+        effects.addAll(plug.told(s, x, results, lines));
         if (BillingCheck.forBillingAfterwards(x.plan())) {
             effects.add(new Effect.AddTags(Set.of(ctx.setting(BillingCheck.TAG))));
             effects.add(new Effect.SlackMessage(words.separateBillTo(ctx.setting(BillingCheck.TEAM))));
@@ -293,7 +298,7 @@ public final class ApprovalGate<S, A extends S, X extends S, F extends S> {
     }
 
     Decision<S> retry(F s, RetryRequested e, Facts facts, Context ctx) {
-        Gated.Halt f = ((Gated.Halted) s).halt();
+        Gated.Halt f = (Gated.Halt) ((Gated.InGate) s).phase();
         if (e.approvalId() != f.approvalId() || e.fromStep() != f.failedStep()) return Decision.unchanged(s);
         List<StepResult> results = PlanRuns.with(f.results(), f.failedStep(), StepResult.RUNNING);
         X next = plug.executing(s, new Gated.Run(f.plan(), f.planHash(), f.approvalId(), f.approvers(), f.failedStep(), f.round() + 1, results));
@@ -308,7 +313,7 @@ public final class ApprovalGate<S, A extends S, X extends S, F extends S> {
         if (!Command.CANCEL.equals(c.command())) return Decision.unchanged(s);
         String agent = c.agent() == null || c.agent().isBlank() ? "an agent" : c.agent();
         Long approvalId = Gated.approvalOf(s);
-        Integer running = s instanceof Gated.Running x ? x.run().step() : null;
+        Integer running = s instanceof Gated.InGate g && g.phase() instanceof Gated.Run x ? x.step() : null;
         List<Effect> effects = new ArrayList<>();
         effects.add(new Effect.CancelReminders());
         if (approvalId != null) {
@@ -329,16 +334,16 @@ public final class ApprovalGate<S, A extends S, X extends S, F extends S> {
     }
 
     private static Gated.Ask waiting(Object state) {
-        return ((Gated.Asking) state).ask();
+        return (Gated.Ask) ((Gated.InGate) state).phase();
     }
 
     private static Gated.Run running(Object state) {
-        return ((Gated.Running) state).run();
+        return (Gated.Run) ((Gated.InGate) state).phase();
     }
 
-    private static void require(Class<?> state, Class<?> part) {
-        if (!part.isAssignableFrom(state)) {
-            throw new IllegalArgumentException(state.getName() + " must implement " + part.getName() + " to pass the approval gate");
+    private static void require(Class<?> state) {
+        if (!Gated.InGate.class.isAssignableFrom(state)) {
+            throw new IllegalArgumentException(state.getName() + " must implement " + Gated.InGate.class.getName() + " to pass the approval gate");
         }
     }
 }

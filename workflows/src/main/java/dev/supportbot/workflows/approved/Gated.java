@@ -1,43 +1,53 @@
 package dev.supportbot.workflows.approved;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.supportbot.workflows.engine.OnSubscription;
+import dev.supportbot.workflows.engine.TransitionTable;
 import dev.supportbot.workflows.plan.Plan;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * What the {@link ApprovalGate} keeps in a workflow's states: its part of each ({@link Ask}, {@link Run}, {@link Halt},
- * and of the end states it leads to, {@link Approval} and {@link Rejection}), which the workflow's own records hold
- * beside what only that workflow needs (e.g. the subscription and the requester), as a {@link JsonUnwrapped} component
- * stored flat beside the workflow's own fields.
+ * What the {@link ApprovalGate} keeps in a workflow's states. A workflow has one state for the whole gate ({@link InGate}):
+ * what only that workflow keeps (e.g. the subscription and the requester) and the gate's {@link Phase}, which is where
+ * the plan is ({@link Ask}, {@link Run}, {@link Halt}). It has one state for the ends the gate comes to by itself
+ * ({@link Ending}: {@link HandedOver}, {@link Rejection}, {@link Cancellation}). Either holds the gate's part as a {@link JsonUnwrapped}
+ * component: it is stored flat beside the workflow's own fields, under the part's type id.
  */
 public final class Gated {
     private Gated() {}
 
-    /** The gate's part of a waiting state: the plan, its hash, the approval once its id is known, the expiry. */
-    public record Ask(Plan plan, String planHash, Long approvalId, Instant expiresAt) {
+    /** Where a plan is in the gate; the workflow's gate state is keyed by it in the transition table. */
+    public sealed interface Phase permits Ask, Run, Halt {
+        Plan plan();
+
+        String planHash();
+    }
+
+    /** The plan waits for the approvers: its hash, the approval once its id is known, the expiry. */
+    @JsonTypeName("AwaitingApproval")
+    public record Ask(Plan plan, String planHash, Long approvalId, Instant expiresAt) implements Phase {
         public Ask withApprovalId(long id) {
             return new Ask(plan, planHash, id, expiresAt);
         }
     }
 
-    /**
-     * How far an approved plan got: the gate's part of an executing state, and what the gate hands a workflow to make
-     * its executing state of. Step {@code step} (1-based) runs in round {@code round}.
-     */
+    /** Approved: step {@code step} (1-based) runs in round {@code round}. */
+    @JsonTypeName("Executing")
     public record Run(Plan plan, String planHash, long approvalId, List<String> approvers, int step, int round,
-                      List<StepResult> results) {
+                      List<StepResult> results) implements Phase {
         public Run {
             approvers = List.copyOf(approvers);
             results = List.copyOf(results);
         }
     }
 
-    /** The gate's part of a failed state: step {@code failedStep} failed in round {@code round}. */
+    /** Step {@code failedStep} failed for good in round {@code round}; the later steps did not run. An approver may retry it. */
+    @JsonTypeName("Failed")
     public record Halt(Plan plan, String planHash, long approvalId, List<String> approvers, int failedStep, int round,
-                       List<StepResult> results) {
+                       List<StepResult> results) implements Phase {
         public Halt {
             approvers = List.copyOf(approvers);
             results = List.copyOf(results);
@@ -45,8 +55,8 @@ public final class Gated {
     }
 
     /**
-     * The gate's part of an end state after every step of the approved plan ran (done, or handed to the Billing team):
-     * the ticket, its subscription (null, and not stored, for a workflow without one), the approval and its approvers.
+     * After every step of the approved plan ran (done, or handed to the Billing team): the ticket, its subscription
+     * (null, and not stored, for a workflow without one), the approval and its approvers.
      */
     public record Approval(long ticketId, @JsonInclude(JsonInclude.Include.NON_NULL) String subscriptionName,
                            long approvalId, List<String> approvers, Instant at) {
@@ -55,72 +65,49 @@ public final class Gated {
         }
     }
 
-    /** The gate's part of the end state after an approver rejected the plan: nothing was changed. */
+    /** An end the gate comes to by itself, the same in every workflow. */
+    public sealed interface End permits HandedOver, Rejection, Cancellation {
+        long ticketId();
+
+        /** Null for an end that does not name it. */
+        String subscriptionName();
+    }
+
+    /** Every step ran, but the billing account does not show what the plan predicted: the Billing team goes on. */
+    @JsonTypeName("HandedToBilling")
+    public record HandedOver(@JsonUnwrapped Approval approval) implements End {
+        @Override
+        public long ticketId() {
+            return approval.ticketId();
+        }
+
+        @Override
+        public String subscriptionName() {
+            return approval.subscriptionName();
+        }
+    }
+
+    /** An approver rejected the plan: nothing was changed. */
+    @JsonTypeName("Rejected")
     public record Rejection(long ticketId, @JsonInclude(JsonInclude.Include.NON_NULL) String subscriptionName,
-                            long approvalId, String rejectedBy, Instant at) {}
+                            long approvalId, String rejectedBy, Instant at) implements End {}
 
-    /** A workflow's state while its plan waits for the approvers; it reads as its {@link Ask}. */
-    public interface Asking {
-        Ask ask();
-
-        default Plan plan() {
-            return ask().plan();
-        }
-
-        default String planHash() {
-            return ask().planHash();
-        }
-
-        /** Null until the approval request's result comes back. */
-        default Long approvalId() {
-            return ask().approvalId();
-        }
-
-        /** When the plan expires; null when the expiry reminder alone decides. */
-        default Instant expiresAt() {
-            return ask().expiresAt();
+    /** An agent cancelled the run, in the gate or before it (the workflow's cancel command). */
+    @JsonTypeName("Cancelled")
+    public record Cancellation(long ticketId, String agent, Instant at) implements End {
+        @Override
+        public String subscriptionName() {
+            return null;
         }
     }
 
-    /** A workflow's state while its approved plan runs; it reads as its {@link Run}. */
-    public interface Running {
-        Run run();
+    /** A workflow's state while its plan is in the gate; {@link #phase} says where. */
+    public interface InGate extends Open, TransitionTable.Phased {
+        @Override
+        Phase phase();
 
         default Plan plan() {
-            return run().plan();
-        }
-
-        default long approvalId() {
-            return run().approvalId();
-        }
-
-        default List<String> approvers() {
-            return run().approvers();
-        }
-
-        default int step() {
-            return run().step();
-        }
-
-        default int round() {
-            return run().round();
-        }
-    }
-
-    /** A workflow's state after a step of its approved plan failed; an approver may retry it. It reads as its {@link Halt}. */
-    public interface Halted {
-        Halt halt();
-
-        default Plan plan() {
-            return halt().plan();
-        }
-
-        default long approvalId() {
-            return halt().approvalId();
-        }
-
-        default int failedStep() {
-            return halt().failedStep();
+            return phase().plan();
         }
     }
 
@@ -129,59 +116,51 @@ public final class Gated {
         long ticketId();
     }
 
-    /** An end state that keeps the approval it came through (done, or rejected). */
-    public interface Decided {
-        long approvalId();
-    }
-
-    /** A workflow's end state after its approved plan ran; it reads as its {@link Approval}. */
-    public interface Approved extends Decided, OnSubscription {
+    /** A workflow's done state after its approved plan ran; it reads as its {@link Approval}. */
+    public interface Approved extends OnSubscription {
         Approval approval();
 
         @Override
         default String subscriptionName() {
             return approval().subscriptionName();
         }
-
-        @Override
-        default long approvalId() {
-            return approval().approvalId();
-        }
     }
 
-    /** A workflow's end state after an approver rejected its plan; it reads as its {@link Rejection}. */
-    public interface Rejected extends Decided, OnSubscription {
-        Rejection rejection();
+    /** A workflow's state for the ends the gate comes to by itself; it reads as its {@link End}. */
+    public interface Ending extends OnSubscription {
+        End end();
 
         @Override
         default String subscriptionName() {
-            return rejection().subscriptionName();
-        }
-
-        @Override
-        default long approvalId() {
-            return rejection().approvalId();
+            return end().subscriptionName();
         }
     }
 
-    /** The approval of a state that waits for it or was approved, else null. */
+    /** The approval of a state that waits for it, was approved or was rejected, else null. */
     public static Long approvalOf(Object state) {
-        if (state instanceof Asking a) return a.ask().approvalId();
-        if (state instanceof Running r) return r.run().approvalId();
-        if (state instanceof Halted h) return h.halt().approvalId();
-        return null;
+        if (state instanceof Approved a) return a.approval().approvalId();
+        if (state instanceof Ending e && e.end() instanceof HandedOver h) return h.approval().approvalId();
+        if (state instanceof Ending e && e.end() instanceof Rejection r) return r.approvalId();
+        if (!(state instanceof InGate g)) return null;
+        if (g.phase() instanceof Ask a) return a.approvalId();
+        if (g.phase() instanceof Run r) return r.approvalId();
+        return ((Halt) g.phase()).approvalId();
     }
 
-    /** What a state of the gate has come to, in words for people ({@code /lnr status}); null for any other state. */
+    /** What a state of the gate, or an end it came to, has come to, in words for people ({@code /lnr status}); else null. */
     public static String resultOf(Object state) {
-        if (state instanceof Asking) return "waiting for approval";
-        if (state instanceof Running r) return "running step " + r.run().step() + " of " + r.run().plan().changes().size();
-        if (state instanceof Halted h) return "failed at step " + h.halt().failedStep() + ", waiting for a retry";
-        return null;
+        if (state instanceof Ending e) {
+            if (e.end() instanceof HandedOver) return "handed to the billing team";
+            return e.end() instanceof Rejection ? "rejected" : "cancelled";
+        }
+        if (!(state instanceof InGate g)) return null;
+        if (g.phase() instanceof Ask) return "waiting for approval";
+        if (g.phase() instanceof Run r) return "running step " + r.step() + " of " + r.plan().changes().size();
+        return "failed at step " + ((Halt) g.phase()).failedStep() + ", waiting for a retry";
     }
 
     /** Whether the approvers are to act: decide on the plan, or retry its failed step. */
     public static boolean waitsForApprovers(Object state) {
-        return state instanceof Asking || state instanceof Halted;
+        return state instanceof InGate g && !(g.phase() instanceof Run);
     }
 }

@@ -16,8 +16,7 @@ import java.util.Optional;
 /**
  * A workflow that puts a plan through the {@link ApprovalGate}: its outcome, who it waits on and what its states come
  * to are answered here for the gate's states and for the states every such workflow names alike (by their stored type
- * id: {@code Done}, {@code HandedToBilling}, {@code Rejected}, {@code Expired}...); the workflow answers only for its own
- * states.
+ * id: {@code Done}, {@code NeedsHuman}, {@code Expired}...); the workflow answers only for its own states.
  *
  * @param <S> the state type, a sealed interface of records
  */
@@ -28,14 +27,11 @@ public abstract class GatedWorkflow<S> extends TabledWorkflow<S> {
             Map.entry("Planning", "planning"),
             Map.entry("AwaitingAnswer", "waiting for the requester's answer"),
             Map.entry("Done", "done"),
-            Map.entry("HandedToBilling", "handed to the billing team"),
             Map.entry("NotVerified", "ownership not verified"),
             Map.entry("Declined", "declined by the requester"),
             Map.entry("NothingToDo", "nothing to do"),
             Map.entry("NeedsHuman", "handed to a person"),
-            Map.entry("Rejected", "rejected"),
-            Map.entry("Expired", "expired"),
-            Map.entry("Cancelled", "cancelled"));
+            Map.entry("Expired", "expired"));
 
     private final List<WorkflowSetting<?>> settings;
     private final List<String> requires;
@@ -85,9 +81,8 @@ public abstract class GatedWorkflow<S> extends TabledWorkflow<S> {
         return false;
     }
 
-    /** The approval {@code state} names: the gate's, or the one an end state kept ({@link Gated.Decided}). */
+    /** The approval {@code state} names: the gate's, or the one an end state kept. */
     protected Long approvalOf(S state) {
-        if (state instanceof Gated.Decided d) return d.approvalId();
         return Gated.approvalOf(state);
     }
 

@@ -49,9 +49,9 @@ public final class ChangeContact extends GatedWorkflow<ChangeContactState> {
             .on(Planning.class,            EffectSucceeded.class, Proposing::factsNeeded,    Proposing::decide)
             .on(AwaitingAnswer.class,      TicketUpdated.class,                              Answers::reply)
             .on(AwaitingAnswer.class,      ReminderDue.class,                                Answers::remind)
-            // An agent's cancel in AwaitingOwnership, Planning and AwaitingAnswer, and AwaitingApproval, Executing,
-            // Failed: the approval gate's rows (Approving.GATE).
-            // Done, HandedToBilling, NotVerified, Declined, NeedsHuman, Rejected, Expired, Cancelled: final, no rows.
+            // An agent's cancel in AwaitingOwnership, Planning and AwaitingAnswer, and the Gate in every phase: the
+            // approval gate's rows (Approving.GATE).
+            // Done, GateEnd, NotVerified, Declined, NeedsHuman, Expired: final, no rows.
             .build();
 
     public ChangeContact() {

@@ -73,20 +73,9 @@ public sealed interface ChangeContactState {
         }
     }
 
-    /** The plan waits for the approvers (the approval gate's {@link Gated.Ask}). */
-    @JsonTypeName("AwaitingApproval")
-    record AwaitingApproval(long ticketId, Requester requester, String subscriptionName, Path path,
-                            @JsonUnwrapped Gated.Ask ask) implements ChangeContactState, Gate, Gated.Asking {}
-
-    /** Approved: the plan runs step by step ({@link Gated.Run}). */
-    @JsonTypeName("Executing")
-    record Executing(long ticketId, Requester requester, String subscriptionName, Path path,
-                     @JsonUnwrapped Gated.Run run) implements ChangeContactState, Gate, Gated.Running {}
-
-    /** A step failed for good; waits for an approver's retry from that step ({@link Gated.Halt}). */
-    @JsonTypeName("Failed")
-    record Failed(long ticketId, Requester requester, String subscriptionName, Path path,
-                  @JsonUnwrapped Gated.Halt halt) implements ChangeContactState, Gate, Gated.Halted {}
+    /** The plan in the approval gate: waiting for the approvers, running step by step, or failed at a step ({@link Gated.Phase}). */
+    record Gate(long ticketId, Requester requester, String subscriptionName, Path path, @JsonUnwrapped Gated.Phase phase)
+            implements ChangeContactState, Gated.InGate, OnSubscription {}
 
     // ---- final states
 
@@ -95,9 +84,8 @@ public sealed interface ChangeContactState {
     record Done(long ticketId, String subscriptionName, Path path, Long approvalId, Instant at)
             implements ChangeContactState, OnSubscription {}
 
-    /** Every step ran, but the billing account does not show what the plan predicted: the Billing team goes on. */
-    @JsonTypeName("HandedToBilling")
-    record HandedToBilling(@JsonUnwrapped Gated.Approval approval) implements ChangeContactState, Gated.Approved {}
+    /** An end the approval gate came to by itself ({@link Gated.End}): handed to the Billing team, rejected, or cancelled. */
+    record GateEnd(@JsonUnwrapped Gated.End end) implements ChangeContactState, Gated.Ending {}
 
     /** The requester prefers to keep managing their current subscriptions: nothing was changed. */
     @JsonTypeName("Declined")
@@ -111,24 +99,11 @@ public sealed interface ChangeContactState {
     @JsonTypeName("NeedsHuman")
     record NeedsHuman(long ticketId, String subscriptionName, Handoff why, Instant at) implements ChangeContactState, OnSubscription {}
 
-    @JsonTypeName("Rejected")
-    record Rejected(@JsonUnwrapped Gated.Rejection rejection) implements ChangeContactState, Gated.Rejected {}
-
     /** The requester did not report back or answer, or the approvers did not decide, in time. */
     @JsonTypeName("Expired")
     record Expired(long ticketId, String subscriptionName, Wait waitedFor, Instant at) implements ChangeContactState, OnSubscription {}
 
-    @JsonTypeName("Cancelled")
-    record Cancelled(long ticketId, String agent, Instant at) implements ChangeContactState {}
-
     // ---- parts
-
-    /** A state of the approval gate: what the change keeps through it besides the gate's part. */
-    interface Gate extends Gated.Open, OnSubscription {
-        Requester requester();
-
-        Path path();
-    }
 
     /** The ticket's requester: the person who becomes the subscription management contact. */
     record Requester(String name, String email) {}

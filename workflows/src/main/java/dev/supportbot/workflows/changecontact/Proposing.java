@@ -2,7 +2,7 @@ package dev.supportbot.workflows.changecontact;
 
 import dev.supportbot.workflows.approved.ApprovalGate;
 import dev.supportbot.workflows.changecontact.ChangeContactState.AwaitingAnswer;
-import dev.supportbot.workflows.changecontact.ChangeContactState.AwaitingApproval;
+import dev.supportbot.workflows.changecontact.ChangeContactState.Gate;
 import dev.supportbot.workflows.changecontact.ChangeContactState.Done;
 import dev.supportbot.workflows.changecontact.ChangeContactState.Handoff;
 import dev.supportbot.workflows.changecontact.ChangeContactState.NeedsHuman;
@@ -111,7 +111,7 @@ final class Proposing {
     }
 
     private static Decision<ChangeContactState> propose(Planning s, Plan plan, Context ctx) {
-        Decision<ChangeContactState> asked = Approving.GATE.ask(plan, ctx, ask -> new AwaitingApproval(
+        Decision<ChangeContactState> asked = Approving.GATE.ask(plan, ctx, ask -> new Gate(
                 s.ticketId(), s.requester(), s.subscriptionName(), s.path(), ask));
         return Resellers.resellerOf(plan)
                 .map(reseller -> asked.followedBy(new Effect.PrivateNote(Notes.resellerPurchase(reseller))))

@@ -3,8 +3,10 @@ package dev.supportbot.workflows.engine;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.annotation.JsonTypeName;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.jsontype.NamedType;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
@@ -17,22 +19,28 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * The sealed types the bot stores as JSON (states, events, effects, and every sealed type their records hold, however
  * deeply) and the type id each of their records is stored under. The id is the record's own {@link JsonTypeName}
  * (or its name in the root's {@link JsonSubTypes}), never its class name: a record can be renamed or moved and the rows
- * stored under its id still load. A record without an id, or two records of one root with the same id, stop the bot
- * at start.
+ * stored under its id still load. A record that unwraps a sealed component ({@link JsonUnwrapped}) is stored flat under
+ * the ids of that component's records ({@link FlatPart}). A record without an id, or two records of one root with the
+ * same id, stop the bot at start.
  */
 public final class StoredTypes {
+    /** The property that names a record's type id. */
+    public static final String TYPE_PROPERTY = "@type";
+
     /** How a sealed type without its own {@link JsonTypeInfo} names its records in JSON. */
-    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "@type")
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = TYPE_PROPERTY)
     private interface Typed {}
 
-    /** Each sealed type reached, with its records and their ids. */
-    private final Map<Class<?>, Map<Class<?>, String>> roots = new LinkedHashMap<>();
+    /** Each sealed type reached, with its records by their ids. */
+    private final Map<Class<?>, Map<String, Class<?>>> roots = new LinkedHashMap<>();
+    private final Map<Class<?>, FlatPart> flats = new LinkedHashMap<>();
     private final Set<Class<?>> seen = new LinkedHashSet<>();
 
     private StoredTypes(List<Class<?>> starts) {
@@ -54,19 +62,33 @@ public final class StoredTypes {
         return new StoredTypes(List.of(starts));
     }
 
-    /** Each sealed type with its records and their ids. */
-    public Map<Class<?>, Map<Class<?>, String>> ids() {
+    /** Each sealed type with its records by their ids (a record stored flat, under each of its ids). */
+    public Map<Class<?>, Map<String, Class<?>>> ids() {
         return roots;
     }
 
     /** Tells {@code mapper} the type property of every sealed type and the id of every record. */
     public ObjectMapper register(ObjectMapper mapper) {
+        SimpleModule flat = new SimpleModule("stored-types-flat");
         roots.forEach((root, leaves) -> {
             if (root.isAnnotationPresent(JsonTypeInfo.class)) return;
             mapper.addMixIn(root, Typed.class);
-            leaves.forEach((leaf, id) -> mapper.registerSubtypes(new NamedType(leaf, id)));
+            Map<String, FlatPart> flatIds = new HashMap<>();
+            leaves.forEach((id, leaf) -> {
+                if (flats.containsKey(leaf)) flatIds.put(id, flats.get(leaf));
+                else mapper.registerSubtypes(new NamedType(leaf, id));
+            });
+            if (flatIds.isEmpty()) return;
+            flat.addDeserializer(objectClass(root), FlatPart.reader(root, flatIds));
+            for (FlatPart part : Set.copyOf(flatIds.values())) flat.addDeserializer(objectClass(part.record()), FlatPart.reader(part.record(), flatIds));
         });
-        return mapper;
+        flats.values().forEach(part -> flat.addSerializer(objectClass(part.record()), part.writer()));
+        return mapper.registerModule(flat);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Class<Object> objectClass(Class<?> type) {
+        return (Class<Object>) type;
     }
 
     private void reach(Type type) {
@@ -90,18 +112,35 @@ public final class StoredTypes {
 
     private void sealed(Class<?> root) {
         Map<Class<?>, String> named = namedInRoot(root);
-        Map<Class<?>, String> ids = new LinkedHashMap<>();
-        Map<String, Class<?>> byId = new HashMap<>();
-        for (Class<?> leaf : leaves(root)) {
-            String id = named.containsKey(leaf) ? named.get(leaf) : idOf(leaf);
-            Class<?> other = byId.putIfAbsent(id, leaf);
-            if (other != null) {
-                throw new IllegalStateException(other.getName() + " and " + leaf.getName() + " are both stored as \"" + id + "\"");
+        Map<String, Class<?>> byId = new LinkedHashMap<>();
+        List<Class<?>> leaves = leaves(root);
+        for (Class<?> leaf : leaves) {
+            Optional<RecordComponent> part = FlatPart.partOf(leaf);
+            if (part.isPresent() && root.isAnnotationPresent(JsonTypeInfo.class)) {
+                throw new IllegalStateException(leaf.getName() + " is stored flat, which " + root.getName() + "'s own type info cannot name");
             }
-            ids.put(leaf, id);
+            List<String> ids = part.isPresent() ? flatIds(leaf, part.get()) : List.of(named.containsKey(leaf) ? named.get(leaf) : idOf(leaf));
+            for (String id : ids) {
+                Class<?> other = byId.putIfAbsent(id, leaf);
+                if (other != null) {
+                    throw new IllegalStateException(other.getName() + " and " + leaf.getName() + " are both stored as \"" + id + "\"");
+                }
+            }
         }
-        roots.put(root, Map.copyOf(ids));
-        for (Class<?> leaf : ids.keySet()) reach(leaf);
+        roots.put(root, Map.copyOf(byId));
+        for (Class<?> leaf : leaves) reach(leaf);
+    }
+
+    /** The ids {@code leaf} is stored under: those of the records of its sealed {@code part}. */
+    private List<String> flatIds(Class<?> leaf, RecordComponent part) {
+        reach(part.getType());
+        Map<String, Class<?>> partIds = roots.get(part.getType());
+        if (partIds == null || part.getType().isAnnotationPresent(JsonTypeInfo.class)) {
+            throw new IllegalStateException(leaf.getName() + " unwraps " + part.getType().getName() + ", which is not a stored sealed type");
+        }
+        FlatPart flat = FlatPart.of(leaf, part, partIds);
+        flats.put(leaf, flat);
+        return List.copyOf(partIds.keySet());
     }
 
     /** The names a root with its own {@link JsonTypeInfo} gives its records in {@link JsonSubTypes}. */

@@ -18,6 +18,7 @@
  * <p>Persistence: states, events and effects are records, enums and sealed interfaces of them. Every record of a
  * sealed type carries its stable type id in {@code @JsonTypeName}; {@link dev.supportbot.workflows.engine.StoredTypes}
  * finds them all and tells a Jackson mapper; write with {@code writerFor(root)}; register the JSR-310 module. A stored
- * row names the id, not the class: rename a record freely, but never change or reuse its id.
+ * row names the id, not the class: rename a record freely, but never change or reuse its id. A record that unwraps one
+ * sealed component (a workflow's approval gate state and its phase) is stored flat under that component's ids.
  */
 package dev.supportbot.workflows.engine;

@@ -20,8 +20,8 @@ public final class PortalAccess extends GatedWorkflow<PortalAccessState> {
     private static final TransitionTable<PortalAccessState> TABLE = Approving.GATE.rows(TransitionTable.<PortalAccessState>builder())
             //  state            event                facts needed             handler
             .on(Requested.class, TicketUpdated.class, Starting::factsOnStart,  Starting::start)
-            // AwaitingApproval, Executing, Failed: the approval gate's rows (Approving.GATE).
-            // Done, HandedToBilling, SelfService, NeedsHuman, Rejected, Expired, Cancelled: final, no rows.
+            // The Gate in every phase: the approval gate's rows (Approving.GATE).
+            // Done, GateEnd, SelfService, NeedsHuman, Expired: final, no rows.
             .build();
 
     public PortalAccess() {

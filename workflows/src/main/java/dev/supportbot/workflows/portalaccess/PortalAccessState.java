@@ -13,20 +13,8 @@ public sealed interface PortalAccessState {
     @JsonTypeName("Requested")
     record Requested() implements PortalAccessState {}
 
-    /** The plan waits for the approvers (the approval gate's {@link Gated.Ask}). */
-    @JsonTypeName("AwaitingApproval")
-    record AwaitingApproval(long ticketId, Help help, @JsonUnwrapped Gated.Ask ask)
-            implements PortalAccessState, Gate, Gated.Asking {}
-
-    /** Approved: the plan runs step by step ({@link Gated.Run}). */
-    @JsonTypeName("Executing")
-    record Executing(long ticketId, Help help, @JsonUnwrapped Gated.Run run)
-            implements PortalAccessState, Gate, Gated.Running {}
-
-    /** A step failed for good; waits for an approver's retry from that step ({@link Gated.Halt}). */
-    @JsonTypeName("Failed")
-    record Failed(long ticketId, Help help, @JsonUnwrapped Gated.Halt halt)
-            implements PortalAccessState, Gate, Gated.Halted {}
+    /** The plan in the approval gate: waiting for the approvers, running step by step, or failed at a step ({@link Gated.Phase}). */
+    record Gate(long ticketId, Help help, @JsonUnwrapped Gated.Phase phase) implements PortalAccessState, Gated.InGate {}
 
     // ---- final states
 
@@ -34,9 +22,8 @@ public sealed interface PortalAccessState {
     @JsonTypeName("Done")
     record Done(Help help, @JsonUnwrapped Gated.Approval approval) implements PortalAccessState, Gated.Approved {}
 
-    /** The portal sent it, but the billing account does not show what the plan predicted: the Billing team goes on. */
-    @JsonTypeName("HandedToBilling")
-    record HandedToBilling(@JsonUnwrapped Gated.Approval approval) implements PortalAccessState, Gated.Approved {}
+    /** An end the approval gate came to by itself ({@link Gated.End}): handed to the Billing team, rejected, or cancelled. */
+    record GateEnd(@JsonUnwrapped Gated.End end) implements PortalAccessState, Gated.Ending {}
 
     /** The requester was answered with the steps to help themselves; nothing was planned. */
     @JsonTypeName("SelfService")
@@ -46,23 +33,11 @@ public sealed interface PortalAccessState {
     @JsonTypeName("NeedsHuman")
     record NeedsHuman(long ticketId, Handoff why, Instant at) implements PortalAccessState {}
 
-    /** An approver rejected the plan; nothing was sent. */
-    @JsonTypeName("Rejected")
-    record Rejected(@JsonUnwrapped Gated.Rejection rejection) implements PortalAccessState, Gated.Rejected {}
-
     /** The approvers did not decide in time. */
     @JsonTypeName("Expired")
     record Expired(long ticketId, Instant at) implements PortalAccessState {}
 
-    @JsonTypeName("Cancelled")
-    record Cancelled(long ticketId, String agent, Instant at) implements PortalAccessState {}
-
     // ---- parts
-
-    /** A state of the approval gate: what the run keeps through it besides the gate's part. */
-    interface Gate extends Gated.Open {
-        Help help();
-    }
 
     /** Why a person goes on. */
     enum Handoff {

@@ -14,7 +14,7 @@ import dev.supportbot.workflows.plan.Evidence;
 import dev.supportbot.workflows.plan.Planning;
 import dev.supportbot.workflows.plan.PortalAccessPlanner;
 import dev.supportbot.workflows.plan.PortalAccessPlanner.Help;
-import dev.supportbot.workflows.portalaccess.PortalAccessState.AwaitingApproval;
+import dev.supportbot.workflows.portalaccess.PortalAccessState.Gate;
 import dev.supportbot.workflows.portalaccess.PortalAccessState.Handoff;
 import dev.supportbot.workflows.portalaccess.PortalAccessState.NeedsHuman;
 import dev.supportbot.workflows.portalaccess.PortalAccessState.Requested;
@@ -60,7 +60,7 @@ final class Starting {
                 account.get(), email, help));
         if (planning instanceof Planning.Proposed p) {
             return Approving.GATE.ask(p.plan(), ctx,
-                    ask -> new AwaitingApproval(ticket.id(), help, ask));
+                    ask -> new Gate(ticket.id(), help, ask));
         }
         return handoff(ticket.id(), Handoff.NO_PLAN, ((Planning.NotPlanned) planning).reason(), ctx);
     }

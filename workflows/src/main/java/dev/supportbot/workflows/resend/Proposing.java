@@ -12,7 +12,7 @@ import dev.supportbot.workflows.plan.Evidence;
 import dev.supportbot.workflows.plan.Planning.NotPlanned;
 import dev.supportbot.workflows.plan.Planning.Proposed;
 import dev.supportbot.workflows.plan.ResendPlanner;
-import dev.supportbot.workflows.resend.ResendLicenseState.AwaitingApproval;
+import dev.supportbot.workflows.resend.ResendLicenseState.Gate;
 import dev.supportbot.workflows.resend.ResendLicenseState.Handoff;
 import dev.supportbot.workflows.resend.ResendLicenseState.Planning;
 import java.util.List;
@@ -45,7 +45,7 @@ final class Proposing {
                 found.get().billingAccountId(), s.requesterEmail(), facts.find(licensesOf(s)).orElse(List.of())));
         if (planning instanceof Proposed p) {
             return Approving.GATE.ask(p.plan(), ctx,
-                    ask -> new AwaitingApproval(s.ticketId(), s.ownership(), ask));
+                    ask -> new Gate(s.ticketId(), s.ownership(), ask));
         }
         NotPlanned no = (NotPlanned) planning;
         Handoff why = no.why() == dev.supportbot.workflows.plan.Planning.Why.RESELLER_REQUESTER ? Handoff.RESELLER_REQUESTER : Handoff.NO_PLAN;

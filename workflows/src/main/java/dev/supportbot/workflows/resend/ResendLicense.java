@@ -28,9 +28,9 @@ public final class ResendLicense extends GatedWorkflow<ResendLicenseState> {
             .on(Requested.class,         TicketUpdated.class,    Starting::factsOnStart,  Starting::start)
             .on(AwaitingOwnership.class, WorkflowFinished.class,                          Starting::ownershipFinished)
             .on(Planning.class,          EffectSucceeded.class,  Proposing::factsNeeded,  Proposing::decide)
-            // An agent's cancel in the open states above, and AwaitingApproval, Executing, Failed: the approval gate's
-            // rows (Approving.GATE).
-            // Done, HandedToBilling, NotVerified, NeedsHuman, Rejected, Expired, Cancelled: final, no rows.
+            // An agent's cancel in the open states above, and the Gate in every phase: the approval gate's rows
+            // (Approving.GATE).
+            // Done, GateEnd, NotVerified, NeedsHuman, Expired: final, no rows.
             .build();
 
     public ResendLicense() {

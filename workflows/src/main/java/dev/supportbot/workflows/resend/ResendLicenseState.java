@@ -25,20 +25,9 @@ public sealed interface ResendLicenseState {
     @JsonTypeName("Planning")
     record Planning(long ticketId, String requesterEmail, VerifiedOwnership ownership) implements ResendLicenseState, Verified {}
 
-    /** The plan waits for the approvers (the approval gate's {@link Gated.Ask}). */
-    @JsonTypeName("AwaitingApproval")
-    record AwaitingApproval(long ticketId, VerifiedOwnership ownership, @JsonUnwrapped Gated.Ask ask)
-            implements ResendLicenseState, Gate, Gated.Asking {}
-
-    /** Approved: the plan runs step by step ({@link Gated.Run}). */
-    @JsonTypeName("Executing")
-    record Executing(long ticketId, VerifiedOwnership ownership, @JsonUnwrapped Gated.Run run)
-            implements ResendLicenseState, Gate, Gated.Running {}
-
-    /** A step failed for good; waits for an approver's retry from that step ({@link Gated.Halt}). */
-    @JsonTypeName("Failed")
-    record Failed(long ticketId, VerifiedOwnership ownership, @JsonUnwrapped Gated.Halt halt)
-            implements ResendLicenseState, Gate, Gated.Halted {}
+    /** The plan in the approval gate: waiting for the approvers, running step by step, or failed at a step ({@link Gated.Phase}). */
+    record Gate(long ticketId, VerifiedOwnership ownership, @JsonUnwrapped Gated.Phase phase)
+            implements ResendLicenseState, Verified, Gated.InGate {}
 
     // ---- final states
 
@@ -46,9 +35,8 @@ public sealed interface ResendLicenseState {
     @JsonTypeName("Done")
     record Done(@JsonUnwrapped Gated.Approval approval) implements ResendLicenseState, Gated.Approved {}
 
-    /** The portal sent it, but the billing account does not show what the plan predicted: the Billing team goes on. */
-    @JsonTypeName("HandedToBilling")
-    record HandedToBilling(@JsonUnwrapped Gated.Approval approval) implements ResendLicenseState, Gated.Approved {}
+    /** An end the approval gate came to by itself ({@link Gated.End}): handed to the Billing team, rejected, or cancelled. */
+    record GateEnd(@JsonUnwrapped Gated.End end) implements ResendLicenseState, Gated.Ending {}
 
     /** The ownership verification this run waited for ended without verifying (its {@code result}). */
     @JsonTypeName("NotVerified")
@@ -58,21 +46,11 @@ public sealed interface ResendLicenseState {
     @JsonTypeName("NeedsHuman")
     record NeedsHuman(long ticketId, String subscriptionName, Handoff why, Instant at) implements ResendLicenseState, OnSubscription {}
 
-    /** An approver rejected the plan; nothing was sent. */
-    @JsonTypeName("Rejected")
-    record Rejected(@JsonUnwrapped Gated.Rejection rejection) implements ResendLicenseState, Gated.Rejected {}
-
     /** The approvers did not decide in time. */
     @JsonTypeName("Expired")
     record Expired(long ticketId, String subscriptionName, Instant at) implements ResendLicenseState, OnSubscription {}
 
-    @JsonTypeName("Cancelled")
-    record Cancelled(long ticketId, String agent, Instant at) implements ResendLicenseState {}
-
     // ---- parts
-
-    /** A state of the approval gate: what the run keeps through it besides the gate's part. */
-    interface Gate extends Verified {}
 
     /** An open state after ownership was verified: its subscription is the verified one. */
     interface Verified extends Gated.Open, OnSubscription {

@@ -65,13 +65,14 @@ public sealed interface TroubleshootingState {
 
     /** The fix's plan is before the approvers; {@code fix.approvalId()} is null until the approval is open. */
     @JsonTypeName("AwaitingApproval")
-    record AwaitingApproval(long ticketId, Set<Long> seen, PlannedFix fix) implements Running, Gated.Asking {
+    record AwaitingApproval(long ticketId, Set<Long> seen, PlannedFix fix) implements Running, Gated.InGate {
         public AwaitingApproval {
             seen = Set.copyOf(seen);
         }
 
         /** No expiry time: the expiry reminder alone decides. */
-        public Gated.Ask ask() {
+        @Override
+        public Gated.Ask phase() {
             return new Gated.Ask(fix.plan(), fix.planHash(), fix.approvalId(), null);
         }
 
@@ -82,13 +83,14 @@ public sealed interface TroubleshootingState {
 
     /** Approved: the plan's step runs. */
     @JsonTypeName("Executing")
-    record Executing(long ticketId, Set<Long> seen, PlannedFix fix) implements Running, Gated.Running {
+    record Executing(long ticketId, Set<Long> seen, PlannedFix fix) implements Running, Gated.InGate {
         public Executing {
             seen = Set.copyOf(seen);
         }
 
         /** The fix's one step runs. */
-        public Gated.Run run() {
+        @Override
+        public Gated.Run phase() {
             return new Gated.Run(fix.plan(), fix.planHash(), fix.approvalId(), fix.approvers(), 1, fix.round(), List.of(StepResult.RUNNING));
         }
 
@@ -99,13 +101,14 @@ public sealed interface TroubleshootingState {
 
     /** The step failed; an approver may retry it. */
     @JsonTypeName("FixFailed")
-    record FixFailed(long ticketId, Set<Long> seen, PlannedFix fix, String reason) implements Running, Gated.Halted {
+    record FixFailed(long ticketId, Set<Long> seen, PlannedFix fix, String reason) implements Running, Gated.InGate {
         public FixFailed {
             seen = Set.copyOf(seen);
         }
 
         /** The fix's one step failed. */
-        public Gated.Halt halt() {
+        @Override
+        public Gated.Halt phase() {
             return new Gated.Halt(fix.plan(), fix.planHash(), fix.approvalId(), fix.approvers(), 1, fix.round(), List.of(StepResult.FAILED));
         }
 

@@ -63,7 +63,7 @@ final class TrueUpApproving implements ApprovalGate.Plug<TroubleshootingState, A
     }
 
     @Override
-    public List<Effect> told(Executing s, List<StepResult> results, List<String> lines) {
+    public List<Effect> told(Executing s, Gated.Run run, List<StepResult> results, List<String> lines) {
         boolean already = results.get(0) == StepResult.ALREADY_DONE;
         return List.of(new Effect.PrivateNote(TroubleshootingNotes.done(s.fix().fix(), s.fix().approvers(), already)));
     }

@@ -1,6 +1,7 @@
 package dev.supportbot.workflows.typofix;
 
 import dev.supportbot.workflows.domain.Emails;
+import dev.supportbot.workflows.approved.Gated;
 import dev.supportbot.workflows.engine.Comment;
 import dev.supportbot.workflows.engine.Context;
 import dev.supportbot.workflows.engine.Decision;
@@ -9,7 +10,7 @@ import dev.supportbot.workflows.engine.Effect.UpdateApproval.Phase;
 import dev.supportbot.workflows.engine.Event.ReminderDue;
 import dev.supportbot.workflows.engine.Event.TicketUpdated;
 import dev.supportbot.workflows.engine.Facts;
-import dev.supportbot.workflows.typofix.TypoFixState.AwaitingApproval;
+import dev.supportbot.workflows.typofix.TypoFixState.Gate;
 import dev.supportbot.workflows.typofix.TypoFixState.AwaitingConfirmation;
 import dev.supportbot.workflows.typofix.TypoFixState.Expired;
 import dev.supportbot.workflows.typofix.TypoFixState.Wait;
@@ -55,7 +56,7 @@ final class Confirming {
      * A correction while the plan waits for the approvers: the plan is withdrawn (its approval closed, so a late click
      * changes nothing) and the new address is asked about, as in {@link #reply}.
      */
-    static Decision<TypoFixState> correctedWhileWaiting(AwaitingApproval s, TicketUpdated e, Facts facts, Context ctx) {
+    static Decision<TypoFixState> correctedWhileWaiting(Gate s, TicketUpdated e, Facts facts, Context ctx) {
         for (Comment comment : e.newComments()) {
             if (!comment.byRequester()) continue;
             List<String> written = Addresses.in(comment.body(), List.of(s.target().mistypedEmail()));
@@ -63,8 +64,9 @@ final class Confirming {
             String correction = written.get(0);
             List<Effect> effects = new ArrayList<>();
             effects.add(new Effect.CancelReminders());
-            if (s.ask().approvalId() != null) {
-                effects.add(new Effect.UpdateApproval(s.ask().approvalId(), Phase.CANCELLED, List.of(Notes.withdrawnLine()), null));
+            Long approvalId = Gated.approvalOf(s);
+            if (approvalId != null) {
+                effects.add(new Effect.UpdateApproval(approvalId, Phase.CANCELLED, List.of(Notes.withdrawnLine()), null));
             }
             effects.add(new Effect.PrivateNote(Notes.correctedWhileWaiting(correction)));
             effects.addAll(Checks.ask(s.target(), correction, true, ctx));

@@ -16,7 +16,7 @@ import dev.supportbot.workflows.plan.Plan;
 import dev.supportbot.workflows.plan.Planning.NotPlanned;
 import dev.supportbot.workflows.plan.Planning.Proposed;
 import dev.supportbot.workflows.plan.TypoFixPlanner;
-import dev.supportbot.workflows.typofix.TypoFixState.AwaitingApproval;
+import dev.supportbot.workflows.typofix.TypoFixState.Gate;
 import dev.supportbot.workflows.typofix.TypoFixState.AwaitingConfirmation;
 import dev.supportbot.workflows.typofix.TypoFixState.NothingToDo;
 import dev.supportbot.workflows.typofix.TypoFixState.Planning;
@@ -67,7 +67,7 @@ final class Proposing {
     }
 
     private static Decision<TypoFixState> propose(Planning s, Plan plan, Context ctx) {
-        return Approving.GATE.ask(plan, ctx, ask -> new AwaitingApproval(s.ticketId(), s.target(), s.bounce(),
+        return Approving.GATE.ask(plan, ctx, ask -> new Gate(s.ticketId(), s.target(), s.bounce(),
                 s.correctedEmail(), ask));
     }
 

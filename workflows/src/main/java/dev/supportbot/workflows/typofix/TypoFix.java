@@ -1,12 +1,13 @@
 package dev.supportbot.workflows.typofix;
 
+import dev.supportbot.workflows.approved.Gated;
 import dev.supportbot.workflows.approved.GatedWorkflow;
 import dev.supportbot.workflows.engine.Event.EffectSucceeded;
 import dev.supportbot.workflows.engine.Event.ReminderDue;
 import dev.supportbot.workflows.engine.Event.TicketUpdated;
 import dev.supportbot.workflows.engine.SlashCommand;
 import dev.supportbot.workflows.engine.TransitionTable;
-import dev.supportbot.workflows.typofix.TypoFixState.AwaitingApproval;
+import dev.supportbot.workflows.typofix.TypoFixState.Gate;
 import dev.supportbot.workflows.typofix.TypoFixState.AwaitingConfirmation;
 import dev.supportbot.workflows.typofix.TypoFixState.Checking;
 import dev.supportbot.workflows.typofix.TypoFixState.Planning;
@@ -35,10 +36,11 @@ public final class TypoFix extends GatedWorkflow<TypoFixState> {
             .on(AwaitingConfirmation.class, TicketUpdated.class,                            Confirming::reply)
             .on(AwaitingConfirmation.class, ReminderDue.class,                              Confirming::remind)
             .on(Planning.class,             EffectSucceeded.class, Proposing::factsNeeded,  Proposing::decide)
-            .on(AwaitingApproval.class,     TicketUpdated.class,                            Confirming::correctedWhileWaiting)
-            // An agent's cancel in Checking, AwaitingConfirmation and Planning, and AwaitingApproval (but for the row
-            // above), Executing, Failed: the approval gate's rows (Approving.GATE).
-            // Done, HandedToBilling, Stopped, NothingToDo, Rejected, Expired, Cancelled: final, no rows.
+            // The AM corrects the address while the plan waits: the plan is withdrawn.
+            .on(Gate.class, Gated.Ask.class, TicketUpdated.class,                           Confirming::correctedWhileWaiting)
+            // An agent's cancel in Checking, AwaitingConfirmation and Planning, and the Gate in every phase: the approval
+            // gate's rows (Approving.GATE).
+            // Done, GateEnd, Stopped, NothingToDo, Expired: final, no rows.
             .build();
 
     public TypoFix() {

@@ -1,5 +1,6 @@
 package dev.supportbot.workflows.typofix;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.supportbot.workflows.approved.Gated;
@@ -37,23 +38,9 @@ public sealed interface TypoFixState {
     @JsonTypeName("Planning")
     record Planning(long ticketId, Target target, Bounce bounce, String correctedEmail) implements TypoFixState, Targeted {}
 
-    /**
-     * The plan waits for the approvers (the approval gate's {@link Gated.Ask}). An AM who corrects the address now
-     * withdraws the plan and is asked to confirm the new one.
-     */
-    @JsonTypeName("AwaitingApproval")
-    record AwaitingApproval(long ticketId, Target target, Bounce bounce, String correctedEmail,
-                            @JsonUnwrapped Gated.Ask ask) implements TypoFixState, Gate, Gated.Asking {}
-
-    /** Approved: the plan runs step by step ({@link Gated.Run}). */
-    @JsonTypeName("Executing")
-    record Executing(long ticketId, Target target, String correctedEmail, @JsonUnwrapped Gated.Run run)
-            implements TypoFixState, Gate, Gated.Running {}
-
-    /** A step failed for good; waits for an approver's retry from that step ({@link Gated.Halt}). */
-    @JsonTypeName("Failed")
-    record Failed(long ticketId, Target target, String correctedEmail, @JsonUnwrapped Gated.Halt halt)
-            implements TypoFixState, Gate, Gated.Halted {}
+    /** The plan in the approval gate: waiting for the approvers, running step by step, or failed at a step ({@link Gated.Phase}). */
+    record Gate(long ticketId, Target target, @JsonInclude(JsonInclude.Include.NON_NULL) Bounce bounce, String correctedEmail,
+                @JsonUnwrapped Gated.Phase phase) implements TypoFixState, Targeted, Gated.InGate {}
 
     // ---- final states
 
@@ -61,12 +48,8 @@ public sealed interface TypoFixState {
     @JsonTypeName("Done")
     record Done(String correctedEmail, @JsonUnwrapped Gated.Approval approval) implements TypoFixState, Gated.Approved {}
 
-    /**
-     * Every step ran, but the billing account does not show what the plan predicted: the Billing team goes on and the
-     * account manager is told nothing yet.
-     */
-    @JsonTypeName("HandedToBilling")
-    record HandedToBilling(@JsonUnwrapped Gated.Approval approval) implements TypoFixState, Gated.Approved {}
+    /** An end the approval gate came to by itself ({@link Gated.End}): handed to the Billing team, rejected, or cancelled. */
+    record GateEnd(@JsonUnwrapped Gated.End end) implements TypoFixState, Gated.Ending {}
 
     /** A check of the handbook failed (the note on the ticket says which); nothing was changed. */
     @JsonTypeName("Stopped")
@@ -76,23 +59,11 @@ public sealed interface TypoFixState {
     @JsonTypeName("NothingToDo")
     record NothingToDo(long ticketId, String subscriptionName, Instant at) implements TypoFixState, OnSubscription {}
 
-    /** An approver rejected the plan; nothing was changed. */
-    @JsonTypeName("Rejected")
-    record Rejected(@JsonUnwrapped Gated.Rejection rejection) implements TypoFixState, Gated.Rejected {}
-
     /** The AM did not confirm, or the approvers did not decide, in time. */
     @JsonTypeName("Expired")
     record Expired(long ticketId, String subscriptionName, Wait waitedFor, Instant at) implements TypoFixState, OnSubscription {}
 
-    @JsonTypeName("Cancelled")
-    record Cancelled(long ticketId, String agent, Instant at) implements TypoFixState {}
-
     // ---- parts
-
-    /** A state of the approval gate: what the fix keeps through it besides the gate's part. */
-    interface Gate extends Targeted {
-        String correctedEmail();
-    }
 
     /** An open state about a mistyped address: its subscription is that of the license issued to it. */
     interface Targeted extends Gated.Open, OnSubscription {

@@ -1,11 +1,14 @@
 package dev.supportbot.workflows.addcontact;
 
-import dev.supportbot.workflows.approved.Gated;
-import dev.supportbot.workflows.approved.StepResult;
 import static dev.supportbot.workflows.addcontact.Sandbox.*;
+import static dev.supportbot.workflows.approved.Phases.asking;
+import static dev.supportbot.workflows.approved.Phases.halted;
+import static dev.supportbot.workflows.approved.Phases.running;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.supportbot.workflows.addcontact.AddContactState.*;
+import dev.supportbot.workflows.approved.Gated;
+import dev.supportbot.workflows.approved.StepResult;
 import dev.supportbot.workflows.engine.Command;
 import dev.supportbot.workflows.engine.Decision;
 import dev.supportbot.workflows.engine.Effect;
@@ -24,7 +27,7 @@ class ApprovalAndExecutionTest {
     /** Sam with login off: three steps (membership, login, save the Sold To's customer last). */
     static Flow threeSteps() {
         Flow flow = Flow.awaitingApproval(Sandbox.seeded().withLogin(SAM, false), SAM_RIVERA, ACME_SUBSCRIPTION);
-        assertThat(((AwaitingApproval) flow.state).plan().changes()).hasSize(3);
+        assertThat(asking(flow.state).plan().changes()).hasSize(3);
         flow.approvalPosted(7);
         return flow;
     }
@@ -32,12 +35,12 @@ class ApprovalAndExecutionTest {
     @Test
     void a_decision_on_another_plan_or_another_approval_is_ignored() {
         Flow flow = threeSteps();
-        AwaitingApproval waiting = (AwaitingApproval) flow.state;
+        Gate waiting = (Gate) flow.state;
         List<Event> others = List.of(
                 new Event.ApprovalDecided(7, "0".repeat(64), true, List.of("slack:UAPPROVER"), null),
-                new Event.ApprovalDecided(8, waiting.planHash(), true, List.of("slack:UAPPROVER"), null),
+                new Event.ApprovalDecided(8, asking(waiting).planHash(), true, List.of("slack:UAPPROVER"), null),
                 new Event.ApprovalDecided(7, "0".repeat(64), false, List.of("slack:UAPPROVER"), "no"),
-                new Event.ApprovalDecided(7, waiting.planHash(), true, List.of(), null),
+                new Event.ApprovalDecided(7, asking(waiting).planHash(), true, List.of(), null),
                 new Event.EffectSucceeded("step-1", Map.of(Effect.RunPlanStep.ALREADY_DONE, "false")),
                 new Event.EffectSucceeded(Proposing.APPROVAL_KEY, Map.of(Effect.RequestApproval.APPROVAL_ID, "9")),
                 new Event.EffectFailed(Proposing.APPROVAL_KEY, "late failure"),
@@ -51,7 +54,7 @@ class ApprovalAndExecutionTest {
     void an_approval_that_arrives_before_its_id_is_recognised_by_the_plan_hash() {
         Flow flow = Flow.awaitingApproval(Sandbox.seeded(), SAM_RIVERA, ACME_SUBSCRIPTION);
         Decision<AddContactState> d = flow.approved(12, "slack:UAPPROVER");
-        assertThat(d.state()).isInstanceOfSatisfying(Executing.class, x -> assertThat(x.approvalId()).isEqualTo(12));
+        assertThat(running(d.state())).satisfies( x -> assertThat(x.approvalId()).isEqualTo(12));
         assertThat(flow.last(Effect.RunPlanStep.class).approvalId()).isEqualTo(12);
         // The id's own result, when it comes, changes nothing any more.
         assertThat(flow.send(new Event.EffectSucceeded(Proposing.APPROVAL_KEY, Map.of(Effect.RequestApproval.APPROVAL_ID, "12")))
@@ -61,7 +64,7 @@ class ApprovalAndExecutionTest {
     @Test
     void every_step_gets_the_preview_s_snapshots_around_it_and_the_message_follows_each_result() {
         Flow flow = threeSteps();
-        Plan plan = ((AwaitingApproval) flow.state).plan();
+        Plan plan = asking(flow.state).plan();
         Preview preview = plan.preview();
         flow.approved(7, "slack:UAPPROVER");
         for (int k = 1; k <= 3; k++) {
@@ -94,9 +97,9 @@ class ApprovalAndExecutionTest {
         assertThat(flow.last(Effect.RunPlanStep.class).key()).isEqualTo("step-2");
 
         Decision<AddContactState> d = flow.stepFailed("the portal refused: customer 1102 is locked");
-        assertThat(d.state()).isInstanceOfSatisfying(Failed.class, f -> {
+        assertThat(halted(d.state())).satisfies( f -> {
             assertThat(f.failedStep()).isEqualTo(2);
-            assertThat(f.halt().results()).containsExactly(StepResult.DONE, StepResult.FAILED, StepResult.NOT_RUN);
+            assertThat(f.results()).containsExactly(StepResult.DONE, StepResult.FAILED, StepResult.NOT_RUN);
         });
         assertThat(flow.workflow.finished(d.state())).isFalse();
         Effect.UpdateApproval failed = Flow.effects(d, Effect.UpdateApproval.class).get(0);
@@ -113,7 +116,7 @@ class ApprovalAndExecutionTest {
         assertThat(flow.send(new Event.EffectSucceeded("step-2", Map.of())).changesNothingFrom(failedState)).as("late result").isTrue();
 
         d = flow.send(new Event.RetryRequested(7, 2, "slack:UOTHER"));
-        assertThat(d.state()).isInstanceOfSatisfying(Executing.class, x -> {
+        assertThat(running(d.state())).satisfies( x -> {
             assertThat(x.step()).isEqualTo(2);
             assertThat(x.round()).isEqualTo(1);
         });
@@ -141,9 +144,9 @@ class ApprovalAndExecutionTest {
     @Test
     void a_rejection_is_noted_with_who_and_why_and_closes_the_approval() {
         Flow flow = threeSteps();
-        String hash = ((AwaitingApproval) flow.state).planHash();
+        String hash = asking(flow.state).planHash();
         Decision<AddContactState> d = flow.send(new Event.ApprovalDecided(7, hash, false, List.of("slack:UAPPROVER"), "wrong account"));
-        assertThat(d.state()).isEqualTo(new Rejected(new Gated.Rejection(TICKET, ACME_SUBSCRIPTION, 7, "slack:UAPPROVER", NOW)));
+        assertThat(d.state()).isEqualTo(new GateEnd(new Gated.Rejection(TICKET, ACME_SUBSCRIPTION, 7, "slack:UAPPROVER", NOW)));
         assertThat(d.effects()).contains(new Effect.CancelReminders(),
                 new Effect.UpdateApproval(7, Phase.REJECTED, List.of("Rejected by <@UAPPROVER>: wrong account"), null));
         assertThat(Flow.notes(d)).contains("rejected by a Slack user: wrong account").contains("Nothing was changed");
@@ -193,7 +196,7 @@ class ApprovalAndExecutionTest {
         Decision<AddContactState> d = flow.continued();
         assertThat(flow.last(Effect.RequestApproval.class).ttl()).isEqualTo(Duration.ofHours(5));
         assertThat(d.effects()).contains(new Effect.ScheduleReminder(AddContactSettings.APPROVAL_EXPIRY, Duration.ofHours(5)));
-        assertThat(((AwaitingApproval) d.state()).expiresAt()).isEqualTo(NOW.plus(Duration.ofHours(5)));
+        assertThat(asking(d.state()).expiresAt()).isEqualTo(NOW.plus(Duration.ofHours(5)));
     }
 
     @Test
@@ -218,7 +221,7 @@ class ApprovalAndExecutionTest {
             String was = flow.state.getClass().getSimpleName();
             assertThat(flow.state).as(was).isInstanceOf(Gated.Open.class);
             Decision<AddContactState> d = flow.send(cancel);
-            assertThat(d.state()).as(was).isEqualTo(new Cancelled(TICKET, "slack:UAGENT", NOW));
+            assertThat(d.state()).as(was).isEqualTo(new GateEnd(new Gated.Cancellation(TICKET, "slack:UAGENT", NOW)));
             assertThat(d.effects()).as(was).startsWith(new Effect.CancelReminders());
             boolean hasApproval = flow == approving || flow == executing || flow == failed;
             assertThat(Flow.effects(d, Effect.UpdateApproval.class)).as(was)

@@ -1,11 +1,14 @@
 package dev.supportbot.workflows.addcontact;
 
+import static dev.supportbot.workflows.approved.Phases.asking;
+import static dev.supportbot.workflows.approved.Phases.isAsking;
+
+import dev.supportbot.workflows.approved.Confirmations;
 import dev.supportbot.workflows.engine.Comment;
 import dev.supportbot.workflows.engine.Context;
 import dev.supportbot.workflows.engine.Decision;
 import dev.supportbot.workflows.engine.Effect;
 import dev.supportbot.workflows.engine.Event;
-import dev.supportbot.workflows.approved.Confirmations;
 import dev.supportbot.workflows.engine.FactRequest;
 import dev.supportbot.workflows.engine.Facts;
 import dev.supportbot.workflows.engine.Outcome;
@@ -110,7 +113,7 @@ final class Flow {
     }
 
     Decision<AddContactState> approved(long approvalId, String approver) {
-        String hash = ((AddContactState.AwaitingApproval) state).planHash();
+        String hash = asking(state).planHash();
         return send(new Event.ApprovalDecided(approvalId, hash, true, List.of(approver), null));
     }
 
@@ -128,7 +131,7 @@ final class Flow {
         Flow flow = new Flow(sandbox, Sandbox.verified(subscription));
         flow.start(requester);
         flow.continued();
-        if (!(flow.state instanceof AddContactState.AwaitingApproval)) throw new IllegalStateException("no plan: " + flow.state);
+        if (!isAsking(flow.state)) throw new IllegalStateException("no plan: " + flow.state);
         return flow;
     }
 

@@ -1,6 +1,8 @@
 package dev.supportbot.workflows.addcontact;
 
 import static dev.supportbot.workflows.addcontact.Sandbox.*;
+import static dev.supportbot.workflows.approved.Phases.asking;
+import static dev.supportbot.workflows.approved.Phases.running;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.supportbot.workflows.addcontact.AddContactState.*;
@@ -35,13 +37,13 @@ class HappyPathTest {
 
         d = flow.continued();
         assertThat(flow.asked).endsWith(new FactRequest.PlanFactsOf(ACME_SUBSCRIPTION, List.of("sam@acme.example")));
-        AwaitingApproval waiting = (AwaitingApproval) d.state();
+        Gate waiting = (Gate) d.state();
         Plan plan = waiting.plan();
         assertThat(plan.changes()).containsExactly(new PortalChange.CreateMembership(SAM, ACME));
         assertThat(plan.ticketId()).isEqualTo(TICKET);
-        assertThat(waiting.planHash()).isEqualTo(PlanJson.hash(plan));
-        assertThat(waiting.approvalId()).isNull();
-        assertThat(waiting.expiresAt()).isEqualTo(NOW.plus(Duration.ofHours(72)));
+        assertThat(asking(waiting).planHash()).isEqualTo(PlanJson.hash(plan));
+        assertThat(asking(waiting).approvalId()).isNull();
+        assertThat(asking(waiting).expiresAt()).isEqualTo(NOW.plus(Duration.ofHours(72)));
         assertThat(d.effects()).hasSize(3);
         assertThat(d.effects().get(0)).isEqualTo(new Effect.RequestApproval(Proposing.APPROVAL_KEY, plan, 1, Duration.ofHours(72)));
         assertThat(Flow.notes(d)).contains("waits for approval")
@@ -51,12 +53,12 @@ class HappyPathTest {
         assertThat(Flow.publicText(d)).isEmpty();
 
         d = flow.approvalPosted(77);
-        assertThat(d.state()).isEqualTo(new AddContactState.AwaitingApproval(waiting.ticketId(), waiting.verification(), waiting.ask().withApprovalId(77)));
+        assertThat(d.state()).isEqualTo(new AddContactState.Gate(waiting.ticketId(), waiting.verification(), asking(waiting).withApprovalId(77)));
         assertThat(d.effects()).isEmpty();
 
         d = flow.approved(77, "slack:UAPPROVER");
         Preview preview = plan.preview();
-        assertThat(d.state()).isInstanceOfSatisfying(Executing.class, x -> {
+        assertThat(running(d.state())).satisfies( x -> {
             assertThat(x.step()).isEqualTo(1);
             assertThat(x.round()).isZero();
             assertThat(x.approvers()).containsExactly("slack:UAPPROVER");
@@ -69,7 +71,7 @@ class HappyPathTest {
 
         d = flow.stepSucceeded(false);
         assertThat(d.state()).isInstanceOfSatisfying(Done.class, done -> {
-            assertThat(done.approvalId()).isEqualTo(77);
+            assertThat(done.approval().approvalId()).isEqualTo(77);
             assertThat(done.approval().approvers()).containsExactly("slack:UAPPROVER");
         });
         assertThat(flow.workflow.finished(d.state())).isTrue();
@@ -116,7 +118,7 @@ class HappyPathTest {
         d = flow.send(new Event.WorkflowFinished(Sandbox.verified(ACME_SUBSCRIPTION)));
         assertThat(d.state()).isInstanceOf(Planning.class);
         d = flow.continued();
-        assertThat(d.state()).isInstanceOfSatisfying(AwaitingApproval.class,
+        assertThat(asking(d.state())).satisfies(
                 a -> assertThat(a.plan().changes()).containsExactly(new PortalChange.CreateMembership(SAM, ACME)));
     }
 
@@ -168,7 +170,7 @@ class HappyPathTest {
         assertThat(Flow.publicText(d)).contains("Thank you for confirming");
 
         d = flow.continued();
-        AwaitingApproval waiting = (AwaitingApproval) d.state();
+        Gate waiting = (Gate) d.state();
         assertThat(waiting.plan().changes()).containsExactly(
                 new PortalChange.DeleteMembership(9, SAM, HOOLI), new PortalChange.CreateMembership(SAM, ACME));
 

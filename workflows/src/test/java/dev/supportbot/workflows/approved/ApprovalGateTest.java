@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.supportbot.workflows.Workflows;
 import dev.supportbot.workflows.addcontact.AddContactState;
+import dev.supportbot.workflows.domain.BillingAccount;
+import dev.supportbot.workflows.domain.Contact;
 import dev.supportbot.workflows.engine.Command;
 import dev.supportbot.workflows.engine.Context;
 import dev.supportbot.workflows.engine.Decision;
@@ -14,14 +16,12 @@ import dev.supportbot.workflows.engine.Effect;
 import dev.supportbot.workflows.engine.Effect.UpdateApproval.Phase;
 import dev.supportbot.workflows.engine.Event;
 import dev.supportbot.workflows.engine.FactRequest;
-import dev.supportbot.workflows.engine.Policy;
 import dev.supportbot.workflows.engine.Facts;
-import dev.supportbot.workflows.engine.WorkflowSettings;
-import dev.supportbot.workflows.domain.BillingAccount;
-import dev.supportbot.workflows.domain.Contact;
+import dev.supportbot.workflows.engine.Policy;
 import dev.supportbot.workflows.engine.StoredTypes;
 import dev.supportbot.workflows.engine.TransitionTable;
 import dev.supportbot.workflows.engine.WorkflowSetting;
+import dev.supportbot.workflows.engine.WorkflowSettings;
 import dev.supportbot.workflows.plan.Plan;
 import java.io.IOException;
 import java.time.Duration;
@@ -29,20 +29,27 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /** The one approval gate, driven through a workflow of its own states only: what every workflow that plugs in gets. */
 class ApprovalGateTest {
     sealed interface S {
-        record Waiting(Plan plan, String planHash, Long approvalId, Instant expiresAt) implements S, Gated.Asking {
-            public Gated.Ask ask() { return new Gated.Ask(plan, planHash, approvalId, expiresAt); }
+        record Waiting(Plan plan, String planHash, Long approvalId, Instant expiresAt) implements S, Gated.InGate {
+            public Gated.Ask phase() { return new Gated.Ask(plan, planHash, approvalId, expiresAt); }
+            public long ticketId() { return 1; }
         }
 
-        record Running(Gated.Run run) implements S, Gated.Running {}
+        record Running(Gated.Run run) implements S, Gated.InGate {
+            public Gated.Run phase() { return run; }
+            public long ticketId() { return 1; }
+        }
 
-        record Stopped(Gated.Halt halt) implements S, Gated.Halted {}
+        record Stopped(Gated.Halt halt) implements S, Gated.InGate {
+            public Gated.Halt phase() { return halt; }
+            public long ticketId() { return 1; }
+        }
 
         record End(String how) implements S {}
     }
@@ -52,7 +59,7 @@ class ApprovalGateTest {
         public S.Running executing(S from, Gated.Run r) { return new S.Running(r); }
         public S.Stopped failed(S.Running x, Gated.Halt halt, String reason) { return new S.Stopped(halt); }
         public S done(S.Running last, Instant at) { return new S.End("done"); }
-        public List<Effect> told(S.Running last, List<StepResult> results, List<String> lines) { return List.of(new Effect.PublicComment("done")); }
+        public List<Effect> told(S.Running last, Gated.Run run, List<StepResult> results, List<String> lines) { return List.of(new Effect.PublicComment("done")); }
         public S rejected(S.Waiting w, long id, String by, Instant at) { return new S.End("rejected by " + by); }
         public S expired(S.Waiting w, Instant at) { return new S.End("expired"); }
         public S notPosted(S.Waiting w, Instant at) { return new S.End("not posted"); }
@@ -86,7 +93,7 @@ class ApprovalGateTest {
 
         Decision<S> d = send(waiting, new Event.ApprovalDecided(7, hash, true, List.of("slack:UA"), null));
 
-        assertThat(d.state()).isInstanceOfSatisfying(S.Running.class, x -> assertThat(x.step()).isEqualTo(1));
+        assertThat(d.state()).isInstanceOfSatisfying(S.Running.class, x -> assertThat(x.run().step()).isEqualTo(1));
         assertThat(d.effects()).first().isEqualTo(new Effect.CancelReminders());
         assertThat(d.effects()).last().isInstanceOfSatisfying(Effect.RunPlanStep.class, r -> assertThat(r.key()).isEqualTo("step-1"));
     }
@@ -241,7 +248,7 @@ class ApprovalGateTest {
     @Test
     void a_state_that_does_not_show_the_gate_what_it_reads_is_refused() {
         assertThatThrownBy(() -> new ApprovalGate<>(S.End.class, S.Running.class, S.Stopped.class, null, null))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Gated$Asking");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Gated$InGate");
     }
 
     private static Decision<S> send(S state, Event event) {
@@ -261,7 +268,7 @@ class ApprovalGateTest {
     private static Plan storedPlan() {
         ObjectMapper mapper = StoredTypes.of(Workflows.ALL).register(new ObjectMapper().registerModule(new JavaTimeModule()));
         try (var in = ApprovalGateTest.class.getResourceAsStream("/stored/states/add_contact/AwaitingApproval.json")) {
-            return ((AddContactState.AwaitingApproval) mapper.readValue(in, AddContactState.class)).plan();
+            return ((AddContactState.Gate) mapper.readValue(in, AddContactState.class)).plan();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -11,7 +11,7 @@ public final class Confirmations {
 
     /** The answer to {@code read} while {@code state}, an approved plan's state, runs its last step. */
     public static BillingAccount asPredicted(Object state, FactRequest.BillingAccountById read) {
-        Plan plan = ((Gated.Running) state).plan();
+        Plan plan = ((Gated.InGate) state).plan();
         BillingAccount planned = plan.facts().accounts().stream().filter(a -> a.id() == read.id()).findFirst().orElseThrow();
         Snapshot.AccountContacts predicted = plan.preview().end().account(read.id());
         return new BillingAccount(planned.id(), planned.zuoraAccountId(), planned.company(), predicted.soldTo(),

@@ -35,13 +35,13 @@ class GatedWorkflowTest {
 
     @Test
     void end_states_are_finished_with_the_shared_words_and_the_approval_they_kept() {
-        Outcome rejected = resend.outcome(new ResendLicenseState.Rejected(new Gated.Rejection(7, "Acme Cloud", 42, "Ann Approver", AT)));
+        Outcome rejected = resend.outcome(new ResendLicenseState.GateEnd(new Gated.Rejection(7, "Acme Cloud", 42, "Ann Approver", AT)));
         assertThat(rejected).isEqualTo(new Outcome(ResendLicense.KIND, "rejected", true,
                 Map.of(Outcome.SUBSCRIPTION, "Acme Cloud", "approval", "42")));
-        Outcome handedOn = resend.outcome(new ResendLicenseState.HandedToBilling(new Gated.Approval(7, "Acme Cloud", 42, List.of("Ann Approver"), AT)));
+        Outcome handedOn = resend.outcome(new ResendLicenseState.GateEnd(new Gated.HandedOver(new Gated.Approval(7, "Acme Cloud", 42, List.of("Ann Approver"), AT))));
         assertThat(handedOn).isEqualTo(new Outcome(ResendLicense.KIND, "handed to the billing team", true,
                 Map.of(Outcome.SUBSCRIPTION, "Acme Cloud", "approval", "42")));
-        assertThat(resend.outcome(new ResendLicenseState.Cancelled(7, "Sam Agent", AT)))
+        assertThat(resend.outcome(new ResendLicenseState.GateEnd(new Gated.Cancellation(7, "Sam Agent", AT))))
                 .isEqualTo(new Outcome(ResendLicense.KIND, "cancelled", true, Map.of()));
         assertThat(resend.outcome(new ResendLicenseState.NeedsHuman(7, "Acme Cloud", ResendLicenseState.Handoff.NO_PLAN, AT)).result())
                 .isEqualTo("handed to a person");
@@ -52,7 +52,7 @@ class GatedWorkflowTest {
         Outcome selfService = portalAccess.outcome(new PortalAccessState.SelfService(7, Help.SIGN_IN_LINK, false, AT));
         assertThat(selfService).isEqualTo(new Outcome(PortalAccess.KIND, "answered with the self-service steps", true, Map.of()));
         // Portal access keeps no subscription; like every gated workflow, it names the approval that rejected its plan.
-        assertThat(portalAccess.outcome(new PortalAccessState.Rejected(new Gated.Rejection(7, null, 42, "Ann Approver", AT))))
+        assertThat(portalAccess.outcome(new PortalAccessState.GateEnd(new Gated.Rejection(7, null, 42, "Ann Approver", AT))))
                 .isEqualTo(new Outcome(PortalAccess.KIND, "rejected", true, Map.of("approval", "42")));
         assertThat(portalAccess.waitingOn(new PortalAccessState.Expired(7, AT))).isEmpty();
     }

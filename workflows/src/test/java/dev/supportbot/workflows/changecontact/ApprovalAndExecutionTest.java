@@ -1,8 +1,11 @@
 package dev.supportbot.workflows.changecontact;
 
+import static dev.supportbot.workflows.approved.Phases.asking;
+import static dev.supportbot.workflows.approved.Phases.halted;
 import static dev.supportbot.workflows.changecontact.Flow.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.supportbot.workflows.approved.Phases;
 import dev.supportbot.workflows.changecontact.ChangeContactState.*;
 import dev.supportbot.workflows.engine.Command;
 import dev.supportbot.workflows.engine.Effect;
@@ -22,7 +25,7 @@ class ApprovalAndExecutionTest {
         ChangeContactState before = flow.state;
         assertThat(flow.send(new Event.ApprovalDecided(7, "other-hash", true, List.of("slack:U1", "slack:U2"), null))
                 .changesNothingFrom(before)).isTrue();
-        String hash = ((AwaitingApproval) before).planHash();
+        String hash = asking(before).planHash();
         assertThat(flow.send(new Event.ApprovalDecided(8, hash, true, List.of("slack:U1", "slack:U2"), null))
                 .changesNothingFrom(before)).isTrue();
         assertThat(flow.workflow.waitingOn(before)).contains(WaitingOn.APPROVER);
@@ -31,9 +34,9 @@ class ApprovalAndExecutionTest {
     @Test
     void a_rejection_closes_the_approval_and_changes_nothing() {
         Flow flow = Flow.assistedAwaitingApproval(SAM);
-        String hash = ((AwaitingApproval) flow.state).planHash();
+        String hash = asking(flow.state).planHash();
         var d = flow.send(new Event.ApprovalDecided(7, hash, false, List.of("slack:U1"), "Sam left Acme"));
-        assertThat(flow.state).isInstanceOf(Rejected.class);
+        assertThat(flow.state).matches(Phases::isRejected);
         assertThat(Flow.effects(d, Effect.UpdateApproval.class)).extracting(Effect.UpdateApproval::phase).containsExactly(Phase.REJECTED);
         assertThat(flow.notes()).contains("Sam left Acme");
         assertThat(flow.all(Effect.RunPlanStep.class)).isEmpty();
@@ -56,7 +59,7 @@ class ApprovalAndExecutionTest {
         flow.approved(7, "slack:U1", "slack:U2");
         flow.stepSucceeded();
         var d = flow.stepFailed("the portal no longer looks as the preview predicted before step 2");
-        assertThat(flow.state).isInstanceOfSatisfying(Failed.class, f -> assertThat(f.failedStep()).isEqualTo(2));
+        assertThat(halted(flow.state)).satisfies( f -> assertThat(f.failedStep()).isEqualTo(2));
         assertThat(Flow.effects(d, Effect.UpdateApproval.class).get(0).retryFromStep()).isEqualTo(2);
         assertThat(flow.all(Effect.PublicComment.class)).noneMatch(c -> c.body().contains("now the subscription management"));
 
@@ -75,7 +78,7 @@ class ApprovalAndExecutionTest {
         Flow flow = Flow.assistedAwaitingApproval(SAM);
         flow.approved(7, "slack:U1", "slack:U2");
         var d = flow.command(Command.CANCEL);
-        assertThat(flow.state).isInstanceOf(Cancelled.class);
+        assertThat(flow.state).matches(Phases::isCancelled);
         assertThat(Flow.effects(d, Effect.UpdateApproval.class)).extracting(Effect.UpdateApproval::phase).containsExactly(Phase.CANCELLED);
         assertThat(flow.notes()).contains("Step 1 was already handed to the portal");
     }

@@ -1,5 +1,10 @@
 package dev.supportbot.workflows.changecontact;
 
+import static dev.supportbot.workflows.approved.Phases.asking;
+import static dev.supportbot.workflows.approved.Phases.isAsking;
+import static dev.supportbot.workflows.approved.Phases.isRunning;
+
+import dev.supportbot.workflows.approved.Confirmations;
 import dev.supportbot.workflows.domain.BillingAccount;
 import dev.supportbot.workflows.domain.Contact;
 import dev.supportbot.workflows.domain.Customer;
@@ -10,7 +15,6 @@ import dev.supportbot.workflows.engine.Context;
 import dev.supportbot.workflows.engine.Decision;
 import dev.supportbot.workflows.engine.Effect;
 import dev.supportbot.workflows.engine.Event;
-import dev.supportbot.workflows.approved.Confirmations;
 import dev.supportbot.workflows.engine.FactRequest;
 import dev.supportbot.workflows.engine.Facts;
 import dev.supportbot.workflows.engine.Outcome;
@@ -139,7 +143,7 @@ final class Flow {
     }
 
     Decision<ChangeContactState> approved(long approvalId, String... approvers) {
-        String hash = ((ChangeContactState.AwaitingApproval) state).planHash();
+        String hash = asking(state).planHash();
         return send(new Event.ApprovalDecided(approvalId, hash, true, List.of(approvers), null));
     }
 
@@ -159,14 +163,14 @@ final class Flow {
                 requester, Set.of(ChangeContact.START_TAG), "open");
         flow.start();
         flow.continued();
-        if (!(flow.state instanceof ChangeContactState.AwaitingApproval)) throw new IllegalStateException("no plan: " + flow.state);
+        if (!isAsking(flow.state)) throw new IllegalStateException("no plan: " + flow.state);
         flow.approvalPosted(7);
         return flow;
     }
 
     /** Runs every step of the approved plan to its end. */
     void runAllSteps() {
-        while (state instanceof ChangeContactState.Executing) stepSucceeded();
+        while (isRunning(state)) stepSucceeded();
     }
 
     <T extends Effect> T last(Class<T> type) {

@@ -78,7 +78,7 @@ class OtherAccountQuestionTest {
                 .containsExactly(Proposing.FACTS_AFTER_ANSWER_KEY);
 
         flow.continued();
-        AwaitingApproval waiting = (AwaitingApproval) flow.state;
+        Gate waiting = (Gate) flow.state;
         assertThat(waiting.plan().changes().get(0)).isEqualTo(new PortalChange.DeleteMembership(3, SAM_ID, HOOLI));
         Snapshot end = waiting.plan().preview().end();
         assertThat(end.memberships()).containsExactly(new Snapshot.Member(SAM_EMAIL, 1001));

@@ -1,5 +1,6 @@
 package dev.supportbot.workflows.changecontact;
 
+import static dev.supportbot.workflows.approved.Phases.asking;
 import static dev.supportbot.workflows.changecontact.Flow.BO;
 import static dev.supportbot.workflows.changecontact.Flow.SAM;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,7 +31,7 @@ class ReadableTextsTest {
         approved.runAllSteps();
 
         Flow rejected = Flow.assistedAwaitingApproval(SAM);
-        String hash = ((ChangeContactState.AwaitingApproval) rejected.state).planHash();
+        String hash = asking(rejected.state).planHash();
         rejected.send(new Event.ApprovalDecided(7, hash, false, List.of("slack:UAPPROVER1"), "wrong account"));
 
         Flow failed = Flow.assistedAwaitingApproval(SAM);

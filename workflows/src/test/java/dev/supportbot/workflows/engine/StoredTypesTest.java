@@ -3,9 +3,15 @@ package dev.supportbot.workflows.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonTypeName;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.supportbot.workflows.Workflows;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Every stored record has its own type id, one per root, and the events and effects keep the ids stored today. */
@@ -28,29 +34,80 @@ class StoredTypesTest {
     @JsonTypeName("Holder")
     record Holder(Doubled inside) {}
 
-    private final Map<Class<?>, Map<Class<?>, String>> ids = StoredTypes.of(Workflows.ALL).ids();
+    /** Where a trip is: a part several trips could share. */
+    sealed interface Leg {
+        @JsonTypeName("Walking")
+        record Walk(int steps) implements Leg {}
+
+        @JsonTypeName("Resting")
+        record Rest(String where) implements Leg {}
+    }
+
+    /** A trip: one record for every leg, stored flat under the leg's id. */
+    sealed interface Trip {
+        @JsonTypeName("Planned")
+        record Planned(String to) implements Trip {}
+
+        record OnTheWay(long id, @JsonInclude(JsonInclude.Include.NON_NULL) String note, @JsonUnwrapped Leg leg) implements Trip {}
+    }
+
+    sealed interface Clash {
+        @JsonTypeName("Walking")
+        record Other() implements Clash {}
+
+        record Flat(@JsonUnwrapped Leg leg) implements Clash {}
+    }
+
+    private final Map<Class<?>, Map<String, Class<?>>> ids = StoredTypes.of(Workflows.ALL).ids();
 
     @Test
     void every_record_of_every_stored_sealed_type_has_an_id() {
         for (var workflow : Workflows.ALL.all()) {
-            assertThat(ids.get(workflow.stateType())).as(workflow.kind()).hasSize(leafCount(workflow.stateType()));
+            assertThat(Set.copyOf(ids.get(workflow.stateType()).values())).as(workflow.kind())
+                    .containsExactlyInAnyOrderElementsOf(leaves(workflow.stateType()));
         }
-        assertThat(ids.get(Event.class)).hasSize(leafCount(Event.class));
-        assertThat(ids.get(Effect.class)).hasSize(leafCount(Effect.class));
+        assertThat(ids.get(Event.class)).hasSize(leaves(Event.class).size());
+        assertThat(ids.get(Effect.class)).hasSize(leaves(Effect.class).size());
         assertThat(ids).containsKey(dev.supportbot.workflows.plan.PortalChange.class);
     }
 
     @Test
+    void a_record_that_unwraps_a_sealed_part_is_stored_flat_under_the_part_s_id_and_loads_back() throws Exception {
+        ObjectMapper mapper = StoredTypes.reachableFrom(Trip.class).register(new ObjectMapper());
+        assertThat(StoredTypes.reachableFrom(Trip.class).ids().get(Trip.class)).containsOnlyKeys("Planned", "Walking", "Resting")
+                .containsEntry("Walking", Trip.OnTheWay.class).containsEntry("Resting", Trip.OnTheWay.class);
+        List<Trip> trips = List.of(new Trip.Planned("Oslo"), new Trip.OnTheWay(7, null, new Leg.Walk(3)),
+                new Trip.OnTheWay(8, "tired", new Leg.Rest("inn")));
+        List<String> stored = new ArrayList<>();
+        for (Trip trip : trips) stored.add(mapper.writerFor(Trip.class).writeValueAsString(trip));
+
+        assertThat(stored).containsExactly("{\"@type\":\"Planned\",\"to\":\"Oslo\"}",
+                "{\"@type\":\"Walking\",\"id\":7,\"steps\":3}",
+                "{\"@type\":\"Resting\",\"id\":8,\"note\":\"tired\",\"where\":\"inn\"}");
+        for (int i = 0; i < trips.size(); i++) assertThat(mapper.readValue(stored.get(i), Trip.class)).isEqualTo(trips.get(i));
+        assertThat(mapper.readValue("{\"@type\":\"Resting\",\"where\":\"inn\"}", Trip.class))
+                .isEqualTo(new Trip.OnTheWay(0, null, new Leg.Rest("inn")));
+        assertThat(mapper.readValue(stored.get(1), Trip.OnTheWay.class)).isEqualTo(trips.get(1));
+    }
+
+    @Test
+    void a_flat_record_s_id_that_another_record_has_stops_the_start() {
+        assertThatThrownBy(() -> StoredTypes.reachableFrom(Clash.class))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("Other").hasMessageContaining("Flat")
+                .hasMessageContaining("\"Walking\"");
+    }
+
+    @Test
     void events_and_effects_keep_the_ids_they_are_stored_under_today() {
-        assertThat(ids.get(Event.class).values()).containsExactlyInAnyOrder("TicketUpdated", "LinkedTicketUpdated",
+        assertThat(ids.get(Event.class).keySet()).containsExactlyInAnyOrder("TicketUpdated", "LinkedTicketUpdated",
                 "ReminderDue", "AgentCommand", "EffectSucceeded", "EffectFailed", "WorkflowFinished", "ApprovalDecided",
                 "RetryRequested");
-        assertThat(ids.get(Effect.class).values()).containsExactlyInAnyOrder("PublicComment", "PrivateNote", "AddTags",
+        assertThat(ids.get(Effect.class).keySet()).containsExactlyInAnyOrder("PublicComment", "PrivateNote", "AddTags",
                 "RemoveTags", "SlackMessage", "ScheduleReminder", "CancelReminders", "OpenSeparateTicket",
                 "OpenEscalationIssue", "UpdateLinkedTicket", "SetTicketStatus", "RequestApproval", "UpdateApproval",
                 "RunPlanStep", "Continue", "StartWorkflow", "ReplyToCommand");
         assertThat(ids.get(dev.supportbot.workflows.plan.PortalChange.class))
-                .containsEntry(dev.supportbot.workflows.plan.PortalChange.DuplicateLicense.class, "duplicate_license");
+                .containsEntry("duplicate_license", dev.supportbot.workflows.plan.PortalChange.DuplicateLicense.class);
     }
 
     @Test
@@ -66,9 +123,12 @@ class StoredTypesTest {
                 .hasMessageContaining("\"Same\"");
     }
 
-    private static int leafCount(Class<?> root) {
-        int count = 0;
-        for (Class<?> sub : root.getPermittedSubclasses()) count += sub.isSealed() ? leafCount(sub) : 1;
-        return count;
+    private static List<Class<?>> leaves(Class<?> root) {
+        List<Class<?>> leaves = new ArrayList<>();
+        for (Class<?> sub : root.getPermittedSubclasses()) {
+            if (sub.isSealed()) leaves.addAll(leaves(sub));
+            else leaves.add(sub);
+        }
+        return leaves;
     }
 }

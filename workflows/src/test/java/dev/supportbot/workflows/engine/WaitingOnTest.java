@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.supportbot.workflows.addcontact.AddContact;
 import dev.supportbot.workflows.addcontact.AddContactState;
+import dev.supportbot.workflows.approved.Gated;
 import dev.supportbot.workflows.ownership.OwnershipState;
 import dev.supportbot.workflows.ownership.OwnershipVerification;
 import dev.supportbot.workflows.troubleshooting.LicenseTroubleshooting;
@@ -32,7 +33,7 @@ class WaitingOnTest {
         AddContact w = new AddContact();
         assertThat(w.waitingOn(new AddContactState.Requested())).isEmpty();
         assertThat(w.waitingOn(new AddContactState.AwaitingOwnership(1, "sam@acme.example", AT))).isEmpty();
-        assertThat(w.waitingOn(new AddContactState.Cancelled(1, "slack:U1", AT))).isEmpty();
+        assertThat(w.waitingOn(new AddContactState.GateEnd(new Gated.Cancellation(1, "slack:U1", AT)))).isEmpty();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.supportbot.workflows.portalaccess;
 
+import static dev.supportbot.workflows.approved.Phases.asking;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.supportbot.workflows.ReadableTexts;
@@ -52,13 +53,13 @@ class PortalAccessRulesTest {
     static Stream<Row> rows() {
         return Stream.of(
                 new Row("a subscription contact who cannot sign in gets a sign-in link to their own account", SAM, CANNOT_SIGN_IN,
-                        new PortalChange.SendSignInLink(1102), PortalAccessState.AwaitingApproval.class, null),
+                        new PortalChange.SendSignInLink(1102), PortalAccessState.Gate.class, null),
                 new Row("a subscription contact without the confirmation mail gets it again", SAM, NO_CONFIRMATION,
-                        new PortalChange.ResendConfirmation(1102), PortalAccessState.AwaitingApproval.class, null),
+                        new PortalChange.ResendConfirmation(1102), PortalAccessState.Gate.class, null),
                 new Row("the confirmation needs no login activated", MILTON, NO_CONFIRMATION,
-                        new PortalChange.ResendConfirmation(1302), PortalAccessState.AwaitingApproval.class, null),
+                        new PortalChange.ResendConfirmation(1302), PortalAccessState.Gate.class, null),
                 new Row("the requester's own address in the request is not another one", SAM, "My address is Sam@Acme.example; "
-                        + CANNOT_SIGN_IN, new PortalChange.SendSignInLink(1102), PortalAccessState.AwaitingApproval.class, null),
+                        + CANNOT_SIGN_IN, new PortalChange.SendSignInLink(1102), PortalAccessState.Gate.class, null),
                 new Row("an account linked to GitLab.com signs in with it", PAT, CANNOT_SIGN_IN, null,
                         PortalAccessState.SelfService.class, null),
                 new Row("an account that manages no billing account gets the self-service steps", NIA, CANNOT_SIGN_IN, null,
@@ -100,7 +101,7 @@ class PortalAccessRulesTest {
         PortalAccess workflow = new PortalAccess();
         Decision<PortalAccessState> d = start(SAM, CANNOT_SIGN_IN);
         List<Effect> effects = new ArrayList<>(d.effects());
-        String hash = ((PortalAccessState.AwaitingApproval) d.state()).planHash();
+        String hash = asking(d.state()).planHash();
         d = workflow.decide(d.state(), new Event.ApprovalDecided(41, hash, true, List.of("slack:UAPPROVER1"), null), Facts.none(), CTX);
         effects.addAll(d.effects());
         Effect.RunPlanStep step = of(d, Effect.RunPlanStep.class).get(0);

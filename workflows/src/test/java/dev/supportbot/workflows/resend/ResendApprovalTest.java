@@ -1,10 +1,12 @@
 package dev.supportbot.workflows.resend;
 
+import static dev.supportbot.workflows.approved.Phases.asking;
 import static dev.supportbot.workflows.resend.ResendFlow.ACME;
 import static dev.supportbot.workflows.resend.ResendFlow.SAM;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.supportbot.workflows.ReadableTexts;
+import dev.supportbot.workflows.approved.Phases;
 import dev.supportbot.workflows.engine.Effect;
 import dev.supportbot.workflows.engine.Event;
 import java.util.List;
@@ -17,7 +19,7 @@ class ResendApprovalTest {
     private static ResendFlow approvedAndRun() {
         ResendFlow flow = new ResendFlow(ResendFlow.verified(ACME));
         flow.planned(SAM, "Could you send our license to me? The Sold To contact has left.");
-        String hash = ((ResendLicenseState.AwaitingApproval) flow.state).planHash();
+        String hash = asking(flow.state).planHash();
         flow.send(new Event.EffectSucceeded("approval", Map.of(Effect.RequestApproval.APPROVAL_ID, "31")));
         flow.send(new Event.ApprovalDecided(31, hash, true, List.of("slack:UAPPROVER1"), null));
         flow.send(new Event.EffectSucceeded(flow.last(Effect.RunPlanStep.class).key(), Map.of()));
@@ -55,10 +57,10 @@ class ResendApprovalTest {
     void a_rejected_plan_sends_nothing_and_says_nothing_to_the_requester() {
         ResendFlow flow = new ResendFlow(ResendFlow.verified(ACME));
         flow.planned(SAM, "Please resend the license to me.");
-        String hash = ((ResendLicenseState.AwaitingApproval) flow.state).planHash();
+        String hash = asking(flow.state).planHash();
         flow.send(new Event.ApprovalDecided(32, hash, false, List.of("slack:UAPPROVER1"), "ask for the invoice too"));
 
-        assertThat(flow.state).isInstanceOf(ResendLicenseState.Rejected.class);
+        assertThat(flow.state).matches(Phases::isRejected);
         assertThat(flow.all(Effect.RunPlanStep.class)).isEmpty();
         assertThat(flow.all(Effect.PublicComment.class)).isEmpty();
     }

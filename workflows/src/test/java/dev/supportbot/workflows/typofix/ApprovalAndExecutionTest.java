@@ -1,8 +1,12 @@
 package dev.supportbot.workflows.typofix;
 
+import static dev.supportbot.workflows.approved.Phases.asking;
+import static dev.supportbot.workflows.approved.Phases.halted;
+import static dev.supportbot.workflows.approved.Phases.running;
 import static dev.supportbot.workflows.typofix.Flow.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.supportbot.workflows.approved.Phases;
 import dev.supportbot.workflows.domain.BillingAccount;
 import dev.supportbot.workflows.domain.Contact;
 import dev.supportbot.workflows.domain.Customer;
@@ -52,7 +56,7 @@ class ApprovalAndExecutionTest {
         Contact fixed = new Contact("Alice", "Abernathy", FIXED, "x");
         flow.accounts.set(0, new BillingAccount(1004, "A00004001", "Umbrella", fixed, fixed, null));
         flow.amReplies("yes");
-        assertThat(((AwaitingApproval) flow.continued().state()).plan().changes())
+        assertThat(asking(flow.continued().state()).plan().changes())
                 .containsExactly(new PortalChange.ResendActivationCode(UMBRELLA_SUBSCRIPTION, FIXED));
     }
 
@@ -61,7 +65,7 @@ class ApprovalAndExecutionTest {
         Flow flow = Flow.awaitingApproval();
         flow.approvalPosted(31);
         flow.approved(31, "slack:UAPPROVER");
-        while (((Executing) flow.state).step() < ((Executing) flow.state).plan().changes().size()) flow.stepSucceeded();
+        while (running(flow.state).step() < running(flow.state).plan().changes().size()) flow.stepSucceeded();
         Event lastStep = new Event.EffectSucceeded(flow.last(Effect.RunPlanStep.class).key(), Map.of());
         Contact someoneElse = new Contact("Ada", "Wong", "ada@umbrella.example", "x");
         Facts.Builder reread = Facts.builder();
@@ -72,7 +76,7 @@ class ApprovalAndExecutionTest {
 
         var d = flow.workflow.decide(flow.state, lastStep, reread.build(), flow.ctx);
 
-        assertThat(d.state()).isInstanceOf(HandedToBilling.class);
+        assertThat(d.state()).matches(Phases::isHandedOver);
         assertThat(publicText(d)).isEmpty();
         Outcome outcome = flow.workflow.outcome(d.state());
         assertThat(outcome.result()).isEqualTo("handed to the billing team");
@@ -92,7 +96,7 @@ class ApprovalAndExecutionTest {
         flow.approvalPosted(31);
         assertThat(flow.workflow.waitingOn(flow.state)).contains(WaitingOn.APPROVER);
         assertThat(flow.workflow.outcome(flow.state).detail("approval")).contains("31");
-        String hash = ((AwaitingApproval) flow.state).planHash();
+        String hash = asking(flow.state).planHash();
         var d = flow.send(new Event.ApprovalDecided(31, hash, false, List.of("slack:UAPPROVER"), "ask the AM again"));
         assertThat(flow.workflow.outcome(d.state()).detail("approval")).contains("31");
         assertThat(flow.workflow.waitingOn(d.state())).isEmpty();
@@ -102,9 +106,9 @@ class ApprovalAndExecutionTest {
     void a_rejection_ends_the_run_with_its_reason() {
         Flow flow = Flow.awaitingApproval();
         flow.approvalPosted(31);
-        String hash = ((AwaitingApproval) flow.state).planHash();
+        String hash = asking(flow.state).planHash();
         var d = flow.send(new Event.ApprovalDecided(31, hash, false, List.of("slack:UAPPROVER"), "ask the AM again"));
-        assertThat(d.state()).isInstanceOf(Rejected.class);
+        assertThat(d.state()).matches(Phases::isRejected);
         assertThat(effects(d, Effect.UpdateApproval.class)).singleElement().satisfies(u -> assertThat(u.phase()).isEqualTo(Phase.REJECTED));
         assertThat(notes(d)).contains("rejected by a Slack user: ask the AM again");
     }
@@ -114,7 +118,7 @@ class ApprovalAndExecutionTest {
         Flow flow = Flow.awaitingApproval();
         flow.approvalPosted(31);
         TypoFixState before = flow.state;
-        String hash = ((AwaitingApproval) before).planHash();
+        String hash = asking(before).planHash();
         assertThat(flow.send(new Event.ApprovalDecided(31, "other", true, List.of("slack:U1"), null)).changesNothingFrom(before)).isTrue();
         assertThat(flow.send(new Event.ApprovalDecided(32, hash, true, List.of("slack:U1"), null)).changesNothingFrom(before)).isTrue();
     }
@@ -137,7 +141,7 @@ class ApprovalAndExecutionTest {
         flow.approved(31, "slack:UAPPROVER");
         flow.stepSucceeded();
         var failed = flow.stepFailed("portal answered 503");
-        assertThat(((Failed) failed.state()).failedStep()).isEqualTo(2);
+        assertThat(halted(failed.state()).failedStep()).isEqualTo(2);
         assertThat(effects(failed, Effect.UpdateApproval.class)).singleElement().satisfies(u -> {
             assertThat(u.phase()).isEqualTo(Phase.FAILED);
             assertThat(u.retryFromStep()).isEqualTo(2);
@@ -158,7 +162,7 @@ class ApprovalAndExecutionTest {
         Flow flow = Flow.awaitingApproval();
         flow.approvalPosted(31);
         var d = flow.send(new Event.AgentCommand(Command.CANCEL, "slack:UAGENT"));
-        assertThat(d.state()).isInstanceOf(Cancelled.class);
+        assertThat(d.state()).matches(Phases::isCancelled);
         assertThat(d.effects()).contains(new Effect.CancelReminders(),
                 new Effect.UpdateApproval(31, Phase.CANCELLED, List.of("Cancelled by <@UAGENT>."), null));
     }

@@ -1,5 +1,6 @@
 package dev.supportbot.workflows.typofix;
 
+import static dev.supportbot.workflows.approved.Phases.asking;
 import static dev.supportbot.workflows.typofix.Flow.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -81,7 +82,7 @@ class ConfirmationTest {
         assertThat(flow.state).isInstanceOf(Planning.class);
         assertThat(((Planning) flow.state).correctedEmail()).isEqualTo("alicia@umbrella.example");
         flow.continued();
-        assertThat(((AwaitingApproval) flow.state).plan().changes()).contains(
+        assertThat(asking(flow.state).plan().changes()).contains(
                 new PortalChange.ResendActivationCode(UMBRELLA_SUBSCRIPTION, "alicia@umbrella.example"));
     }
 
@@ -98,12 +99,12 @@ class ConfirmationTest {
                 Effect.UpdateApproval.Phase.CANCELLED, List.of("Withdrawn: the account manager corrected the address again. Nothing was changed."), null));
         assertThat(notes(d)).contains("plan was withdrawn");
         assertThat(publicText(d)).contains("alicia@umbrella.example");
-        String oldHash = ((AwaitingApproval) waiting).planHash();
+        String oldHash = asking(waiting).planHash();
         assertThat(flow.send(new Event.ApprovalDecided(31, oldHash, true, List.of("slack:U1"), null)).changesNothingFrom(d.state()))
                 .as("a late approval of the withdrawn plan").isTrue();
         flow.amReplies("yes");
         flow.continued();
-        assertThat(((AwaitingApproval) flow.state).plan().changes()).contains(
+        assertThat(asking(flow.state).plan().changes()).contains(
                 new PortalChange.ResendActivationCode(UMBRELLA_SUBSCRIPTION, "alicia@umbrella.example"));
     }
 

@@ -1,5 +1,9 @@
 package dev.supportbot.workflows.typofix;
 
+import static dev.supportbot.workflows.approved.Phases.asking;
+import static dev.supportbot.workflows.approved.Phases.isAsking;
+
+import dev.supportbot.workflows.approved.Confirmations;
 import dev.supportbot.workflows.domain.BillingAccount;
 import dev.supportbot.workflows.domain.CloudActivation;
 import dev.supportbot.workflows.domain.Contact;
@@ -13,7 +17,6 @@ import dev.supportbot.workflows.engine.Context;
 import dev.supportbot.workflows.engine.Decision;
 import dev.supportbot.workflows.engine.Effect;
 import dev.supportbot.workflows.engine.Event;
-import dev.supportbot.workflows.approved.Confirmations;
 import dev.supportbot.workflows.engine.FactRequest;
 import dev.supportbot.workflows.engine.Facts;
 import dev.supportbot.workflows.engine.Person;
@@ -160,7 +163,7 @@ final class Flow {
     }
 
     Decision<TypoFixState> approved(long approvalId, String approver) {
-        String hash = ((TypoFixState.AwaitingApproval) state).planHash();
+        String hash = asking(state).planHash();
         return send(new Event.ApprovalDecided(approvalId, hash, true, List.of(approver), null));
     }
 
@@ -186,7 +189,7 @@ final class Flow {
         Flow flow = awaitingConfirmation();
         flow.amReplies("Yes, that is right.");
         flow.continued();
-        if (!(flow.state instanceof TypoFixState.AwaitingApproval)) throw new IllegalStateException("no plan: " + flow.state);
+        if (!isAsking(flow.state)) throw new IllegalStateException("no plan: " + flow.state);
         return flow;
     }
 

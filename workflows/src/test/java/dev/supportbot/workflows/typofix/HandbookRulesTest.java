@@ -1,5 +1,6 @@
 package dev.supportbot.workflows.typofix;
 
+import static dev.supportbot.workflows.approved.Phases.asking;
 import static dev.supportbot.workflows.typofix.Flow.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -153,7 +154,7 @@ class HandbookRulesTest {
         }
         flow.amReplies("Yes, that is right.");
         var d = flow.continued();
-        assertThat(d.state()).isInstanceOfSatisfying(AwaitingApproval.class,
+        assertThat(asking(d.state())).satisfies(
                 a -> assertThat(a.plan().changes()).containsExactlyElementsOf(row.changes()));
         boolean already = !row.soldToEmail().equals(TYPO);
         assertThat(effects(d, Effect.RequestApproval.class)).singleElement().satisfies(r -> assertThat(r.plan().evidence())

@@ -1,5 +1,6 @@
 package dev.supportbot.workflows.typofix;
 
+import static dev.supportbot.workflows.approved.Phases.asking;
 import static dev.supportbot.workflows.typofix.Flow.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,7 +52,7 @@ class HappyPathTest {
         assertThat(confirmed.effects()).first().isEqualTo(new Effect.CancelReminders());
         assertThat(notes(confirmed)).contains("confirmed " + FIXED + " in writing");
         var d = flow.continued();
-        AwaitingApproval waiting = (AwaitingApproval) d.state();
+        Gate waiting = (Gate) d.state();
         assertThat(waiting.plan().changes()).containsExactly(
                 new PortalChange.UpdateCustomer(ALICE, null, null, FIXED, true),
                 new PortalChange.ResendActivationCode(UMBRELLA_SUBSCRIPTION, FIXED));
@@ -60,7 +61,7 @@ class HappyPathTest {
         assertThat(request.ttl()).isEqualTo(Duration.ofHours(72));
         assertThat(request.plan().evidence()).extracting(e -> e.kind())
                 .containsExactly("activation code unused", "mail bounced", "confirmed in writing");
-        assertThat(waiting.expiresAt()).isEqualTo(NOW.plus(Duration.ofHours(72)));
+        assertThat(asking(waiting).expiresAt()).isEqualTo(NOW.plus(Duration.ofHours(72)));
         assertThat(effects(d, Effect.ScheduleReminder.class)).containsExactly(
                 new Effect.ScheduleReminder(TypoFixSettings.APPROVAL_EXPIRY, Duration.ofHours(72)));
     }
@@ -103,6 +104,6 @@ class HappyPathTest {
         flow.continued();
         flow.amReplies(FIXED);
         flow.continued();
-        assertThat(((AwaitingApproval) flow.state).plan().changes()).last().isEqualTo(new PortalChange.ResendLicense(1401, FIXED));
+        assertThat(asking(flow.state).plan().changes()).last().isEqualTo(new PortalChange.ResendLicense(1401, FIXED));
     }
 }
