@@ -54,6 +54,12 @@ public final class QuartzReminders implements Reminders, AutoCloseable {
 
     private final Scheduler scheduler;
     private final Jdbi jdbi;
+    /**
+     * The clock Quartz fires triggers by: the JVM's wall clock, whatever clock the bot was given. A reminder's due time
+     * comes from the bot's clock ({@code clock}); when to fire its trigger, from this one.
+     */
+    static final Clock QUARTZ_CLOCK = Clock.systemUTC();
+
     private final Clock clock;
 
     private QuartzReminders(Scheduler scheduler, Jdbi jdbi, Clock clock) {
@@ -139,8 +145,8 @@ public final class QuartzReminders implements Reminders, AutoCloseable {
                 .requestRecovery() // a bot that dies while storing the event: another instance runs the job again
                 .build();
         // Quartz leaves a trigger already past due to its misfire handler, which looks only once per misfire
-        // threshold; start it now instead. Now on Quartz's clock, the wall clock.
-        Instant now = Instant.now();
+        // threshold; start it now instead.
+        Instant now = QUARTZ_CLOCK.instant();
         Instant fireAt = at.isBefore(now) ? now : at;
         try {
             scheduler.scheduleJob(job, Set.of(due.trigger(due.triggerKey(), fireAt)), true);

@@ -3,7 +3,6 @@ package dev.supportbot.bot.scheduler;
 import dev.supportbot.bot.inbox.Acceptance;
 import dev.supportbot.bot.inbox.NewInboxEvent;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 import java.util.function.Function;
 import org.quartz.Job;
@@ -50,7 +49,7 @@ final class ReminderDueJob implements Job {
         TriggerKey retryKey = new TriggerKey(due.triggerKey().getName() + "-retry-" + UUID.randomUUID(),
                 due.triggerKey().getGroup());
         try {
-            context.getScheduler().scheduleJob(due.trigger(retryKey, Instant.now().plus(retryDelay)));
+            context.getScheduler().scheduleJob(due.trigger(retryKey, QuartzReminders.QUARTZ_CLOCK.instant().plus(retryDelay)));
         } catch (SchedulerException e) {
             e.addSuppressed(cause);
             log.error("reminder {} of instance {} lost: the inbox refused it and no retry could be scheduled",

@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -51,6 +52,14 @@ final class FlatPart {
                 .filter(name -> !name.equals(components[partIndex].getName())).collect(Collectors.toUnmodifiableSet());
         Map<Class<?>, String> ids = new HashMap<>();
         partIds.forEach((id, leaf) -> ids.put(leaf, id));
+        for (Class<?> leaf : partIds.values()) {
+            for (String name : fieldNames(leaf)) {
+                if (keptNames.contains(name) || name.equals(StoredTypes.TYPE_PROPERTY)) {
+                    throw new IllegalStateException(record.getName() + " is stored flat, but its field \"" + name
+                            + "\" is a field of " + leaf.getName() + " too");
+                }
+            }
+        }
         this.idOfPart = Map.copyOf(ids);
         try {
             this.canonical = record.getDeclaredConstructor(Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new));
@@ -154,6 +163,17 @@ final class FlatPart {
         } catch (NoSuchFieldException e) {
             return false;
         }
+    }
+
+    /** The fields a record is stored as: its components', with those of a record it unwraps in its place. */
+    private static List<String> fieldNames(Class<?> type) {
+        if (!type.isRecord()) return List.of();
+        List<String> names = new ArrayList<>();
+        for (RecordComponent c : type.getRecordComponents()) {
+            if (unwrapped(type, c) && c.getType().isRecord()) names.addAll(fieldNames(c.getType()));
+            else names.add(c.getName());
+        }
+        return names;
     }
 
     private static boolean unwrapped(Class<?> record, RecordComponent c) {

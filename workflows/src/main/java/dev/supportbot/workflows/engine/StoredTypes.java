@@ -160,7 +160,8 @@ public final class StoredTypes {
         return name.value();
     }
 
-    private static List<Class<?>> leaves(Class<?> root) {
+    /** The records {@code root} permits, however deeply nested its sealed interfaces are. */
+    static List<Class<?>> leaves(Class<?> root) {
         List<Class<?>> leaves = new ArrayList<>();
         for (Class<?> sub : root.getPermittedSubclasses()) {
             if (sub.isSealed()) leaves.addAll(leaves(sub));

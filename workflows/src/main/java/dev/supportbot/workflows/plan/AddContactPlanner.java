@@ -42,7 +42,8 @@ public final class AddContactPlanner {
         if (member && customer.loginActivated()) {
             return Planning.notPlanned(Why.NOTHING_TO_DO, "the requester already manages this billing account");
         }
-        Optional<Planning> refused = joining.notYet("the requester", r.leaveOtherAccount(), r.requesterHistory());
+        Optional<Planning> refused = joining.notYet("the requester", "the requester's customer", r.leaveOtherAccount(),
+                r.requesterHistory());
         if (refused.isPresent()) return refused.get();
         boolean enableLogin = !customer.loginActivated();
         PortalChange join = new PortalChange.CreateMembership(customer.id(), account.id());

@@ -44,7 +44,8 @@ public final class ChangeContactPlanner {
         BackendState facts = r.facts();
         boolean member = joining.member();
         Optional<Membership> elsewhere = joining.elsewhere();
-        Optional<Planning> refused = joining.notYet("the new contact", r.leaveOtherAccount(), r.newContactHistory());
+        Optional<Planning> refused = joining.notYet("the new contact", "the new contact", r.leaveOtherAccount(),
+                r.newContactHistory());
         if (refused.isPresent()) return refused.get();
         boolean enableLogin = !customer.loginActivated();
         Optional<Customer> previous = facts.soldToCustomer(account.id());

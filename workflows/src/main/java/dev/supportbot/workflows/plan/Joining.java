@@ -41,16 +41,17 @@ record Joining(BillingAccount account, Customer customer, List<Membership> membe
 
     /**
      * Why the customer ({@code who}, e.g. "the requester") may not join yet: they manage another billing account and did
-     * not agree to leave it ({@code leaveOther}), or their login was switched off after it was created.
+     * not agree to leave it ({@code leaveOther}), or the login of {@code whose} (e.g. "the requester's customer") was
+     * switched off after it was created.
      */
-    Optional<Planning> notYet(String who, boolean leaveOther, List<HistoryEntry> history) {
+    Optional<Planning> notYet(String who, String whose, boolean leaveOther, List<HistoryEntry> history) {
         if (elsewhere().isPresent() && !leaveOther) {
             return Optional.of(Planning.notPlanned(Why.ASK_REQUESTER, who + " manages another billing account; ask whether"
                     + " they want to stop managing its subscriptions"));
         }
         if (!customer.loginActivated() && LoginHistory.switchedOffOnPurpose(history)) {
-            return Optional.of(Planning.notPlanned(Why.NEEDS_HUMAN, "login of " + who + "'s customer was switched off after"
-                    + " it was created, maybe on purpose: a person must decide"));
+            return Optional.of(Planning.notPlanned(Why.NEEDS_HUMAN, "login of " + whose + " was switched off after it was"
+                    + " created, maybe on purpose: a person must decide"));
         }
         return Optional.empty();
     }

@@ -5,8 +5,8 @@ import dev.supportbot.workflows.plan.Planning.Why;
 
 /**
  * The billing account a plan changes for a requester, or why there is no plan: the account is not in the facts, or the
- * requester writes from its reseller's domain ({@link Resellers#refuseRequester}). Every planner that acts for a
- * requester starts here.
+ * requester writes from its reseller's domain ({@link Resellers#refuseRequester}). The planners that make a requester
+ * a member or the Sold To start here (removing a membership, or fixing a typo for an account manager, does not).
  *
  * @param refusal null when {@code account} may be planned on
  */

@@ -58,16 +58,21 @@ class StoredTypesTest {
         record Flat(@JsonUnwrapped Leg leg) implements Clash {}
     }
 
+    /** Keeps a field its part stores too: stored flat, one would overwrite the other. */
+    sealed interface Overlap {
+        record Flat(int steps, @JsonUnwrapped Leg leg) implements Overlap {}
+    }
+
     private final Map<Class<?>, Map<String, Class<?>>> ids = StoredTypes.of(Workflows.ALL).ids();
 
     @Test
     void every_record_of_every_stored_sealed_type_has_an_id() {
         for (var workflow : Workflows.ALL.all()) {
             assertThat(Set.copyOf(ids.get(workflow.stateType()).values())).as(workflow.kind())
-                    .containsExactlyInAnyOrderElementsOf(leaves(workflow.stateType()));
+                    .containsExactlyInAnyOrderElementsOf(StoredTypes.leaves(workflow.stateType()));
         }
-        assertThat(ids.get(Event.class)).hasSize(leaves(Event.class).size());
-        assertThat(ids.get(Effect.class)).hasSize(leaves(Effect.class).size());
+        assertThat(ids.get(Event.class)).hasSize(StoredTypes.leaves(Event.class).size());
+        assertThat(ids.get(Effect.class)).hasSize(StoredTypes.leaves(Effect.class).size());
         assertThat(ids).containsKey(dev.supportbot.workflows.plan.PortalChange.class);
     }
 
@@ -88,6 +93,13 @@ class StoredTypesTest {
         assertThat(mapper.readValue("{\"@type\":\"Resting\",\"where\":\"inn\"}", Trip.class))
                 .isEqualTo(new Trip.OnTheWay(0, null, new Leg.Rest("inn")));
         assertThat(mapper.readValue(stored.get(1), Trip.OnTheWay.class)).isEqualTo(trips.get(1));
+    }
+
+    @Test
+    void a_flat_record_that_keeps_a_field_its_part_stores_too_stops_the_start() {
+        assertThatThrownBy(() -> StoredTypes.reachableFrom(Overlap.class))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("Overlap$Flat").hasMessageContaining("\"steps\"")
+                .hasMessageContaining("Leg$Walk");
     }
 
     @Test
@@ -121,14 +133,5 @@ class StoredTypesTest {
         assertThatThrownBy(() -> StoredTypes.reachableFrom(Holder.class))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("First").hasMessageContaining("Second")
                 .hasMessageContaining("\"Same\"");
-    }
-
-    private static List<Class<?>> leaves(Class<?> root) {
-        List<Class<?>> leaves = new ArrayList<>();
-        for (Class<?> sub : root.getPermittedSubclasses()) {
-            if (sub.isSealed()) leaves.addAll(leaves(sub));
-            else leaves.add(sub);
-        }
-        return leaves;
     }
 }
