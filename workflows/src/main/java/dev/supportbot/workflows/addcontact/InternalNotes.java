@@ -1,12 +1,12 @@
 package dev.supportbot.workflows.addcontact;
 
+import dev.supportbot.workflows.approved.ResellerNotes;
 import dev.supportbot.workflows.approved.GateWords;
 import dev.supportbot.workflows.addcontact.AddContactState.Handoff;
 import dev.supportbot.workflows.addcontact.AddContactState.Verification;
 import dev.supportbot.workflows.engine.People;
 import dev.supportbot.workflows.ownership.OwnershipFirst;
 import dev.supportbot.workflows.ownership.ProofKind;
-import dev.supportbot.workflows.plan.Resellers;
 import java.time.Duration;
 
 /**
@@ -72,14 +72,14 @@ final class InternalNotes {
                     + " add-contact macro again to ask anew.";
             case NO_REQUESTER_EMAIL -> "the ticket's requester has no email address to look up.";
             case APPROVAL_NOT_POSTED -> "the approval request could not be posted.";
-            case RESELLER_REQUESTER -> Resellers.neverAContact(plannerReason);
+            case RESELLER_REQUESTER -> ResellerNotes.neverAContact(plannerReason);
         };
         return PREFIX + what + " No plan was made.";
     }
 
     /** For a plan on a reseller purchase: the customer changes seats, renewals and invoices through the reseller. */
     static String resellerPurchase(String reseller) {
-        return PREFIX + Resellers.boughtThrough(reseller);
+        return PREFIX + ResellerNotes.boughtThrough(reseller);
     }
 
     static String expiredLine() {

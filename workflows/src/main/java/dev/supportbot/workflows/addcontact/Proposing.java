@@ -1,5 +1,6 @@
 package dev.supportbot.workflows.addcontact;
 
+import dev.supportbot.workflows.approved.ResellerNotes;
 import dev.supportbot.workflows.approved.ApprovalGate;
 import dev.supportbot.workflows.addcontact.AddContactState.AwaitingAnswer;
 import dev.supportbot.workflows.addcontact.AddContactState.Gate;
@@ -77,7 +78,7 @@ final class Proposing {
             }
             case RESELLER_REQUESTER -> Decision.of(new NeedsHuman(s.ticketId(), subscription, Handoff.RESELLER_REQUESTER, ctx.now()),
                     new Effect.PrivateNote(InternalNotes.handoff(Handoff.RESELLER_REQUESTER, no.reason())
-                            + "\n\n" + Resellers.draftToReseller(subscription)));
+                            + "\n\n" + ResellerNotes.draftToReseller(subscription)));
         };
     }
 

@@ -1,10 +1,10 @@
 package dev.supportbot.workflows.changecontact;
 
+import dev.supportbot.workflows.approved.ResellerNotes;
 import dev.supportbot.workflows.approved.GateWords;
 import dev.supportbot.workflows.changecontact.ChangeContactState.Handoff;
 import dev.supportbot.workflows.changecontact.ChangeContactState.Path;
 import dev.supportbot.workflows.ownership.OwnershipFirst;
-import dev.supportbot.workflows.plan.Resellers;
 import java.time.Duration;
 import java.util.List;
 
@@ -64,7 +64,7 @@ final class Notes {
             case NO_FULL_NAME -> "the requester has no portal account and their name on the ticket is not a first and a"
                     + " last name, which the new profile needs. Please correct the requester's name and start again.";
             case NO_PLAN -> "no plan was made" + (detail == null ? "." : ": " + detail + ".") + " The change needs a person.";
-            case RESELLER_REQUESTER -> Resellers.neverAContact(detail);
+            case RESELLER_REQUESTER -> ResellerNotes.neverAContact(detail);
             case APPROVAL_NOT_POSTED -> "could not ask for approval in Slack" + (detail == null ? "." : " (" + detail + ").");
         };
         return PREFIX + what + " Nothing was changed." + (why == Handoff.APPROVAL_NOT_POSTED ? AGAIN : "");
@@ -72,7 +72,7 @@ final class Notes {
 
     /** For a plan on a reseller purchase: the customer changes seats, renewals and invoices through the reseller. */
     static String resellerPurchase(String reseller) {
-        return PREFIX + Resellers.boughtThrough(reseller);
+        return PREFIX + ResellerNotes.boughtThrough(reseller);
     }
 
     static String askedRequester(Duration expiry) {

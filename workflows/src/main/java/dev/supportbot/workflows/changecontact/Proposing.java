@@ -1,5 +1,6 @@
 package dev.supportbot.workflows.changecontact;
 
+import dev.supportbot.workflows.approved.ResellerNotes;
 import dev.supportbot.workflows.approved.ApprovalGate;
 import dev.supportbot.workflows.changecontact.ChangeContactState.AwaitingAnswer;
 import dev.supportbot.workflows.changecontact.ChangeContactState.Gate;
@@ -104,7 +105,7 @@ final class Proposing {
         if (no.why() == Why.RESELLER_REQUESTER) {
             return Decision.of(new NeedsHuman(s.ticketId(), s.subscriptionName(), Handoff.RESELLER_REQUESTER, ctx.now()),
                     new Effect.PrivateNote(Notes.handoff(Handoff.RESELLER_REQUESTER, no.reason())
-                            + "\n\n" + Resellers.draftToReseller(s.subscriptionName())));
+                            + "\n\n" + ResellerNotes.draftToReseller(s.subscriptionName())));
         }
         if (no.why() == Why.ASK_REQUESTER && !s.leaveOtherAccount()) return askRequester(s, ctx);
         return handoff(s, Handoff.NO_PLAN, no.reason(), ctx);
