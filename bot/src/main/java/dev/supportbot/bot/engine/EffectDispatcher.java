@@ -34,7 +34,7 @@ public final class EffectDispatcher implements Dispatcher {
     public Handled dispatch(InboxEvent event) {
         EffectStep step = json.read(event.payload(), EffectStep.class);
         Effect effect = step.effect();
-        String name = effect.getClass().getSimpleName();
+        String name = json.typeIdOf(effect);
         EffectHandler.Ran ran;
         try {
             ran = handlers.run(step, event.attempts() > 1);
@@ -51,7 +51,7 @@ public final class EffectDispatcher implements Dispatcher {
         // A folded ticket update carried out the steps after this one too: the chain goes on after the last.
         EffectStep last = step.at(step.index() + ran.effects() - 1);
         String done = ran.effects() == 1 ? name : String.join("+", step.effects().subList(step.index(), last.index() + 1)
-                .stream().map(e -> e.getClass().getSimpleName()).toList());
+                .stream().map(json::typeIdOf).toList());
         return new Handled(done + " done", h -> {
             ran.audit().forEach(entry -> AuditLog.append(h, entry));
             if (effect instanceof ResultKeyed keyed && step.instanceId() != null) {

@@ -26,7 +26,7 @@ public final class InstanceEvents {
     }
 
     public void enqueue(Handle h, long instanceId, long ticketId, String dedupKey, Event event) {
-        Inbox.enqueue(h, new NewInboxEvent(SOURCE, dedupKey, event.getClass().getSimpleName(), ticketId,
+        Inbox.enqueue(h, new NewInboxEvent(SOURCE, dedupKey, json.typeIdOf(event), ticketId,
                 json.write(new Addressed(instanceId, event), Addressed.class)), clock.instant());
     }
 }

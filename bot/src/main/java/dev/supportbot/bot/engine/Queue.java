@@ -24,7 +24,7 @@ final class Queue {
     }
 
     void step(Handle h, EffectStep step) {
-        Inbox.enqueue(h, new NewInboxEvent(EffectStep.SOURCE, step.key(), step.effect().getClass().getSimpleName(),
+        Inbox.enqueue(h, new NewInboxEvent(EffectStep.SOURCE, step.key(), json.typeIdOf(step.effect()),
                 step.ticketId(), json.write(step, EffectStep.class)), clock.instant());
     }
 

@@ -68,13 +68,13 @@ public final class WorkflowEngine {
         Decision<S> decision = workflow.decide(before, event, answered, new Context(clock.instant(), policy, settings));
         List<Effect> effects = TicketWrites.joinFirstUpdate(decision.effects(), extraEffects);
         boolean nothing = decision.changesNothingFrom(before) && extraEffects.isEmpty();
-        String fromType = json.typeIdOf(instance.stateJson());
-        String eventType = event.getClass().getSimpleName();
+        String fromType = json.typeIdOf(before);
+        String eventType = json.typeIdOf(event);
         if (nothing && cursor == instance.commentCursor()) {
             return new Advance(instance, instance.kind() + ": " + eventType + " ignored in " + fromType, h -> {});
         }
         String stateJson = json.write(decision.state(), workflow.stateType());
-        String toType = json.typeIdOf(stateJson);
+        String toType = json.typeIdOf(decision.state());
         boolean finished = workflow.finished(decision.state());
         long version = instance.version() + 1;
         Instance after = instance.after(stateJson, version, cursor, finished);
@@ -114,7 +114,7 @@ public final class WorkflowEngine {
         return queue;
     }
 
-    private static String effectNames(List<Effect> effects) {
-        return String.join(", ", effects.stream().map(e -> e.getClass().getSimpleName()).toList());
+    private String effectNames(List<Effect> effects) {
+        return String.join(", ", effects.stream().map(json::typeIdOf).toList());
     }
 }

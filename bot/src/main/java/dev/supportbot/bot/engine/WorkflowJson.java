@@ -2,7 +2,6 @@ package dev.supportbot.bot.engine;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -21,8 +20,20 @@ public final class WorkflowJson {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
+    private final StoredTypes types;
+
     public WorkflowJson(WorkflowRegistry registry) {
-        StoredTypes.of(registry).register(mapper);
+        this.types = StoredTypes.of(registry);
+        types.register(mapper);
+    }
+
+    /**
+     * The stable type id {@code record} (a state, an event or an effect) is stored under, e.g. {@code AwaitingApproval}:
+     * what operators read for it, the same after a record is renamed, and one per state where one record stands for
+     * several (a workflow's gate state, in each of its phases).
+     */
+    public String typeIdOf(Object record) {
+        return types.idOf(record);
     }
 
     public String write(Object value, Class<?> asType) {
@@ -38,20 +49,6 @@ public final class WorkflowJson {
             return mapper.readValue(json, type);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored " + type.getSimpleName() + " is not readable: " + e.getOriginalMessage());
-        }
-    }
-
-    /**
-     * The stable type id a stored state was written under (e.g. {@code AwaitingApproval}): what operators read for the
-     * state, also where one record stands for several states (a workflow's gate state, in each of its phases).
-     */
-    public String typeIdOf(String storedJson) {
-        try {
-            JsonNode id = mapper.readTree(storedJson).get(StoredTypes.TYPE_PROPERTY);
-            if (id == null || !id.isTextual()) throw new IllegalStateException("stored JSON has no type id");
-            return id.asText();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored JSON is not readable: " + e.getOriginalMessage());
         }
     }
 

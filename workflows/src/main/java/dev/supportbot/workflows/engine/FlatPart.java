@@ -88,8 +88,11 @@ final class FlatPart {
         return record;
     }
 
-    Set<String> ids() {
-        return Set.copyOf(idOfPart.values());
+    /** The id {@code value}, a record of this kind, is stored under: its part's. */
+    String idOf(Object value) {
+        String id = idOfPart.get(accessed(components[partIndex], value).getClass());
+        if (id == null) throw new IllegalStateException(value + " has no stored id");
+        return id;
     }
 
     StdSerializer<Object> writer() {
@@ -125,8 +128,7 @@ final class FlatPart {
 
     private void write(Object value, JsonGenerator gen, SerializerProvider provider) throws IOException {
         Object part = accessed(components[partIndex], value);
-        String id = idOfPart.get(part.getClass());
-        if (id == null) throw new IllegalStateException(part.getClass().getName() + " has no stored id in " + record.getName());
+        String id = idOf(value);
         gen.writeStartObject(value);
         gen.writeStringField(StoredTypes.TYPE_PROPERTY, id);
         for (int i = 0; i < components.length; i++) {

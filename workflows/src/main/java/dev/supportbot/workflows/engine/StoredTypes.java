@@ -41,6 +41,7 @@ public final class StoredTypes {
     /** Each sealed type reached, with its records by their ids. */
     private final Map<Class<?>, Map<String, Class<?>>> roots = new LinkedHashMap<>();
     private final Map<Class<?>, FlatPart> flats = new LinkedHashMap<>();
+    private final Map<Class<?>, String> idOfRecord = new HashMap<>();
     private final Set<Class<?>> seen = new LinkedHashSet<>();
 
     private StoredTypes(List<Class<?>> starts) {
@@ -65,6 +66,15 @@ public final class StoredTypes {
     /** Each sealed type with its records by their ids (a record stored flat, under each of its ids). */
     public Map<Class<?>, Map<String, Class<?>>> ids() {
         return roots;
+    }
+
+    /** The stable id {@code record}, a record of a stored sealed type, is stored under (not its class's name). */
+    public String idOf(Object record) {
+        FlatPart flat = flats.get(record.getClass());
+        if (flat != null) return flat.idOf(record);
+        String id = idOfRecord.get(record.getClass());
+        if (id == null) throw new IllegalArgumentException(record.getClass().getName() + " is not a stored record");
+        return id;
     }
 
     /** Tells {@code mapper} the type property of every sealed type and the id of every record. */
@@ -120,6 +130,7 @@ public final class StoredTypes {
                 throw new IllegalStateException(leaf.getName() + " is stored flat, which " + root.getName() + "'s own type info cannot name");
             }
             List<String> ids = part.isPresent() ? flatIds(leaf, part.get()) : List.of(named.containsKey(leaf) ? named.get(leaf) : idOf(leaf));
+            if (part.isEmpty()) idOfRecord.putIfAbsent(leaf, ids.get(0));
             for (String id : ids) {
                 Class<?> other = byId.putIfAbsent(id, leaf);
                 if (other != null) {

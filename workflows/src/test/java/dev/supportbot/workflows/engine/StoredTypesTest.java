@@ -45,8 +45,9 @@ class StoredTypesTest {
 
     /** A trip: one record for every leg, stored flat under the leg's id. */
     sealed interface Trip {
+        /** Renamed from Planned: its rows keep the id. */
         @JsonTypeName("Planned")
-        record Planned(String to) implements Trip {}
+        record Idea(String to) implements Trip {}
 
         record OnTheWay(long id, @JsonInclude(JsonInclude.Include.NON_NULL) String note, @JsonUnwrapped Leg leg) implements Trip {}
     }
@@ -81,7 +82,7 @@ class StoredTypesTest {
         ObjectMapper mapper = StoredTypes.reachableFrom(Trip.class).register(new ObjectMapper());
         assertThat(StoredTypes.reachableFrom(Trip.class).ids().get(Trip.class)).containsOnlyKeys("Planned", "Walking", "Resting")
                 .containsEntry("Walking", Trip.OnTheWay.class).containsEntry("Resting", Trip.OnTheWay.class);
-        List<Trip> trips = List.of(new Trip.Planned("Oslo"), new Trip.OnTheWay(7, null, new Leg.Walk(3)),
+        List<Trip> trips = List.of(new Trip.Idea("Oslo"), new Trip.OnTheWay(7, null, new Leg.Walk(3)),
                 new Trip.OnTheWay(8, "tired", new Leg.Rest("inn")));
         List<String> stored = new ArrayList<>();
         for (Trip trip : trips) stored.add(mapper.writerFor(Trip.class).writeValueAsString(trip));
@@ -93,6 +94,17 @@ class StoredTypesTest {
         assertThat(mapper.readValue("{\"@type\":\"Resting\",\"where\":\"inn\"}", Trip.class))
                 .isEqualTo(new Trip.OnTheWay(0, null, new Leg.Rest("inn")));
         assertThat(mapper.readValue(stored.get(1), Trip.OnTheWay.class)).isEqualTo(trips.get(1));
+    }
+
+    @Test
+    void a_record_is_named_by_its_stored_id_not_its_class_and_a_flat_one_by_its_part_s() {
+        StoredTypes types = StoredTypes.reachableFrom(Trip.class);
+        assertThat(types.idOf(new Trip.Idea("Oslo"))).isEqualTo("Planned");
+        assertThat(types.idOf(new Trip.OnTheWay(7, null, new Leg.Walk(3)))).isEqualTo("Walking");
+        assertThat(types.idOf(new Trip.OnTheWay(7, null, new Leg.Rest("inn")))).isEqualTo("Resting");
+        assertThat(types.idOf(new Leg.Rest("inn"))).isEqualTo("Resting");
+        assertThatThrownBy(() -> types.idOf(new Holder(new Doubled.First()))).isInstanceOf(IllegalArgumentException.class);
+        assertThat(StoredTypes.of(Workflows.ALL).idOf(new Event.ReminderDue(1))).isEqualTo("ReminderDue");
     }
 
     @Test
