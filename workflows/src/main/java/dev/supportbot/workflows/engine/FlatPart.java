@@ -109,7 +109,8 @@ final class FlatPart {
         part.put(StoredTypes.TYPE_PROPERTY, id);
         for (Iterator<Map.Entry<String, JsonNode>> fields = stored.fields(); fields.hasNext(); ) {
             Map.Entry<String, JsonNode> field = fields.next();
-            if (!field.getKey().equals(StoredTypes.TYPE_PROPERTY) && !keptNames.contains(field.getKey())) part.set(field.getKey(), field.getValue());
+            String name = field.getKey();
+            if (!name.equals(StoredTypes.TYPE_PROPERTY) && !keptNames.contains(name)) part.set(name, field.getValue());
         }
         Object[] args = new Object[components.length];
         for (int i = 0; i < components.length; i++) {

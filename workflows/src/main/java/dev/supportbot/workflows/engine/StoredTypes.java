@@ -90,7 +90,9 @@ public final class StoredTypes {
             });
             if (flatIds.isEmpty()) return;
             flat.addDeserializer(objectClass(root), FlatPart.reader(root, flatIds));
-            for (FlatPart part : Set.copyOf(flatIds.values())) flat.addDeserializer(objectClass(part.record()), FlatPart.reader(part.record(), flatIds));
+            for (FlatPart part : Set.copyOf(flatIds.values())) {
+                flat.addDeserializer(objectClass(part.record()), FlatPart.reader(part.record(), flatIds));
+            }
         });
         flats.values().forEach(part -> flat.addSerializer(objectClass(part.record()), part.writer()));
         return mapper.registerModule(flat);
@@ -129,7 +131,8 @@ public final class StoredTypes {
             if (part.isPresent() && root.isAnnotationPresent(JsonTypeInfo.class)) {
                 throw new IllegalStateException(leaf.getName() + " is stored flat, which " + root.getName() + "'s own type info cannot name");
             }
-            List<String> ids = part.isPresent() ? flatIds(leaf, part.get()) : List.of(named.containsKey(leaf) ? named.get(leaf) : idOf(leaf));
+            List<String> ids = part.isPresent() ? flatIds(leaf, part.get())
+                    : List.of(named.containsKey(leaf) ? named.get(leaf) : idOf(leaf));
             if (part.isEmpty()) idOfRecord.putIfAbsent(leaf, ids.get(0));
             for (String id : ids) {
                 Class<?> other = byId.putIfAbsent(id, leaf);

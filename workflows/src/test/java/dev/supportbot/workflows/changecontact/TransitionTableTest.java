@@ -109,7 +109,9 @@ class TransitionTableTest {
     @Test
     void the_table_at_a_glance() {
         Set<String> rows = ChangeContact.table().keys().stream()
-                .map(k -> k.stateType().getSimpleName() + (k.phase() == null ? "" : "(" + k.phase().getSimpleName() + ")") + " + " + k.eventType().getSimpleName()).collect(Collectors.toSet());
+                .map(k -> k.stateType().getSimpleName() + (k.phase() == null ? "" : "(" + k.phase().getSimpleName() + ")")
+                        + " + " + k.eventType().getSimpleName())
+                .collect(Collectors.toSet());
         assertThat(rows).containsExactlyInAnyOrder(
                 "Requested + TicketUpdated",
                 "AwaitingSelfService + TicketUpdated", "AwaitingSelfService + ReminderDue", "AwaitingSelfService + AgentCommand",

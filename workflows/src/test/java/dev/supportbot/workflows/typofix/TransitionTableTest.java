@@ -99,7 +99,9 @@ class TransitionTableTest {
     @Test
     void the_table_at_a_glance() {
         Set<String> rows = TypoFix.table().keys().stream()
-                .map(k -> k.stateType().getSimpleName() + (k.phase() == null ? "" : "(" + k.phase().getSimpleName() + ")") + " + " + k.eventType().getSimpleName()).collect(Collectors.toSet());
+                .map(k -> k.stateType().getSimpleName() + (k.phase() == null ? "" : "(" + k.phase().getSimpleName() + ")")
+                        + " + " + k.eventType().getSimpleName())
+                .collect(Collectors.toSet());
         assertThat(rows).containsExactlyInAnyOrder(
                 "Requested + TicketUpdated",
                 "Checking + EffectSucceeded", "Checking + AgentCommand",
