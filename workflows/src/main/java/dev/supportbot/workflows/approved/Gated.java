@@ -10,11 +10,12 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What the {@link ApprovalGate} keeps in a workflow's states. A workflow has one state for the whole gate ({@link InGate}):
- * what only that workflow keeps (e.g. the subscription and the requester) and the gate's {@link Phase}, which is where
- * the plan is ({@link Ask}, {@link Run}, {@link Halt}). It has one state for the ends the gate comes to by itself
- * ({@link Ending}: {@link HandedOver}, {@link Rejection}, {@link Cancellation}). Either holds the gate's part as a {@link JsonUnwrapped}
- * component: it is stored flat beside the workflow's own fields, under the part's type id.
+ * What the {@link ApprovalGate} keeps in a workflow's states. A workflow has one state for the whole gate
+ * ({@link InGate}): what only that workflow keeps (e.g. the subscription and the requester) and the gate's
+ * {@link Phase}, which is where the plan is ({@link Ask}, {@link Run}, {@link Halt}). It has one state for the ends the
+ * gate comes to by itself ({@link Ending}: {@link HandedOver}, {@link Rejection}, {@link Cancellation}). Either holds the
+ * gate's part as a {@link JsonUnwrapped} component: it is stored flat beside the workflow's own fields, under the part's
+ * type id.
  */
 public final class Gated {
     private Gated() {}
