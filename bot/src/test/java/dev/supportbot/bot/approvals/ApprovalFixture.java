@@ -15,23 +15,16 @@ import dev.supportbot.bot.inbox.InboxEvent;
 import dev.supportbot.bot.plugin.ClickHandler;
 import dev.supportbot.bot.slack.SlackNotifier;
 import dev.supportbot.bot.store.Database;
+import dev.supportbot.bot.testing.AcmePlans;
 import dev.supportbot.bot.testing.SettableClock;
 import dev.supportbot.bot.testing.TestBots;
 import dev.supportbot.bot.testing.TestDatabases;
-import dev.supportbot.workflows.domain.BillingAccount;
-import dev.supportbot.workflows.domain.Contact;
-import dev.supportbot.workflows.domain.Customer;
-import dev.supportbot.workflows.domain.Membership;
 import dev.supportbot.workflows.engine.Effect;
 import dev.supportbot.workflows.engine.Event;
 import dev.supportbot.workflows.engine.Policy;
 import dev.supportbot.workflows.engine.WorkflowRegistry;
 import dev.supportbot.workflows.ownership.OwnershipVerification;
-import dev.supportbot.workflows.plan.BackendState;
-import dev.supportbot.workflows.plan.Evidence;
-import dev.supportbot.workflows.plan.Goal;
 import dev.supportbot.workflows.plan.Plan;
-import dev.supportbot.workflows.plan.PortalChange;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -114,17 +107,7 @@ final class ApprovalFixture implements AutoCloseable {
 
     /** Acme: Pat Lee is Sold To and member, Bo Chan the Bill To; the plan adds Sam Rivera as a member. */
     static Plan plan() {
-        Contact pat = new Contact("Pat", "Lee", "pat@acme.example", "1 Roadrunner Way");
-        Contact bo = new Contact("Bo", "Chan", "billing@acme.example", "1 Roadrunner Way");
-        BackendState facts = new BackendState(
-                List.of(new Customer(1, "Pat", "Lee", "pat@acme.example", "Acme", true, null),
-                        new Customer(2, "Sam", "Rivera", "sam@acme.example", "Acme", true, null)),
-                List.of(new BillingAccount(10, "A00001001", "Acme", pat, bo, null)),
-                List.of(new Membership(100, 1, 10)));
-        return new Plan(TICKET, "add a subscription management contact",
-                List.of(new Evidence("ownership", "verified on this ticket: invoice INV-1")), facts,
-                List.of(new PortalChange.CreateMembership(2, 10)),
-                new Goal(10, pat, bo, List.of("pat@acme.example", "sam@acme.example")));
+        return AcmePlans.addingSam(TICKET, "add a subscription management contact", "verified on this ticket: invoice INV-1");
     }
 
     /** Starts an instance by {@code initiator} and runs its RequestApproval effect; the approval as stored. */

@@ -4,17 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.supportbot.bot.slack.SlackMessage;
 import dev.supportbot.bot.slack.SlackTexts;
+import dev.supportbot.bot.testing.AcmePlans;
 import dev.supportbot.workflows.ReadableTexts;
-import dev.supportbot.workflows.domain.BillingAccount;
-import dev.supportbot.workflows.domain.Contact;
-import dev.supportbot.workflows.domain.Customer;
-import dev.supportbot.workflows.domain.Membership;
 import dev.supportbot.workflows.engine.Effect;
-import dev.supportbot.workflows.plan.BackendState;
-import dev.supportbot.workflows.plan.Evidence;
-import dev.supportbot.workflows.plan.Goal;
 import dev.supportbot.workflows.plan.Plan;
-import dev.supportbot.workflows.plan.PortalChange;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -67,16 +60,7 @@ class SlackTextsShadowTest {
     }
 
     private static Plan plan() {
-        Contact pat = new Contact("Pat", "Lee", "pat@acme.example", "1 Roadrunner Way");
-        Contact bo = new Contact("Bo", "Chan", "billing@acme.example", "1 Roadrunner Way");
-        BackendState facts = new BackendState(
-                List.of(new Customer(1, "Pat", "Lee", "pat@acme.example", "Acme", true, null),
-                        new Customer(2, "Sam", "Rivera", "sam@acme.example", "Acme", true, null)),
-                List.of(new BillingAccount(10, "A00001001", "Acme", pat, bo, null)),
-                List.of(new Membership(100, 1, 10)));
-        return new Plan(10002, "add Sam Rivera as a subscription management contact",
-                List.of(new Evidence("ownership", "verified on this ticket with an invoice")), facts,
-                List.of(new PortalChange.CreateMembership(2, 10)),
-                new Goal(10, pat, bo, List.of("pat@acme.example", "sam@acme.example")));
+        return AcmePlans.addingSam(10002, "add Sam Rivera as a subscription management contact",
+                "verified on this ticket with an invoice");
     }
 }

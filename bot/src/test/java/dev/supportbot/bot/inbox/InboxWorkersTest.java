@@ -119,19 +119,8 @@ class InboxWorkersTest {
             Inbox inbox = new Inbox(db, Clock.systemUTC());
             Set<Long> running = ConcurrentHashMap.newKeySet();
             CountDownLatch finish = new CountDownLatch(1);
-            Dispatcher slow = event -> {
-                running.add(event.id());
-                try {
-                    finish.await();
-                } finally {
-                    running.remove(event.id());
-                }
-                return Handled.noop("done slowly");
-            };
-            try (InboxWorkers workers = new InboxWorkers(inbox, slow, FAST, Clock.systemUTC(), InboxMetrics.NONE)) {
-                for (long ticket = 1; ticket <= 8; ticket++) {
-                    inbox.accept(new NewInboxEvent("zendesk", "k" + ticket, "ticket.updated", ticket, "{}"));
-                }
+            try (InboxWorkers workers = new InboxWorkers(inbox, holding(running, finish), FAST, Clock.systemUTC(), InboxMetrics.NONE)) {
+                acceptEight(inbox);
                 workers.start();
                 try {
                     Await.until("both workers run an event", Duration.ofSeconds(20), () -> running.size() == FAST.threads());
@@ -151,15 +140,8 @@ class InboxWorkersTest {
             Inbox inbox = new Inbox(db, Clock.systemUTC());
             Set<Long> running = ConcurrentHashMap.newKeySet();
             CountDownLatch finish = new CountDownLatch(1);
-            Dispatcher slow = event -> {
-                running.add(event.id());
-                finish.await();
-                return Handled.noop("done slowly");
-            };
-            InboxWorkers workers = new InboxWorkers(inbox, slow, FAST, Clock.systemUTC(), InboxMetrics.NONE);
-            for (long ticket = 1; ticket <= 8; ticket++) {
-                inbox.accept(new NewInboxEvent("zendesk", "k" + ticket, "ticket.updated", ticket, "{}"));
-            }
+            InboxWorkers workers = new InboxWorkers(inbox, holding(running, finish), FAST, Clock.systemUTC(), InboxMetrics.NONE);
+            acceptEight(inbox);
             workers.start();
             Await.until("both workers run an event", Duration.ofSeconds(20), () -> running.size() == FAST.threads());
             ExecutorService closer = Executors.newSingleThreadExecutor();
@@ -178,6 +160,22 @@ class InboxWorkersTest {
                     "SELECT COUNT(*) FROM inbox WHERE status = 'pending' AND (attempts <> 0 OR claim_token IS NOT NULL)")
                     .mapTo(Long.class).one());
             assertThat(counted).as("events not run keep their attempts and are nobody's").isZero();
+        }
+    }
+
+    /** Runs each event until {@code finish}, adding its id to {@code started} first. */
+    private static Dispatcher holding(Set<Long> started, CountDownLatch finish) {
+        return event -> {
+            started.add(event.id());
+            finish.await();
+            return Handled.noop("done slowly");
+        };
+    }
+
+    /** Eight events, one per ticket: more than the workers can hold at once. */
+    private static void acceptEight(Inbox inbox) {
+        for (long ticket = 1; ticket <= 8; ticket++) {
+            inbox.accept(new NewInboxEvent("zendesk", "k" + ticket, "ticket.updated", ticket, "{}"));
         }
     }
 
